@@ -1,0 +1,73 @@
+// The shape every check has: collect raw evidence, evaluate it with a pure function, optionally fix.
+//
+// Evidence is data, never a verdict, so a bundle collected on site can be evaluated anywhere later.
+import type { z } from 'zod';
+
+export type CheckStatus = 'pass' | 'warn' | 'fail' | 'skip';
+
+export interface CheckResult {
+  status: CheckStatus;
+  /** One line, shown in tables and on cards. */
+  summary: string;
+  /** What was observed, in a sentence or two (never a secret). */
+  detail?: string;
+  /** What to do about it; present for warn and fail. */
+  remedy?: string;
+  /** Stable code of the finding, e.g. SHIP_UNAUTHORIZED, POWER_SLEEP_ENABLED. */
+  code?: string;
+}
+
+/** The inputs a run was given. Secrets are values in memory only; they never go into evidence. */
+export interface CheckInputs {
+  faceUrl?: string;
+  faceToken?: string;
+  facePinnedFingerprint256?: string;
+  spaceUrl?: string;
+  spacePinnedFingerprint256?: string;
+  shipKey?: string;
+  extraCa?: string[];
+}
+
+export interface CheckContext {
+  inputs: CheckInputs;
+  signal: AbortSignal;
+  /** Per-check timeout in milliseconds (the runner enforces it too). */
+  timeoutMs: number;
+  platform: NodeJS.Platform;
+  now: () => Date;
+  /** Raw evidence of checks this one depends on, by check id (already collected). */
+  dependencies: Record<string, unknown>;
+}
+
+export interface FixOutcome {
+  ok: boolean;
+  summary: string;
+  /** Values before and after, recorded in the applied-settings history (no secrets). */
+  before?: unknown;
+  after?: unknown;
+  /** Data that undo needs (e.g. previous power values). */
+  undoData?: unknown;
+}
+
+export interface Check<E = unknown> {
+  /** Stable id, e.g. "power.sleep", "space.ship". */
+  id: string;
+  title: string;
+  /** Checks that must have passed (or warned) for this one to run; otherwise it is skipped naming them. */
+  dependsOn?: string[];
+  /** Checks that only make sense on Windows report skip elsewhere, with the reason. */
+  windowsOnly?: boolean;
+  /** Validates evidence read back from a bundle (a file on disk is a trust boundary). */
+  evidenceSchema: z.ZodType<E>;
+  /** Touches the world and returns raw evidence. Throws AppError when it could not read it. */
+  collect(ctx: CheckContext): Promise<E>;
+  /** Pure: evidence in, verdict out. Evidence that cannot be read gives fail/warn "could not read", never pass. */
+  evaluate(evidence: E): CheckResult;
+  fix?: {
+    title: string;
+    /** Needs an elevated (UAC) run. */
+    elevated: boolean;
+    apply(ctx: CheckContext, evidence: E): Promise<FixOutcome>;
+    undo?(ctx: CheckContext, undoData: unknown): Promise<FixOutcome>;
+  };
+}
