@@ -1,7 +1,7 @@
 // Builds everything the app ships: main and CLI (Node, bundled), preload (bundled: a sandboxed preload cannot require packages), renderer (vite).
 import { build as esbuild } from 'esbuild';
 import { build as viteBuild } from 'vite';
-import { rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 
 const common = {
   bundle: true,
@@ -14,10 +14,13 @@ const common = {
 
 rmSync('dist', { recursive: true, force: true });
 
-await Promise.all([
-  esbuild({ ...common, entryPoints: { index: 'main/index.ts' }, outdir: 'dist/main', format: 'cjs', outExtension: { '.js': '.cjs' }, external: ['electron'] }),
-  esbuild({ ...common, entryPoints: { cli: 'main/cli.ts' }, outdir: 'dist/cli', format: 'cjs', outExtension: { '.js': '.cjs' }, external: ['electron'] }),
-  esbuild({ ...common, entryPoints: { index: 'preload/index.ts' }, outdir: 'dist/preload', format: 'cjs', outExtension: { '.js': '.cjs' }, external: ['electron'], platform: 'browser', target: 'chrome140' }),
-]);
-await viteBuild({ configFile: 'vite.config.ts', logLevel: 'warn' });
+const node = (entry, outdir, name) => ({ ...common, entryPoints: { [name]: entry }, outdir, format: 'cjs', outExtension: { '.js': '.cjs' }, external: ['electron'] });
+const targets = [
+  ['main/index.ts', node('main/index.ts', 'dist/main', 'index')],
+  ['main/cli.ts', node('main/cli.ts', 'dist/cli', 'cli')],
+  ['preload/index.ts', { ...node('preload/index.ts', 'dist/preload', 'index'), platform: 'browser', target: 'chrome140' }],
+];
+// Entries are built when present, so each part of the app can land on its own.
+await Promise.all(targets.filter(([entry]) => existsSync(entry)).map(([, options]) => esbuild(options)));
+if (existsSync('renderer/index.html')) await viteBuild({ configFile: 'vite.config.ts', logLevel: 'warn' });
 console.log('built dist/main, dist/preload, dist/cli, dist/renderer');
