@@ -39,7 +39,10 @@ export { StepIds } from '../main/core/setup/schemas';
 // Local twins of api.ts's helpers: importing them would make api.ts ↔ this file a cycle evaluated half-initialised.
 const none = z.undefined();
 const nothing = z.null();
-const def = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O): { input: I; output: O } => ({ input, output });
+const def = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O): { input: I; output: O } => ({
+  input,
+  output,
+});
 
 /** Chosen by the renderer for each long operation, so progress events can be matched and the operation cancelled. */
 export const operationIdSchema = z
@@ -54,7 +57,12 @@ const serviceUrl = z
   .regex(/^https?:\/\/[^\s]+$/i, 'must be a URL starting with https:// or http://');
 
 const sha256Hex = z.string().regex(/^[0-9a-fA-F]{64}$/, 'must be a SHA-256 (64 hex digits)');
-const fingerprint = z.string().regex(/^([0-9a-fA-F]{2}:?){31}[0-9a-fA-F]{2}$/, 'must be a SHA-256 fingerprint (64 hex digits, colons optional)');
+const fingerprint = z
+  .string()
+  .regex(
+    /^([0-9a-fA-F]{2}:?){31}[0-9a-fA-F]{2}$/,
+    'must be a SHA-256 fingerprint (64 hex digits, colons optional)',
+  );
 
 /** Space Server Details with rules written for the technician (the core validates the host again with validateHost). */
 export const spaceDetailsInputSchema = SpaceDetailsSchema.extend({
@@ -89,20 +97,38 @@ const confirmed = z.literal(true, { error: 'must be true: the technician confirm
 export const setupContract = {
   'setup.progress': def(none, SetupProgressSchema),
   'setup.markStep': def(
-    z.object({ step: StepIdSchema, summary: z.string().max(500, 'must be at most 500 characters').nullable(), next: StepIdSchema }).strict(),
+    z
+      .object({
+        step: StepIdSchema,
+        summary: z.string().max(500, 'must be at most 500 characters').nullable(),
+        next: StepIdSchema,
+      })
+      .strict(),
     SetupProgressSchema,
   ),
   'setup.resetProgress': def(none, SetupProgressSchema),
 
   'setup.connectFace': def(
-    z.object({ url: serviceUrl, token: z.string().min(1, 'must not be empty').max(8192, 'must be at most 8192 characters').nullable() }).strict(),
+    z
+      .object({
+        url: serviceUrl,
+        token: z.string().min(1, 'must not be empty').max(8192, 'must be at most 8192 characters').nullable(),
+      })
+      .strict(),
     ConnectResultSchema,
   ),
-  'setup.trustFaceCertificate': def(z.object({ url: serviceUrl, fingerprint256: fingerprint }).strict(), ConnectResultSchema),
+  'setup.trustFaceCertificate': def(
+    z.object({ url: serviceUrl, fingerprint256: fingerprint }).strict(),
+    ConnectResultSchema,
+  ),
 
   'setup.listIntegrations': def(none, z.array(IntegrationCardSchema)),
   'setup.addIntegrations': def(
-    z.object({ kinds: z.array(z.string().min(1).max(64)).min(1, 'must name at least one integration').max(20) }).strict(),
+    z
+      .object({
+        kinds: z.array(z.string().min(1).max(64)).min(1, 'must name at least one integration').max(20),
+      })
+      .strict(),
     z.array(IntegrationCardSchema),
   ),
 
@@ -112,7 +138,10 @@ export const setupContract = {
 
   'setup.shipKey': def(none, MaskedSecretSchema),
   'setup.setShipKey': def(
-    z.union([z.object({ generate: z.literal(true) }).strict(), z.object({ value: shipKeyValueSchema }).strict()]),
+    z.union([
+      z.object({ generate: z.literal(true) }).strict(),
+      z.object({ value: shipKeyValueSchema }).strict(),
+    ]),
     MaskedSecretSchema,
   ),
   'setup.revealShipKey': def(z.object({ userAction }).strict(), z.string()),
@@ -121,21 +150,43 @@ export const setupContract = {
   'setup.loadInstallScript': def(
     z.discriminatedUnion('kind', [
       z.object({ kind: z.literal('face') }).strict(),
-      z.object({ kind: z.literal('file'), path: z.string().min(1, 'must not be empty').max(4096, 'must be at most 4096 characters') }).strict(),
+      z
+        .object({
+          kind: z.literal('file'),
+          path: z.string().min(1, 'must not be empty').max(4096, 'must be at most 4096 characters'),
+        })
+        .strict(),
     ]),
     ScriptInfoSchema,
   ),
-  'setup.runInstallScript': def(z.object({ operationId: operationIdSchema, sha256: sha256Hex }).strict(), ScriptRunResultSchema),
+  'setup.runInstallScript': def(
+    z.object({ operationId: operationIdSchema, sha256: sha256Hex }).strict(),
+    ScriptRunResultSchema,
+  ),
 
   'setup.runChecks': def(
-    z.object({ operationId: operationIdSchema, ids: z.array(z.string().min(1).max(100)).max(200).nullable() }).strict(),
+    z
+      .object({
+        operationId: operationIdSchema,
+        ids: z.array(z.string().min(1).max(100)).max(200).nullable(),
+      })
+      .strict(),
     z.array(CheckViewSchema),
   ),
-  'setup.applyFix': def(z.object({ operationId: operationIdSchema, checkId: z.string().min(1).max(100), confirmed }).strict(), CheckViewSchema),
-  'setup.undoFix': def(z.object({ operationId: operationIdSchema, checkId: z.string().min(1).max(100), confirmed }).strict(), CheckViewSchema),
+  'setup.applyFix': def(
+    z.object({ operationId: operationIdSchema, checkId: z.string().min(1).max(100), confirmed }).strict(),
+    CheckViewSchema,
+  ),
+  'setup.undoFix': def(
+    z.object({ operationId: operationIdSchema, checkId: z.string().min(1).max(100), confirmed }).strict(),
+    CheckViewSchema,
+  ),
 
   'setup.generalOptions': def(none, z.array(GeneralOptionViewSchema)),
-  'setup.revealGeneralOption': def(z.object({ label: z.string().min(1).max(200), userAction }).strict(), z.string()),
+  'setup.revealGeneralOption': def(
+    z.object({ label: z.string().min(1).max(200), userAction }).strict(),
+    z.string(),
+  ),
 
   'setup.getEnrollment': def(none, EnrollmentSettingsSchema.nullable()),
   'setup.saveEnrollment': def(EnrollmentSettingsSchema, EnrollmentSettingsSchema),
@@ -144,7 +195,11 @@ export const setupContract = {
     z
       .object({
         operationId: operationIdSchema,
-        deadlineMs: z.number().int('must be a whole number of milliseconds').min(1_000, 'must be at least 1000 ms').max(900_000, 'must be at most 900000 ms'),
+        deadlineMs: z
+          .number()
+          .int('must be a whole number of milliseconds')
+          .min(1_000, 'must be at least 1000 ms')
+          .max(900_000, 'must be at most 900000 ms'),
       })
       .strict(),
     VerifyResultSchema,

@@ -41,16 +41,28 @@ export function CheckList({ checks, busy, onFix, onUndo }: Props): ReactElement 
                 <p>{c.remedy}</p>
               </div>
             )}
-            {c.code !== undefined && c.status !== 'pass' && <p className="notice__code">{t('common.errorCode', { code: c.code })}</p>}
+            {c.code !== undefined && c.status !== 'pass' && (
+              <p className="notice__code">{t('common.errorCode', { code: c.code })}</p>
+            )}
             <div className="check__actions">
               {c.fix !== null && c.status !== 'pass' && c.status !== 'skip' && (
-                <button type="button" className="btn btn--primary" disabled={busy} onClick={() => setPending({ action: 'fix', check: c })}>
+                <button
+                  type="button"
+                  className="btn btn--primary"
+                  disabled={busy}
+                  onClick={() => setPending({ action: 'fix', check: c })}
+                >
                   {c.fix.title}
                   {c.fix.elevated ? ` ${t('checks.needsAdmin')}` : ''}
                 </button>
               )}
               {c.undoAvailable && (
-                <button type="button" className="btn" disabled={busy} onClick={() => setPending({ action: 'undo', check: c })}>
+                <button
+                  type="button"
+                  className="btn"
+                  disabled={busy}
+                  onClick={() => setPending({ action: 'undo', check: c })}
+                >
                   {t('checks.undo')}
                 </button>
               )}
@@ -60,8 +72,14 @@ export function CheckList({ checks, busy, onFix, onUndo }: Props): ReactElement 
       </ul>
       {pending !== null && (
         <ConfirmDialog
-          title={pending.action === 'fix' ? t('checks.confirmFixTitle', { title: pending.check.title }) : t('checks.confirmUndoTitle', { title: pending.check.title })}
-          confirmLabel={pending.action === 'fix' ? (pending.check.fix?.title ?? t('checks.fix')) : t('checks.undo')}
+          title={
+            pending.action === 'fix'
+              ? t('checks.confirmFixTitle', { title: pending.check.title })
+              : t('checks.confirmUndoTitle', { title: pending.check.title })
+          }
+          confirmLabel={
+            pending.action === 'fix' ? (pending.check.fix?.title ?? t('checks.fix')) : t('checks.undo')
+          }
           onCancel={() => setPending(null)}
           onConfirm={() => {
             const { action, check } = pending;
@@ -71,7 +89,9 @@ export function CheckList({ checks, busy, onFix, onUndo }: Props): ReactElement 
           }}
         >
           <p>{pending.action === 'fix' ? t('checks.confirmFixBody') : t('checks.confirmUndoBody')}</p>
-          {pending.action === 'fix' && pending.check.fix?.elevated === true && <p>{t('checks.confirmElevated')}</p>}
+          {pending.action === 'fix' && pending.check.fix?.elevated === true && (
+            <p>{t('checks.confirmElevated')}</p>
+          )}
           {pending.action === 'fix' && <p>{t('checks.confirmUndoLater')}</p>}
         </ConfirmDialog>
       )}

@@ -16,7 +16,12 @@ export function CopyButton({ value, label }: { value: string; label: string }): 
   };
   return (
     <>
-      <button type="button" className="btn btn--icon" onClick={() => void copy()} aria-label={t('common.copyNamed', { name: label })}>
+      <button
+        type="button"
+        className="btn btn--icon"
+        onClick={() => void copy()}
+        aria-label={t('common.copyNamed', { name: label })}
+      >
         <Icon name="copy" />
         <span>{t('common.copy')}</span>
       </button>

@@ -45,7 +45,11 @@ export function LogPanel({ operation, title, onCancel, showLog = true }: Props):
         </div>
       )}
       <p className="oppanel__message" role="status">
-        {operation.message !== '' ? operation.message : operation.running ? t('op.working') : t('op.finished')}
+        {operation.message !== ''
+          ? operation.message
+          : operation.running
+            ? t('op.working')
+            : t('op.finished')}
       </p>
       {showLog && (
         <pre ref={logRef} className="oppanel__log" role="log" aria-label={t('op.output')} tabIndex={0}>

@@ -1,7 +1,8 @@
 // An accessible modal dialog: labelled, focus moved in on open and back on close, Tab kept inside, Escape cancels.
 import { useEffect, useId, useRef, type ReactElement, type ReactNode } from 'react';
 
-const FOCUSABLE = 'button:not([disabled]), [href], input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
+const FOCUSABLE =
+  'button:not([disabled]), [href], input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
 
 interface Props {
   title: string;
@@ -15,14 +16,24 @@ interface Props {
   wide?: boolean;
 }
 
-export function Modal({ title, onCancel, children, footer, role = 'dialog', initialFocus, wide }: Props): ReactElement {
+export function Modal({
+  title,
+  onCancel,
+  children,
+  footer,
+  role = 'dialog',
+  initialFocus,
+  wide,
+}: Props): ReactElement {
   const titleId = useId();
   const ref = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
     const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     const box = ref.current;
-    const first = (initialFocus !== undefined ? box?.querySelector<HTMLElement>(initialFocus) : null) ?? box?.querySelector<HTMLElement>(FOCUSABLE);
+    const first =
+      (initialFocus !== undefined ? box?.querySelector<HTMLElement>(initialFocus) : null) ??
+      box?.querySelector<HTMLElement>(FOCUSABLE);
     (first ?? box)?.focus();
     return () => opener?.focus();
     // Runs once per opening (empty deps on purpose): re-running on every render would steal focus from the technician.
@@ -50,7 +61,15 @@ export function Modal({ title, onCancel, children, footer, role = 'dialog', init
 
   return (
     <div className="modal-backdrop">
-      <div ref={ref} className={`modal${wide === true ? ' modal--wide' : ''}`} role={role} aria-modal="true" aria-labelledby={titleId} tabIndex={-1} onKeyDown={onKeyDown}>
+      <div
+        ref={ref}
+        className={`modal${wide === true ? ' modal--wide' : ''}`}
+        role={role}
+        aria-modal="true"
+        aria-labelledby={titleId}
+        tabIndex={-1}
+        onKeyDown={onKeyDown}
+      >
         <h2 id={titleId} className="modal__title">
           {title}
         </h2>

@@ -19,7 +19,14 @@ interface Props {
 
 export const MASK = '••••••••••••••••';
 
-export function SecretField({ label, set, fingerprint, onReveal, onCopy, hideAfterMs = 30_000 }: Props): ReactElement {
+export function SecretField({
+  label,
+  set,
+  fingerprint,
+  onReveal,
+  onCopy,
+  hideAfterMs = 30_000,
+}: Props): ReactElement {
   const { t } = useTranslation('setup');
   const [shown, setShown] = useState<string | null>(null);
   const [copied, setCopied] = useState<'idle' | 'copied' | 'failed'>('idle');
@@ -43,16 +50,29 @@ export function SecretField({ label, set, fingerprint, onReveal, onCopy, hideAft
     <div className="secret">
       <span className="secret__label">{label}</span>
       <span className="secret__value mono" data-testid="secret-value" aria-live="polite">
-        {!set ? t('secret.notSet') : shown ?? MASK}
+        {!set ? t('secret.notSet') : (shown ?? MASK)}
       </span>
-      {set && fingerprint !== null && <span className="secret__fp">{t('secret.fingerprint', { fp: fingerprint })}</span>}
+      {set && fingerprint !== null && (
+        <span className="secret__fp">{t('secret.fingerprint', { fp: fingerprint })}</span>
+      )}
       {set && (
         <span className="secret__actions">
-          <button type="button" className="btn btn--icon" aria-pressed={shown !== null} onClick={() => void toggle()} aria-label={t(shown === null ? 'secret.revealNamed' : 'secret.hideNamed', { name: label })}>
+          <button
+            type="button"
+            className="btn btn--icon"
+            aria-pressed={shown !== null}
+            onClick={() => void toggle()}
+            aria-label={t(shown === null ? 'secret.revealNamed' : 'secret.hideNamed', { name: label })}
+          >
             <Icon name={shown === null ? 'eye' : 'eyeOff'} />
             <span>{t(shown === null ? 'secret.reveal' : 'secret.hide')}</span>
           </button>
-          <button type="button" className="btn btn--icon" onClick={() => void copy()} aria-label={t('common.copyNamed', { name: label })}>
+          <button
+            type="button"
+            className="btn btn--icon"
+            onClick={() => void copy()}
+            aria-label={t('common.copyNamed', { name: label })}
+          >
             <Icon name="copy" />
             <span>{t('common.copy')}</span>
           </button>

@@ -12,7 +12,12 @@ const INTEGRATION_ICON: Record<IntegrationStatus, IconName> = {
   disconnected: 'unplug',
   unconfigured: 'dash',
 };
-const CHECK_ICON: Record<CheckStatus, IconName> = { pass: 'check', warn: 'warning', fail: 'cross', skip: 'skip' };
+const CHECK_ICON: Record<CheckStatus, IconName> = {
+  pass: 'check',
+  warn: 'warning',
+  fail: 'cross',
+  skip: 'skip',
+};
 
 type Props = { kind: 'integration'; status: IntegrationStatus } | { kind: 'check'; status: CheckStatus };
 
@@ -21,7 +26,12 @@ export function StatusBadge(props: Props): ReactElement {
   const icon = props.kind === 'integration' ? INTEGRATION_ICON[props.status] : CHECK_ICON[props.status];
   const text = t(`status.${props.kind}.${props.status}`);
   return (
-    <span className={`badge badge--${props.status}`} role="img" aria-label={t('status.label', { status: text })} data-status={props.status}>
+    <span
+      className={`badge badge--${props.status}`}
+      role="img"
+      aria-label={t('status.label', { status: text })}
+      data-status={props.status}
+    >
       <Icon name={icon} />
       <span aria-hidden="true">{text}</span>
     </span>

@@ -19,7 +19,17 @@ interface Props {
   footer?: ReactNode;
 }
 
-export function StepFrame({ title, intro, children, onBack, onContinue, continueLabel, continueDisabled, continueHint, footer }: Props): ReactElement {
+export function StepFrame({
+  title,
+  intro,
+  children,
+  onBack,
+  onContinue,
+  continueLabel,
+  continueDisabled,
+  continueHint,
+  footer,
+}: Props): ReactElement {
   const { t } = useTranslation('setup');
   const focusKey = useSetupStore((s) => s.focusKey);
   const busy = useSetupStore((s) => s.busy);
@@ -45,8 +55,16 @@ export function StepFrame({ title, intro, children, onBack, onContinue, continue
           )}
           {onContinue !== undefined && (
             <>
-              {continueDisabled === true && continueHint !== undefined && <span className="step__hint">{continueHint}</span>}
-              <button type="button" className="btn btn--primary" onClick={onContinue} disabled={continueDisabled === true || busy !== null} data-continue>
+              {continueDisabled === true && continueHint !== undefined && (
+                <span className="step__hint">{continueHint}</span>
+              )}
+              <button
+                type="button"
+                className="btn btn--primary"
+                onClick={onContinue}
+                disabled={continueDisabled === true || busy !== null}
+                data-continue
+              >
                 {continueLabel ?? t('common.continue')}
               </button>
             </>

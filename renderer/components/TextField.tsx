@@ -16,14 +16,17 @@ interface Props extends Omit<InputHTMLAttributes<HTMLInputElement>, 'onChange' |
 /** "Port: must be a whole number from 1 to 65535." — the field and the rule, in the technician's language. */
 export function useRuleText(): (label: string, error: FieldError) => string {
   const { t } = useTranslation('setup');
-  return (label, error) => t('rules.format', { field: label, rule: t(`rules.${error.rule}`, error.values ?? {}) });
+  return (label, error) =>
+    t('rules.format', { field: label, rule: t(`rules.${error.rule}`, error.values ?? {}) });
 }
 
 export function TextField({ label, field, value, onChange, hint, errors, ...rest }: Props): ReactElement {
   const id = useId();
   const ruleText = useRuleText();
   const error = errors.find((e) => e.field === field);
-  const describedBy = [hint !== undefined ? `${id}-hint` : null, error !== undefined ? `${id}-error` : null].filter(Boolean).join(' ');
+  const describedBy = [hint !== undefined ? `${id}-hint` : null, error !== undefined ? `${id}-error` : null]
+    .filter(Boolean)
+    .join(' ');
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>

@@ -32,7 +32,12 @@ export function ToggleDialog({ options, onContinue, onCancel }: Props): ReactEle
       onCancel={onCancel}
       footer={
         <>
-          <button type="button" className="btn btn--primary" disabled={chosen.size === 0} onClick={() => onContinue([...chosen])}>
+          <button
+            type="button"
+            className="btn btn--primary"
+            disabled={chosen.size === 0}
+            onClick={() => onContinue([...chosen])}
+          >
             {t('common.continue')}
           </button>
           <button type="button" className="btn" onClick={onCancel}>
@@ -47,7 +52,14 @@ export function ToggleDialog({ options, onContinue, onCancel }: Props): ReactEle
           const on = o.present || chosen.has(o.kind);
           return (
             <li key={o.kind}>
-              <button type="button" role="switch" aria-checked={on} disabled={o.present} className="switch" onClick={() => toggle(o.kind)}>
+              <button
+                type="button"
+                role="switch"
+                aria-checked={on}
+                disabled={o.present}
+                className="switch"
+                onClick={() => toggle(o.kind)}
+              >
                 <span className="switch__track" aria-hidden="true">
                   <span className="switch__thumb" />
                 </span>

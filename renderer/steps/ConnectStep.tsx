@@ -2,7 +2,7 @@
 import { useState, type FormEvent, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CertificateDialog } from '../components/CertificateDialog';
-import { ErrorNotice } from '../components/ErrorNotice';
+import { FailureNotice } from '../components/FailureNotice';
 import { Icon } from '../components/Icon';
 import { StepFrame } from '../components/StepFrame';
 import { TextField } from '../components/TextField';
@@ -80,14 +80,19 @@ export function ConnectStep({ onTroubleshoot }: StepProps): ReactElement {
         </p>
       )}
       {s.error !== null && (
-        <ErrorNotice error={s.error}>
+        <FailureNotice error={s.error}>
           <button type="button" className="btn btn--link" onClick={onTroubleshoot}>
             {t('common.openTroubleshoot')}
           </button>
-        </ErrorNotice>
+        </FailureNotice>
       )}
       {s.pendingTrust !== null && (
-        <CertificateDialog pending={s.pendingTrust} busy={s.busy !== null} onTrust={() => void s.trustCertificate()} onRefuse={s.refuseCertificate} />
+        <CertificateDialog
+          pending={s.pendingTrust}
+          busy={s.busy !== null}
+          onTrust={() => void s.trustCertificate()}
+          onRefuse={s.refuseCertificate}
+        />
       )}
     </StepFrame>
   );

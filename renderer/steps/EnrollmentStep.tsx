@@ -2,7 +2,7 @@
 import { useEffect, useState, type FormEvent, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CheckList } from '../components/CheckList';
-import { ErrorNotice } from '../components/ErrorNotice';
+import { FailureNotice } from '../components/FailureNotice';
 import { LogPanel } from '../components/LogPanel';
 import { StepFrame } from '../components/StepFrame';
 import { TextField } from '../components/TextField';
@@ -42,23 +42,57 @@ export function EnrollmentStep(_props: StepProps): ReactElement {
       title={t('enrollment.title')}
       intro={<p>{t('enrollment.intro')}</p>}
       onBack={() => void s.back()}
-      onContinue={() => void s.complete(t('enrollment.summary', { company: s.enrollment?.companyName ?? '' }))}
+      onContinue={() =>
+        void s.complete(t('enrollment.summary', { company: s.enrollment?.companyName ?? '' }))
+      }
       continueDisabled={s.enrollment === null || touched}
       continueHint={t('enrollment.continueHint')}
       continueLabel={policyFailing ? t('spaceSettings.continueAnyway') : undefined}
     >
       <form onSubmit={submit} noValidate className="form">
-        <TextField label={t('enrollment.company')} field="companyName" value={company} onChange={edit(setCompany)} errors={s.fieldErrors} hint={t('enrollment.companyHint')} required />
-        <TextField label={t('enrollment.policy')} field="privacyPolicyUrl" value={url} onChange={edit(setUrl)} errors={s.fieldErrors} hint={t('enrollment.policyHint')} placeholder="https://example.com/privacy" spellCheck={false} required />
+        <TextField
+          label={t('enrollment.company')}
+          field="companyName"
+          value={company}
+          onChange={edit(setCompany)}
+          errors={s.fieldErrors}
+          hint={t('enrollment.companyHint')}
+          required
+        />
+        <TextField
+          label={t('enrollment.policy')}
+          field="privacyPolicyUrl"
+          value={url}
+          onChange={edit(setUrl)}
+          errors={s.fieldErrors}
+          hint={t('enrollment.policyHint')}
+          placeholder="https://example.com/privacy"
+          spellCheck={false}
+          required
+        />
         <div className="form__actions">
           <button type="submit" className="btn btn--primary" disabled={s.busy !== null}>
             {t('enrollment.saveAndCheck')}
           </button>
         </div>
       </form>
-      {op !== null && <LogPanel operation={op} title={t('op.kind.policyCheck')} onCancel={() => void s.cancelOperation()} showLog={false} />}
-      {s.error !== null && <ErrorNotice error={s.error} />}
-      {s.policyChecks.length > 0 && <CheckList checks={s.policyChecks} busy={s.busy !== null} onFix={(id) => void s.applyFix(id)} onUndo={(id) => void s.undoFix(id)} />}
+      {op !== null && (
+        <LogPanel
+          operation={op}
+          title={t('op.kind.policyCheck')}
+          onCancel={() => void s.cancelOperation()}
+          showLog={false}
+        />
+      )}
+      {s.error !== null && <FailureNotice error={s.error} />}
+      {s.policyChecks.length > 0 && (
+        <CheckList
+          checks={s.policyChecks}
+          busy={s.busy !== null}
+          onFix={(id) => void s.applyFix(id)}
+          onUndo={(id) => void s.undoFix(id)}
+        />
+      )}
       <p className="muted">{t('enrollment.guidance')}</p>
     </StepFrame>
   );

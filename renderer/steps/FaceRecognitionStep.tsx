@@ -2,7 +2,7 @@
 import { useEffect, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CopyButton } from '../components/CopyButton';
-import { ErrorNotice } from '../components/ErrorNotice';
+import { FailureNotice } from '../components/FailureNotice';
 import { Icon } from '../components/Icon';
 import { SecretField } from '../components/SecretField';
 import { StepFrame } from '../components/StepFrame';
@@ -39,7 +39,7 @@ export function FaceRecognitionStep(_props: StepProps): ReactElement {
           <span>{t('faceValues.afterReset')}</span>
         </p>
       )}
-      {s.error !== null && <ErrorNotice error={s.error} />}
+      {s.error !== null && <FailureNotice error={s.error} />}
       <table className="values">
         <caption className="sr-only">{t('faceValues.tableCaption')}</caption>
         <thead>
@@ -54,7 +54,13 @@ export function FaceRecognitionStep(_props: StepProps): ReactElement {
               <th scope="row">{o.label}</th>
               <td>
                 {o.secret ? (
-                  <SecretField label={o.label} set fingerprint={null} onReveal={() => s.revealGeneralOption(o.label)} onCopy={() => s.copyGeneralOption(o.label)} />
+                  <SecretField
+                    label={o.label}
+                    set
+                    fingerprint={null}
+                    onReveal={() => s.revealGeneralOption(o.label)}
+                    onCopy={() => s.copyGeneralOption(o.label)}
+                  />
                 ) : (
                   <span className="value-row">
                     <span className="mono">{o.value}</span>
@@ -67,7 +73,12 @@ export function FaceRecognitionStep(_props: StepProps): ReactElement {
         </tbody>
       </table>
       <div className="field field--check">
-        <input id="face-values-entered" type="checkbox" checked={entered} onChange={(e) => setEntered(e.target.checked)} />
+        <input
+          id="face-values-entered"
+          type="checkbox"
+          checked={entered}
+          onChange={(e) => setEntered(e.target.checked)}
+        />
         <label htmlFor="face-values-entered">{t('faceValues.entered')}</label>
       </div>
     </StepFrame>

@@ -2,7 +2,7 @@
 // A run that already succeeded is not repeated on resume unless the technician asks.
 import { useState, type FormEvent, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorNotice } from '../components/ErrorNotice';
+import { FailureNotice } from '../components/FailureNotice';
 import { Icon } from '../components/Icon';
 import { LogPanel } from '../components/LogPanel';
 import { StepFrame } from '../components/StepFrame';
@@ -32,7 +32,11 @@ export function InstallScriptStep(_props: StepProps): ReactElement {
       title={t('script.title')}
       intro={<p>{t('script.intro')}</p>}
       onBack={() => void s.back()}
-      onContinue={() => void s.complete(t('script.summary', { exit: run?.exitCode ?? '—', sha: script?.sha256.slice(0, 16) ?? '' }))}
+      onContinue={() =>
+        void s.complete(
+          t('script.summary', { exit: run?.exitCode ?? '—', sha: script?.sha256.slice(0, 16) ?? '' }),
+        )
+      }
       continueDisabled={run?.outcome !== 'succeeded' && doneBefore === undefined}
       continueHint={t('script.continueHint')}
     >
@@ -46,14 +50,35 @@ export function InstallScriptStep(_props: StepProps): ReactElement {
         <fieldset className="radios">
           <legend>{t('script.source')}</legend>
           <label>
-            <input type="radio" name="scriptSource" checked={source === 'face'} onChange={() => setSource('face')} /> {t('script.fromFace')}
+            <input
+              type="radio"
+              name="scriptSource"
+              checked={source === 'face'}
+              onChange={() => setSource('face')}
+            />{' '}
+            {t('script.fromFace')}
           </label>
           <label>
-            <input type="radio" name="scriptSource" checked={source === 'file'} onChange={() => setSource('file')} /> {t('script.fromFile')}
+            <input
+              type="radio"
+              name="scriptSource"
+              checked={source === 'file'}
+              onChange={() => setSource('file')}
+            />{' '}
+            {t('script.fromFile')}
           </label>
         </fieldset>
         {source === 'file' && (
-          <TextField label={t('script.path')} field="scriptPath" value={path} onChange={setPath} errors={s.fieldErrors} hint={t('script.pathHint')} spellCheck={false} placeholder="C:\\Users\\Public\\Downloads\\SpaceInstall.ps1" />
+          <TextField
+            label={t('script.path')}
+            field="scriptPath"
+            value={path}
+            onChange={setPath}
+            errors={s.fieldErrors}
+            hint={t('script.pathHint')}
+            spellCheck={false}
+            placeholder="C:\\Users\\Public\\Downloads\\SpaceInstall.ps1"
+          />
         )}
         <div className="form__actions">
           <button type="submit" className="btn" disabled={s.busy !== null}>
@@ -78,14 +103,25 @@ export function InstallScriptStep(_props: StepProps): ReactElement {
             </dd>
             <dt>{t('script.signature')}</dt>
             <dd>
-              <span className={SIGNATURE_OK.has(script.signature.status) ? 'text-ok' : 'text-warn'}>{script.signature.status}</span>
+              <span className={SIGNATURE_OK.has(script.signature.status) ? 'text-ok' : 'text-warn'}>
+                {script.signature.status}
+              </span>
               {script.signature.signer !== null && ` — ${script.signature.signer}`}
-              {script.signature.reason !== null && <span className="block muted">{script.signature.reason}</span>}
+              {script.signature.reason !== null && (
+                <span className="block muted">{script.signature.reason}</span>
+              )}
             </dd>
           </dl>
-          {!SIGNATURE_OK.has(script.signature.status) && <p className="notice notice--warn">{t('script.unsignedWarning')}</p>}
+          {!SIGNATURE_OK.has(script.signature.status) && (
+            <p className="notice notice--warn">{t('script.unsignedWarning')}</p>
+          )}
           <div className="form__actions">
-            <button type="button" className="btn btn--primary" onClick={() => void s.runScript()} disabled={s.busy !== null}>
+            <button
+              type="button"
+              className="btn btn--primary"
+              onClick={() => void s.runScript()}
+              disabled={s.busy !== null}
+            >
               <Icon name="shield" /> {run === null ? t('script.runAsAdmin') : t('script.retry')}
             </button>
           </div>
@@ -93,20 +129,28 @@ export function InstallScriptStep(_props: StepProps): ReactElement {
         </section>
       )}
 
-      {op !== null && <LogPanel operation={op} title={t('script.logTitle')} onCancel={() => void s.cancelOperation()} />}
+      {op !== null && (
+        <LogPanel operation={op} title={t('script.logTitle')} onCancel={() => void s.cancelOperation()} />
+      )}
 
       {run !== null && (
-        <div className={`notice ${run.outcome === 'succeeded' ? 'notice--ok' : 'notice--error'}`} role="status" data-outcome={run.outcome}>
+        <div
+          className={`notice ${run.outcome === 'succeeded' ? 'notice--ok' : 'notice--error'}`}
+          role="status"
+          data-outcome={run.outcome}
+        >
           <Icon name={run.outcome === 'succeeded' ? 'check' : 'cross'} />
           <div>
             <p className="notice__title">{t(`script.outcome.${run.outcome}`)}</p>
             <p>{run.message}</p>
             <p>{t('script.exitCode', { code: run.exitCode ?? '—' })}</p>
-            {run.transcriptPath !== null && <p className="mono">{t('script.transcript', { path: run.transcriptPath })}</p>}
+            {run.transcriptPath !== null && (
+              <p className="mono">{t('script.transcript', { path: run.transcriptPath })}</p>
+            )}
           </div>
         </div>
       )}
-      {s.error !== null && <ErrorNotice error={s.error} />}
+      {s.error !== null && <FailureNotice error={s.error} />}
     </StepFrame>
   );
 }

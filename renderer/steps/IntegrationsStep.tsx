@@ -2,7 +2,7 @@
 import { useEffect, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { IntegrationCard } from '../../preload/setup-contract';
-import { ErrorNotice } from '../components/ErrorNotice';
+import { FailureNotice } from '../components/FailureNotice';
 import { StatusBadge } from '../components/StatusBadge';
 import { StepFrame } from '../components/StepFrame';
 import { ToggleDialog } from '../components/ToggleDialog';
@@ -27,43 +27,71 @@ export function IntegrationsStep(_props: StepProps): ReactElement {
   }, [refresh]);
 
   const space = s.cards.find((c) => SPACE_KINDS.has(c.kind)) ?? null;
-  const current: IntegrationCard | null = s.cards.find((c) => c.id === selected) ?? space ?? s.cards[0] ?? null;
-  const options = CONFIGURABLE_INTEGRATIONS.map((o) => ({ ...o, present: s.cards.some((c) => c.kind === o.kind) }));
+  const current: IntegrationCard | null =
+    s.cards.find((c) => c.id === selected) ?? space ?? s.cards[0] ?? null;
+  const options = CONFIGURABLE_INTEGRATIONS.map((o) => ({
+    ...o,
+    present: s.cards.some((c) => c.kind === o.kind),
+  }));
 
   return (
     <StepFrame
       title={t('integrations.title')}
       intro={<p>{t('integrations.intro')}</p>}
       onBack={() => void s.back()}
-      onContinue={() => void s.complete(t('integrations.summary', { status: t(`status.integration.${space?.status ?? 'unconfigured'}`) }))}
+      onContinue={() =>
+        void s.complete(
+          t('integrations.summary', { status: t(`status.integration.${space?.status ?? 'unconfigured'}`) }),
+        )
+      }
       continueDisabled={space === null}
       continueHint={t('integrations.continueHint')}
     >
       <div className="toolbar">
-        <button type="button" className="btn btn--primary" onClick={() => setAdding(true)} disabled={s.busy !== null}>
+        <button
+          type="button"
+          className="btn btn--primary"
+          onClick={() => setAdding(true)}
+          disabled={s.busy !== null}
+        >
           {t('integrations.add')}
         </button>
         <button type="button" className="btn" onClick={() => void refresh()} disabled={s.busy !== null}>
           {t('common.refresh')}
         </button>
       </div>
-      {s.error !== null && <ErrorNotice error={s.error} />}
-      {s.cardsLoaded && s.cards.length === 0 && <p className="notice notice--info">{t('integrations.none')}</p>}
+      {s.error !== null && <FailureNotice error={s.error} />}
+      {s.cardsLoaded && s.cards.length === 0 && (
+        <p className="notice notice--info">{t('integrations.none')}</p>
+      )}
       <ul className="cards" aria-label={t('integrations.cardsLabel')}>
         {s.cards.map((c) => (
           <li key={c.id}>
-            <button type="button" className={`card${current?.id === c.id ? ' card--selected' : ''}`} aria-pressed={current?.id === c.id} onClick={() => setSelected(c.id)}>
+            <button
+              type="button"
+              className={`card${current?.id === c.id ? ' card--selected' : ''}`}
+              aria-pressed={current?.id === c.id}
+              onClick={() => setSelected(c.id)}
+            >
               <span className="card__name">{c.name}</span>
               <StatusBadge kind="integration" status={c.status} />
               <span className="card__meta">
-                {c.lastCheckedAt !== null ? t('integrations.lastChecked', { time: new Date(c.lastCheckedAt).toLocaleTimeString(i18n.language) }) : t('integrations.neverChecked')}
+                {c.lastCheckedAt !== null
+                  ? t('integrations.lastChecked', {
+                      time: new Date(c.lastCheckedAt).toLocaleTimeString(i18n.language),
+                    })
+                  : t('integrations.neverChecked')}
               </span>
             </button>
           </li>
         ))}
       </ul>
       {current !== null && (
-        <section className="explain" aria-live="polite" aria-label={t('integrations.explainLabel', { name: current.name })}>
+        <section
+          className="explain"
+          aria-live="polite"
+          aria-label={t('integrations.explainLabel', { name: current.name })}
+        >
           <h2>
             {current.name}: {t(`status.integration.${current.status}`)}
           </h2>
@@ -72,9 +100,11 @@ export function IntegrationsStep(_props: StepProps): ReactElement {
             <>
               <h3>{t('integrations.likelyCauses')}</h3>
               <ul className="plain-list">
-                {(t(`integrations.causes.${current.status}`, { returnObjects: true }) as string[]).map((cause) => (
-                  <li key={cause}>{cause}</li>
-                ))}
+                {(t(`integrations.causes.${current.status}`, { returnObjects: true }) as string[]).map(
+                  (cause) => (
+                    <li key={cause}>{cause}</li>
+                  ),
+                )}
               </ul>
             </>
           )}

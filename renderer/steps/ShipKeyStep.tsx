@@ -3,7 +3,7 @@
 import { useEffect, useState, type FormEvent, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmDialog } from '../components/ConfirmDialog';
-import { ErrorNotice } from '../components/ErrorNotice';
+import { FailureNotice } from '../components/FailureNotice';
 import { Icon } from '../components/Icon';
 import { SecretField } from '../components/SecretField';
 import { StepFrame } from '../components/StepFrame';
@@ -40,7 +40,15 @@ export function ShipKeyStep(_props: StepProps): ReactElement {
       continueDisabled={key?.set !== true}
       continueHint={t('shipKey.continueHint')}
     >
-      {key !== null && <SecretField label={t('shipKey.current')} set={key.set} fingerprint={key.fingerprint} onReveal={s.revealShipKey} onCopy={s.copyShipKey} />}
+      {key !== null && (
+        <SecretField
+          label={t('shipKey.current')}
+          set={key.set}
+          fingerprint={key.fingerprint}
+          onReveal={s.revealShipKey}
+          onCopy={s.copyShipKey}
+        />
+      )}
       <p className="notice notice--info" role="note">
         <Icon name="info" />
         <span>{t('shipKey.reminder')}</span>
@@ -49,14 +57,36 @@ export function ShipKeyStep(_props: StepProps): ReactElement {
         <fieldset className="radios">
           <legend>{key?.set === true ? t('shipKey.changeLegend') : t('shipKey.setLegend')}</legend>
           <label>
-            <input type="radio" name="shipKeyMode" checked={mode === 'generate'} onChange={() => setMode('generate')} /> {t('shipKey.generate')}
+            <input
+              type="radio"
+              name="shipKeyMode"
+              checked={mode === 'generate'}
+              onChange={() => setMode('generate')}
+            />{' '}
+            {t('shipKey.generate')}
           </label>
           <label>
-            <input type="radio" name="shipKeyMode" checked={mode === 'enter'} onChange={() => setMode('enter')} /> {t('shipKey.enter')}
+            <input
+              type="radio"
+              name="shipKeyMode"
+              checked={mode === 'enter'}
+              onChange={() => setMode('enter')}
+            />{' '}
+            {t('shipKey.enter')}
           </label>
         </fieldset>
         {mode === 'enter' && (
-          <TextField label={t('shipKey.value')} field="shipKey" type="password" value={typed} onChange={setTyped} errors={s.fieldErrors} hint={t('shipKey.valueHint')} autoComplete="off" spellCheck={false} />
+          <TextField
+            label={t('shipKey.value')}
+            field="shipKey"
+            type="password"
+            value={typed}
+            onChange={setTyped}
+            errors={s.fieldErrors}
+            hint={t('shipKey.valueHint')}
+            autoComplete="off"
+            spellCheck={false}
+          />
         )}
         <div className="form__actions">
           <button type="submit" className="btn btn--primary" disabled={s.busy !== null}>
@@ -64,12 +94,17 @@ export function ShipKeyStep(_props: StepProps): ReactElement {
           </button>
         </div>
       </form>
-      {s.error !== null && <ErrorNotice error={s.error} />}
+      {s.error !== null && <FailureNotice error={s.error} />}
 
       <section className="subsection" aria-labelledby="auth-key-title">
         <h2 id="auth-key-title">{t('shipKey.authTitle')}</h2>
         <p>{t('shipKey.authExplain')}</p>
-        <button type="button" className="btn" onClick={() => setConfirmReset(true)} disabled={s.busy !== null}>
+        <button
+          type="button"
+          className="btn"
+          onClick={() => setConfirmReset(true)}
+          disabled={s.busy !== null}
+        >
           <Icon name="refresh" /> {t('shipKey.reset')}
         </button>
         {s.authKeyResetAt !== null && (

@@ -1,7 +1,7 @@
 // Step 4: Space Server Details, pre-filled from what this machine detects, editable, validated, saved to XS4 Face.
 import { useEffect, useState, type FormEvent, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorNotice } from '../components/ErrorNotice';
+import { FailureNotice } from '../components/FailureNotice';
 import { Icon } from '../components/Icon';
 import { StepFrame } from '../components/StepFrame';
 import { TextField } from '../components/TextField';
@@ -61,7 +61,15 @@ export function SpaceDetailsStep(_props: StepProps): ReactElement {
       title={t('spaceDetails.title')}
       intro={<p>{t('spaceDetails.intro')}</p>}
       onBack={() => void s.back()}
-      onContinue={() => void s.complete(t('spaceDetails.summary', { host: details?.host ?? '', port: details?.port ?? '', scheme: details?.https === false ? 'HTTP' : 'HTTPS' }))}
+      onContinue={() =>
+        void s.complete(
+          t('spaceDetails.summary', {
+            host: details?.host ?? '',
+            port: details?.port ?? '',
+            scheme: details?.https === false ? 'HTTP' : 'HTTPS',
+          }),
+        )
+      }
       continueDisabled={details === null || touched}
       continueHint={t('spaceDetails.continueHint')}
     >
@@ -74,9 +82,15 @@ export function SpaceDetailsStep(_props: StepProps): ReactElement {
                 <p>{t('spaceDetails.detected')}</p>
                 <ul className="plain-list">
                   {det.fqdn !== null && <li>{t('spaceDetails.detectedFqdn', { fqdn: det.fqdn })}</li>}
-                  {det.ipv4.length > 0 && <li>{t('spaceDetails.detectedIps', { ips: det.ipv4.join(', ') })}</li>}
+                  {det.ipv4.length > 0 && (
+                    <li>{t('spaceDetails.detectedIps', { ips: det.ipv4.join(', ') })}</li>
+                  )}
                   <li>{t('spaceDetails.detectedPort', { port: det.port })}</li>
-                  {det.serviceRunning !== null && <li>{t(det.serviceRunning ? 'spaceDetails.serviceRunning' : 'spaceDetails.serviceStopped')}</li>}
+                  {det.serviceRunning !== null && (
+                    <li>
+                      {t(det.serviceRunning ? 'spaceDetails.serviceRunning' : 'spaceDetails.serviceStopped')}
+                    </li>
+                  )}
                   {det.version !== null && <li>{t('spaceDetails.version', { version: det.version })}</li>}
                 </ul>
               </>
@@ -87,10 +101,33 @@ export function SpaceDetailsStep(_props: StepProps): ReactElement {
         </div>
       )}
       <form onSubmit={submit} noValidate className="form">
-        <TextField label={t('spaceDetails.host')} field="host" value={host} onChange={edit(setHost)} errors={s.fieldErrors} hint={t('spaceDetails.hostHint')} spellCheck={false} required />
-        <TextField label={t('spaceDetails.port')} field="port" value={port} onChange={edit(setPort)} errors={s.fieldErrors} hint={t('spaceDetails.portHint')} inputMode="numeric" required />
+        <TextField
+          label={t('spaceDetails.host')}
+          field="host"
+          value={host}
+          onChange={edit(setHost)}
+          errors={s.fieldErrors}
+          hint={t('spaceDetails.hostHint')}
+          spellCheck={false}
+          required
+        />
+        <TextField
+          label={t('spaceDetails.port')}
+          field="port"
+          value={port}
+          onChange={edit(setPort)}
+          errors={s.fieldErrors}
+          hint={t('spaceDetails.portHint')}
+          inputMode="numeric"
+          required
+        />
         <div className="field field--check">
-          <input id="space-https" type="checkbox" checked={https} onChange={(e) => edit(setHttps)(e.target.checked)} />
+          <input
+            id="space-https"
+            type="checkbox"
+            checked={https}
+            onChange={(e) => edit(setHttps)(e.target.checked)}
+          />
           <label htmlFor="space-https">{t('spaceDetails.https')}</label>
         </div>
         {!https && <p className="notice notice--warn">{t('spaceDetails.httpsOff')}</p>}
@@ -106,7 +143,7 @@ export function SpaceDetailsStep(_props: StepProps): ReactElement {
           <span>{t('spaceDetails.saved', { host: details.host, port: details.port })}</span>
         </p>
       )}
-      {s.error !== null && <ErrorNotice error={s.error} />}
+      {s.error !== null && <FailureNotice error={s.error} />}
     </StepFrame>
   );
 }

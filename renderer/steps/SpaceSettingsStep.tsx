@@ -2,7 +2,7 @@
 import { useEffect, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CheckList } from '../components/CheckList';
-import { ErrorNotice } from '../components/ErrorNotice';
+import { FailureNotice } from '../components/FailureNotice';
 import { LogPanel } from '../components/LogPanel';
 import { StepFrame } from '../components/StepFrame';
 import { useSetupStore } from '../store/setup';
@@ -20,7 +20,10 @@ export function SpaceSettingsStep(_props: StepProps): ReactElement {
   }, [runChecks, hasResults]);
 
   const failing = s.settingsChecks.filter((c) => c.status === 'fail').length;
-  const op = s.operation !== null && ['checks', 'fix', 'undo'].includes(s.operation.kind) && s.operation.running ? s.operation : null;
+  const op =
+    s.operation !== null && ['checks', 'fix', 'undo'].includes(s.operation.kind) && s.operation.running
+      ? s.operation
+      : null;
 
   return (
     <StepFrame
@@ -37,10 +40,26 @@ export function SpaceSettingsStep(_props: StepProps): ReactElement {
           {t('checks.runAgain')}
         </button>
       </div>
-      {op !== null && <LogPanel operation={op} title={t(`op.kind.${op.kind}`)} onCancel={() => void s.cancelOperation()} showLog={op.kind !== 'checks'} />}
-      {s.error !== null && <ErrorNotice error={s.error} />}
-      {hasResults && <CheckList checks={s.settingsChecks} busy={s.busy !== null} onFix={(id) => void s.applyFix(id)} onUndo={(id) => void s.undoFix(id)} />}
-      {failing > 0 && <p className="notice notice--warn">{t('spaceSettings.failingNote', { count: failing })}</p>}
+      {op !== null && (
+        <LogPanel
+          operation={op}
+          title={t(`op.kind.${op.kind}`)}
+          onCancel={() => void s.cancelOperation()}
+          showLog={op.kind !== 'checks'}
+        />
+      )}
+      {s.error !== null && <FailureNotice error={s.error} />}
+      {hasResults && (
+        <CheckList
+          checks={s.settingsChecks}
+          busy={s.busy !== null}
+          onFix={(id) => void s.applyFix(id)}
+          onUndo={(id) => void s.undoFix(id)}
+        />
+      )}
+      {failing > 0 && (
+        <p className="notice notice--warn">{t('spaceSettings.failingNote', { count: failing })}</p>
+      )}
     </StepFrame>
   );
 }

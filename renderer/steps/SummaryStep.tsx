@@ -14,7 +14,9 @@ export function SummaryStep({ onTroubleshoot }: StepProps): ReactElement {
   return (
     <StepFrame
       title={t('summary.title')}
-      intro={<p>{s.progress?.done.verify !== undefined ? t('summary.introDone') : t('summary.introPartial')}</p>}
+      intro={
+        <p>{s.progress?.done.verify !== undefined ? t('summary.introDone') : t('summary.introPartial')}</p>
+      }
       onBack={() => void s.back()}
       footer={
         <>

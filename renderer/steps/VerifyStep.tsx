@@ -2,7 +2,7 @@
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CheckList } from '../components/CheckList';
-import { ErrorNotice } from '../components/ErrorNotice';
+import { FailureNotice } from '../components/FailureNotice';
 import { Icon } from '../components/Icon';
 import { LogPanel } from '../components/LogPanel';
 import { StatusBadge } from '../components/StatusBadge';
@@ -14,7 +14,10 @@ export function VerifyStep({ onTroubleshoot }: StepProps): ReactElement {
   const { t } = useTranslation('setup');
   const s = useSetupStore();
   const result = s.verifyResult;
-  const op = s.operation !== null && ['verify', 'fix', 'undo'].includes(s.operation.kind) && s.operation.running ? s.operation : null;
+  const op =
+    s.operation !== null && ['verify', 'fix', 'undo'].includes(s.operation.kind) && s.operation.running
+      ? s.operation
+      : null;
   const doneBefore = s.progress?.done.verify;
 
   return (
@@ -22,22 +25,33 @@ export function VerifyStep({ onTroubleshoot }: StepProps): ReactElement {
       title={t('verify.title')}
       intro={<p>{t('verify.intro')}</p>}
       onBack={() => void s.back()}
-      onContinue={() => void s.complete(t('verify.summary', { status: t(`status.integration.${result?.status ?? 'unconfigured'}`) }))}
+      onContinue={() =>
+        void s.complete(
+          t('verify.summary', { status: t(`status.integration.${result?.status ?? 'unconfigured'}`) }),
+        )
+      }
       continueDisabled={result?.connected !== true && doneBefore === undefined}
       continueHint={t('verify.continueHint')}
     >
       <div className="toolbar">
-        <button type="button" className="btn btn--primary" onClick={() => void s.verify()} disabled={s.busy !== null}>
+        <button
+          type="button"
+          className="btn btn--primary"
+          onClick={() => void s.verify()}
+          disabled={s.busy !== null}
+        >
           {result === null ? t('verify.start') : t('verify.again')}
         </button>
       </div>
-      {op !== null && <LogPanel operation={op} title={t(`op.kind.${op.kind}`)} onCancel={() => void s.cancelOperation()} />}
+      {op !== null && (
+        <LogPanel operation={op} title={t(`op.kind.${op.kind}`)} onCancel={() => void s.cancelOperation()} />
+      )}
       {s.error !== null && (
-        <ErrorNotice error={s.error}>
+        <FailureNotice error={s.error}>
           <button type="button" className="btn btn--link" onClick={onTroubleshoot}>
             {t('common.openTroubleshoot')}
           </button>
-        </ErrorNotice>
+        </FailureNotice>
       )}
       {result !== null && (
         <section className="subsection" aria-labelledby="verify-result">
@@ -51,7 +65,12 @@ export function VerifyStep({ onTroubleshoot }: StepProps): ReactElement {
           {!result.connected && result.diagnosis.length > 0 && (
             <>
               <h3>{t('verify.diagnosis')}</h3>
-              <CheckList checks={result.diagnosis} busy={s.busy !== null} onFix={(id) => void s.applyFix(id)} onUndo={(id) => void s.undoFix(id)} />
+              <CheckList
+                checks={result.diagnosis}
+                busy={s.busy !== null}
+                onFix={(id) => void s.applyFix(id)}
+                onUndo={(id) => void s.undoFix(id)}
+              />
             </>
           )}
         </section>

@@ -2,7 +2,7 @@
 import { useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmDialog } from '../components/ConfirmDialog';
-import { ErrorNotice } from '../components/ErrorNotice';
+import { FailureNotice } from '../components/FailureNotice';
 import { StepFrame } from '../components/StepFrame';
 import { useSetupStore } from '../store/setup';
 import type { StepProps } from './step-props';
@@ -27,11 +27,22 @@ export function WelcomeStep({ onTroubleshoot }: StepProps): ReactElement {
             {t('welcome.troubleshoot')}
           </button>
           {doneCount > 0 && (
-            <button type="button" className="btn" onClick={() => setConfirmReset(true)} disabled={busy !== null}>
+            <button
+              type="button"
+              className="btn"
+              onClick={() => setConfirmReset(true)}
+              disabled={busy !== null}
+            >
               {t('welcome.startOver')}
             </button>
           )}
-          <button type="button" className="btn btn--primary" data-continue disabled={busy !== null} onClick={() => void complete(t('welcome.summary'))}>
+          <button
+            type="button"
+            className="btn btn--primary"
+            data-continue
+            disabled={busy !== null}
+            onClick={() => void complete(t('welcome.summary'))}
+          >
             {t('welcome.start')}
           </button>
         </>
@@ -56,7 +67,7 @@ export function WelcomeStep({ onTroubleshoot }: StepProps): ReactElement {
         </div>
       </div>
       <p className="notice notice--info">{t('welcome.resumeNote')}</p>
-      {error !== null && <ErrorNotice error={error} />}
+      {error !== null && <FailureNotice error={error} />}
       {confirmReset && (
         <ConfirmDialog
           title={t('welcome.startOverTitle')}

@@ -27,7 +27,15 @@ export async function runOperation<T>(
   call: (operationId: string) => Promise<T>,
 ): Promise<T> {
   const api = xs4();
-  let op: OperationView = { id: newOperationId(), kind, running: true, message: '', fraction: null, log: [], cancelRequested: false };
+  let op: OperationView = {
+    id: newOperationId(),
+    kind,
+    running: true,
+    message: '',
+    fraction: null,
+    log: [],
+    cancelRequested: false,
+  };
   const set = (patch: Partial<OperationView>): void => {
     op = { ...op, ...patch };
     update(op);
@@ -37,7 +45,8 @@ export async function runOperation<T>(
     if (e.operation === op.id) set({ message: e.message, fraction: e.fraction });
   });
   const offLog = api.on('logLine', (e: LogLineEvent) => {
-    const log = op.log.length >= MAX_LOG_LINES ? op.log.slice(op.log.length - MAX_LOG_LINES + 1) : op.log.slice();
+    const log =
+      op.log.length >= MAX_LOG_LINES ? op.log.slice(op.log.length - MAX_LOG_LINES + 1) : op.log.slice();
     log.push(e.message);
     set({ log });
   });

@@ -17,8 +17,20 @@ import type {
   VerifyResult,
 } from '../../preload/setup-contract';
 import { cancelOperation, runOperation, type OperationView } from './operation';
-import { CONFIGURABLE_INTEGRATIONS, ENROLLMENT_CHECKS, SPACE_SETTINGS_CHECKS, VERIFY_DEADLINE_MS } from './step-checks';
-import { parsePort, validateCompanyName, validateHost, validateShipKey, validateUrl, type FieldError } from './validation';
+import {
+  CONFIGURABLE_INTEGRATIONS,
+  ENROLLMENT_CHECKS,
+  SPACE_SETTINGS_CHECKS,
+  VERIFY_DEADLINE_MS,
+} from './step-checks';
+import {
+  parsePort,
+  validateCompanyName,
+  validateHost,
+  validateShipKey,
+  validateUrl,
+  type FieldError,
+} from './validation';
 import { toCallError, xs4, type CallError } from './xs4';
 
 /** The wizard's order (a copy of StepIds: importing the value would pull zod into the page). */
@@ -171,7 +183,10 @@ export const useSetupStore = create<SetupStore>()((set, get) => {
       return await work();
     } catch (e) {
       const error = toCallError(e);
-      const fieldErrors: FieldError[] = error.field !== undefined && error.rule !== undefined ? [{ field: error.field, rule: 'core', values: { text: error.rule } }] : [];
+      const fieldErrors: FieldError[] =
+        error.field !== undefined && error.rule !== undefined
+          ? [{ field: error.field, rule: 'core', values: { text: error.rule } }]
+          : [];
       set({ error, fieldErrors });
       return undefined;
     } finally {
@@ -187,18 +202,28 @@ export const useSetupStore = create<SetupStore>()((set, get) => {
   }
 
   const showProgress = (progress: SetupProgress): void =>
-    set((s) => ({ progress, step: progress.current, focusKey: s.focusKey + 1, error: null, fieldErrors: [] }));
+    set((s) => ({
+      progress,
+      step: progress.current,
+      focusKey: s.focusKey + 1,
+      error: null,
+      fieldErrors: [],
+    }));
 
   const operation = (op: OperationView): void => set({ operation: op });
 
   async function checks(kind: string, ids: string[] | null): Promise<CheckView[] | undefined> {
-    return act(kind, () => runOperation(kind, operation, (operationId) => xs4().setup.runChecks({ operationId, ids })));
+    return act(kind, () =>
+      runOperation(kind, operation, (operationId) => xs4().setup.runChecks({ operationId, ids })),
+    );
   }
 
   async function fix(kind: 'fix' | 'undo', checkId: string): Promise<void> {
     const updated = await act(kind, () =>
       runOperation(kind, operation, (operationId) =>
-        kind === 'fix' ? xs4().setup.applyFix({ operationId, checkId, confirmed: true }) : xs4().setup.undoFix({ operationId, checkId, confirmed: true }),
+        kind === 'fix'
+          ? xs4().setup.applyFix({ operationId, checkId, confirmed: true })
+          : xs4().setup.undoFix({ operationId, checkId, confirmed: true }),
       ),
     );
     if (updated === undefined) return;
@@ -206,7 +231,10 @@ export const useSetupStore = create<SetupStore>()((set, get) => {
       settingsChecks: replaceCheck(s.settingsChecks, updated),
       policyChecks: replaceCheck(s.policyChecks, updated),
       troubleshootChecks: replaceCheck(s.troubleshootChecks, updated),
-      verifyResult: s.verifyResult === null ? null : { ...s.verifyResult, diagnosis: replaceCheck(s.verifyResult.diagnosis, updated) },
+      verifyResult:
+        s.verifyResult === null
+          ? null
+          : { ...s.verifyResult, diagnosis: replaceCheck(s.verifyResult.diagnosis, updated) },
     }));
   }
 
@@ -223,7 +251,9 @@ export const useSetupStore = create<SetupStore>()((set, get) => {
       const { step: from } = get();
       if (step === from) return;
       // Moving is recorded without a summary, so the step keeps its done/undone state.
-      const progress = await act('navigate', () => xs4().setup.markStep({ step: from, summary: null, next: step }));
+      const progress = await act('navigate', () =>
+        xs4().setup.markStep({ step: from, summary: null, next: step }),
+      );
       if (progress !== undefined) showProgress(progress);
     },
 
@@ -233,7 +263,9 @@ export const useSetupStore = create<SetupStore>()((set, get) => {
 
     async complete(summary) {
       const { step } = get();
-      const progress = await act('complete', () => xs4().setup.markStep({ step, summary, next: nextStep(step) }));
+      const progress = await act('complete', () =>
+        xs4().setup.markStep({ step, summary, next: nextStep(step) }),
+      );
       if (progress !== undefined) showProgress(progress);
     },
 
@@ -251,7 +283,9 @@ export const useSetupStore = create<SetupStore>()((set, get) => {
 
     async connect(url, token) {
       if (!validated([validateUrl('url', url, false)])) return;
-      const result = await act('connect', () => xs4().setup.connectFace({ url: url.trim(), token: token === '' ? null : token }));
+      const result = await act('connect', () =>
+        xs4().setup.connectFace({ url: url.trim(), token: token === '' ? null : token }),
+      );
       if (result === undefined) return;
       if (result.state === 'connected') set({ connection: result, pendingTrust: null });
       else set({ pendingTrust: result, connection: null });
@@ -260,7 +294,12 @@ export const useSetupStore = create<SetupStore>()((set, get) => {
     async trustCertificate() {
       const pending = get().pendingTrust;
       if (pending === null) return;
-      const result = await act('trust', () => xs4().setup.trustFaceCertificate({ url: pending.url, fingerprint256: pending.certificate.fingerprint256 }));
+      const result = await act('trust', () =>
+        xs4().setup.trustFaceCertificate({
+          url: pending.url,
+          fingerprint256: pending.certificate.fingerprint256,
+        }),
+      );
       if (result === undefined) return;
       if (result.state === 'connected') set({ connection: result, pendingTrust: null });
       else set({ pendingTrust: result });
@@ -294,15 +333,21 @@ export const useSetupStore = create<SetupStore>()((set, get) => {
 
     async loadSpaceDetails() {
       await act('loadDetails', async () => {
-        const [detected, details] = await Promise.all([xs4().setup.detectSpace(), xs4().setup.getSpaceDetails()]);
+        const [detected, details] = await Promise.all([
+          xs4().setup.detectSpace(),
+          xs4().setup.getSpaceDetails(),
+        ]);
         set({ detected, details });
       });
     },
 
     async saveSpaceDetails(host, portRaw, https) {
       const port = parsePort('port', portRaw);
-      if (!validated([validateHost('host', host), 'field' in port ? port : null]) || 'field' in port) return false;
-      const saved = await act('saveDetails', () => xs4().setup.saveSpaceDetails({ host: host.trim(), port: port.port, https }));
+      if (!validated([validateHost('host', host), 'field' in port ? port : null]) || 'field' in port)
+        return false;
+      const saved = await act('saveDetails', () =>
+        xs4().setup.saveSpaceDetails({ host: host.trim(), port: port.port, https }),
+      );
       if (saved === undefined) return false;
       set({ details: saved });
       return true;
@@ -344,7 +389,11 @@ export const useSetupStore = create<SetupStore>()((set, get) => {
         validated([{ field: 'scriptPath', rule: 'required' }]);
         return;
       }
-      const script = await act('loadScript', () => xs4().setup.loadInstallScript(source.kind === 'file' ? { kind: 'file', path: source.path.trim() } : source));
+      const script = await act('loadScript', () =>
+        xs4().setup.loadInstallScript(
+          source.kind === 'file' ? { kind: 'file', path: source.path.trim() } : source,
+        ),
+      );
       if (script !== undefined) set({ script, scriptRun: null });
     },
 
@@ -352,7 +401,9 @@ export const useSetupStore = create<SetupStore>()((set, get) => {
       const script = get().script;
       if (script === null) return;
       const result = await act('runScript', () =>
-        runOperation('installScript', operation, (operationId) => xs4().setup.runInstallScript({ operationId, sha256: script.sha256 })),
+        runOperation('installScript', operation, (operationId) =>
+          xs4().setup.runInstallScript({ operationId, sha256: script.sha256 }),
+        ),
       );
       if (result !== undefined) set({ scriptRun: result });
     },
@@ -376,7 +427,9 @@ export const useSetupStore = create<SetupStore>()((set, get) => {
     },
 
     async revealGeneralOption(label) {
-      return (await act('reveal', () => xs4().setup.revealGeneralOption({ label, userAction: true }))) ?? null;
+      return (
+        (await act('reveal', () => xs4().setup.revealGeneralOption({ label, userAction: true }))) ?? null
+      );
     },
 
     async copyGeneralOption(label) {
@@ -389,8 +442,19 @@ export const useSetupStore = create<SetupStore>()((set, get) => {
     },
 
     async saveEnrollment(companyName, privacyPolicyUrl) {
-      if (!validated([validateCompanyName('companyName', companyName), validateUrl('privacyPolicyUrl', privacyPolicyUrl, true)])) return false;
-      const saved = await act('saveEnrollment', () => xs4().setup.saveEnrollment({ companyName: companyName.trim(), privacyPolicyUrl: privacyPolicyUrl.trim() }));
+      if (
+        !validated([
+          validateCompanyName('companyName', companyName),
+          validateUrl('privacyPolicyUrl', privacyPolicyUrl, true),
+        ])
+      )
+        return false;
+      const saved = await act('saveEnrollment', () =>
+        xs4().setup.saveEnrollment({
+          companyName: companyName.trim(),
+          privacyPolicyUrl: privacyPolicyUrl.trim(),
+        }),
+      );
       if (saved === undefined) return false;
       set({ enrollment: saved });
       const list = await checks('policyCheck', [...ENROLLMENT_CHECKS]);
@@ -400,7 +464,9 @@ export const useSetupStore = create<SetupStore>()((set, get) => {
 
     async verify() {
       const result = await act('verify', () =>
-        runOperation('verify', operation, (operationId) => xs4().setup.verify({ operationId, deadlineMs: VERIFY_DEADLINE_MS })),
+        runOperation('verify', operation, (operationId) =>
+          xs4().setup.verify({ operationId, deadlineMs: VERIFY_DEADLINE_MS }),
+        ),
       );
       if (result !== undefined) set({ verifyResult: result });
     },

@@ -2,13 +2,20 @@
 // a step asks for its list, and the core answers `skip` with the reason for any it cannot run here.
 
 /** Step 7, "Space settings": HTTPS, SHIP (add-on, transport, custom auth key), power-save, firewall. */
-export const SPACE_SETTINGS_CHECKS: readonly string[] = ['space.https', 'space.ship', 'power.sleep', 'windows.firewall'];
+export const SPACE_SETTINGS_CHECKS: readonly string[] = [
+  'space.https',
+  'space.ship',
+  'power.sleep',
+  'windows.firewall',
+];
 
 /** Step 9, "Enrollment Service": the privacy policy is reachable over HTTPS and mentions biometric data. */
 export const ENROLLMENT_CHECKS: readonly string[] = ['face.privacyPolicy'];
 
 /** The integration kind this assistant configures, as XS4 Face names it, and how the toggle is labelled. */
-export const CONFIGURABLE_INTEGRATIONS: ReadonlyArray<{ kind: string; name: string }> = [{ kind: 'salto-space', name: 'Salto Space' }];
+export const CONFIGURABLE_INTEGRATIONS: ReadonlyArray<{ kind: string; name: string }> = [
+  { kind: 'salto-space', name: 'Salto Space' },
+];
 
 /** How long step 10 follows the integration status before it explains why it is not Connected. */
 export const VERIFY_DEADLINE_MS = 120_000;

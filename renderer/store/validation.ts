@@ -21,7 +21,8 @@ export function validateUrl(field: string, raw: string, httpsOnly: boolean): Fie
   } catch {
     return { field, rule: httpsOnly ? 'httpsUrl' : 'url' };
   }
-  if (httpsOnly ? u.protocol !== 'https:' : u.protocol !== 'https:' && u.protocol !== 'http:') return { field, rule: httpsOnly ? 'httpsUrl' : 'url' };
+  if (httpsOnly ? u.protocol !== 'https:' : u.protocol !== 'https:' && u.protocol !== 'http:')
+    return { field, rule: httpsOnly ? 'httpsUrl' : 'url' };
   if (u.username !== '' || u.password !== '') return { field, rule: 'noCredentials' };
   return null;
 }

@@ -1,9 +1,10 @@
 // The renderer's one seam to the core for the setup flow: typed access to window.xs4 (the preload's API), nothing else.
 import type { SetupChannel, SetupInput, SetupOutput } from '../../preload/setup-contract';
 
-type Method<K extends SetupChannel> = undefined extends SetupInput<K>
-  ? (input?: SetupInput<K>) => Promise<SetupOutput<K>>
-  : (input: SetupInput<K>) => Promise<SetupOutput<K>>;
+type Method<K extends SetupChannel> =
+  undefined extends SetupInput<K>
+    ? (input?: SetupInput<K>) => Promise<SetupOutput<K>>
+    : (input: SetupInput<K>) => Promise<SetupOutput<K>>;
 
 type Namespace<NS extends string> = {
   [K in SetupChannel as K extends `${NS}.${infer M}` ? M : never]: Method<K>;
@@ -53,7 +54,8 @@ export function xs4(): SetupApi {
 export function toCallError(e: unknown): CallError {
   if (typeof e === 'object' && e !== null && typeof (e as { code?: unknown }).code === 'string') {
     const o = e as { code: string; message?: unknown; remedy?: unknown; detail?: unknown };
-    const detail = typeof o.detail === 'object' && o.detail !== null ? (o.detail as Record<string, unknown>) : {};
+    const detail =
+      typeof o.detail === 'object' && o.detail !== null ? (o.detail as Record<string, unknown>) : {};
     const out: CallError = {
       code: o.code,
       message: typeof o.message === 'string' ? o.message : o.code,

@@ -2,7 +2,7 @@
 import { useEffect, type ComponentType, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StepId } from '../../preload/setup-contract';
-import { ErrorNotice } from '../components/ErrorNotice';
+import { FailureNotice } from '../components/FailureNotice';
 import { Icon } from '../components/Icon';
 import { STEPS, useSetupStore } from '../store/setup';
 import { ConnectStep } from '../steps/ConnectStep';
@@ -49,44 +49,61 @@ export function SetupWizard({ onTroubleshoot }: StepProps): ReactElement {
 
   if (!loaded) {
     return (
-      <p role="status" className="muted">
-        {t('wizard.loading')}
-      </p>
+      <div className="su">
+        <p role="status" className="muted">
+          {t('wizard.loading')}
+        </p>
+      </div>
     );
   }
   if (progress === null && error !== null) {
-    return <ErrorNotice error={error} />;
+    return (
+      <div className="su">
+        <FailureNotice error={error} />
+      </div>
+    );
   }
 
   const View = STEP_VIEWS[step];
   const done = progress?.done ?? {};
   const index = STEPS.indexOf(step);
   return (
-    <div className="wizard">
-      <nav className="wizard__steps" aria-label={t('wizard.stepsLabel')}>
-        <p className="wizard__count">{t('wizard.stepOf', { n: index + 1, total: STEPS.length })}</p>
-        <ol>
-          {STEPS.map((id, i) => {
-            const isDone = done[id] !== undefined;
-            const isCurrent = id === step;
-            // Steps already done (or the one the core says is next) can be revisited; later ones cannot be skipped to.
-            const reachable = isDone || id === progress?.current || i <= index;
-            return (
-              <li key={id} className={`wstep${isCurrent ? ' wstep--current' : ''}${isDone ? ' wstep--done' : ''}`}>
-                <button type="button" aria-current={isCurrent ? 'step' : undefined} disabled={!reachable || busy !== null} onClick={() => void goTo(id)}>
-                  <span className="wstep__mark" aria-hidden="true">
-                    {isDone ? <Icon name="check" /> : i + 1}
-                  </span>
-                  <span>{t(`nav.${id}`)}</span>
-                  {isDone && <span className="sr-only">{t('wizard.done')}</span>}
-                </button>
-              </li>
-            );
-          })}
-        </ol>
-      </nav>
-      <div className="wizard__content">
-        <View onTroubleshoot={onTroubleshoot} />
+    // .su scopes this view's styles (components/setup.css).
+    <div className="su">
+      <div className="wizard">
+        <nav className="wizard__steps" aria-label={t('wizard.stepsLabel')}>
+          <p className="wizard__count">{t('wizard.stepOf', { n: index + 1, total: STEPS.length })}</p>
+          <ol>
+            {STEPS.map((id, i) => {
+              const isDone = done[id] !== undefined;
+              const isCurrent = id === step;
+              // Steps already done (or the one the core says is next) can be revisited; later ones cannot be skipped to.
+              const reachable = isDone || id === progress?.current || i <= index;
+              return (
+                <li
+                  key={id}
+                  className={`wstep${isCurrent ? ' wstep--current' : ''}${isDone ? ' wstep--done' : ''}`}
+                >
+                  <button
+                    type="button"
+                    aria-current={isCurrent ? 'step' : undefined}
+                    disabled={!reachable || busy !== null}
+                    onClick={() => void goTo(id)}
+                  >
+                    <span className="wstep__mark" aria-hidden="true">
+                      {isDone ? <Icon name="check" /> : i + 1}
+                    </span>
+                    <span>{t(`nav.${id}`)}</span>
+                    {isDone && <span className="sr-only">{t('wizard.done')}</span>}
+                  </button>
+                </li>
+              );
+            })}
+          </ol>
+        </nav>
+        <div className="wizard__content">
+          <View onTroubleshoot={onTroubleshoot} />
+        </div>
       </div>
     </div>
   );

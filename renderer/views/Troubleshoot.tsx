@@ -2,7 +2,7 @@
 import { useEffect, useRef, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CheckList } from '../components/CheckList';
-import { ErrorNotice } from '../components/ErrorNotice';
+import { FailureNotice } from '../components/FailureNotice';
 import { LogPanel } from '../components/LogPanel';
 import { useSetupStore } from '../store/setup';
 import '../components/setup.css';
@@ -12,29 +12,53 @@ export function Troubleshoot({ onSetup }: { onSetup: () => void }): ReactElement
   const s = useSetupStore();
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
-  const op = s.operation !== null && ['checks', 'fix', 'undo'].includes(s.operation.kind) && s.operation.running ? s.operation : null;
+  const op =
+    s.operation !== null && ['checks', 'fix', 'undo'].includes(s.operation.kind) && s.operation.running
+      ? s.operation
+      : null;
   const checks = s.troubleshootChecks;
 
   return (
-    <section className="step" aria-labelledby="troubleshoot-title">
-      <h1 id="troubleshoot-title" ref={heading} tabIndex={-1} className="step__title">
-        {t('troubleshoot.title')}
-      </h1>
-      <div className="step__intro">
-        <p>{t('troubleshoot.intro')}</p>
-      </div>
-      <div className="toolbar">
-        <button type="button" className="btn btn--primary" onClick={() => void s.runAllChecks()} disabled={s.busy !== null}>
-          {checks.length === 0 ? t('troubleshoot.run') : t('checks.runAgain')}
-        </button>
-        <button type="button" className="btn" onClick={onSetup}>
-          {t('troubleshoot.backToSetup')}
-        </button>
-      </div>
-      {op !== null && <LogPanel operation={op} title={t(`op.kind.${op.kind}`)} onCancel={() => void s.cancelOperation()} showLog={op.kind !== 'checks'} />}
-      {s.error !== null && <ErrorNotice error={s.error} />}
-      {checks.length > 0 && <CheckList checks={checks} busy={s.busy !== null} onFix={(id) => void s.applyFix(id)} onUndo={(id) => void s.undoFix(id)} />}
-      {checks.length === 0 && op === null && <p className="muted">{t('troubleshoot.notRun')}</p>}
-    </section>
+    <div className="su">
+      <section className="step" aria-labelledby="troubleshoot-title">
+        <h1 id="troubleshoot-title" ref={heading} tabIndex={-1} className="step__title">
+          {t('troubleshoot.title')}
+        </h1>
+        <div className="step__intro">
+          <p>{t('troubleshoot.intro')}</p>
+        </div>
+        <div className="toolbar">
+          <button
+            type="button"
+            className="btn btn--primary"
+            onClick={() => void s.runAllChecks()}
+            disabled={s.busy !== null}
+          >
+            {checks.length === 0 ? t('troubleshoot.run') : t('checks.runAgain')}
+          </button>
+          <button type="button" className="btn" onClick={onSetup}>
+            {t('troubleshoot.backToSetup')}
+          </button>
+        </div>
+        {op !== null && (
+          <LogPanel
+            operation={op}
+            title={t(`op.kind.${op.kind}`)}
+            onCancel={() => void s.cancelOperation()}
+            showLog={op.kind !== 'checks'}
+          />
+        )}
+        {s.error !== null && <FailureNotice error={s.error} />}
+        {checks.length > 0 && (
+          <CheckList
+            checks={checks}
+            busy={s.busy !== null}
+            onFix={(id) => void s.applyFix(id)}
+            onUndo={(id) => void s.undoFix(id)}
+          />
+        )}
+        {checks.length === 0 && op === null && <p className="muted">{t('troubleshoot.notRun')}</p>}
+      </section>
+    </div>
   );
 }

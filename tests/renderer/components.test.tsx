@@ -54,7 +54,9 @@ describe('SecretField', () => {
     const user = userEvent.setup();
     const onReveal = vi.fn(async () => SECRET_SHIP_KEY);
     const onCopy = vi.fn(async () => true);
-    const { container } = render(<SecretField label="SHIP API Key" set fingerprint="3fa4c2d1" onReveal={onReveal} onCopy={onCopy} />);
+    const { container } = render(
+      <SecretField label="SHIP API Key" set fingerprint="3fa4c2d1" onReveal={onReveal} onCopy={onCopy} />,
+    );
     expect(container.textContent).not.toContain(SECRET_SHIP_KEY);
     expect(screen.getByTestId('secret-value').textContent).toBe(MASK);
     expect(container.textContent).toContain('3fa4c2d1');
@@ -74,7 +76,16 @@ describe('SecretField', () => {
   it('hides a revealed value by itself after a while', async () => {
     vi.useFakeTimers();
     try {
-      render(<SecretField label="Key" set fingerprint={null} onReveal={async () => SECRET_SHIP_KEY} onCopy={async () => true} hideAfterMs={1000} />);
+      render(
+        <SecretField
+          label="Key"
+          set
+          fingerprint={null}
+          onReveal={async () => SECRET_SHIP_KEY}
+          onCopy={async () => true}
+          hideAfterMs={1000}
+        />,
+      );
       await act(async () => {
         screen.getByRole('button', { name: 'Show Key' }).click();
       });
@@ -91,7 +102,15 @@ describe('SecretField', () => {
 
 describe('TextField', () => {
   it('names the field and the rule, and ties the message to the input', () => {
-    render(<TextField label="Port" field="port" value="70000" onChange={() => undefined} errors={[{ field: 'port', rule: 'port' }]} />);
+    render(
+      <TextField
+        label="Port"
+        field="port"
+        value="70000"
+        onChange={() => undefined}
+        errors={[{ field: 'port', rule: 'port' }]}
+      />,
+    );
     const input = screen.getByLabelText('Port');
     expect(input.getAttribute('aria-invalid')).toBe('true');
     const message = screen.getByRole('alert');
@@ -101,8 +120,14 @@ describe('TextField', () => {
 });
 
 describe('CheckList', () => {
-  const failing = check('power.sleep', 'fail', { remedy: 'Set sleep to Never.', fix: { title: 'Turn off sleep', elevated: true }, code: 'POWER_SLEEP_ON' });
-  const manual = check('space.ship', 'fail', { remedy: 'In Space, open General options › SHIP and choose custom authentication.' });
+  const failing = check('power.sleep', 'fail', {
+    remedy: 'Set sleep to Never.',
+    fix: { title: 'Turn off sleep', elevated: true },
+    code: 'POWER_SLEEP_ON',
+  });
+  const manual = check('space.ship', 'fail', {
+    remedy: 'In Space, open General options › SHIP and choose custom authentication.',
+  });
 
   it('asks before fixing; Cancel changes nothing, confirming calls the fix', async () => {
     const user = userEvent.setup();
@@ -134,7 +159,14 @@ describe('CheckList', () => {
   it('offers Undo after a fix, with its own confirmation', async () => {
     const user = userEvent.setup();
     const onUndo = vi.fn();
-    render(<CheckList checks={[check('power.sleep', 'pass', { undoAvailable: true })]} busy={false} onFix={vi.fn()} onUndo={onUndo} />);
+    render(
+      <CheckList
+        checks={[check('power.sleep', 'pass', { undoAvailable: true })]}
+        busy={false}
+        onFix={vi.fn()}
+        onUndo={onUndo}
+      />,
+    );
     await user.click(screen.getByRole('button', { name: 'Undo' }));
     await user.click(within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Undo' }));
     expect(onUndo).toHaveBeenCalledWith('power.sleep');
@@ -149,7 +181,15 @@ describe('LogPanel', () => {
       <LogPanel
         title="Script output"
         onCancel={onCancel}
-        operation={{ id: 'op-1', kind: 'installScript', running: true, message: 'Installing certificates', fraction: 0.4, log: ['line one', 'line two'], cancelRequested: false }}
+        operation={{
+          id: 'op-1',
+          kind: 'installScript',
+          running: true,
+          message: 'Installing certificates',
+          fraction: 0.4,
+          log: ['line one', 'line two'],
+          cancelRequested: false,
+        }}
       />,
     );
     const bar = screen.getByRole('progressbar');
@@ -167,7 +207,16 @@ describe('CertificateDialog', () => {
     const onRefuse = vi.fn();
     render(
       <CertificateDialog
-        pending={{ state: 'needs-trust', url: 'https://xs4face.test', certificate: CERT, reason: { code: 'TLS_UNTRUSTED', message: 'The certificate is not trusted by Windows.', remedy: '' } }}
+        pending={{
+          state: 'needs-trust',
+          url: 'https://xs4face.test',
+          certificate: CERT,
+          reason: {
+            code: 'TLS_UNTRUSTED',
+            message: 'The certificate is not trusted by Windows.',
+            remedy: '',
+          },
+        }}
         busy={false}
         onTrust={vi.fn()}
         onRefuse={onRefuse}

@@ -1,6 +1,13 @@
 // A fake window.xs4 for renderer tests: the one seam between the page and the core, with just enough behaviour
 // (progress that persists, a secret that is only revealed on request, events) to test the store and the views.
-import type { CheckView, ConnectResult, GeneralOptionView, IntegrationCard, SetupProgress, StepId } from '../../preload/setup-contract';
+import type {
+  CheckView,
+  ConnectResult,
+  GeneralOptionView,
+  IntegrationCard,
+  SetupProgress,
+  StepId,
+} from '../../preload/setup-contract';
 import type { LogLineEvent, ProgressEvent, SetupApi } from '../../renderer/store/xs4';
 
 export const SECRET_SHIP_KEY = 'Zq7Rw2Kp9Lm4Xv8Tn3Bc6Hd1Jf5Gs0Ya';
@@ -31,7 +38,16 @@ export const CERT = {
 };
 
 export function check(id: string, status: CheckView['status'], extra: Partial<CheckView> = {}): CheckView {
-  return { id, title: `Check ${id}`, status, summary: `${id} is ${status}`, durationMs: 3, fix: null, undoAvailable: false, ...extra };
+  return {
+    id,
+    title: `Check ${id}`,
+    status,
+    summary: `${id} is ${status}`,
+    durationMs: 3,
+    fix: null,
+    undoAvailable: false,
+    ...extra,
+  };
 }
 
 export class FakeXs4 {
@@ -83,25 +99,66 @@ export class FakeXs4 {
       markStep: (input) =>
         this.record('markStep', input, () => {
           const done = { ...this.progress.done };
-          if (input.summary !== null) done[input.step] = { at: '2026-11-29T20:00:00.000Z', summary: input.summary };
+          if (input.summary !== null)
+            done[input.step] = { at: '2026-11-29T20:00:00.000Z', summary: input.summary };
           this.progress = { current: input.next as StepId, done };
           return this.progress;
         }),
-      resetProgress: () => this.record('resetProgress', undefined, () => (this.progress = { current: 'welcome', done: {} })),
+      resetProgress: () =>
+        this.record('resetProgress', undefined, () => (this.progress = { current: 'welcome', done: {} })),
       connectFace: (input) =>
-        this.record('connectFace', input, () => this.options.connect?.(input.url) ?? { state: 'connected' as const, url: input.url, certificate: null, trustedBy: 'system' as const }),
-      trustFaceCertificate: (input) => this.record('trustFaceCertificate', input, { state: 'connected' as const, url: input.url, certificate: CERT, trustedBy: 'pin' as const }),
+        this.record(
+          'connectFace',
+          input,
+          () =>
+            this.options.connect?.(input.url) ?? {
+              state: 'connected' as const,
+              url: input.url,
+              certificate: null,
+              trustedBy: 'system' as const,
+            },
+        ),
+      trustFaceCertificate: (input) =>
+        this.record('trustFaceCertificate', input, {
+          state: 'connected' as const,
+          url: input.url,
+          certificate: CERT,
+          trustedBy: 'pin' as const,
+        }),
       listIntegrations: () => this.record('listIntegrations', undefined, () => this.cards),
       addIntegrations: (input) =>
         this.record('addIntegrations', input, () => {
-          this.cards = [...this.cards, ...input.kinds.map((k) => ({ id: `id-${k}`, kind: k, name: 'Salto Space', status: 'unconfigured' as const, lastError: null, lastCheckedAt: null }))];
+          this.cards = [
+            ...this.cards,
+            ...input.kinds.map((k) => ({
+              id: `id-${k}`,
+              kind: k,
+              name: 'Salto Space',
+              status: 'unconfigured' as const,
+              lastError: null,
+              lastCheckedAt: null,
+            })),
+          ];
           return this.cards;
         }),
       detectSpace: () =>
-        this.record('detectSpace', undefined, { available: true, reason: null, fqdn: 'space01.site.local', ipv4: ['10.0.0.5'], port: 8100, https: true, serviceRunning: true, version: '6.5.0.1' }),
+        this.record('detectSpace', undefined, {
+          available: true,
+          reason: null,
+          fqdn: 'space01.site.local',
+          ipv4: ['10.0.0.5'],
+          port: 8100,
+          https: true,
+          serviceRunning: true,
+          version: '6.5.0.1',
+        }),
       getSpaceDetails: () => this.record('getSpaceDetails', undefined, null),
       saveSpaceDetails: (input) => this.record('saveSpaceDetails', input, input),
-      shipKey: () => this.record('shipKey', undefined, () => ({ set: this.shipKeySet, fingerprint: this.shipKeySet ? '3fa4c2d1' : null })),
+      shipKey: () =>
+        this.record('shipKey', undefined, () => ({
+          set: this.shipKeySet,
+          fingerprint: this.shipKeySet ? '3fa4c2d1' : null,
+        })),
       setShipKey: (input) =>
         this.record('setShipKey', input, () => {
           this.shipKeySet = true;
@@ -119,7 +176,8 @@ export class FakeXs4 {
         }),
       runInstallScript: (input) => this.manual('runInstallScript', input),
       runChecks: (input) => this.record('runChecks', input, this.options.checks ?? []),
-      applyFix: (input) => this.record('applyFix', input, check(input.checkId, 'pass', { undoAvailable: true })),
+      applyFix: (input) =>
+        this.record('applyFix', input, check(input.checkId, 'pass', { undoAvailable: true })),
       undoFix: (input) => this.record('undoFix', input, check(input.checkId, 'fail')),
       generalOptions: () => this.record('generalOptions', undefined, generalOptions),
       revealGeneralOption: (input) => this.record('revealGeneralOption', input, SECRET_AUTH_KEY),

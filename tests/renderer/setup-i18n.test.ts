@@ -10,17 +10,22 @@ function keys(o: unknown, prefix = ''): string[] {
 }
 
 // The renderer's sources as text, read by the bundler (this project's tests run in the page's environment).
-const sources = import.meta.glob<string>(['../../renderer/steps/*.tsx', '../../renderer/components/*.tsx', '../../renderer/views/*.tsx'], {
-  query: '?raw',
-  import: 'default',
-  eager: true,
-});
+const sources = import.meta.glob<string>(
+  ['../../renderer/steps/*.tsx', '../../renderer/components/*.tsx', '../../renderer/views/*.tsx'],
+  {
+    query: '?raw',
+    import: 'default',
+    eager: true,
+  },
+);
 
 describe('setup strings', () => {
   it('has the same keys in English and Spanish, none empty', () => {
     expect(keys(es).sort()).toEqual(keys(en).sort());
-    const values = (o: unknown): unknown[] => (typeof o === 'object' && o !== null ? Object.values(o).flatMap(values) : [o]);
-    for (const v of [...values(en), ...values(es)]) expect(typeof v === 'string' && v.trim() !== '').toBe(true);
+    const values = (o: unknown): unknown[] =>
+      typeof o === 'object' && o !== null ? Object.values(o).flatMap(values) : [o];
+    for (const v of [...values(en), ...values(es)])
+      expect(typeof v === 'string' && v.trim() !== '').toBe(true);
   });
 
   it('has every literal key the renderer asks for', () => {
@@ -31,6 +36,8 @@ describe('setup strings', () => {
       for (const m of text.matchAll(/\bt\(\s*'([a-zA-Z0-9_.-]+)'/g)) used.add(m[1] as string);
     }
     expect(used.size).toBeGreaterThan(100);
-    expect([...used].filter((k) => !known.has(k) && ![...known].some((n) => n.startsWith(`${k}.`)))).toEqual([]);
+    expect([...used].filter((k) => !known.has(k) && ![...known].some((n) => n.startsWith(`${k}.`)))).toEqual(
+      [],
+    );
   });
 });

@@ -9,7 +9,12 @@ beforeEach(() => {
 
 describe('setup store', () => {
   it('resumes at the step the core reports and keeps what was done', async () => {
-    installFake({ progress: { current: 'installScript', done: { welcome: { at: '2026-11-29T19:00:00Z', summary: 'Setup started.' } } } });
+    installFake({
+      progress: {
+        current: 'installScript',
+        done: { welcome: { at: '2026-11-29T19:00:00Z', summary: 'Setup started.' } },
+      },
+    });
     await useSetupStore.getState().load();
     const s = useSetupStore.getState();
     expect(s.loaded).toBe(true);
@@ -22,7 +27,9 @@ describe('setup store', () => {
     await useSetupStore.getState().load();
     const focusBefore = useSetupStore.getState().focusKey;
     await useSetupStore.getState().complete('Connected to https://x.');
-    expect(fake.callsOf('markStep')).toEqual([{ step: 'connect', summary: 'Connected to https://x.', next: 'integrations' }]);
+    expect(fake.callsOf('markStep')).toEqual([
+      { step: 'connect', summary: 'Connected to https://x.', next: 'integrations' },
+    ]);
     expect(useSetupStore.getState().step).toBe('integrations');
     expect(useSetupStore.getState().focusKey).toBeGreaterThan(focusBefore);
     await useSetupStore.getState().back();
@@ -42,20 +49,37 @@ describe('setup store', () => {
     installFake();
     const api = currentApi();
     api.setup.saveSpaceDetails = () =>
-      Promise.reject({ name: 'Xs4Error', code: 'INVALID_INPUT', message: 'host: looks like a malformed IPv4 address.', remedy: 'Correct "host".', detail: { field: 'host', rule: 'looks like a malformed IPv4 address' } });
+      Promise.reject({
+        name: 'Xs4Error',
+        code: 'INVALID_INPUT',
+        message: 'host: looks like a malformed IPv4 address.',
+        remedy: 'Correct "host".',
+        detail: { field: 'host', rule: 'looks like a malformed IPv4 address' },
+      });
     await useSetupStore.getState().saveSpaceDetails('space01', '8100', true);
     const s = useSetupStore.getState();
     expect(s.error?.code).toBe('INVALID_INPUT');
-    expect(s.fieldErrors).toEqual([{ field: 'host', rule: 'core', values: { text: 'looks like a malformed IPv4 address' } }]);
+    expect(s.fieldErrors).toEqual([
+      { field: 'host', rule: 'core', values: { text: 'looks like a malformed IPv4 address' } },
+    ]);
   });
 
   it('asks for trust on a new certificate, pins the shown fingerprint, and can refuse', async () => {
-    const fake = installFake({ connect: (url) => ({ state: 'needs-trust', url, certificate: CERT, reason: { code: 'TLS_UNTRUSTED', message: 'Not trusted by Windows.', remedy: '' } }) });
+    const fake = installFake({
+      connect: (url) => ({
+        state: 'needs-trust',
+        url,
+        certificate: CERT,
+        reason: { code: 'TLS_UNTRUSTED', message: 'Not trusted by Windows.', remedy: '' },
+      }),
+    });
     await useSetupStore.getState().connect('https://xs4face.test', 'tok');
     expect(useSetupStore.getState().pendingTrust?.certificate.fingerprint256).toBe(CERT.fingerprint256);
     expect(useSetupStore.getState().connection).toBeNull();
     await useSetupStore.getState().trustCertificate();
-    expect(fake.callsOf('trustFaceCertificate')).toEqual([{ url: 'https://xs4face.test', fingerprint256: CERT.fingerprint256 }]);
+    expect(fake.callsOf('trustFaceCertificate')).toEqual([
+      { url: 'https://xs4face.test', fingerprint256: CERT.fingerprint256 },
+    ]);
     expect(useSetupStore.getState().connection?.trustedBy).toBe('pin');
 
     await useSetupStore.getState().connect('https://xs4face.test', '');
@@ -76,7 +100,15 @@ describe('setup store', () => {
 
   it('streams progress and log lines of its own operation and cancels it by id', async () => {
     const fake = installFake();
-    useSetupStore.setState({ script: { source: 'face', path: 'x.ps1', sizeBytes: 1, sha256: 'c'.repeat(64), signature: { status: 'Valid', signer: 'Salto', reason: null } } });
+    useSetupStore.setState({
+      script: {
+        source: 'face',
+        path: 'x.ps1',
+        sizeBytes: 1,
+        sha256: 'c'.repeat(64),
+        signature: { status: 'Valid', signer: 'Salto', reason: null },
+      },
+    });
     const running = useSetupStore.getState().runScript();
     await Promise.resolve();
     const op = useSetupStore.getState().operation;
@@ -86,12 +118,21 @@ describe('setup store', () => {
     fake.emit('progress', { operation: 'someone-else', step: 'x', fraction: 0.9, message: 'not mine' });
     fake.emit('progress', { operation: id, step: 'installScript', fraction: 0.5, message: 'Installing' });
     fake.emit('logLine', { level: 'info', time: '2026-11-29T20:00:00Z', message: 'Step 1 of 2' });
-    expect(useSetupStore.getState().operation).toMatchObject({ fraction: 0.5, message: 'Installing', log: ['Step 1 of 2'] });
+    expect(useSetupStore.getState().operation).toMatchObject({
+      fraction: 0.5,
+      message: 'Installing',
+      log: ['Step 1 of 2'],
+    });
 
     await useSetupStore.getState().cancelOperation();
     expect(fake.callsOf('cancel')).toEqual([{ operationId: id }]);
     expect(useSetupStore.getState().operation?.cancelRequested).toBe(true);
-    fake.pending.get(id)?.({ outcome: 'cancelled', exitCode: null, transcriptPath: null, message: 'Cancelled.' });
+    fake.pending.get(id)?.({
+      outcome: 'cancelled',
+      exitCode: null,
+      transcriptPath: null,
+      message: 'Cancelled.',
+    });
     await running;
     expect(useSetupStore.getState().operation?.running).toBe(false);
     expect(useSetupStore.getState().scriptRun?.outcome).toBe('cancelled');
@@ -101,11 +142,20 @@ describe('setup store', () => {
   });
 
   it('replaces a fixed check in every list that shows it', async () => {
-    installFake({ checks: [check('power.sleep', 'fail', { fix: { title: 'Turn off sleep', elevated: true } }), check('space.https', 'pass')] });
+    installFake({
+      checks: [
+        check('power.sleep', 'fail', { fix: { title: 'Turn off sleep', elevated: true } }),
+        check('space.https', 'pass'),
+      ],
+    });
     await useSetupStore.getState().runSettingsChecks();
     expect(useSetupStore.getState().settingsChecks.map((c) => c.status)).toEqual(['fail', 'pass']);
     await useSetupStore.getState().applyFix('power.sleep');
-    expect(useSetupStore.getState().settingsChecks[0]).toMatchObject({ id: 'power.sleep', status: 'pass', undoAvailable: true });
+    expect(useSetupStore.getState().settingsChecks[0]).toMatchObject({
+      id: 'power.sleep',
+      status: 'pass',
+      undoAvailable: true,
+    });
   });
 
   it('adds only integrations this assistant can configure', async () => {

@@ -16,17 +16,31 @@ afterEach(cleanup);
 
 describe('SetupWizard', () => {
   it('resumes at the saved step, marks done steps, and focuses the step heading', async () => {
-    installFake({ progress: { current: 'spaceDetails', done: { welcome: { at: '2026-11-29T19:00:00Z', summary: 'Setup started.' }, connect: { at: '2026-11-29T19:01:00Z', summary: 'Connected.' } } } });
+    installFake({
+      progress: {
+        current: 'spaceDetails',
+        done: {
+          welcome: { at: '2026-11-29T19:00:00Z', summary: 'Setup started.' },
+          connect: { at: '2026-11-29T19:01:00Z', summary: 'Connected.' },
+        },
+      },
+    });
     render(<SetupWizard onTroubleshoot={vi.fn()} />);
     const heading = await screen.findByRole('heading', { level: 1, name: 'Space Server Details' });
     await waitFor(() => expect(document.activeElement).toBe(heading));
     const nav = screen.getByRole('navigation', { name: 'Setup steps' });
-    expect(within(nav).getByRole('button', { current: 'step' }).textContent).toContain('Space Server Details');
+    expect(within(nav).getByRole('button', { current: 'step' }).textContent).toContain(
+      'Space Server Details',
+    );
     expect(within(nav).getByRole('button', { name: /Welcome.*\(done\)/ })).toBeTruthy();
     // Steps beyond the one reached cannot be jumped to.
     expect((within(nav).getByRole('button', { name: /Summary/ }) as HTMLButtonElement).disabled).toBe(true);
     // Detected values are pre-filled.
-    await waitFor(() => expect((screen.getByLabelText('Space server name or IP address') as HTMLInputElement).value).toBe('space01.site.local'));
+    await waitFor(() =>
+      expect((screen.getByLabelText('Space server name or IP address') as HTMLInputElement).value).toBe(
+        'space01.site.local',
+      ),
+    );
     expect((screen.getByLabelText('Port') as HTMLInputElement).value).toBe('8100');
   });
 
@@ -59,7 +73,12 @@ describe('SetupWizard', () => {
     const user = userEvent.setup();
     const fake = installFake({
       progress: { current: 'connect', done: {} },
-      connect: (url) => ({ state: 'needs-trust', url, certificate: CERT, reason: { code: 'TLS_UNTRUSTED', message: 'The certificate is not trusted by Windows.', remedy: '' } }),
+      connect: (url) => ({
+        state: 'needs-trust',
+        url,
+        certificate: CERT,
+        reason: { code: 'TLS_UNTRUSTED', message: 'The certificate is not trusted by Windows.', remedy: '' },
+      }),
     });
     render(<SetupWizard onTroubleshoot={vi.fn()} />);
     await screen.findByRole('heading', { level: 1, name: 'Connect to XS4 Face' });
@@ -67,7 +86,9 @@ describe('SetupWizard', () => {
     expect(cont.disabled).toBe(true);
     await user.type(screen.getByLabelText('XS4 Face server address'), 'not a url');
     await user.click(screen.getByRole('button', { name: 'Connect' }));
-    expect(screen.getByRole('alert').textContent).toBe('XS4 Face server address: must be a URL starting with https:// or http://.');
+    expect(screen.getByRole('alert').textContent).toBe(
+      'XS4 Face server address: must be a URL starting with https:// or http://.',
+    );
     expect(fake.callsOf('connectFace')).toHaveLength(0);
 
     await user.clear(screen.getByLabelText('XS4 Face server address'));
@@ -84,7 +105,12 @@ describe('SetupWizard', () => {
     installFake({ progress: { current: 'connect', done: {} } });
     const api = currentApi();
     api.setup.connectFace = () =>
-      Promise.reject({ name: 'Xs4Error', code: 'NET_REFUSED', message: 'Nothing answers at xs4face.test:443.', remedy: 'Check that the XS4 Face server is on and reachable.' });
+      Promise.reject({
+        name: 'Xs4Error',
+        code: 'NET_REFUSED',
+        message: 'Nothing answers at xs4face.test:443.',
+        remedy: 'Check that the XS4 Face server is on and reachable.',
+      });
     const onTroubleshoot = vi.fn();
     render(<SetupWizard onTroubleshoot={onTroubleshoot} />);
     await user.type(await screen.findByLabelText('XS4 Face server address'), 'https://xs4face.test{Enter}');
@@ -110,6 +136,8 @@ describe('SetupWizard', () => {
     await user.type(port, '8443');
     await user.click(screen.getByRole('button', { name: 'Save to XS4 Face' }));
     await screen.findByText(/Saved and read back from XS4 Face/);
-    expect(fake.callsOf('saveSpaceDetails')).toEqual([{ host: 'space01.site.local', port: 8443, https: true }]);
+    expect(fake.callsOf('saveSpaceDetails')).toEqual([
+      { host: 'space01.site.local', port: 8443, https: true },
+    ]);
   });
 });

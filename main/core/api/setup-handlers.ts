@@ -6,8 +6,14 @@ import type { OperationHooks, SetupService } from '../setup/service';
 
 /** What the handlers need from the IPC layer: the shell's HandlerContext satisfies it. */
 export interface SetupHandlerContext {
-  emit(event: 'progress', payload: { operation: string; step: string; fraction: number | null; message: string }): void;
-  emit(event: 'logLine', payload: { level: 'debug' | 'info' | 'warn' | 'error'; time: string; message: string }): void;
+  emit(
+    event: 'progress',
+    payload: { operation: string; step: string; fraction: number | null; message: string },
+  ): void;
+  emit(
+    event: 'logLine',
+    payload: { level: 'debug' | 'info' | 'warn' | 'error'; time: string; message: string },
+  ): void;
 }
 
 /** Writes text to the system clipboard (Electron's clipboard in the app, a recorder in tests). */
@@ -29,9 +35,20 @@ export type SetupHandlers = {
 class Operations {
   private readonly running = new Map<string, AbortController>();
 
-  async run<T>(id: string, step: string, ctx: SetupHandlerContext, clock: () => Date, work: (hooks: OperationHooks) => Promise<T>): Promise<T> {
+  async run<T>(
+    id: string,
+    step: string,
+    ctx: SetupHandlerContext,
+    clock: () => Date,
+    work: (hooks: OperationHooks) => Promise<T>,
+  ): Promise<T> {
     if (this.running.has(id)) {
-      throw new AppError('OPERATION_ID_IN_USE', 'An operation with this id is already running.', 'Wait for it to finish or cancel it first.', { operationId: id });
+      throw new AppError(
+        'OPERATION_ID_IN_USE',
+        'An operation with this id is already running.',
+        'Wait for it to finish or cancel it first.',
+        { operationId: id },
+      );
     }
     const controller = new AbortController();
     this.running.set(id, controller);
@@ -73,19 +90,25 @@ export function setupHandlers({ service: s, clipboard, clock }: SetupHandlerDeps
     'setup.revealShipKey': () => s.revealShipKey(),
     'setup.resetAuthKey': () => s.resetAuthKey(),
     'setup.loadInstallScript': (source) => s.loadInstallScript(source),
-    'setup.runInstallScript': ({ operationId, sha256 }, ctx) => ops.run(operationId, 'installScript', ctx, clock, (h) => s.runInstallScript(sha256, h)),
-    'setup.runChecks': ({ operationId, ids }, ctx) => ops.run(operationId, 'checks', ctx, clock, (h) => s.runChecks(ids, h)),
-    'setup.applyFix': ({ operationId, checkId }, ctx) => ops.run(operationId, 'fix', ctx, clock, (h) => s.applyFix(checkId, h)),
-    'setup.undoFix': ({ operationId, checkId }, ctx) => ops.run(operationId, 'undo', ctx, clock, (h) => s.undoFix(checkId, h)),
+    'setup.runInstallScript': ({ operationId, sha256 }, ctx) =>
+      ops.run(operationId, 'installScript', ctx, clock, (h) => s.runInstallScript(sha256, h)),
+    'setup.runChecks': ({ operationId, ids }, ctx) =>
+      ops.run(operationId, 'checks', ctx, clock, (h) => s.runChecks(ids, h)),
+    'setup.applyFix': ({ operationId, checkId }, ctx) =>
+      ops.run(operationId, 'fix', ctx, clock, (h) => s.applyFix(checkId, h)),
+    'setup.undoFix': ({ operationId, checkId }, ctx) =>
+      ops.run(operationId, 'undo', ctx, clock, (h) => s.undoFix(checkId, h)),
     'setup.generalOptions': () => s.generalOptions(),
     'setup.revealGeneralOption': ({ label }) => s.revealGeneralOption(label),
     'setup.getEnrollment': () => s.getEnrollment(),
     'setup.saveEnrollment': (settings) => s.saveEnrollment(settings),
-    'setup.verify': ({ operationId, deadlineMs }, ctx) => ops.run(operationId, 'verify', ctx, clock, (h) => s.verify(deadlineMs, h)),
+    'setup.verify': ({ operationId, deadlineMs }, ctx) =>
+      ops.run(operationId, 'verify', ctx, clock, (h) => s.verify(deadlineMs, h)),
     'setup.cancel': async ({ operationId }) => ops.cancel(operationId),
     'clipboard.copySecret': async (what) => {
       // Read in the core and handed straight to the clipboard: the page only learns that it worked.
-      const value = what.kind === 'shipKey' ? await s.revealShipKey() : await s.revealGeneralOption(what.label);
+      const value =
+        what.kind === 'shipKey' ? await s.revealShipKey() : await s.revealGeneralOption(what.label);
       clipboard.writeText(value);
       return null;
     },

@@ -21,18 +21,43 @@ function recordingService(): { service: SetupService; calls: Array<[string, unkn
     progress: rec('progress', progress),
     markStep: rec('markStep', progress),
     resetProgress: rec('resetProgress', progress),
-    connectFace: rec('connectFace', { state: 'connected', url: 'https://f.test/', certificate: null, trustedBy: 'system' }),
-    trustFaceCertificate: rec('trustFaceCertificate', { state: 'connected', url: 'https://f.test/', certificate: null, trustedBy: 'pin' }),
+    connectFace: rec('connectFace', {
+      state: 'connected',
+      url: 'https://f.test/',
+      certificate: null,
+      trustedBy: 'system',
+    }),
+    trustFaceCertificate: rec('trustFaceCertificate', {
+      state: 'connected',
+      url: 'https://f.test/',
+      certificate: null,
+      trustedBy: 'pin',
+    }),
     listIntegrations: rec('listIntegrations', []),
     addIntegrations: rec('addIntegrations', []),
-    detectSpace: rec('detectSpace', { available: false, reason: 'Not Windows.', fqdn: null, ipv4: [], port: 8100, https: null, serviceRunning: null, version: null }),
+    detectSpace: rec('detectSpace', {
+      available: false,
+      reason: 'Not Windows.',
+      fqdn: null,
+      ipv4: [],
+      port: 8100,
+      https: null,
+      serviceRunning: null,
+      version: null,
+    }),
     getSpaceDetails: rec('getSpaceDetails', null),
     saveSpaceDetails: rec('saveSpaceDetails', { host: 'space.test', port: 8100, https: true }),
     shipKey: rec('shipKey', { set: true, fingerprint: 'abcd1234' }),
     setShipKey: rec('setShipKey', { set: true, fingerprint: 'abcd1234' }),
     revealShipKey: rec('revealShipKey', SECRET),
     resetAuthKey: rec('resetAuthKey', []),
-    loadInstallScript: rec('loadInstallScript', { source: 'face', path: 'x', sizeBytes: 1, sha256: 'a'.repeat(64), signature: { status: 'unavailable', signer: null, reason: null } }),
+    loadInstallScript: rec('loadInstallScript', {
+      source: 'face',
+      path: 'x',
+      sizeBytes: 1,
+      sha256: 'a'.repeat(64),
+      signature: { status: 'unavailable', signer: null, reason: null },
+    }),
     runInstallScript: async (sha256: string, hooks: OperationHooks) => {
       calls.push(['runInstallScript', [sha256]]);
       hooks.onProgress?.('Running', 0.5);
@@ -57,10 +82,16 @@ function recordingService(): { service: SetupService; calls: Array<[string, unkn
 
 function context(): { ctx: SetupHandlerContext; events: Array<[string, unknown]> } {
   const events: Array<[string, unknown]> = [];
-  return { ctx: { emit: (event: string, payload: unknown) => events.push([event, payload]) } as SetupHandlerContext, events };
+  return {
+    ctx: { emit: (event: string, payload: unknown) => events.push([event, payload]) } as SetupHandlerContext,
+    events,
+  };
 }
 
-function firstIssue(channel: keyof typeof setupContract, input: unknown): { path: string; message: string } | null {
+function firstIssue(
+  channel: keyof typeof setupContract,
+  input: unknown,
+): { path: string; message: string } | null {
   const r = setupContract[channel].input.safeParse(input);
   if (r.success) return null;
   const issue = r.error.issues[0];
@@ -69,7 +100,10 @@ function firstIssue(channel: keyof typeof setupContract, input: unknown): { path
 
 describe('setup contract inputs', () => {
   it('names the field and the rule for bad Space Server Details', () => {
-    expect(firstIssue('setup.saveSpaceDetails', { host: 'space.test', port: 70000, https: true })).toEqual({ path: 'port', message: 'must be a whole number from 1 to 65535' });
+    expect(firstIssue('setup.saveSpaceDetails', { host: 'space.test', port: 70000, https: true })).toEqual({
+      path: 'port',
+      message: 'must be a whole number from 1 to 65535',
+    });
     expect(firstIssue('setup.saveSpaceDetails', { host: 'bad host', port: 8100, https: true })).toEqual({
       path: 'host',
       message: 'must be a host name (letters, digits, hyphens, dots) or an IP address',
@@ -80,7 +114,9 @@ describe('setup contract inputs', () => {
   it('reveals and resets only on an explicit, confirmed action', () => {
     expect(firstIssue('setup.revealShipKey', {})?.path).toBe('userAction');
     expect(firstIssue('setup.resetAuthKey', { confirmed: false })?.path).toBe('confirmed');
-    expect(firstIssue('setup.applyFix', { operationId: 'op-12345678', checkId: 'power.sleep' })?.path).toBe('confirmed');
+    expect(firstIssue('setup.applyFix', { operationId: 'op-12345678', checkId: 'power.sleep' })?.path).toBe(
+      'confirmed',
+    );
   });
 
   it('checks typed SHIP keys and operation ids', () => {
@@ -93,7 +129,11 @@ describe('setup contract inputs', () => {
 
 describe('setup handlers', () => {
   it('has exactly one handler per setup channel', () => {
-    const handlers = setupHandlers({ service: recordingService().service, clipboard: { writeText: () => undefined }, clock: () => new Date(0) });
+    const handlers = setupHandlers({
+      service: recordingService().service,
+      clipboard: { writeText: () => undefined },
+      clock: () => new Date(0),
+    });
     expect(Object.keys(handlers).sort()).toEqual(Object.keys(setupContract).sort());
   });
 
@@ -119,9 +159,16 @@ describe('setup handlers', () => {
 
   it('streams progress and log lines of an operation under its id', async () => {
     const { service } = recordingService();
-    const h = setupHandlers({ service, clipboard: { writeText: () => undefined }, clock: () => new Date('2026-11-29T20:00:00Z') });
+    const h = setupHandlers({
+      service,
+      clipboard: { writeText: () => undefined },
+      clock: () => new Date('2026-11-29T20:00:00Z'),
+    });
     const { ctx, events } = context();
-    const result = await h['setup.runInstallScript']({ operationId: 'op-aaaa1111', sha256: 'a'.repeat(64) }, ctx);
+    const result = await h['setup.runInstallScript'](
+      { operationId: 'op-aaaa1111', sha256: 'a'.repeat(64) },
+      ctx,
+    );
     expect(result.outcome).toBe('succeeded');
     expect(events).toEqual([
       ['progress', { operation: 'op-aaaa1111', step: 'installScript', fraction: 0.5, message: 'Running' }],
@@ -134,7 +181,9 @@ describe('setup handlers', () => {
     const h = setupHandlers({ service, clipboard: { writeText: () => undefined }, clock: () => new Date(0) });
     const { ctx } = context();
     const running = h['setup.runChecks']({ operationId: 'op-bbbb2222', ids: null }, ctx);
-    await expect(h['setup.runChecks']({ operationId: 'op-bbbb2222', ids: null }, ctx)).rejects.toMatchObject({ code: 'OPERATION_ID_IN_USE' });
+    await expect(h['setup.runChecks']({ operationId: 'op-bbbb2222', ids: null }, ctx)).rejects.toMatchObject({
+      code: 'OPERATION_ID_IN_USE',
+    });
     expect(await h['setup.cancel']({ operationId: 'op-bbbb2222' }, ctx)).toBe(true);
     await expect(running).resolves.toEqual([]);
     expect(await h['setup.cancel']({ operationId: 'op-bbbb2222' }, ctx)).toBe(false);
@@ -143,10 +192,16 @@ describe('setup handlers', () => {
   it('copies a secret to the clipboard and answers only null', async () => {
     const { service } = recordingService();
     const written: string[] = [];
-    const h = setupHandlers({ service, clipboard: { writeText: (t) => written.push(t) }, clock: () => new Date(0) });
+    const h = setupHandlers({
+      service,
+      clipboard: { writeText: (t) => written.push(t) },
+      clock: () => new Date(0),
+    });
     const { ctx } = context();
     expect(await h['clipboard.copySecret']({ kind: 'shipKey' }, ctx)).toBeNull();
-    expect(await h['clipboard.copySecret']({ kind: 'generalOption', label: 'Authentication (API key)' }, ctx)).toBeNull();
+    expect(
+      await h['clipboard.copySecret']({ kind: 'generalOption', label: 'Authentication (API key)' }, ctx),
+    ).toBeNull();
     expect(written).toEqual([SECRET, 'auth-secret']);
   });
 });

@@ -10,7 +10,7 @@ interface Props {
   children?: ReactNode;
 }
 
-export function ErrorNotice({ error, children }: Props): ReactElement {
+export function FailureNotice({ error, children }: Props): ReactElement {
   const { t } = useTranslation('setup');
   // Failures the page itself raises (e.g. a refused certificate) carry no core text: they are translated here.
   const message = error.message !== '' ? error.message : t(`errors.${error.code}.message`);
