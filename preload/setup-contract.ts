@@ -7,6 +7,7 @@ import {
   DetectedSpaceSchema,
   EnrollmentSettingsSchema,
   GeneralOptionViewSchema,
+  HistoryEntryViewSchema,
   IntegrationCardSchema,
   MaskedSecretSchema,
   ScriptInfoSchema,
@@ -35,6 +36,7 @@ export type {
   VerifyResult,
 } from '../main/core/setup/schemas';
 export { StepIds } from '../main/core/setup/schemas';
+export type HistoryEntryView = z.infer<typeof HistoryEntryViewSchema>;
 
 // Local twins of api.ts's helpers: importing them would make api.ts ↔ this file a cycle evaluated half-initialised.
 const none = z.undefined();
@@ -207,6 +209,9 @@ export const setupContract = {
 
   /** Aborts a running operation started with that id; answers whether one was running. */
   'setup.cancel': def(z.object({ operationId: operationIdSchema }).strict(), z.boolean()),
+
+  /** The applied-settings history (newest last), secrets only as fingerprints: what the Summary step lists. */
+  'history.list': def(none, z.array(HistoryEntryViewSchema)),
 
   /** The main process reads the secret and writes it to the clipboard: the value never enters the page. */
   'clipboard.copySecret': def(

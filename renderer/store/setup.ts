@@ -7,6 +7,7 @@ import type {
   DetectedSpace,
   EnrollmentSettings,
   GeneralOptionView,
+  HistoryEntryView,
   IntegrationCard,
   MaskedSecret,
   ScriptInfo,
@@ -90,6 +91,8 @@ export interface SetupState {
   policyChecks: CheckView[];
   verifyResult: VerifyResult | null;
   troubleshootChecks: CheckView[];
+  /** The applied-settings history (what the app changed), for the Summary. */
+  history: HistoryEntryView[];
   operation: OperationView | null;
 }
 
@@ -136,6 +139,7 @@ export interface SetupActions {
 
   verify(): Promise<void>;
   cancelOperation(): Promise<void>;
+  loadHistory(): Promise<void>;
 }
 
 export type SetupStore = SetupState & SetupActions;
@@ -164,6 +168,7 @@ export const initialSetupState: SetupState = {
   policyChecks: [],
   verifyResult: null,
   troubleshootChecks: [],
+  history: [],
   operation: null,
 };
 
@@ -469,6 +474,11 @@ export const useSetupStore = create<SetupStore>()((set, get) => {
         ),
       );
       if (result !== undefined) set({ verifyResult: result });
+    },
+
+    async loadHistory() {
+      const history = await act('history', () => xs4().history.list());
+      if (history !== undefined) set({ history });
     },
 
     async cancelOperation() {

@@ -1,16 +1,20 @@
-// Which checks of the engine each wizard step shows. Ids are the engine's stable check ids (main/core/checks/all.ts);
+// Which checks of the engine each wizard step shows. Ids are the stable ids of the checks under main/core/checks/{space,windows,face};
 // a step asks for its list, and the core answers `skip` with the reason for any it cannot run here.
 
 /** Step 7, "Space settings": HTTPS, SHIP (add-on, transport, custom auth key), power-save, firewall. */
 export const SPACE_SETTINGS_CHECKS: readonly string[] = [
+  'space.service',
+  'space.version',
   'space.https',
   'space.ship',
   'power.sleep',
-  'windows.firewall',
+  'power.states',
+  'power.adapter',
+  'firewall.space-port',
 ];
 
 /** Step 9, "Enrollment Service": the privacy policy is reachable over HTTPS and mentions biometric data. */
-export const ENROLLMENT_CHECKS: readonly string[] = ['face.privacyPolicy'];
+export const ENROLLMENT_CHECKS: readonly string[] = ['enrollment.company-name', 'enrollment.privacy-policy'];
 
 /** The integration kind this assistant configures, as XS4 Face names it, and how the toggle is labelled. */
 export const CONFIGURABLE_INTEGRATIONS: ReadonlyArray<{ kind: string; name: string }> = [

@@ -31,6 +31,7 @@ interface EventMap {
 export interface SetupApi {
   setup: Namespace<'setup'>;
   clipboard: Namespace<'clipboard'>;
+  history: Namespace<'history'>;
   on<E extends keyof EventMap>(event: E, listener: (payload: EventMap[E]) => void): () => void;
 }
 

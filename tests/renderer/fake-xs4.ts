@@ -193,6 +193,25 @@ export class FakeXs4 {
     return {
       setup,
       clipboard: { copySecret: (input) => this.record('copySecret', input, null) },
+      history: {
+        list: () =>
+          this.record('historyList', undefined, [
+            {
+              time: '2026-11-29T20:05:00.000Z',
+              kind: 'face-write',
+              target: 'face:integration.salto-space',
+              summary: 'Space Server Details written and read back.',
+              result: 'ok',
+            },
+            {
+              time: '2026-11-29T20:09:00.000Z',
+              kind: 'fix',
+              target: 'power.sleep',
+              summary: 'Sleep after set to Never (was 30 minutes).',
+              result: 'ok',
+            },
+          ]),
+      },
       on: (event, listener) => {
         const set = this.listeners.get(event) ?? new Set<Listener>();
         set.add(listener as Listener);

@@ -21,9 +21,22 @@ export interface ClipboardWriter {
   writeText(text: string): void;
 }
 
+/** The applied-settings history as main/core/history/history-store.ts's HistoryStore reads it (only what is shown). */
+export interface HistoryReader {
+  read(): Promise<{
+    entries: Array<{
+      time: string;
+      kind: string;
+      target: string;
+      result: { ok: boolean; summary: string; code?: string };
+    }>;
+  }>;
+}
+
 export interface SetupHandlerDeps {
   service: SetupService;
   clipboard: ClipboardWriter;
+  history: HistoryReader;
   clock: () => Date;
 }
 
@@ -72,7 +85,7 @@ class Operations {
   }
 }
 
-export function setupHandlers({ service: s, clipboard, clock }: SetupHandlerDeps): SetupHandlers {
+export function setupHandlers({ service: s, clipboard, history, clock }: SetupHandlerDeps): SetupHandlers {
   const ops = new Operations();
   return {
     'setup.progress': () => s.progress(),
@@ -105,6 +118,14 @@ export function setupHandlers({ service: s, clipboard, clock }: SetupHandlerDeps
     'setup.verify': ({ operationId, deadlineMs }, ctx) =>
       ops.run(operationId, 'verify', ctx, clock, (h) => s.verify(deadlineMs, h)),
     'setup.cancel': async ({ operationId }) => ops.cancel(operationId),
+    'history.list': async () =>
+      (await history.read()).entries.map((e) => ({
+        time: e.time,
+        kind: e.kind,
+        target: e.target,
+        summary: e.result.summary,
+        result: e.result.ok ? 'ok' : `failed${e.result.code === undefined ? '' : ` (${e.result.code})`}`,
+      })),
     'clipboard.copySecret': async (what) => {
       // Read in the core and handed straight to the clipboard: the page only learns that it worked.
       const value =

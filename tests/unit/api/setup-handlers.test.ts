@@ -80,6 +80,8 @@ function recordingService(): { service: SetupService; calls: Array<[string, unkn
   return { service, calls };
 }
 
+const noHistory = { read: async () => ({ entries: [] }) };
+
 function context(): { ctx: SetupHandlerContext; events: Array<[string, unknown]> } {
   const events: Array<[string, unknown]> = [];
   return {
@@ -132,6 +134,7 @@ describe('setup handlers', () => {
     const handlers = setupHandlers({
       service: recordingService().service,
       clipboard: { writeText: () => undefined },
+      history: noHistory,
       clock: () => new Date(0),
     });
     expect(Object.keys(handlers).sort()).toEqual(Object.keys(setupContract).sort());
@@ -139,7 +142,12 @@ describe('setup handlers', () => {
 
   it('maps channels onto the service methods with their arguments', async () => {
     const { service, calls } = recordingService();
-    const h = setupHandlers({ service, clipboard: { writeText: () => undefined }, clock: () => new Date(0) });
+    const h = setupHandlers({
+      service,
+      clipboard: { writeText: () => undefined },
+      history: noHistory,
+      clock: () => new Date(0),
+    });
     const { ctx } = context();
     await h['setup.markStep']({ step: 'connect', summary: 'ok', next: 'integrations' }, ctx);
     await h['setup.connectFace']({ url: 'https://f.test', token: null }, ctx);
@@ -162,6 +170,7 @@ describe('setup handlers', () => {
     const h = setupHandlers({
       service,
       clipboard: { writeText: () => undefined },
+      history: noHistory,
       clock: () => new Date('2026-11-29T20:00:00Z'),
     });
     const { ctx, events } = context();
@@ -178,7 +187,12 @@ describe('setup handlers', () => {
 
   it('cancels a running operation by id and refuses a second one with the same id', async () => {
     const { service } = recordingService();
-    const h = setupHandlers({ service, clipboard: { writeText: () => undefined }, clock: () => new Date(0) });
+    const h = setupHandlers({
+      service,
+      clipboard: { writeText: () => undefined },
+      history: noHistory,
+      clock: () => new Date(0),
+    });
     const { ctx } = context();
     const running = h['setup.runChecks']({ operationId: 'op-bbbb2222', ids: null }, ctx);
     await expect(h['setup.runChecks']({ operationId: 'op-bbbb2222', ids: null }, ctx)).rejects.toMatchObject({
@@ -195,6 +209,7 @@ describe('setup handlers', () => {
     const h = setupHandlers({
       service,
       clipboard: { writeText: (t) => written.push(t) },
+      history: noHistory,
       clock: () => new Date(0),
     });
     const { ctx } = context();
@@ -203,5 +218,51 @@ describe('setup handlers', () => {
       await h['clipboard.copySecret']({ kind: 'generalOption', label: 'Authentication (API key)' }, ctx),
     ).toBeNull();
     expect(written).toEqual([SECRET, 'auth-secret']);
+  });
+
+  it('lists the applied-settings history with its outcome, newest last', async () => {
+    const { service } = recordingService();
+    const history = {
+      read: async () => ({
+        entries: [
+          {
+            time: '2026-11-29T20:00:00.000Z',
+            kind: 'face-write',
+            target: 'face:integration.space',
+            result: { ok: true, summary: 'Space Server Details written.' },
+          },
+          {
+            time: '2026-11-29T20:01:00.000Z',
+            kind: 'fix',
+            target: 'power.sleep',
+            result: { ok: false, summary: 'UAC cancelled.', code: 'ELEVATION_CANCELLED' },
+          },
+        ],
+      }),
+    };
+    const h = setupHandlers({
+      service,
+      clipboard: { writeText: () => undefined },
+      history,
+      clock: () => new Date(0),
+    });
+    const rows = await h['history.list'](undefined, context().ctx);
+    expect(rows).toEqual([
+      {
+        time: '2026-11-29T20:00:00.000Z',
+        kind: 'face-write',
+        target: 'face:integration.space',
+        summary: 'Space Server Details written.',
+        result: 'ok',
+      },
+      {
+        time: '2026-11-29T20:01:00.000Z',
+        kind: 'fix',
+        target: 'power.sleep',
+        summary: 'UAC cancelled.',
+        result: 'failed (ELEVATION_CANCELLED)',
+      },
+    ]);
+    expect(setupContract['history.list'].output.safeParse(rows).success).toBe(true);
   });
 });
