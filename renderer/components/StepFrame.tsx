@@ -40,9 +40,9 @@ export function StepFrame({
   }, [focusKey]);
   return (
     <section className="step" aria-labelledby="step-title">
-      <h1 id="step-title" ref={heading} tabIndex={-1} className="step__title">
+      <h2 id="step-title" ref={heading} tabIndex={-1} className="step__title">
         {title}
-      </h1>
+      </h2>
       {intro !== undefined && <div className="step__intro">{intro}</div>}
       <div className="step__body">{children}</div>
       {footer !== undefined && <div className="step__footer">{footer}</div>}

@@ -89,7 +89,7 @@ export function InstallScriptStep(_props: StepProps): ReactElement {
 
       {script !== null && (
         <section className="subsection" aria-labelledby="script-facts">
-          <h2 id="script-facts">{t('script.factsTitle')}</h2>
+          <h3 id="script-facts">{t('script.factsTitle')}</h3>
           <dl className="facts">
             <dt>{t('script.sourceLabel')}</dt>
             <dd>{t(`script.sourceKind.${script.source}`)}</dd>

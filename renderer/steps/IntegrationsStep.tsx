@@ -92,13 +92,13 @@ export function IntegrationsStep(_props: StepProps): ReactElement {
           aria-live="polite"
           aria-label={t('integrations.explainLabel', { name: current.name })}
         >
-          <h2>
+          <h3>
             {current.name}: {t(`status.integration.${current.status}`)}
-          </h2>
+          </h3>
           <p>{t(`integrations.meaning.${current.status}`)}</p>
           {current.status !== 'connected' && (
             <>
-              <h3>{t('integrations.likelyCauses')}</h3>
+              <h4>{t('integrations.likelyCauses')}</h4>
               <ul className="plain-list">
                 {(t(`integrations.causes.${current.status}`, { returnObjects: true }) as string[]).map(
                   (cause) => (

@@ -97,7 +97,7 @@ export function ShipKeyStep(_props: StepProps): ReactElement {
       {s.error !== null && <FailureNotice error={s.error} />}
 
       <section className="subsection" aria-labelledby="auth-key-title">
-        <h2 id="auth-key-title">{t('shipKey.authTitle')}</h2>
+        <h3 id="auth-key-title">{t('shipKey.authTitle')}</h3>
         <p>{t('shipKey.authExplain')}</p>
         <button
           type="button"

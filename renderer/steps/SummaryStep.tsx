@@ -37,7 +37,7 @@ export function SummaryStep({ onTroubleshoot }: StepProps): ReactElement {
         </>
       }
     >
-      <h2>{t('summary.stepsTitle')}</h2>
+      <h3>{t('summary.stepsTitle')}</h3>
       <table className="values">
         <caption className="sr-only">{t('summary.caption')}</caption>
         <thead>
@@ -63,7 +63,7 @@ export function SummaryStep({ onTroubleshoot }: StepProps): ReactElement {
         </p>
       )}
 
-      <h2>{t('summary.changesTitle')}</h2>
+      <h3>{t('summary.changesTitle')}</h3>
       {s.error !== null && <FailureNotice error={s.error} />}
       {s.history.length === 0 ? (
         <p className="muted">{t('summary.noChanges')}</p>

@@ -55,16 +55,16 @@ export function VerifyStep({ onTroubleshoot }: StepProps): ReactElement {
       )}
       {result !== null && (
         <section className="subsection" aria-labelledby="verify-result">
-          <h2 id="verify-result" className="result-head">
+          <h3 id="verify-result" className="result-head">
             {t('verify.resultTitle')} <StatusBadge kind="integration" status={result.status} />
-          </h2>
+          </h3>
           <p className={`notice ${result.connected ? 'notice--ok' : 'notice--error'}`} role="status">
             <Icon name={result.connected ? 'check' : 'cross'} />
             <span>{result.message}</span>
           </p>
           {!result.connected && result.diagnosis.length > 0 && (
             <>
-              <h3>{t('verify.diagnosis')}</h3>
+              <h4>{t('verify.diagnosis')}</h4>
               <CheckList
                 checks={result.diagnosis}
                 busy={s.busy !== null}

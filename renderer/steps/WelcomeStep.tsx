@@ -50,7 +50,7 @@ export function WelcomeStep({ onTroubleshoot }: StepProps): ReactElement {
     >
       <div className="columns">
         <div>
-          <h2>{t('welcome.willHappen')}</h2>
+          <h3>{t('welcome.willHappen')}</h3>
           <ol className="plain-list">
             {(['connect', 'integration', 'windows', 'values', 'verify'] as const).map((k) => (
               <li key={k}>{t(`welcome.happen.${k}`)}</li>
@@ -58,7 +58,7 @@ export function WelcomeStep({ onTroubleshoot }: StepProps): ReactElement {
           </ol>
         </div>
         <div>
-          <h2>{t('welcome.youNeed')}</h2>
+          <h3>{t('welcome.youNeed')}</h3>
           <ul className="plain-list">
             {(['address', 'signIn', 'admin', 'space'] as const).map((k) => (
               <li key={k}>{t(`welcome.need.${k}`)}</li>

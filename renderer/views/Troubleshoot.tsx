@@ -21,9 +21,9 @@ export function Troubleshoot({ onSetup }: { onSetup: () => void }): ReactElement
   return (
     <div className="su">
       <section className="step" aria-labelledby="troubleshoot-title">
-        <h1 id="troubleshoot-title" ref={heading} tabIndex={-1} className="step__title">
+        <h2 id="troubleshoot-title" ref={heading} tabIndex={-1} className="step__title">
           {t('troubleshoot.title')}
-        </h1>
+        </h2>
         <div className="step__intro">
           <p>{t('troubleshoot.intro')}</p>
         </div>

@@ -26,7 +26,7 @@ describe('SetupWizard', () => {
       },
     });
     render(<SetupWizard onTroubleshoot={vi.fn()} />);
-    const heading = await screen.findByRole('heading', { level: 1, name: 'Space Server Details' });
+    const heading = await screen.findByRole('heading', { level: 2, name: 'Space Server Details' });
     await waitFor(() => expect(document.activeElement).toBe(heading));
     const nav = screen.getByRole('navigation', { name: 'Setup steps' });
     expect(within(nav).getByRole('button', { current: 'step' }).textContent).toContain(
@@ -48,7 +48,7 @@ describe('SetupWizard', () => {
     const user = userEvent.setup();
     installFake();
     render(<SetupWizard onTroubleshoot={vi.fn()} />);
-    const welcome = await screen.findByRole('heading', { level: 1, name: 'Link Salto Space to XS4 Face' });
+    const welcome = await screen.findByRole('heading', { level: 2, name: 'Link Salto Space to XS4 Face' });
     await waitFor(() => expect(document.activeElement).toBe(welcome));
     // Tab order from the heading: the footer's buttons (Troubleshoot instead, Start setup).
     await user.tab();
@@ -56,7 +56,7 @@ describe('SetupWizard', () => {
     await user.tab();
     expect(document.activeElement?.textContent).toBe('Start setup');
     await user.keyboard('{Enter}');
-    const connect = await screen.findByRole('heading', { level: 1, name: 'Connect to XS4 Face' });
+    const connect = await screen.findByRole('heading', { level: 2, name: 'Connect to XS4 Face' });
     await waitFor(() => expect(document.activeElement).toBe(connect));
   });
 
@@ -81,7 +81,7 @@ describe('SetupWizard', () => {
       }),
     });
     render(<SetupWizard onTroubleshoot={vi.fn()} />);
-    await screen.findByRole('heading', { level: 1, name: 'Connect to XS4 Face' });
+    await screen.findByRole('heading', { level: 2, name: 'Connect to XS4 Face' });
     const cont = screen.getByRole('button', { name: 'Continue' }) as HTMLButtonElement;
     expect(cont.disabled).toBe(true);
     await user.type(screen.getByLabelText('XS4 Face server address'), 'not a url');
