@@ -17,6 +17,8 @@ export function InstallScriptStep(_props: StepProps): ReactElement {
   const s = useSetupStore();
   const [source, setSource] = useState<'face' | 'file'>('face');
   const [path, setPath] = useState('');
+  // The technician may have run the vendor's script by hand already; saying so is recorded in the summary.
+  const [ranByHand, setRanByHand] = useState(false);
   const doneBefore = s.progress?.done.installScript;
   const script = s.script;
   const run = s.scriptRun;
@@ -34,10 +36,12 @@ export function InstallScriptStep(_props: StepProps): ReactElement {
       onBack={() => void s.back()}
       onContinue={() =>
         void s.complete(
-          t('script.summary', { exit: run?.exitCode ?? '—', sha: script?.sha256.slice(0, 16) ?? '' }),
+          ranByHand && run?.outcome !== 'succeeded'
+            ? t('script.summaryByHand')
+            : t('script.summary', { exit: run?.exitCode ?? '—', sha: script?.sha256.slice(0, 16) ?? '' }),
         )
       }
-      continueDisabled={run?.outcome !== 'succeeded' && doneBefore === undefined}
+      continueDisabled={run?.outcome !== 'succeeded' && doneBefore === undefined && !ranByHand}
       continueHint={t('script.continueHint')}
     >
       {doneBefore !== undefined && run === null && (
@@ -151,6 +155,17 @@ export function InstallScriptStep(_props: StepProps): ReactElement {
         </div>
       )}
       {s.error !== null && <FailureNotice error={s.error} />}
+      {run?.outcome !== 'succeeded' && doneBefore === undefined && (
+        <div className="field field--check">
+          <input
+            id="script-ran-by-hand"
+            type="checkbox"
+            checked={ranByHand}
+            onChange={(e) => setRanByHand(e.target.checked)}
+          />
+          <label htmlFor="script-ran-by-hand">{t('script.ranByHand')}</label>
+        </div>
+      )}
     </StepFrame>
   );
 }
