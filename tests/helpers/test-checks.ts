@@ -8,8 +8,8 @@ import type { Check, CheckContext } from '../../main/core/checks/types';
 const HttpEvidence = z.object({ status: z.number().int(), body: z.string() });
 type HttpEvidence = z.infer<typeof HttpEvidence>;
 
-async function get(ctx: CheckContext, url: string, headers: Record<string, string>): Promise<HttpEvidence> {
-  const res = await httpRequest({ url, method: 'GET', headers, timeoutMs: ctx.timeoutMs, signal: ctx.signal, trust: { extraCa: ctx.inputs.extraCa } });
+async function get(ctx: CheckContext, url: string, headers: Record<string, string>, path = ''): Promise<HttpEvidence> {
+  const res = await httpRequest({ url, path, method: 'GET', headers, timeoutMs: ctx.timeoutMs, signal: ctx.signal, trust: { extraCa: ctx.inputs.extraCa } });
   return { status: res.status, body: res.body.toString('utf8').slice(0, 500) };
 }
 
@@ -46,7 +46,7 @@ export const shipAuth: Check<HttpEvidence> = {
   requires: ['spaceUrl', 'shipKey'],
   dependsOn: ['test.space-http'],
   evidenceSchema: HttpEvidence,
-  collect: (ctx) => get(ctx, new URL('ship', ctx.inputs.spaceUrl!).toString(), { 'salto-ship-key': ctx.inputs.shipKey! }),
+  collect: (ctx) => get(ctx, ctx.inputs.spaceUrl!, { 'salto-ship-key': ctx.inputs.shipKey! }, 'ship'),
   evaluate: (e) =>
     e.status === 200
       ? { status: 'pass', summary: 'SHIP accepted the key', detail: e.body }
