@@ -10,6 +10,11 @@ const LABEL: Record<CheckStatus, string> = { pass: 'PASS', warn: 'WARN', fail: '
 const COLOUR: Record<CheckStatus, string> = { pass: '\u001b[32m', warn: '\u001b[33m', fail: '\u001b[31m', skip: '\u001b[90m' };
 const RESET = '\u001b[0m';
 
+/** Terminal width; a pseudo-terminal without a size reports 0, which would squeeze everything away. */
+export function widthOf(out: CliOutput): number {
+  return out.columns !== undefined && out.columns >= 40 ? out.columns : 100;
+}
+
 /** Prints "[3/9] Space HTTPS…" on one rewritten line while checks run (TTY only). */
 export function progressPrinter(out: CliOutput): { onProgress: (e: RunProgressEvent) => void; done: () => void } {
   const running = new Map<string, string>();
@@ -17,7 +22,7 @@ export function progressPrinter(out: CliOutput): { onProgress: (e: RunProgressEv
   let total = 0;
   const draw = () => {
     const names = [...running.values()].map(clean).join(', ');
-    out.write(`\r\u001b[2K${fit(`[${finished}/${total}] ${names ? `running: ${names}` : ''}`, (out.columns ?? 80) - 1)}`);
+    out.write(`\r\u001b[2K${fit(`[${finished}/${total}] ${names ? `running: ${names}` : ''}`, widthOf(out) - 1)}`);
   };
   return {
     onProgress: (e) => {

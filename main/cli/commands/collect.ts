@@ -6,7 +6,7 @@ import type { CliContext } from '../context';
 import { evaluateLive, loadChecks } from '../evaluate';
 import { EXIT_INTERRUPTED, EXIT_OK } from '../exit-codes';
 import { LIVE_FLAGS, liveSettings } from '../live-inputs';
-import { progressPrinter, renderTable } from '../table';
+import { progressPrinter, renderTable, widthOf } from '../table';
 import { TOOL_VERSION } from '../version';
 
 export const COLLECT_FLAGS = { ...LIVE_FLAGS, out: 'string' } as const;
@@ -35,7 +35,7 @@ export async function collect(argv: readonly string[], ctx: CliContext): Promise
     machineName: ctx.io.hostname(),
     inputs: settings.inputs,
   });
-  out.write(renderTable(evaluated.run, evaluated.secrets, { colour: false, columns: out.columns ?? 100 }));
+  out.write(renderTable(evaluated.run, evaluated.secrets, { colour: false, columns: widthOf(out) }));
   const collected = Object.values(evaluated.run.byId).filter((r) => r.outcome === 'collected').length;
   out.write(`Wrote evidence bundle ${resolve(outDir)} (${collected} of ${checks.length} checks collected; secrets redacted).\n`);
   return EXIT_OK;

@@ -5,7 +5,7 @@ import { doctorJson } from '../doctor-json';
 import { type Evaluated, evaluateBundle, evaluateLive, loadChecks } from '../evaluate';
 import { EXIT_CHECK_FAILED, EXIT_INTERRUPTED, EXIT_OK } from '../exit-codes';
 import { LIVE_FLAGS, liveSettings } from '../live-inputs';
-import { progressPrinter, renderTable } from '../table';
+import { progressPrinter, renderTable, widthOf } from '../table';
 import { clean } from '../terminal';
 import { TOOL_VERSION } from '../version';
 
@@ -50,7 +50,7 @@ export async function doctor(argv: readonly string[], ctx: CliContext): Promise<
     out.write(`${JSON.stringify(doc, null, 2)}\n`);
   } else {
     for (const n of evaluated.notes) out.write(`note: ${clean(n)}\n`);
-    out.write(renderTable(evaluated.run, evaluated.secrets, { colour: out.isTTY === true && !ctx.io.env['NO_COLOR'], columns: out.columns ?? 100 }));
+    out.write(renderTable(evaluated.run, evaluated.secrets, { colour: out.isTTY === true && !ctx.io.env['NO_COLOR'], columns: widthOf(out) }));
   }
   return exitCode;
 }
