@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
 import { mkdtemp, mkdir, readFile, readdir, writeFile, copyFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
+import { createServer, type AddressInfo, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { DoctorJsonSchema, type DoctorJson } from '../../../main/cli/doctor-json';
@@ -220,6 +221,31 @@ describe('xs4-setup bad input (exit 2, one line)', () => {
     expect(g.code).toBe(2);
     expect(g.stdout).toContain('is valid (spaceUrl)');
     expect(g.stderr).toMatch(/not available in this build yet.*\[SETUP_NOT_AVAILABLE\]\n$/);
+  });
+});
+
+describe('xs4-setup interrupted', () => {
+  it('Ctrl+C during collect cancels the checks, exits 130 and writes no bundle', async () => {
+    // A server that accepts and never answers: the TLS handshake hangs, so the check is still running at Ctrl+C.
+    let connected!: () => void;
+    const started = new Promise<void>((r) => (connected = r));
+    const sockets: Socket[] = [];
+    const silent = createServer((s) => (sockets.push(s), connected()));
+    await new Promise<void>((r) => silent.listen(0, '127.0.0.1', () => r()));
+    const out = join(tmp, 'interrupted');
+    const child = spawn(process.execPath, ['--import', 'tsx', TEST_CLI, 'collect', '--out', out, '--face-url', `https://127.0.0.1:${(silent.address() as AddressInfo).port}/`, '--timeout-ms', '20000'], {
+      cwd: ROOT,
+      env: { PATH: process.env['PATH'] ?? '', HOME: tmp, XS4_DATA_DIR: dataDir },
+    });
+    const closed = new Promise<number | null>((r) => child.on('close', (code) => r(code)));
+    await started;
+    const t0 = Date.now();
+    child.kill('SIGINT');
+    expect(await closed).toBe(130);
+    expect(Date.now() - t0).toBeLessThan(5000);
+    expect(existsSync(out)).toBe(false);
+    for (const s of sockets) s.destroy();
+    silent.close();
   });
 });
 
