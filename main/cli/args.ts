@@ -13,8 +13,10 @@ export function usageError(message: string, detail: Record<string, unknown> = {}
 
 // Flags a user might try for a secret: refused with the right way, and never echoed with their value.
 const SECRET_FLAGS: Record<string, string> = {
-  'ship-key': 'the SHIP key: use --ship-key-file F, --ship-key-stdin or the XS4_SHIP_KEY environment variable',
-  'face-token': 'the XS4 Face token: use --face-token-file F, --face-token-stdin or the XS4_FACE_TOKEN environment variable',
+  'ship-key':
+    'the SHIP key: use --ship-key-file F, --ship-key-stdin or the XS4_SHIP_KEY environment variable',
+  'face-token':
+    'the XS4 Face token: use --face-token-file F, --face-token-stdin or the XS4_FACE_TOKEN environment variable',
   key: 'keys: use --ship-key-file F, --ship-key-stdin or XS4_SHIP_KEY',
   token: 'tokens: use --face-token-file F, --face-token-stdin or XS4_FACE_TOKEN',
   password: 'passwords: use a file or an environment variable',
@@ -29,15 +31,24 @@ export function parseFlags(argv: readonly string[], spec: FlagSpec, command: str
   for (let i = 0; i < argv.length; i += 1) {
     const token = argv[i]!;
     if (!token.startsWith('--') || token === '--') {
-      throw usageError(`${command}: unexpected argument at position ${i + 1} (only --flags follow the command)`, { position: i + 1 });
+      throw usageError(
+        `${command}: unexpected argument at position ${i + 1} (only --flags follow the command)`,
+        { position: i + 1 },
+      );
     }
     const eq = token.indexOf('=');
     const name = token.slice(2, eq === -1 ? undefined : eq);
     const inline = eq === -1 ? undefined : token.slice(eq + 1);
-    if (SECRET_FLAGS[name]) throw usageError(`--${name}: secrets are never taken on the command line; for ${SECRET_FLAGS[name]}`, { flag: name });
+    if (SECRET_FLAGS[name])
+      throw usageError(`--${name}: secrets are never taken on the command line; for ${SECRET_FLAGS[name]}`, {
+        flag: name,
+      });
     const type = spec[name];
     if (!type || !/^[a-z][a-z0-9-]*$/.test(name)) {
-      throw usageError(`${command}: unknown flag --${/^[a-z][a-z0-9-]{0,40}$/.test(name) ? name : '(unprintable)'}`, { flag: name });
+      throw usageError(
+        `${command}: unknown flag --${/^[a-z][a-z0-9-]{0,40}$/.test(name) ? name : '(unprintable)'}`,
+        { flag: name },
+      );
     }
     if (out[name] !== undefined) throw usageError(`--${name}: given more than once`, { flag: name });
     if (type === 'boolean') {
@@ -48,7 +59,8 @@ export function parseFlags(argv: readonly string[], spec: FlagSpec, command: str
     let value = inline;
     if (value === undefined) {
       const next = argv[i + 1];
-      if (next === undefined || next.startsWith('--')) throw usageError(`--${name}: needs a value`, { flag: name });
+      if (next === undefined || next.startsWith('--'))
+        throw usageError(`--${name}: needs a value`, { flag: name });
       value = next;
       i += 1;
     }
@@ -59,11 +71,20 @@ export function parseFlags(argv: readonly string[], spec: FlagSpec, command: str
 }
 
 /** A whole number in [min, max], or a usage error naming the flag and the rule. */
-export function intFlag(flags: ParsedFlags, name: string, min: number, max: number, fallback: number, unit = ''): number {
+export function intFlag(
+  flags: ParsedFlags,
+  name: string,
+  min: number,
+  max: number,
+  fallback: number,
+  unit = '',
+): number {
   const raw = flags[name];
   if (raw === undefined) return fallback;
   if (typeof raw !== 'string' || !/^\d{1,9}$/.test(raw.trim()) || Number(raw) < min || Number(raw) > max) {
-    throw usageError(`--${name}: must be a whole number${unit ? ` of ${unit}` : ''} from ${min} to ${max}`, { flag: name });
+    throw usageError(`--${name}: must be a whole number${unit ? ` of ${unit}` : ''} from ${min} to ${max}`, {
+      flag: name,
+    });
   }
   return Number(raw);
 }

@@ -25,7 +25,12 @@ export const DoctorJsonSchema = z.object({
     timeoutMs: z.number().int().optional(),
     evidenceDir: z.string().optional(),
   }),
-  counts: z.object({ pass: z.number().int(), warn: z.number().int(), fail: z.number().int(), skip: z.number().int() }),
+  counts: z.object({
+    pass: z.number().int(),
+    warn: z.number().int(),
+    fail: z.number().int(),
+    skip: z.number().int(),
+  }),
   cancelled: z.boolean(),
   deadlineReached: z.boolean(),
   exitCode: z.union([z.literal(0), z.literal(1), z.literal(130)]),

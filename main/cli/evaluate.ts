@@ -23,12 +23,21 @@ export function loadChecks(ctx: CliContext): Check[] {
   const checks = ctx.checks();
   if (checks.length === 0) {
     // Saying "all good" about nothing would be a lie.
-    throw new AppError('CLI_NO_CHECKS', 'this build has no checks registered, so nothing can be checked', 'Use a complete build of xs4-setup.');
+    throw new AppError(
+      'CLI_NO_CHECKS',
+      'this build has no checks registered, so nothing can be checked',
+      'Use a complete build of xs4-setup.',
+    );
   }
   return checks;
 }
 
-export async function evaluateLive(ctx: CliContext, checks: Check[], settings: LiveSettings, onProgress?: (e: RunProgressEvent) => void): Promise<Evaluated> {
+export async function evaluateLive(
+  ctx: CliContext,
+  checks: Check[],
+  settings: LiveSettings,
+  onProgress?: (e: RunProgressEvent) => void,
+): Promise<Evaluated> {
   const run = await runChecks(checks, {
     inputs: settings.inputs,
     timeoutMs: settings.timeoutMs,
@@ -55,7 +64,10 @@ export async function evaluateBundle(ctx: CliContext, checks: Check[], dir: stri
   const m = bundle.manifest;
   const notes: string[] = [];
   if (!m) notes.push('No manifest.json: only the evidence files present in the folder were evaluated.');
-  if (bundle.unknownChecks.length > 0) notes.push(`The bundle has evidence for checks this version does not know: ${bundle.unknownChecks.join(', ')}.`);
+  if (bundle.unknownChecks.length > 0)
+    notes.push(
+      `The bundle has evidence for checks this version does not know: ${bundle.unknownChecks.join(', ')}.`,
+    );
   return {
     run,
     // The bundle was redacted when written; nothing secret is known here.

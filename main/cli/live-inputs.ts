@@ -50,7 +50,12 @@ export async function liveSettings(flags: ParsedFlags, io: CliIo): Promise<LiveS
 }
 
 /** The inputs as people may see them: URLs, and secrets as fingerprints. */
-export function shownInputs(inputs: CheckInputs): { faceUrl?: string; spaceUrl?: string; shipKeyFingerprint?: string; faceTokenFingerprint?: string } {
+export function shownInputs(inputs: CheckInputs): {
+  faceUrl?: string;
+  spaceUrl?: string;
+  shipKeyFingerprint?: string;
+  faceTokenFingerprint?: string;
+} {
   return {
     ...(inputs.faceUrl ? { faceUrl: inputs.faceUrl } : {}),
     ...(inputs.spaceUrl ? { spaceUrl: inputs.spaceUrl } : {}),

@@ -12,7 +12,13 @@ import { HELP } from './help';
 import { clean } from './terminal';
 import { TOOL_VERSION } from './version';
 
-const COMMANDS: Record<string, (argv: readonly string[], ctx: CliContext) => Promise<number>> = { doctor, collect, report, history, setup };
+const COMMANDS: Record<string, (argv: readonly string[], ctx: CliContext) => Promise<number>> = {
+  doctor,
+  collect,
+  report,
+  history,
+  setup,
+};
 
 export async function runCli(argv: readonly string[], ctx: CliContext): Promise<number> {
   const [command, ...rest] = argv;
@@ -25,9 +31,13 @@ export async function runCli(argv: readonly string[], ctx: CliContext): Promise<
       ctx.io.stdout.write(`${TOOL_VERSION}\n`);
       return EXIT_OK;
     }
-    if (command === undefined) throw usageError('a command is required (doctor, collect, report, history, setup)');
+    if (command === undefined)
+      throw usageError('a command is required (doctor, collect, report, history, setup)');
     const run = COMMANDS[command];
-    if (!run) throw usageError(`unknown command "${/^[a-z-]{1,30}$/.test(command) ? command : '(unprintable)'}" (doctor, collect, report, history, setup)`);
+    if (!run)
+      throw usageError(
+        `unknown command "${/^[a-z-]{1,30}$/.test(command) ? command : '(unprintable)'}" (doctor, collect, report, history, setup)`,
+      );
     return await run(rest, ctx);
   } catch (e) {
     const info = toErrorInfo(e);

@@ -11,9 +11,17 @@ const checks = () =>
   buildRegistry([
     [faceReachable],
     [spaceReachable, shipAuth],
-    [powerSleepCheck(() => (powercfgFile ? readFile(powercfgFile, 'utf8') : Promise.reject(Object.assign(new Error('no file'), { code: 'ENOENT' }))))],
+    [
+      powerSleepCheck(() =>
+        powercfgFile
+          ? readFile(powercfgFile, 'utf8')
+          : Promise.reject(Object.assign(new Error('no file'), { code: 'ENOENT' })),
+      ),
+    ],
   ]);
 
 const controller = new AbortController();
 process.once('SIGINT', () => controller.abort());
-runCli(process.argv.slice(2), { io: processIo(), checks, signal: controller.signal }).then((code) => process.exit(code));
+runCli(process.argv.slice(2), { io: processIo(), checks, signal: controller.signal }).then((code) =>
+  process.exit(code),
+);

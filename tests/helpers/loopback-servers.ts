@@ -18,7 +18,9 @@ export async function startLoopback(): Promise<Loopback> {
   const leaf = makeCert({ issuer: ca });
   let shipKey = '';
   let faceToken = '';
-  const listen = (handler: (req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => void) =>
+  const listen = (
+    handler: (req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => void,
+  ) =>
     new Promise<https.Server>((resolve) => {
       const s = https.createServer({ cert: leaf.cert, key: leaf.key }, handler);
       s.listen(0, '127.0.0.1', () => resolve(s));
@@ -44,6 +46,9 @@ export async function startLoopback(): Promise<Loopback> {
     spaceUrl: url(space),
     setShipKey: (k) => void (shipKey = k),
     setFaceToken: (t) => void (faceToken = t),
-    close: () => Promise.all([face, space].map((s) => new Promise<void>((r) => (s.closeAllConnections(), s.close(() => r()))))).then(() => undefined),
+    close: () =>
+      Promise.all(
+        [face, space].map((s) => new Promise<void>((r) => (s.closeAllConnections(), s.close(() => r())))),
+      ).then(() => undefined),
   };
 }

@@ -8,8 +8,21 @@ import type { Check, CheckContext } from '../../main/core/checks/types';
 const HttpEvidence = z.object({ status: z.number().int(), body: z.string() });
 type HttpEvidence = z.infer<typeof HttpEvidence>;
 
-async function get(ctx: CheckContext, url: string, headers: Record<string, string>, path = ''): Promise<HttpEvidence> {
-  const res = await httpRequest({ url, path, method: 'GET', headers, timeoutMs: ctx.timeoutMs, signal: ctx.signal, trust: { extraCa: ctx.inputs.extraCa } });
+async function get(
+  ctx: CheckContext,
+  url: string,
+  headers: Record<string, string>,
+  path = '',
+): Promise<HttpEvidence> {
+  const res = await httpRequest({
+    url,
+    path,
+    method: 'GET',
+    headers,
+    timeoutMs: ctx.timeoutMs,
+    signal: ctx.signal,
+    trust: { extraCa: ctx.inputs.extraCa },
+  });
   return { status: res.status, body: res.body.toString('utf8').slice(0, 500) };
 }
 
@@ -19,11 +32,28 @@ export const faceReachable: Check<HttpEvidence> = {
   title: 'Test Face reachable',
   requires: ['faceUrl'],
   evidenceSchema: HttpEvidence,
-  collect: (ctx) => get(ctx, ctx.inputs.faceUrl!, ctx.inputs.faceToken ? { authorization: `Bearer ${ctx.inputs.faceToken}` } : {}),
+  collect: (ctx) =>
+    get(
+      ctx,
+      ctx.inputs.faceUrl!,
+      ctx.inputs.faceToken ? { authorization: `Bearer ${ctx.inputs.faceToken}` } : {},
+    ),
   evaluate: (e) => {
     if (e.status === 200) return { status: 'pass', summary: 'Face answered 200', detail: `body: ${e.body}` };
-    if (e.status === 401) return { status: 'fail', summary: 'Face refused the token', detail: `body: ${e.body}`, remedy: 'Sign in again.', code: 'TEST_FACE_UNAUTHORIZED' };
-    return { status: 'warn', summary: `Face answered ${e.status}`, remedy: 'Look at the server.', code: 'TEST_FACE_STATUS' };
+    if (e.status === 401)
+      return {
+        status: 'fail',
+        summary: 'Face refused the token',
+        detail: `body: ${e.body}`,
+        remedy: 'Sign in again.',
+        code: 'TEST_FACE_UNAUTHORIZED',
+      };
+    return {
+      status: 'warn',
+      summary: `Face answered ${e.status}`,
+      remedy: 'Look at the server.',
+      code: 'TEST_FACE_STATUS',
+    };
   },
 };
 
@@ -36,7 +66,12 @@ export const spaceReachable: Check<HttpEvidence> = {
   evaluate: (e) =>
     e.status < 500
       ? { status: 'pass', summary: `Space answered ${e.status}` }
-      : { status: 'fail', summary: `Space answered ${e.status}`, remedy: 'Start the Space service.', code: 'TEST_SPACE_DOWN' },
+      : {
+          status: 'fail',
+          summary: `Space answered ${e.status}`,
+          remedy: 'Start the Space service.',
+          code: 'TEST_SPACE_DOWN',
+        },
 };
 
 /** Sends the key; the test server echoes what it got, which puts the key into the evidence (redaction must catch it). */
@@ -50,7 +85,13 @@ export const shipAuth: Check<HttpEvidence> = {
   evaluate: (e) =>
     e.status === 200
       ? { status: 'pass', summary: 'SHIP accepted the key', detail: e.body }
-      : { status: 'fail', summary: `SHIP refused the key (${e.status})`, detail: e.body, remedy: 'Enter the SHIP API key from XS4 Face in Space.', code: 'TEST_SHIP_UNAUTHORIZED' },
+      : {
+          status: 'fail',
+          summary: `SHIP refused the key (${e.status})`,
+          detail: e.body,
+          remedy: 'Enter the SHIP API key from XS4 Face in Space.',
+          code: 'TEST_SHIP_UNAUTHORIZED',
+        },
 };
 
 const STANDBYIDLE = '29f6c1db-86da-48c5-9fdb-f2b67b1f44da';
@@ -80,14 +121,29 @@ export function powerSleepCheck(readText: () => Promise<string>): Check<PowerEvi
       try {
         return { raw: await readText() };
       } catch (e) {
-        throw new AppError('TEST_POWERCFG_FAILED', `powercfg output unavailable (${(e as NodeJS.ErrnoException).code ?? 'error'})`, 'Run powercfg by hand.');
+        throw new AppError(
+          'TEST_POWERCFG_FAILED',
+          `powercfg output unavailable (${(e as NodeJS.ErrnoException).code ?? 'error'})`,
+          'Run powercfg by hand.',
+        );
       }
     },
     evaluate: (e) => {
       const s = standbySeconds(e.raw);
-      if (!s) return { status: 'fail', summary: 'could not read: no STANDBYIDLE setting in the powercfg output', remedy: 'Collect powercfg /query SCHEME_CURRENT SUB_SLEEP again.', code: 'TEST_POWER_UNREADABLE' };
+      if (!s)
+        return {
+          status: 'fail',
+          summary: 'could not read: no STANDBYIDLE setting in the powercfg output',
+          remedy: 'Collect powercfg /query SCHEME_CURRENT SUB_SLEEP again.',
+          code: 'TEST_POWER_UNREADABLE',
+        };
       if (s.ac === 0) return { status: 'pass', summary: 'never sleeps on AC power', detail: `DC: ${s.dc} s` };
-      return { status: 'fail', summary: `sleeps after ${s.ac} s on AC power`, remedy: 'Set "Sleep after" to Never.', code: 'TEST_POWER_SLEEP_ENABLED' };
+      return {
+        status: 'fail',
+        summary: `sleeps after ${s.ac} s on AC power`,
+        remedy: 'Set "Sleep after" to Never.',
+        code: 'TEST_POWER_SLEEP_ENABLED',
+      };
     },
   };
 }

@@ -14,7 +14,8 @@ export const COLLECT_FLAGS = { ...LIVE_FLAGS, out: 'string' } as const;
 export async function collect(argv: readonly string[], ctx: CliContext): Promise<number> {
   const flags = parseFlags(argv, COLLECT_FLAGS, 'collect');
   const outDir = stringFlag(flags, 'out');
-  if (outDir === undefined) throw usageError('collect: --out DIR is required (the folder to write the bundle to)');
+  if (outDir === undefined)
+    throw usageError('collect: --out DIR is required (the folder to write the bundle to)');
   const settings = await liveSettings(flags, ctx.io);
   await assertOutDirUsable(resolve(outDir));
   const checks = loadChecks(ctx);
@@ -37,6 +38,8 @@ export async function collect(argv: readonly string[], ctx: CliContext): Promise
   });
   out.write(renderTable(evaluated.run, evaluated.secrets, { colour: false, columns: widthOf(out) }));
   const collected = Object.values(evaluated.run.byId).filter((r) => r.outcome === 'collected').length;
-  out.write(`Wrote evidence bundle ${resolve(outDir)} (${collected} of ${checks.length} checks collected; secrets redacted).\n`);
+  out.write(
+    `Wrote evidence bundle ${resolve(outDir)} (${collected} of ${checks.length} checks collected; secrets redacted).\n`,
+  );
   return EXIT_OK;
 }

@@ -50,7 +50,12 @@ export async function doctor(argv: readonly string[], ctx: CliContext): Promise<
     out.write(`${JSON.stringify(doc, null, 2)}\n`);
   } else {
     for (const n of evaluated.notes) out.write(`note: ${clean(n)}\n`);
-    out.write(renderTable(evaluated.run, evaluated.secrets, { colour: out.isTTY === true && !ctx.io.env['NO_COLOR'], columns: widthOf(out) }));
+    out.write(
+      renderTable(evaluated.run, evaluated.secrets, {
+        colour: out.isTTY === true && !ctx.io.env['NO_COLOR'],
+        columns: widthOf(out),
+      }),
+    );
   }
   return exitCode;
 }

@@ -16,8 +16,10 @@ function inputRows(e: Evaluated): Array<{ label: string; value: string }> {
   const rows: Array<{ label: string; value: string }> = [];
   if (e.inputs.faceUrl) rows.push({ label: 'XS4 Face URL', value: e.inputs.faceUrl });
   if (e.inputs.spaceUrl) rows.push({ label: 'Space SHIP URL', value: e.inputs.spaceUrl });
-  if (e.inputs.shipKeyFingerprint) rows.push({ label: 'SHIP API key (fingerprint)', value: e.inputs.shipKeyFingerprint });
-  if (e.inputs.faceTokenFingerprint) rows.push({ label: 'XS4 Face token (fingerprint)', value: e.inputs.faceTokenFingerprint });
+  if (e.inputs.shipKeyFingerprint)
+    rows.push({ label: 'SHIP API key (fingerprint)', value: e.inputs.shipKeyFingerprint });
+  if (e.inputs.faceTokenFingerprint)
+    rows.push({ label: 'XS4 Face token (fingerprint)', value: e.inputs.faceTokenFingerprint });
   if (e.inputs.evidenceDir) rows.push({ label: 'Evidence folder', value: e.inputs.evidenceDir });
   return rows;
 }
@@ -50,8 +52,15 @@ export async function report(argv: readonly string[], ctx: CliContext): Promise<
     await rename(tmp, target);
   } catch (e) {
     await rm(tmp, { force: true });
-    throw new AppError('REPORT_WRITE_FAILED', `--out: could not write ${target} (${(e as NodeJS.ErrnoException).code ?? 'error'})`, 'Choose a folder you can write to.', { file: target });
+    throw new AppError(
+      'REPORT_WRITE_FAILED',
+      `--out: could not write ${target} (${(e as NodeJS.ErrnoException).code ?? 'error'})`,
+      'Choose a folder you can write to.',
+      { file: target },
+    );
   }
-  ctx.io.stdout.write(`Wrote report ${target} (${evaluated.run.counts.fail} failed, ${evaluated.run.counts.warn} warnings, ${evaluated.run.counts.pass} passed, ${evaluated.run.counts.skip} skipped).\n`);
+  ctx.io.stdout.write(
+    `Wrote report ${target} (${evaluated.run.counts.fail} failed, ${evaluated.run.counts.warn} warnings, ${evaluated.run.counts.pass} passed, ${evaluated.run.counts.skip} skipped).\n`,
+  );
   return EXIT_OK;
 }

@@ -13,7 +13,9 @@ export async function setup(argv: readonly string[], ctx: CliContext): Promise<n
   if (path === undefined) throw usageError('setup: --profile FILE.json is required');
   const profile = await importProfile(path);
   const fields = Object.keys(profile).filter((k) => k !== 'format' && k !== 'version');
-  ctx.io.stdout.write(`Profile ${clean(path)} is valid (${fields.length > 0 ? fields.join(', ') : 'no settings'}).\n`);
+  ctx.io.stdout.write(
+    `Profile ${clean(path)} is valid (${fields.length > 0 ? fields.join(', ') : 'no settings'}).\n`,
+  );
   // No fake success: the flow's first step (sign in to XS4 Face and read the integration) does not exist yet.
   throw new AppError(
     'SETUP_NOT_AVAILABLE',

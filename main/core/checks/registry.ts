@@ -15,7 +15,12 @@ export const RegistryCodes = {
 } as const;
 
 function broken(code: string, message: string, detail: Record<string, unknown>): AppError {
-  return new AppError(code, message, 'This is a bug in the check list; report it to the maintainers.', detail);
+  return new AppError(
+    code,
+    message,
+    'This is a bug in the check list; report it to the maintainers.',
+    detail,
+  );
 }
 
 /**
@@ -27,20 +32,38 @@ export function buildRegistry(groups: ReadonlyArray<readonly Check[]>): Check[] 
   const seen = new Map<string, Check>();
   const textFiles = new Map<string, string>();
   for (const check of list) {
-    if (!ID_RULE.test(check.id)) throw broken(RegistryCodes.BAD_ID, `Check id "${check.id}" must be lower-case letters, digits, dots, hyphens or underscores.`, { id: check.id });
-    if (seen.has(check.id)) throw broken(RegistryCodes.DUPLICATE_ID, `Two checks share the id "${check.id}".`, { id: check.id });
+    if (!ID_RULE.test(check.id))
+      throw broken(
+        RegistryCodes.BAD_ID,
+        `Check id "${check.id}" must be lower-case letters, digits, dots, hyphens or underscores.`,
+        { id: check.id },
+      );
+    if (seen.has(check.id))
+      throw broken(RegistryCodes.DUPLICATE_ID, `Two checks share the id "${check.id}".`, { id: check.id });
     seen.set(check.id, check);
     if (check.bundle) {
       const f = check.bundle.textFile;
-      if (!TEXT_FILE_RULE.test(f)) throw broken(RegistryCodes.BAD_ID, `Check ${check.id}: bundle text file "${f}" must be a plain lower-case .txt name.`, { id: check.id, file: f });
+      if (!TEXT_FILE_RULE.test(f))
+        throw broken(
+          RegistryCodes.BAD_ID,
+          `Check ${check.id}: bundle text file "${f}" must be a plain lower-case .txt name.`,
+          { id: check.id, file: f },
+        );
       const other = textFiles.get(f);
-      if (other) throw broken(RegistryCodes.DUPLICATE_TEXT_FILE, `Checks ${other} and ${check.id} both claim ${f}.`, { file: f });
+      if (other)
+        throw broken(RegistryCodes.DUPLICATE_TEXT_FILE, `Checks ${other} and ${check.id} both claim ${f}.`, {
+          file: f,
+        });
       textFiles.set(f, check.id);
     }
   }
   for (const check of list) {
     for (const dep of check.dependsOn ?? []) {
-      if (!seen.has(dep)) throw broken(RegistryCodes.UNKNOWN_DEPENDENCY, `Check ${check.id} depends on unknown check ${dep}.`, { id: check.id, dependsOn: dep });
+      if (!seen.has(dep))
+        throw broken(RegistryCodes.UNKNOWN_DEPENDENCY, `Check ${check.id} depends on unknown check ${dep}.`, {
+          id: check.id,
+          dependsOn: dep,
+        });
     }
   }
   // Depth-first search for cycles: a cycle would make the runner wait forever.
@@ -48,7 +71,11 @@ export function buildRegistry(groups: ReadonlyArray<readonly Check[]>): Check[] 
   const visit = (id: string, path: string[]): void => {
     if (state.get(id) === 'done') return;
     if (state.get(id) === 'visiting') {
-      throw broken(RegistryCodes.DEPENDENCY_CYCLE, `Checks depend on each other in a cycle: ${[...path, id].join(' → ')}.`, { cycle: [...path, id] });
+      throw broken(
+        RegistryCodes.DEPENDENCY_CYCLE,
+        `Checks depend on each other in a cycle: ${[...path, id].join(' → ')}.`,
+        { cycle: [...path, id] },
+      );
     }
     state.set(id, 'visiting');
     for (const dep of seen.get(id)?.dependsOn ?? []) visit(dep, [...path, id]);

@@ -38,7 +38,15 @@ export interface RunResult {
 
 export type RunProgressEvent =
   | { type: 'started'; id: string; title: string; index: number; total: number }
-  | { type: 'finished'; id: string; title: string; index: number; total: number; result: CheckResult; durationMs: number };
+  | {
+      type: 'finished';
+      id: string;
+      title: string;
+      index: number;
+      total: number;
+      result: CheckResult;
+      durationMs: number;
+    };
 
 /** The records in registry order. */
 export function recordsInOrder(run: RunResult): CheckRunRecord[] {

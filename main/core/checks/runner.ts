@@ -72,7 +72,12 @@ export function evaluateEvidence(
 
 /** The result of a check whose evidence could not be read: never pass. */
 export function couldNotRead(error: ErrorInfo): CheckResult {
-  return { status: 'fail', summary: `could not read: ${error.message}`, remedy: error.remedy, code: error.code };
+  return {
+    status: 'fail',
+    summary: `could not read: ${error.message}`,
+    remedy: error.remedy,
+    code: error.code,
+  };
 }
 
 function skip(summary: string, code: string): CheckResult {
@@ -102,7 +107,17 @@ async function execute(
   const total = checks.length;
 
   const deadline = new AbortController();
-  const deadlineTimer = setTimeout(() => deadline.abort(new AppError(RunnerCodes.DEADLINE, 'The overall deadline was reached.', 'Run again with a longer deadline.')), deadlineMs);
+  const deadlineTimer = setTimeout(
+    () =>
+      deadline.abort(
+        new AppError(
+          RunnerCodes.DEADLINE,
+          'The overall deadline was reached.',
+          'Run again with a longer deadline.',
+        ),
+      ),
+    deadlineMs,
+  );
   const runSignal = options.signal ? AbortSignal.any([options.signal, deadline.signal]) : deadline.signal;
 
   const byId = new Map(checks.map((c) => [c.id, c]));
@@ -111,7 +126,8 @@ async function execute(
   /** Why the run stopped, once it has. */
   const stopReason = (): CheckResult | undefined => {
     if (options.signal?.aborted) return skip('cancelled before it finished', RunnerCodes.CANCELLED);
-    if (deadline.signal.aborted) return skip('not started: the overall deadline was reached', RunnerCodes.DEADLINE);
+    if (deadline.signal.aborted)
+      return skip('not started: the overall deadline was reached', RunnerCodes.DEADLINE);
     return undefined;
   };
 
@@ -119,7 +135,10 @@ async function execute(
     const evidence: Record<string, unknown> = {};
     for (const depId of check.dependsOn ?? []) {
       const dep = byId.get(depId);
-      if (!dep) throw new Gate(skip(`skipped because ${depId} is not part of this run`, RunnerCodes.DEPENDENCY_NOT_RUN));
+      if (!dep)
+        throw new Gate(
+          skip(`skipped because ${depId} is not part of this run`, RunnerCodes.DEPENDENCY_NOT_RUN),
+        );
       const record = await records.get(depId)!;
       if (record.result.status === 'fail' && record.outcome === 'collected') {
         throw new Gate(skip(`skipped because ${dep.title} failed`, RunnerCodes.DEPENDENCY_FAILED));
@@ -138,16 +157,30 @@ async function execute(
     }
     const missing = (check.requires ?? []).filter((k) => {
       const v = inputs[k];
-      return v === undefined || (typeof v === 'string' && v.trim() === '') || (Array.isArray(v) && v.length === 0);
+      return (
+        v === undefined || (typeof v === 'string' && v.trim() === '') || (Array.isArray(v) && v.length === 0)
+      );
     });
-    if (missing.length > 0) return skip(`needs ${missing.map((k) => labels[k]).join(' and ')}: not given`, RunnerCodes.INPUT_MISSING);
+    if (missing.length > 0)
+      return skip(
+        `needs ${missing.map((k) => labels[k]).join(' and ')}: not given`,
+        RunnerCodes.INPUT_MISSING,
+      );
     return undefined;
   };
 
   const runOne = async (check: Check, index: number): Promise<CheckRunRecord> => {
     const base = { id: check.id, title: check.title };
     const finish = (record: CheckRunRecord): CheckRunRecord => {
-      options.onProgress?.({ type: 'finished', id: check.id, title: check.title, index, total, result: record.result, durationMs: record.durationMs });
+      options.onProgress?.({
+        type: 'finished',
+        id: check.id,
+        title: check.title,
+        index,
+        total,
+        result: record.result,
+        durationMs: record.durationMs,
+      });
       return record;
     };
     // Let every check register its promise before any awaits its dependencies.
@@ -159,7 +192,8 @@ async function execute(
       try {
         dependencies = await waitForDependencies(check);
       } catch (e) {
-        if (e instanceof Gate) return finish({ ...base, outcome: 'not-run', result: e.result, durationMs: 0 });
+        if (e instanceof Gate)
+          return finish({ ...base, outcome: 'not-run', result: e.result, durationMs: 0 });
         throw e;
       }
     }
@@ -172,15 +206,35 @@ async function execute(
 
     let evidence: unknown;
     if (mode === 'evidence') {
-      const s = supplied?.[check.id] ?? { kind: 'missing', reason: 'not in the evidence bundle', code: RunnerCodes.NOT_IN_BUNDLE };
-      if (s.kind === 'missing') return finish({ ...base, outcome: 'not-run', result: skip(s.reason, s.code), durationMs: 0 });
-      if (s.kind === 'error') return finish({ ...base, outcome: 'error', error: s.error, result: couldNotRead(s.error), durationMs: 0 });
+      const s = supplied?.[check.id] ?? {
+        kind: 'missing',
+        reason: 'not in the evidence bundle',
+        code: RunnerCodes.NOT_IN_BUNDLE,
+      };
+      if (s.kind === 'missing')
+        return finish({ ...base, outcome: 'not-run', result: skip(s.reason, s.code), durationMs: 0 });
+      if (s.kind === 'error')
+        return finish({
+          ...base,
+          outcome: 'error',
+          error: s.error,
+          result: couldNotRead(s.error),
+          durationMs: 0,
+        });
       evidence = s.evidence;
     } else {
       const perCheck = new AbortController();
       const signal = AbortSignal.any([runSignal, perCheck.signal]);
       const timer = setTimeout(
-        () => perCheck.abort(new AppError(RunnerCodes.TIMEOUT, `no answer within ${timeoutMs} ms`, 'Check that the server is reachable, or run again with a longer --timeout-ms.', { timeoutMs })),
+        () =>
+          perCheck.abort(
+            new AppError(
+              RunnerCodes.TIMEOUT,
+              `no answer within ${timeoutMs} ms`,
+              'Check that the server is reachable, or run again with a longer --timeout-ms.',
+              { timeoutMs },
+            ),
+          ),
         timeoutMs,
       );
       const ctx: CheckContext = { inputs, signal, timeoutMs, platform, now, dependencies };
@@ -189,9 +243,20 @@ async function execute(
       } catch (e) {
         const error = abortReason(e, signal, options.signal, deadline.signal, perCheck.signal);
         if (error.code === RunnerCodes.CANCELLED) {
-          return finish({ ...base, outcome: 'not-run', result: skip('cancelled before it finished', RunnerCodes.CANCELLED), durationMs: elapsed() });
+          return finish({
+            ...base,
+            outcome: 'not-run',
+            result: skip('cancelled before it finished', RunnerCodes.CANCELLED),
+            durationMs: elapsed(),
+          });
         }
-        return finish({ ...base, outcome: 'error', error, result: couldNotRead(error), durationMs: elapsed() });
+        return finish({
+          ...base,
+          outcome: 'error',
+          error,
+          result: couldNotRead(error),
+          durationMs: elapsed(),
+        });
       } finally {
         clearTimeout(timer);
       }
@@ -212,7 +277,12 @@ async function execute(
       result = check.evaluate(parsed.data);
     } catch (e) {
       const info = toErrorInfo(e);
-      result = { status: 'fail', summary: `could not evaluate: ${info.message}`, remedy: info.remedy, code: RunnerCodes.EVALUATE_FAILED };
+      result = {
+        status: 'fail',
+        summary: `could not evaluate: ${info.message}`,
+        remedy: info.remedy,
+        code: RunnerCodes.EVALUATE_FAILED,
+      };
     }
     return finish({ ...base, outcome: 'collected', evidence: parsed.data, result, durationMs: elapsed() });
   };
@@ -257,11 +327,22 @@ function raceAbort<T>(p: Promise<T>, signal: AbortSignal): Promise<T> {
 }
 
 /** Names why a collect ended: cancellation, the deadline, its own timeout, or its own error. */
-function abortReason(e: unknown, signal: AbortSignal, external: AbortSignal | undefined, deadline: AbortSignal, perCheck: AbortSignal): ErrorInfo {
+function abortReason(
+  e: unknown,
+  signal: AbortSignal,
+  external: AbortSignal | undefined,
+  deadline: AbortSignal,
+  perCheck: AbortSignal,
+): ErrorInfo {
   if (signal.aborted) {
-    if (external?.aborted) return { code: RunnerCodes.CANCELLED, message: 'cancelled', remedy: 'Start it again when ready.' };
+    if (external?.aborted)
+      return { code: RunnerCodes.CANCELLED, message: 'cancelled', remedy: 'Start it again when ready.' };
     if (deadline.aborted) {
-      return { code: RunnerCodes.DEADLINE, message: 'the overall deadline was reached before it finished', remedy: 'Run again with a longer deadline, or check the slow checks first.' };
+      return {
+        code: RunnerCodes.DEADLINE,
+        message: 'the overall deadline was reached before it finished',
+        remedy: 'Run again with a longer deadline, or check the slow checks first.',
+      };
     }
     if (perCheck.aborted) return toErrorInfo(perCheck.reason);
   }

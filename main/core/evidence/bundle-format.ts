@@ -33,7 +33,9 @@ export const ManifestEntrySchema = z.discriminatedUnion('status', [
   z.object({
     status: z.literal('collected'),
     /** Path relative to the bundle: "evidence/<id>.json" or a fixed text name at the top. */
-    file: z.string().regex(/^(evidence\/)?[a-z0-9][a-z0-9._-]{0,80}\.(json|txt)$/, 'a bundle-relative file name'),
+    file: z
+      .string()
+      .regex(/^(evidence\/)?[a-z0-9][a-z0-9._-]{0,80}\.(json|txt)$/, 'a bundle-relative file name'),
     durationMs: z.number().nonnegative(),
   }),
   z.object({ status: z.literal('error'), error: ErrorInfoSchema, durationMs: z.number().nonnegative() }),
@@ -42,7 +44,10 @@ export const ManifestEntrySchema = z.discriminatedUnion('status', [
 export type ManifestEntry = z.infer<typeof ManifestEntrySchema>;
 
 /** Read in two steps: the version first (so a newer bundle gets "newer format", not a schema error), then the rest. */
-export const ManifestVersionSchema = z.object({ format: z.literal(BUNDLE_FORMAT), formatVersion: z.number().int().positive() });
+export const ManifestVersionSchema = z.object({
+  format: z.literal(BUNDLE_FORMAT),
+  formatVersion: z.number().int().positive(),
+});
 
 export const ManifestSchema = z.object({
   format: z.literal(BUNDLE_FORMAT),
@@ -55,8 +60,14 @@ export const ManifestSchema = z.object({
   inputs: z.object({
     faceUrl: z.string().max(2000).optional(),
     spaceUrl: z.string().max(2000).optional(),
-    shipKeyFingerprint: z.string().regex(/^sha256:[0-9a-f]{8}$/).optional(),
-    faceTokenFingerprint: z.string().regex(/^sha256:[0-9a-f]{8}$/).optional(),
+    shipKeyFingerprint: z
+      .string()
+      .regex(/^sha256:[0-9a-f]{8}$/)
+      .optional(),
+    faceTokenFingerprint: z
+      .string()
+      .regex(/^sha256:[0-9a-f]{8}$/)
+      .optional(),
   }),
   checks: z.record(z.string().regex(/^[a-z0-9][a-z0-9._-]{0,63}$/), ManifestEntrySchema),
 });

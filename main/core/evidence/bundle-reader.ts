@@ -25,7 +25,12 @@ export interface BundleContents {
   unknownChecks: string[];
 }
 
-function bundleError(code: string, message: string, remedy: string, detail: Record<string, unknown>): AppError {
+function bundleError(
+  code: string,
+  message: string,
+  remedy: string,
+  detail: Record<string, unknown>,
+): AppError {
   return new AppError(code, message, remedy, detail);
 }
 
@@ -36,12 +41,35 @@ async function readCapped(path: string, cap: number, shown: string): Promise<str
     st = await lstat(path);
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw bundleError(BundleCodes.UNREADABLE, `${shown}: cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'}).`, 'Check the file permissions.', { file: shown });
+    throw bundleError(
+      BundleCodes.UNREADABLE,
+      `${shown}: cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'}).`,
+      'Check the file permissions.',
+      { file: shown },
+    );
   }
-  if (!st.isFile()) throw bundleError(BundleCodes.UNREADABLE, `${shown}: must be a regular file.`, 'Replace it with the file itself (not a link or folder).', { file: shown });
-  if (st.size > cap) throw bundleError(BundleCodes.FILE_TOO_LARGE, `${shown}: is ${st.size} bytes, more than the limit of ${cap}.`, 'Use the file the tool wrote; it is never this large.', { file: shown, cap });
+  if (!st.isFile())
+    throw bundleError(
+      BundleCodes.UNREADABLE,
+      `${shown}: must be a regular file.`,
+      'Replace it with the file itself (not a link or folder).',
+      { file: shown },
+    );
+  if (st.size > cap)
+    throw bundleError(
+      BundleCodes.FILE_TOO_LARGE,
+      `${shown}: is ${st.size} bytes, more than the limit of ${cap}.`,
+      'Use the file the tool wrote; it is never this large.',
+      { file: shown, cap },
+    );
   const buf = await readFile(path);
-  if (buf.length > cap) throw bundleError(BundleCodes.FILE_TOO_LARGE, `${shown}: grew beyond the limit of ${cap} bytes.`, 'Use the file the tool wrote.', { file: shown, cap });
+  if (buf.length > cap)
+    throw bundleError(
+      BundleCodes.FILE_TOO_LARGE,
+      `${shown}: grew beyond the limit of ${cap} bytes.`,
+      'Use the file the tool wrote.',
+      { file: shown, cap },
+    );
   return decodeText(buf);
 }
 
@@ -56,7 +84,12 @@ function parseJson(text: string, shown: string): unknown {
   try {
     return JSON.parse(text) as unknown;
   } catch {
-    throw bundleError(BundleCodes.EVIDENCE_INVALID, `${shown}: is not valid JSON.`, 'Use the file the tool wrote, unchanged.', { file: shown });
+    throw bundleError(
+      BundleCodes.EVIDENCE_INVALID,
+      `${shown}: is not valid JSON.`,
+      'Use the file the tool wrote, unchanged.',
+      { file: shown },
+    );
   }
 }
 
@@ -79,7 +112,12 @@ async function readEvidence(dir: string, check: Check): Promise<SuppliedEvidence
   const parsed = check.evidenceSchema.safeParse(parseJson(text, name));
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw bundleError(BundleCodes.EVIDENCE_INVALID, `${name}: ${issue?.path.join('.') || 'root'} ${issue?.message ?? 'is invalid'}.`, 'Use the file the tool wrote, unchanged, or collect again.', { file: name });
+    throw bundleError(
+      BundleCodes.EVIDENCE_INVALID,
+      `${name}: ${issue?.path.join('.') || 'root'} ${issue?.message ?? 'is invalid'}.`,
+      'Use the file the tool wrote, unchanged, or collect again.',
+      { file: name },
+    );
   }
   return { kind: 'evidence', evidence: parsed.data };
 }
@@ -91,11 +129,21 @@ async function readManifest(dir: string): Promise<Manifest | undefined> {
   try {
     raw = JSON.parse(text);
   } catch {
-    throw bundleError(BundleCodes.MANIFEST_INVALID, `${MANIFEST_FILE}: is not valid JSON.`, 'Use the bundle as the tool wrote it, or delete manifest.json to read the raw files alone.', { file: MANIFEST_FILE });
+    throw bundleError(
+      BundleCodes.MANIFEST_INVALID,
+      `${MANIFEST_FILE}: is not valid JSON.`,
+      'Use the bundle as the tool wrote it, or delete manifest.json to read the raw files alone.',
+      { file: MANIFEST_FILE },
+    );
   }
   const version = ManifestVersionSchema.safeParse(raw);
   if (!version.success) {
-    throw bundleError(BundleCodes.MANIFEST_INVALID, `${MANIFEST_FILE}: is not an XS4 evidence bundle manifest (format and formatVersion missing or wrong).`, 'Use the bundle as the tool wrote it.', { file: MANIFEST_FILE });
+    throw bundleError(
+      BundleCodes.MANIFEST_INVALID,
+      `${MANIFEST_FILE}: is not an XS4 evidence bundle manifest (format and formatVersion missing or wrong).`,
+      'Use the bundle as the tool wrote it.',
+      { file: MANIFEST_FILE },
+    );
   }
   if (version.data.formatVersion > BUNDLE_FORMAT_VERSION) {
     throw bundleError(
@@ -108,7 +156,12 @@ async function readManifest(dir: string): Promise<Manifest | undefined> {
   const parsed = ManifestSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw bundleError(BundleCodes.MANIFEST_INVALID, `${MANIFEST_FILE}: ${issue?.path.join('.') || 'root'} ${issue?.message ?? 'is invalid'}.`, 'Use the bundle as the tool wrote it.', { file: MANIFEST_FILE });
+    throw bundleError(
+      BundleCodes.MANIFEST_INVALID,
+      `${MANIFEST_FILE}: ${issue?.path.join('.') || 'root'} ${issue?.message ?? 'is invalid'}.`,
+      'Use the bundle as the tool wrote it.',
+      { file: MANIFEST_FILE },
+    );
   }
   return parsed.data;
 }
@@ -120,7 +173,13 @@ async function readManifest(dir: string): Promise<Manifest | undefined> {
  */
 export async function readBundle(dir: string, checks: readonly Check[]): Promise<BundleContents> {
   const st = await lstat(dir).catch(() => undefined);
-  if (!st?.isDirectory()) throw bundleError(BundleCodes.NOT_FOUND, `--evidence: ${dir} is not a folder.`, 'Give the folder that collect wrote (or where the evidence files are).', { path: dir });
+  if (!st?.isDirectory())
+    throw bundleError(
+      BundleCodes.NOT_FOUND,
+      `--evidence: ${dir} is not a folder.`,
+      'Give the folder that collect wrote (or where the evidence files are).',
+      { path: dir },
+    );
   const manifest = await readManifest(dir);
   const supplied: Record<string, SuppliedEvidence> = {};
   let found = 0;
@@ -141,10 +200,19 @@ export async function readBundle(dir: string, checks: readonly Check[]): Promise
       supplied[check.id] = evidence;
       found += 1;
     } else if (entry?.status === 'collected') {
-      throw bundleError(BundleCodes.UNREADABLE, `${entry.file}: listed in ${MANIFEST_FILE} but missing.`, 'Copy the whole bundle folder, not only some files.', { file: entry.file });
+      throw bundleError(
+        BundleCodes.UNREADABLE,
+        `${entry.file}: listed in ${MANIFEST_FILE} but missing.`,
+        'Copy the whole bundle folder, not only some files.',
+        { file: entry.file },
+      );
     } else {
       const where = check.bundle ? check.bundle.textFile : `${EVIDENCE_DIR}/${check.id}.json`;
-      supplied[check.id] = { kind: 'missing', reason: `not in the evidence bundle (no ${where})`, code: RunnerCodes.NOT_IN_BUNDLE };
+      supplied[check.id] = {
+        kind: 'missing',
+        reason: `not in the evidence bundle (no ${where})`,
+        code: RunnerCodes.NOT_IN_BUNDLE,
+      };
     }
   }
   if (!manifest && found === 0) {

@@ -5,7 +5,15 @@ import { randomBytes } from 'node:crypto';
 import { AppError } from '../errors';
 import type { Check, CheckInputs } from '../checks/types';
 import type { RunResult } from '../checks/run-result';
-import { BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION, BundleCodes, EVIDENCE_DIR, MANIFEST_FILE, type Manifest, type ManifestEntry } from './bundle-format';
+import {
+  BUNDLE_FORMAT,
+  BUNDLE_FORMAT_VERSION,
+  BundleCodes,
+  EVIDENCE_DIR,
+  MANIFEST_FILE,
+  type Manifest,
+  type ManifestEntry,
+} from './bundle-format';
 import { redactText, redactValue, secretFingerprint, secretsOf } from './redact';
 
 export interface BundleMeta {
@@ -35,17 +43,32 @@ export function bundleFiles(run: RunResult, checks: readonly Check[], meta: Bund
     if (!record) continue;
     if (record.outcome === 'collected') {
       if (check.bundle) {
-        files.push({ path: check.bundle.textFile, content: redactText(check.bundle.toText(record.evidence), secrets) });
-        entries[check.id] = { status: 'collected', file: check.bundle.textFile, durationMs: record.durationMs };
+        files.push({
+          path: check.bundle.textFile,
+          content: redactText(check.bundle.toText(record.evidence), secrets),
+        });
+        entries[check.id] = {
+          status: 'collected',
+          file: check.bundle.textFile,
+          durationMs: record.durationMs,
+        };
       } else {
         const path = `${EVIDENCE_DIR}/${check.id}.json`;
         files.push({ path, content: `${JSON.stringify(redactValue(record.evidence, secrets), null, 2)}\n` });
         entries[check.id] = { status: 'collected', file: path, durationMs: record.durationMs };
       }
     } else if (record.outcome === 'error' && record.error) {
-      entries[check.id] = { status: 'error', error: redactValue(record.error, secrets), durationMs: record.durationMs };
+      entries[check.id] = {
+        status: 'error',
+        error: redactValue(record.error, secrets),
+        durationMs: record.durationMs,
+      };
     } else {
-      entries[check.id] = { status: 'not-run', reason: redactText(record.result.summary, secrets), code: record.result.code ?? 'NOT_RUN' };
+      entries[check.id] = {
+        status: 'not-run',
+        reason: redactText(record.result.summary, secrets),
+        code: record.result.code ?? 'NOT_RUN',
+      };
     }
   }
   const manifest: Manifest = {
@@ -71,7 +94,12 @@ export function bundleFiles(run: RunResult, checks: readonly Check[], meta: Bund
  * Writes the bundle to `outDir`, which must not exist or be empty. Written to a sibling temporary folder first and
  * renamed into place, so a failure leaves nothing half-written behind.
  */
-export async function writeBundle(outDir: string, run: RunResult, checks: readonly Check[], meta: BundleMeta): Promise<void> {
+export async function writeBundle(
+  outDir: string,
+  run: RunResult,
+  checks: readonly Check[],
+  meta: BundleMeta,
+): Promise<void> {
   const existing = await assertOutDirUsable(outDir);
   const files = bundleFiles(run, checks, meta);
   const tmp = join(dirname(outDir), `.${basename(outDir)}.partial-${randomBytes(4).toString('hex')}`);
@@ -83,7 +111,12 @@ export async function writeBundle(outDir: string, run: RunResult, checks: readon
   } catch (e) {
     await rm(tmp, { recursive: true, force: true });
     const err = e as NodeJS.ErrnoException;
-    throw new AppError(BundleCodes.WRITE_FAILED, `--out: could not write the bundle to ${outDir} (${err.code ?? err.message}).`, 'Check the folder and free space, then collect again.', { path: outDir });
+    throw new AppError(
+      BundleCodes.WRITE_FAILED,
+      `--out: could not write the bundle to ${outDir} (${err.code ?? err.message}).`,
+      'Check the folder and free space, then collect again.',
+      { path: outDir },
+    );
   }
 }
 
@@ -92,10 +125,20 @@ export async function assertOutDirUsable(outDir: string): Promise<boolean> {
   const existing = await readdir(outDir).catch((e: NodeJS.ErrnoException) => {
     if (e.code === 'ENOENT') return undefined;
     if (e.code === 'ENOTDIR') return ['(a file)'];
-    throw new AppError(BundleCodes.WRITE_FAILED, `--out: cannot use ${outDir} (${e.code ?? e.message}).`, 'Choose a folder you can write to.', { path: outDir });
+    throw new AppError(
+      BundleCodes.WRITE_FAILED,
+      `--out: cannot use ${outDir} (${e.code ?? e.message}).`,
+      'Choose a folder you can write to.',
+      { path: outDir },
+    );
   });
   if (existing && existing.length > 0) {
-    throw new AppError(BundleCodes.OUT_NOT_EMPTY, `--out: ${outDir} already exists and is not an empty folder.`, 'Choose a new folder name; bundles are never merged into existing folders.', { path: outDir });
+    throw new AppError(
+      BundleCodes.OUT_NOT_EMPTY,
+      `--out: ${outDir} already exists and is not an empty folder.`,
+      'Choose a new folder name; bundles are never merged into existing folders.',
+      { path: outDir },
+    );
   }
   return existing !== undefined;
 }

@@ -23,7 +23,9 @@ const MIN_SECRET_LENGTH = 4;
 /** Replaces every occurrence of every secret in a string (longest first, so a secret containing another is caught whole). */
 export function redactText(text: string, secrets: readonly string[]): string {
   let out = text;
-  const sorted = [...new Set(secrets)].filter((s) => s.length >= MIN_SECRET_LENGTH).sort((a, b) => b.length - a.length);
+  const sorted = [...new Set(secrets)]
+    .filter((s) => s.length >= MIN_SECRET_LENGTH)
+    .sort((a, b) => b.length - a.length);
   for (const s of sorted) out = out.split(s).join(redactionMark(s));
   return out;
 }
@@ -34,7 +36,9 @@ export function redactValue<T>(value: T, secrets: readonly string[]): T {
     if (typeof v === 'string') return redactText(v, secrets);
     if (Array.isArray(v)) return v.map(walk);
     if (v !== null && typeof v === 'object') {
-      return Object.fromEntries(Object.entries(v as Record<string, unknown>).map(([k, x]) => [redactText(k, secrets), walk(x)]));
+      return Object.fromEntries(
+        Object.entries(v as Record<string, unknown>).map(([k, x]) => [redactText(k, secrets), walk(x)]),
+      );
     }
     return v;
   };

@@ -3,7 +3,12 @@ import { appendFile, lstat, mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AppError } from '../errors';
 import { secretFingerprint } from '../evidence/redact';
-import { HISTORY_ENTRY_VERSION, type HistoryEntry, HistoryEntrySchema, type NewHistoryEntry } from './history-entry';
+import {
+  HISTORY_ENTRY_VERSION,
+  type HistoryEntry,
+  HistoryEntrySchema,
+  type NewHistoryEntry,
+} from './history-entry';
 
 export const HISTORY_FILE = 'history.jsonl';
 /** History grows slowly (a few lines per setup); a bigger file is not ours to trust whole. */
@@ -39,7 +44,10 @@ export function fingerprintSecrets<T>(value: T, secrets: readonly string[]): T {
   const walk = (v: unknown): unknown => {
     if (typeof v === 'string') return text(v);
     if (Array.isArray(v)) return v.map(walk);
-    if (v !== null && typeof v === 'object') return Object.fromEntries(Object.entries(v as Record<string, unknown>).map(([k, x]) => [text(k), walk(x)]));
+    if (v !== null && typeof v === 'object')
+      return Object.fromEntries(
+        Object.entries(v as Record<string, unknown>).map(([k, x]) => [text(k), walk(x)]),
+      );
     return v;
   };
   return walk(value) as T;
@@ -56,17 +64,29 @@ export class HistoryStore {
 
   /** Appends one entry. `secrets` are values that must appear only as fingerprints (SHIP key, tokens). */
   async append(entry: NewHistoryEntry, secrets: readonly string[] = []): Promise<HistoryEntry> {
-    const full = HistoryEntrySchema.parse(fingerprintSecrets({ v: HISTORY_ENTRY_VERSION, time: this.now().toISOString(), ...entry }, secrets));
+    const full = HistoryEntrySchema.parse(
+      fingerprintSecrets({ v: HISTORY_ENTRY_VERSION, time: this.now().toISOString(), ...entry }, secrets),
+    );
     const line = JSON.stringify(full);
     if (line.includes('\n') || line.length > MAX_LINE_CHARS) {
-      throw new AppError(HistoryCodes.WRITE_FAILED, 'History entry is too large to record.', 'Record a summary instead of the full value.', { target: entry.target });
+      throw new AppError(
+        HistoryCodes.WRITE_FAILED,
+        'History entry is too large to record.',
+        'Record a summary instead of the full value.',
+        { target: entry.target },
+      );
     }
     try {
       await mkdir(join(this.file, '..'), { recursive: true });
       // One appendFile call per line: O_APPEND keeps concurrent writers (GUI and CLI) from interleaving inside a line.
       await appendFile(this.file, `${line}\n`, { encoding: 'utf8', mode: 0o600 });
     } catch (e) {
-      throw new AppError(HistoryCodes.WRITE_FAILED, `Could not write the history (${(e as NodeJS.ErrnoException).code ?? 'error'}).`, 'Check that the data folder is writable.', { file: this.file });
+      throw new AppError(
+        HistoryCodes.WRITE_FAILED,
+        `Could not write the history (${(e as NodeJS.ErrnoException).code ?? 'error'}).`,
+        'Check that the data folder is writable.',
+        { file: this.file },
+      );
     }
     return full;
   }
@@ -76,13 +96,30 @@ export class HistoryStore {
     let text: string;
     try {
       const st = await lstat(this.file);
-      if (!st.isFile()) throw new AppError(HistoryCodes.UNREADABLE, `${this.file}: is not a regular file.`, 'Move it away; the history starts again empty.', { file: this.file });
-      if (st.size > MAX_HISTORY_BYTES) throw new AppError(HistoryCodes.TOO_LARGE, `${this.file}: is larger than ${MAX_HISTORY_BYTES} bytes.`, 'Archive the file and start a new one.', { file: this.file });
+      if (!st.isFile())
+        throw new AppError(
+          HistoryCodes.UNREADABLE,
+          `${this.file}: is not a regular file.`,
+          'Move it away; the history starts again empty.',
+          { file: this.file },
+        );
+      if (st.size > MAX_HISTORY_BYTES)
+        throw new AppError(
+          HistoryCodes.TOO_LARGE,
+          `${this.file}: is larger than ${MAX_HISTORY_BYTES} bytes.`,
+          'Archive the file and start a new one.',
+          { file: this.file },
+        );
       text = await readFile(this.file, 'utf8');
     } catch (e) {
       if (e instanceof AppError) throw e;
       if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { entries: [], problems: [] };
-      throw new AppError(HistoryCodes.UNREADABLE, `${this.file}: cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'}).`, 'Check the file permissions.', { file: this.file });
+      throw new AppError(
+        HistoryCodes.UNREADABLE,
+        `${this.file}: cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'}).`,
+        'Check the file permissions.',
+        { file: this.file },
+      );
     }
     const entries: HistoryEntry[] = [];
     const problems: HistoryProblem[] = [];
@@ -102,7 +139,10 @@ export class HistoryStore {
       if (parsed.success) entries.push(parsed.data);
       else {
         const issue = parsed.error.issues[0];
-        problems.push({ line: i + 1, problem: `${issue?.path.join('.') || 'entry'}: ${issue?.message ?? 'invalid'}` });
+        problems.push({
+          line: i + 1,
+          problem: `${issue?.path.join('.') || 'entry'}: ${issue?.message ?? 'invalid'}`,
+        });
       }
     });
     return { entries, problems };

@@ -27,12 +27,22 @@ export interface ReportModel {
   notes?: string[];
 }
 
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
+
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
 
 /** Escapes text for element content and quoted attributes; control characters are dropped. */
 export function escapeHtml(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '').replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
+  return text
+    .replace(CONTROL, '')
+    .replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
 }
 
 const STATUS_LABEL: Record<CheckStatus, string> = { pass: 'PASS', warn: 'WARN', fail: 'FAIL', skip: 'SKIP' };
@@ -74,7 +84,10 @@ function checkCard(c: ReportCheck): string {
 /** Renders the report. Order of checks: failures first, then warnings, passes and skips, each in registry order. */
 export function renderHtmlReport(model: ReportModel): string {
   const rank: Record<CheckStatus, number> = { fail: 0, warn: 1, pass: 2, skip: 3 };
-  const checks = model.checks.map((c, i) => ({ c, i })).sort((a, b) => rank[a.c.status] - rank[b.c.status] || a.i - b.i).map((x) => x.c);
+  const checks = model.checks
+    .map((c, i) => ({ c, i }))
+    .sort((a, b) => rank[a.c.status] - rank[b.c.status] || a.i - b.i)
+    .map((x) => x.c);
   const meta: Array<[string, string]> = [
     ['Report generated', model.generatedAt],
     ['Evidence', model.source === 'live' ? 'collected live by this run' : 'read from an evidence bundle'],
@@ -96,8 +109,12 @@ export function renderHtmlReport(model: ReportModel): string {
     '<h2>Run</h2>',
     `<table>${meta.map(([l, v]) => row(l, v)).join('')}</table>`,
     '<h2>Inputs</h2>',
-    model.inputs.length > 0 ? `<table>${model.inputs.map((x) => row(x.label, x.value)).join('')}</table>` : '<p>None recorded.</p>',
-    ...(model.notes && model.notes.length > 0 ? ['<h2>Notes</h2>', `<ul>${model.notes.map((n) => `<li>${escapeHtml(n)}</li>`).join('')}</ul>`] : []),
+    model.inputs.length > 0
+      ? `<table>${model.inputs.map((x) => row(x.label, x.value)).join('')}</table>`
+      : '<p>None recorded.</p>',
+    ...(model.notes && model.notes.length > 0
+      ? ['<h2>Notes</h2>', `<ul>${model.notes.map((n) => `<li>${escapeHtml(n)}</li>`).join('')}</ul>`]
+      : []),
     '<h2>Checks</h2>',
     checks.length > 0 ? checks.map(checkCard).join('\n') : '<p>No checks were evaluated.</p>',
     '</body></html>',

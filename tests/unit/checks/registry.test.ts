@@ -26,14 +26,28 @@ function codeOf(f: () => unknown): string {
 
 describe('buildRegistry', () => {
   it('flattens groups in order', () => {
-    expect(buildRegistry([[c('a'), c('b')], [c('c', { dependsOn: ['a'] })]]).map((x) => x.id)).toEqual(['a', 'b', 'c']);
+    expect(buildRegistry([[c('a'), c('b')], [c('c', { dependsOn: ['a'] })]]).map((x) => x.id)).toEqual([
+      'a',
+      'b',
+      'c',
+    ]);
   });
   it('refuses broken lists with stable codes', () => {
     expect(codeOf(() => buildRegistry([[c('a')], [c('a')]]))).toBe(RegistryCodes.DUPLICATE_ID);
     expect(codeOf(() => buildRegistry([[c('../etc')]]))).toBe(RegistryCodes.BAD_ID);
-    expect(codeOf(() => buildRegistry([[c('a', { dependsOn: ['zz'] })]]))).toBe(RegistryCodes.UNKNOWN_DEPENDENCY);
-    expect(codeOf(() => buildRegistry([[c('a', { dependsOn: ['b'] }), c('b', { dependsOn: ['a'] })]]))).toBe(RegistryCodes.DEPENDENCY_CYCLE);
-    const bundle = { textFile: 'powercfg-a.txt', fromText: (t: string) => t, toText: (e: unknown) => String(e) };
-    expect(codeOf(() => buildRegistry([[c('a', { bundle }), c('b', { bundle })]]))).toBe(RegistryCodes.DUPLICATE_TEXT_FILE);
+    expect(codeOf(() => buildRegistry([[c('a', { dependsOn: ['zz'] })]]))).toBe(
+      RegistryCodes.UNKNOWN_DEPENDENCY,
+    );
+    expect(codeOf(() => buildRegistry([[c('a', { dependsOn: ['b'] }), c('b', { dependsOn: ['a'] })]]))).toBe(
+      RegistryCodes.DEPENDENCY_CYCLE,
+    );
+    const bundle = {
+      textFile: 'powercfg-a.txt',
+      fromText: (t: string) => t,
+      toText: (e: unknown) => String(e),
+    };
+    expect(codeOf(() => buildRegistry([[c('a', { bundle }), c('b', { bundle })]]))).toBe(
+      RegistryCodes.DUPLICATE_TEXT_FILE,
+    );
   });
 });

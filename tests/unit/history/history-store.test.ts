@@ -13,8 +13,23 @@ describe('HistoryStore', () => {
     const dir = await mkdtemp(join(tmpdir(), 'xs4-hist-'));
     let t = Date.parse('2026-11-29T10:00:00Z');
     const store = new HistoryStore({ dataDir: join(dir, 'nested'), now: () => new Date((t += 1000)) });
-    await store.append({ kind: 'key-reset', target: 'face:integration.space.shipApiKey', before: { key: 'old-key-value' }, after: { key: KEY }, result: { ok: true, summary: `new key ${KEY} written and read back` } }, [KEY, 'old-key-value']);
-    await store.append({ kind: 'fix', target: 'power.sleep', before: { ac: 1200 }, after: { ac: 0 }, result: { ok: false, summary: 'UAC cancelled', code: 'UAC_CANCELLED' } });
+    await store.append(
+      {
+        kind: 'key-reset',
+        target: 'face:integration.space.shipApiKey',
+        before: { key: 'old-key-value' },
+        after: { key: KEY },
+        result: { ok: true, summary: `new key ${KEY} written and read back` },
+      },
+      [KEY, 'old-key-value'],
+    );
+    await store.append({
+      kind: 'fix',
+      target: 'power.sleep',
+      before: { ac: 1200 },
+      after: { ac: 0 },
+      result: { ok: false, summary: 'UAC cancelled', code: 'UAC_CANCELLED' },
+    });
     const raw = await readFile(store.file, 'utf8');
     expect(raw).not.toContain(KEY);
     expect(raw.trim().split('\n')).toHaveLength(2);
@@ -30,8 +45,16 @@ describe('HistoryStore', () => {
   it('reports corrupt lines by number instead of dropping them silently', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'xs4-hist-'));
     const store = new HistoryStore({ dataDir: dir });
-    await store.append({ kind: 'setting', target: 'faceUrl', after: 'https://face.example/', result: { ok: true, summary: 'saved' } });
-    await appendFile(store.file, '{"v":1,"time":"2026-11-29T10:00:00.000Z","kind":"reboot","target":"x","result":{"ok":true,"summary":""}}\n{"v":1,"ti');
+    await store.append({
+      kind: 'setting',
+      target: 'faceUrl',
+      after: 'https://face.example/',
+      result: { ok: true, summary: 'saved' },
+    });
+    await appendFile(
+      store.file,
+      '{"v":1,"time":"2026-11-29T10:00:00.000Z","kind":"reboot","target":"x","result":{"ok":true,"summary":""}}\n{"v":1,"ti',
+    );
     const { entries, problems } = await store.read();
     expect(entries).toHaveLength(1);
     expect(problems).toEqual([

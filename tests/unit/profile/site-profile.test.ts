@@ -3,7 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { exportProfile, importProfile, ProfileCodes, type SiteProfile, validateProfile } from '../../../main/core/profile/site-profile';
+import {
+  exportProfile,
+  importProfile,
+  ProfileCodes,
+  type SiteProfile,
+  validateProfile,
+} from '../../../main/core/profile/site-profile';
 import { AppError } from '../../../main/core/errors';
 
 function errorOf(f: () => unknown): AppError {
@@ -34,18 +40,33 @@ describe('site profile', () => {
   });
 
   it('names the field and the rule', () => {
-    expect(errorOf(() => validateProfile({ ...base, faceUrl: 'ftp://face' })).message).toBe('profile.faceUrl: scheme must be https or http, not ftp.');
-    expect(errorOf(() => validateProfile({ ...base, enrollment: { privacyPolicyUrl: 'http://x.example/p' } })).message).toBe('profile.enrollment.privacyPolicyUrl: must be an https:// URL.');
-    expect(errorOf(() => validateProfile({ ...base, spacePinnedFingerprint256: 'abc' })).message).toMatch(/^profile\.spacePinnedFingerprint256: must be a SHA-256 fingerprint/);
-    expect(errorOf(() => validateProfile({ ...base, shipKey: 'secret-value' })).message).toMatch(/^profile\.shipKey: is not a profile field/);
+    expect(errorOf(() => validateProfile({ ...base, faceUrl: 'ftp://face' })).message).toBe(
+      'profile.faceUrl: scheme must be https or http, not ftp.',
+    );
+    expect(
+      errorOf(() => validateProfile({ ...base, enrollment: { privacyPolicyUrl: 'http://x.example/p' } }))
+        .message,
+    ).toBe('profile.enrollment.privacyPolicyUrl: must be an https:// URL.');
+    expect(errorOf(() => validateProfile({ ...base, spacePinnedFingerprint256: 'abc' })).message).toMatch(
+      /^profile\.spacePinnedFingerprint256: must be a SHA-256 fingerprint/,
+    );
+    expect(errorOf(() => validateProfile({ ...base, shipKey: 'secret-value' })).message).toMatch(
+      /^profile\.shipKey: is not a profile field/,
+    );
     expect(errorOf(() => validateProfile({ ...base, version: 2 })).code).toBe(ProfileCodes.NEWER);
-    expect(errorOf(() => validateProfile({ format: 'other', version: 1 })).detail).toMatchObject({ field: 'profile.format' });
+    expect(errorOf(() => validateProfile({ format: 'other', version: 1 })).detail).toMatchObject({
+      field: 'profile.format',
+    });
   });
 
   it('refuses unreadable and oversized files', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'xs4-profile-'));
-    await expect(importProfile(join(dir, 'missing.json'))).rejects.toMatchObject({ code: ProfileCodes.UNREADABLE });
+    await expect(importProfile(join(dir, 'missing.json'))).rejects.toMatchObject({
+      code: ProfileCodes.UNREADABLE,
+    });
     await writeFile(join(dir, 'big.json'), ' '.repeat(300 * 1024));
-    await expect(importProfile(join(dir, 'big.json'))).rejects.toMatchObject({ code: ProfileCodes.TOO_LARGE });
+    await expect(importProfile(join(dir, 'big.json'))).rejects.toMatchObject({
+      code: ProfileCodes.TOO_LARGE,
+    });
   });
 });

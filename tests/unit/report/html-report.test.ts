@@ -13,7 +13,15 @@ const model: ReportModel = {
   counts: { pass: 1, warn: 0, fail: 1, skip: 0 },
   checks: [
     { id: 'a.ok', title: 'First', status: 'pass', summary: 'fine' },
-    { id: 'b.bad', title: `Bad ${hostile}`, status: 'fail', summary: hostile, detail: hostile, remedy: hostile, code: 'X_BAD' },
+    {
+      id: 'b.bad',
+      title: `Bad ${hostile}`,
+      status: 'fail',
+      summary: hostile,
+      detail: hostile,
+      remedy: hostile,
+      code: 'X_BAD',
+    },
   ],
 };
 
