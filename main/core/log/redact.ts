@@ -5,8 +5,9 @@ export const REDACTED = '[redacted]';
 // no real key, token or password we handle is that short.
 const MIN_SECRET_LENGTH = 4;
 
-// Header values: `Salto-SHIP-Key: x`, `"Authorization": "Bearer x"`, `authorization=x` (any case, any quoting).
-const HEADER_VALUE = /((?:salto-ship-key|authorization)["']?\s*[:=]\s*["']?)(?:bearer\s+)?[^\s"',;}]+/gi;
+// Header values: `Salto-SHIP-Key: x`, `"Authorization": "Bearer x"`, `authorization=Basic x` (any case, any quoting).
+// An optional scheme word ("Bearer", "Basic", …) is swallowed too, so the credential after it never survives.
+const HEADER_VALUE = /((?:salto-ship-key|authorization)["']?\s*[:=]\s*["']?)(?:[A-Za-z]+\s+)?[^\s"',;}]+/gi;
 const BEARER = /(\bbearer\s+)[A-Za-z0-9\-._~+/]+=*/gi;
 const SENSITIVE_KEY = /^(salto-ship-key|authorization)$/i;
 
