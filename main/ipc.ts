@@ -5,7 +5,7 @@ import { INVOKE_CHANNEL, eventWireName, type HandlerContext, type Handlers, type
 import { AppError, toErrorInfo } from './core/errors';
 import { checkEvent, createDispatcher } from './core/api/dispatch';
 import type { Logger } from './core/log/logger';
-import { APP_HOST, APP_SCHEME } from './protocol';
+import { APP_HOST, APP_SCHEME } from './protocol-serve';
 
 type SenderFrame = { url: string; parent: unknown } | null | undefined;
 

@@ -2,7 +2,7 @@
 // no Node, no navigation or new windows outside app://, no permissions, no webviews.
 import { BrowserWindow, type BrowserWindowConstructorOptions, type Session, type WebContents } from 'electron';
 import type { Logger } from './core/log/logger';
-import { APP_ENTRY_URL, APP_HOST, APP_SCHEME } from './protocol';
+import { APP_ENTRY_URL, APP_HOST, APP_SCHEME } from './protocol-serve';
 
 export function mainWindowOptions(preloadPath: string, title: string): BrowserWindowConstructorOptions {
   return {
