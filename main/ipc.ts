@@ -45,13 +45,23 @@ export function registerIpc(handlers: Handlers, log: Logger): () => void {
         return rejected('IPC_MALFORMED', 'The call was not shaped as { channel, input }.');
       }
       const { channel, input } = payload as { channel: unknown; input?: unknown };
+      const abort = new AbortController();
+      const onGone = (): void => abort.abort();
+      event.sender.once('destroyed', onGone);
+      event.sender.once('render-process-gone', onGone);
       const ctx: HandlerContext = {
+        signal: abort.signal,
         emit(name, data) {
           const checked = checkEvent(name, data);
           if (!event.sender.isDestroyed()) event.sender.send(eventWireName(name), checked);
         },
       };
-      return await dispatch(channel, input, ctx);
+      try {
+        return await dispatch(channel, input, ctx);
+      } finally {
+        event.sender.removeListener('destroyed', onGone);
+        event.sender.removeListener('render-process-gone', onGone);
+      }
     } catch (e) {
       // dispatch never throws; this is the last net so the main process cannot crash on a call.
       log.error('ipc: unexpected failure', { error: e });

@@ -145,6 +145,8 @@ export type OutputOf<K extends ChannelName> = z.infer<Contract[K]['output']>;
 export interface HandlerContext {
   /** Sends an event to the page that called (payload validated against `events`). */
   emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
+  /** Aborted when the calling page goes away (window closed, renderer crashed), so long operations can stop. */
+  signal: AbortSignal;
 }
 
 /** One handler per channel: validated input in, promise of output out. */

@@ -59,7 +59,10 @@ export async function launchChromium(): Promise<Browser> {
 /** Binds window.xs4 in `page` to the real core handlers built from `deps`, through the same dispatcher as main/ipc.ts. */
 export async function bindCore(page: Page, deps: CoreDeps): Promise<void> {
   const dispatch = createDispatcher(createCoreHandlers(deps), deps.log);
+  const gone = new AbortController();
+  page.once('close', () => gone.abort());
   const ctx: HandlerContext = {
+    signal: gone.signal,
     emit(event: EventName, payload: unknown) {
       void page.evaluate(([e, p]) => (globalThis as unknown as { __xs4Deliver(e: string, p: unknown): void }).__xs4Deliver(e, p), [event, payload] as const);
     },

@@ -148,6 +148,23 @@ describe('IPC calls', () => {
     expect(event.sender.sent).toHaveLength(1);
   });
 
+  it('aborts the context signal when the calling page goes away', async () => {
+    resetFakeElectron();
+    const d = createTestDeps();
+    const handlers = createCoreHandlers(d);
+    let seen: AbortSignal | null = null;
+    const event = appEvent();
+    handlers['settings.get'] = async (_input, ctx) => {
+      seen = ctx.signal;
+      event.sender.emit('destroyed');
+      return d.settings.get();
+    };
+    registerIpc(handlers, d.log);
+    expect(await call('settings.get', undefined, event)).toMatchObject({ ok: true });
+    expect(seen!.aborted).toBe(true);
+    expect(event.sender.listenerCount('destroyed')).toBe(0);
+  });
+
   it('stores and reveals secrets only with an explicit user action', async () => {
     expect(await call('secrets.has', { name: 'shipApiKey' })).toEqual({ ok: true, value: false });
     expect(await call('secrets.set', { name: 'shipApiKey', value: 'ship-key-0001' })).toEqual({ ok: true, value: null });
