@@ -41,8 +41,13 @@ export function isAppUrl(raw: string): boolean {
   }
 }
 
+// Hardening runs from both createMainWindow and app 'web-contents-created'; once per contents is enough.
+const hardened = new WeakSet<WebContents>();
+
 /** Applied to every web contents the app creates (see app 'web-contents-created'). */
 export function hardenWebContents(contents: WebContents, log: Logger): void {
+  if (hardened.has(contents)) return;
+  hardened.add(contents);
   const refuseNavigation = (event: { preventDefault(): void }, url: string): void => {
     if (isAppUrl(url)) return;
     event.preventDefault();
