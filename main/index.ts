@@ -6,7 +6,7 @@ import { toErrorInfo, type ErrorInfo } from './core/errors';
 import { createRedactor } from './core/log/redact';
 import { createEncryptedFileSecretStore } from './core/secrets/encrypted-file-secret-store';
 import type { Cipher } from './core/secrets/secret-store';
-import { registerIpc } from './ipc';
+import { closeThirdPartyIpc, registerIpc } from './ipc';
 import { createAppLogger } from './logging';
 import { registerAppProtocol, registerAppSchemeAsPrivileged } from './protocol';
 import { openElectronSettingsStore } from './settings';
@@ -64,6 +64,7 @@ async function start(): Promise<void> {
     }),
     log,
   );
+  closeThirdPartyIpc();
 
   hardenSession(session.defaultSession, log);
   app.on('web-contents-created', (_e, contents) => hardenWebContents(contents, log));

@@ -70,3 +70,17 @@ export function registerIpc(handlers: Handlers, log: Logger): () => void {
   });
   return () => ipcMain.removeHandler(INVOKE_CHANNEL);
 }
+
+/** Channels that libraries register on their own (electron-log: renderer → main logging; electron-store: renderer data). */
+export const THIRD_PARTY_CHANNELS = ['__ELECTRON_LOG__', 'electron-store-get-data'] as const;
+
+/**
+ * Removes the IPC that electron-log and electron-store open at load time. Our page cannot reach them (the preload
+ * exposes no ipcRenderer), but the main process should answer nothing outside the contract.
+ */
+export function closeThirdPartyIpc(): void {
+  for (const channel of THIRD_PARTY_CHANNELS) {
+    ipcMain.removeHandler(channel);
+    ipcMain.removeAllListeners(channel);
+  }
+}

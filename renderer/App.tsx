@@ -23,8 +23,8 @@ export function App() {
         <main className="content" aria-busy={status === 'loading'}>
           {appInfo !== null && appInfo.startupProblems.length > 0 && (
             <section className="problems" aria-label={t('problems.heading')}>
-              {appInfo.startupProblems.map((p) => (
-                <ErrorNotice key={p.code} error={p} />
+              {appInfo.startupProblems.map((p, i) => (
+                <ErrorNotice key={`${p.code}-${i}`} error={p} />
               ))}
             </section>
           )}

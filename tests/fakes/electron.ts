@@ -89,6 +89,9 @@ class FakeIpcMain extends Emitter {
   removeHandler(channel: string): void {
     this.handlers.delete(channel);
   }
+  removeAllListeners(channel: string): void {
+    this.listeners.delete(channel);
+  }
   /** What a renderer invoke would do: run the handler with a fake event. */
   async invokeAs(channel: string, event: unknown, ...args: unknown[]): Promise<unknown> {
     const h = this.handlers.get(channel);
@@ -143,18 +146,36 @@ class FakeSession {
 export const session = { defaultSession: new FakeSession() };
 
 export const app = Object.assign(new Emitter(), {
-  getPath: (_name: string) => '/nonexistent/xs4-fake-userdata',
+  /** Paths returned by getPath; tests point them at temp dirs. */
+  paths: {} as Record<string, string>,
+  /** What requestSingleInstanceLock answers. */
+  singleInstance: true,
+  quitCalled: false,
+  /** Resolve it (tests assign a resolved promise) to let the main process start. */
+  ready: new Promise<void>(() => {}) as Promise<void>,
+  getPath(name: string): string {
+    return app.paths[name] ?? '/nonexistent/xs4-fake-path';
+  },
   getAppPath: () => process.cwd(),
   getVersion: () => '0.0.0-fake',
-  requestSingleInstanceLock: () => true,
-  whenReady: () => new Promise<void>(() => {}),
-  quit: () => {},
+  requestSingleInstanceLock(): boolean {
+    return app.singleInstance;
+  },
+  whenReady(): Promise<void> {
+    return app.ready;
+  },
+  quit(): void {
+    app.quitCalled = true;
+  },
   exit: (_code?: number) => {},
 });
 
 export const Menu = {
+  current: null as unknown,
   buildFromTemplate: (template: unknown[]) => ({ template }),
-  setApplicationMenu: (_menu: unknown) => {},
+  setApplicationMenu: (menu: unknown) => {
+    Menu.current = menu;
+  },
 };
 
 export const safeStorage = {
