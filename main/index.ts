@@ -17,7 +17,8 @@ const PRODUCT_NAME = 'XS4 Face Space Assistant';
 /** safeStorage as the core's Cipher. On Linux the "basic_text" backend is not encryption, so it counts as unavailable. */
 const safeStorageCipher: Cipher = {
   isAvailable: () =>
-    safeStorage.isEncryptionAvailable() && !(process.platform === 'linux' && safeStorage.getSelectedStorageBackend() === 'basic_text'),
+    safeStorage.isEncryptionAvailable() &&
+    !(process.platform === 'linux' && safeStorage.getSelectedStorageBackend() === 'basic_text'),
   encrypt: (s) => safeStorage.encryptString(s),
   decrypt: (b) => safeStorage.decryptString(b),
 };
@@ -28,7 +29,17 @@ function minimalMenu(): Menu {
   return Menu.buildFromTemplate([
     { role: 'fileMenu' },
     { role: 'editMenu' },
-    { label: 'View', submenu: [{ role: 'reload' }, { role: 'toggleDevTools' }, { type: 'separator' }, { role: 'resetZoom' }, { role: 'zoomIn' }, { role: 'zoomOut' }] },
+    {
+      label: 'View',
+      submenu: [
+        { role: 'reload' },
+        { role: 'toggleDevTools' },
+        { type: 'separator' },
+        { role: 'resetZoom' },
+        { role: 'zoomIn' },
+        { role: 'zoomOut' },
+      ],
+    },
   ]);
 }
 
@@ -54,7 +65,12 @@ async function start(): Promise<void> {
 
   registerIpc(
     createCoreHandlers({
-      app: { productName: PRODUCT_NAME, version: app.getVersion(), platform: process.platform, arch: process.arch },
+      app: {
+        productName: PRODUCT_NAME,
+        version: app.getVersion(),
+        platform: process.platform,
+        arch: process.arch,
+      },
       settings,
       secrets,
       log,
@@ -71,7 +87,11 @@ async function start(): Promise<void> {
   // Dev and production both load the built files: there is no HTTP dev server to trust.
   registerAppProtocol(session.defaultSession, join(app.getAppPath(), 'dist', 'renderer'));
   Menu.setApplicationMenu(minimalMenu());
-  mainWindow = createMainWindow({ preloadPath: join(app.getAppPath(), 'dist', 'preload', 'index.cjs'), title: PRODUCT_NAME, log });
+  mainWindow = createMainWindow({
+    preloadPath: join(app.getAppPath(), 'dist', 'preload', 'index.cjs'),
+    title: PRODUCT_NAME,
+    log,
+  });
   mainWindow.on('closed', () => {
     mainWindow = null;
   });

@@ -1,7 +1,13 @@
 // The only place ipcMain is touched: one invoke channel dispatched to the contract's handlers, after checking
 // that the call comes from the app's own page (app:// origin, main frame). Never throws into Electron.
 import { ipcMain, type IpcMainInvokeEvent } from 'electron';
-import { INVOKE_CHANNEL, eventWireName, type HandlerContext, type Handlers, type Result } from '../preload/api';
+import {
+  INVOKE_CHANNEL,
+  eventWireName,
+  type HandlerContext,
+  type Handlers,
+  type Result,
+} from '../preload/api';
 import { AppError, toErrorInfo } from './core/errors';
 import { checkEvent, createDispatcher } from './core/api/dispatch';
 import type { Logger } from './core/log/logger';
@@ -25,7 +31,10 @@ export function isTrustedSender(event: Pick<IpcMainInvokeEvent, 'senderFrame'>):
 }
 
 function rejected(code: string, message: string): Result<never> {
-  return { ok: false, error: toErrorInfo(new AppError(code, message, 'Restart the app; if it persists, export the log.')) };
+  return {
+    ok: false,
+    error: toErrorInfo(new AppError(code, message, 'Restart the app; if it persists, export the log.')),
+  };
 }
 
 /**
@@ -34,40 +43,48 @@ function rejected(code: string, message: string): Result<never> {
  */
 export function registerIpc(handlers: Handlers, log: Logger): () => void {
   const dispatch = createDispatcher(handlers, log);
-  ipcMain.handle(INVOKE_CHANNEL, async (event: IpcMainInvokeEvent, payload: unknown): Promise<Result<unknown>> => {
-    try {
-      if (!isTrustedSender(event)) {
-        log.warn('ipc: call from a foreign frame refused', { url: String((event.senderFrame as SenderFrame)?.url ?? 'none').slice(0, 200) });
-        return rejected('IPC_FOREIGN_SENDER', 'The call did not come from the app’s own page and was refused.');
-      }
-      if (typeof payload !== 'object' || payload === null || !('channel' in payload)) {
-        log.warn('ipc: malformed envelope', { type: typeof payload });
-        return rejected('IPC_MALFORMED', 'The call was not shaped as { channel, input }.');
-      }
-      const { channel, input } = payload as { channel: unknown; input?: unknown };
-      const abort = new AbortController();
-      const onGone = (): void => abort.abort();
-      event.sender.once('destroyed', onGone);
-      event.sender.once('render-process-gone', onGone);
-      const ctx: HandlerContext = {
-        signal: abort.signal,
-        emit(name, data) {
-          const checked = checkEvent(name, data);
-          if (!event.sender.isDestroyed()) event.sender.send(eventWireName(name), checked);
-        },
-      };
+  ipcMain.handle(
+    INVOKE_CHANNEL,
+    async (event: IpcMainInvokeEvent, payload: unknown): Promise<Result<unknown>> => {
       try {
-        return await dispatch(channel, input, ctx);
-      } finally {
-        event.sender.removeListener('destroyed', onGone);
-        event.sender.removeListener('render-process-gone', onGone);
+        if (!isTrustedSender(event)) {
+          log.warn('ipc: call from a foreign frame refused', {
+            url: String((event.senderFrame as SenderFrame)?.url ?? 'none').slice(0, 200),
+          });
+          return rejected(
+            'IPC_FOREIGN_SENDER',
+            'The call did not come from the app’s own page and was refused.',
+          );
+        }
+        if (typeof payload !== 'object' || payload === null || !('channel' in payload)) {
+          log.warn('ipc: malformed envelope', { type: typeof payload });
+          return rejected('IPC_MALFORMED', 'The call was not shaped as { channel, input }.');
+        }
+        const { channel, input } = payload as { channel: unknown; input?: unknown };
+        const abort = new AbortController();
+        const onGone = (): void => abort.abort();
+        event.sender.once('destroyed', onGone);
+        event.sender.once('render-process-gone', onGone);
+        const ctx: HandlerContext = {
+          signal: abort.signal,
+          emit(name, data) {
+            const checked = checkEvent(name, data);
+            if (!event.sender.isDestroyed()) event.sender.send(eventWireName(name), checked);
+          },
+        };
+        try {
+          return await dispatch(channel, input, ctx);
+        } finally {
+          event.sender.removeListener('destroyed', onGone);
+          event.sender.removeListener('render-process-gone', onGone);
+        }
+      } catch (e) {
+        // dispatch never throws; this is the last net so the main process cannot crash on a call.
+        log.error('ipc: unexpected failure', { error: e });
+        return { ok: false, error: toErrorInfo(e) };
       }
-    } catch (e) {
-      // dispatch never throws; this is the last net so the main process cannot crash on a call.
-      log.error('ipc: unexpected failure', { error: e });
-      return { ok: false, error: toErrorInfo(e) };
-    }
-  });
+    },
+  );
   return () => ipcMain.removeHandler(INVOKE_CHANNEL);
 }
 

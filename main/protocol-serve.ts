@@ -68,10 +68,14 @@ function securityHeaders(contentType: string): Record<string, string> {
 /** Answers one app:// request. Pure apart from reading files, so the shell tests call it directly. */
 export async function serveAppRequest(rawUrl: string, root: string): Promise<Response> {
   const path = resolveAppPath(rawUrl, root);
-  if (path === null) return new Response('Forbidden', { status: 403, headers: securityHeaders('text/plain; charset=utf-8') });
+  if (path === null)
+    return new Response('Forbidden', { status: 403, headers: securityHeaders('text/plain; charset=utf-8') });
   try {
     const body = await readFile(path);
-    return new Response(body, { status: 200, headers: securityHeaders(MIME[extname(path).toLowerCase()] ?? 'application/octet-stream') });
+    return new Response(body, {
+      status: 200,
+      headers: securityHeaders(MIME[extname(path).toLowerCase()] ?? 'application/octet-stream'),
+    });
   } catch {
     return new Response('Not found', { status: 404, headers: securityHeaders('text/plain; charset=utf-8') });
   }

@@ -12,11 +12,15 @@ const STORE_NAME = 'settings';
 
 /** electron-store takes the JSON schema of each property. */
 function propertySchemas(): Record<string, unknown> {
-  const json = z.toJSONSchema(settingsSchema, { target: 'draft-7' }) as { properties?: Record<string, unknown> };
+  const json = z.toJSONSchema(settingsSchema, { target: 'draft-7' }) as {
+    properties?: Record<string, unknown>;
+  };
   return json.properties ?? {};
 }
 
-export async function openElectronSettingsStore(userDataDir: string): Promise<{ store: SettingsStore; problem: ErrorInfo | null }> {
+export async function openElectronSettingsStore(
+  userDataDir: string,
+): Promise<{ store: SettingsStore; problem: ErrorInfo | null }> {
   // Checked (and a damaged file set aside) before electron-store opens it, so the store never throws at start.
   const { problem } = await loadSettingsFile(join(userDataDir, `${STORE_NAME}.json`));
   const store = new Store<Settings>({

@@ -1,6 +1,11 @@
 // The one application window and the lockdown every web contents and the session get: isolated, sandboxed,
 // no Node, no navigation or new windows outside app://, no permissions, no webviews.
-import { BrowserWindow, type BrowserWindowConstructorOptions, type Session, type WebContents } from 'electron';
+import {
+  BrowserWindow,
+  type BrowserWindowConstructorOptions,
+  type Session,
+  type WebContents,
+} from 'electron';
 import type { Logger } from './core/log/logger';
 import { APP_ENTRY_URL, APP_HOST, APP_SCHEME } from './protocol-serve';
 
@@ -74,7 +79,11 @@ export function hardenSession(session: Session, log: Logger): void {
   session.setPermissionCheckHandler(() => false);
 }
 
-export function createMainWindow(options: { preloadPath: string; title: string; log: Logger }): BrowserWindow {
+export function createMainWindow(options: {
+  preloadPath: string;
+  title: string;
+  log: Logger;
+}): BrowserWindow {
   const win = new BrowserWindow(mainWindowOptions(options.preloadPath, options.title));
   hardenWebContents(win.webContents, options.log);
   win.once('ready-to-show', () => win.show());

@@ -11,7 +11,10 @@ export interface ChannelDef<I extends z.ZodType = z.ZodType, O extends z.ZodType
 }
 
 /** Declares one channel. The object is returned as is; the helper exists to keep the schema types precise. */
-export function channel<I extends z.ZodType, O extends z.ZodType>(def: { input: I; output: O }): ChannelDef<I, O> {
+export function channel<I extends z.ZodType, O extends z.ZodType>(def: {
+  input: I;
+  output: O;
+}): ChannelDef<I, O> {
   return def;
 }
 
@@ -44,7 +47,10 @@ export type Language = z.infer<typeof languageSchema>;
 /** A SHA-256 certificate fingerprint as 64 hex digits, colons optional (normalised by the core). */
 export const fingerprintSchema = z
   .string()
-  .regex(/^([0-9a-fA-F]{2}:?){31}[0-9a-fA-F]{2}$/, 'must be a SHA-256 fingerprint (64 hex digits, colons optional)');
+  .regex(
+    /^([0-9a-fA-F]{2}:?){31}[0-9a-fA-F]{2}$/,
+    'must be a SHA-256 fingerprint (64 hex digits, colons optional)',
+  );
 
 /** Non-secret settings. Secrets never appear here: they live in the SecretStore. */
 export const settingsSchema = z.object({
@@ -97,12 +103,19 @@ export const contract = {
 
   'secrets.has': channel({ input: z.object({ name: secretNameSchema }).strict(), output: z.boolean() }),
   'secrets.set': channel({
-    input: z.object({ name: secretNameSchema, value: z.string().min(1, 'must not be empty').max(4096) }).strict(),
+    input: z
+      .object({ name: secretNameSchema, value: z.string().min(1, 'must not be empty').max(4096) })
+      .strict(),
     output: done,
   }),
   /** Returns the plaintext. Only for an explicit user action ("show"): the caller must say so. */
   'secrets.reveal': channel({
-    input: z.object({ name: secretNameSchema, userAction: z.literal(true, { error: 'must be true: reveal only on an explicit user action' }) }).strict(),
+    input: z
+      .object({
+        name: secretNameSchema,
+        userAction: z.literal(true, { error: 'must be true: reveal only on an explicit user action' }),
+      })
+      .strict(),
     output: z.string().nullable(),
   }),
   'secrets.clear': channel({ input: z.object({ name: secretNameSchema }).strict(), output: done }),
@@ -162,9 +175,10 @@ export const eventWireName = (event: EventName): string => `xs4:event:${event}`;
 
 type Split<S extends string> = S extends `${infer NS}.${infer M}` ? [NS, M] : never;
 type Namespaces = Split<ChannelName>[0];
-type MethodFn<K extends ChannelName> = undefined extends InputOf<K>
-  ? (input?: InputOf<K>) => Promise<OutputOf<K>>
-  : (input: InputOf<K>) => Promise<OutputOf<K>>;
+type MethodFn<K extends ChannelName> =
+  undefined extends InputOf<K>
+    ? (input?: InputOf<K>) => Promise<OutputOf<K>>
+    : (input: InputOf<K>) => Promise<OutputOf<K>>;
 
 /** `xs4.app.info()`, `xs4.settings.update({...})`, `xs4.on('progress', cb)` → unsubscribe. */
 export type Xs4Api = {
@@ -184,5 +198,10 @@ export interface Xs4Error extends ErrorInfoWire {
 }
 
 export function isXs4Error(e: unknown): e is Xs4Error {
-  return typeof e === 'object' && e !== null && (e as { name?: unknown }).name === 'Xs4Error' && typeof (e as { code?: unknown }).code === 'string';
+  return (
+    typeof e === 'object' &&
+    e !== null &&
+    (e as { name?: unknown }).name === 'Xs4Error' &&
+    typeof (e as { code?: unknown }).code === 'string'
+  );
 }

@@ -26,10 +26,19 @@ export async function unwrap(envelope: Promise<unknown>): Promise<unknown> {
   try {
     raw = await envelope;
   } catch (e) {
-    throw failure('IPC_FAILED', `The call did not reach the app core: ${e instanceof Error ? e.message : String(e)}`, 'Restart the app; if it persists, export the log.');
+    throw failure(
+      'IPC_FAILED',
+      `The call did not reach the app core: ${e instanceof Error ? e.message : String(e)}`,
+      'Restart the app; if it persists, export the log.',
+    );
   }
   const parsed = resultSchema.safeParse(raw);
-  if (!parsed.success) throw failure('IPC_BAD_REPLY', 'The app core sent a reply of the wrong shape.', 'Restart the app; if it persists, export the log.');
+  if (!parsed.success)
+    throw failure(
+      'IPC_BAD_REPLY',
+      'The app core sent a reply of the wrong shape.',
+      'Restart the app; if it persists, export the log.',
+    );
   if (parsed.data.ok) return parsed.data.value;
   throw { name: 'Xs4Error', ...parsed.data.error } satisfies Xs4Error;
 }

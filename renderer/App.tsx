@@ -28,9 +28,16 @@ export function App() {
               ))}
             </section>
           )}
-          {status === 'failed' && error !== null && <ErrorNotice error={{ ...error, message: `${t('status.loadFailed')} ${error.message}` }} onRetry={() => void load()} />}
+          {status === 'failed' && error !== null && (
+            <ErrorNotice
+              error={{ ...error, message: `${t('status.loadFailed')} ${error.message}` }}
+              onRetry={() => void load()}
+            />
+          )}
           {status === 'ready' && error !== null && <ErrorNotice error={error} />}
-          {(status === 'loading' || status === 'idle') && <p className="status-line">{t('status.loading')}</p>}
+          {(status === 'loading' || status === 'idle') && (
+            <p className="status-line">{t('status.loading')}</p>
+          )}
           {status === 'ready' && appInfo !== null && <ModeView mode={mode} info={appInfo} />}
         </main>
       </div>

@@ -13,7 +13,13 @@ export function NavBar() {
       <ul className="nav__list">
         {MODES.map((m) => (
           <li key={m}>
-            <button type="button" className="nav__item" aria-current={mode === m ? 'page' : undefined} onClick={() => setMode(m)} data-mode={m}>
+            <button
+              type="button"
+              className="nav__item"
+              aria-current={mode === m ? 'page' : undefined}
+              onClick={() => setMode(m)}
+              data-mode={m}
+            >
               <span className="nav__label">{t(`nav.${m}`)}</span>
               <span className="nav__hint">{t(`nav.${m}Hint`)}</span>
             </button>

@@ -17,7 +17,10 @@ export function SystemPanel({ info }: { info: AppInfo }) {
           {t(`system.platforms.${info.platform}`)} ({info.arch})
         </dd>
         <dt>{t('system.windowsSteps')}</dt>
-        <dd data-testid="windows-features" className={info.windowsFeatures ? 'status status--ok' : 'status status--warn'}>
+        <dd
+          data-testid="windows-features"
+          className={info.windowsFeatures ? 'status status--ok' : 'status status--warn'}
+        >
           {info.windowsFeatures ? t('system.windowsAvailable') : t('system.windowsUnavailable')}
         </dd>
       </dl>

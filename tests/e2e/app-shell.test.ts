@@ -3,7 +3,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { bindCore, launchChromium, ROOT, screenshot, startStaticServer, watchProblems, type PageProblems } from './harness';
+import {
+  bindCore,
+  launchChromium,
+  ROOT,
+  screenshot,
+  startStaticServer,
+  watchProblems,
+  type PageProblems,
+} from './harness';
 import { createTestDeps, type TestDeps } from '../helpers/core-deps';
 
 const version = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
@@ -18,7 +26,9 @@ beforeAll(async () => {
   server = await startStaticServer();
   browser = await launchChromium();
   // The real platform of this machine: on Linux the Windows steps must show as unavailable.
-  deps = createTestDeps({ app: { productName: 'XS4 Face Space Assistant', version, platform: process.platform, arch: process.arch } });
+  deps = createTestDeps({
+    app: { productName: 'XS4 Face Space Assistant', version, platform: process.platform, arch: process.arch },
+  });
   page = await browser.newPage({ viewport: { width: 1180, height: 780 }, locale: 'en-US' });
   problems = watchProblems(page);
   await bindCore(page, deps);
@@ -35,7 +45,11 @@ describe('app shell', () => {
     await expect.poll(() => page.getByTestId('app-version').textContent()).toBe(version);
     expect(await page.locator('h1').textContent()).toBe('XS4 Face Space Assistant');
     const windows = await page.getByTestId('windows-features').textContent();
-    expect(windows).toBe(process.platform === 'win32' ? 'Available on this computer' : 'Not available here: run the assistant on the Windows server that hosts Salto Space');
+    expect(windows).toBe(
+      process.platform === 'win32'
+        ? 'Available on this computer'
+        : 'Not available here: run the assistant on the Windows server that hosts Salto Space',
+    );
     expect(await page.getByTestId('app-platform').textContent()).toContain(process.arch);
     expect(await page.locator('[aria-current="page"]').getAttribute('data-mode')).toBe('setup');
     await screenshot(page, '00-app-shell.png');
@@ -79,12 +93,16 @@ describe('app shell', () => {
   it('keeps keyboard focus visible', async () => {
     await page.locator('body').click();
     await page.keyboard.press('Tab');
-    const outline = await page.evaluate(`document.activeElement ? getComputedStyle(document.activeElement).outlineStyle : 'none'`);
+    const outline = await page.evaluate(
+      `document.activeElement ? getComputedStyle(document.activeElement).outlineStyle : 'none'`,
+    );
     expect(outline).toBe('solid');
   });
 
   it('window.xs4 enforces the contract from the page', async () => {
-    const err = await page.evaluate(`window.xs4.settings.update({ language: 'fr' }).then(() => null, (e) => e)`);
+    const err = await page.evaluate(
+      `window.xs4.settings.update({ language: 'fr' }).then(() => null, (e) => e)`,
+    );
     expect(err).toMatchObject({ name: 'Xs4Error', code: 'INVALID_INPUT', detail: { field: 'language' } });
   });
 });

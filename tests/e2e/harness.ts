@@ -20,8 +20,11 @@ export const SCREENSHOT_DIR = join(ROOT, 'docs', 'screenshots');
 const CHROMIUM = '/usr/bin/chromium';
 
 /** Serves dist/renderer through the app:// file server, so the page runs under the production CSP. */
-export async function startStaticServer(root = RENDERER_DIR): Promise<{ url: string; close(): Promise<void> }> {
-  if (!existsSync(join(root, 'index.html'))) throw new Error(`${root}/index.html is missing: run "npm run build" first (npm test does).`);
+export async function startStaticServer(
+  root = RENDERER_DIR,
+): Promise<{ url: string; close(): Promise<void> }> {
+  if (!existsSync(join(root, 'index.html')))
+    throw new Error(`${root}/index.html is missing: run "npm run build" first (npm test does).`);
   const server: Server = createServer((req, res) => {
     void serveAppRequest(`app://xs4${req.url ?? '/'}`, root).then(async (response) => {
       res.writeHead(response.status, Object.fromEntries(response.headers));
@@ -30,7 +33,10 @@ export async function startStaticServer(root = RENDERER_DIR): Promise<{ url: str
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}/index.html`, close: () => new Promise((resolve) => server.close(() => resolve())) };
+  return {
+    url: `http://127.0.0.1:${port}/index.html`,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
 }
 
 let bridgeScript: Promise<string> | null = null;
@@ -49,10 +55,19 @@ export function bundleBridge(): Promise<string> {
 }
 
 export async function launchChromium(): Promise<Browser> {
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (never "playwright install").`);
+  if (!existsSync(CHROMIUM))
+    throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (never "playwright install").`);
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
 }
 
@@ -64,12 +79,17 @@ export async function bindCore(page: Page, deps: CoreDeps): Promise<void> {
   const ctx: HandlerContext = {
     signal: gone.signal,
     emit(event: EventName, payload: unknown) {
-      void page.evaluate(([e, p]) => (globalThis as unknown as { __xs4Deliver(e: string, p: unknown): void }).__xs4Deliver(e, p), [event, payload] as const);
+      void page.evaluate(
+        ([e, p]) =>
+          (globalThis as unknown as { __xs4Deliver(e: string, p: unknown): void }).__xs4Deliver(e, p),
+        [event, payload] as const,
+      );
     },
   };
   await page.exposeBinding('__xs4Invoke', async (source, channel: unknown, input: unknown) => {
     // Mirrors main/ipc.ts: only the page's main frame may call.
-    if (source.frame !== page.mainFrame()) return { ok: false, error: { code: 'IPC_FOREIGN_SENDER', message: 'Refused.', remedy: '' } };
+    if (source.frame !== page.mainFrame())
+      return { ok: false, error: { code: 'IPC_FOREIGN_SENDER', message: 'Refused.', remedy: '' } };
     return dispatch(channel, input, ctx);
   });
   await page.addInitScript({ content: await bundleBridge() });

@@ -82,7 +82,8 @@ class FakeIpcMain extends Emitter {
   readonly handleCalls: string[] = [];
   handle(channel: string, fn: Listener): void {
     // Like Electron: a second handler for the same channel is an error.
-    if (this.handlers.has(channel)) throw new Error(`Attempted to register a second handler for '${channel}'`);
+    if (this.handlers.has(channel))
+      throw new Error(`Attempted to register a second handler for '${channel}'`);
     this.handleCalls.push(channel);
     this.handlers.set(channel, fn);
   }
@@ -201,4 +202,14 @@ export function resetFakeElectron(): void {
   session.defaultSession = new FakeSession();
 }
 
-export default { app, BrowserWindow, ipcMain, ipcRenderer, contextBridge, protocol, session, Menu, safeStorage };
+export default {
+  app,
+  BrowserWindow,
+  ipcMain,
+  ipcRenderer,
+  contextBridge,
+  protocol,
+  session,
+  Menu,
+  safeStorage,
+};

@@ -8,4 +8,11 @@ const id = require.resolve('electron');
 // The main-process view: in Electron's main process `ipcRenderer` and `contextBridge` do not exist, and
 // electron-log decides it runs in a preload when it sees them.
 const { ipcRenderer: _renderer, contextBridge: _bridge, ...mainProcessView } = fake;
-require.cache[id] = { id, filename: id, loaded: true, exports: mainProcessView, children: [], paths: [] } as unknown as NodeJS.Module;
+require.cache[id] = {
+  id,
+  filename: id,
+  loaded: true,
+  exports: mainProcessView,
+  children: [],
+  paths: [],
+} as unknown as NodeJS.Module;

@@ -11,7 +11,14 @@ import { defaultSettings, type AppInfo, type ChannelName } from '../../preload/a
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
-const info: AppInfo = { productName: 'XS4 Face Space Assistant', version: '9.9.9', platform: 'win32', arch: 'x64', windowsFeatures: true, startupProblems: [] };
+const info: AppInfo = {
+  productName: 'XS4 Face Space Assistant',
+  version: '9.9.9',
+  platform: 'win32',
+  arch: 'x64',
+  windowsFeatures: true,
+  startupProblems: [],
+};
 
 type Reply = (input: unknown) => unknown;
 function install(replies: Partial<Record<ChannelName, Reply>>): ChannelName[] {
@@ -57,7 +64,13 @@ describe('app shell (DOM)', () => {
   it('shows the failure code and remedy, and retries', async () => {
     let fail = true;
     install({
-      'app.info': () => (fail ? { ok: false, error: { code: 'IPC_FOREIGN_SENDER', message: 'Refused.', remedy: 'Restart the app.' } } : { ok: true, value: info }),
+      'app.info': () =>
+        fail
+          ? {
+              ok: false,
+              error: { code: 'IPC_FOREIGN_SENDER', message: 'Refused.', remedy: 'Restart the app.' },
+            }
+          : { ok: true, value: info },
       'settings.get': () => ({ ok: true, value: defaultSettings }),
     });
     await render();
@@ -70,14 +83,26 @@ describe('app shell (DOM)', () => {
       await new Promise((r) => setTimeout(r, 0));
     });
     expect(host.querySelector('[data-testid="app-version"]')?.textContent).toBe('9.9.9');
-    expect(host.querySelector('[data-testid="windows-features"]')?.textContent).toBe('Available on this computer');
+    expect(host.querySelector('[data-testid="windows-features"]')?.textContent).toBe(
+      'Available on this computer',
+    );
   });
 
   it('shows problems found at start', async () => {
     install({
       'app.info': () => ({
         ok: true,
-        value: { ...info, startupProblems: [{ code: 'SETTINGS_CORRUPT', message: 'The settings file was damaged.', remedy: 'Enter your settings again.', detail: { backupPath: 'C:\\x.json' } }] },
+        value: {
+          ...info,
+          startupProblems: [
+            {
+              code: 'SETTINGS_CORRUPT',
+              message: 'The settings file was damaged.',
+              remedy: 'Enter your settings again.',
+              detail: { backupPath: 'C:\\x.json' },
+            },
+          ],
+        },
       }),
       'settings.get': () => ({ ok: true, value: defaultSettings }),
     });
@@ -89,7 +114,10 @@ describe('app shell (DOM)', () => {
     const calls = install({
       'app.info': () => ({ ok: true, value: info }),
       'settings.get': () => ({ ok: true, value: defaultSettings }),
-      'settings.update': () => ({ ok: false, error: { code: 'SETTINGS_WRITE_FAILED', message: 'Disk full.', remedy: 'Free some space.' } }),
+      'settings.update': () => ({
+        ok: false,
+        error: { code: 'SETTINGS_WRITE_FAILED', message: 'Disk full.', remedy: 'Free some space.' },
+      }),
     });
     await render();
     const es = [...host.querySelectorAll('button')].find((b) => b.textContent === 'Español')!;

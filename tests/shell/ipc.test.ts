@@ -6,7 +6,9 @@ import { createCoreHandlers } from '../../main/core/api/handlers';
 import { channelNames, contract, INVOKE_CHANNEL, type Handlers } from '../../preload/api';
 import { createTestDeps } from '../helpers/core-deps';
 
-type Reply = { ok: true; value: unknown } | { ok: false; error: { code: string; message: string; remedy: string; detail?: Record<string, unknown> } };
+type Reply =
+  | { ok: true; value: unknown }
+  | { ok: false; error: { code: string; message: string; remedy: string; detail?: Record<string, unknown> } };
 
 function appEvent(frameUrl = 'app://xs4/index.html', parent: unknown = null) {
   const sender = new FakeWebContents();
@@ -35,14 +37,27 @@ describe('IPC registration', () => {
   it('fails loudly at start when a handler is missing', () => {
     const deps = createTestDeps();
     const { ['secrets.clear']: _dropped, ...partial } = createCoreHandlers(deps);
-    expect(() => registerIpc(partial as Handlers, deps.log)).toThrow(expect.objectContaining({ code: 'IPC_CONTRACT_MISMATCH', detail: { missing: ['secrets.clear'], extra: [] } }));
+    expect(() => registerIpc(partial as Handlers, deps.log)).toThrow(
+      expect.objectContaining({
+        code: 'IPC_CONTRACT_MISMATCH',
+        detail: { missing: ['secrets.clear'], extra: [] },
+      }),
+    );
     expect(ipcMain.handlers.size).toBe(0);
   });
 
   it('fails loudly at start when a handler has no channel', () => {
     const deps = createTestDeps();
-    const extra = { ...createCoreHandlers(deps), 'app.secretBackdoor': async () => null } as unknown as Handlers;
-    expect(() => registerIpc(extra, deps.log)).toThrow(expect.objectContaining({ code: 'IPC_CONTRACT_MISMATCH', detail: { missing: [], extra: ['app.secretBackdoor'] } }));
+    const extra = {
+      ...createCoreHandlers(deps),
+      'app.secretBackdoor': async () => null,
+    } as unknown as Handlers;
+    expect(() => registerIpc(extra, deps.log)).toThrow(
+      expect.objectContaining({
+        code: 'IPC_CONTRACT_MISMATCH',
+        detail: { missing: [], extra: ['app.secretBackdoor'] },
+      }),
+    );
   });
 });
 
@@ -56,7 +71,10 @@ describe('IPC calls', () => {
 
   it('answers a valid call with the value', async () => {
     const reply = await call('app.info');
-    expect(reply).toEqual({ ok: true, value: expect.objectContaining({ version: '0.1.0', platform: 'win32', windowsFeatures: true }) });
+    expect(reply).toEqual({
+      ok: true,
+      value: expect.objectContaining({ version: '0.1.0', platform: 'win32', windowsFeatures: true }),
+    });
     expect(contract['app.info'].output.safeParse((reply as { value: unknown }).value).success).toBe(true);
   });
 
@@ -72,11 +90,17 @@ describe('IPC calls', () => {
 
   it('names nested and missing fields too', async () => {
     const missing = await call('secrets.set', { name: 'shipApiKey' });
-    expect(missing).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', detail: { field: 'value' } } });
+    expect(missing).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', detail: { field: 'value' } },
+    });
     const unknownKey = await call('settings.update', { langauge: 'es' });
     expect(unknownKey).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     const noConfirm = await call('secrets.reveal', { name: 'shipApiKey' });
-    expect(noConfirm).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', detail: { field: 'userAction' } } });
+    expect(noConfirm).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', detail: { field: 'userAction' } },
+    });
   });
 
   it('never logs the value of a malformed secret', async () => {
@@ -97,10 +121,19 @@ describe('IPC calls', () => {
   });
 
   it('answers an unknown channel and a malformed envelope with errors', async () => {
-    expect(await call('app.format-disk')).toMatchObject({ ok: false, error: { code: 'IPC_UNKNOWN_CHANNEL' } });
+    expect(await call('app.format-disk')).toMatchObject({
+      ok: false,
+      error: { code: 'IPC_UNKNOWN_CHANNEL' },
+    });
     expect(await call('__proto__')).toMatchObject({ ok: false, error: { code: 'IPC_UNKNOWN_CHANNEL' } });
-    expect(await ipcMain.invokeAs(INVOKE_CHANNEL, appEvent(), 'app.info')).toMatchObject({ ok: false, error: { code: 'IPC_MALFORMED' } });
-    expect(await ipcMain.invokeAs(INVOKE_CHANNEL, appEvent(), null)).toMatchObject({ ok: false, error: { code: 'IPC_MALFORMED' } });
+    expect(await ipcMain.invokeAs(INVOKE_CHANNEL, appEvent(), 'app.info')).toMatchObject({
+      ok: false,
+      error: { code: 'IPC_MALFORMED' },
+    });
+    expect(await ipcMain.invokeAs(INVOKE_CHANNEL, appEvent(), null)).toMatchObject({
+      ok: false,
+      error: { code: 'IPC_MALFORMED' },
+    });
   });
 
   it('turns a throwing handler into a structured error without leaking into logs', async () => {
@@ -125,7 +158,10 @@ describe('IPC calls', () => {
     const handlers = createCoreHandlers(d);
     handlers['secrets.has'] = (async () => 'yes') as unknown as Handlers['secrets.has'];
     registerIpc(handlers, d.log);
-    expect(await call('secrets.has', { name: 'shipApiKey' })).toMatchObject({ ok: false, error: { code: 'IPC_BAD_OUTPUT' } });
+    expect(await call('secrets.has', { name: 'shipApiKey' })).toMatchObject({
+      ok: false,
+      error: { code: 'IPC_BAD_OUTPUT' },
+    });
   });
 
   it('validates events and sends them to the calling page only', async () => {
@@ -143,8 +179,16 @@ describe('IPC calls', () => {
     registerIpc(handlers, d.log);
     const event = appEvent();
     expect(await call('app.info', undefined, event)).toMatchObject({ ok: true });
-    expect(event.sender.sent).toEqual([{ channel: 'xs4:event:progress', payload: { operation: 'demo', step: 'one', fraction: 0.5, message: 'half' } }]);
-    expect(await call('settings.get', undefined, event)).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+    expect(event.sender.sent).toEqual([
+      {
+        channel: 'xs4:event:progress',
+        payload: { operation: 'demo', step: 'one', fraction: 0.5, message: 'half' },
+      },
+    ]);
+    expect(await call('settings.get', undefined, event)).toMatchObject({
+      ok: false,
+      error: { code: 'INTERNAL' },
+    });
     expect(event.sender.sent).toHaveLength(1);
   });
 
@@ -167,11 +211,20 @@ describe('IPC calls', () => {
 
   it('stores and reveals secrets only with an explicit user action', async () => {
     expect(await call('secrets.has', { name: 'shipApiKey' })).toEqual({ ok: true, value: false });
-    expect(await call('secrets.set', { name: 'shipApiKey', value: 'ship-key-0001' })).toEqual({ ok: true, value: null });
+    expect(await call('secrets.set', { name: 'shipApiKey', value: 'ship-key-0001' })).toEqual({
+      ok: true,
+      value: null,
+    });
     expect(await call('secrets.has', { name: 'shipApiKey' })).toEqual({ ok: true, value: true });
-    expect(await call('secrets.reveal', { name: 'shipApiKey', userAction: true })).toEqual({ ok: true, value: 'ship-key-0001' });
+    expect(await call('secrets.reveal', { name: 'shipApiKey', userAction: true })).toEqual({
+      ok: true,
+      value: 'ship-key-0001',
+    });
     expect(await call('secrets.clear', { name: 'shipApiKey' })).toEqual({ ok: true, value: null });
-    expect(await call('secrets.reveal', { name: 'shipApiKey', userAction: true })).toEqual({ ok: true, value: null });
+    expect(await call('secrets.reveal', { name: 'shipApiKey', userAction: true })).toEqual({
+      ok: true,
+      value: null,
+    });
     expect(JSON.stringify(deps.records)).not.toContain('ship-key-0001');
   });
 });

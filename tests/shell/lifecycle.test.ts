@@ -16,7 +16,8 @@ beforeAll(async () => {
   app.ready = Promise.resolve();
   await import('../../main/index');
   // start() runs after whenReady(): wait (bounded) for the window.
-  for (let i = 0; i < 200 && BrowserWindow.created.length === 0; i++) await new Promise((r) => setTimeout(r, 10));
+  for (let i = 0; i < 200 && BrowserWindow.created.length === 0; i++)
+    await new Promise((r) => setTimeout(r, 10));
 });
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
@@ -43,10 +44,24 @@ describe('main process start', () => {
   });
 
   it('answers calls from its page through the real core', async () => {
-    const reply = await ipcMain.invokeAs(INVOKE_CHANNEL, { sender: BrowserWindow.created[0]!.webContents, senderFrame: { url: 'app://xs4/index.html', parent: null } }, { channel: 'app.info' });
+    const reply = await ipcMain.invokeAs(
+      INVOKE_CHANNEL,
+      {
+        sender: BrowserWindow.created[0]!.webContents,
+        senderFrame: { url: 'app://xs4/index.html', parent: null },
+      },
+      { channel: 'app.info' },
+    );
     expect(reply).toMatchObject({ ok: true, value: { version: '0.0.0-fake', startupProblems: [] } });
     // The fake safeStorage offers no encryption: the secret is refused, not written in plain text.
-    const refused = await ipcMain.invokeAs(INVOKE_CHANNEL, { sender: BrowserWindow.created[0]!.webContents, senderFrame: { url: 'app://xs4/index.html', parent: null } }, { channel: 'secrets.set', input: { name: 'shipApiKey', value: 'k-123456' } });
+    const refused = await ipcMain.invokeAs(
+      INVOKE_CHANNEL,
+      {
+        sender: BrowserWindow.created[0]!.webContents,
+        senderFrame: { url: 'app://xs4/index.html', parent: null },
+      },
+      { channel: 'secrets.set', input: { name: 'shipApiKey', value: 'k-123456' } },
+    );
     expect(refused).toMatchObject({ ok: false, error: { code: 'SECRETS_ENCRYPTION_UNAVAILABLE' } });
   });
 

@@ -15,7 +15,9 @@ describe('app logger', () => {
     const redactor = createRedactor();
     const log = createAppLogger(redactor, dir);
     redactor.register('ship-key-live-4242');
-    log.info('SHIP call with key ship-key-live-4242', { headers: { 'Salto-SHIP-Key': 'ship-key-live-4242', Authorization: 'Bearer tok.abc.def' } });
+    log.info('SHIP call with key ship-key-live-4242', {
+      headers: { 'Salto-SHIP-Key': 'ship-key-live-4242', Authorization: 'Bearer tok.abc.def' },
+    });
     log.warn('raw header line Authorization: Bearer tok.xyz.123');
     let text = '';
     await expect

@@ -23,11 +23,17 @@ describe('preload', () => {
   it('sends { channel, input } on the invoke channel and resolves the value', async () => {
     ipcRenderer.reply = async () => ({ ok: true, value: { language: 'es' } });
     await expect(api.settings.update({ language: 'es' })).resolves.toEqual({ language: 'es' });
-    expect(ipcRenderer.invocations.at(-1)).toEqual({ channel: INVOKE_CHANNEL, args: [{ channel: 'settings.update', input: { language: 'es' } }] });
+    expect(ipcRenderer.invocations.at(-1)).toEqual({
+      channel: INVOKE_CHANNEL,
+      args: [{ channel: 'settings.update', input: { language: 'es' } }],
+    });
   });
 
   it('rejects with a plain Xs4Error carrying the code', async () => {
-    ipcRenderer.reply = async () => ({ ok: false, error: { code: 'INVALID_INPUT', message: 'language: bad.', remedy: 'Fix it.' } });
+    ipcRenderer.reply = async () => ({
+      ok: false,
+      error: { code: 'INVALID_INPUT', message: 'language: bad.', remedy: 'Fix it.' },
+    });
     const err = await api.settings.update({ language: 'en' }).catch((e: unknown) => e);
     expect(isXs4Error(err)).toBe(true);
     expect(err).toMatchObject({ name: 'Xs4Error', code: 'INVALID_INPUT', remedy: 'Fix it.' });

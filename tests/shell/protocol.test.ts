@@ -4,7 +4,13 @@ import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { protocol, resetFakeElectron, session } from '../fakes/electron';
-import { CONTENT_SECURITY_POLICY, registerAppProtocol, registerAppSchemeAsPrivileged, resolveAppPath, serveAppRequest } from '../../main/protocol';
+import {
+  CONTENT_SECURITY_POLICY,
+  registerAppProtocol,
+  registerAppSchemeAsPrivileged,
+  resolveAppPath,
+  serveAppRequest,
+} from '../../main/protocol';
 import type { Session } from 'electron';
 
 let dir: string;
@@ -24,7 +30,9 @@ describe('app:// protocol', () => {
   it('registers app as a standard, secure scheme', () => {
     resetFakeElectron();
     registerAppSchemeAsPrivileged();
-    expect(protocol.privileged).toEqual([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+    expect(protocol.privileged).toEqual([
+      { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
+    ]);
   });
 
   it('serves index.html and assets with the CSP header', async () => {
@@ -34,7 +42,14 @@ describe('app:// protocol', () => {
     expect(await res.text()).toContain('<title>ok</title>');
     const csp = res.headers.get('content-security-policy');
     expect(csp).toBe(CONTENT_SECURITY_POLICY);
-    for (const directive of ["default-src 'self'", "script-src 'self'", "object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'", "connect-src 'self'"]) {
+    for (const directive of [
+      "default-src 'self'",
+      "script-src 'self'",
+      "object-src 'none'",
+      "base-uri 'none'",
+      "frame-ancestors 'none'",
+      "connect-src 'self'",
+    ]) {
       expect(csp).toContain(directive);
     }
     expect(csp).not.toContain('unsafe-eval');

@@ -19,7 +19,10 @@ describe('electron-store settings', () => {
     expect(await store.get()).toEqual(defaultSettings);
     await store.update({ language: 'es', pinnedFingerprints: { 'face.local:8100': 'AB'.repeat(32) } });
     const onDisk = JSON.parse(await readFile(join(dir, 'settings.json'), 'utf8'));
-    expect(onDisk).toMatchObject({ language: 'es', pinnedFingerprints: { 'face.local:8100': 'AB'.repeat(32) } });
+    expect(onDisk).toMatchObject({
+      language: 'es',
+      pinnedFingerprints: { 'face.local:8100': 'AB'.repeat(32) },
+    });
     const reopened = await openElectronSettingsStore(dir);
     expect((await reopened.store.get()).language).toBe('es');
     await expect(store.update({ language: 'de' as 'es' })).rejects.toThrow();
@@ -28,7 +31,10 @@ describe('electron-store settings', () => {
   it('a damaged file is backed up and reported, then the store opens with defaults', async () => {
     await writeFile(join(dir, 'settings.json'), '{ "language": "es", ');
     const { store, problem } = await openElectronSettingsStore(dir);
-    expect(problem).toMatchObject({ code: 'SETTINGS_CORRUPT', detail: { backupPath: expect.stringContaining('settings.corrupt-') } });
+    expect(problem).toMatchObject({
+      code: 'SETTINGS_CORRUPT',
+      detail: { backupPath: expect.stringContaining('settings.corrupt-') },
+    });
     expect(await readFile(problem!.detail!.backupPath as string, 'utf8')).toBe('{ "language": "es", ');
     expect(await store.get()).toEqual(defaultSettings);
     expect((await readdir(dir)).some((f) => f.startsWith('settings.corrupt-'))).toBe(true);

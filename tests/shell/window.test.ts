@@ -1,6 +1,12 @@
 // The window and session lockdown: options, navigation, window.open, webviews, permissions.
 import { beforeEach, describe, expect, it } from 'vitest';
-import { BrowserWindow, fakeEvent, resetFakeElectron, session, type FakeWebContents } from '../fakes/electron';
+import {
+  BrowserWindow,
+  fakeEvent,
+  resetFakeElectron,
+  session,
+  type FakeWebContents,
+} from '../fakes/electron';
 import { createMainWindow, hardenSession, mainWindowOptions } from '../../main/window';
 import { createMemoryLogger } from '../../main/core/log/logger';
 import type { Session } from 'electron';
@@ -40,7 +46,13 @@ describe('main window', () => {
 
   it.each(['will-navigate', 'will-redirect'])('%s is prevented for anything outside app://xs4', (event) => {
     const wc = contents();
-    for (const url of ['https://evil.example/', 'file:///C:/Windows/win.ini', 'app://other/index.html', 'javascript:alert(1)', 'not a url']) {
+    for (const url of [
+      'https://evil.example/',
+      'file:///C:/Windows/win.ini',
+      'app://other/index.html',
+      'javascript:alert(1)',
+      'not a url',
+    ]) {
       const e = fakeEvent();
       wc.emit(event, e, url);
       expect(e.defaultPrevented, url).toBe(true);

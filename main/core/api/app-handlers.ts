@@ -7,7 +7,9 @@ const PLATFORMS = ['win32', 'linux', 'darwin'] as const;
 export function appHandlers(deps: CoreDeps): Pick<Handlers, 'app.info'> {
   return {
     'app.info': async () => {
-      const platform = (PLATFORMS as readonly string[]).includes(deps.app.platform) ? (deps.app.platform as (typeof PLATFORMS)[number]) : 'other';
+      const platform = (PLATFORMS as readonly string[]).includes(deps.app.platform)
+        ? (deps.app.platform as (typeof PLATFORMS)[number])
+        : 'other';
       return {
         productName: deps.app.productName,
         version: deps.app.version,

@@ -1,7 +1,15 @@
 // Electron-free dispatch of one contract call: find the handler, zod-parse input and output, turn every failure
 // into a structured error. main/ipc.ts and the e2e harness both call this, so they behave the same.
 import type { z } from 'zod';
-import { contract, events, type ChannelName, type EventName, type HandlerContext, type Handlers, type Result } from '../../../preload/api';
+import {
+  contract,
+  events,
+  type ChannelName,
+  type EventName,
+  type HandlerContext,
+  type Handlers,
+  type Result,
+} from '../../../preload/api';
 import { AppError, invalidInput, toErrorInfo } from '../errors';
 import type { Logger } from '../log/logger';
 
@@ -45,10 +53,17 @@ export function createDispatcher(handlers: Handlers, log: Logger): Dispatch {
   return async (channel, input, ctx) => {
     try {
       if (!isChannelName(channel)) {
-        log.warn('ipc: unknown channel', { channel: typeof channel === 'string' ? channel.slice(0, 80) : typeof channel });
-        throw new AppError('IPC_UNKNOWN_CHANNEL', 'The app asked for an operation that does not exist.', 'Update the app; if it persists, export the log.', {
-          channel: typeof channel === 'string' ? channel.slice(0, 80) : null,
+        log.warn('ipc: unknown channel', {
+          channel: typeof channel === 'string' ? channel.slice(0, 80) : typeof channel,
         });
+        throw new AppError(
+          'IPC_UNKNOWN_CHANNEL',
+          'The app asked for an operation that does not exist.',
+          'Update the app; if it persists, export the log.',
+          {
+            channel: typeof channel === 'string' ? channel.slice(0, 80) : null,
+          },
+        );
       }
       const def = contract[channel];
       const parsedInput = def.input.safeParse(input);
@@ -63,8 +78,17 @@ export function createDispatcher(handlers: Handlers, log: Logger): Dispatch {
       const parsedOutput = def.output.safeParse(output);
       if (!parsedOutput.success) {
         const issue = parsedOutput.error.issues[0];
-        log.error('ipc: handler returned a value outside the contract', { channel, path: issue?.path.map(String).join('.'), rule: issue?.message });
-        throw new AppError('IPC_BAD_OUTPUT', 'The app core produced an answer it does not promise.', 'Export the log and report it to the maintainers.', { channel });
+        log.error('ipc: handler returned a value outside the contract', {
+          channel,
+          path: issue?.path.map(String).join('.'),
+          rule: issue?.message,
+        });
+        throw new AppError(
+          'IPC_BAD_OUTPUT',
+          'The app core produced an answer it does not promise.',
+          'Export the log and report it to the maintainers.',
+          { channel },
+        );
       }
       return { ok: true, value: parsedOutput.data };
     } catch (e) {

@@ -2,7 +2,9 @@
 import type { Handlers } from '../../../preload/api';
 import type { CoreDeps } from './deps';
 
-export function secretsHandlers(deps: CoreDeps): Pick<Handlers, 'secrets.has' | 'secrets.set' | 'secrets.reveal' | 'secrets.clear'> {
+export function secretsHandlers(
+  deps: CoreDeps,
+): Pick<Handlers, 'secrets.has' | 'secrets.set' | 'secrets.reveal' | 'secrets.clear'> {
   return {
     'secrets.has': ({ name }) => deps.secrets.has(name),
     'secrets.set': async ({ name, value }) => {

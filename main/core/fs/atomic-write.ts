@@ -22,7 +22,12 @@ export const nodeFileOps: FileOps = {
   copyFile: (a, b) => nodeFs.copyFile(a, b),
 };
 
-export async function writeFileAtomic(path: string, data: string, fs: FileOps = nodeFileOps, mode = 0o600): Promise<void> {
+export async function writeFileAtomic(
+  path: string,
+  data: string,
+  fs: FileOps = nodeFileOps,
+  mode = 0o600,
+): Promise<void> {
   await fs.mkdir(dirname(path), { recursive: true });
   const tmp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
   try {

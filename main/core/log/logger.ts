@@ -15,7 +15,9 @@ export interface LogRecord {
 }
 
 /** A logger that keeps records in memory (tests, e2e) after passing them through `redact`. */
-export function createMemoryLogger(redact: (value: unknown) => unknown = (v) => v): Logger & { records: LogRecord[] } {
+export function createMemoryLogger(
+  redact: (value: unknown) => unknown = (v) => v,
+): Logger & { records: LogRecord[] } {
   const records: LogRecord[] = [];
   const at =
     (level: LogLevel) =>

@@ -46,7 +46,8 @@ export function createRedactor(): Redactor {
     if (Array.isArray(value)) return value.map((v) => redactAny(v, seen));
     if (Buffer.isBuffer(value)) return `[${value.length} bytes]`;
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[k] = SENSITIVE_KEY.test(k) ? REDACTED : redactAny(v, seen);
+    for (const [k, v] of Object.entries(value))
+      out[k] = SENSITIVE_KEY.test(k) ? REDACTED : redactAny(v, seen);
     return out;
   };
 

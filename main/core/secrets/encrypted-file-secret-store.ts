@@ -46,7 +46,13 @@ export function createEncryptedFileSecretStore(options: EncryptedFileSecretStore
       text = await fs.readFile(path, 'utf8');
     } catch (e) {
       if (isNotFound(e)) return { version: 1, secrets: {} };
-      throw new AppError('SECRETS_UNREADABLE', 'The secrets file could not be read.', 'Check the permissions of the file, then try again.', { path }, e);
+      throw new AppError(
+        'SECRETS_UNREADABLE',
+        'The secrets file could not be read.',
+        'Check the permissions of the file, then try again.',
+        { path },
+        e,
+      );
     }
     let json: unknown;
     try {
@@ -57,12 +63,18 @@ export function createEncryptedFileSecretStore(options: EncryptedFileSecretStore
     const parsed = fileSchema.safeParse(json);
     if (!parsed.success) {
       // Never overwrite: the user may still recover the file; entering the secrets again is their call.
-      throw new AppError('SECRETS_CORRUPT', 'The secrets file is damaged.', 'Delete the file named in the details and enter the secrets again.', { path });
+      throw new AppError(
+        'SECRETS_CORRUPT',
+        'The secrets file is damaged.',
+        'Delete the file named in the details and enter the secrets again.',
+        { path },
+      );
     }
     return parsed.data;
   }
 
-  const save = (file: SecretFile): Promise<void> => writeFileAtomic(path, `${JSON.stringify(file, null, 2)}\n`, fs);
+  const save = (file: SecretFile): Promise<void> =>
+    writeFileAtomic(path, `${JSON.stringify(file, null, 2)}\n`, fs);
 
   return {
     has: async (name) => (await load()).secrets[name] !== undefined,

@@ -26,7 +26,10 @@ function backupName(path: string, now: Date): string {
  * the file is copied to a `.corrupt-<time>.json` backup and the original removed, defaults are used,
  * and `problem` says so (the UI shows it). Keys added in newer versions are filled from the defaults.
  */
-export async function loadSettingsFile(path: string, options: SettingsFileOptions = {}): Promise<LoadedSettings> {
+export async function loadSettingsFile(
+  path: string,
+  options: SettingsFileOptions = {},
+): Promise<LoadedSettings> {
   const fs = options.fs ?? nodeFileOps;
   const now = options.now ?? (() => new Date());
   let text: string;
@@ -42,10 +45,20 @@ export async function loadSettingsFile(path: string, options: SettingsFileOption
   } catch {
     return setAside(path, fs, now(), 'it is not valid JSON');
   }
-  const parsed = typeof json === 'object' && json !== null && !Array.isArray(json) ? settingsSchema.safeParse({ ...defaultSettings, ...json }) : null;
+  const parsed =
+    typeof json === 'object' && json !== null && !Array.isArray(json)
+      ? settingsSchema.safeParse({ ...defaultSettings, ...json })
+      : null;
   if (parsed === null || !parsed.success) {
     const first = parsed?.error.issues[0];
-    return setAside(path, fs, now(), first === undefined ? 'it is not a settings object' : `${first.path.join('.') || 'settings'} ${first.message}`);
+    return setAside(
+      path,
+      fs,
+      now(),
+      first === undefined
+        ? 'it is not a settings object'
+        : `${first.path.join('.') || 'settings'} ${first.message}`,
+    );
   }
   return { settings: parsed.data, problem: null };
 }
@@ -75,7 +88,10 @@ async function setAside(path: string, fs: FileOps, now: Date, why: string): Prom
 }
 
 /** A file-backed SettingsStore with atomic writes (CLI, tests). The app uses electron-store (main/settings.ts). */
-export async function openFileSettingsStore(path: string, options: SettingsFileOptions = {}): Promise<SettingsStore & { problem: ErrorInfo | null }> {
+export async function openFileSettingsStore(
+  path: string,
+  options: SettingsFileOptions = {},
+): Promise<SettingsStore & { problem: ErrorInfo | null }> {
   const fs = options.fs ?? nodeFileOps;
   const loaded = await loadSettingsFile(path, options);
   let current = loaded.settings;

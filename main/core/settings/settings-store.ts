@@ -1,5 +1,11 @@
 // The SettingsStore seam (non-secret settings only) and an in-memory implementation for tests and e2e.
-import { defaultSettings, settingsPatchSchema, settingsSchema, type Settings, type SettingsPatch } from '../../../preload/api';
+import {
+  defaultSettings,
+  settingsPatchSchema,
+  settingsSchema,
+  type Settings,
+  type SettingsPatch,
+} from '../../../preload/api';
 
 export type { Settings, SettingsPatch };
 

@@ -8,7 +8,9 @@ describe('redactor', () => {
     const r = createRedactor();
     r.register('S3cr3t-ship-key');
     r.register('S3cr3t-ship-key-longer');
-    expect(r.redactText('key=S3cr3t-ship-key; again S3cr3t-ship-key!')).toBe(`key=${REDACTED}; again ${REDACTED}!`);
+    expect(r.redactText('key=S3cr3t-ship-key; again S3cr3t-ship-key!')).toBe(
+      `key=${REDACTED}; again ${REDACTED}!`,
+    );
     // The longer secret is replaced whole, not left with a visible tail.
     expect(r.redactText('x S3cr3t-ship-key-longer y')).toBe(`x ${REDACTED} y`);
   });
@@ -16,7 +18,11 @@ describe('redactor', () => {
   it('redacts secrets inside nested objects, arrays and errors', () => {
     const r = createRedactor();
     r.register('tok-abcdef');
-    const out = r.redact({ a: ['tok-abcdef', { b: 'prefix tok-abcdef suffix' }], n: 5, e: new Error('failed with tok-abcdef') });
+    const out = r.redact({
+      a: ['tok-abcdef', { b: 'prefix tok-abcdef suffix' }],
+      n: 5,
+      e: new Error('failed with tok-abcdef'),
+    });
     expect(JSON.stringify(out)).not.toContain('tok-abcdef');
     expect((out.e as Error).message).toBe(`failed with ${REDACTED}`);
     expect(out.n).toBe(5);
@@ -36,8 +42,12 @@ describe('redactor', () => {
   });
 
   it('blanks sensitive header keys in header objects, any case', () => {
-    const out = createRedactor().redact({ headers: { 'salto-ship-key': 'k-1234', AUTHORIZATION: 'Token zzz', accept: 'text/xml' } });
-    expect(out).toEqual({ headers: { 'salto-ship-key': REDACTED, AUTHORIZATION: REDACTED, accept: 'text/xml' } });
+    const out = createRedactor().redact({
+      headers: { 'salto-ship-key': 'k-1234', AUTHORIZATION: 'Token zzz', accept: 'text/xml' },
+    });
+    expect(out).toEqual({
+      headers: { 'salto-ship-key': REDACTED, AUTHORIZATION: REDACTED, accept: 'text/xml' },
+    });
   });
 
   it('ignores very short registered values (they would shred the log)', () => {
@@ -50,7 +60,9 @@ describe('redactor', () => {
     const r = createRedactor();
     const log = createMemoryLogger((v) => r.redact(v));
     r.register('face-token-9f8e7d');
-    log.info('calling server with face-token-9f8e7d', { headers: { Authorization: 'Bearer face-token-9f8e7d' } });
+    log.info('calling server with face-token-9f8e7d', {
+      headers: { Authorization: 'Bearer face-token-9f8e7d' },
+    });
     expect(JSON.stringify(log.records)).not.toContain('face-token-9f8e7d');
   });
 });

@@ -55,7 +55,10 @@ describe('encrypted-file secret store', () => {
     const seen: string[] = [];
     const cipher = aesCipher();
     const path = join(dir, 's.json');
-    await createEncryptedFileSecretStore({ path, cipher, onSecretSeen: (v) => seen.push(v) }).set('faceToken', 'tok-1111');
+    await createEncryptedFileSecretStore({ path, cipher, onSecretSeen: (v) => seen.push(v) }).set(
+      'faceToken',
+      'tok-1111',
+    );
     const second = createEncryptedFileSecretStore({ path, cipher, onSecretSeen: (v) => seen.push(v) });
     expect(await second.get('faceToken')).toBe('tok-1111');
     expect(seen).toEqual(['tok-1111', 'tok-1111']);
@@ -92,7 +95,9 @@ describe('encrypted-file secret store', () => {
   it('refuses to store when encryption is unavailable, and writes nothing', async () => {
     const path = join(dir, 'secrets.json');
     const store = createEncryptedFileSecretStore({ path, cipher: aesCipher(false) });
-    await expect(store.set('shipApiKey', 'would-be-plaintext')).rejects.toMatchObject({ code: 'SECRETS_ENCRYPTION_UNAVAILABLE' });
+    await expect(store.set('shipApiKey', 'would-be-plaintext')).rejects.toMatchObject({
+      code: 'SECRETS_ENCRYPTION_UNAVAILABLE',
+    });
     expect(await readdir(dir)).toEqual([]);
   });
 
@@ -108,7 +113,10 @@ describe('encrypted-file secret store', () => {
     const path = join(dir, 'secrets.json');
     await writeFile(path, '{"version":1,"secrets":{"shipApiKey":"not base64 !!"}}');
     const store = createEncryptedFileSecretStore({ path, cipher: aesCipher() });
-    await expect(store.has('shipApiKey')).rejects.toMatchObject({ code: 'SECRETS_CORRUPT', detail: { path } });
+    await expect(store.has('shipApiKey')).rejects.toMatchObject({
+      code: 'SECRETS_CORRUPT',
+      detail: { path },
+    });
     await expect(store.set('faceToken', 'tok-3333')).rejects.toMatchObject({ code: 'SECRETS_CORRUPT' });
     expect(await readFile(path, 'utf8')).toContain('not base64');
   });
@@ -124,7 +132,15 @@ describe('encrypted-file secret store', () => {
 
   it('serialises concurrent sets so none is lost', async () => {
     const store = createEncryptedFileSecretStore({ path: join(dir, 's.json'), cipher: aesCipher() });
-    await Promise.all([store.set('shipApiKey', 'a-1111'), store.set('faceToken', 'b-2222'), store.set('faceAuthKey', 'c-3333')]);
-    expect([await store.get('shipApiKey'), await store.get('faceToken'), await store.get('faceAuthKey')]).toEqual(['a-1111', 'b-2222', 'c-3333']);
+    await Promise.all([
+      store.set('shipApiKey', 'a-1111'),
+      store.set('faceToken', 'b-2222'),
+      store.set('faceAuthKey', 'c-3333'),
+    ]);
+    expect([
+      await store.get('shipApiKey'),
+      await store.get('faceToken'),
+      await store.get('faceAuthKey'),
+    ]).toEqual(['a-1111', 'b-2222', 'c-3333']);
   });
 });

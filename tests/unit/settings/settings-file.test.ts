@@ -16,7 +16,10 @@ afterEach(() => rm(dir, { recursive: true, force: true }));
 
 describe('settings file', () => {
   it('missing file → defaults, no problem', async () => {
-    expect(await loadSettingsFile(join(dir, 'settings.json'))).toEqual({ settings: defaultSettings, problem: null });
+    expect(await loadSettingsFile(join(dir, 'settings.json'))).toEqual({
+      settings: defaultSettings,
+      problem: null,
+    });
   });
 
   it('fills keys added later from the defaults', async () => {
@@ -34,7 +37,10 @@ describe('settings file', () => {
     await writeFile(path, content);
     const { settings, problem } = await loadSettingsFile(path, { now });
     expect(settings).toEqual(defaultSettings);
-    expect(problem).toMatchObject({ code: 'SETTINGS_CORRUPT', detail: { path, backupPath: join(dir, 'settings.corrupt-2026-03-04T05-06-07-089Z.json') } });
+    expect(problem).toMatchObject({
+      code: 'SETTINGS_CORRUPT',
+      detail: { path, backupPath: join(dir, 'settings.corrupt-2026-03-04T05-06-07-089Z.json') },
+    });
     expect(problem!.message).toMatch(why);
     // The old content is kept byte for byte in the backup.
     expect(await readFile(problem!.detail!.backupPath as string, 'utf8')).toBe(content);
@@ -45,8 +51,13 @@ describe('settings file', () => {
     const path = join(dir, 'settings.json');
     await writeFile(path, 'garbage');
     const fs = (await import('../../../main/core/fs/atomic-write')).nodeFileOps;
-    const failing = { ...fs, copyFile: async () => Promise.reject(Object.assign(new Error('EACCES'), { code: 'EACCES' })) };
-    await expect(loadSettingsFile(path, { fs: failing, now })).rejects.toMatchObject({ code: 'SETTINGS_UNRECOVERABLE' });
+    const failing = {
+      ...fs,
+      copyFile: async () => Promise.reject(Object.assign(new Error('EACCES'), { code: 'EACCES' })),
+    };
+    await expect(loadSettingsFile(path, { fs: failing, now })).rejects.toMatchObject({
+      code: 'SETTINGS_UNRECOVERABLE',
+    });
     expect(await readFile(path, 'utf8')).toBe('garbage');
   });
 
@@ -64,6 +75,8 @@ describe('settings file', () => {
     const store = createMemorySettingsStore();
     await expect(store.update({ nope: 1 } as never)).rejects.toThrow();
     await expect(store.update({ faceServerUrl: 'ftp://x' })).rejects.toThrow();
-    await expect(store.update({ pinnedFingerprints: { 'face:8100': 'ab'.repeat(32) } })).resolves.toMatchObject({ pinnedFingerprints: { 'face:8100': 'ab'.repeat(32) } });
+    await expect(
+      store.update({ pinnedFingerprints: { 'face:8100': 'ab'.repeat(32) } }),
+    ).resolves.toMatchObject({ pinnedFingerprints: { 'face:8100': 'ab'.repeat(32) } });
   });
 });
