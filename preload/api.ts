@@ -189,19 +189,4 @@ export type Xs4Api = {
   on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
 };
 
-/**
- * What a failed call rejects with. A plain object, not an Error instance, on purpose:
- * Electron's contextBridge drops custom properties of Error objects, plain objects cross intact.
- */
-export interface Xs4Error extends ErrorInfoWire {
-  name: 'Xs4Error';
-}
-
-export function isXs4Error(e: unknown): e is Xs4Error {
-  return (
-    typeof e === 'object' &&
-    e !== null &&
-    (e as { name?: unknown }).name === 'Xs4Error' &&
-    typeof (e as { code?: unknown }).code === 'string'
-  );
-}
+export { isXs4Error, type Xs4Error } from './xs4-error';
