@@ -27,7 +27,8 @@ export const USAGE = `Usage: npm run sim:space -- [options]
 State can be changed at run time: POST JSON to /__sim/state.`;
 
 function oneOf<T extends string>(flag: string, v: string, allowed: readonly T[]): T {
-  if (!(allowed as readonly string[]).includes(v)) throw invalidInput(flag, `must be one of ${allowed.join(', ')}`);
+  if (!(allowed as readonly string[]).includes(v))
+    throw invalidInput(flag, `must be one of ${allowed.join(', ')}`);
   return v as T;
 }
 
@@ -36,7 +37,10 @@ function onOff(flag: string, v: string): boolean {
 }
 
 /** Parses argv (after the script name) and the environment into simulator options. Throws INVALID_INPUT naming the flag. */
-export function parseSimArgs(argv: string[], env: Record<string, string | undefined> = {}): { port: number; state: SpaceSimPatch } {
+export function parseSimArgs(
+  argv: string[],
+  env: Record<string, string | undefined> = {},
+): { port: number; state: SpaceSimPatch } {
   const state: SpaceSimPatch = {};
   const face: Record<string, string> = {};
   let port = 0;
@@ -88,7 +92,10 @@ export function parseSimArgs(argv: string[], env: Record<string, string | undefi
         break;
       }
       case '--key':
-        throw invalidInput(flag, `is not accepted: pass the key in the environment variable ${KEY_ENV}, never on the command line`);
+        throw invalidInput(
+          flag,
+          `is not accepted: pass the key in the environment variable ${KEY_ENV}, never on the command line`,
+        );
       default:
         throw invalidInput(flag, 'is not a known option (see --help)');
     }
@@ -100,7 +107,11 @@ export function parseSimArgs(argv: string[], env: Record<string, string | undefi
     throw invalidInput('--auth', `custom needs the key in the environment variable ${KEY_ENV}`);
   }
   const checked = SpaceSimStateSchema.partial().safeParse(state);
-  if (!checked.success) throw invalidInput(checked.error.issues[0]?.path.join('.') ?? 'options', checked.error.issues[0]?.message ?? 'invalid');
+  if (!checked.success)
+    throw invalidInput(
+      checked.error.issues[0]?.path.join('.') ?? 'options',
+      checked.error.issues[0]?.message ?? 'invalid',
+    );
   return { port, state: checked.data };
 }
 

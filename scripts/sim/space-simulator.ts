@@ -31,7 +31,11 @@ export const SpaceSimStateSchema = z
     spaceVersion: z.string().regex(/^\d+(\.\d+){0,3}$/),
     defaultLanguage: z.string().min(1).max(8),
     /** Added to the simulator's clock for GetInfo's DateTime. */
-    clockOffsetSeconds: z.number().int().min(-10 * 365 * 86400).max(10 * 365 * 86400),
+    clockOffsetSeconds: z
+      .number()
+      .int()
+      .min(-10 * 365 * 86400)
+      .max(10 * 365 * 86400),
     /** What a technician typed into General options › Face recognition. */
     faceRecognition: z.record(z.string().max(100), z.string().max(2000)),
   })
@@ -103,7 +107,10 @@ function shipXml(requestName: string, inner: string): string {
 }
 
 function shipException(requestName: string, code: number, message: string): string {
-  return shipXml(requestName, `   <Exception>\n       <Code> ${code} </Code>\n       <Message> ${message} </Message>\n   </Exception>`);
+  return shipXml(
+    requestName,
+    `   <Exception>\n       <Code> ${code} </Code>\n       <Message> ${message} </Message>\n   </Exception>`,
+  );
 }
 
 const SPACE_PAGE = `<!DOCTYPE html>
@@ -111,10 +118,19 @@ const SPACE_PAGE = `<!DOCTYPE html>
 <body><div id="app">ProAccess SPACE — please sign in.</div><script>/* Space web client */</script></body></html>
 `;
 
-const requestParser = new XMLParser({ ignoreAttributes: true, parseTagValue: false, trimValues: true, processEntities: false, htmlEntities: false });
+const requestParser = new XMLParser({
+  ignoreAttributes: true,
+  parseTagValue: false,
+  trimValues: true,
+  processEntities: false,
+  htmlEntities: false,
+});
 
 export async function startSpaceSimulator(options: SpaceSimulatorOptions = {}): Promise<SpaceSimulator> {
-  let state: SpaceSimState = SpaceSimStateSchema.parse({ ...DEFAULT_SPACE_SIM_STATE, ...(options.state ?? {}) });
+  let state: SpaceSimState = SpaceSimStateSchema.parse({
+    ...DEFAULT_SPACE_SIM_STATE,
+    ...(options.state ?? {}),
+  });
   const now = options.now ?? (() => new Date());
   let lastKeyFingerprint: string | null = null;
   let keyedRequests = 0;
@@ -125,10 +141,21 @@ export async function startSpaceSimulator(options: SpaceSimulatorOptions = {}): 
   const certs: Record<(typeof CERT_KINDS)[number], Pem> = {
     valid: makeCert({ issuer: ca, altNames: names }),
     'self-signed': makeCert({ commonName: 'localhost', altNames: names }),
-    expired: makeCert({ issuer: ca, altNames: names, notBefore: new Date(Date.now() - 400 * day), notAfter: new Date(Date.now() - 2 * day) }),
-    'wrong-name': makeCert({ issuer: ca, commonName: 'space.other.example', altNames: ['space.other.example'] }),
+    expired: makeCert({
+      issuer: ca,
+      altNames: names,
+      notBefore: new Date(Date.now() - 400 * day),
+      notAfter: new Date(Date.now() - 2 * day),
+    }),
+    'wrong-name': makeCert({
+      issuer: ca,
+      commonName: 'space.other.example',
+      altNames: ['space.other.example'],
+    }),
   };
-  const fingerprints = Object.fromEntries(Object.entries(certs).map(([k, p]) => [k, new X509Certificate(p.cert).fingerprint256])) as Record<(typeof CERT_KINDS)[number], string>;
+  const fingerprints = Object.fromEntries(
+    Object.entries(certs).map(([k, p]) => [k, new X509Certificate(p.cert).fingerprint256]),
+  ) as Record<(typeof CERT_KINDS)[number], string>;
 
   const publicState = (): Omit<SpaceSimState, 'key'> & { keyFingerprint: string | null } => {
     const { key, ...rest } = state;
@@ -142,7 +169,10 @@ export async function startSpaceSimulator(options: SpaceSimulatorOptions = {}): 
         res.end();
         return;
       }
-      res.writeHead(status, { 'Content-Type': `${type}; charset=utf-8`, 'Content-Length': String(Buffer.byteLength(xml)) });
+      res.writeHead(status, {
+        'Content-Type': `${type}; charset=utf-8`,
+        'Content-Length': String(Buffer.byteLength(xml)),
+      });
       res.end(xml);
     };
     const keyHeader = req.headers[SHIP_KEY_HEADER.toLowerCase()];
@@ -151,32 +181,51 @@ export async function startSpaceSimulator(options: SpaceSimulatorOptions = {}): 
       lastKeyFingerprint = fp8(keyHeader);
     }
     if (state.transport !== 'https') return send(501, null);
-    const type = String(req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+    const type = String(req.headers['content-type'] ?? '')
+      .split(';')[0]!
+      .trim()
+      .toLowerCase();
     if (type !== SHIP_CONTENT_TYPE) return send(415, null);
-    if (state.https && state.auth === 'custom' && !versionAtLeast(state.spaceVersion, [6, 4, 4, 0])) return send(415, null);
+    if (state.https && state.auth === 'custom' && !versionAtLeast(state.spaceVersion, [6, 4, 4, 0]))
+      return send(415, null);
     if (state.auth === 'custom' && (state.key === null || keyHeader !== state.key)) return send(401, null);
-    if (XMLValidator.validate(body) !== true || /<!DOCTYPE/i.test(body)) return send(200, shipException('', 12, 'Invalid request'));
+    if (XMLValidator.validate(body) !== true || /<!DOCTYPE/i.test(body))
+      return send(200, shipException('', 12, 'Invalid request'));
     const parsed = requestParser.parse(body) as { RequestCall?: { RequestName?: unknown } };
-    const name = typeof parsed.RequestCall?.RequestName === 'string' ? parsed.RequestCall.RequestName.trim() : '';
+    const name =
+      typeof parsed.RequestCall?.RequestName === 'string' ? parsed.RequestCall.RequestName.trim() : '';
     if (name === '') return send(200, shipException('', 12, 'Invalid request'));
-    if (state.licence === 'missing') return send(200, shipException(name, 13, 'Licence feature not supported'));
+    if (state.licence === 'missing')
+      return send(200, shipException(name, 13, 'Licence feature not supported'));
     if (state.licence === 'constrained') return send(200, shipException(name, 14, 'Licence constraint'));
     if (name !== 'GetInfo') return send(200, shipException(name, 502, 'Unknown request'));
     const t = formatShipDateTime(new Date(now().getTime() + state.clockOffsetSeconds * 1000));
     return send(
       200,
-      shipXml(name, `   <Params>\n       <ProtocolID> SHIP </ProtocolID>\n       <ProtocolVersion> ${state.protocolVersion} </ProtocolVersion>\n       <DateTime> ${t} </DateTime>\n       <DefaultLanguage> ${state.defaultLanguage} </DefaultLanguage>\n   </Params>`),
+      shipXml(
+        name,
+        `   <Params>\n       <ProtocolID> SHIP </ProtocolID>\n       <ProtocolVersion> ${state.protocolVersion} </ProtocolVersion>\n       <DateTime> ${t} </DateTime>\n       <DefaultLanguage> ${state.defaultLanguage} </DefaultLanguage>\n   </Params>`,
+      ),
     );
   };
 
   const answerAdmin = (req: http.IncomingMessage, body: string, res: http.ServerResponse): void => {
     const json = (status: number, v: unknown): void => {
       const s = JSON.stringify(v);
-      res.writeHead(status, { 'Content-Type': 'application/json', 'Content-Length': String(Buffer.byteLength(s)) });
+      res.writeHead(status, {
+        'Content-Type': 'application/json',
+        'Content-Length': String(Buffer.byteLength(s)),
+      });
       res.end(s);
     };
-    if (req.method === 'GET') return json(200, { state: publicState(), fingerprint256: fingerprints[state.certificate], lastKeyFingerprint });
-    if (req.method !== 'POST' && req.method !== 'PATCH') return json(405, { error: 'method must be GET, POST or PATCH' });
+    if (req.method === 'GET')
+      return json(200, {
+        state: publicState(),
+        fingerprint256: fingerprints[state.certificate],
+        lastKeyFingerprint,
+      });
+    if (req.method !== 'POST' && req.method !== 'PATCH')
+      return json(405, { error: 'method must be GET, POST or PATCH' });
     let patch: unknown;
     try {
       patch = JSON.parse(body);
@@ -184,7 +233,10 @@ export async function startSpaceSimulator(options: SpaceSimulatorOptions = {}): 
       return json(400, { error: 'body: must be JSON' });
     }
     const p = SpaceSimPatchSchema.safeParse(patch);
-    if (!p.success) return json(400, { error: p.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ') });
+    if (!p.success)
+      return json(400, {
+        error: p.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; '),
+      });
     apply(p.data);
     return json(200, { state: publicState(), fingerprint256: fingerprints[state.certificate] });
   };
@@ -211,19 +263,29 @@ export async function startSpaceSimulator(options: SpaceSimulatorOptions = {}): 
       if (path === ADMIN_PATH) return answerAdmin(req, body, res);
       if (path === '/' && req.method === 'POST' && state.shipEnabled) return answerShip(req, body, res);
       if (path === '/' && (req.method === 'GET' || req.method === 'HEAD')) {
-        res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Length': String(Buffer.byteLength(SPACE_PAGE)) });
+        res.writeHead(200, {
+          'Content-Type': 'text/html; charset=utf-8',
+          'Content-Length': String(Buffer.byteLength(SPACE_PAGE)),
+        });
         res.end(req.method === 'HEAD' ? undefined : SPACE_PAGE);
         return;
       }
       // With SHIP disabled, POSTs reach the web service, which knows nothing of them.
-      const page = '<!DOCTYPE html><html><head><title>404 - Not Found</title></head><body>Not Found</body></html>';
-      res.writeHead(404, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Length': String(Buffer.byteLength(page)) });
+      const page =
+        '<!DOCTYPE html><html><head><title>404 - Not Found</title></head><body>Not Found</body></html>';
+      res.writeHead(404, {
+        'Content-Type': 'text/html; charset=utf-8',
+        'Content-Length': String(Buffer.byteLength(page)),
+      });
       res.end(page);
     });
   };
 
   const plain = http.createServer(handler);
-  const secure = https.createServer({ cert: certs[state.certificate].cert, key: certs[state.certificate].key }, handler);
+  const secure = https.createServer(
+    { cert: certs[state.certificate].cert, key: certs[state.certificate].key },
+    handler,
+  );
   const sockets = new Set<net.Socket>();
   const listener = net.createServer((socket) => {
     sockets.add(socket);
@@ -234,7 +296,8 @@ export async function startSpaceSimulator(options: SpaceSimulatorOptions = {}): 
 
   function apply(patch: SpaceSimPatch): void {
     const next = SpaceSimStateSchema.parse({ ...state, ...patch });
-    if (next.certificate !== state.certificate) secure.setSecureContext({ cert: certs[next.certificate].cert, key: certs[next.certificate].key });
+    if (next.certificate !== state.certificate)
+      secure.setSecureContext({ cert: certs[next.certificate].cert, key: certs[next.certificate].key });
     state = next;
   }
 

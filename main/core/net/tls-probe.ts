@@ -86,15 +86,36 @@ function chainOf(peer: tls.DetailedPeerCertificate): string[] {
 export async function probeTls(opts: TlsProbeOptions): Promise<TlsProbeResult> {
   const host = validateHost(opts.host, 'host');
   const port = validatePort(opts.port, 'port');
-  const expectedName = opts.expectedName === undefined ? host : validateHost(opts.expectedName, 'expectedName');
-  if (!Number.isFinite(opts.timeoutMs) || opts.timeoutMs <= 0 || opts.timeoutMs > 120_000) throw invalidInput('timeoutMs', 'must be between 1 and 120000 milliseconds');
-  const pin = opts.pinnedFingerprint256 === undefined ? undefined : normaliseFingerprint(opts.pinnedFingerprint256);
-  if (pin !== undefined && pin.length !== 95) throw invalidInput('pinnedFingerprint256', 'must be a SHA-256 fingerprint (64 hex digits, colons optional)');
-  if (opts.signal?.aborted) throw new AppError(NetCodes.CANCELLED, 'The probe was cancelled.', 'Start it again when ready.');
+  const expectedName =
+    opts.expectedName === undefined ? host : validateHost(opts.expectedName, 'expectedName');
+  if (!Number.isFinite(opts.timeoutMs) || opts.timeoutMs <= 0 || opts.timeoutMs > 120_000)
+    throw invalidInput('timeoutMs', 'must be between 1 and 120000 milliseconds');
+  const pin =
+    opts.pinnedFingerprint256 === undefined ? undefined : normaliseFingerprint(opts.pinnedFingerprint256);
+  if (pin !== undefined && pin.length !== 95)
+    throw invalidInput(
+      'pinnedFingerprint256',
+      'must be a SHA-256 fingerprint (64 hex digits, colons optional)',
+    );
+  if (opts.signal?.aborted)
+    throw new AppError(NetCodes.CANCELLED, 'The probe was cancelled.', 'Start it again when ready.');
   const ep = { protocol: 'https:' as const, host, port, path: '/', url: `https://${host}:${port}/` };
   const t0 = Date.now();
   const result = (partial: Partial<TlsProbeResult> & { code: string; message: string }): TlsProbeResult => ({
-    host, port, expectedName, tcpConnected: false, protocol: null, cipher: null, certificate: null, chainSubjects: [], chainTrusted: null, chainError: null, nameMatches: null, pinMatches: null, elapsedMs: Date.now() - t0, ...partial,
+    host,
+    port,
+    expectedName,
+    tcpConnected: false,
+    protocol: null,
+    cipher: null,
+    certificate: null,
+    chainSubjects: [],
+    chainTrusted: null,
+    chainError: null,
+    nameMatches: null,
+    pinMatches: null,
+    elapsedMs: Date.now() - t0,
+    ...partial,
   });
 
   return new Promise((resolve, reject) => {
@@ -121,9 +142,19 @@ export async function probeTls(opts: TlsProbeOptions): Promise<TlsProbeResult> {
     };
     const timer = setTimeout(() => {
       if (tcpConnected) {
-        finish(result({ code: TlsProbeCodes.NO_ANSWER, message: `${host}:${port} accepts connections but did not answer the TLS handshake within ${opts.timeoutMs} ms.`, tcpConnected }));
+        finish(
+          result({
+            code: TlsProbeCodes.NO_ANSWER,
+            message: `${host}:${port} accepts connections but did not answer the TLS handshake within ${opts.timeoutMs} ms.`,
+            tcpConnected,
+          }),
+        );
       } else {
-        const e = new AppError(NetCodes.CONNECT_TIMEOUT, `No connection to ${host}:${port} could be opened within ${opts.timeoutMs} ms.`, '');
+        const e = new AppError(
+          NetCodes.CONNECT_TIMEOUT,
+          `No connection to ${host}:${port} could be opened within ${opts.timeoutMs} ms.`,
+          '',
+        );
         finish(result({ code: e.code, message: e.message }));
       }
     }, opts.timeoutMs);
@@ -150,7 +181,14 @@ export async function probeTls(opts: TlsProbeOptions): Promise<TlsProbeResult> {
       s.once('secureConnect', () => {
         const peer = s.getPeerCertificate(true);
         if (!peer || Object.keys(peer).length === 0) {
-          finish(result({ code: TlsProbeCodes.NO_CERTIFICATE, message: `${host}:${port} completed a handshake without a certificate.`, tcpConnected, protocol: s.getProtocol() }));
+          finish(
+            result({
+              code: TlsProbeCodes.NO_CERTIFICATE,
+              message: `${host}:${port} completed a handshake without a certificate.`,
+              tcpConnected,
+              protocol: s.getProtocol(),
+            }),
+          );
           return;
         }
         const cert = describeCertificate(peer);
@@ -181,7 +219,10 @@ export function daysLeft(cert: CertificateInfo, now: Date): number {
 }
 
 /** The findings of a completed handshake, judged at `now` (pure). */
-export function tlsFindings(r: Pick<TlsProbeResult, 'certificate' | 'chainTrusted' | 'nameMatches' | 'pinMatches' | 'protocol'>, now: Date): TlsFindingCode[] {
+export function tlsFindings(
+  r: Pick<TlsProbeResult, 'certificate' | 'chainTrusted' | 'nameMatches' | 'pinMatches' | 'protocol'>,
+  now: Date,
+): TlsFindingCode[] {
   const out: TlsFindingCode[] = [];
   const c = r.certificate;
   if (!c) return out;
@@ -193,6 +234,7 @@ export function tlsFindings(r: Pick<TlsProbeResult, 'certificate' | 'chainTruste
   if (r.chainTrusted === false) out.push(TlsFindingCodes.CHAIN_UNTRUSTED);
   if (r.nameMatches === false) out.push(TlsFindingCodes.NAME_MISMATCH);
   if (r.pinMatches === false) out.push(TlsFindingCodes.PIN_MISMATCH);
-  if (r.protocol !== null && /^(SSLv|TLSv1(\.[01])?$)/.test(r.protocol)) out.push(TlsFindingCodes.OLD_PROTOCOL);
+  if (r.protocol !== null && /^(SSLv|TLSv1(\.[01])?$)/.test(r.protocol))
+    out.push(TlsFindingCodes.OLD_PROTOCOL);
   return out;
 }

@@ -4,12 +4,24 @@
 // fingerprint). When it cannot be, the probe may repeat GetInfo WITHOUT the key over the same certificate,
 // only to tell "SHIP is there" from "something else is there", and says it did so.
 import { createHash } from 'node:crypto';
-import { AppError, invalidInput, isAppError } from '../errors';
+import { invalidInput, isAppError } from '../errors';
 import { type Endpoint, parseServiceUrl } from '../net/endpoint';
 import { type HttpResponse, type TrustPolicy, httpRequest, NetCodes } from '../net/https-client';
 import type { CertificateInfo } from '../net/certificate';
-import { SHIP_CONTENT_TYPE, SHIP_KEY_HEADER, SUPPORTED_SHIP_PROTOCOL_VERSIONS, ShipExceptionCodes } from './space-assumptions';
-import { buildRequestCall, type GetInfo, parseShipDateTime, parseShipResponse, readGetInfo, type ShipResponse } from './ship-xml';
+import {
+  SHIP_CONTENT_TYPE,
+  SHIP_KEY_HEADER,
+  SUPPORTED_SHIP_PROTOCOL_VERSIONS,
+  ShipExceptionCodes,
+} from './space-assumptions';
+import {
+  buildRequestCall,
+  type GetInfo,
+  parseShipDateTime,
+  parseShipResponse,
+  readGetInfo,
+  type ShipResponse,
+} from './ship-xml';
 import { describeOutcome, NET_TO_SHIP, type ShipCode, ShipCodes, TLS_SHIP_CODES } from './ship-outcomes';
 
 /** GetInfo answers are tiny; anything beyond this is not SHIP. */
@@ -32,15 +44,33 @@ export function keyFingerprint(key: string): string {
 export function validateShipKey(key: string, field = 'shipKey'): string {
   if (key.length === 0) throw invalidInput(field, 'must not be empty');
   if (key.length > 512) throw invalidInput(field, 'must be at most 512 characters');
-  if (!/^[\x21-\x7e]+$/.test(key)) throw invalidInput(field, 'must be printable ASCII without spaces or line breaks');
+  if (!/^[\x21-\x7e]+$/.test(key))
+    throw invalidInput(field, 'must be printable ASCII without spaces or line breaks');
   return key;
 }
 
 /** Sends one RequestCall. The key header is added only when given; the caller's trust policy is enforced by httpRequest. */
-export async function shipPost(ep: Endpoint, requestName: string, opts: Omit<ShipTarget, 'url'>, params: Record<string, string> = {}): Promise<HttpResponse> {
-  const headers: Record<string, string> = { 'Content-Type': SHIP_CONTENT_TYPE, Accept: `${SHIP_CONTENT_TYPE}, application/xml;q=0.9, */*;q=0.1` };
+export async function shipPost(
+  ep: Endpoint,
+  requestName: string,
+  opts: Omit<ShipTarget, 'url'>,
+  params: Record<string, string> = {},
+): Promise<HttpResponse> {
+  const headers: Record<string, string> = {
+    'Content-Type': SHIP_CONTENT_TYPE,
+    Accept: `${SHIP_CONTENT_TYPE}, application/xml;q=0.9, */*;q=0.1`,
+  };
   if (opts.key !== undefined) headers[SHIP_KEY_HEADER] = opts.key;
-  return httpRequest({ url: ep, method: 'POST', headers, body: buildRequestCall(requestName, params), timeoutMs: opts.timeoutMs, maxBodyBytes: SHIP_MAX_BODY_BYTES, trust: opts.trust, signal: opts.signal });
+  return httpRequest({
+    url: ep,
+    method: 'POST',
+    headers,
+    body: buildRequestCall(requestName, params),
+    timeoutMs: opts.timeoutMs,
+    maxBodyBytes: SHIP_MAX_BODY_BYTES,
+    trust: opts.trust,
+    signal: opts.signal,
+  });
 }
 
 /** Why the key was not sent, when it was not. */
@@ -93,14 +123,20 @@ interface Classified {
 }
 
 /** Classifies one HTTP answer to a GetInfo (pure). */
-export function classifyShipAnswer(status: number, contentType: string, body: Buffer, keySent: boolean): Classified {
+export function classifyShipAnswer(
+  status: number,
+  contentType: string,
+  body: Buffer,
+  keySent: boolean,
+): Classified {
   if (status === 401) return { code: keySent ? ShipCodes.UNAUTHORIZED : ShipCodes.KEY_REQUIRED };
   if (status === 501) return { code: ShipCodes.HTTP_TRANSPORT_DISABLED };
   if (status === 415) return { code: ShipCodes.VERSION_UNSUPPORTED };
   const text = body.toString('utf8');
   if (looksHtml(text, contentType)) return { code: ShipCodes.NOT_SHIP };
   if (status === 404 || status === 405) return { code: ShipCodes.NOT_SHIP };
-  if (status !== 200) return { code: looksXml(text, contentType) ? ShipCodes.UNEXPECTED_STATUS : ShipCodes.NOT_SHIP };
+  if (status !== 200)
+    return { code: looksXml(text, contentType) ? ShipCodes.UNEXPECTED_STATUS : ShipCodes.NOT_SHIP };
   if (!looksXml(text, contentType)) return { code: ShipCodes.NOT_SHIP };
   let res: ShipResponse;
   try {
@@ -111,8 +147,10 @@ export function classifyShipAnswer(status: number, contentType: string, body: Bu
   }
   const ex = res.exception;
   if (ex && ex.code !== ShipExceptionCodes.OK) {
-    if (ex.code === ShipExceptionCodes.LICENCE_FEATURE_NOT_SUPPORTED) return { code: ShipCodes.LICENCE_MISSING, response: res };
-    if (ex.code === ShipExceptionCodes.LICENCE_CONSTRAINT) return { code: ShipCodes.LICENCE_CONSTRAINT, response: res };
+    if (ex.code === ShipExceptionCodes.LICENCE_FEATURE_NOT_SUPPORTED)
+      return { code: ShipCodes.LICENCE_MISSING, response: res };
+    if (ex.code === ShipExceptionCodes.LICENCE_CONSTRAINT)
+      return { code: ShipCodes.LICENCE_CONSTRAINT, response: res };
     return { code: ShipCodes.EXCEPTION, response: res };
   }
   try {
@@ -132,23 +170,66 @@ export function clockSkewSeconds(spaceDateTime: string, now: Date): number | nul
 }
 
 function blank(ep: Endpoint, key: string | undefined): ShipProbeResult {
-  return { code: ShipCodes.OK, ok: false, message: '', remedy: '', url: ep.url, keySent: false, keyFingerprint: key === undefined ? null : keyFingerprint(key), keylessReason: null, httpStatus: null, contentType: null, trustedBy: null, certificate: null, getInfo: null, protocolSupported: null, exception: null, clockSkewSeconds: null, keylessProbe: null, netCode: null };
+  return {
+    code: ShipCodes.OK,
+    ok: false,
+    message: '',
+    remedy: '',
+    url: ep.url,
+    keySent: false,
+    keyFingerprint: key === undefined ? null : keyFingerprint(key),
+    keylessReason: null,
+    httpStatus: null,
+    contentType: null,
+    trustedBy: null,
+    certificate: null,
+    getInfo: null,
+    protocolSupported: null,
+    exception: null,
+    clockSkewSeconds: null,
+    keylessProbe: null,
+    netCode: null,
+  };
 }
 
 function finish(r: ShipProbeResult, where: string, netMessage?: string): ShipProbeResult {
-  const d = describeOutcome(r.code, { where, keySent: r.keySent, httpStatus: r.httpStatus, ...(r.exception ? { exceptionCode: r.exception.code, exceptionMessage: r.exception.message } : {}), ...(r.getInfo ? { protocolVersion: r.getInfo.protocolVersion } : {}), ...(netMessage ? { netMessage } : {}) });
+  const d = describeOutcome(r.code, {
+    where,
+    keySent: r.keySent,
+    httpStatus: r.httpStatus,
+    ...(r.exception ? { exceptionCode: r.exception.code, exceptionMessage: r.exception.message } : {}),
+    ...(r.getInfo ? { protocolVersion: r.getInfo.protocolVersion } : {}),
+    ...(netMessage ? { netMessage } : {}),
+  });
   let message = d.message;
   if (r.keylessProbe) {
-    message += r.keylessProbe.shipPresent ? ` Without the key, over that certificate, SHIP did answer (${r.keylessProbe.code}).` : ` Without the key, over that certificate, the answer was not SHIP (${r.keylessProbe.code}).`;
+    message += r.keylessProbe.shipPresent
+      ? ` Without the key, over that certificate, SHIP did answer (${r.keylessProbe.code}).`
+      : ` Without the key, over that certificate, the answer was not SHIP (${r.keylessProbe.code}).`;
   } else if (r.keylessReason !== null && r.code !== ShipCodes.OK) {
     message += ' The key was not sent.';
   }
   return { ...r, ok: r.code === ShipCodes.OK, message, remedy: d.remedy };
 }
 
-const SHIP_PRESENT: ReadonlySet<ShipCode> = new Set([ShipCodes.OK, ShipCodes.KEY_REQUIRED, ShipCodes.UNAUTHORIZED, ShipCodes.HTTP_TRANSPORT_DISABLED, ShipCodes.VERSION_UNSUPPORTED, ShipCodes.LICENCE_MISSING, ShipCodes.LICENCE_CONSTRAINT, ShipCodes.EXCEPTION]);
+const SHIP_PRESENT: ReadonlySet<ShipCode> = new Set([
+  ShipCodes.OK,
+  ShipCodes.KEY_REQUIRED,
+  ShipCodes.UNAUTHORIZED,
+  ShipCodes.HTTP_TRANSPORT_DISABLED,
+  ShipCodes.VERSION_UNSUPPORTED,
+  ShipCodes.LICENCE_MISSING,
+  ShipCodes.LICENCE_CONSTRAINT,
+  ShipCodes.EXCEPTION,
+]);
 
-async function attempt(ep: Endpoint, opts: ShipTarget, sendKey: boolean, now: () => Date, base: ShipProbeResult): Promise<ShipProbeResult> {
+async function attempt(
+  ep: Endpoint,
+  opts: ShipTarget,
+  sendKey: boolean,
+  now: () => Date,
+  base: ShipProbeResult,
+): Promise<ShipProbeResult> {
   const r: ShipProbeResult = { ...base, keySent: false };
   try {
     const res = await shipPost(ep, 'GetInfo', { ...opts, key: sendKey ? opts.key : undefined });
@@ -163,7 +244,9 @@ async function attempt(ep: Endpoint, opts: ShipTarget, sendKey: boolean, now: ()
     if (c.response?.exception) r.exception = c.response.exception;
     if (c.getInfo) {
       r.getInfo = c.getInfo;
-      r.protocolSupported = (SUPPORTED_SHIP_PROTOCOL_VERSIONS as readonly string[]).includes(c.getInfo.protocolVersion);
+      r.protocolSupported = (SUPPORTED_SHIP_PROTOCOL_VERSIONS as readonly string[]).includes(
+        c.getInfo.protocolVersion,
+      );
       r.clockSkewSeconds = clockSkewSeconds(c.getInfo.dateTime, now());
     }
     return r;
@@ -186,8 +269,14 @@ async function attempt(ep: Endpoint, opts: ShipTarget, sendKey: boolean, now: ()
 export async function probeShip(opts: ShipProbeOptions): Promise<ShipProbeResult> {
   const ep = parseServiceUrl(opts.url, 'spaceUrl');
   if (opts.key !== undefined) validateShipKey(opts.key);
-  if (opts.trust?.pinnedFingerprint256 !== undefined && !/^([0-9a-f]{2}:?){31}[0-9a-f]{2}$/i.test(opts.trust.pinnedFingerprint256.trim())) {
-    throw invalidInput('spacePinnedFingerprint256', 'must be a SHA-256 fingerprint (64 hex digits, colons optional)');
+  if (
+    opts.trust?.pinnedFingerprint256 !== undefined &&
+    !/^([0-9a-f]{2}:?){31}[0-9a-f]{2}$/i.test(opts.trust.pinnedFingerprint256.trim())
+  ) {
+    throw invalidInput(
+      'spacePinnedFingerprint256',
+      'must be a SHA-256 fingerprint (64 hex digits, colons optional)',
+    );
   }
   const now = opts.now ?? (() => new Date());
   const where = `${ep.host}:${ep.port}${ep.path === '/' ? '' : ep.path}`;
@@ -211,10 +300,15 @@ export async function probeShip(opts: ShipProbeOptions): Promise<ShipProbeResult
     if (opts.keylessFallback !== false && r.certificate) {
       // Pin the certificate just seen for this one key-less request: it proves nothing about identity,
       // it only lets us see whether SHIP answers on this port.
-      const k = await attempt(ep, { ...opts, key: undefined, trust: { pinnedFingerprint256: r.certificate.fingerprint256 } }, false, now, base);
+      const k = await attempt(
+        ep,
+        { ...opts, key: undefined, trust: { pinnedFingerprint256: r.certificate.fingerprint256 } },
+        false,
+        now,
+        base,
+      );
       r.keylessProbe = { code: k.code, httpStatus: k.httpStatus, shipPresent: SHIP_PRESENT.has(k.code) };
     }
   }
   return finish(r, where, r.netCode ?? undefined);
 }
-

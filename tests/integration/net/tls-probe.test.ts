@@ -15,7 +15,9 @@ const day = 86_400_000;
 
 function listen(server: net.Server): Promise<number> {
   servers.push(server);
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve((server.address() as AddressInfo).port)));
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () => resolve((server.address() as AddressInfo).port)),
+  );
 }
 
 beforeAll(async () => {
@@ -30,7 +32,13 @@ afterAll(async () => {
 describe('probeTls findings from the simulator', () => {
   it('valid CA-issued certificate, trusted via extra CA, name matches', async () => {
     sim.setState({ https: true, certificate: 'valid' });
-    const r = await probeTls({ host: '127.0.0.1', port: sim.port, expectedName: 'localhost', extraCa: [sim.caCert], timeoutMs: 3000 });
+    const r = await probeTls({
+      host: '127.0.0.1',
+      port: sim.port,
+      expectedName: 'localhost',
+      extraCa: [sim.caCert],
+      timeoutMs: 3000,
+    });
     expect(r.code).toBe('TLS_PROBE_OK');
     expect(r.protocol).toMatch(/^TLSv1\.[23]$/);
     expect(r.chainTrusted).toBe(true);
@@ -52,17 +60,33 @@ describe('probeTls findings from the simulator', () => {
 
   it('self-signed: self-signed and untrusted, pin reported', async () => {
     sim.setState({ certificate: 'self-signed' });
-    const r = await probeTls({ host: '127.0.0.1', port: sim.port, timeoutMs: 3000, pinnedFingerprint256: sim.fingerprint256.replace(/:/g, '').toLowerCase() });
+    const r = await probeTls({
+      host: '127.0.0.1',
+      port: sim.port,
+      timeoutMs: 3000,
+      pinnedFingerprint256: sim.fingerprint256.replace(/:/g, '').toLowerCase(),
+    });
     expect(r.certificate?.selfSigned).toBe(true);
     expect(r.pinMatches).toBe(true);
     expect(tlsFindings(r, new Date())).toEqual(['TLS_CERT_SELF_SIGNED', 'TLS_CHAIN_UNTRUSTED']);
-    const other = await probeTls({ host: '127.0.0.1', port: sim.port, timeoutMs: 3000, pinnedFingerprint256: '00'.repeat(32) });
+    const other = await probeTls({
+      host: '127.0.0.1',
+      port: sim.port,
+      timeoutMs: 3000,
+      pinnedFingerprint256: '00'.repeat(32),
+    });
     expect(tlsFindings(other, new Date())).toContain('TLS_PIN_MISMATCH');
   });
 
   it('expired: negative days left', async () => {
     sim.setState({ certificate: 'expired' });
-    const r = await probeTls({ host: '127.0.0.1', port: sim.port, expectedName: 'localhost', extraCa: [sim.caCert], timeoutMs: 3000 });
+    const r = await probeTls({
+      host: '127.0.0.1',
+      port: sim.port,
+      expectedName: 'localhost',
+      extraCa: [sim.caCert],
+      timeoutMs: 3000,
+    });
     expect(r.code).toBe('TLS_PROBE_OK');
     expect(tlsFindings(r, new Date())).toContain('TLS_CERT_EXPIRED');
     expect(daysLeft(r.certificate!, new Date())).toBeLessThan(0);
@@ -70,7 +94,13 @@ describe('probeTls findings from the simulator', () => {
 
   it('wrong name: the name XS4 Face uses does not match', async () => {
     sim.setState({ certificate: 'wrong-name' });
-    const r = await probeTls({ host: '127.0.0.1', port: sim.port, expectedName: 'localhost', extraCa: [sim.caCert], timeoutMs: 3000 });
+    const r = await probeTls({
+      host: '127.0.0.1',
+      port: sim.port,
+      expectedName: 'localhost',
+      extraCa: [sim.caCert],
+      timeoutMs: 3000,
+    });
     expect(r.nameMatches).toBe(false);
     expect(r.chainTrusted).toBe(true);
     expect(tlsFindings(r, new Date())).toEqual(['TLS_NAME_MISMATCH']);
@@ -89,7 +119,11 @@ describe('probeTls findings from the simulator', () => {
 describe('probeTls on raw servers', () => {
   it('expires in 10 days: warns under 30', async () => {
     const ca = makeCa();
-    const pem = makeCert({ issuer: ca, altNames: ['localhost'], notAfter: new Date(Date.now() + 10 * day + 3600_000) });
+    const pem = makeCert({
+      issuer: ca,
+      altNames: ['localhost'],
+      notAfter: new Date(Date.now() + 10 * day + 3600_000),
+    });
     const port = await listen(https.createServer({ cert: pem.cert, key: pem.key }, (_q, r) => r.end()));
     const r = await probeTls({ host: 'localhost', port, extraCa: [ca.cert], timeoutMs: 3000 });
     expect(daysLeft(r.certificate!, new Date())).toBe(10);
@@ -98,7 +132,9 @@ describe('probeTls on raw servers', () => {
 
   it('another plain HTTP server', async () => {
     const port = await listen(http.createServer((_q, r) => r.end('hi')));
-    expect((await probeTls({ host: '127.0.0.1', port, timeoutMs: 3000 })).code).toBe('NET_PLAIN_HTTP_ON_TLS_PORT');
+    expect((await probeTls({ host: '127.0.0.1', port, timeoutMs: 3000 })).code).toBe(
+      'NET_PLAIN_HTTP_ON_TLS_PORT',
+    );
   });
 
   it('nothing listening', async () => {
@@ -127,14 +163,18 @@ describe('probeTls on raw servers', () => {
   });
 
   it('unknown name → NET_DNS', async () => {
-    expect((await probeTls({ host: 'no-such-space.invalid', port: 8100, timeoutMs: 5000 })).code).toBe('NET_DNS');
+    expect((await probeTls({ host: 'no-such-space.invalid', port: 8100, timeoutMs: 5000 })).code).toBe(
+      'NET_DNS',
+    );
   });
 
   it('cancels on the caller signal', async () => {
     const port = await listen(net.createServer(() => {}));
     const ac = new AbortController();
     setTimeout(() => ac.abort(), 50);
-    await expect(probeTls({ host: '127.0.0.1', port, timeoutMs: 5000, signal: ac.signal })).rejects.toMatchObject({ code: 'CANCELLED' });
+    await expect(
+      probeTls({ host: '127.0.0.1', port, timeoutMs: 5000, signal: ac.signal }),
+    ).rejects.toMatchObject({ code: 'CANCELLED' });
   });
 });
 

@@ -4,10 +4,19 @@ import * as net from 'node:net';
 import * as tls from 'node:tls';
 import { X509Certificate } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import { keyFingerprint, probeShip, shipPost, type ShipProbeResult } from '../../../main/core/space/ship-client';
+import {
+  keyFingerprint,
+  probeShip,
+  shipPost,
+  type ShipProbeResult,
+} from '../../../main/core/space/ship-client';
 import { parseServiceUrl } from '../../../main/core/net/endpoint';
 import { parseShipResponse } from '../../../main/core/space/ship-xml';
-import { DEFAULT_SPACE_SIM_STATE, startSpaceSimulator, type SpaceSimulator } from '../../../scripts/sim/space-simulator';
+import {
+  DEFAULT_SPACE_SIM_STATE,
+  startSpaceSimulator,
+  type SpaceSimulator,
+} from '../../../scripts/sim/space-simulator';
 import { makeCert, type Pem } from '../../../scripts/sim/certs';
 import { AppError } from '../../../main/core/errors';
 
@@ -31,11 +40,19 @@ afterAll(async () => {
 beforeEach(() => sim.setState({ ...DEFAULT_SPACE_SIM_STATE, key: KEY }));
 
 const pinned = (extra: Partial<Parameters<typeof probeShip>[0]> = {}): Promise<ShipProbeResult> =>
-  probeShip({ url: sim.url, key: KEY, trust: { pinnedFingerprint256: sim.fingerprint256 }, timeoutMs: 5000, ...extra });
+  probeShip({
+    url: sim.url,
+    key: KEY,
+    trust: { pinnedFingerprint256: sim.fingerprint256 },
+    timeoutMs: 5000,
+    ...extra,
+  });
 
 function listen(server: net.Server): Promise<number> {
   servers.push(server);
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve((server.address() as AddressInfo).port)));
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () => resolve((server.address() as AddressInfo).port)),
+  );
 }
 
 /** A TLS server that writes whatever the test wants once it has read the request head. */
@@ -73,7 +90,12 @@ describe('SHIP outcomes from the simulator', () => {
 
   it('OK over a CA-issued certificate trusted through extraCa', async () => {
     sim.setState({ certificate: 'valid' });
-    const r = await probeShip({ url: `https://localhost:${sim.port}/`, key: KEY, trust: { extraCa: [sim.caCert] }, timeoutMs: 5000 });
+    const r = await probeShip({
+      url: `https://localhost:${sim.port}/`,
+      key: KEY,
+      trust: { extraCa: [sim.caCert] },
+      timeoutMs: 5000,
+    });
     expect(r.code).toBe('SHIP_OK');
     expect(r.trustedBy).toBe('system');
   });
@@ -135,7 +157,11 @@ describe('SHIP outcomes from the simulator', () => {
   });
 
   it('unknown request → Exception 502 from the simulator', async () => {
-    const res = await shipPost(parseServiceUrl(sim.url), 'NoSuchRequest', { key: KEY, trust: { pinnedFingerprint256: sim.fingerprint256 }, timeoutMs: 5000 });
+    const res = await shipPost(parseServiceUrl(sim.url), 'NoSuchRequest', {
+      key: KEY,
+      trust: { pinnedFingerprint256: sim.fingerprint256 },
+      timeoutMs: 5000,
+    });
     expect(parseShipResponse(res.body).exception).toEqual({ code: 502, message: 'Unknown request' });
   });
 
@@ -147,7 +173,12 @@ describe('SHIP outcomes from the simulator', () => {
   });
 
   it('wrong path → SHIP_NOT_SHIP', async () => {
-    const r = await probeShip({ url: `${sim.url}ship/`, key: KEY, trust: { pinnedFingerprint256: sim.fingerprint256 }, timeoutMs: 5000 });
+    const r = await probeShip({
+      url: `${sim.url}ship/`,
+      key: KEY,
+      trust: { pinnedFingerprint256: sim.fingerprint256 },
+      timeoutMs: 5000,
+    });
     expect(r.code).toBe('SHIP_NOT_SHIP');
   });
 
@@ -180,9 +211,23 @@ describe('SHIP over unverified certificates: the key is never sent', () => {
 
   it('expired → SHIP_TLS_EXPIRED; wrong name → SHIP_TLS_NAME_MISMATCH', async () => {
     sim.setState({ certificate: 'expired' });
-    expect((await probeShip({ url: `https://localhost:${sim.port}/`, key: KEY, trust: { extraCa: [sim.caCert] }, timeoutMs: 5000 })).code).toBe('SHIP_TLS_EXPIRED');
+    expect(
+      (
+        await probeShip({
+          url: `https://localhost:${sim.port}/`,
+          key: KEY,
+          trust: { extraCa: [sim.caCert] },
+          timeoutMs: 5000,
+        })
+      ).code,
+    ).toBe('SHIP_TLS_EXPIRED');
     sim.setState({ certificate: 'wrong-name', shipEnabled: false });
-    const w = await probeShip({ url: `https://localhost:${sim.port}/`, key: KEY, trust: { extraCa: [sim.caCert] }, timeoutMs: 5000 });
+    const w = await probeShip({
+      url: `https://localhost:${sim.port}/`,
+      key: KEY,
+      trust: { extraCa: [sim.caCert] },
+      timeoutMs: 5000,
+    });
     expect(w.code).toBe('SHIP_TLS_NAME_MISMATCH');
     expect(w.keylessProbe?.shipPresent).toBe(false);
     expect(w.keylessProbe?.code).toBe('SHIP_NOT_SHIP');
@@ -190,7 +235,12 @@ describe('SHIP over unverified certificates: the key is never sent', () => {
 
   it('replaced certificate → SHIP_TLS_PIN_MISMATCH without any further request', async () => {
     const before = sim.keyedRequests;
-    const r = await probeShip({ url: sim.url, key: KEY, trust: { pinnedFingerprint256: 'ab'.repeat(32) }, timeoutMs: 5000 });
+    const r = await probeShip({
+      url: sim.url,
+      key: KEY,
+      trust: { pinnedFingerprint256: 'ab'.repeat(32) },
+      timeoutMs: 5000,
+    });
     expect(r.code).toBe('SHIP_TLS_PIN_MISMATCH');
     expect(r.keylessProbe).toBeNull();
     expect(sim.keyedRequests).toBe(before);
@@ -202,25 +252,35 @@ describe('SHIP unreachable, told apart', () => {
     const s = net.createServer();
     const port = await listen(s);
     await new Promise((r) => s.close(r));
-    expect((await probeShip({ url: `https://127.0.0.1:${port}/`, key: KEY, timeoutMs: 3000 })).code).toBe('SHIP_UNREACHABLE_REFUSED');
-    expect((await probeShip({ url: 'https://no-such-space.invalid:8100/', key: KEY, timeoutMs: 5000 })).code).toBe('SHIP_UNREACHABLE_DNS');
+    expect((await probeShip({ url: `https://127.0.0.1:${port}/`, key: KEY, timeoutMs: 3000 })).code).toBe(
+      'SHIP_UNREACHABLE_REFUSED',
+    );
+    expect(
+      (await probeShip({ url: 'https://no-such-space.invalid:8100/', key: KEY, timeoutMs: 5000 })).code,
+    ).toBe('SHIP_UNREACHABLE_DNS');
     const silent = await listen(net.createServer(() => {}));
     const t0 = Date.now();
-    expect((await probeShip({ url: `https://127.0.0.1:${silent}/`, key: KEY, timeoutMs: 400 })).code).toBe('SHIP_UNREACHABLE_TIMEOUT');
-    expect((await probeShip({ url: `http://127.0.0.1:${silent}/`, key: KEY, timeoutMs: 400 })).code).toBe('SHIP_NO_ANSWER');
+    expect((await probeShip({ url: `https://127.0.0.1:${silent}/`, key: KEY, timeoutMs: 400 })).code).toBe(
+      'SHIP_UNREACHABLE_TIMEOUT',
+    );
+    expect((await probeShip({ url: `http://127.0.0.1:${silent}/`, key: KEY, timeoutMs: 400 })).code).toBe(
+      'SHIP_NO_ANSWER',
+    );
     expect(Date.now() - t0).toBeLessThan(5000);
   });
 });
 
 describe('hostile servers are bounded', () => {
-  const probeRaw = (url: string, timeoutMs = 3000): Promise<ShipProbeResult> => probeShip({ url, key: KEY, trust: { pinnedFingerprint256: rawFp }, timeoutMs });
+  const probeRaw = (url: string, timeoutMs = 3000): Promise<ShipProbeResult> =>
+    probeShip({ url, key: KEY, trust: { pinnedFingerprint256: rawFp }, timeoutMs });
 
   it('megabytes of body → SHIP_RESPONSE_TOO_LARGE', async () => {
     const url = await rawTls((s) => {
       s.write('HTTP/1.1 200 OK\r\nContent-Type: application/xml\r\nTransfer-Encoding: chunked\r\n\r\n');
       const chunk = Buffer.alloc(64 * 1024, 0x41);
       const pump = (): void => {
-        for (let i = 0; i < 8 && !s.destroyed; i++) s.write(`${chunk.length.toString(16)}\r\n${chunk.toString('latin1')}\r\n`);
+        for (let i = 0; i < 8 && !s.destroyed; i++)
+          s.write(`${chunk.length.toString(16)}\r\n${chunk.toString('latin1')}\r\n`);
         if (!s.destroyed) setImmediate(pump);
       };
       pump();
@@ -252,12 +312,30 @@ describe('hostile servers are bounded', () => {
   });
 
   it('malformed XML and entity bombs → SHIP_MALFORMED_RESPONSE; HTML → SHIP_NOT_SHIP', async () => {
-    const answer = (body: string, type: string) => (s: tls.TLSSocket) => s.end(`HTTP/1.1 200 OK\r\nContent-Type: ${type}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
-    expect((await probeRaw(await rawTls(answer('<RequestResponse><Params></RequestResponse>', 'application/vnd.saltosystems.ship.v1+xml')))).code).toBe('SHIP_MALFORMED_RESPONSE');
-    const bomb = '<?xml version="1.0"?><!DOCTYPE r [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;">]><RequestResponse><RequestName>&b;</RequestName></RequestResponse>';
-    expect((await probeRaw(await rawTls(answer(bomb, 'application/xml')))).code).toBe('SHIP_MALFORMED_RESPONSE');
-    expect((await probeRaw(await rawTls(answer('<!DOCTYPE html><html><body>IIS</body></html>', 'text/html')))).code).toBe('SHIP_NOT_SHIP');
-    const fixtureLike = '<?xml version="1.0" encoding="UTF-8"?>\n<RequestResponse>\n   <RequestName> GetInfo </RequestName>\n   <Exception>\n       <Code> 4 </Code>\n       <Message> General error </Message>\n   </Exception>\n</RequestResponse>';
+    const answer = (body: string, type: string) => (s: tls.TLSSocket) =>
+      s.end(
+        `HTTP/1.1 200 OK\r\nContent-Type: ${type}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+      );
+    expect(
+      (
+        await probeRaw(
+          await rawTls(
+            answer('<RequestResponse><Params></RequestResponse>', 'application/vnd.saltosystems.ship.v1+xml'),
+          ),
+        )
+      ).code,
+    ).toBe('SHIP_MALFORMED_RESPONSE');
+    const bomb =
+      '<?xml version="1.0"?><!DOCTYPE r [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;">]><RequestResponse><RequestName>&b;</RequestName></RequestResponse>';
+    expect((await probeRaw(await rawTls(answer(bomb, 'application/xml')))).code).toBe(
+      'SHIP_MALFORMED_RESPONSE',
+    );
+    expect(
+      (await probeRaw(await rawTls(answer('<!DOCTYPE html><html><body>IIS</body></html>', 'text/html'))))
+        .code,
+    ).toBe('SHIP_NOT_SHIP');
+    const fixtureLike =
+      '<?xml version="1.0" encoding="UTF-8"?>\n<RequestResponse>\n   <RequestName> GetInfo </RequestName>\n   <Exception>\n       <Code> 4 </Code>\n       <Message> General error </Message>\n   </Exception>\n</RequestResponse>';
     const ex = await probeRaw(await rawTls(answer(fixtureLike, 'application/vnd.saltosystems.ship.v1+xml')));
     expect(ex.code).toBe('SHIP_EXCEPTION');
     expect(ex.exception).toEqual({ code: 4, message: 'General error' });
@@ -291,7 +369,13 @@ describe('bad input names the field and the rule', () => {
     expect(await fieldOf(probeShip({ url, key: KEY, timeoutMs: 1000 }))).toBe(field);
   });
   it('a key with a line break or a malformed pin', async () => {
-    expect(await fieldOf(probeShip({ url: sim.url, key: 'a\r\nX-Evil: 1', timeoutMs: 1000 }))).toBe('shipKey');
-    expect(await fieldOf(probeShip({ url: sim.url, key: KEY, trust: { pinnedFingerprint256: 'zz' }, timeoutMs: 1000 }))).toBe('spacePinnedFingerprint256');
+    expect(await fieldOf(probeShip({ url: sim.url, key: 'a\r\nX-Evil: 1', timeoutMs: 1000 }))).toBe(
+      'shipKey',
+    );
+    expect(
+      await fieldOf(
+        probeShip({ url: sim.url, key: KEY, trust: { pinnedFingerprint256: 'zz' }, timeoutMs: 1000 }),
+      ),
+    ).toBe('spacePinnedFingerprint256');
   });
 });

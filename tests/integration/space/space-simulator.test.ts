@@ -23,8 +23,19 @@ describe('Space simulator', () => {
   });
 
   it('admin endpoint changes state, reports only the key fingerprint, refuses bad patches naming the field', async () => {
-    const post = (body: string) => httpRequest({ url: sim.url, path: '__sim/state', method: 'POST', headers: { 'Content-Type': 'application/json' }, body, timeoutMs: 3000, trust: trust() });
-    const ok = await post(JSON.stringify({ key: 'admin-set-key-9', faceRecognition: { 'Server address': '10.0.0.5' } }));
+    const post = (body: string) =>
+      httpRequest({
+        url: sim.url,
+        path: '__sim/state',
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body,
+        timeoutMs: 3000,
+        trust: trust(),
+      });
+    const ok = await post(
+      JSON.stringify({ key: 'admin-set-key-9', faceRecognition: { 'Server address': '10.0.0.5' } }),
+    );
     expect(ok.status).toBe(200);
     expect(ok.body.toString()).not.toContain('admin-set-key-9');
     expect(JSON.parse(ok.body.toString()).state.keyFingerprint).toBe(keyFingerprint('admin-set-key-9'));
@@ -42,7 +53,11 @@ describe('Space simulator', () => {
     const before = sim.fingerprint256;
     sim.setState({ certificate: 'valid' });
     expect(sim.fingerprint256).not.toBe(before);
-    const res = await httpRequest({ url: `https://localhost:${sim.port}/`, timeoutMs: 3000, trust: { extraCa: [sim.caCert] } });
+    const res = await httpRequest({
+      url: `https://localhost:${sim.port}/`,
+      timeoutMs: 3000,
+      trust: { extraCa: [sim.caCert] },
+    });
     expect(res.tls?.certificate.fingerprint256).toBe(sim.fingerprint256);
     sim.setState({ certificate: 'self-signed' });
   });
@@ -62,9 +77,47 @@ describe('space-server CLI flags', () => {
     throw new Error('expected an error');
   };
   it('parses a full set', () => {
-    const r = parseSimArgs(['--port', '8100', '--https', 'off', '--cert', 'expired', '--ship', 'on', '--licence', 'missing', '--transport', 'stp-only', '--auth', 'custom', '--protocol-version', '1.0', '--space-version', '6.4.4.0', '--clock-offset', '-30', '--face-field', 'Server=10.0.0.5', '--face-field', 'Port=443'], { [KEY_ENV]: 'k-from-env' });
+    const r = parseSimArgs(
+      [
+        '--port',
+        '8100',
+        '--https',
+        'off',
+        '--cert',
+        'expired',
+        '--ship',
+        'on',
+        '--licence',
+        'missing',
+        '--transport',
+        'stp-only',
+        '--auth',
+        'custom',
+        '--protocol-version',
+        '1.0',
+        '--space-version',
+        '6.4.4.0',
+        '--clock-offset',
+        '-30',
+        '--face-field',
+        'Server=10.0.0.5',
+        '--face-field',
+        'Port=443',
+      ],
+      { [KEY_ENV]: 'k-from-env' },
+    );
     expect(r.port).toBe(8100);
-    expect(r.state).toMatchObject({ https: false, certificate: 'expired', shipEnabled: true, licence: 'missing', transport: 'stp-only', auth: 'custom', key: 'k-from-env', clockOffsetSeconds: -30, faceRecognition: { Server: '10.0.0.5', Port: '443' } });
+    expect(r.state).toMatchObject({
+      https: false,
+      certificate: 'expired',
+      shipEnabled: true,
+      licence: 'missing',
+      transport: 'stp-only',
+      auth: 'custom',
+      key: 'k-from-env',
+      clockOffsetSeconds: -30,
+      faceRecognition: { Server: '10.0.0.5', Port: '443' },
+    });
   });
   it.each([
     [['--port', '0'], '--port'],

@@ -1,7 +1,12 @@
 // SHIP XML: the real-format fixtures parse (values trimmed), and hostile or foreign XML is refused with a code.
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { buildRequestCall, parseShipDateTime, parseShipResponse, readGetInfo } from '../../../main/core/space/ship-xml';
+import {
+  buildRequestCall,
+  parseShipDateTime,
+  parseShipResponse,
+  readGetInfo,
+} from '../../../main/core/space/ship-xml';
 import { classifyShipAnswer, clockSkewSeconds } from '../../../main/core/space/ship-client';
 import { AppError } from '../../../main/core/errors';
 
@@ -22,7 +27,12 @@ describe('SHIP fixtures', () => {
     const r = parseShipResponse(fixture('ship-getinfo-response.xml'));
     expect(r.requestName).toBe('GetInfo');
     expect(r.exception).toBeNull();
-    expect(readGetInfo(r)).toEqual({ protocolId: 'SHIP', protocolVersion: '1.0', dateTime: '2004-9-2T12:30:20', defaultLanguage: 'eng' });
+    expect(readGetInfo(r)).toEqual({
+      protocolId: 'SHIP',
+      protocolVersion: '1.0',
+      dateTime: '2004-9-2T12:30:20',
+      defaultLanguage: 'eng',
+    });
   });
 
   it('parses the error response with padded values trimmed', () => {
@@ -32,16 +42,24 @@ describe('SHIP fixtures', () => {
   });
 
   it('classifies both fixtures as a 200 answer', () => {
-    const ok = classifyShipAnswer(200, 'application/vnd.saltosystems.ship.v1+xml', fixture('ship-getinfo-response.xml'), true);
+    const ok = classifyShipAnswer(
+      200,
+      'application/vnd.saltosystems.ship.v1+xml',
+      fixture('ship-getinfo-response.xml'),
+      true,
+    );
     expect(ok.code).toBe('SHIP_OK');
     expect(ok.getInfo?.protocolVersion).toBe('1.0');
-    expect(classifyShipAnswer(200, 'text/xml', fixture('ship-error-response.xml'), true).code).toBe('SHIP_EXCEPTION');
+    expect(classifyShipAnswer(200, 'text/xml', fixture('ship-error-response.xml'), true).code).toBe(
+      'SHIP_EXCEPTION',
+    );
   });
 });
 
 describe('SHIP XML refusals', () => {
   it('refuses DOCTYPE and entities (no expansion)', () => {
-    const bomb = '<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;">]><RequestResponse><RequestName>&lol2;</RequestName></RequestResponse>';
+    const bomb =
+      '<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;">]><RequestResponse><RequestName>&lol2;</RequestName></RequestResponse>';
     expect(codeOf(() => parseShipResponse(bomb))).toBe('SHIP_XML_MALFORMED');
   });
 
@@ -59,23 +77,35 @@ describe('SHIP XML refusals', () => {
   });
 
   it('tells XML that is not a SHIP response', () => {
-    expect(codeOf(() => parseShipResponse('<soap:Envelope xmlns:soap="x"><soap:Body/></soap:Envelope>'))).toBe('SHIP_XML_UNEXPECTED');
-    expect(codeOf(() => parseShipResponse('<RequestResponse><Exception><Code>abc</Code></Exception></RequestResponse>'))).toBe('SHIP_XML_UNEXPECTED');
+    expect(
+      codeOf(() => parseShipResponse('<soap:Envelope xmlns:soap="x"><soap:Body/></soap:Envelope>')),
+    ).toBe('SHIP_XML_UNEXPECTED');
+    expect(
+      codeOf(() =>
+        parseShipResponse('<RequestResponse><Exception><Code>abc</Code></Exception></RequestResponse>'),
+      ),
+    ).toBe('SHIP_XML_UNEXPECTED');
   });
 
   it('refuses oversized documents before parsing', () => {
-    expect(codeOf(() => parseShipResponse(`<RequestResponse>${'x'.repeat(300 * 1024)}</RequestResponse>`))).toBe('SHIP_XML_MALFORMED');
+    expect(
+      codeOf(() => parseShipResponse(`<RequestResponse>${'x'.repeat(300 * 1024)}</RequestResponse>`)),
+    ).toBe('SHIP_XML_MALFORMED');
   });
 
   it('GetInfo without its fields is unexpected', () => {
-    const r = parseShipResponse('<RequestResponse><RequestName>GetInfo</RequestName><Params><ProtocolID>SHIP</ProtocolID></Params></RequestResponse>');
+    const r = parseShipResponse(
+      '<RequestResponse><RequestName>GetInfo</RequestName><Params><ProtocolID>SHIP</ProtocolID></Params></RequestResponse>',
+    );
     expect(codeOf(() => readGetInfo(r))).toBe('SHIP_XML_UNEXPECTED');
   });
 });
 
 describe('RequestCall and DateTime', () => {
   it('builds GetInfo exactly as integrators send it, escaping values', () => {
-    expect(buildRequestCall('GetInfo')).toBe('<?xml version="1.0" encoding="UTF-8"?><RequestCall><RequestName>GetInfo</RequestName><Params/></RequestCall>');
+    expect(buildRequestCall('GetInfo')).toBe(
+      '<?xml version="1.0" encoding="UTF-8"?><RequestCall><RequestName>GetInfo</RequestName><Params/></RequestCall>',
+    );
     expect(buildRequestCall('X', { A: '<&>' })).toContain('<Params><A>&lt;&amp;&gt;</A></Params>');
     expect(codeOf(() => buildRequestCall('Get Info'))).toBe('INVALID_INPUT');
     expect(codeOf(() => buildRequestCall('X', { 'a>b': '1' }))).toBe('INVALID_INPUT');
@@ -103,13 +133,27 @@ describe('classifyShipAnswer statuses', () => {
     expect(classifyShipAnswer(401, '', empty, false).code).toBe('SHIP_KEY_REQUIRED');
     expect(classifyShipAnswer(501, '', empty, true).code).toBe('SHIP_HTTP_TRANSPORT_DISABLED');
     expect(classifyShipAnswer(415, '', empty, true).code).toBe('SHIP_VERSION_UNSUPPORTED');
-    expect(classifyShipAnswer(200, 'text/html', Buffer.from('<html></html>'), true).code).toBe('SHIP_NOT_SHIP');
+    expect(classifyShipAnswer(200, 'text/html', Buffer.from('<html></html>'), true).code).toBe(
+      'SHIP_NOT_SHIP',
+    );
     expect(classifyShipAnswer(200, 'application/json', Buffer.from('{}'), true).code).toBe('SHIP_NOT_SHIP');
-    expect(classifyShipAnswer(500, 'application/xml', Buffer.from('<x/>'), true).code).toBe('SHIP_UNEXPECTED_STATUS');
-    expect(classifyShipAnswer(200, 'application/xml', Buffer.from('<RequestResponse><oops></RequestResponse>'), true).code).toBe('SHIP_MALFORMED_RESPONSE');
+    expect(classifyShipAnswer(500, 'application/xml', Buffer.from('<x/>'), true).code).toBe(
+      'SHIP_UNEXPECTED_STATUS',
+    );
+    expect(
+      classifyShipAnswer(
+        200,
+        'application/xml',
+        Buffer.from('<RequestResponse><oops></RequestResponse>'),
+        true,
+      ).code,
+    ).toBe('SHIP_MALFORMED_RESPONSE');
   });
   it('maps exception codes 13 and 14 to licence outcomes', () => {
-    const ex = (n: number): Buffer => Buffer.from(`<RequestResponse><RequestName>GetInfo</RequestName><Exception><Code> ${n} </Code><Message> m </Message></Exception></RequestResponse>`);
+    const ex = (n: number): Buffer =>
+      Buffer.from(
+        `<RequestResponse><RequestName>GetInfo</RequestName><Exception><Code> ${n} </Code><Message> m </Message></Exception></RequestResponse>`,
+      );
     expect(classifyShipAnswer(200, 'application/xml', ex(13), true).code).toBe('SHIP_LICENCE_MISSING');
     expect(classifyShipAnswer(200, 'application/xml', ex(14), true).code).toBe('SHIP_LICENCE_CONSTRAINT');
     expect(classifyShipAnswer(200, 'application/xml', ex(1), true).code).toBe('SHIP_EXCEPTION');

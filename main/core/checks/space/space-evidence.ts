@@ -40,17 +40,29 @@ export const ShipProbeResultSchema = z.object({
   remedy: z.string(),
   url: z.string(),
   keySent: z.boolean(),
-  keyFingerprint: z.string().regex(/^[0-9a-f]{8}$/).nullable(),
+  keyFingerprint: z
+    .string()
+    .regex(/^[0-9a-f]{8}$/)
+    .nullable(),
   keylessReason: z.enum(['no-key-given', 'certificate-not-verified', 'plain-http']).nullable(),
   httpStatus: z.number().int().nullable(),
   contentType: z.string().nullable(),
   trustedBy: z.enum(['system', 'pin']).nullable(),
   certificate: CertificateInfoSchema.nullable(),
-  getInfo: z.object({ protocolId: z.string(), protocolVersion: z.string(), dateTime: z.string(), defaultLanguage: z.string().nullable() }).nullable(),
+  getInfo: z
+    .object({
+      protocolId: z.string(),
+      protocolVersion: z.string(),
+      dateTime: z.string(),
+      defaultLanguage: z.string().nullable(),
+    })
+    .nullable(),
   protocolSupported: z.boolean().nullable(),
   exception: z.object({ code: z.number().int(), message: z.string() }).nullable(),
   clockSkewSeconds: z.number().nullable(),
-  keylessProbe: z.object({ code: shipCode, httpStatus: z.number().int().nullable(), shipPresent: z.boolean() }).nullable(),
+  keylessProbe: z
+    .object({ code: shipCode, httpStatus: z.number().int().nullable(), shipPresent: z.boolean() })
+    .nullable(),
   netCode: z.string().nullable(),
 });
 

@@ -9,7 +9,8 @@ async function collect(ctx: CheckContext): Promise<SpaceShipEvidence> {
   const collectedAt = ctx.now().toISOString();
   const pinnedFingerprintGiven = ctx.inputs.spacePinnedFingerprint256 !== undefined;
   const url = ctx.inputs.spaceUrl;
-  if (url === undefined || url.trim() === '') return { collectedAt, notProbed: 'No Space server URL was given.', pinnedFingerprintGiven, result: null };
+  if (url === undefined || url.trim() === '')
+    return { collectedAt, notProbed: 'No Space server URL was given.', pinnedFingerprintGiven, result: null };
   const result = await probeShip({
     url,
     key: ctx.inputs.shipKey,
@@ -24,11 +25,21 @@ async function collect(ctx: CheckContext): Promise<SpaceShipEvidence> {
 /** Pure verdict on the evidence. */
 export function evaluateSpaceShip(e: SpaceShipEvidence): CheckResult {
   const r = e.result;
-  if (r === null) return { status: 'skip', code: 'SHIP_NOT_PROBED', summary: 'SHIP not checked', detail: e.notProbed ?? 'Nothing was probed.' };
+  if (r === null)
+    return {
+      status: 'skip',
+      code: 'SHIP_NOT_PROBED',
+      summary: 'SHIP not checked',
+      detail: e.notProbed ?? 'Nothing was probed.',
+    };
   const facts = [
     r.httpStatus === null ? `no HTTP answer (${r.netCode ?? r.code})` : `HTTP ${r.httpStatus}`,
-    r.keySent ? `key sent (fingerprint ${r.keyFingerprint ?? '?'})` : `key not sent (${r.keylessReason ?? 'no key'})`,
-    r.exception ? `Exception ${r.exception.code}${r.exception.message ? ` "${r.exception.message}"` : ''}` : null,
+    r.keySent
+      ? `key sent (fingerprint ${r.keyFingerprint ?? '?'})`
+      : `key not sent (${r.keylessReason ?? 'no key'})`,
+    r.exception
+      ? `Exception ${r.exception.code}${r.exception.message ? ` "${r.exception.message}"` : ''}`
+      : null,
     r.getInfo ? `protocol ${r.getInfo.protocolVersion}, Space time ${r.getInfo.dateTime}` : null,
     r.clockSkewSeconds !== null ? `clock skew ${r.clockSkewSeconds} s` : null,
   ]
@@ -40,11 +51,45 @@ export function evaluateSpaceShip(e: SpaceShipEvidence): CheckResult {
     const status = r.code === ShipCodes.KEY_REQUIRED ? 'warn' : 'fail';
     return { status, code: r.code, summary: summaryOf(r.code), detail, remedy: r.remedy };
   }
-  if (!r.keySent) return { status: 'warn', code: 'SHIP_NO_AUTHENTICATION', summary: 'SHIP answers without any key', detail, remedy: r.remedy };
-  if (r.protocolSupported === false) return { status: 'warn', code: 'SHIP_PROTOCOL_UNKNOWN', summary: `SHIP protocol ${r.getInfo?.protocolVersion ?? '?'} is not one this app was built for`, detail, remedy: 'Check the XS4 Face release notes for the supported Space/SHIP versions.' };
-  if (r.clockSkewSeconds === null) return { status: 'warn', code: 'SHIP_CLOCK_UNKNOWN', summary: 'SHIP works; Space time could not be read', detail, remedy: 'Compare the clocks of the Space server and the XS4 Face server by hand (both should use the same NTP source).' };
-  if (Math.abs(r.clockSkewSeconds) > CLOCK_SKEW_WARN_SECONDS) return { status: 'warn', code: 'SHIP_CLOCK_SKEW', summary: `SHIP works; Space's clock is ${Math.abs(r.clockSkewSeconds)} s ${r.clockSkewSeconds > 0 ? 'ahead' : 'behind'}`, detail, remedy: 'Synchronise the Space server clock (w32tm /resync) with the same NTP source as XS4 Face.' };
-  return { status: 'pass', code: ShipCodes.OK, summary: `SHIP accepts the key (protocol ${r.getInfo?.protocolVersion ?? '?'})`, detail };
+  if (!r.keySent)
+    return {
+      status: 'warn',
+      code: 'SHIP_NO_AUTHENTICATION',
+      summary: 'SHIP answers without any key',
+      detail,
+      remedy: r.remedy,
+    };
+  if (r.protocolSupported === false)
+    return {
+      status: 'warn',
+      code: 'SHIP_PROTOCOL_UNKNOWN',
+      summary: `SHIP protocol ${r.getInfo?.protocolVersion ?? '?'} is not one this app was built for`,
+      detail,
+      remedy: 'Check the XS4 Face release notes for the supported Space/SHIP versions.',
+    };
+  if (r.clockSkewSeconds === null)
+    return {
+      status: 'warn',
+      code: 'SHIP_CLOCK_UNKNOWN',
+      summary: 'SHIP works; Space time could not be read',
+      detail,
+      remedy:
+        'Compare the clocks of the Space server and the XS4 Face server by hand (both should use the same NTP source).',
+    };
+  if (Math.abs(r.clockSkewSeconds) > CLOCK_SKEW_WARN_SECONDS)
+    return {
+      status: 'warn',
+      code: 'SHIP_CLOCK_SKEW',
+      summary: `SHIP works; Space's clock is ${Math.abs(r.clockSkewSeconds)} s ${r.clockSkewSeconds > 0 ? 'ahead' : 'behind'}`,
+      detail,
+      remedy: 'Synchronise the Space server clock (w32tm /resync) with the same NTP source as XS4 Face.',
+    };
+  return {
+    status: 'pass',
+    code: ShipCodes.OK,
+    summary: `SHIP accepts the key (protocol ${r.getInfo?.protocolVersion ?? '?'})`,
+    detail,
+  };
 }
 
 function summaryOf(code: string): string {
