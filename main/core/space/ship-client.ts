@@ -166,7 +166,8 @@ export function clockSkewSeconds(spaceDateTime: string, now: Date): number | nul
   if (!p) return null;
   const t = new Date(p.y, p.mo - 1, p.d, p.h, p.mi, p.se).getTime();
   if (Number.isNaN(t)) return null;
-  return Math.round((t - now.getTime()) / 1000);
+  // "|| 0" turns -0 into 0: evidence must survive a JSON round trip unchanged.
+  return Math.round((t - now.getTime()) / 1000) || 0;
 }
 
 function blank(ep: Endpoint, key: string | undefined): ShipProbeResult {
@@ -223,6 +224,12 @@ const SHIP_PRESENT: ReadonlySet<ShipCode> = new Set([
   ShipCodes.EXCEPTION,
 ]);
 
+const POST_WRITE_FAILURES: ReadonlySet<string> = new Set([
+  NetCodes.RESPONSE_TIMEOUT,
+  NetCodes.DROPPED,
+  NetCodes.BODY_TOO_LARGE,
+]);
+
 async function attempt(
   ep: Endpoint,
   opts: ShipTarget,
@@ -256,6 +263,9 @@ async function attempt(
     if (mapped === undefined) throw e;
     r.code = mapped;
     r.netCode = e.code;
+    // These fail after the connection was judged and the request written: the key went out (to the
+    // verified server). Saying so is the safe direction for a secret.
+    if (sendKey && opts.key !== undefined && POST_WRITE_FAILURES.has(e.code)) r.keySent = true;
     const cert = e.detail?.certificate as CertificateInfo | undefined;
     if (cert) r.certificate = cert;
     return r;
@@ -293,22 +303,36 @@ export async function probeShip(opts: ShipProbeOptions): Promise<ShipProbeResult
     return finish(r, where);
   }
 
+  // One budget for the whole probe: the key-less fallback only gets what the first request left.
+  const deadline = Date.now() + opts.timeoutMs;
   const r = await attempt(ep, opts, true, now, base);
   if (opts.key === undefined) r.keylessReason = 'no-key-given';
-  if (TLS_SHIP_CODES.has(r.code) && r.code !== ShipCodes.TLS_PIN_MISMATCH) {
-    r.keylessReason = opts.key === undefined ? 'no-key-given' : 'certificate-not-verified';
-    if (opts.keylessFallback !== false && r.certificate) {
-      // Pin the certificate just seen for this one key-less request: it proves nothing about identity,
-      // it only lets us see whether SHIP answers on this port.
-      const k = await attempt(
-        ep,
-        { ...opts, key: undefined, trust: { pinnedFingerprint256: r.certificate.fingerprint256 } },
-        false,
-        now,
-        base,
-      );
-      r.keylessProbe = { code: k.code, httpStatus: k.httpStatus, shipPresent: SHIP_PRESENT.has(k.code) };
-    }
+  else if (r.code === ShipCodes.PLAIN_HTTP) r.keylessReason = 'plain-http';
+  else if (TLS_SHIP_CODES.has(r.code)) r.keylessReason = 'certificate-not-verified';
+  const left = deadline - Date.now();
+  if (
+    TLS_SHIP_CODES.has(r.code) &&
+    r.code !== ShipCodes.TLS_PIN_MISMATCH &&
+    opts.keylessFallback !== false &&
+    r.certificate &&
+    left >= 100
+  ) {
+    // Pin the certificate just seen for this one key-less request: it proves nothing about identity,
+    // it only lets us see whether SHIP answers on this port. A replaced pinned certificate gets no
+    // request at all: that may be an interception.
+    const k = await attempt(
+      ep,
+      {
+        ...opts,
+        key: undefined,
+        timeoutMs: left,
+        trust: { pinnedFingerprint256: r.certificate.fingerprint256 },
+      },
+      false,
+      now,
+      base,
+    );
+    r.keylessProbe = { code: k.code, httpStatus: k.httpStatus, shipPresent: SHIP_PRESENT.has(k.code) };
   }
   return finish(r, where, r.netCode ?? undefined);
 }

@@ -187,6 +187,8 @@ describe('SHIP outcomes from the simulator', () => {
     const before = sim.keyedRequests;
     const a = await probeShip({ url: `https://127.0.0.1:${sim.port}/`, key: KEY, timeoutMs: 5000 });
     expect(a.code).toBe('SHIP_PLAIN_HTTP');
+    expect(a.keySent).toBe(false);
+    expect(a.keylessReason).toBe('plain-http');
     const b = await probeShip({ url: `http://127.0.0.1:${sim.port}/`, key: KEY, timeoutMs: 5000 });
     expect(b.code).toBe('SHIP_PLAIN_HTTP');
     expect(b.keySent).toBe(false);
@@ -242,6 +244,7 @@ describe('SHIP over unverified certificates: the key is never sent', () => {
       timeoutMs: 5000,
     });
     expect(r.code).toBe('SHIP_TLS_PIN_MISMATCH');
+    expect(r.keylessReason).toBe('certificate-not-verified');
     expect(r.keylessProbe).toBeNull();
     expect(sim.keyedRequests).toBe(before);
   });
@@ -307,7 +310,10 @@ describe('hostile servers are bounded', () => {
       const t = setInterval(() => (s.destroyed ? clearInterval(t) : s.write('<')), 50);
     });
     const t0 = Date.now();
-    expect((await probeRaw(url, 600)).code).toBe('SHIP_NO_ANSWER');
+    const r = await probeRaw(url, 600);
+    expect(r.code).toBe('SHIP_NO_ANSWER');
+    // The request (with the key) was written to the verified server before it stalled: say so.
+    expect(r.keySent).toBe(true);
     expect(Date.now() - t0).toBeLessThan(5000);
   });
 

@@ -123,6 +123,7 @@ describe('RequestCall and DateTime', () => {
     expect(clockSkewSeconds('2026-11-29T12:05:00', now)).toBe(300);
     expect(clockSkewSeconds('2026-11-29T11:59:30', now)).toBe(-30);
     expect(clockSkewSeconds('garbage', now)).toBeNull();
+    expect(Object.is(clockSkewSeconds('2026-11-29T11:59:59', new Date(2026, 10, 29, 11, 59, 59, 400)), 0)).toBe(true);
   });
 });
 
