@@ -5,11 +5,15 @@
 // only to tell "SHIP is there" from "something else is there", and says it did so.
 import { createHash } from 'node:crypto';
 import { invalidInput, isAppError } from '../errors';
-import { type Endpoint, parseServiceUrl } from '../net/endpoint';
+import { isIP } from 'node:net';
+import { type Endpoint, parseServiceUrl, validateHost, validatePort } from '../net/endpoint';
 import { type HttpResponse, type TrustPolicy, httpRequest, NetCodes } from '../net/https-client';
 import type { CertificateInfo } from '../net/certificate';
 import {
+  DEFAULT_SHIP_PATH,
+  DEFAULT_SHIP_PORT,
   SHIP_CONTENT_TYPE,
+  SHIP_DATETIME_IS_LOCAL_TIME,
   SHIP_KEY_HEADER,
   SUPPORTED_SHIP_PROTOCOL_VERSIONS,
   ShipExceptionCodes,
@@ -38,6 +42,13 @@ export interface ShipTarget {
 /** First 8 hex of SHA-256: enough to compare keys, useless to an attacker. */
 export function keyFingerprint(key: string): string {
   return createHash('sha256').update(key, 'utf8').digest('hex').slice(0, 8);
+}
+
+/** The SHIP URL for a Space server name as a technician types it: https, the assumed default port and path. */
+export function spaceShipUrl(host: string, port: number | string = DEFAULT_SHIP_PORT): string {
+  const h = validateHost(host, 'spaceHost');
+  const p = validatePort(port, 'spacePort');
+  return `https://${isIP(h) === 6 ? `[${h}]` : h}:${p}${DEFAULT_SHIP_PATH}`;
 }
 
 /** A key must be a single header value: printable ASCII, no CR/LF (header injection), bounded. */
@@ -164,7 +175,9 @@ export function classifyShipAnswer(
 export function clockSkewSeconds(spaceDateTime: string, now: Date): number | null {
   const p = parseShipDateTime(spaceDateTime);
   if (!p) return null;
-  const t = new Date(p.y, p.mo - 1, p.d, p.h, p.mi, p.se).getTime();
+  const t = SHIP_DATETIME_IS_LOCAL_TIME
+    ? new Date(p.y, p.mo - 1, p.d, p.h, p.mi, p.se).getTime()
+    : Date.UTC(p.y, p.mo - 1, p.d, p.h, p.mi, p.se);
   if (Number.isNaN(t)) return null;
   // "|| 0" turns -0 into 0: evidence must survive a JSON round trip unchanged.
   return Math.round((t - now.getTime()) / 1000) || 0;

@@ -123,7 +123,9 @@ describe('RequestCall and DateTime', () => {
     expect(clockSkewSeconds('2026-11-29T12:05:00', now)).toBe(300);
     expect(clockSkewSeconds('2026-11-29T11:59:30', now)).toBe(-30);
     expect(clockSkewSeconds('garbage', now)).toBeNull();
-    expect(Object.is(clockSkewSeconds('2026-11-29T11:59:59', new Date(2026, 10, 29, 11, 59, 59, 400)), 0)).toBe(true);
+    expect(
+      Object.is(clockSkewSeconds('2026-11-29T11:59:59', new Date(2026, 10, 29, 11, 59, 59, 400)), 0),
+    ).toBe(true);
   });
 });
 
@@ -158,5 +160,20 @@ describe('classifyShipAnswer statuses', () => {
     expect(classifyShipAnswer(200, 'application/xml', ex(13), true).code).toBe('SHIP_LICENCE_MISSING');
     expect(classifyShipAnswer(200, 'application/xml', ex(14), true).code).toBe('SHIP_LICENCE_CONSTRAINT');
     expect(classifyShipAnswer(200, 'application/xml', ex(1), true).code).toBe('SHIP_EXCEPTION');
+  });
+});
+
+describe('spaceShipUrl', () => {
+  it('builds the assumed default and names bad fields', async () => {
+    const { spaceShipUrl } = await import('../../../main/core/space/ship-client');
+    expect(spaceShipUrl('Space-Server.local')).toBe('https://space-server.local:8100/');
+    expect(spaceShipUrl('::1', 9443)).toBe('https://[::1]:9443/');
+    expect(codeOf(() => spaceShipUrl('bad_host'))).toBe('INVALID_INPUT');
+    expect(() => spaceShipUrl('space.local', 0)).toThrow(
+      expect.objectContaining({
+        code: 'INVALID_INPUT',
+        detail: expect.objectContaining({ field: 'spacePort' }),
+      }),
+    );
   });
 });
