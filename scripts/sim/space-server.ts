@@ -128,6 +128,11 @@ async function main(): Promise<void> {
   process.stdout.write(
     `Space simulator on ${sim.url}\n  certificate ${s.certificate}, SHA-256 ${sim.fingerprint256}\n  SHIP ${s.shipEnabled ? 'on' : 'off'}, transport ${s.transport}, auth ${s.auth}${s.keyFingerprint ? ` (key fingerprint ${s.keyFingerprint})` : ''}, licence ${s.licence}\n  admin: ${sim.url}__sim/state\n`,
   );
+  if (s.auth === 'custom' && s.keyFingerprint === null) {
+    process.stderr.write(
+      `No SHIP key set: every SHIP request gets 401 until ${KEY_ENV} is set or a key is POSTed to /__sim/state.\n`,
+    );
+  }
   const stop = (): void => {
     void sim.close().then(() => process.exit(0));
   };

@@ -217,9 +217,10 @@ function finish(r: ShipProbeResult, where: string, netMessage?: string): ShipPro
   });
   let message = d.message;
   if (r.keylessProbe) {
+    const how = r.keylessReason === 'plain-http' ? 'over plain HTTP' : 'over that certificate';
     message += r.keylessProbe.shipPresent
-      ? ` Without the key, over that certificate, SHIP did answer (${r.keylessProbe.code}).`
-      : ` Without the key, over that certificate, the answer was not SHIP (${r.keylessProbe.code}).`;
+      ? ` The key was not sent; without it, ${how}, SHIP did answer (${r.keylessProbe.code}).`
+      : ` The key was not sent; without it, ${how}, the answer was not SHIP (${r.keylessProbe.code}).`;
   } else if (r.keylessReason !== null && r.code !== ShipCodes.OK) {
     message += ' The key was not sent.';
   }
@@ -323,6 +324,12 @@ export async function probeShip(opts: ShipProbeOptions): Promise<ShipProbeResult
   else if (r.code === ShipCodes.PLAIN_HTTP) r.keylessReason = 'plain-http';
   else if (TLS_SHIP_CODES.has(r.code)) r.keylessReason = 'certificate-not-verified';
   const left = deadline - Date.now();
+  if (r.code === ShipCodes.PLAIN_HTTP && opts.keylessFallback !== false && left >= 100) {
+    // HTTPS was expected but the port speaks HTTP: ask key-less over HTTP whether SHIP is behind it.
+    const plainEp = parseServiceUrl(ep.url.replace(/^https:/, 'http:'), 'spaceUrl');
+    const k = await attempt(plainEp, { ...opts, key: undefined, timeoutMs: left }, false, now, base);
+    r.keylessProbe = { code: k.code, httpStatus: k.httpStatus, shipPresent: SHIP_PRESENT.has(k.code) };
+  }
   if (
     TLS_SHIP_CODES.has(r.code) &&
     r.code !== ShipCodes.TLS_PIN_MISMATCH &&

@@ -189,6 +189,8 @@ describe('SHIP outcomes from the simulator', () => {
     expect(a.code).toBe('SHIP_PLAIN_HTTP');
     expect(a.keySent).toBe(false);
     expect(a.keylessReason).toBe('plain-http');
+    expect(a.keylessProbe).toEqual({ code: 'SHIP_KEY_REQUIRED', httpStatus: 401, shipPresent: true });
+    expect(a.message).toMatch(/without it, over/);
     const b = await probeShip({ url: `http://127.0.0.1:${sim.port}/`, key: KEY, timeoutMs: 5000 });
     expect(b.code).toBe('SHIP_PLAIN_HTTP');
     expect(b.keySent).toBe(false);
@@ -207,7 +209,7 @@ describe('SHIP over unverified certificates: the key is never sent', () => {
     expect(r.keylessReason).toBe('certificate-not-verified');
     expect(r.keylessProbe).toEqual({ code: 'SHIP_KEY_REQUIRED', httpStatus: 401, shipPresent: true });
     expect(r.certificate?.fingerprint256).toBe(sim.fingerprint256);
-    expect(r.message).toMatch(/Without the key/);
+    expect(r.message).toMatch(/without it, over/);
     expect(sim.keyedRequests).toBe(before);
   });
 
