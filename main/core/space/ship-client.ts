@@ -4,7 +4,7 @@
 // fingerprint). When it cannot be, the probe may repeat GetInfo WITHOUT the key over the same certificate,
 // only to tell "SHIP is there" from "something else is there", and says it did so.
 import { createHash } from 'node:crypto';
-import { invalidInput, isAppError } from '../errors';
+import { AppError, invalidInput, isAppError } from '../errors';
 import { isIP } from 'node:net';
 import { type Endpoint, parseServiceUrl, validateHost, validatePort } from '../net/endpoint';
 import { type HttpResponse, type TrustPolicy, httpRequest, NetCodes } from '../net/https-client';
@@ -71,7 +71,18 @@ export async function shipPost(
     'Content-Type': SHIP_CONTENT_TYPE,
     Accept: `${SHIP_CONTENT_TYPE}, application/xml;q=0.9, */*;q=0.1`,
   };
-  if (opts.key !== undefined) headers[SHIP_KEY_HEADER] = opts.key;
+  if (opts.key !== undefined) {
+    // httpRequest guarantees a verified certificate for https; over http nothing could be verified.
+    if (ep.protocol !== 'https:') {
+      throw new AppError(
+        'SHIP_KEY_NEEDS_HTTPS',
+        'The SHIP key is only sent over HTTPS.',
+        'Use the https:// address of Space (turn on HTTPS in Space Configurator if needed).',
+        { url: ep.url },
+      );
+    }
+    headers[SHIP_KEY_HEADER] = validateShipKey(opts.key);
+  }
   return httpRequest({
     url: ep,
     method: 'POST',

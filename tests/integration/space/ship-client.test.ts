@@ -156,6 +156,12 @@ describe('SHIP outcomes from the simulator', () => {
     expect(c.exception?.code).toBe(14);
   });
 
+  it('shipPost refuses to put the key on plain HTTP, before any connection', async () => {
+    await expect(
+      shipPost(parseServiceUrl(`http://127.0.0.1:${sim.port}/`), 'GetInfo', { key: KEY, timeoutMs: 3000 }),
+    ).rejects.toMatchObject({ code: 'SHIP_KEY_NEEDS_HTTPS' });
+  });
+
   it('unknown request → Exception 502 from the simulator', async () => {
     const res = await shipPost(parseServiceUrl(sim.url), 'NoSuchRequest', {
       key: KEY,
