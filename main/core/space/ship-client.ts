@@ -117,7 +117,7 @@ export interface ShipProbeResult {
   exception: { code: number; message: string } | null;
   /** Space time minus our time, seconds; null when Space's DateTime could not be read. */
   clockSkewSeconds: number | null;
-  /** When the certificate was not verified: what a key-less GetInfo over that certificate found. */
+  /** When the certificate was not verified, or the port spoke plain HTTP: what a key-less GetInfo found there. */
   keylessProbe: { code: ShipCode; httpStatus: number | null; shipPresent: boolean } | null;
   /** The underlying network code, when the failure was below HTTP. */
   netCode: string | null;
@@ -126,7 +126,7 @@ export interface ShipProbeResult {
 export interface ShipProbeOptions extends ShipTarget {
   /** Our clock; injected for tests. */
   now?: () => Date;
-  /** Repeat GetInfo without the key when the certificate is not verified (default true). */
+  /** Repeat GetInfo without the key when the certificate is not verified or the port is plain HTTP (default true). */
   keylessFallback?: boolean;
 }
 
