@@ -1,0 +1,9 @@
+// The Space checks, for the runner's registry.
+import { spaceHttpsCheck } from './space-https';
+import { spaceShipCheck } from './space-ship';
+
+export { spaceHttpsCheck, evaluateSpaceHttps } from './space-https';
+export { spaceShipCheck, evaluateSpaceShip } from './space-ship';
+export * from './space-evidence';
+
+export const spaceChecks = [spaceHttpsCheck, spaceShipCheck] as const;

@@ -1,0 +1,84 @@
+// zod schemas of the evidence the Space checks record (bundles read back from disk are a trust boundary).
+import { z } from 'zod';
+import { ShipCodes } from '../../space/ship-outcomes';
+
+export const CertificateInfoSchema = z.object({
+  subject: z.string(),
+  issuer: z.string(),
+  subjectAltNames: z.array(z.string()),
+  validFrom: z.string(),
+  validTo: z.string(),
+  fingerprint256: z.string(),
+  selfSigned: z.boolean(),
+  serialNumber: z.string(),
+});
+
+export const TlsProbeResultSchema = z.object({
+  host: z.string(),
+  port: z.number().int(),
+  expectedName: z.string(),
+  code: z.string(),
+  message: z.string(),
+  tcpConnected: z.boolean(),
+  protocol: z.string().nullable(),
+  cipher: z.string().nullable(),
+  certificate: CertificateInfoSchema.nullable(),
+  chainSubjects: z.array(z.string()),
+  chainTrusted: z.boolean().nullable(),
+  chainError: z.string().nullable(),
+  nameMatches: z.boolean().nullable(),
+  pinMatches: z.boolean().nullable(),
+  elapsedMs: z.number(),
+});
+
+const shipCode = z.enum(Object.values(ShipCodes) as [string, ...string[]]);
+
+export const ShipProbeResultSchema = z.object({
+  code: shipCode,
+  ok: z.boolean(),
+  message: z.string(),
+  remedy: z.string(),
+  url: z.string(),
+  keySent: z.boolean(),
+  keyFingerprint: z
+    .string()
+    .regex(/^[0-9a-f]{8}$/)
+    .nullable(),
+  keylessReason: z.enum(['no-key-given', 'certificate-not-verified', 'plain-http']).nullable(),
+  httpStatus: z.number().int().nullable(),
+  contentType: z.string().nullable(),
+  trustedBy: z.enum(['system', 'pin']).nullable(),
+  certificate: CertificateInfoSchema.nullable(),
+  getInfo: z
+    .object({
+      protocolId: z.string(),
+      protocolVersion: z.string(),
+      dateTime: z.string(),
+      defaultLanguage: z.string().nullable(),
+    })
+    .nullable(),
+  protocolSupported: z.boolean().nullable(),
+  exception: z.object({ code: z.number().int(), message: z.string() }).nullable(),
+  clockSkewSeconds: z.number().nullable(),
+  keylessProbe: z
+    .object({ code: shipCode, httpStatus: z.number().int().nullable(), shipPresent: z.boolean() })
+    .nullable(),
+  netCode: z.string().nullable(),
+});
+
+export const SpaceHttpsEvidenceSchema = z.object({
+  collectedAt: z.string(),
+  /** Why nothing was probed (e.g. no Space URL given); null when probed. */
+  notProbed: z.string().nullable(),
+  probe: TlsProbeResultSchema.nullable(),
+});
+export type SpaceHttpsEvidence = z.infer<typeof SpaceHttpsEvidenceSchema>;
+
+export const SpaceShipEvidenceSchema = z.object({
+  collectedAt: z.string(),
+  notProbed: z.string().nullable(),
+  /** Whether a pinned fingerprint was supplied (the fingerprint itself is in the result's certificate). */
+  pinnedFingerprintGiven: z.boolean(),
+  result: ShipProbeResultSchema.nullable(),
+});
+export type SpaceShipEvidence = z.infer<typeof SpaceShipEvidenceSchema>;

@@ -1,0 +1,240 @@
+// A bounded TLS handshake to host:port that reports what a technician needs: protocol, certificate, trust, name match.
+//
+// It also tells apart what is NOT a TLS service: plain HTTP on the port, nothing listening, a port that accepts
+// but never answers the handshake. Nothing is sent after the handshake: this probe carries no secret.
+import * as net from 'node:net';
+import * as tls from 'node:tls';
+import { AppError, invalidInput } from '../errors';
+import { validateHost, validatePort } from './endpoint';
+import { type CertificateInfo, describeCertificate, normaliseFingerprint } from './certificate';
+import { classifySocketError, NetCodes } from './https-client';
+
+export const TlsProbeCodes = {
+  OK: 'TLS_PROBE_OK',
+  /** TCP connected, but no handshake answer before the deadline. */
+  NO_ANSWER: 'TLS_PROBE_NO_ANSWER',
+  NO_CERTIFICATE: 'TLS_PROBE_NO_CERTIFICATE',
+} as const;
+
+/** Findings about a certificate seen in a completed handshake. */
+export const TlsFindingCodes = {
+  EXPIRED: 'TLS_CERT_EXPIRED',
+  NOT_YET_VALID: 'TLS_CERT_NOT_YET_VALID',
+  EXPIRES_SOON: 'TLS_CERT_EXPIRES_SOON',
+  SELF_SIGNED: 'TLS_CERT_SELF_SIGNED',
+  CHAIN_UNTRUSTED: 'TLS_CHAIN_UNTRUSTED',
+  NAME_MISMATCH: 'TLS_NAME_MISMATCH',
+  PIN_MISMATCH: 'TLS_PIN_MISMATCH',
+  OLD_PROTOCOL: 'TLS_OLD_PROTOCOL',
+} as const;
+
+export type TlsFindingCode = (typeof TlsFindingCodes)[keyof typeof TlsFindingCodes];
+
+/** Warn when fewer days than this remain. */
+export const EXPIRY_WARN_DAYS = 30;
+
+export interface TlsProbeOptions {
+  host: string;
+  port: number | string;
+  /** The name XS4 Face will use to reach this server (SNI and name check). Defaults to host. */
+  expectedName?: string | undefined;
+  timeoutMs: number;
+  extraCa?: string[] | undefined;
+  /** A fingerprint the technician accepted earlier; reported as matching or not. */
+  pinnedFingerprint256?: string | undefined;
+  signal?: AbortSignal | undefined;
+}
+
+export interface TlsProbeResult {
+  host: string;
+  port: number;
+  expectedName: string;
+  /** TLS_PROBE_OK when a handshake completed; otherwise a NetCodes value or TLS_PROBE_NO_ANSWER / TLS_PROBE_NO_CERTIFICATE. */
+  code: string;
+  message: string;
+  tcpConnected: boolean;
+  protocol: string | null;
+  cipher: string | null;
+  certificate: CertificateInfo | null;
+  /** Subjects from leaf to root as the server sent them. */
+  chainSubjects: string[];
+  /** Chain verified by the system store plus extraCa (the name is judged separately). */
+  chainTrusted: boolean | null;
+  chainError: string | null;
+  nameMatches: boolean | null;
+  pinMatches: boolean | null;
+  elapsedMs: number;
+}
+
+function sameCert(a: tls.DetailedPeerCertificate, b: tls.DetailedPeerCertificate): boolean {
+  return a.fingerprint256 === b.fingerprint256;
+}
+
+function chainOf(peer: tls.DetailedPeerCertificate): string[] {
+  const out: string[] = [];
+  let c: tls.DetailedPeerCertificate | undefined = peer;
+  while (c && Object.keys(c).length > 0 && out.length < 10) {
+    out.push(describeCertificate(c).subject);
+    const next: tls.DetailedPeerCertificate | undefined = c.issuerCertificate;
+    if (!next || sameCert(next, c)) break;
+    c = next;
+  }
+  return out;
+}
+
+/** Runs the probe. Throws only for bad input (INVALID_INPUT) and cancellation (CANCELLED); every network outcome is a result. */
+export async function probeTls(opts: TlsProbeOptions): Promise<TlsProbeResult> {
+  const host = validateHost(opts.host, 'host');
+  const port = validatePort(opts.port, 'port');
+  const expectedName =
+    opts.expectedName === undefined ? host : validateHost(opts.expectedName, 'expectedName');
+  if (!Number.isFinite(opts.timeoutMs) || opts.timeoutMs <= 0 || opts.timeoutMs > 120_000)
+    throw invalidInput('timeoutMs', 'must be between 1 and 120000 milliseconds');
+  const pin =
+    opts.pinnedFingerprint256 === undefined ? undefined : normaliseFingerprint(opts.pinnedFingerprint256);
+  if (pin !== undefined && pin.length !== 95)
+    throw invalidInput(
+      'pinnedFingerprint256',
+      'must be a SHA-256 fingerprint (64 hex digits, colons optional)',
+    );
+  if (opts.signal?.aborted)
+    throw new AppError(NetCodes.CANCELLED, 'The probe was cancelled.', 'Start it again when ready.');
+  const ep = { protocol: 'https:' as const, host, port, path: '/', url: `https://${host}:${port}/` };
+  const t0 = Date.now();
+  const result = (partial: Partial<TlsProbeResult> & { code: string; message: string }): TlsProbeResult => ({
+    host,
+    port,
+    expectedName,
+    tcpConnected: false,
+    protocol: null,
+    cipher: null,
+    certificate: null,
+    chainSubjects: [],
+    chainTrusted: null,
+    chainError: null,
+    nameMatches: null,
+    pinMatches: null,
+    elapsedMs: Date.now() - t0,
+    ...partial,
+  });
+
+  return new Promise((resolve, reject) => {
+    let settled = false;
+    let tcpConnected = false;
+    let tlsSocket: tls.TLSSocket | undefined;
+    const raw = net.connect({ host, port });
+    const end = (): void => {
+      settled = true;
+      clearTimeout(timer);
+      opts.signal?.removeEventListener('abort', onCancel);
+      tlsSocket?.destroy();
+      raw.destroy();
+    };
+    const finish = (r: TlsProbeResult): void => {
+      if (settled) return;
+      end();
+      resolve(r);
+    };
+    const onCancel = (): void => {
+      if (settled) return;
+      end();
+      reject(new AppError(NetCodes.CANCELLED, 'The probe was cancelled.', 'Start it again when ready.'));
+    };
+    const timer = setTimeout(() => {
+      if (tcpConnected) {
+        finish(
+          result({
+            code: TlsProbeCodes.NO_ANSWER,
+            message: `${host}:${port} accepts connections but did not answer the TLS handshake within ${opts.timeoutMs} ms.`,
+            tcpConnected,
+          }),
+        );
+      } else {
+        const e = new AppError(
+          NetCodes.CONNECT_TIMEOUT,
+          `No connection to ${host}:${port} could be opened within ${opts.timeoutMs} ms.`,
+          '',
+        );
+        finish(result({ code: e.code, message: e.message }));
+      }
+    }, opts.timeoutMs);
+    opts.signal?.addEventListener('abort', onCancel, { once: true });
+    const onError = (err: NodeJS.ErrnoException): void => {
+      const e = classifySocketError(err, ep, false);
+      finish(result({ code: e.code, message: e.message, tcpConnected }));
+    };
+    raw.once('error', onError);
+    raw.once('connect', () => {
+      tcpConnected = true;
+      const extra = opts.extraCa ?? [];
+      const s = tls.connect({
+        socket: raw,
+        servername: net.isIP(expectedName) === 0 ? expectedName : undefined,
+        rejectUnauthorized: false,
+        // The name is judged on its own below, so the chain verdict is not mixed with it.
+        checkServerIdentity: () => undefined,
+        ALPNProtocols: ['http/1.1'],
+        ...(extra.length > 0 ? { ca: [...tls.rootCertificates, ...extra] } : {}),
+      });
+      tlsSocket = s;
+      s.once('error', onError);
+      s.once('secureConnect', () => {
+        const peer = s.getPeerCertificate(true);
+        if (!peer || Object.keys(peer).length === 0) {
+          finish(
+            result({
+              code: TlsProbeCodes.NO_CERTIFICATE,
+              message: `${host}:${port} completed a handshake without a certificate.`,
+              tcpConnected,
+              protocol: s.getProtocol(),
+            }),
+          );
+          return;
+        }
+        const cert = describeCertificate(peer);
+        const nameErr = tls.checkServerIdentity(expectedName, peer);
+        finish(
+          result({
+            code: TlsProbeCodes.OK,
+            message: `${host}:${port} completed a TLS handshake (${s.getProtocol() ?? 'unknown protocol'}).`,
+            tcpConnected,
+            protocol: s.getProtocol(),
+            cipher: s.getCipher()?.name ?? null,
+            certificate: cert,
+            chainSubjects: chainOf(peer),
+            chainTrusted: s.authorized,
+            chainError: s.authorized ? null : String(s.authorizationError ?? 'UNKNOWN'),
+            nameMatches: nameErr === undefined,
+            pinMatches: pin === undefined ? null : pin === cert.fingerprint256,
+          }),
+        );
+      });
+    });
+  });
+}
+
+/** Whole days from `now` until the certificate's end of validity (negative once expired). */
+export function daysLeft(cert: CertificateInfo, now: Date): number {
+  return Math.floor((Date.parse(cert.validTo) - now.getTime()) / 86_400_000);
+}
+
+/** The findings of a completed handshake, judged at `now` (pure). */
+export function tlsFindings(
+  r: Pick<TlsProbeResult, 'certificate' | 'chainTrusted' | 'nameMatches' | 'pinMatches' | 'protocol'>,
+  now: Date,
+): TlsFindingCode[] {
+  const out: TlsFindingCode[] = [];
+  const c = r.certificate;
+  if (!c) return out;
+  const left = daysLeft(c, now);
+  if (Date.parse(c.validTo) < now.getTime()) out.push(TlsFindingCodes.EXPIRED);
+  else if (left < EXPIRY_WARN_DAYS) out.push(TlsFindingCodes.EXPIRES_SOON);
+  if (Date.parse(c.validFrom) > now.getTime()) out.push(TlsFindingCodes.NOT_YET_VALID);
+  if (c.selfSigned) out.push(TlsFindingCodes.SELF_SIGNED);
+  if (r.chainTrusted === false) out.push(TlsFindingCodes.CHAIN_UNTRUSTED);
+  if (r.nameMatches === false) out.push(TlsFindingCodes.NAME_MISMATCH);
+  if (r.pinMatches === false) out.push(TlsFindingCodes.PIN_MISMATCH);
+  if (r.protocol !== null && /^(SSLv|TLSv1(\.[01])?$)/.test(r.protocol))
+    out.push(TlsFindingCodes.OLD_PROTOCOL);
+  return out;
+}

@@ -1,0 +1,369 @@
+// SHIP over HTTP(S): one RequestCall per POST, and the read-only GetInfo probe that tells every failure kind apart.
+//
+// The key goes out only over a connection whose certificate was verified (system store or an accepted
+// fingerprint). When it cannot be, the probe may repeat GetInfo WITHOUT the key over the same certificate,
+// only to tell "SHIP is there" from "something else is there", and says it did so.
+import { createHash } from 'node:crypto';
+import { AppError, invalidInput, isAppError } from '../errors';
+import { isIP } from 'node:net';
+import { type Endpoint, parseServiceUrl, validateHost, validatePort } from '../net/endpoint';
+import { type HttpResponse, type TrustPolicy, httpRequest, NetCodes } from '../net/https-client';
+import type { CertificateInfo } from '../net/certificate';
+import {
+  DEFAULT_SHIP_PATH,
+  DEFAULT_SHIP_PORT,
+  SHIP_CONTENT_TYPE,
+  SHIP_DATETIME_IS_LOCAL_TIME,
+  SHIP_KEY_HEADER,
+  SUPPORTED_SHIP_PROTOCOL_VERSIONS,
+  ShipExceptionCodes,
+} from './space-assumptions';
+import {
+  buildRequestCall,
+  type GetInfo,
+  parseShipDateTime,
+  parseShipResponse,
+  readGetInfo,
+  type ShipResponse,
+} from './ship-xml';
+import { describeOutcome, NET_TO_SHIP, type ShipCode, ShipCodes, TLS_SHIP_CODES } from './ship-outcomes';
+
+/** GetInfo answers are tiny; anything beyond this is not SHIP. */
+export const SHIP_MAX_BODY_BYTES = 256 * 1024;
+
+export interface ShipTarget {
+  url: string;
+  key?: string | undefined;
+  trust?: TrustPolicy | undefined;
+  timeoutMs: number;
+  signal?: AbortSignal | undefined;
+}
+
+/** First 8 hex of SHA-256: enough to compare keys, useless to an attacker. */
+export function keyFingerprint(key: string): string {
+  return createHash('sha256').update(key, 'utf8').digest('hex').slice(0, 8);
+}
+
+/** The SHIP URL for a Space server name as a technician types it: https, the assumed default port and path. */
+export function spaceShipUrl(host: string, port: number | string = DEFAULT_SHIP_PORT): string {
+  const h = validateHost(host, 'spaceHost');
+  const p = validatePort(port, 'spacePort');
+  return `https://${isIP(h) === 6 ? `[${h}]` : h}:${p}${DEFAULT_SHIP_PATH}`;
+}
+
+/** A key must be a single header value: printable ASCII, no CR/LF (header injection), bounded. */
+export function validateShipKey(key: string, field = 'shipKey'): string {
+  if (key.length === 0) throw invalidInput(field, 'must not be empty');
+  if (key.length > 512) throw invalidInput(field, 'must be at most 512 characters');
+  if (!/^[\x21-\x7e]+$/.test(key))
+    throw invalidInput(field, 'must be printable ASCII without spaces or line breaks');
+  return key;
+}
+
+/** Sends one RequestCall. The key header is added only when given; the caller's trust policy is enforced by httpRequest. */
+export async function shipPost(
+  ep: Endpoint,
+  requestName: string,
+  opts: Omit<ShipTarget, 'url'>,
+  params: Record<string, string> = {},
+): Promise<HttpResponse> {
+  const headers: Record<string, string> = {
+    'Content-Type': SHIP_CONTENT_TYPE,
+    Accept: `${SHIP_CONTENT_TYPE}, application/xml;q=0.9, */*;q=0.1`,
+  };
+  if (opts.key !== undefined) {
+    // httpRequest guarantees a verified certificate for https; over http nothing could be verified.
+    if (ep.protocol !== 'https:') {
+      throw new AppError(
+        'SHIP_KEY_NEEDS_HTTPS',
+        'The SHIP key is only sent over HTTPS.',
+        'Use the https:// address of Space (turn on HTTPS in Space Configurator if needed).',
+        { url: ep.url },
+      );
+    }
+    headers[SHIP_KEY_HEADER] = validateShipKey(opts.key);
+  }
+  return httpRequest({
+    url: ep,
+    method: 'POST',
+    headers,
+    body: buildRequestCall(requestName, params),
+    timeoutMs: opts.timeoutMs,
+    maxBodyBytes: SHIP_MAX_BODY_BYTES,
+    trust: opts.trust,
+    signal: opts.signal,
+  });
+}
+
+/** Why the key was not sent, when it was not. */
+export type KeylessReason = 'no-key-given' | 'certificate-not-verified' | 'plain-http';
+
+export interface ShipProbeResult {
+  code: ShipCode;
+  ok: boolean;
+  message: string;
+  remedy: string;
+  url: string;
+  keySent: boolean;
+  keyFingerprint: string | null;
+  keylessReason: KeylessReason | null;
+  httpStatus: number | null;
+  contentType: string | null;
+  /** How the certificate was accepted for the keyed request; null for plain HTTP or when the handshake failed. */
+  trustedBy: 'system' | 'pin' | null;
+  certificate: CertificateInfo | null;
+  getInfo: GetInfo | null;
+  protocolSupported: boolean | null;
+  exception: { code: number; message: string } | null;
+  /** Space time minus our time, seconds; null when Space's DateTime could not be read. */
+  clockSkewSeconds: number | null;
+  /** When the certificate was not verified, or the port spoke plain HTTP: what a key-less GetInfo found there. */
+  keylessProbe: { code: ShipCode; httpStatus: number | null; shipPresent: boolean } | null;
+  /** The underlying network code, when the failure was below HTTP. */
+  netCode: string | null;
+}
+
+export interface ShipProbeOptions extends ShipTarget {
+  /** Our clock; injected for tests. */
+  now?: () => Date;
+  /** Repeat GetInfo without the key when the certificate is not verified or the port is plain HTTP (default true). */
+  keylessFallback?: boolean;
+}
+
+function looksHtml(body: string, contentType: string): boolean {
+  return /html/i.test(contentType) || /^\s*(<!doctype html|<html)/i.test(body);
+}
+
+function looksXml(body: string, contentType: string): boolean {
+  return /xml/i.test(contentType) || /^\s*(<\?xml|<RequestResponse)/.test(body);
+}
+
+interface Classified {
+  code: ShipCode;
+  response?: ShipResponse;
+  getInfo?: GetInfo;
+}
+
+/** Classifies one HTTP answer to a GetInfo (pure). */
+export function classifyShipAnswer(
+  status: number,
+  contentType: string,
+  body: Buffer,
+  keySent: boolean,
+): Classified {
+  if (status === 401) return { code: keySent ? ShipCodes.UNAUTHORIZED : ShipCodes.KEY_REQUIRED };
+  if (status === 501) return { code: ShipCodes.HTTP_TRANSPORT_DISABLED };
+  if (status === 415) return { code: ShipCodes.VERSION_UNSUPPORTED };
+  const text = body.toString('utf8');
+  if (looksHtml(text, contentType)) return { code: ShipCodes.NOT_SHIP };
+  if (status === 404 || status === 405) return { code: ShipCodes.NOT_SHIP };
+  if (status !== 200)
+    return { code: looksXml(text, contentType) ? ShipCodes.UNEXPECTED_STATUS : ShipCodes.NOT_SHIP };
+  if (!looksXml(text, contentType)) return { code: ShipCodes.NOT_SHIP };
+  let res: ShipResponse;
+  try {
+    res = parseShipResponse(body);
+  } catch (e) {
+    if (isAppError(e) && e.code === 'SHIP_XML_UNEXPECTED') return { code: ShipCodes.NOT_SHIP };
+    return { code: ShipCodes.MALFORMED_RESPONSE };
+  }
+  const ex = res.exception;
+  if (ex && ex.code !== ShipExceptionCodes.OK) {
+    if (ex.code === ShipExceptionCodes.LICENCE_FEATURE_NOT_SUPPORTED)
+      return { code: ShipCodes.LICENCE_MISSING, response: res };
+    if (ex.code === ShipExceptionCodes.LICENCE_CONSTRAINT)
+      return { code: ShipCodes.LICENCE_CONSTRAINT, response: res };
+    return { code: ShipCodes.EXCEPTION, response: res };
+  }
+  try {
+    return { code: ShipCodes.OK, response: res, getInfo: readGetInfo(res) };
+  } catch {
+    return { code: ShipCodes.MALFORMED_RESPONSE, response: res };
+  }
+}
+
+/** Space time (its local wall clock, read in our zone — the app runs on the Space server) minus ours, in seconds. */
+export function clockSkewSeconds(spaceDateTime: string, now: Date): number | null {
+  const p = parseShipDateTime(spaceDateTime);
+  if (!p) return null;
+  const t = SHIP_DATETIME_IS_LOCAL_TIME
+    ? new Date(p.y, p.mo - 1, p.d, p.h, p.mi, p.se).getTime()
+    : Date.UTC(p.y, p.mo - 1, p.d, p.h, p.mi, p.se);
+  if (Number.isNaN(t)) return null;
+  // "|| 0" turns -0 into 0: evidence must survive a JSON round trip unchanged.
+  return Math.round((t - now.getTime()) / 1000) || 0;
+}
+
+function blank(ep: Endpoint, key: string | undefined): ShipProbeResult {
+  return {
+    code: ShipCodes.OK,
+    ok: false,
+    message: '',
+    remedy: '',
+    url: ep.url,
+    keySent: false,
+    keyFingerprint: key === undefined ? null : keyFingerprint(key),
+    keylessReason: null,
+    httpStatus: null,
+    contentType: null,
+    trustedBy: null,
+    certificate: null,
+    getInfo: null,
+    protocolSupported: null,
+    exception: null,
+    clockSkewSeconds: null,
+    keylessProbe: null,
+    netCode: null,
+  };
+}
+
+function finish(r: ShipProbeResult, where: string, netMessage?: string): ShipProbeResult {
+  const d = describeOutcome(r.code, {
+    where,
+    keySent: r.keySent,
+    httpStatus: r.httpStatus,
+    ...(r.exception ? { exceptionCode: r.exception.code, exceptionMessage: r.exception.message } : {}),
+    ...(r.getInfo ? { protocolVersion: r.getInfo.protocolVersion } : {}),
+    ...(netMessage ? { netMessage } : {}),
+  });
+  let message = d.message;
+  if (r.keylessProbe) {
+    const how = r.keylessReason === 'plain-http' ? 'over plain HTTP' : 'over that certificate';
+    message += r.keylessProbe.shipPresent
+      ? ` The key was not sent; without it, ${how}, SHIP did answer (${r.keylessProbe.code}).`
+      : ` The key was not sent; without it, ${how}, the answer was not SHIP (${r.keylessProbe.code}).`;
+  } else if (r.keylessReason !== null && r.code !== ShipCodes.OK) {
+    message += ' The key was not sent.';
+  }
+  return { ...r, ok: r.code === ShipCodes.OK, message, remedy: d.remedy };
+}
+
+const SHIP_PRESENT: ReadonlySet<ShipCode> = new Set([
+  ShipCodes.OK,
+  ShipCodes.KEY_REQUIRED,
+  ShipCodes.UNAUTHORIZED,
+  ShipCodes.HTTP_TRANSPORT_DISABLED,
+  ShipCodes.VERSION_UNSUPPORTED,
+  ShipCodes.LICENCE_MISSING,
+  ShipCodes.LICENCE_CONSTRAINT,
+  ShipCodes.EXCEPTION,
+]);
+
+const POST_WRITE_FAILURES: ReadonlySet<string> = new Set([
+  NetCodes.RESPONSE_TIMEOUT,
+  NetCodes.DROPPED,
+  NetCodes.BODY_TOO_LARGE,
+]);
+
+async function attempt(
+  ep: Endpoint,
+  opts: ShipTarget,
+  sendKey: boolean,
+  now: () => Date,
+  base: ShipProbeResult,
+): Promise<ShipProbeResult> {
+  const r: ShipProbeResult = { ...base, keySent: false };
+  try {
+    const res = await shipPost(ep, 'GetInfo', { ...opts, key: sendKey ? opts.key : undefined });
+    const contentType = String(res.headers['content-type'] ?? '');
+    const c = classifyShipAnswer(res.status, contentType, res.body, sendKey && opts.key !== undefined);
+    r.keySent = sendKey && opts.key !== undefined;
+    r.httpStatus = res.status;
+    r.contentType = contentType || null;
+    r.trustedBy = res.tls?.trustedBy ?? null;
+    r.certificate = res.tls?.certificate ?? null;
+    r.code = c.code;
+    if (c.response?.exception) r.exception = c.response.exception;
+    if (c.getInfo) {
+      r.getInfo = c.getInfo;
+      r.protocolSupported = (SUPPORTED_SHIP_PROTOCOL_VERSIONS as readonly string[]).includes(
+        c.getInfo.protocolVersion,
+      );
+      r.clockSkewSeconds = clockSkewSeconds(c.getInfo.dateTime, now());
+    }
+    return r;
+  } catch (e) {
+    if (!isAppError(e) || e.code === NetCodes.CANCELLED) throw e;
+    const mapped = NET_TO_SHIP[e.code];
+    if (mapped === undefined) throw e;
+    r.code = mapped;
+    r.netCode = e.code;
+    // These fail after the connection was judged and the request written: the key went out (to the
+    // verified server). Saying so is the safe direction for a secret.
+    if (sendKey && opts.key !== undefined && POST_WRITE_FAILURES.has(e.code)) r.keySent = true;
+    const cert = e.detail?.certificate as CertificateInfo | undefined;
+    if (cert) r.certificate = cert;
+    return r;
+  }
+}
+
+/**
+ * Probes SHIP with GetInfo. Never throws for what the server does (every answer and failure is an outcome);
+ * throws AppError INVALID_INPUT for bad input and CANCELLED when the caller's signal fires.
+ */
+export async function probeShip(opts: ShipProbeOptions): Promise<ShipProbeResult> {
+  const ep = parseServiceUrl(opts.url, 'spaceUrl');
+  if (opts.key !== undefined) validateShipKey(opts.key);
+  if (
+    opts.trust?.pinnedFingerprint256 !== undefined &&
+    !/^([0-9a-f]{2}:?){31}[0-9a-f]{2}$/i.test(opts.trust.pinnedFingerprint256.trim())
+  ) {
+    throw invalidInput(
+      'spacePinnedFingerprint256',
+      'must be a SHA-256 fingerprint (64 hex digits, colons optional)',
+    );
+  }
+  const now = opts.now ?? (() => new Date());
+  const where = `${ep.host}:${ep.port}${ep.path === '/' ? '' : ep.path}`;
+  const base = blank(ep, opts.key);
+
+  if (ep.protocol === 'http:') {
+    // The key never travels in plain text: probe key-less only to tell what is there.
+    const r = await attempt(ep, opts, false, now, base);
+    r.keylessReason = 'plain-http';
+    if (SHIP_PRESENT.has(r.code)) {
+      r.keylessProbe = { code: r.code, httpStatus: r.httpStatus, shipPresent: true };
+      r.code = ShipCodes.PLAIN_HTTP;
+    }
+    return finish(r, where);
+  }
+
+  // One budget for the whole probe: the key-less fallback only gets what the first request left.
+  const deadline = Date.now() + opts.timeoutMs;
+  const r = await attempt(ep, opts, true, now, base);
+  if (opts.key === undefined) r.keylessReason = 'no-key-given';
+  else if (r.code === ShipCodes.PLAIN_HTTP) r.keylessReason = 'plain-http';
+  else if (TLS_SHIP_CODES.has(r.code)) r.keylessReason = 'certificate-not-verified';
+  const left = deadline - Date.now();
+  if (r.code === ShipCodes.PLAIN_HTTP && opts.keylessFallback !== false && left >= 100) {
+    // HTTPS was expected but the port speaks HTTP: ask key-less over HTTP whether SHIP is behind it.
+    const plainEp = parseServiceUrl(ep.url.replace(/^https:/, 'http:'), 'spaceUrl');
+    const k = await attempt(plainEp, { ...opts, key: undefined, timeoutMs: left }, false, now, base);
+    r.keylessProbe = { code: k.code, httpStatus: k.httpStatus, shipPresent: SHIP_PRESENT.has(k.code) };
+  }
+  if (
+    TLS_SHIP_CODES.has(r.code) &&
+    r.code !== ShipCodes.TLS_PIN_MISMATCH &&
+    opts.keylessFallback !== false &&
+    r.certificate &&
+    left >= 100
+  ) {
+    // Pin the certificate just seen for this one key-less request: it proves nothing about identity,
+    // it only lets us see whether SHIP answers on this port. A replaced pinned certificate gets no
+    // request at all: that may be an interception.
+    const k = await attempt(
+      ep,
+      {
+        ...opts,
+        key: undefined,
+        timeoutMs: left,
+        trust: { pinnedFingerprint256: r.certificate.fingerprint256 },
+      },
+      false,
+      now,
+      base,
+    );
+    r.keylessProbe = { code: k.code, httpStatus: k.httpStatus, shipPresent: SHIP_PRESENT.has(k.code) };
+  }
+  return finish(r, where, r.netCode ?? undefined);
+}

@@ -1,0 +1,334 @@
+// An in-process simulator of Salto Space's HTTPS web service + SHIP over HTTP(S), on 127.0.0.1, failing the way Space does.
+//
+// One TCP listener; each connection is routed to TLS or plain HTTP according to the current state, so HTTPS,
+// the certificate, SHIP settings, licence and keys can change at run time (setState or the admin endpoint).
+// The SHIP key it receives is kept only as a fingerprint.
+import * as http from 'node:http';
+import * as https from 'node:https';
+import * as net from 'node:net';
+import { createHash, X509Certificate } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { z } from 'zod';
+import { makeCa, makeCert, type Pem } from './certs';
+import { SHIP_CONTENT_TYPE, SHIP_KEY_HEADER } from '../../main/core/space/space-assumptions';
+import { formatShipDateTime } from '../../main/core/space/ship-xml';
+
+export const CERT_KINDS = ['valid', 'self-signed', 'expired', 'wrong-name'] as const;
+
+export const SpaceSimStateSchema = z
+  .object({
+    https: z.boolean(),
+    certificate: z.enum(CERT_KINDS),
+    shipEnabled: z.boolean(),
+    licence: z.enum(['present', 'missing', 'constrained']),
+    transport: z.enum(['https', 'stp-only']),
+    auth: z.enum(['none', 'custom']),
+    /** The key typed in Space's SHIP tab (custom authentication). Never logged, never returned. */
+    key: z.string().min(1).max(512).nullable(),
+    protocolVersion: z.string().min(1).max(16),
+    /** Space's own version: HTTPS with custom auth answers 415 below 6.4.4.0 (integrator guides). */
+    spaceVersion: z.string().regex(/^\d+(\.\d+){0,3}$/),
+    defaultLanguage: z.string().min(1).max(8),
+    /** Added to the simulator's clock for GetInfo's DateTime. */
+    clockOffsetSeconds: z
+      .number()
+      .int()
+      .min(-10 * 365 * 86400)
+      .max(10 * 365 * 86400),
+    /** What a technician typed into General options › Face recognition. */
+    faceRecognition: z.record(z.string().max(100), z.string().max(2000)),
+  })
+  .strict();
+
+export type SpaceSimState = z.infer<typeof SpaceSimStateSchema>;
+export const SpaceSimPatchSchema = SpaceSimStateSchema.partial();
+export type SpaceSimPatch = z.infer<typeof SpaceSimPatchSchema>;
+
+export const DEFAULT_SPACE_SIM_STATE: SpaceSimState = {
+  https: true,
+  certificate: 'self-signed',
+  shipEnabled: true,
+  licence: 'present',
+  transport: 'https',
+  auth: 'custom',
+  key: null,
+  protocolVersion: '1.0',
+  spaceVersion: '6.10.0.0',
+  defaultLanguage: 'eng',
+  clockOffsetSeconds: 0,
+  faceRecognition: {},
+};
+
+export interface SpaceSimulatorOptions {
+  /** 0 (default) picks a free port. */
+  port?: number;
+  state?: SpaceSimPatch;
+  /** Injected clock (GetInfo's DateTime). */
+  now?: () => Date;
+}
+
+export interface SpaceSimulator {
+  readonly url: string;
+  readonly port: number;
+  /** SHA-256 fingerprint of the certificate currently served (upper-case, colon-separated). */
+  readonly fingerprint256: string;
+  /** The CA that issued the "valid", "expired" and "wrong-name" certificates (pass as extraCa). */
+  readonly caCert: string;
+  /** First 8 hex of SHA-256 of the last Salto-SHIP-Key received, or null. */
+  readonly lastKeyFingerprint: string | null;
+  /** Number of SHIP requests received that carried a key header. */
+  readonly keyedRequests: number;
+  state(): Omit<SpaceSimState, 'key'> & { keyFingerprint: string | null };
+  setState(patch: SpaceSimPatch): void;
+  close(): Promise<void>;
+}
+
+const ADMIN_PATH = '/__sim/state';
+const MAX_REQUEST_BYTES = 64 * 1024;
+
+function fp8(s: string): string {
+  return createHash('sha256').update(s, 'utf8').digest('hex').slice(0, 8);
+}
+
+function versionAtLeast(v: string, min: number[]): boolean {
+  const parts = v.split('.').map(Number);
+  for (let i = 0; i < min.length; i++) {
+    const a = parts[i] ?? 0;
+    const b = min[i] ?? 0;
+    if (a !== b) return a > b;
+  }
+  return true;
+}
+
+// Space pads values with spaces (see tests/fixtures/ship-error-response.xml); so does the simulator.
+function shipXml(requestName: string, inner: string): string {
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<RequestResponse>\n   <RequestName> ${requestName} </RequestName>\n${inner}\n</RequestResponse>\n`;
+}
+
+function shipException(requestName: string, code: number, message: string): string {
+  return shipXml(
+    requestName,
+    `   <Exception>\n       <Code> ${code} </Code>\n       <Message> ${message} </Message>\n   </Exception>`,
+  );
+}
+
+const SPACE_PAGE = `<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>ProAccess SPACE</title></head>
+<body><div id="app">ProAccess SPACE — please sign in.</div><script>/* Space web client */</script></body></html>
+`;
+
+const requestParser = new XMLParser({
+  ignoreAttributes: true,
+  parseTagValue: false,
+  trimValues: true,
+  processEntities: false,
+  htmlEntities: false,
+});
+
+export async function startSpaceSimulator(options: SpaceSimulatorOptions = {}): Promise<SpaceSimulator> {
+  let state: SpaceSimState = SpaceSimStateSchema.parse({
+    ...DEFAULT_SPACE_SIM_STATE,
+    ...(options.state ?? {}),
+  });
+  const now = options.now ?? (() => new Date());
+  let lastKeyFingerprint: string | null = null;
+  let keyedRequests = 0;
+
+  const day = 86_400_000;
+  const ca = makeCa('Space Sim Test CA');
+  const names = ['localhost', '127.0.0.1'];
+  const certs: Record<(typeof CERT_KINDS)[number], Pem> = {
+    valid: makeCert({ issuer: ca, altNames: names }),
+    'self-signed': makeCert({ commonName: 'localhost', altNames: names }),
+    expired: makeCert({
+      issuer: ca,
+      altNames: names,
+      notBefore: new Date(Date.now() - 400 * day),
+      notAfter: new Date(Date.now() - 2 * day),
+    }),
+    'wrong-name': makeCert({
+      issuer: ca,
+      commonName: 'space.other.example',
+      altNames: ['space.other.example'],
+    }),
+  };
+  const fingerprints = Object.fromEntries(
+    Object.entries(certs).map(([k, p]) => [k, new X509Certificate(p.cert).fingerprint256]),
+  ) as Record<(typeof CERT_KINDS)[number], string>;
+
+  const publicState = (): Omit<SpaceSimState, 'key'> & { keyFingerprint: string | null } => {
+    const { key, ...rest } = state;
+    return { ...rest, keyFingerprint: key === null ? null : fp8(key) };
+  };
+
+  const answerShip = (req: http.IncomingMessage, body: string, res: http.ServerResponse): void => {
+    const send = (status: number, xml: string | null, type = SHIP_CONTENT_TYPE): void => {
+      if (xml === null) {
+        res.writeHead(status, { 'Content-Length': '0' });
+        res.end();
+        return;
+      }
+      res.writeHead(status, {
+        'Content-Type': `${type}; charset=utf-8`,
+        'Content-Length': String(Buffer.byteLength(xml)),
+      });
+      res.end(xml);
+    };
+    const keyHeader = req.headers[SHIP_KEY_HEADER.toLowerCase()];
+    if (typeof keyHeader === 'string') {
+      keyedRequests++;
+      lastKeyFingerprint = fp8(keyHeader);
+    }
+    if (state.transport !== 'https') return send(501, null);
+    const type = String(req.headers['content-type'] ?? '')
+      .split(';')[0]!
+      .trim()
+      .toLowerCase();
+    if (type !== SHIP_CONTENT_TYPE) return send(415, null);
+    if (state.https && state.auth === 'custom' && !versionAtLeast(state.spaceVersion, [6, 4, 4, 0]))
+      return send(415, null);
+    if (state.auth === 'custom' && (state.key === null || keyHeader !== state.key)) return send(401, null);
+    if (XMLValidator.validate(body) !== true || /<!DOCTYPE/i.test(body))
+      return send(200, shipException('', 12, 'Invalid request'));
+    const parsed = requestParser.parse(body) as { RequestCall?: { RequestName?: unknown } };
+    const name =
+      typeof parsed.RequestCall?.RequestName === 'string' ? parsed.RequestCall.RequestName.trim() : '';
+    if (name === '') return send(200, shipException('', 12, 'Invalid request'));
+    if (state.licence === 'missing')
+      return send(200, shipException(name, 13, 'Licence feature not supported'));
+    if (state.licence === 'constrained') return send(200, shipException(name, 14, 'Licence constraint'));
+    if (name !== 'GetInfo') return send(200, shipException(name, 502, 'Unknown request'));
+    const t = formatShipDateTime(new Date(now().getTime() + state.clockOffsetSeconds * 1000));
+    return send(
+      200,
+      shipXml(
+        name,
+        `   <Params>\n       <ProtocolID> SHIP </ProtocolID>\n       <ProtocolVersion> ${state.protocolVersion} </ProtocolVersion>\n       <DateTime> ${t} </DateTime>\n       <DefaultLanguage> ${state.defaultLanguage} </DefaultLanguage>\n   </Params>`,
+      ),
+    );
+  };
+
+  const answerAdmin = (req: http.IncomingMessage, body: string, res: http.ServerResponse): void => {
+    const json = (status: number, v: unknown): void => {
+      const s = JSON.stringify(v);
+      res.writeHead(status, {
+        'Content-Type': 'application/json',
+        'Content-Length': String(Buffer.byteLength(s)),
+      });
+      res.end(s);
+    };
+    if (req.method === 'GET')
+      return json(200, {
+        state: publicState(),
+        fingerprint256: fingerprints[state.certificate],
+        lastKeyFingerprint,
+      });
+    if (req.method !== 'POST' && req.method !== 'PATCH')
+      return json(405, { error: 'method must be GET, POST or PATCH' });
+    let patch: unknown;
+    try {
+      patch = JSON.parse(body);
+    } catch {
+      return json(400, { error: 'body: must be JSON' });
+    }
+    const p = SpaceSimPatchSchema.safeParse(patch);
+    if (!p.success)
+      return json(400, {
+        error: p.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; '),
+      });
+    apply(p.data);
+    return json(200, { state: publicState(), fingerprint256: fingerprints[state.certificate] });
+  };
+
+  const handler: http.RequestListener = (req, res) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let tooBig = false;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > MAX_REQUEST_BYTES) {
+        tooBig = true;
+        res.writeHead(413, { Connection: 'close' });
+        res.end();
+        req.destroy();
+        return;
+      }
+      chunks.push(c);
+    });
+    req.on('end', () => {
+      if (tooBig) return;
+      const body = Buffer.concat(chunks).toString('utf8');
+      const path = (req.url ?? '/').split('?')[0];
+      if (path === ADMIN_PATH) return answerAdmin(req, body, res);
+      if (path === '/' && req.method === 'POST' && state.shipEnabled) return answerShip(req, body, res);
+      if (path === '/' && (req.method === 'GET' || req.method === 'HEAD')) {
+        res.writeHead(200, {
+          'Content-Type': 'text/html; charset=utf-8',
+          'Content-Length': String(Buffer.byteLength(SPACE_PAGE)),
+        });
+        res.end(req.method === 'HEAD' ? undefined : SPACE_PAGE);
+        return;
+      }
+      // With SHIP disabled, POSTs reach the web service, which knows nothing of them.
+      const page =
+        '<!DOCTYPE html><html><head><title>404 - Not Found</title></head><body>Not Found</body></html>';
+      res.writeHead(404, {
+        'Content-Type': 'text/html; charset=utf-8',
+        'Content-Length': String(Buffer.byteLength(page)),
+      });
+      res.end(page);
+    });
+  };
+
+  const plain = http.createServer(handler);
+  const secure = https.createServer(
+    { cert: certs[state.certificate].cert, key: certs[state.certificate].key },
+    handler,
+  );
+  const sockets = new Set<net.Socket>();
+  const listener = net.createServer((socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+    socket.on('error', () => socket.destroy());
+    (state.https ? secure : plain).emit('connection', socket);
+  });
+
+  function apply(patch: SpaceSimPatch): void {
+    const next = SpaceSimStateSchema.parse({ ...state, ...patch });
+    if (next.certificate !== state.certificate)
+      secure.setSecureContext({ cert: certs[next.certificate].cert, key: certs[next.certificate].key });
+    state = next;
+  }
+
+  const port = await new Promise<number>((resolve, reject) => {
+    listener.once('error', reject);
+    listener.listen(options.port ?? 0, '127.0.0.1', () => resolve((listener.address() as AddressInfo).port));
+  });
+
+  return {
+    get url() {
+      return `${state.https ? 'https' : 'http'}://127.0.0.1:${port}/`;
+    },
+    port,
+    get fingerprint256() {
+      return fingerprints[state.certificate];
+    },
+    caCert: ca.cert,
+    get lastKeyFingerprint() {
+      return lastKeyFingerprint;
+    },
+    get keyedRequests() {
+      return keyedRequests;
+    },
+    state: publicState,
+    setState: apply,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const s of sockets) s.destroy();
+        plain.close();
+        secure.close();
+        listener.close(() => resolve());
+      }),
+  };
+}

@@ -1,0 +1,113 @@
+// The space.https and space.ship checks collect from the simulator; the Face card status computed against it.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { spaceHttpsCheck, spaceShipCheck } from '../../../main/core/checks/space';
+import type { CheckContext, CheckInputs } from '../../../main/core/checks/types';
+import { faceIntegrationStatus } from '../../../main/core/space/face-link-status';
+import { probeShip } from '../../../main/core/space/ship-client';
+import {
+  DEFAULT_SPACE_SIM_STATE,
+  startSpaceSimulator,
+  type SpaceSimulator,
+} from '../../../scripts/sim/space-simulator';
+
+const KEY = 'face-ship-key-abcdef';
+let sim: SpaceSimulator;
+
+beforeAll(async () => {
+  sim = await startSpaceSimulator({ state: { key: KEY } });
+});
+afterAll(() => sim.close());
+beforeEach(() => sim.setState({ ...DEFAULT_SPACE_SIM_STATE, key: KEY }));
+
+const ctx = (inputs: CheckInputs): CheckContext => ({
+  inputs,
+  signal: new AbortController().signal,
+  timeoutMs: 4000,
+  platform: 'linux',
+  now: () => new Date(),
+  dependencies: {},
+});
+
+describe('space.https collect → evaluate', () => {
+  it('self-signed and accepted → warn SPACE_HTTPS_PINNED; evidence round-trips through its schema', async () => {
+    const ev = await spaceHttpsCheck.collect(
+      ctx({ spaceUrl: sim.url, spacePinnedFingerprint256: sim.fingerprint256 }),
+    );
+    expect(spaceHttpsCheck.evidenceSchema.parse(JSON.parse(JSON.stringify(ev)))).toEqual(ev);
+    expect(spaceHttpsCheck.evaluate(ev).code).toBe('SPACE_HTTPS_PINNED');
+  });
+  it('CA-issued and trusted via extra CA → pass', async () => {
+    sim.setState({ certificate: 'valid' });
+    const ev = await spaceHttpsCheck.collect(
+      ctx({ spaceUrl: `https://localhost:${sim.port}/`, extraCa: [sim.caCert] }),
+    );
+    expect(spaceHttpsCheck.evaluate(ev)).toMatchObject({ status: 'pass', code: 'SPACE_HTTPS_OK' });
+  });
+  it('expired → fail; HTTPS off → fail; no URL → skip', async () => {
+    sim.setState({ certificate: 'expired' });
+    expect(
+      spaceHttpsCheck.evaluate(
+        await spaceHttpsCheck.collect(
+          ctx({ spaceUrl: `https://localhost:${sim.port}/`, extraCa: [sim.caCert] }),
+        ),
+      ).code,
+    ).toBe('SPACE_HTTPS_CERT_EXPIRED');
+    sim.setState({ https: false });
+    expect(
+      spaceHttpsCheck.evaluate(
+        await spaceHttpsCheck.collect(ctx({ spaceUrl: `https://127.0.0.1:${sim.port}/` })),
+      ).code,
+    ).toBe('SPACE_HTTPS_PLAIN_HTTP');
+    expect(spaceHttpsCheck.evaluate(await spaceHttpsCheck.collect(ctx({}))).status).toBe('skip');
+  });
+});
+
+describe('space.ship collect → evaluate', () => {
+  it('right key over the accepted certificate → pass; the evidence never holds the key', async () => {
+    const ev = await spaceShipCheck.collect(
+      ctx({ spaceUrl: sim.url, spacePinnedFingerprint256: sim.fingerprint256, shipKey: KEY }),
+    );
+    expect(JSON.stringify(ev)).not.toContain(KEY);
+    expect(spaceShipCheck.evidenceSchema.parse(JSON.parse(JSON.stringify(ev)))).toEqual(ev);
+    expect(spaceShipCheck.evaluate(ev)).toMatchObject({ status: 'pass', code: 'SHIP_OK' });
+  });
+  it('wrong key → fail SHIP_UNAUTHORIZED; STP only → SHIP_HTTP_TRANSPORT_DISABLED', async () => {
+    const wrong = await spaceShipCheck.collect(
+      ctx({ spaceUrl: sim.url, spacePinnedFingerprint256: sim.fingerprint256, shipKey: 'nope-nope' }),
+    );
+    expect(spaceShipCheck.evaluate(wrong)).toMatchObject({ status: 'fail', code: 'SHIP_UNAUTHORIZED' });
+    sim.setState({ transport: 'stp-only' });
+    const stp = await spaceShipCheck.collect(
+      ctx({ spaceUrl: sim.url, spacePinnedFingerprint256: sim.fingerprint256, shipKey: KEY }),
+    );
+    expect(spaceShipCheck.evaluate(stp).code).toBe('SHIP_HTTP_TRANSPORT_DISABLED');
+  });
+  it('Space clock 10 minutes behind → warn SHIP_CLOCK_SKEW', async () => {
+    sim.setState({ clockOffsetSeconds: -600 });
+    const ev = await spaceShipCheck.collect(
+      ctx({ spaceUrl: sim.url, spacePinnedFingerprint256: sim.fingerprint256, shipKey: KEY }),
+    );
+    expect(spaceShipCheck.evaluate(ev)).toMatchObject({ status: 'warn', code: 'SHIP_CLOCK_SKEW' });
+  });
+});
+
+describe('XS4 Face card status computed against the Space simulator', () => {
+  const status = async (key?: string): Promise<string> =>
+    faceIntegrationStatus(
+      await probeShip({
+        url: sim.url,
+        key,
+        trust: { pinnedFingerprint256: sim.fingerprint256 },
+        timeoutMs: 4000,
+      }),
+    );
+  it('Connected / Unauthorized / Disconnected / No status', async () => {
+    expect(await status(KEY)).toBe('Connected');
+    expect(await status('other-key')).toBe('Unauthorized');
+    sim.setState({ licence: 'missing' });
+    expect(await status(KEY)).toBe('Disconnected');
+    sim.setState({ licence: 'present', https: false });
+    expect(await status(KEY)).toBe('Disconnected');
+    expect(faceIntegrationStatus(null)).toBe('No status');
+  });
+});
