@@ -77,6 +77,8 @@ async function start(): Promise<void> {
       clock: () => new Date(),
       paths: { userData, logs: logsDir },
       startupProblems,
+      // The lead wires the SetupService implementation (with Electron's clipboard and the HistoryStore) here.
+      setup: null,
     }),
     log,
   );

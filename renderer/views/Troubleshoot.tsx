@@ -11,7 +11,12 @@ export function Troubleshoot({ onSetup }: { onSetup: () => void }): ReactElement
   const { t } = useTranslation('setup');
   const s = useSetupStore();
   const heading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => heading.current?.focus(), []);
+  const clearError = s.clearError;
+  useEffect(() => {
+    // A failure shown by the wizard is not this view's: start clean, with focus on the title.
+    clearError();
+    heading.current?.focus();
+  }, [clearError]);
   const op =
     s.operation !== null && ['checks', 'fix', 'undo'].includes(s.operation.kind) && s.operation.running
       ? s.operation

@@ -21,6 +21,7 @@ export function createTestDeps(overrides: Partial<CoreDeps> = {}): TestDeps {
     clock: () => new Date('2026-01-15T10:00:00Z'),
     paths: { userData: '/tmp/xs4-test-userdata', logs: '/tmp/xs4-test-logs' },
     startupProblems: [],
+    setup: null,
     ...overrides,
     records: logger.records,
     redactor,

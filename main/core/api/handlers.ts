@@ -4,11 +4,13 @@ import type { CoreDeps } from './deps';
 import { appHandlers } from './app-handlers';
 import { settingsHandlers } from './settings-handlers';
 import { secretsHandlers } from './secrets-handlers';
+import { setupHandlers, unwiredSetupHandlers } from './setup-handlers';
 
 export function createCoreHandlers(deps: CoreDeps): Handlers {
   return {
     ...appHandlers(deps),
     ...settingsHandlers(deps),
     ...secretsHandlers(deps),
+    ...(deps.setup === null ? unwiredSetupHandlers() : setupHandlers({ ...deps.setup, clock: deps.clock })),
   };
 }

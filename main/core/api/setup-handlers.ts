@@ -1,6 +1,11 @@
 // Handlers for the `setup.*` channels (one line each onto the injected SetupService) and `clipboard.copySecret`.
 // Long operations get an AbortController keyed by the renderer's operation id, so `setup.cancel` can stop them.
-import type { SetupChannel, SetupInput, SetupOutput } from '../../../preload/setup-contract';
+import {
+  setupContract,
+  type SetupChannel,
+  type SetupInput,
+  type SetupOutput,
+} from '../../../preload/setup-contract';
 import { AppError } from '../errors';
 import type { OperationHooks, SetupService } from '../setup/service';
 
@@ -39,6 +44,9 @@ export interface SetupHandlerDeps {
   history: HistoryReader;
   clock: () => Date;
 }
+
+/** What main/index.ts (and the e2e harness) hands the core for the setup flow; the clock comes from CoreDeps. */
+export type SetupWiring = Omit<SetupHandlerDeps, 'clock'>;
 
 export type SetupHandlers = {
   [K in SetupChannel]: (input: SetupInput<K>, ctx: SetupHandlerContext) => Promise<SetupOutput<K>>;
@@ -134,4 +142,18 @@ export function setupHandlers({ service: s, clipboard, history, clock }: SetupHa
       return null;
     },
   };
+}
+
+/** The setup channels of a process that has no setup flow wired: each answers one clear error. */
+export function unwiredSetupHandlers(): SetupHandlers {
+  const refuse = async (): Promise<never> => {
+    throw new AppError(
+      'SETUP_NOT_WIRED',
+      'The setup flow is not available in this build of the assistant.',
+      'Install a complete build of the assistant; if it persists, export the log and report it.',
+    );
+  };
+  return Object.fromEntries(
+    Object.keys(setupContract).map((name) => [name, refuse]),
+  ) as unknown as SetupHandlers;
 }
