@@ -12,7 +12,10 @@ const STATIC_IMPORT = /(?:^|[;\n}])\s*import\s*(?:[\w*{}\s,$]+?\s*from\s*)?["'](
 
 export function initialScripts(dir) {
   const html = readFileSync(join(dir, 'index.html'), 'utf8');
-  const roots = [...html.matchAll(/<script[^>]+type="module"[^>]+src="([^"]+)"/g), ...html.matchAll(/<link[^>]+rel="modulepreload"[^>]+href="([^"]+)"/g)].map((m) => resolve(dir, m[1]));
+  const roots = [
+    ...html.matchAll(/<script[^>]+type="module"[^>]+src="([^"]+)"/g),
+    ...html.matchAll(/<link[^>]+rel="modulepreload"[^>]+href="([^"]+)"/g),
+  ].map((m) => resolve(dir, m[1]));
   const seen = new Set();
   const visit = (file) => {
     if (seen.has(file) || !existsSync(file)) return;
@@ -29,7 +32,11 @@ export function measure(dir) {
     const raw = readFileSync(file);
     return { file, bytes: raw.length, gzip: gzipSync(raw).length };
   });
-  return { files, gzip: files.reduce((a, f) => a + f.gzip, 0), bytes: files.reduce((a, f) => a + f.bytes, 0) };
+  return {
+    files,
+    gzip: files.reduce((a, f) => a + f.gzip, 0),
+    bytes: files.reduce((a, f) => a + f.bytes, 0),
+  };
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
@@ -44,8 +51,11 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     process.exit(2);
   }
   const kb = (n) => (n / 1024).toFixed(1);
-  for (const f of files) console.log(`  ${f.file.slice(dir.length + 1)}  ${kb(f.bytes)} KB, gzip ${kb(f.gzip)} KB`);
+  for (const f of files)
+    console.log(`  ${f.file.slice(dir.length + 1)}  ${kb(f.bytes)} KB, gzip ${kb(f.gzip)} KB`);
   const verdict = gzip <= BUDGET_BYTES ? 'within' : 'OVER';
-  console.log(`bundle-size: renderer initial JavaScript ${kb(gzip)} KB gzip (${kb(bytes)} KB raw), ${verdict} the ${kb(BUDGET_BYTES)} KB budget`);
+  console.log(
+    `bundle-size: renderer initial JavaScript ${kb(gzip)} KB gzip (${kb(bytes)} KB raw), ${verdict} the ${kb(BUDGET_BYTES)} KB budget`,
+  );
   if (gzip > BUDGET_BYTES) process.exit(1);
 }

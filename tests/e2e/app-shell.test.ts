@@ -43,7 +43,10 @@ afterAll(async () => {
 describe('app shell', () => {
   it('shows what the core reports about this computer', async () => {
     // The facts about this computer are part of the Troubleshoot view.
-    await page.getByRole('button', { name: /Troubleshoot/ }).first().click();
+    await page
+      .getByRole('button', { name: /Troubleshoot/ })
+      .first()
+      .click();
     await expect.poll(() => page.getByTestId('app-version').textContent()).toBe(version);
     expect(await page.locator('h1').textContent()).toBe('XS4 Face Space Assistant');
     const windows = await page.getByTestId('windows-features').textContent();

@@ -15,13 +15,15 @@ function site(files: Record<string, string | Buffer>): string {
   return dir;
 }
 
-const html = '<!doctype html><script type="module" crossorigin src="./assets/index.js"></script><link rel="modulepreload" crossorigin href="./assets/vendor.js">';
+const html =
+  '<!doctype html><script type="module" crossorigin src="./assets/index.js"></script><link rel="modulepreload" crossorigin href="./assets/vendor.js">';
 
 describe('check-bundle-size', () => {
   it('follows static imports and leaves lazy chunks out', () => {
     const dir = site({
       'index.html': html,
-      'assets/index.js': 'import{a as b}from"./shared.js";import"./vendor.js";const l=()=>import("./lazy.js");',
+      'assets/index.js':
+        'import{a as b}from"./shared.js";import"./vendor.js";const l=()=>import("./lazy.js");',
       'assets/vendor.js': 'export const v=1;',
       'assets/shared.js': 'export const a=2;',
       'assets/lazy.js': 'export const z=3;',
@@ -33,7 +35,11 @@ describe('check-bundle-size', () => {
 
   it('fails above the budget and prints the number', () => {
     // Random bytes do not compress: 300 KB of them is over 250 KB gzip.
-    const dir = site({ 'index.html': html, 'assets/index.js': `const s="${randomBytes(300 * 1024).toString('base64')}";`, 'assets/vendor.js': '' });
+    const dir = site({
+      'index.html': html,
+      'assets/index.js': `const s="${randomBytes(300 * 1024).toString('base64')}";`,
+      'assets/vendor.js': '',
+    });
     const run = spawnSync(process.execPath, ['scripts/check-bundle-size.mjs', dir], { encoding: 'utf8' });
     expect(run.status).toBe(1);
     expect(run.stdout).toMatch(/renderer initial JavaScript \d+\.\d KB gzip .* OVER the 250\.0 KB budget/);
