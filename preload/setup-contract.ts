@@ -82,16 +82,19 @@ export const spaceDetailsInputSchema = SpaceDetailsSchema.extend({
 }).strict();
 
 /**
- * A SHIP API key typed by the technician. Generated keys are 32 letters and digits; a typed one may be any printable
- * ASCII without spaces (Space's own rule is not public: docs/assumptions.md, "ui").
+ * A SHIP API key typed by the technician. Generated keys are 32 letters and digits; a typed one follows the same rule
+ * as the CLI's `--ship-key` (main/cli/secrets.ts): 4 to 4096 characters on one line, no control characters
+ * (Space's own rule is not public: docs/assumptions.md, "Setup wizard (renderer)").
  */
-export const SHIP_KEY_MIN = 8;
-export const SHIP_KEY_MAX = 128;
+export const SHIP_KEY_MIN = 4;
+export const SHIP_KEY_MAX = 4096;
 export const shipKeyValueSchema = z
   .string()
   .min(SHIP_KEY_MIN, `must be at least ${SHIP_KEY_MIN} characters`)
   .max(SHIP_KEY_MAX, `must be at most ${SHIP_KEY_MAX} characters`)
-  .regex(/^[\x21-\x7e]+$/, 'must be printable ASCII without spaces');
+  // eslint-disable-next-line no-control-regex
+  .regex(/^[^\u0000-\u001f\u007f]+$/, 'must be one line without control characters')
+  .refine((v) => v.trim() === v, 'must not start or end with a space');
 
 const userAction = z.literal(true, { error: 'must be true: only on an explicit user action' });
 const confirmed = z.literal(true, { error: 'must be true: the technician confirmed' });

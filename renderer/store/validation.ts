@@ -44,14 +44,16 @@ export function parsePort(field: string, raw: string): { port: number } | FieldE
 }
 
 /** Same bounds as the contract's shipKeyValueSchema. */
-export const SHIP_KEY_MIN = 8;
-export const SHIP_KEY_MAX = 128;
+export const SHIP_KEY_MIN = 4;
+export const SHIP_KEY_MAX = 4096;
 
 export function validateShipKey(field: string, raw: string): FieldError | null {
   if (raw === '') return { field, rule: 'required' };
   if (raw.length < SHIP_KEY_MIN) return { field, rule: 'minLength', values: { min: SHIP_KEY_MIN } };
   if (raw.length > SHIP_KEY_MAX) return { field, rule: 'maxLength', values: { max: SHIP_KEY_MAX } };
-  if (!/^[\x21-\x7e]+$/.test(raw)) return { field, rule: 'printableNoSpaces' };
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f\u007f]/.test(raw)) return { field, rule: 'oneLine' };
+  if (raw.trim() !== raw) return { field, rule: 'noOuterSpaces' };
   return null;
 }
 

@@ -122,7 +122,10 @@ describe('setup contract inputs', () => {
   });
 
   it('checks typed SHIP keys and operation ids', () => {
-    expect(firstIssue('setup.setShipKey', { value: 'short' })).not.toBeNull();
+    expect(firstIssue('setup.setShipKey', { value: 'abc' })).not.toBeNull();
+    expect(firstIssue('setup.setShipKey', { value: 'two\nlines' })?.message).toBe(
+      'must be one line without control characters',
+    );
     expect(firstIssue('setup.setShipKey', { value: SECRET })).toBeNull();
     expect(firstIssue('setup.setShipKey', { generate: true })).toBeNull();
     expect(firstIssue('setup.runChecks', { operationId: 'x', ids: null })?.path).toBe('operationId');
