@@ -1,0 +1,23 @@
+// Removes terminal control characters and bidi overrides from server-provided strings before anyone shows them.
+
+// C0 controls except tab and newline, DEL, C1 controls (ESC sequences start here), and bidi overrides/isolates
+// that can make a value read differently on screen than it is.
+// eslint-disable-next-line no-control-regex
+const UNSAFE = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g;
+
+export function stripControl(s: string): string {
+  return s.replace(UNSAFE, '');
+}
+
+/** Deep copy of parsed JSON with every string (keys included) stripped. Depth-bounded against hostile nesting. */
+export function sanitizeJson(v: unknown, depth = 0): unknown {
+  if (depth > 32) return null;
+  if (typeof v === 'string') return stripControl(v);
+  if (Array.isArray(v)) return v.map((x) => sanitizeJson(x, depth + 1));
+  if (v !== null && typeof v === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, x] of Object.entries(v as Record<string, unknown>)) out[stripControl(k)] = sanitizeJson(x, depth + 1);
+    return out;
+  }
+  return v;
+}
