@@ -96,6 +96,7 @@ describe('enrollment.privacy-policy', () => {
     expect(findBiometricWords('BIOMÉTRIQUE').map((h) => h.lang)).toContain('fr');
     expect(findBiometricWords('cookies only')).toEqual([]);
     expect(htmlToText('<html><script>var biometric=1</script><p>Hello&nbsp;&amp;&#x41;<b>x</b></p>\u001b[31m', 100)).toBe('Hello &A x [31m');
+    expect(htmlToText('biom&eacute;trique, &Uuml;bersicht, espa&ntilde;a, fran&ccedil;ais &#233;', 100)).toBe('biométrique, Übersicht, españa, français é');
     expect(htmlToText('<p>' + 'a '.repeat(50_000) + '</p>', 1000).length).toBe(1000);
   });
 });
