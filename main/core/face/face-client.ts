@@ -1,6 +1,6 @@
 // Client of the XS4 Face server contract (docs/face-server-api.md): validated answers, told-apart failures, verified writes.
 import { createHash } from 'node:crypto';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { AppError, invalidInput, isAppError } from '../errors';
 import { type Endpoint, parseServiceUrl, validateHost, validatePort } from '../net/endpoint';
 import { httpRequest, type TrustPolicy } from '../net/https-client';
@@ -30,7 +30,6 @@ import { FaceCodes, badResponse, fromHttpStatus, fromNetError } from './face-err
 import { sanitizeJson } from './sanitize';
 import { secretFingerprint } from './secret-fingerprint';
 import type { TokenProvider } from './token-provider';
-import { z as zod } from 'zod';
 
 export interface FaceClientOptions {
   /** The server URL the technician typed, e.g. https://xs4face.local/ (HTTPS only). */
@@ -140,7 +139,7 @@ export function createFaceClient(opts: FaceClientOptions): FaceClient {
     schema: S,
     route: string,
     path: string,
-    init: { method?: 'GET' | 'POST' | 'PUT'; body?: unknown; maxBody?: number } = {},
+    init: { method?: 'GET' | 'POST' | 'PUT'; body?: unknown; maxBody?: number; secrets?: string[] } = {},
   ): Promise<z.infer<S>> {
     const method = init.method ?? 'GET';
     const idempotent = method === 'GET';
@@ -176,10 +175,11 @@ export function createFaceClient(opts: FaceClientOptions): FaceClient {
           continue;
         }
         if (res.status === 401) opts.tokenProvider.invalidate?.();
-        const err = ErrorBodySchema.safeParse(tryJson(res.body));
+        const err = ErrorBodySchema.safeParse(sanitizeJson(tryJson(res.body), [token, ...(init.secrets ?? [])]));
         throw fromHttpStatus(res.status, route, err.success ? err.data.error.message : undefined);
       }
-      return parseBody(schema, route, res.headers['content-type'], res.body);
+      // A server that echoes the token or a key we sent must not get it into the app's strings.
+      return parseBody(schema, route, res.headers['content-type'], res.body, [token, ...(init.secrets ?? [])]);
     }
   }
 
@@ -191,7 +191,7 @@ export function createFaceClient(opts: FaceClientOptions): FaceClient {
     }
   }
 
-  function parseBody<S extends z.ZodType>(schema: S, route: string, contentType: string | undefined, body: Buffer): z.infer<S> {
+  function parseBody<S extends z.ZodType>(schema: S, route: string, contentType: string | undefined, body: Buffer, secrets: string[]): z.infer<S> {
     const ct = (contentType ?? '').toLowerCase();
     if (!/^application\/([a-z0-9.+-]*\+)?json\b/.test(ct)) {
       throw badResponse(route, `expected JSON, got ${ct.split(';')[0]?.slice(0, 60) || 'no content type'}`, { contentType: ct.slice(0, 100) });
@@ -202,7 +202,7 @@ export function createFaceClient(opts: FaceClientOptions): FaceClient {
     } catch {
       throw badResponse(route, 'the body is not valid JSON', { bytes: body.length });
     }
-    const r = schema.safeParse(sanitizeJson(parsed));
+    const r = schema.safeParse(sanitizeJson(parsed, secrets));
     if (!r.success) {
       // Paths and zod's messages only: the values may be hostile or secret.
       const issues = r.error.issues.slice(0, 10).map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
@@ -216,7 +216,7 @@ export function createFaceClient(opts: FaceClientOptions): FaceClient {
     return FacePaths.scope(t.siteId, t.serverId) + p;
   };
 
-  const WriteSchema = zod.object({ change: ChangeSchema });
+  const WriteSchema = z.object({ change: ChangeSchema });
 
   /** Waits while the change is pending: accepted by XS4 Face Connect but not yet applied by the on-site server. */
   async function settle(t: FaceTarget, route: string, first: Change): Promise<number> {
@@ -271,9 +271,10 @@ export function createFaceClient(opts: FaceClientOptions): FaceClient {
       if (typeof update.https !== 'boolean') throw invalidInput('spaceHttps', 'must be true or false');
       const key = update.shipApiKey === undefined ? undefined : oneLine('shipApiKey', update.shipApiKey, 256);
       const body = { host, port, https: update.https, ...(key !== undefined ? { shipApiKey: key } : {}) };
-      const w = await call(WriteSchema, 'Space server details', scoped(t, FacePaths.space), { method: 'PUT', body });
+      const secrets = key !== undefined ? [key] : [];
+      const w = await call(WriteSchema, 'Space server details', scoped(t, FacePaths.space), { method: 'PUT', body, secrets });
       const waitedMs = await settle(t, 'Space server details', w.change);
-      const after = await call(SpaceIntegrationSchema, 'Space integration', scoped(t, FacePaths.space));
+      const after = await call(SpaceIntegrationSchema, 'Space integration', scoped(t, FacePaths.space), { secrets });
       if (after.host.toLowerCase() !== host) throw notApplied('Space server details', 'host', host, after.host);
       if (after.port !== port) throw notApplied('Space server details', 'port', port, after.port);
       if (after.https !== update.https) throw notApplied('Space server details', 'https', update.https, after.https);

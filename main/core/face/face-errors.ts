@@ -49,8 +49,11 @@ export function fromNetError(e: unknown, route: string): unknown {
       return new AppError(FaceCodes.PLAIN_HTTP, `${SERVER} answered plain HTTP where HTTPS was expected.`, 'Use the HTTPS address of XS4 Face (port 443).', d, e);
     case NetCodes.TLS_UNTRUSTED:
     case NetCodes.TLS_EXPIRED:
-    case NetCodes.TLS_NAME_MISMATCH:
-      return new AppError(FaceCodes.TLS_UNTRUSTED, `${e.message} It belongs to ${SERVER}'s address.`, 'Compare the fingerprint with the one shown on the XS4 Face server; accept it only if they match.', d, e);
+    case NetCodes.TLS_NAME_MISMATCH: {
+      const cert = d.certificate as { fingerprint256?: string; validTo?: string } | undefined;
+      const why = e.code === NetCodes.TLS_EXPIRED ? `it expired on ${String(cert?.validTo)}` : e.code === NetCodes.TLS_NAME_MISMATCH ? `it is not issued for the name ${String(d.host)}` : 'this machine does not trust its issuer';
+      return new AppError(FaceCodes.TLS_UNTRUSTED, `The certificate of ${SERVER} is not trusted: ${why}. SHA-256 ${String(cert?.fingerprint256)}.`, 'Compare the fingerprint with the one shown on the XS4 Face server; accept it only if they match (or install the issuing CA on this machine).', d, e);
+    }
     case NetCodes.TLS_PIN_MISMATCH:
       return new AppError(FaceCodes.TLS_PIN_MISMATCH, `${SERVER} presented a different certificate (${String(d.actual)}) than the one accepted before (${String(d.expected)}).`, 'The certificate was replaced or someone is intercepting the connection. Check the XS4 Face server; accept the new certificate only if you know why it changed.', d, e);
     case NetCodes.TLS_HANDSHAKE:

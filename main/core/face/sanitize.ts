@@ -9,14 +9,24 @@ export function stripControl(s: string): string {
   return s.replace(UNSAFE, '');
 }
 
-/** Deep copy of parsed JSON with every string (keys included) stripped. Depth-bounded against hostile nesting. */
-export function sanitizeJson(v: unknown, depth = 0): unknown {
+/** Replaces every occurrence of the given secrets (e.g. a token a server echoes back) with a marker. */
+export function redactSecrets(s: string, secrets: readonly string[]): string {
+  let out = s;
+  for (const secret of secrets) if (secret.length >= 4) out = out.split(secret).join('[redacted]');
+  return out;
+}
+
+/**
+ * Deep copy of parsed JSON with every string (keys included) stripped of control characters and of the
+ * given secrets. Depth-bounded against hostile nesting.
+ */
+export function sanitizeJson(v: unknown, secrets: readonly string[] = [], depth = 0): unknown {
   if (depth > 32) return null;
-  if (typeof v === 'string') return stripControl(v);
-  if (Array.isArray(v)) return v.map((x) => sanitizeJson(x, depth + 1));
+  if (typeof v === 'string') return redactSecrets(stripControl(v), secrets);
+  if (Array.isArray(v)) return v.map((x) => sanitizeJson(x, secrets, depth + 1));
   if (v !== null && typeof v === 'object') {
     const out: Record<string, unknown> = {};
-    for (const [k, x] of Object.entries(v as Record<string, unknown>)) out[stripControl(k)] = sanitizeJson(x, depth + 1);
+    for (const [k, x] of Object.entries(v as Record<string, unknown>)) out[redactSecrets(stripControl(k), secrets)] = sanitizeJson(x, secrets, depth + 1);
     return out;
   }
   return v;
