@@ -154,6 +154,27 @@ export async function startFaceSimulator(opts: FaceSimulatorOptions = {}): Promi
     };
   }
 
+  /** The route id of a request, known before it runs (for latency, injected statuses and hit counts). */
+  function routeIdOf(method: string, rel: string): RouteId | undefined {
+    if (rel === 'whoami' && method === 'GET') return 'whoami';
+    if (rel === 'sites' && method === 'GET') return 'sites';
+    const m = /^sites\/[^/]+\/servers\/[^/]+\/(.+)$/.exec(rel);
+    if (!m) return undefined;
+    if (method === 'GET' && /^changes\/[^/]+$/.test(m[1]!)) return 'change.get';
+    const table: Record<string, RouteId> = {
+      'GET integrations': 'integrations.list',
+      'POST integrations': 'integrations.add',
+      'GET integrations/salto-space': 'space.get',
+      'PUT integrations/salto-space': 'space.put',
+      'GET integrations/salto-space/general-options': 'general-options.get',
+      'POST integrations/salto-space/authentication-key/reset': 'auth-key.reset',
+      'GET integrations/salto-space/install-script': 'install-script.get',
+      'GET enrollment': 'enrollment.get',
+      'PUT enrollment': 'enrollment.put',
+    };
+    return table[`${method} ${m[1]!}`];
+  }
+
   async function route(method: string, path: string, req: IncomingMessage): Promise<{ id: RouteId; body: unknown; status?: number }> {
     if (method === 'GET' && path === 'whoami') return { id: 'whoami', body: { apiVersion: '1', user: state.user } };
     if (method === 'GET' && path === 'sites') return { id: 'sites', body: { sites: state.sites } };
@@ -258,17 +279,22 @@ export async function startFaceSimulator(opts: FaceSimulatorOptions = {}): Promi
       return sendJson(res, 401, { error: { code: 'unauthorized', message: 'Sign in required.' } });
     }
     settleDue();
+    const rel = path.slice(FACE_API_BASE_PATH.length);
+    const early = routeIdOf(method, rel);
+    // Latency and injected statuses come before the route runs, so an injected 503 on a write changes nothing.
+    if (early !== undefined) {
+      hitCount.set(early, (hitCount.get(early) ?? 0) + 1);
+      if (faults.latencyMs > 0) await new Promise((r) => setTimeout(r, faults.latencyMs));
+      const forced = pick(faults.status, early);
+      if (forced !== undefined) return sendJson(res, forced, { error: { code: 'injected', message: `Injected HTTP ${forced}.` } });
+    }
     let out: { id: RouteId; body: unknown; status?: number };
     try {
-      out = await route(method, path.slice(FACE_API_BASE_PATH.length), req);
+      out = await route(method, rel, req);
     } catch (e) {
       if (e instanceof HttpFail) return sendJson(res, e.status, { error: { code: e.code, message: e.message } });
       throw e;
     }
-    hitCount.set(out.id, (hitCount.get(out.id) ?? 0) + 1);
-    if (faults.latencyMs > 0) await new Promise((r) => setTimeout(r, faults.latencyMs));
-    const forced = pick(faults.status, out.id);
-    if (forced !== undefined) return sendJson(res, forced, { error: { code: 'injected', message: `Injected HTTP ${forced}.` } });
     if (faults.drop.includes(out.id) || faults.drop.includes('*')) {
       const buf = Buffer.from(JSON.stringify(out.body));
       res.writeHead(out.status ?? 200, { 'Content-Type': 'application/json', 'Content-Length': buf.length + 100 });

@@ -160,6 +160,7 @@ describe('HTTP and body failures', () => {
     const p0 = sim.hits('enrollment.put');
     expect((await failure(client({ retries: 2, backoffMs: 10 }).updateEnrollment(target(), { companyName: 'A', privacyPolicyUrl: 'https://example.com/p' }))).code).toBe('FACE_SERVER_ERROR');
     expect(sim.hits('enrollment.put') - p0).toBe(1);
+    expect(sim.serverState().enrollment.companyName).not.toBe('A');
   });
 
   it('garbage JSON, HTML and wrong types → FACE_BAD_RESPONSE', async () => {
