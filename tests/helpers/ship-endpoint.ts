@@ -38,7 +38,11 @@ export async function startShipEndpoint(key: string): Promise<ShipEndpoint> {
       const body = Buffer.concat(chunks).toString('utf8');
       if (given !== expected) {
         res.writeHead(401).end();
-      } else if (req.method === 'POST' && /<RequestName>\s*GetInfo\s*<\/RequestName>/.test(body) && /ship\.v1\+xml/.test(String(req.headers['content-type']))) {
+      } else if (
+        req.method === 'POST' &&
+        /<RequestName>\s*GetInfo\s*<\/RequestName>/.test(body) &&
+        /ship\.v1\+xml/.test(String(req.headers['content-type']))
+      ) {
         res.writeHead(200, { 'Content-Type': 'application/vnd.saltosystems.ship.v1+xml' }).end(GETINFO_OK);
       } else {
         res.writeHead(400).end();
@@ -49,7 +53,9 @@ export async function startShipEndpoint(key: string): Promise<ShipEndpoint> {
     sockets.add(s);
     s.on('close', () => sockets.delete(s));
   });
-  const port = await new Promise<number>((r) => srv.listen(0, '127.0.0.1', () => r((srv.address() as AddressInfo).port)));
+  const port = await new Promise<number>((r) =>
+    srv.listen(0, '127.0.0.1', () => r((srv.address() as AddressInfo).port)),
+  );
   return {
     port,
     fingerprint256: new X509Certificate(pem.cert).fingerprint256,

@@ -25,7 +25,12 @@ import {
   type WhoAmI,
   WhoAmISchema,
 } from './face-contract';
-import { AUTH_KEY_OPTION_ID, FACE_API_BASE_PATH, FACE_MAX_JSON_BYTES, FACE_MAX_SCRIPT_BYTES } from './face-assumptions';
+import {
+  AUTH_KEY_OPTION_ID,
+  FACE_API_BASE_PATH,
+  FACE_MAX_JSON_BYTES,
+  FACE_MAX_SCRIPT_BYTES,
+} from './face-assumptions';
 import { FaceCodes, badResponse, fromHttpStatus, fromNetError } from './face-errors';
 import { sanitizeJson } from './sanitize';
 import { secretFingerprint } from './secret-fingerprint';
@@ -111,8 +116,10 @@ export function faceApiEndpoint(baseUrl: string): Endpoint {
 
 function checkTarget(t: FaceTarget): void {
   const ok = /^[A-Za-z0-9._-]{1,128}$/;
-  if (!ok.test(t.siteId)) throw invalidInput('siteId', 'must be 1-128 letters, digits, dot, underscore or hyphen');
-  if (!ok.test(t.serverId)) throw invalidInput('serverId', 'must be 1-128 letters, digits, dot, underscore or hyphen');
+  if (!ok.test(t.siteId))
+    throw invalidInput('siteId', 'must be 1-128 letters, digits, dot, underscore or hyphen');
+  if (!ok.test(t.serverId))
+    throw invalidInput('serverId', 'must be 1-128 letters, digits, dot, underscore or hyphen');
 }
 
 function oneLine(field: string, v: string, max: number): string {
@@ -120,7 +127,8 @@ function oneLine(field: string, v: string, max: number): string {
   if (s.length === 0) throw invalidInput(field, 'must not be empty');
   if (s.length > max) throw invalidInput(field, `must be at most ${max} characters`);
   // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u001F\u007F-\u009F]/.test(s)) throw invalidInput(field, 'must not contain control characters or line breaks');
+  if (/[\u0000-\u001F\u007F-\u009F]/.test(s))
+    throw invalidInput(field, 'must not contain control characters or line breaks');
   return s;
 }
 
@@ -146,7 +154,10 @@ export function createFaceClient(opts: FaceClientOptions): FaceClient {
     const attempts = idempotent ? retries + 1 : 1;
     for (let attempt = 0; ; attempt++) {
       const token = await opts.tokenProvider.getToken(opts.signal);
-      const headers: Record<string, string> = { Authorization: `Bearer ${token}`, Accept: 'application/json' };
+      const headers: Record<string, string> = {
+        Authorization: `Bearer ${token}`,
+        Accept: 'application/json',
+      };
       if (init.body !== undefined) headers['Content-Type'] = 'application/json';
       let res;
       try {
@@ -175,11 +186,16 @@ export function createFaceClient(opts: FaceClientOptions): FaceClient {
           continue;
         }
         if (res.status === 401) opts.tokenProvider.invalidate?.();
-        const err = ErrorBodySchema.safeParse(sanitizeJson(tryJson(res.body), [token, ...(init.secrets ?? [])]));
+        const err = ErrorBodySchema.safeParse(
+          sanitizeJson(tryJson(res.body), [token, ...(init.secrets ?? [])]),
+        );
         throw fromHttpStatus(res.status, route, err.success ? err.data.error.message : undefined);
       }
       // A server that echoes the token or a key we sent must not get it into the app's strings.
-      return parseBody(schema, route, res.headers['content-type'], res.body, [token, ...(init.secrets ?? [])]);
+      return parseBody(schema, route, res.headers['content-type'], res.body, [
+        token,
+        ...(init.secrets ?? []),
+      ]);
     }
   }
 
@@ -191,10 +207,18 @@ export function createFaceClient(opts: FaceClientOptions): FaceClient {
     }
   }
 
-  function parseBody<S extends z.ZodType>(schema: S, route: string, contentType: string | undefined, body: Buffer, secrets: string[]): z.infer<S> {
+  function parseBody<S extends z.ZodType>(
+    schema: S,
+    route: string,
+    contentType: string | undefined,
+    body: Buffer,
+    secrets: string[],
+  ): z.infer<S> {
     const ct = (contentType ?? '').toLowerCase();
     if (!/^application\/([a-z0-9.+-]*\+)?json\b/.test(ct)) {
-      throw badResponse(route, `expected JSON, got ${ct.split(';')[0]?.slice(0, 60) || 'no content type'}`, { contentType: ct.slice(0, 100) });
+      throw badResponse(route, `expected JSON, got ${ct.split(';')[0]?.slice(0, 60) || 'no content type'}`, {
+        contentType: ct.slice(0, 100),
+      });
     }
     let parsed: unknown;
     try {
@@ -205,8 +229,12 @@ export function createFaceClient(opts: FaceClientOptions): FaceClient {
     const r = schema.safeParse(sanitizeJson(parsed, secrets));
     if (!r.success) {
       // Paths and zod's messages only: the values may be hostile or secret.
-      const issues = r.error.issues.slice(0, 10).map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
-      throw badResponse(route, `unexpected shape at ${issues.map((i) => i.path || '(root)').join(', ')}`, { issues });
+      const issues = r.error.issues
+        .slice(0, 10)
+        .map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
+      throw badResponse(route, `unexpected shape at ${issues.map((i) => i.path || '(root)').join(', ')}`, {
+        issues,
+      });
     }
     return r.data;
   }
@@ -236,13 +264,23 @@ export function createFaceClient(opts: FaceClientOptions): FaceClient {
       c = await call(ChangeSchema, 'change status', scoped(t, FacePaths.change(first.changeId)));
     }
     if (c.state === 'failed') {
-      throw new AppError(FaceCodes.WRITE_FAILED, `The XS4 Face server could not apply the change (${route})${c.error ? `: ${c.error.slice(0, 200)}` : ''}.`, 'Check the values and the XS4 Face server state in the Console, then try again.', { route, changeId: c.changeId });
+      throw new AppError(
+        FaceCodes.WRITE_FAILED,
+        `The XS4 Face server could not apply the change (${route})${c.error ? `: ${c.error.slice(0, 200)}` : ''}.`,
+        'Check the values and the XS4 Face server state in the Console, then try again.',
+        { route, changeId: c.changeId },
+      );
     }
     return now() - start;
   }
 
   function notApplied(route: string, field: string, expected: unknown, actual: unknown): AppError {
-    return new AppError(FaceCodes.WRITE_NOT_APPLIED, `XS4 Face reported the change (${route}) as applied, but reading it back shows ${field} = ${JSON.stringify(actual)} instead of ${JSON.stringify(expected)}.`, 'Try again; if it persists, set the value in the XS4 Face Console and report the mismatch.', { route, field, expected, actual });
+    return new AppError(
+      FaceCodes.WRITE_NOT_APPLIED,
+      `XS4 Face reported the change (${route}) as applied, but reading it back shows ${field} = ${JSON.stringify(actual)} instead of ${JSON.stringify(expected)}.`,
+      'Try again; if it persists, set the value in the XS4 Face Console and report the mismatch.',
+      { route, field, expected, actual },
+    );
   }
 
   return {
@@ -255,11 +293,15 @@ export function createFaceClient(opts: FaceClientOptions): FaceClient {
     async addIntegrations(t, types) {
       const body = AddIntegrationsSchema.safeParse({ add: types });
       if (!body.success) throw invalidInput('integrations', 'must be 1-100 integration identifiers');
-      const w = await call(WriteSchema, 'add integrations', scoped(t, FacePaths.integrations), { method: 'POST', body: body.data });
+      const w = await call(WriteSchema, 'add integrations', scoped(t, FacePaths.integrations), {
+        method: 'POST',
+        body: body.data,
+      });
       const waitedMs = await settle(t, 'add integrations', w.change);
       const list = await call(IntegrationsSchema, 'integration list', scoped(t, FacePaths.integrations));
       const have = new Set(list.integrations.map((i) => i.type));
-      for (const type of body.data.add) if (!have.has(type)) throw notApplied('add integrations', 'integrations', body.data.add, [...have]);
+      for (const type of body.data.add)
+        if (!have.has(type)) throw notApplied('add integrations', 'integrations', body.data.add, [...have]);
       return { value: list, changeId: w.change.changeId, waitedMs };
     },
 
@@ -272,41 +314,76 @@ export function createFaceClient(opts: FaceClientOptions): FaceClient {
       const key = update.shipApiKey === undefined ? undefined : oneLine('shipApiKey', update.shipApiKey, 256);
       const body = { host, port, https: update.https, ...(key !== undefined ? { shipApiKey: key } : {}) };
       const secrets = key !== undefined ? [key] : [];
-      const w = await call(WriteSchema, 'Space server details', scoped(t, FacePaths.space), { method: 'PUT', body, secrets });
+      const w = await call(WriteSchema, 'Space server details', scoped(t, FacePaths.space), {
+        method: 'PUT',
+        body,
+        secrets,
+      });
       const waitedMs = await settle(t, 'Space server details', w.change);
-      const after = await call(SpaceIntegrationSchema, 'Space integration', scoped(t, FacePaths.space), { secrets });
-      if (after.host.toLowerCase() !== host) throw notApplied('Space server details', 'host', host, after.host);
+      const after = await call(SpaceIntegrationSchema, 'Space integration', scoped(t, FacePaths.space), {
+        secrets,
+      });
+      if (after.host.toLowerCase() !== host)
+        throw notApplied('Space server details', 'host', host, after.host);
       if (after.port !== port) throw notApplied('Space server details', 'port', port, after.port);
-      if (after.https !== update.https) throw notApplied('Space server details', 'https', update.https, after.https);
+      if (after.https !== update.https)
+        throw notApplied('Space server details', 'https', update.https, after.https);
       if (key !== undefined) {
         const fp = secretFingerprint(key);
         if (!after.shipApiKey.set || after.shipApiKey.fingerprint !== fp) {
-          throw notApplied('Space server details', 'shipApiKey fingerprint', fp, after.shipApiKey.fingerprint);
+          throw notApplied(
+            'Space server details',
+            'shipApiKey fingerprint',
+            fp,
+            after.shipApiKey.fingerprint,
+          );
         }
       }
       return { value: after, changeId: w.change.changeId, waitedMs };
     },
 
-    getSpaceGeneralOptions: async (t) => (await call(GeneralOptionsSchema, 'Space General Options', scoped(t, FacePaths.generalOptions))).options,
+    getSpaceGeneralOptions: async (t) =>
+      (await call(GeneralOptionsSchema, 'Space General Options', scoped(t, FacePaths.generalOptions)))
+        .options,
 
     async resetAuthenticationKey(t) {
-      const authKey = (opts: GeneralOption[]): string | undefined => opts.find((o) => o.id === AUTH_KEY_OPTION_ID)?.value;
-      const before = authKey((await call(GeneralOptionsSchema, 'Space General Options', scoped(t, FacePaths.generalOptions))).options);
-      const w = await call(WriteSchema, 'reset authentication key', scoped(t, FacePaths.resetAuthKey), { method: 'POST', body: {} });
+      const authKey = (opts: GeneralOption[]): string | undefined =>
+        opts.find((o) => o.id === AUTH_KEY_OPTION_ID)?.value;
+      const before = authKey(
+        (await call(GeneralOptionsSchema, 'Space General Options', scoped(t, FacePaths.generalOptions)))
+          .options,
+      );
+      const w = await call(WriteSchema, 'reset authentication key', scoped(t, FacePaths.resetAuthKey), {
+        method: 'POST',
+        body: {},
+      });
       const waitedMs = await settle(t, 'reset authentication key', w.change);
-      const options = (await call(GeneralOptionsSchema, 'Space General Options', scoped(t, FacePaths.generalOptions))).options;
+      const options = (
+        await call(GeneralOptionsSchema, 'Space General Options', scoped(t, FacePaths.generalOptions))
+      ).options;
       const after = authKey(options);
       if (after === undefined || after.length === 0) {
         throw badResponse('Space General Options', `no ${AUTH_KEY_OPTION_ID} row after the reset`);
       }
       if (after === before) {
         const fp = secretFingerprint(after);
-        throw notApplied('reset authentication key', 'authentication key fingerprint', `anything but ${fp}`, fp);
+        throw notApplied(
+          'reset authentication key',
+          'authentication key fingerprint',
+          `anything but ${fp}`,
+          fp,
+        );
       }
-      return { value: options, changeId: w.change.changeId, waitedMs, keyFingerprint: secretFingerprint(after) };
+      return {
+        value: options,
+        changeId: w.change.changeId,
+        waitedMs,
+        keyFingerprint: secretFingerprint(after),
+      };
     },
 
-    getEnrollment: (t) => call(EnrollmentSchema, 'Enrollment Service settings', scoped(t, FacePaths.enrollment)),
+    getEnrollment: (t) =>
+      call(EnrollmentSchema, 'Enrollment Service settings', scoped(t, FacePaths.enrollment)),
 
     async updateEnrollment(t, update) {
       const companyName = oneLine('companyName', update.companyName, 256);
@@ -318,22 +395,44 @@ export function createFaceClient(opts: FaceClientOptions): FaceClient {
         throw invalidInput('privacyPolicyUrl', 'must be a URL such as https://example.com/privacy');
       }
       if (u.protocol !== 'https:') throw invalidInput('privacyPolicyUrl', 'must use https');
-      if (u.username || u.password) throw invalidInput('privacyPolicyUrl', 'must not contain a user name or password');
+      if (u.username || u.password)
+        throw invalidInput('privacyPolicyUrl', 'must not contain a user name or password');
       const body = { companyName, privacyPolicyUrl: u.toString() };
-      const w = await call(WriteSchema, 'Enrollment Service settings', scoped(t, FacePaths.enrollment), { method: 'PUT', body });
+      const w = await call(WriteSchema, 'Enrollment Service settings', scoped(t, FacePaths.enrollment), {
+        method: 'PUT',
+        body,
+      });
       const waitedMs = await settle(t, 'Enrollment Service settings', w.change);
-      const after = await call(EnrollmentSchema, 'Enrollment Service settings', scoped(t, FacePaths.enrollment));
-      if (after.companyName !== body.companyName) throw notApplied('Enrollment Service settings', 'companyName', body.companyName, after.companyName);
-      if (after.privacyPolicyUrl !== body.privacyPolicyUrl) throw notApplied('Enrollment Service settings', 'privacyPolicyUrl', body.privacyPolicyUrl, after.privacyPolicyUrl);
+      const after = await call(
+        EnrollmentSchema,
+        'Enrollment Service settings',
+        scoped(t, FacePaths.enrollment),
+      );
+      if (after.companyName !== body.companyName)
+        throw notApplied('Enrollment Service settings', 'companyName', body.companyName, after.companyName);
+      if (after.privacyPolicyUrl !== body.privacyPolicyUrl)
+        throw notApplied(
+          'Enrollment Service settings',
+          'privacyPolicyUrl',
+          body.privacyPolicyUrl,
+          after.privacyPolicyUrl,
+        );
       return { value: after, changeId: w.change.changeId, waitedMs };
     },
 
     async downloadInstallScript(t) {
-      const s = await call(InstallScriptSchema, 'Space Install Script', scoped(t, FacePaths.installScript), { maxBody: Math.ceil((FACE_MAX_SCRIPT_BYTES * 4) / 3) + 4096 });
+      const s = await call(InstallScriptSchema, 'Space Install Script', scoped(t, FacePaths.installScript), {
+        maxBody: Math.ceil((FACE_MAX_SCRIPT_BYTES * 4) / 3) + 4096,
+      });
       const content = Buffer.from(s.contentBase64, 'base64');
       const sha256 = createHash('sha256').update(content).digest('hex');
       if (sha256 !== s.sha256.toLowerCase()) {
-        throw new AppError(FaceCodes.SCRIPT_HASH_MISMATCH, `The Space Install Script arrived with SHA-256 ${sha256}, not the ${s.sha256.toLowerCase()} the server announced.`, 'Download it again; if it persists, do not run it and contact Salto.', { expected: s.sha256.toLowerCase(), actual: sha256 });
+        throw new AppError(
+          FaceCodes.SCRIPT_HASH_MISMATCH,
+          `The Space Install Script arrived with SHA-256 ${sha256}, not the ${s.sha256.toLowerCase()} the server announced.`,
+          'Download it again; if it persists, do not run it and contact Salto.',
+          { expected: s.sha256.toLowerCase(), actual: sha256 },
+        );
       }
       return { fileName: s.fileName, content, sha256 };
     },
@@ -342,21 +441,30 @@ export function createFaceClient(opts: FaceClientOptions): FaceClient {
 
 /** Picks the server to work on: the one asked for (which must exist), or the only one the account has. */
 export function selectServer(sites: FaceSite[], wanted?: Partial<FaceTarget>): FaceTarget {
-  const all = sites.flatMap((s) => s.servers.map((v) => ({ siteId: s.id, serverId: v.id, label: `${s.name} › ${v.name}` })));
+  const all = sites.flatMap((s) =>
+    s.servers.map((v) => ({ siteId: s.id, serverId: v.id, label: `${s.name} › ${v.name}` })),
+  );
   if (wanted?.siteId && wanted.serverId) {
     const hit = all.find((a) => a.siteId === wanted.siteId && a.serverId === wanted.serverId);
     if (hit) return { siteId: hit.siteId, serverId: hit.serverId };
   } else if (all.length === 1) {
     return { siteId: all[0]!.siteId, serverId: all[0]!.serverId };
   }
-  return failSelection(all.map((a) => a.label), wanted);
+  return failSelection(
+    all.map((a) => a.label),
+    wanted,
+  );
 }
 
 function failSelection(choices: string[], wanted?: Partial<FaceTarget>): never {
   throw new AppError(
     FaceCodes.SERVER_NOT_SELECTED,
-    wanted?.siteId ? `This account has no XS4 Face server ${wanted.siteId} › ${wanted.serverId ?? '?'}.` : `This account manages ${choices.length} XS4 Face servers; choose one.`,
-    choices.length > 0 ? `Choose one of: ${choices.slice(0, 20).join('; ')}.` : 'Ask the site owner to give this account access to the site in the XS4 Face Console.',
+    wanted?.siteId
+      ? `This account has no XS4 Face server ${wanted.siteId} › ${wanted.serverId ?? '?'}.`
+      : `This account manages ${choices.length} XS4 Face servers; choose one.`,
+    choices.length > 0
+      ? `Choose one of: ${choices.slice(0, 20).join('; ')}.`
+      : 'Ask the site owner to give this account access to the site in the XS4 Face Console.',
     { choices: choices.slice(0, 100) },
   );
 }

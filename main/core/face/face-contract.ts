@@ -3,8 +3,15 @@ import { z } from 'zod';
 import { CHANGE_STATES, INTEGRATION_STATUSES } from './face-assumptions';
 
 const text = (max: number) => z.string().max(max);
-const id = z.string().min(1).max(128).regex(/^[A-Za-z0-9._-]+$/, 'must be letters, digits, dot, underscore or hyphen');
-const isoTime = z.string().max(64).refine((s) => !Number.isNaN(Date.parse(s)), 'must be an ISO 8601 time');
+const id = z
+  .string()
+  .min(1)
+  .max(128)
+  .regex(/^[A-Za-z0-9._-]+$/, 'must be letters, digits, dot, underscore or hyphen');
+const isoTime = z
+  .string()
+  .max(64)
+  .refine((s) => !Number.isNaN(Date.parse(s)), 'must be an ISO 8601 time');
 
 export const IntegrationStatusSchema = z.enum(INTEGRATION_STATUSES);
 export type IntegrationStatus = z.infer<typeof IntegrationStatusSchema>;
@@ -44,7 +51,10 @@ export type Change = z.infer<typeof ChangeSchema>;
 export const ShipKeyInfoSchema = z.object({
   set: z.boolean(),
   /** First 8 hex of the SHA-256 of the key; never the key. */
-  fingerprint: z.string().regex(/^[0-9a-f]{8}$/).nullable(),
+  fingerprint: z
+    .string()
+    .regex(/^[0-9a-f]{8}$/)
+    .nullable(),
 });
 
 export const SpaceIntegrationSchema = z.object({
@@ -96,7 +106,8 @@ export const AddIntegrationsSchema = z.object({ add: z.array(id).min(1).max(100)
 export const FacePaths = {
   whoami: 'whoami',
   sites: 'sites',
-  scope: (siteId: string, serverId: string) => `sites/${encodeURIComponent(siteId)}/servers/${encodeURIComponent(serverId)}/`,
+  scope: (siteId: string, serverId: string) =>
+    `sites/${encodeURIComponent(siteId)}/servers/${encodeURIComponent(serverId)}/`,
   integrations: 'integrations',
   space: 'integrations/salto-space',
   generalOptions: 'integrations/salto-space/general-options',

@@ -21,7 +21,10 @@ const UNTRUSTED = new Set<string>([NetCodes.TLS_UNTRUSTED, NetCodes.TLS_EXPIRED,
  * Completes a TLS handshake and describes the certificate. No token and no secret is sent: when the system
  * trusts the certificate, an unauthenticated GET of the sign-in check follows; otherwise nothing is written at all.
  */
-export async function inspectFaceCertificate(baseUrl: string, opts: { timeoutMs?: number; extraCa?: string[]; signal?: AbortSignal } = {}): Promise<FaceCertificateReport> {
+export async function inspectFaceCertificate(
+  baseUrl: string,
+  opts: { timeoutMs?: number; extraCa?: string[]; signal?: AbortSignal } = {},
+): Promise<FaceCertificateReport> {
   try {
     const res = await httpRequest({
       url: faceApiEndpoint(baseUrl),
@@ -35,7 +38,11 @@ export async function inspectFaceCertificate(baseUrl: string, opts: { timeoutMs?
     return { certificate: res.tls.certificate, trustedBySystem: true, tlsProtocol: res.tls.protocol };
   } catch (e) {
     if (isAppError(e) && UNTRUSTED.has(e.code) && e.detail?.certificate) {
-      return { certificate: e.detail.certificate as CertificateInfo, trustedBySystem: false, problem: e.code };
+      return {
+        certificate: e.detail.certificate as CertificateInfo,
+        trustedBySystem: false,
+        problem: e.code,
+      };
     }
     throw fromNetError(e, 'certificate check');
   }

@@ -26,7 +26,8 @@ export function sanitizeJson(v: unknown, secrets: readonly string[] = [], depth 
   if (Array.isArray(v)) return v.map((x) => sanitizeJson(x, secrets, depth + 1));
   if (v !== null && typeof v === 'object') {
     const out: Record<string, unknown> = {};
-    for (const [k, x] of Object.entries(v as Record<string, unknown>)) out[redactSecrets(stripControl(k), secrets)] = sanitizeJson(x, secrets, depth + 1);
+    for (const [k, x] of Object.entries(v as Record<string, unknown>))
+      out[redactSecrets(stripControl(k), secrets)] = sanitizeJson(x, secrets, depth + 1);
     return out;
   }
   return v;

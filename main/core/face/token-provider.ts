@@ -12,10 +12,19 @@ export interface TokenProvider {
 export function staticTokenProvider(token: string): TokenProvider {
   const t = token.trim();
   if (t.length === 0) {
-    throw new AppError('FACE_NO_TOKEN', 'No sign-in token was given for the XS4 Face server.', 'Sign in to the XS4 Face Console and paste the access token, then try again.');
+    throw new AppError(
+      'FACE_NO_TOKEN',
+      'No sign-in token was given for the XS4 Face server.',
+      'Sign in to the XS4 Face Console and paste the access token, then try again.',
+    );
   }
   if (/[\r\n\0]/.test(t)) {
-    throw new AppError('INVALID_INPUT', 'token: must be one line without control characters.', 'Paste the token again without line breaks.', { field: 'token', rule: 'must be one line without control characters' });
+    throw new AppError(
+      'INVALID_INPUT',
+      'token: must be one line without control characters.',
+      'Paste the token again without line breaks.',
+      { field: 'token', rule: 'must be one line without control characters' },
+    );
   }
   return { getToken: () => Promise.resolve(t) };
 }

@@ -22,7 +22,8 @@ export const USAGE = `npm run sim:face -- [options]
 export class UsageError extends Error {}
 
 function int(flag: string, v: string | undefined, min: number, max: number): number {
-  if (v === undefined || !/^\d+$/.test(v)) throw new UsageError(`${flag}: needs a whole number from ${min} to ${max}`);
+  if (v === undefined || !/^\d+$/.test(v))
+    throw new UsageError(`${flag}: needs a whole number from ${min} to ${max}`);
   const n = Number(v);
   if (n < min || n > max) throw new UsageError(`${flag}: must be from ${min} to ${max}, not ${v}`);
   return n;
@@ -43,7 +44,11 @@ function file(flag: string, v: string | undefined): string {
 }
 
 export function parseArgs(argv: string[], env: NodeJS.ProcessEnv): FaceSimulatorOptions {
-  const faults: Partial<Faults> & { status: NonNullable<Faults['status']>; drop: Faults['drop']; garbage: NonNullable<Faults['garbage']> } = { status: {}, drop: [], garbage: {} };
+  const faults: Partial<Faults> & {
+    status: NonNullable<Faults['status']>;
+    drop: Faults['drop'];
+    garbage: NonNullable<Faults['garbage']>;
+  } = { status: {}, drop: [], garbage: {} };
   const o: FaceSimulatorOptions = { port: 8443 };
   let cert: string | undefined;
   let key: string | undefined;
@@ -51,22 +56,48 @@ export function parseArgs(argv: string[], env: NodeJS.ProcessEnv): FaceSimulator
     const flag = argv[i]!;
     const val = (): string | undefined => argv[++i];
     switch (flag) {
-      case '--port': o.port = int(flag, val(), 1, 65535); break;
-      case '--cert': cert = file(flag, val()); break;
-      case '--key': key = file(flag, val()); break;
-      case '--state': { const v = val(); if (!v || v.startsWith('--')) throw new UsageError('--state: needs a file path'); o.stateFile = v; break; }
-      case '--space-ca': o.spaceTrust = { ...o.spaceTrust, ca: [file(flag, val())] }; break;
+      case '--port':
+        o.port = int(flag, val(), 1, 65535);
+        break;
+      case '--cert':
+        cert = file(flag, val());
+        break;
+      case '--key':
+        key = file(flag, val());
+        break;
+      case '--state': {
+        const v = val();
+        if (!v || v.startsWith('--')) throw new UsageError('--state: needs a file path');
+        o.stateFile = v;
+        break;
+      }
+      case '--space-ca':
+        o.spaceTrust = { ...o.spaceTrust, ca: [file(flag, val())] };
+        break;
       case '--space-fingerprint': {
         const v = val() ?? '';
-        if (v.replace(/[^0-9a-f]/gi, '').length !== 64) throw new UsageError('--space-fingerprint: needs a SHA-256 fingerprint (64 hex digits, colons allowed)');
+        if (v.replace(/[^0-9a-f]/gi, '').length !== 64)
+          throw new UsageError(
+            '--space-fingerprint: needs a SHA-256 fingerprint (64 hex digits, colons allowed)',
+          );
         o.spaceTrust = { ...o.spaceTrust, fingerprint256: v };
         break;
       }
-      case '--ship-timeout': o.shipTimeoutMs = int(flag, val(), 1, 600_000); break;
-      case '--latency': faults.latencyMs = int(flag, val(), 0, 600_000); break;
-      case '--pending': faults.pendingMs = int(flag, val(), 0, 3_600_000); break;
-      case '--ignore-writes': faults.ignoreWrites = true; break;
-      case '--drop': faults.drop.push(routeOf(flag, val() ?? '')); break;
+      case '--ship-timeout':
+        o.shipTimeoutMs = int(flag, val(), 1, 600_000);
+        break;
+      case '--latency':
+        faults.latencyMs = int(flag, val(), 0, 600_000);
+        break;
+      case '--pending':
+        faults.pendingMs = int(flag, val(), 0, 3_600_000);
+        break;
+      case '--ignore-writes':
+        faults.ignoreWrites = true;
+        break;
+      case '--drop':
+        faults.drop.push(routeOf(flag, val() ?? ''));
+        break;
       case '--fail': {
         const [r, s] = (val() ?? '').split('=');
         faults.status[routeOf(flag, r ?? '')] = int(flag, s, 100, 599);
@@ -74,12 +105,16 @@ export function parseArgs(argv: string[], env: NodeJS.ProcessEnv): FaceSimulator
       }
       case '--garbage': {
         const [r, k] = (val() ?? '').split('=');
-        if (!(GARBAGE_KINDS as readonly string[]).includes(k ?? '')) throw new UsageError(`--garbage: kind must be one of ${GARBAGE_KINDS.join(', ')}`);
+        if (!(GARBAGE_KINDS as readonly string[]).includes(k ?? ''))
+          throw new UsageError(`--garbage: kind must be one of ${GARBAGE_KINDS.join(', ')}`);
         faults.garbage[routeOf(flag, r ?? '')] = k as (typeof GARBAGE_KINDS)[number];
         break;
       }
-      case '--help': case '-h': throw new UsageError(USAGE);
-      default: throw new UsageError(`unknown option ${flag}\n${USAGE}`);
+      case '--help':
+      case '-h':
+        throw new UsageError(USAGE);
+      default:
+        throw new UsageError(`unknown option ${flag}\n${USAGE}`);
     }
   }
   if ((cert === undefined) !== (key === undefined)) throw new UsageError('--cert and --key go together');

@@ -3,7 +3,8 @@ import { httpRequest } from '../../../main/core/net/https-client';
 import { SHIP_PATH } from '../../../main/core/face/face-assumptions';
 import type { IntegrationStatus } from '../../../main/core/face/face-contract';
 
-const GETINFO = '<?xml version="1.0" encoding="UTF-8"?><RequestCall><RequestName>GetInfo</RequestName><Params/></RequestCall>';
+const GETINFO =
+  '<?xml version="1.0" encoding="UTF-8"?><RequestCall><RequestName>GetInfo</RequestName><Params/></RequestCall>';
 
 export interface SpaceTarget {
   host: string;
@@ -26,7 +27,8 @@ export interface ProbeResult {
 
 /** Computes the integration card status the way XS4 Face would: by asking Space. */
 export async function probeSpace(t: SpaceTarget, trust: SpaceTrust, timeoutMs: number): Promise<ProbeResult> {
-  if (t.host === '' || t.shipApiKey === null || t.port < 1) return { status: 'unconfigured', lastError: null };
+  if (t.host === '' || t.shipApiKey === null || t.port < 1)
+    return { status: 'unconfigured', lastError: null };
   const hostInUrl = t.host.includes(':') ? `[${t.host}]` : t.host;
   let res;
   try {
@@ -42,11 +44,15 @@ export async function probeSpace(t: SpaceTarget, trust: SpaceTrust, timeoutMs: n
   } catch (e) {
     return { status: 'disconnected', lastError: e instanceof Error ? e.message : String(e) };
   }
-  if (res.status === 401) return { status: 'unauthorized', lastError: 'Space refused the SHIP API key (HTTP 401).' };
-  if (res.status !== 200) return { status: 'disconnected', lastError: `Space answered SHIP GetInfo with HTTP ${res.status}.` };
+  if (res.status === 401)
+    return { status: 'unauthorized', lastError: 'Space refused the SHIP API key (HTTP 401).' };
+  if (res.status !== 200)
+    return { status: 'disconnected', lastError: `Space answered SHIP GetInfo with HTTP ${res.status}.` };
   const xml = res.body.toString('utf8');
   const exc = /<Exception>[\s\S]*?<Code>\s*(\d+)\s*<\/Code>/.exec(xml);
-  if (exc && exc[1] !== '0') return { status: 'disconnected', lastError: `SHIP GetInfo failed with exception code ${exc[1]}.` };
-  if (!/<ProtocolID>\s*SHIP\s*<\/ProtocolID>/.test(xml)) return { status: 'disconnected', lastError: 'The Space address did not answer as a SHIP server.' };
+  if (exc && exc[1] !== '0')
+    return { status: 'disconnected', lastError: `SHIP GetInfo failed with exception code ${exc[1]}.` };
+  if (!/<ProtocolID>\s*SHIP\s*<\/ProtocolID>/.test(xml))
+    return { status: 'disconnected', lastError: 'The Space address did not answer as a SHIP server.' };
   return { status: 'connected', lastError: null };
 }

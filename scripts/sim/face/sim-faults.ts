@@ -2,8 +2,18 @@
 import { z } from 'zod';
 
 export const ROUTE_IDS = [
-  'whoami', 'sites', 'integrations.list', 'integrations.add', 'space.get', 'space.put', 'general-options.get',
-  'auth-key.reset', 'enrollment.get', 'enrollment.put', 'install-script.get', 'change.get',
+  'whoami',
+  'sites',
+  'integrations.list',
+  'integrations.add',
+  'space.get',
+  'space.put',
+  'general-options.get',
+  'auth-key.reset',
+  'enrollment.get',
+  'enrollment.put',
+  'install-script.get',
+  'change.get',
 ] as const;
 export type RouteId = (typeof ROUTE_IDS)[number];
 
@@ -38,25 +48,48 @@ export function pick<T>(rec: Partial<Record<RouteId | '*', T>>, route: RouteId):
 function mapStrings(v: unknown, f: (s: string) => unknown): unknown {
   if (typeof v === 'string') return f(v);
   if (Array.isArray(v)) return v.map((x) => mapStrings(x, f));
-  if (v !== null && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, mapStrings(x, f)]));
+  if (v !== null && typeof v === 'object')
+    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, mapStrings(x, f)]));
   return v;
 }
 
 /** The hostile body for a garbage kind; `normal` is what the route would have answered. */
-export function garbageBody(kind: (typeof GARBAGE_KINDS)[number], normal: unknown): { contentType: string; chunks: Buffer[] } {
+export function garbageBody(
+  kind: (typeof GARBAGE_KINDS)[number],
+  normal: unknown,
+): { contentType: string; chunks: Buffer[] } {
   switch (kind) {
     case 'html':
-      return { contentType: 'text/html; charset=utf-8', chunks: [Buffer.from('<!doctype html><html><body><h1>Sign in</h1><p>Please log in.</p></body></html>')] };
+      return {
+        contentType: 'text/html; charset=utf-8',
+        chunks: [
+          Buffer.from('<!doctype html><html><body><h1>Sign in</h1><p>Please log in.</p></body></html>'),
+        ],
+      };
     case 'invalid-json':
-      return { contentType: 'application/json', chunks: [Buffer.from('{"integrations": [{"type": "salto-space", ')] };
+      return {
+        contentType: 'application/json',
+        chunks: [Buffer.from('{"integrations": [{"type": "salto-space", ')],
+      };
     case 'wrong-types':
-      return { contentType: 'application/json', chunks: [Buffer.from(JSON.stringify(mapStrings(normal, () => 12345)))] };
+      return {
+        contentType: 'application/json',
+        chunks: [Buffer.from(JSON.stringify(mapStrings(normal, () => 12345)))],
+      };
     case 'control-chars':
-      return { contentType: 'application/json', chunks: [Buffer.from(JSON.stringify(mapStrings(normal, (s) => `\u001b[2J\u001b]0;owned\u0007${s}\u202e`)))] };
+      return {
+        contentType: 'application/json',
+        chunks: [
+          Buffer.from(JSON.stringify(mapStrings(normal, (s) => `\u001b[2J\u001b]0;owned\u0007${s}\u202e`))),
+        ],
+      };
     case 'oversized': {
       // 4 MiB streamed without a length, so the client must count what it reads.
       const chunk = Buffer.alloc(64 * 1024, 0x61);
-      return { contentType: 'application/json', chunks: [Buffer.from('{"pad":"'), ...Array.from({ length: 64 }, () => chunk), Buffer.from('"}')] };
+      return {
+        contentType: 'application/json',
+        chunks: [Buffer.from('{"pad":"'), ...Array.from({ length: 64 }, () => chunk), Buffer.from('"}')],
+      };
     }
   }
 }

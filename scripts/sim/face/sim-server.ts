@@ -4,9 +4,23 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { X509Certificate, createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { makeCert, type Pem } from '../certs';
-import { AUTH_KEY_OPTION_ID, FACE_API_BASE_PATH, KNOWN_INTEGRATION_TYPES, SPACE_INTEGRATION_TYPE } from '../../../main/core/face/face-assumptions';
+import {
+  AUTH_KEY_OPTION_ID,
+  FACE_API_BASE_PATH,
+  KNOWN_INTEGRATION_TYPES,
+  SPACE_INTEGRATION_TYPE,
+} from '../../../main/core/face/face-assumptions';
 import { secretFingerprint } from '../../../main/core/face/secret-fingerprint';
-import { DEFAULT_SERVER, DEFAULT_SITE, type SimServerState, type SimState, defaultState, loadState, newAuthKey, saveState } from './sim-state';
+import {
+  DEFAULT_SERVER,
+  DEFAULT_SITE,
+  type SimServerState,
+  type SimState,
+  defaultState,
+  loadState,
+  newAuthKey,
+  saveState,
+} from './sim-state';
 import { type Faults, FaultsSchema, type RouteId, garbageBody, noFaults, pick } from './sim-faults';
 import { type ProbeResult, type SpaceTrust, probeSpace } from './ship-probe';
 
@@ -65,7 +79,11 @@ function sameSecret(a: string, b: string): boolean {
 }
 
 class HttpFail extends Error {
-  constructor(readonly status: number, readonly code: string, message: string) {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -87,12 +105,15 @@ async function readJson(req: IncomingMessage): Promise<unknown> {
 }
 
 function obj(v: unknown): Record<string, unknown> {
-  if (v === null || typeof v !== 'object' || Array.isArray(v)) throw new HttpFail(400, 'bad_request', 'The request body must be a JSON object.');
+  if (v === null || typeof v !== 'object' || Array.isArray(v))
+    throw new HttpFail(400, 'bad_request', 'The request body must be a JSON object.');
   return v as Record<string, unknown>;
 }
 
 export async function startFaceSimulator(opts: FaceSimulatorOptions = {}): Promise<FaceSimulator> {
-  let pem = opts.certificate ?? makeCert({ commonName: 'xs4face.local', altNames: ['localhost', '127.0.0.1', 'xs4face.local'] });
+  let pem =
+    opts.certificate ??
+    makeCert({ commonName: 'xs4face.local', altNames: ['localhost', '127.0.0.1', 'xs4face.local'] });
   const token = opts.token ?? randomBytes(18).toString('base64url');
   const adminToken = opts.adminToken ?? randomBytes(18).toString('base64url');
   const state: SimState = opts.initialState ?? loadState(opts.stateFile);
@@ -117,7 +138,9 @@ export async function startFaceSimulator(opts: FaceSimulatorOptions = {}): Promi
   }
 
   /** Queues a write like XS4 Face Connect would: applied now, or after the configured pending delay. */
-  function change(apply: () => void): { change: { changeId: string; state: 'pending' | 'applied'; error: null } } {
+  function change(apply: () => void): {
+    change: { changeId: string; state: 'pending' | 'applied'; error: null };
+  } {
     const changeId = `chg-${randomBytes(6).toString('hex')}`;
     const effective = (): void => {
       if (faults.ignoreWrites) return;
@@ -142,13 +165,19 @@ export async function startFaceSimulator(opts: FaceSimulatorOptions = {}): Promi
   }
 
   function requireSpace(s: SimServerState): void {
-    if (!s.integrations.includes(SPACE_INTEGRATION_TYPE)) throw new HttpFail(404, 'not_added', 'The Salto Space integration has not been added.');
+    if (!s.integrations.includes(SPACE_INTEGRATION_TYPE))
+      throw new HttpFail(404, 'not_added', 'The Salto Space integration has not been added.');
   }
 
   function generalOptions(s: SimServerState): unknown {
     return {
       options: [
-        { id: 'serverAddress', label: 'XS4 Face server address', value: url.replace(/\/$/, ''), secret: false },
+        {
+          id: 'serverAddress',
+          label: 'XS4 Face server address',
+          value: url.replace(/\/$/, ''),
+          secret: false,
+        },
         { id: AUTH_KEY_OPTION_ID, label: 'Authentication (API key)', value: s.authKey, secret: true },
       ],
     };
@@ -175,8 +204,13 @@ export async function startFaceSimulator(opts: FaceSimulatorOptions = {}): Promi
     return table[`${method} ${m[1]!}`];
   }
 
-  async function route(method: string, path: string, req: IncomingMessage): Promise<{ id: RouteId; body: unknown; status?: number }> {
-    if (method === 'GET' && path === 'whoami') return { id: 'whoami', body: { apiVersion: '1', user: state.user } };
+  async function route(
+    method: string,
+    path: string,
+    req: IncomingMessage,
+  ): Promise<{ id: RouteId; body: unknown; status?: number }> {
+    if (method === 'GET' && path === 'whoami')
+      return { id: 'whoami', body: { apiVersion: '1', user: state.user } };
     if (method === 'GET' && path === 'sites') return { id: 'sites', body: { sites: state.sites } };
     const m = /^sites\/([^/]+)\/servers\/([^/]+)\/(.+)$/.exec(path);
     if (!m) throw new HttpFail(404, 'not_found', 'No such route.');
@@ -186,38 +220,83 @@ export async function startFaceSimulator(opts: FaceSimulatorOptions = {}): Promi
     if (method === 'GET' && cm) {
       const c = changes.get(decodeURIComponent(cm[1]!));
       if (!c) throw new HttpFail(404, 'not_found', 'No such change.');
-      return { id: 'change.get', body: { changeId: decodeURIComponent(cm[1]!), state: c.state, error: null } };
+      return {
+        id: 'change.get',
+        body: { changeId: decodeURIComponent(cm[1]!), state: c.state, error: null },
+      };
     }
     switch (`${method} ${rest}`) {
       case 'GET integrations': {
         const integrations = [];
         for (const type of s.integrations) {
-          const st = type === SPACE_INTEGRATION_TYPE ? await spaceStatus(s) : { status: 'unconfigured', lastError: null, lastCheckedAt: null };
+          const st =
+            type === SPACE_INTEGRATION_TYPE
+              ? await spaceStatus(s)
+              : { status: 'unconfigured', lastError: null, lastCheckedAt: null };
           integrations.push({ type, name: type === SPACE_INTEGRATION_TYPE ? 'Salto Space' : type, ...st });
         }
-        return { id: 'integrations.list', body: { integrations, available: KNOWN_INTEGRATION_TYPES.filter((t) => !s.integrations.includes(t)) } };
+        return {
+          id: 'integrations.list',
+          body: {
+            integrations,
+            available: KNOWN_INTEGRATION_TYPES.filter((t) => !s.integrations.includes(t)),
+          },
+        };
       }
       case 'POST integrations': {
         const add = obj(await readJson(req)).add;
-        if (!Array.isArray(add) || add.length === 0 || !add.every((t) => typeof t === 'string')) throw new HttpFail(400, 'bad_request', '"add" must be a list of integration types.');
-        for (const t of add as string[]) if (!(KNOWN_INTEGRATION_TYPES as readonly string[]).includes(t)) throw new HttpFail(400, 'unknown_integration', `Unknown integration "${t}".`);
-        return { id: 'integrations.add', status: 202, body: change(() => { for (const t of add as string[]) if (!s.integrations.includes(t)) s.integrations.push(t); }) };
+        if (!Array.isArray(add) || add.length === 0 || !add.every((t) => typeof t === 'string'))
+          throw new HttpFail(400, 'bad_request', '"add" must be a list of integration types.');
+        for (const t of add as string[])
+          if (!(KNOWN_INTEGRATION_TYPES as readonly string[]).includes(t))
+            throw new HttpFail(400, 'unknown_integration', `Unknown integration "${t}".`);
+        return {
+          id: 'integrations.add',
+          status: 202,
+          body: change(() => {
+            for (const t of add as string[]) if (!s.integrations.includes(t)) s.integrations.push(t);
+          }),
+        };
       }
       case 'GET integrations/salto-space': {
         requireSpace(s);
         const st = await spaceStatus(s);
         const key = s.space.shipApiKey;
-        return { id: 'space.get', body: { host: s.space.host, port: s.space.port, https: s.space.https, shipApiKey: { set: key !== null, fingerprint: key === null ? null : secretFingerprint(key) }, ...st } };
+        return {
+          id: 'space.get',
+          body: {
+            host: s.space.host,
+            port: s.space.port,
+            https: s.space.https,
+            shipApiKey: { set: key !== null, fingerprint: key === null ? null : secretFingerprint(key) },
+            ...st,
+          },
+        };
       }
       case 'PUT integrations/salto-space': {
         requireSpace(s);
         const b = obj(await readJson(req));
-        if (typeof b.host !== 'string' || b.host.length === 0 || b.host.length > 253) throw new HttpFail(400, 'bad_request', '"host" must be a host name.');
-        if (typeof b.port !== 'number' || !Number.isInteger(b.port) || b.port < 1 || b.port > 65535) throw new HttpFail(400, 'bad_request', '"port" must be 1-65535.');
-        if (typeof b.https !== 'boolean') throw new HttpFail(400, 'bad_request', '"https" must be true or false.');
-        if (b.shipApiKey !== undefined && (typeof b.shipApiKey !== 'string' || b.shipApiKey.length === 0)) throw new HttpFail(400, 'bad_request', '"shipApiKey" must be a non-empty string.');
-        const next = { host: b.host, port: b.port, https: b.https, shipApiKey: typeof b.shipApiKey === 'string' ? b.shipApiKey : s.space.shipApiKey };
-        return { id: 'space.put', status: 202, body: change(() => { s.space = next; }) };
+        if (typeof b.host !== 'string' || b.host.length === 0 || b.host.length > 253)
+          throw new HttpFail(400, 'bad_request', '"host" must be a host name.');
+        if (typeof b.port !== 'number' || !Number.isInteger(b.port) || b.port < 1 || b.port > 65535)
+          throw new HttpFail(400, 'bad_request', '"port" must be 1-65535.');
+        if (typeof b.https !== 'boolean')
+          throw new HttpFail(400, 'bad_request', '"https" must be true or false.');
+        if (b.shipApiKey !== undefined && (typeof b.shipApiKey !== 'string' || b.shipApiKey.length === 0))
+          throw new HttpFail(400, 'bad_request', '"shipApiKey" must be a non-empty string.');
+        const next = {
+          host: b.host,
+          port: b.port,
+          https: b.https,
+          shipApiKey: typeof b.shipApiKey === 'string' ? b.shipApiKey : s.space.shipApiKey,
+        };
+        return {
+          id: 'space.put',
+          status: 202,
+          body: change(() => {
+            s.space = next;
+          }),
+        };
       }
       case 'GET integrations/salto-space/general-options':
         requireSpace(s);
@@ -225,20 +304,41 @@ export async function startFaceSimulator(opts: FaceSimulatorOptions = {}): Promi
       case 'POST integrations/salto-space/authentication-key/reset':
         requireSpace(s);
         await readJson(req);
-        return { id: 'auth-key.reset', status: 202, body: change(() => { s.authKey = newAuthKey(); }) };
+        return {
+          id: 'auth-key.reset',
+          status: 202,
+          body: change(() => {
+            s.authKey = newAuthKey();
+          }),
+        };
       case 'GET integrations/salto-space/install-script': {
         requireSpace(s);
         const content = Buffer.from(s.installScript.content, 'utf8');
-        return { id: 'install-script.get', body: { fileName: s.installScript.fileName, sha256: createHash('sha256').update(content).digest('hex'), contentBase64: content.toString('base64') } };
+        return {
+          id: 'install-script.get',
+          body: {
+            fileName: s.installScript.fileName,
+            sha256: createHash('sha256').update(content).digest('hex'),
+            contentBase64: content.toString('base64'),
+          },
+        };
       }
       case 'GET enrollment':
         return { id: 'enrollment.get', body: { ...s.enrollment } };
       case 'PUT enrollment': {
         const b = obj(await readJson(req));
-        if (typeof b.companyName !== 'string' || b.companyName.trim() === '' || b.companyName.length > 256) throw new HttpFail(400, 'bad_request', '"companyName" must be 1-256 characters.');
-        if (typeof b.privacyPolicyUrl !== 'string' || !/^https:\/\//.test(b.privacyPolicyUrl)) throw new HttpFail(400, 'bad_request', '"privacyPolicyUrl" must be an https URL.');
+        if (typeof b.companyName !== 'string' || b.companyName.trim() === '' || b.companyName.length > 256)
+          throw new HttpFail(400, 'bad_request', '"companyName" must be 1-256 characters.');
+        if (typeof b.privacyPolicyUrl !== 'string' || !/^https:\/\//.test(b.privacyPolicyUrl))
+          throw new HttpFail(400, 'bad_request', '"privacyPolicyUrl" must be an https URL.');
         const next = { companyName: b.companyName, privacyPolicyUrl: b.privacyPolicyUrl };
-        return { id: 'enrollment.put', status: 202, body: change(() => { s.enrollment = next; }) };
+        return {
+          id: 'enrollment.put',
+          status: 202,
+          body: change(() => {
+            s.enrollment = next;
+          }),
+        };
       }
     }
     throw new HttpFail(404, 'not_found', 'No such route.');
@@ -246,17 +346,32 @@ export async function startFaceSimulator(opts: FaceSimulatorOptions = {}): Promi
 
   function sendJson(res: ServerResponse, status: number, body: unknown): void {
     const buf = Buffer.from(JSON.stringify(body));
-    res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': buf.length });
+    res.writeHead(status, {
+      'Content-Type': 'application/json; charset=utf-8',
+      'Content-Length': buf.length,
+    });
     res.end(buf);
   }
 
-  async function admin(method: string, path: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  async function admin(
+    method: string,
+    path: string,
+    req: IncomingMessage,
+    res: ServerResponse,
+  ): Promise<void> {
     const given = String(req.headers['x-sim-admin-token'] ?? '');
-    if (!sameSecret(given, adminToken)) return sendJson(res, 401, { error: { code: 'unauthorized', message: 'Admin token required.' } });
+    if (!sameSecret(given, adminToken))
+      return sendJson(res, 401, { error: { code: 'unauthorized', message: 'Admin token required.' } });
     if (method === 'GET' && path === 'faults') return sendJson(res, 200, faults);
     if (method === 'POST' && path === 'faults') {
       const r = FaultsSchema.partial().safeParse(await readJson(req));
-      if (!r.success) return sendJson(res, 400, { error: { code: 'bad_request', message: r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') } });
+      if (!r.success)
+        return sendJson(res, 400, {
+          error: {
+            code: 'bad_request',
+            message: r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),
+          },
+        });
       faults = { ...faults, ...r.data };
       return sendJson(res, 200, faults);
     }
@@ -264,7 +379,8 @@ export async function startFaceSimulator(opts: FaceSimulatorOptions = {}): Promi
       faults = noFaults();
       return sendJson(res, 200, faults);
     }
-    if (method === 'POST' && path === 'replace-certificate') return sendJson(res, 200, { fingerprint256: api.replaceCertificate() });
+    if (method === 'POST' && path === 'replace-certificate')
+      return sendJson(res, 200, { fingerprint256: api.replaceCertificate() });
     return sendJson(res, 404, { error: { code: 'not_found', message: 'No such admin route.' } });
   }
 
@@ -272,7 +388,8 @@ export async function startFaceSimulator(opts: FaceSimulatorOptions = {}): Promi
     const method = req.method ?? 'GET';
     const path = new URL(req.url ?? '/', 'https://sim.invalid').pathname.replace(/^\//, '');
     if (path.startsWith('__admin/')) return admin(method, path.slice('__admin/'.length), req, res);
-    if (!path.startsWith(FACE_API_BASE_PATH)) return sendJson(res, 404, { error: { code: 'not_found', message: 'Not an API path.' } });
+    if (!path.startsWith(FACE_API_BASE_PATH))
+      return sendJson(res, 404, { error: { code: 'not_found', message: 'Not an API path.' } });
     const auth = String(req.headers.authorization ?? '');
     const bearer = /^Bearer (.+)$/.exec(auth)?.[1];
     if (bearer === undefined || !sameSecret(bearer, token)) {
@@ -286,18 +403,23 @@ export async function startFaceSimulator(opts: FaceSimulatorOptions = {}): Promi
       hitCount.set(early, (hitCount.get(early) ?? 0) + 1);
       if (faults.latencyMs > 0) await new Promise((r) => setTimeout(r, faults.latencyMs));
       const forced = pick(faults.status, early);
-      if (forced !== undefined) return sendJson(res, forced, { error: { code: 'injected', message: `Injected HTTP ${forced}.` } });
+      if (forced !== undefined)
+        return sendJson(res, forced, { error: { code: 'injected', message: `Injected HTTP ${forced}.` } });
     }
     let out: { id: RouteId; body: unknown; status?: number };
     try {
       out = await route(method, rel, req);
     } catch (e) {
-      if (e instanceof HttpFail) return sendJson(res, e.status, { error: { code: e.code, message: e.message } });
+      if (e instanceof HttpFail)
+        return sendJson(res, e.status, { error: { code: e.code, message: e.message } });
       throw e;
     }
     if (faults.drop.includes(out.id) || faults.drop.includes('*')) {
       const buf = Buffer.from(JSON.stringify(out.body));
-      res.writeHead(out.status ?? 200, { 'Content-Type': 'application/json', 'Content-Length': buf.length + 100 });
+      res.writeHead(out.status ?? 200, {
+        'Content-Type': 'application/json',
+        'Content-Length': buf.length + 100,
+      });
       res.write(buf.subarray(0, Math.floor(buf.length / 2)));
       setTimeout(() => req.socket.destroy(), 20);
       return;
@@ -315,7 +437,10 @@ export async function startFaceSimulator(opts: FaceSimulatorOptions = {}): Promi
 
   const srv = https.createServer({ cert: pem.cert, key: pem.key }, (req, res) => {
     handle(req, res).catch((e: unknown) => {
-      if (!res.headersSent) sendJson(res, 500, { error: { code: 'internal', message: e instanceof Error ? e.message : 'internal' } });
+      if (!res.headersSent)
+        sendJson(res, 500, {
+          error: { code: 'internal', message: e instanceof Error ? e.message : 'internal' },
+        });
       else res.destroy();
     });
   });
@@ -351,7 +476,9 @@ export async function startFaceSimulator(opts: FaceSimulatorOptions = {}): Promi
       faults = noFaults();
     },
     replaceCertificate(next) {
-      pem = next ?? makeCert({ commonName: 'xs4face.local', altNames: ['localhost', '127.0.0.1', 'xs4face.local'] });
+      pem =
+        next ??
+        makeCert({ commonName: 'xs4face.local', altNames: ['localhost', '127.0.0.1', 'xs4face.local'] });
       srv.setSecureContext({ cert: pem.cert, key: pem.key });
       return fingerprintOf(pem);
     },

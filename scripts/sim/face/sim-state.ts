@@ -21,7 +21,13 @@ export type SimServerState = z.infer<typeof ServerStateSchema>;
 
 export const SimStateSchema = z.object({
   user: z.string(),
-  sites: z.array(z.object({ id: z.string(), name: z.string(), servers: z.array(z.object({ id: z.string(), name: z.string(), online: z.boolean() })) })),
+  sites: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      servers: z.array(z.object({ id: z.string(), name: z.string(), online: z.boolean() })),
+    }),
+  ),
   /** Keyed by "siteId/serverId". */
   servers: z.record(z.string(), ServerStateSchema),
 });
@@ -38,7 +44,13 @@ export function newAuthKey(): string {
 export function defaultState(): SimState {
   return {
     user: 'technician@example.com',
-    sites: [{ id: DEFAULT_SITE, name: 'Main building', servers: [{ id: DEFAULT_SERVER, name: 'XS4 Face server', online: true }] }],
+    sites: [
+      {
+        id: DEFAULT_SITE,
+        name: 'Main building',
+        servers: [{ id: DEFAULT_SERVER, name: 'XS4 Face server', online: true }],
+      },
+    ],
     servers: {
       [`${DEFAULT_SITE}/${DEFAULT_SERVER}`]: {
         integrations: [],
@@ -47,7 +59,8 @@ export function defaultState(): SimState {
         enrollment: { companyName: '', privacyPolicyUrl: '' },
         installScript: {
           fileName: 'Install-SpaceFaceIntegration.ps1',
-          content: '# Simulated Space Install Script (XS4 Face simulator)\r\nWrite-Output "Space install script ran"\r\nexit 0\r\n',
+          content:
+            '# Simulated Space Install Script (XS4 Face simulator)\r\nWrite-Output "Space install script ran"\r\nexit 0\r\n',
         },
       },
     },
@@ -58,7 +71,10 @@ export function loadState(file: string | undefined): SimState {
   if (!file || !existsSync(file)) return defaultState();
   const raw: unknown = JSON.parse(readFileSync(file, 'utf8'));
   const r = SimStateSchema.safeParse(raw);
-  if (!r.success) throw new Error(`${file}: not a simulator state file (${r.error.issues[0]?.path.join('.') ?? ''}: ${r.error.issues[0]?.message ?? ''})`);
+  if (!r.success)
+    throw new Error(
+      `${file}: not a simulator state file (${r.error.issues[0]?.path.join('.') ?? ''}: ${r.error.issues[0]?.message ?? ''})`,
+    );
   return r.data;
 }
 

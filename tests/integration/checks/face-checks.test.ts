@@ -5,7 +5,14 @@ import type { AddressInfo } from 'node:net';
 import { startFaceSimulator, type FaceSimulator } from '../../../scripts/sim/face-server';
 import { makeCa, makeCert } from '../../../scripts/sim/certs';
 import { startShipEndpoint, type ShipEndpoint } from '../../helpers/ship-endpoint';
-import { faceChecks, faceReachableCheck, faceSignedInCheck, faceSpaceIntegrationCheck, enrollmentCompanyNameCheck, enrollmentPrivacyPolicyCheck } from '../../../main/core/checks/face';
+import {
+  faceChecks,
+  faceReachableCheck,
+  faceSignedInCheck,
+  faceSpaceIntegrationCheck,
+  enrollmentCompanyNameCheck,
+  enrollmentPrivacyPolicyCheck,
+} from '../../../main/core/checks/face';
 import type { CheckContext } from '../../../main/core/checks/types';
 import type { FaceCheckInputs } from '../../../main/core/checks/face';
 
@@ -17,7 +24,11 @@ let policy: https.Server;
 let policyPort: number;
 const ca = makeCa('Policy CA');
 const pages: Record<string, { status: number; type: string; body: string; location?: string }> = {
-  '/privacy': { status: 200, type: 'text/html; charset=utf-8', body: '<html><head><style>p{}</style></head><body><h1>Privacidad</h1><p>Tratamos datos biom&eacute;tricos: reconocimiento facial.</p></body></html>' },
+  '/privacy': {
+    status: 200,
+    type: 'text/html; charset=utf-8',
+    body: '<html><head><style>p{}</style></head><body><h1>Privacidad</h1><p>Tratamos datos biom&eacute;tricos: reconocimiento facial.</p></body></html>',
+  },
   '/cookies': { status: 200, type: 'text/html', body: '<p>We use cookies.</p>' },
   '/moved': { status: 301, type: 'text/html', body: '', location: '/privacy' },
   '/gone': { status: 404, type: 'text/html', body: 'not here' },
@@ -25,7 +36,14 @@ const pages: Record<string, { status: number; type: string; body: string; locati
 
 function ctx(inputs: Partial<FaceCheckInputs> = {}): CheckContext {
   return {
-    inputs: { faceUrl: sim.url, faceToken: TOKEN_CANARY, facePinnedFingerprint256: sim.fingerprint256, shipKey: SHIP_CANARY, extraCa: [ca.cert], ...inputs },
+    inputs: {
+      faceUrl: sim.url,
+      faceToken: TOKEN_CANARY,
+      facePinnedFingerprint256: sim.fingerprint256,
+      shipKey: SHIP_CANARY,
+      extraCa: [ca.cert],
+      ...inputs,
+    },
     signal: new AbortController().signal,
     timeoutMs: 5000,
     platform: 'linux',
@@ -41,9 +59,13 @@ beforeAll(async () => {
   const leaf = makeCert({ issuer: ca, altNames: ['localhost'] });
   policy = https.createServer({ cert: leaf.cert, key: leaf.key }, (req, res) => {
     const p = pages[req.url ?? ''] ?? { status: 404, type: 'text/plain', body: 'no' };
-    res.writeHead(p.status, { 'Content-Type': p.type, ...(p.location ? { Location: p.location } : {}) }).end(p.body);
+    res
+      .writeHead(p.status, { 'Content-Type': p.type, ...(p.location ? { Location: p.location } : {}) })
+      .end(p.body);
   });
-  policyPort = await new Promise<number>((r) => policy.listen(0, '127.0.0.1', () => r((policy.address() as AddressInfo).port)));
+  policyPort = await new Promise<number>((r) =>
+    policy.listen(0, '127.0.0.1', () => r((policy.address() as AddressInfo).port)),
+  );
 });
 
 afterAll(async () => {
@@ -86,7 +108,9 @@ describe('XS4 Face checks against the simulator', () => {
     const run = async (): Promise<string | undefined> => {
       const ev = await faceSpaceIntegrationCheck.collect(ctx());
       noSecrets(ev);
-      expect(faceSpaceIntegrationCheck.evidenceSchema.safeParse(JSON.parse(JSON.stringify(ev))).success).toBe(true);
+      expect(faceSpaceIntegrationCheck.evidenceSchema.safeParse(JSON.parse(JSON.stringify(ev))).success).toBe(
+        true,
+      );
       return faceSpaceIntegrationCheck.evaluate(ev).code ?? 'PASS';
     };
     expect(await run()).toBe('FACE_SPACE_NOT_ADDED');
@@ -105,19 +129,32 @@ describe('XS4 Face checks against the simulator', () => {
   it('enrollment checks read the settings and the policy page over HTTPS', async () => {
     const st = sim.serverState();
     st.enrollment = { companyName: '', privacyPolicyUrl: '' };
-    expect(enrollmentCompanyNameCheck.evaluate(await enrollmentCompanyNameCheck.collect(ctx())).code).toBe('ENROLLMENT_COMPANY_EMPTY');
-    expect(enrollmentPrivacyPolicyCheck.evaluate(await enrollmentPrivacyPolicyCheck.collect(ctx())).code).toBe('ENROLLMENT_POLICY_MISSING');
-    st.enrollment = { companyName: 'Acme Doors SL', privacyPolicyUrl: `https://localhost:${policyPort}/moved` };
-    expect(enrollmentCompanyNameCheck.evaluate(await enrollmentCompanyNameCheck.collect(ctx())).status).toBe('pass');
+    expect(enrollmentCompanyNameCheck.evaluate(await enrollmentCompanyNameCheck.collect(ctx())).code).toBe(
+      'ENROLLMENT_COMPANY_EMPTY',
+    );
+    expect(
+      enrollmentPrivacyPolicyCheck.evaluate(await enrollmentPrivacyPolicyCheck.collect(ctx())).code,
+    ).toBe('ENROLLMENT_POLICY_MISSING');
+    st.enrollment = {
+      companyName: 'Acme Doors SL',
+      privacyPolicyUrl: `https://localhost:${policyPort}/moved`,
+    };
+    expect(enrollmentCompanyNameCheck.evaluate(await enrollmentCompanyNameCheck.collect(ctx())).status).toBe(
+      'pass',
+    );
     const ev = await enrollmentPrivacyPolicyCheck.collect(ctx());
     expect(ev.fetched.map((f) => f.httpStatus)).toEqual([301, 200]);
     expect(ev.text).toContain('Tratamos datos biométricos');
     expect(ev.text).not.toContain('<');
     expect(enrollmentPrivacyPolicyCheck.evaluate(ev).status).toBe('pass');
     st.enrollment.privacyPolicyUrl = `https://localhost:${policyPort}/cookies`;
-    expect(enrollmentPrivacyPolicyCheck.evaluate(await enrollmentPrivacyPolicyCheck.collect(ctx())).code).toBe('ENROLLMENT_POLICY_NO_BIOMETRIC');
+    expect(
+      enrollmentPrivacyPolicyCheck.evaluate(await enrollmentPrivacyPolicyCheck.collect(ctx())).code,
+    ).toBe('ENROLLMENT_POLICY_NO_BIOMETRIC');
     st.enrollment.privacyPolicyUrl = `https://localhost:${policyPort}/gone`;
-    expect(enrollmentPrivacyPolicyCheck.evaluate(await enrollmentPrivacyPolicyCheck.collect(ctx())).code).toBe('ENROLLMENT_POLICY_HTTP');
+    expect(
+      enrollmentPrivacyPolicyCheck.evaluate(await enrollmentPrivacyPolicyCheck.collect(ctx())).code,
+    ).toBe('ENROLLMENT_POLICY_HTTP');
     const untrusted = await enrollmentPrivacyPolicyCheck.collect(ctx({ extraCa: [] }));
     st.enrollment.privacyPolicyUrl = `https://localhost:${policyPort}/privacy`;
     expect(enrollmentPrivacyPolicyCheck.evaluate(untrusted).code).toBe('TLS_UNTRUSTED');
@@ -130,6 +167,12 @@ describe('XS4 Face checks against the simulator', () => {
   });
 
   it('lists the five checks with stable ids', () => {
-    expect(faceChecks.map((c) => c.id)).toEqual(['face.reachable', 'face.signed-in', 'face.space-integration', 'enrollment.company-name', 'enrollment.privacy-policy']);
+    expect(faceChecks.map((c) => c.id)).toEqual([
+      'face.reachable',
+      'face.signed-in',
+      'face.space-integration',
+      'enrollment.company-name',
+      'enrollment.privacy-policy',
+    ]);
   });
 });

@@ -3,7 +3,12 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import * as net from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { startFaceSimulator, type FaceSimulator } from '../../../scripts/sim/face-server';
-import { createFaceClient, selectServer, type FaceClient, type FaceClientOptions } from '../../../main/core/face/face-client';
+import {
+  createFaceClient,
+  selectServer,
+  type FaceClient,
+  type FaceClientOptions,
+} from '../../../main/core/face/face-client';
 import { inspectFaceCertificate } from '../../../main/core/face/face-trust';
 import { staticTokenProvider } from '../../../main/core/face/token-provider';
 import { secretFingerprint } from '../../../main/core/face/secret-fingerprint';
@@ -77,7 +82,7 @@ describe('first contact and trust', () => {
     expect(e.detail?.netCode).toBe('TLS_UNTRUSTED');
   });
 
-  it('a pinned certificate that is not the server\'s: FACE_TLS_PIN_MISMATCH', async () => {
+  it("a pinned certificate that is not the server's: FACE_TLS_PIN_MISMATCH", async () => {
     const e = await failure(client({ pinnedFingerprint256: 'AB'.repeat(32) }).whoAmI());
     expect(e.code).toBe('FACE_TLS_PIN_MISMATCH');
     expect(e.detail?.expected).toBe(Array(32).fill('AB').join(':'));
@@ -102,14 +107,18 @@ describe('first contact and trust', () => {
   });
 
   it('refuses http:// for the server address, naming the field', () => {
-    expect(() => createFaceClient({ baseUrl: 'http://127.0.0.1/', tokenProvider: staticTokenProvider('x') })).toThrow(/faceUrl/);
+    expect(() =>
+      createFaceClient({ baseUrl: 'http://127.0.0.1/', tokenProvider: staticTokenProvider('x') }),
+    ).toThrow(/faceUrl/);
   });
 });
 
 describe('unreachable and hung servers', () => {
   it('closed port → FACE_UNREACHABLE_REFUSED', async () => {
     const s = net.createServer();
-    const port = await new Promise<number>((r) => s.listen(0, '127.0.0.1', () => r((s.address() as AddressInfo).port)));
+    const port = await new Promise<number>((r) =>
+      s.listen(0, '127.0.0.1', () => r((s.address() as AddressInfo).port)),
+    );
     await new Promise((r) => s.close(r));
     const e = await failure(client({ baseUrl: `https://127.0.0.1:${port}/` }).whoAmI());
     expect(e.code).toBe('FACE_UNREACHABLE_REFUSED');
@@ -117,7 +126,9 @@ describe('unreachable and hung servers', () => {
   });
 
   it('unknown name → FACE_UNREACHABLE_DNS', async () => {
-    const e = await failure(client({ baseUrl: 'https://no-such-xs4face.invalid/', timeoutMs: 8000 }).whoAmI());
+    const e = await failure(
+      client({ baseUrl: 'https://no-such-xs4face.invalid/', timeoutMs: 8000 }).whoAmI(),
+    );
     expect(e.code).toBe('FACE_UNREACHABLE_DNS');
   });
 
@@ -125,9 +136,13 @@ describe('unreachable and hung servers', () => {
     let connections = 0;
     const s = net.createServer(() => connections++);
     extra.push(s);
-    const port = await new Promise<number>((r) => s.listen(0, '127.0.0.1', () => r((s.address() as AddressInfo).port)));
+    const port = await new Promise<number>((r) =>
+      s.listen(0, '127.0.0.1', () => r((s.address() as AddressInfo).port)),
+    );
     const t0 = Date.now();
-    const e = await failure(client({ baseUrl: `https://127.0.0.1:${port}/`, timeoutMs: 300, retries: 1, backoffMs: 10 }).whoAmI());
+    const e = await failure(
+      client({ baseUrl: `https://127.0.0.1:${port}/`, timeoutMs: 300, retries: 1, backoffMs: 10 }).whoAmI(),
+    );
     expect(e.code).toBe('FACE_TIMEOUT');
     expect(Date.now() - t0).toBeLessThan(5000);
     expect(connections).toBe(2);
@@ -144,7 +159,11 @@ describe('unreachable and hung servers', () => {
 describe('HTTP and body failures', () => {
   it('wrong token → FACE_UNAUTHORIZED and the provider is told', async () => {
     let invalidated = 0;
-    const e = await failure(client({ tokenProvider: { getToken: () => Promise.resolve('wrong'), invalidate: () => invalidated++ } }).whoAmI());
+    const e = await failure(
+      client({
+        tokenProvider: { getToken: () => Promise.resolve('wrong'), invalidate: () => invalidated++ },
+      }).whoAmI(),
+    );
     expect(e.code).toBe('FACE_UNAUTHORIZED');
     expect(e.detail?.status).toBe(401);
     expect(invalidated).toBe(1);
@@ -155,10 +174,21 @@ describe('HTTP and body failures', () => {
     expect((await failure(client().listSites())).code).toBe('FACE_SERVER_ERROR');
     sim.setFaults({ status: { 'enrollment.get': 503, 'enrollment.put': 503 } });
     const g0 = sim.hits('enrollment.get');
-    expect((await failure(client({ retries: 2, backoffMs: 10 }).getEnrollment(target()))).code).toBe('FACE_SERVER_ERROR');
+    expect((await failure(client({ retries: 2, backoffMs: 10 }).getEnrollment(target()))).code).toBe(
+      'FACE_SERVER_ERROR',
+    );
     expect(sim.hits('enrollment.get') - g0).toBe(3);
     const p0 = sim.hits('enrollment.put');
-    expect((await failure(client({ retries: 2, backoffMs: 10 }).updateEnrollment(target(), { companyName: 'A', privacyPolicyUrl: 'https://example.com/p' }))).code).toBe('FACE_SERVER_ERROR');
+    expect(
+      (
+        await failure(
+          client({ retries: 2, backoffMs: 10 }).updateEnrollment(target(), {
+            companyName: 'A',
+            privacyPolicyUrl: 'https://example.com/p',
+          }),
+        )
+      ).code,
+    ).toBe('FACE_SERVER_ERROR');
     expect(sim.hits('enrollment.put') - p0).toBe(1);
     expect(sim.serverState().enrollment.companyName).not.toBe('A');
   });
@@ -209,13 +239,22 @@ describe('Space integration: writes read back, statuses computed from a real SHI
     expect(added.value.integrations.map((i) => i.type)).toContain('salto-space');
     expect(added.value.integrations[0]?.status).toBe('unconfigured');
 
-    const applied = await c.updateSpaceIntegration(t, { host: '127.0.0.1', port: ship.port, https: true, shipApiKey: CANARY });
+    const applied = await c.updateSpaceIntegration(t, {
+      host: '127.0.0.1',
+      port: ship.port,
+      https: true,
+      shipApiKey: CANARY,
+    });
     expect(applied.value.status).toBe('connected');
     expect(applied.value.shipApiKey).toEqual({ set: true, fingerprint: secretFingerprint(CANARY) });
     expect(ship.keysSeen.at(-1)).toBe(CANARY);
     expect(JSON.stringify(applied)).not.toContain(CANARY);
     const listed = await c.listIntegrations(t);
-    expect(listed.integrations[0]).toMatchObject({ type: 'salto-space', status: 'connected', lastError: null });
+    expect(listed.integrations[0]).toMatchObject({
+      type: 'salto-space',
+      status: 'connected',
+      lastError: null,
+    });
     expect(Date.parse(listed.integrations[0]!.lastCheckedAt ?? '')).not.toBeNaN();
 
     ship.setKey('a-different-key');
@@ -235,7 +274,9 @@ describe('Space integration: writes read back, statuses computed from a real SHI
   it('a Space server that accepts and never answers → disconnected, bounded by the SHIP timeout', async () => {
     const hung = net.createServer(() => {});
     extra.push(hung);
-    const port = await new Promise<number>((r) => hung.listen(0, '127.0.0.1', () => r((hung.address() as AddressInfo).port)));
+    const port = await new Promise<number>((r) =>
+      hung.listen(0, '127.0.0.1', () => r((hung.address() as AddressInfo).port)),
+    );
     const c = client({ timeoutMs: 8000 });
     const r = await c.updateSpaceIntegration(target(), { host: '127.0.0.1', port, https: true });
     expect(r.value.status).toBe('disconnected');
@@ -244,32 +285,74 @@ describe('Space integration: writes read back, statuses computed from a real SHI
 
   it('bad input is refused before sending, naming the field', async () => {
     const c = client();
-    expect((await failure(c.updateSpaceIntegration(target(), { host: 'bad host!', port: 8100, https: true }))).detail?.field).toBe('spaceHost');
-    expect((await failure(c.updateSpaceIntegration(target(), { host: 'space', port: 70000, https: true }))).detail?.field).toBe('spacePort');
-    const k = await failure(c.updateSpaceIntegration(target(), { host: 'space', port: 8100, https: true, shipApiKey: `${CANARY}\n` + '\u001b' }));
+    expect(
+      (await failure(c.updateSpaceIntegration(target(), { host: 'bad host!', port: 8100, https: true })))
+        .detail?.field,
+    ).toBe('spaceHost');
+    expect(
+      (await failure(c.updateSpaceIntegration(target(), { host: 'space', port: 70000, https: true }))).detail
+        ?.field,
+    ).toBe('spacePort');
+    const k = await failure(
+      c.updateSpaceIntegration(target(), {
+        host: 'space',
+        port: 8100,
+        https: true,
+        shipApiKey: `${CANARY}\n` + '\u001b',
+      }),
+    );
     expect(k.detail?.field).toBe('shipApiKey');
     expect(leaks(k, CANARY)).toBe(false);
-    expect((await failure(c.updateEnrollment(target(), { companyName: 'Acme', privacyPolicyUrl: 'http://acme.example/p' }))).detail?.field).toBe('privacyPolicyUrl');
+    expect(
+      (
+        await failure(
+          c.updateEnrollment(target(), { companyName: 'Acme', privacyPolicyUrl: 'http://acme.example/p' }),
+        )
+      ).detail?.field,
+    ).toBe('privacyPolicyUrl');
   });
 
   it('a write the server accepts but does not apply → FACE_WRITE_NOT_APPLIED, without the key', async () => {
     sim.setFaults({ ignoreWrites: true });
-    const e = await failure(client().updateSpaceIntegration(target(), { host: '127.0.0.1', port: ship.port, https: true, shipApiKey: `${CANARY}-new` }));
+    const e = await failure(
+      client().updateSpaceIntegration(target(), {
+        host: '127.0.0.1',
+        port: ship.port,
+        https: true,
+        shipApiKey: `${CANARY}-new`,
+      }),
+    );
     expect(e.code).toBe('FACE_WRITE_NOT_APPLIED');
     expect(e.detail?.field).toBe('shipApiKey fingerprint');
     expect(leaks(e, CANARY)).toBe(false);
-    const e2 = await failure(client().updateEnrollment(target(), { companyName: 'Never Applied Ltd', privacyPolicyUrl: 'https://example.com/p' }));
+    const e2 = await failure(
+      client().updateEnrollment(target(), {
+        companyName: 'Never Applied Ltd',
+        privacyPolicyUrl: 'https://example.com/p',
+      }),
+    );
     expect(e2.code).toBe('FACE_WRITE_NOT_APPLIED');
     expect(e2.detail?.field).toBe('companyName');
   });
 
   it('pending writes are waited for; past the deadline they are FACE_WRITE_PENDING', async () => {
     sim.setFaults({ pendingMs: 400 });
-    const ok = await client().updateEnrollment(target(), { companyName: 'Acme Doors SL', privacyPolicyUrl: 'https://acme.example/privacy' });
-    expect(ok.value).toEqual({ companyName: 'Acme Doors SL', privacyPolicyUrl: 'https://acme.example/privacy' });
+    const ok = await client().updateEnrollment(target(), {
+      companyName: 'Acme Doors SL',
+      privacyPolicyUrl: 'https://acme.example/privacy',
+    });
+    expect(ok.value).toEqual({
+      companyName: 'Acme Doors SL',
+      privacyPolicyUrl: 'https://acme.example/privacy',
+    });
     expect(ok.waitedMs).toBeGreaterThanOrEqual(300);
     sim.setFaults({ pendingMs: 60_000 });
-    const e = await failure(client({ pendingDeadlineMs: 300 }).updateEnrollment(target(), { companyName: 'Later SL', privacyPolicyUrl: 'https://later.example/p' }));
+    const e = await failure(
+      client({ pendingDeadlineMs: 300 }).updateEnrollment(target(), {
+        companyName: 'Later SL',
+        privacyPolicyUrl: 'https://later.example/p',
+      }),
+    );
     expect(e.code).toBe('FACE_WRITE_PENDING');
     expect(e.detail?.changeId).toMatch(/^chg-/);
     expect(e.remedy).toMatch(/pending messages/);
@@ -300,7 +383,16 @@ describe('Space integration: writes read back, statuses computed from a real SHI
   });
 
   it('several servers and no choice → FACE_SERVER_NOT_SELECTED listing them', () => {
-    const sites = [{ id: 's1', name: 'A', servers: [{ id: 'x', name: 'X', online: true }, { id: 'y', name: 'Y', online: false }] }];
+    const sites = [
+      {
+        id: 's1',
+        name: 'A',
+        servers: [
+          { id: 'x', name: 'X', online: true },
+          { id: 'y', name: 'Y', online: false },
+        ],
+      },
+    ];
     let err: AppError | undefined;
     try {
       selectServer(sites);

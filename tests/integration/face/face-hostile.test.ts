@@ -9,7 +9,10 @@ import { createFaceClient } from '../../../main/core/face/face-client';
 import { staticTokenProvider } from '../../../main/core/face/token-provider';
 import { AppError } from '../../../main/core/errors';
 
-let served: { type: string; body: Buffer; status?: number } = { type: 'application/json', body: Buffer.from('{}') };
+let served: { type: string; body: Buffer; status?: number } = {
+  type: 'application/json',
+  body: Buffer.from('{}'),
+};
 let server: https.Server;
 let port: number;
 let fp: string;
@@ -19,12 +22,21 @@ beforeAll(async () => {
   server = https.createServer({ cert: pem.cert, key: pem.key }, (_req, res) => {
     res.writeHead(served.status ?? 200, { 'Content-Type': served.type }).end(served.body);
   });
-  port = await new Promise<number>((r) => server.listen(0, '127.0.0.1', () => r((server.address() as AddressInfo).port)));
+  port = await new Promise<number>((r) =>
+    server.listen(0, '127.0.0.1', () => r((server.address() as AddressInfo).port)),
+  );
   fp = new (await import('node:crypto')).X509Certificate(pem.cert).fingerprint256;
 });
 afterAll(() => server.close());
 
-const client = () => createFaceClient({ baseUrl: `https://127.0.0.1:${port}/`, tokenProvider: staticTokenProvider('t'), pinnedFingerprint256: fp, timeoutMs: 3000, retries: 0 });
+const client = () =>
+  createFaceClient({
+    baseUrl: `https://127.0.0.1:${port}/`,
+    tokenProvider: staticTokenProvider('t'),
+    pinnedFingerprint256: fp,
+    timeoutMs: 3000,
+    retries: 0,
+  });
 
 async function outcome(p: Promise<unknown>): Promise<string> {
   try {
@@ -50,10 +62,14 @@ describe('hostile answers', () => {
 
   it('random bytes under any content type give FACE_BAD_RESPONSE', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.uint8Array({ maxLength: 2000 }), fc.constantFrom('application/json', 'text/html', 'text/plain', ''), async (bytes, type) => {
-        served = { type: type || 'application/octet-stream', body: Buffer.from(bytes) };
-        expect(await outcome(client().whoAmI())).toMatch(/^(OK|FACE_BAD_RESPONSE)$/);
-      }),
+      fc.asyncProperty(
+        fc.uint8Array({ maxLength: 2000 }),
+        fc.constantFrom('application/json', 'text/html', 'text/plain', ''),
+        async (bytes, type) => {
+          served = { type: type || 'application/octet-stream', body: Buffer.from(bytes) };
+          expect(await outcome(client().whoAmI())).toMatch(/^(OK|FACE_BAD_RESPONSE)$/);
+        },
+      ),
       { numRuns: 40 },
     );
   });
@@ -61,7 +77,10 @@ describe('hostile answers', () => {
   it('deeply nested JSON and huge numbers are refused cleanly', async () => {
     served = { type: 'application/json', body: Buffer.from('['.repeat(5000) + ']'.repeat(5000)) };
     expect(await outcome(client().whoAmI())).toBe('FACE_BAD_RESPONSE');
-    served = { type: 'application/json', body: Buffer.from('{"apiVersion":"1","user":' + '9'.repeat(400) + '}') };
+    served = {
+      type: 'application/json',
+      body: Buffer.from('{"apiVersion":"1","user":' + '9'.repeat(400) + '}'),
+    };
     expect(await outcome(client().whoAmI())).toBe('FACE_BAD_RESPONSE');
   });
 });
@@ -69,13 +88,26 @@ describe('hostile answers', () => {
 describe('echoed secrets', () => {
   it('a server that echoes the token back in an error or a value does not get it into the app', async () => {
     const token = 'CANARY-token-echo-31c7';
-    const c = createFaceClient({ baseUrl: `https://127.0.0.1:${port}/`, tokenProvider: staticTokenProvider(token), pinnedFingerprint256: fp, timeoutMs: 3000, retries: 0 });
-    served = { status: 400, type: 'application/json', body: Buffer.from(JSON.stringify({ error: { code: 'bad', message: `token ${token} is odd` } })) };
+    const c = createFaceClient({
+      baseUrl: `https://127.0.0.1:${port}/`,
+      tokenProvider: staticTokenProvider(token),
+      pinnedFingerprint256: fp,
+      timeoutMs: 3000,
+      retries: 0,
+    });
+    served = {
+      status: 400,
+      type: 'application/json',
+      body: Buffer.from(JSON.stringify({ error: { code: 'bad', message: `token ${token} is odd` } })),
+    };
     const e = (await c.whoAmI().catch((x: unknown) => x)) as AppError;
     expect(e.code).toBe('FACE_REJECTED');
     expect(e.message).toContain('[redacted]');
     expect(JSON.stringify([e.message, e.remedy, e.detail])).not.toContain(token);
-    served = { type: 'application/json', body: Buffer.from(JSON.stringify({ apiVersion: '1', user: `you are ${token}` })) };
+    served = {
+      type: 'application/json',
+      body: Buffer.from(JSON.stringify({ apiVersion: '1', user: `you are ${token}` })),
+    };
     expect((await c.whoAmI()).user).toBe('you are [redacted]');
   });
 });
@@ -83,11 +115,24 @@ describe('echoed secrets', () => {
 describe('system trust still checks the host name', () => {
   it('a CA-issued certificate passes for its name and is refused for another', async () => {
     const ca = makeCa('Internal CA');
-    const sim = await startFaceSimulator({ certificate: makeCert({ issuer: ca, altNames: ['localhost'] }), token: 't' });
+    const sim = await startFaceSimulator({
+      certificate: makeCert({ issuer: ca, altNames: ['localhost'] }),
+      token: 't',
+    });
     try {
-      const ok = createFaceClient({ baseUrl: `https://localhost:${sim.port}/`, tokenProvider: staticTokenProvider('t'), extraCa: [ca.cert], timeoutMs: 3000 });
+      const ok = createFaceClient({
+        baseUrl: `https://localhost:${sim.port}/`,
+        tokenProvider: staticTokenProvider('t'),
+        extraCa: [ca.cert],
+        timeoutMs: 3000,
+      });
       expect((await ok.whoAmI()).apiVersion).toBe('1');
-      const wrongName = createFaceClient({ baseUrl: `https://127.0.0.1:${sim.port}/`, tokenProvider: staticTokenProvider('t'), extraCa: [ca.cert], timeoutMs: 3000 });
+      const wrongName = createFaceClient({
+        baseUrl: `https://127.0.0.1:${sim.port}/`,
+        tokenProvider: staticTokenProvider('t'),
+        extraCa: [ca.cert],
+        timeoutMs: 3000,
+      });
       const e = await wrongName.whoAmI().catch((x: AppError) => x);
       expect((e as AppError).code).toBe('FACE_TLS_UNTRUSTED');
       expect((e as AppError).detail?.netCode).toBe('TLS_NAME_MISMATCH');

@@ -23,11 +23,25 @@ describe('face simulator', () => {
     try {
       const trust = { pinnedFingerprint256: sim.fingerprint256 };
       const post = (path: string, body: unknown, token = sim.adminToken) =>
-        httpRequest({ url: sim.url, method: 'POST', path, body: JSON.stringify(body), headers: { 'X-Sim-Admin-Token': token, 'Content-Type': 'application/json' }, timeoutMs: 3000, trust });
+        httpRequest({
+          url: sim.url,
+          method: 'POST',
+          path,
+          body: JSON.stringify(body),
+          headers: { 'X-Sim-Admin-Token': token, 'Content-Type': 'application/json' },
+          timeoutMs: 3000,
+          trust,
+        });
       expect((await post('__admin/faults', { status: { sites: 500 } }, 'wrong')).status).toBe(401);
       expect((await post('__admin/faults', { status: { sites: 42 } })).status).toBe(400);
       expect((await post('__admin/faults', { status: { sites: 500 } })).status).toBe(200);
-      const c = createFaceClient({ baseUrl: sim.url, tokenProvider: staticTokenProvider(sim.token), pinnedFingerprint256: sim.fingerprint256, retries: 0, timeoutMs: 3000 });
+      const c = createFaceClient({
+        baseUrl: sim.url,
+        tokenProvider: staticTokenProvider(sim.token),
+        pinnedFingerprint256: sim.fingerprint256,
+        retries: 0,
+        timeoutMs: 3000,
+      });
       await expect(c.listSites()).rejects.toMatchObject({ code: 'FACE_SERVER_ERROR' });
       expect((await post('__admin/faults/clear', {})).status).toBe(200);
       expect(await c.listSites()).toHaveLength(1);
@@ -44,14 +58,31 @@ describe('face simulator', () => {
   it('keeps state in a JSON file across restarts', async () => {
     const file = join(dir, 'state.json');
     const a = await startFaceSimulator({ stateFile: file, token: 't' });
-    const ca = createFaceClient({ baseUrl: a.url, tokenProvider: staticTokenProvider('t'), pinnedFingerprint256: a.fingerprint256, timeoutMs: 3000 });
-    await ca.updateEnrollment({ siteId: a.siteId, serverId: a.serverId }, { companyName: 'Persisted SL', privacyPolicyUrl: 'https://persisted.example/p' });
+    const ca = createFaceClient({
+      baseUrl: a.url,
+      tokenProvider: staticTokenProvider('t'),
+      pinnedFingerprint256: a.fingerprint256,
+      timeoutMs: 3000,
+    });
+    await ca.updateEnrollment(
+      { siteId: a.siteId, serverId: a.serverId },
+      { companyName: 'Persisted SL', privacyPolicyUrl: 'https://persisted.example/p' },
+    );
     await a.close();
-    expect(JSON.parse(readFileSync(file, 'utf8')).servers['site-1/face-1'].enrollment.companyName).toBe('Persisted SL');
+    expect(JSON.parse(readFileSync(file, 'utf8')).servers['site-1/face-1'].enrollment.companyName).toBe(
+      'Persisted SL',
+    );
     const b = await startFaceSimulator({ stateFile: file, token: 't' });
     try {
-      const cb = createFaceClient({ baseUrl: b.url, tokenProvider: staticTokenProvider('t'), pinnedFingerprint256: b.fingerprint256, timeoutMs: 3000 });
-      expect((await cb.getEnrollment({ siteId: b.siteId, serverId: b.serverId })).companyName).toBe('Persisted SL');
+      const cb = createFaceClient({
+        baseUrl: b.url,
+        tokenProvider: staticTokenProvider('t'),
+        pinnedFingerprint256: b.fingerprint256,
+        timeoutMs: 3000,
+      });
+      expect((await cb.getEnrollment({ siteId: b.siteId, serverId: b.serverId })).companyName).toBe(
+        'Persisted SL',
+      );
     } finally {
       await b.close();
     }
@@ -59,7 +90,9 @@ describe('face simulator', () => {
 
   it('runs from the command line (npm run sim:face) and refuses a bad port with exit code 2', async () => {
     const bin = join(process.cwd(), 'node_modules', '.bin', 'tsx');
-    const badRun = spawn(bin, ['scripts/sim/face-server.ts', '--port', '70000'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const badRun = spawn(bin, ['scripts/sim/face-server.ts', '--port', '70000'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     children.push(badRun);
     let err = '';
     badRun.stderr?.on('data', (d: Buffer) => (err += d.toString()));
@@ -68,9 +101,14 @@ describe('face simulator', () => {
     expect(err).toMatch(/--port: must be from 1 to 65535/);
 
     const free = net.createServer();
-    const port = await new Promise<number>((r) => free.listen(0, '127.0.0.1', () => r((free.address() as net.AddressInfo).port)));
+    const port = await new Promise<number>((r) =>
+      free.listen(0, '127.0.0.1', () => r((free.address() as net.AddressInfo).port)),
+    );
     await new Promise((r) => free.close(r));
-    const child = spawn(bin, ['scripts/sim/face-server.ts', '--port', String(port)], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, FACE_SIM_TOKEN: 'cli-token' } });
+    const child = spawn(bin, ['scripts/sim/face-server.ts', '--port', String(port)], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, FACE_SIM_TOKEN: 'cli-token' },
+    });
     children.push(child);
     const out = await new Promise<string>((resolve, reject) => {
       let buf = '';
@@ -84,7 +122,12 @@ describe('face simulator', () => {
     const fp = /SHA-256: ([0-9A-F:]+)/.exec(out)?.[1];
     const url = /on (https:\/\/127\.0\.0\.1:\d+\/)/.exec(out)?.[1];
     expect(url).toBe(`https://127.0.0.1:${port}/`);
-    const c = createFaceClient({ baseUrl: url!, tokenProvider: staticTokenProvider('cli-token'), pinnedFingerprint256: fp, timeoutMs: 5000 });
+    const c = createFaceClient({
+      baseUrl: url!,
+      tokenProvider: staticTokenProvider('cli-token'),
+      pinnedFingerprint256: fp,
+      timeoutMs: 5000,
+    });
     expect((await c.whoAmI()).apiVersion).toBe('1');
     child.kill('SIGTERM');
     await new Promise((r) => child.on('exit', r));

@@ -14,11 +14,39 @@ const bad = (argv: string[]): string => {
 
 describe('sim:face arguments', () => {
   it('parses ports, faults and the token from the environment only', () => {
-    const o = parseArgs(['--port', '9443', '--latency', '50', '--pending', '2000', '--fail', 'sites=500', '--fail', '*=503', '--drop', 'whoami', '--garbage', 'enrollment.get=html', '--ignore-writes', '--ship-timeout', '900'], { FACE_SIM_TOKEN: 'tok' });
+    const o = parseArgs(
+      [
+        '--port',
+        '9443',
+        '--latency',
+        '50',
+        '--pending',
+        '2000',
+        '--fail',
+        'sites=500',
+        '--fail',
+        '*=503',
+        '--drop',
+        'whoami',
+        '--garbage',
+        'enrollment.get=html',
+        '--ignore-writes',
+        '--ship-timeout',
+        '900',
+      ],
+      { FACE_SIM_TOKEN: 'tok' },
+    );
     expect(o.port).toBe(9443);
     expect(o.token).toBe('tok');
     expect(o.shipTimeoutMs).toBe(900);
-    expect(o.faults).toMatchObject({ latencyMs: 50, pendingMs: 2000, status: { sites: 500, '*': 503 }, drop: ['whoami'], garbage: { 'enrollment.get': 'html' }, ignoreWrites: true });
+    expect(o.faults).toMatchObject({
+      latencyMs: 50,
+      pendingMs: 2000,
+      status: { sites: 500, '*': 503 },
+      drop: ['whoami'],
+      garbage: { 'enrollment.get': 'html' },
+      ignoreWrites: true,
+    });
   });
 
   it('refuses bad values naming the flag', () => {

@@ -12,7 +12,11 @@ export interface FaceCheckInputs extends CheckInputs {
 }
 
 /** A failed attempt, recorded as evidence: the stable code and the sentences, never a secret. */
-export const AttemptErrorSchema = z.object({ code: z.string().max(64), message: z.string().max(2000), remedy: z.string().max(2000) });
+export const AttemptErrorSchema = z.object({
+  code: z.string().max(64),
+  message: z.string().max(2000),
+  remedy: z.string().max(2000),
+});
 export type AttemptError = z.infer<typeof AttemptErrorSchema>;
 
 export function attemptError(e: unknown): AttemptError {
@@ -22,13 +26,23 @@ export function attemptError(e: unknown): AttemptError {
 
 export function requireFaceUrl(ctx: CheckContext): string {
   const url = ctx.inputs.faceUrl;
-  if (!url) throw new AppError('FACE_NOT_CONFIGURED', 'No XS4 Face server address was given.', 'Enter the XS4 Face server address (https://…) and run the checks again.');
+  if (!url)
+    throw new AppError(
+      'FACE_NOT_CONFIGURED',
+      'No XS4 Face server address was given.',
+      'Enter the XS4 Face server address (https://…) and run the checks again.',
+    );
   return url;
 }
 
 export function faceClientFor(ctx: CheckContext): FaceClient {
   const url = requireFaceUrl(ctx);
-  if (!ctx.inputs.faceToken) throw new AppError('FACE_NO_TOKEN', 'No sign-in token for the XS4 Face server was given.', 'Sign in to the XS4 Face Console and provide the access token, then run the checks again.');
+  if (!ctx.inputs.faceToken)
+    throw new AppError(
+      'FACE_NO_TOKEN',
+      'No sign-in token for the XS4 Face server was given.',
+      'Sign in to the XS4 Face Console and provide the access token, then run the checks again.',
+    );
   return createFaceClient({
     baseUrl: url,
     tokenProvider: staticTokenProvider(ctx.inputs.faceToken),
@@ -42,7 +56,10 @@ export function faceClientFor(ctx: CheckContext): FaceClient {
 
 export function wantedTarget(ctx: CheckContext): Partial<FaceTarget> {
   const i = ctx.inputs as FaceCheckInputs;
-  return { ...(i.faceSiteId ? { siteId: i.faceSiteId } : {}), ...(i.faceServerId ? { serverId: i.faceServerId } : {}) };
+  return {
+    ...(i.faceSiteId ? { siteId: i.faceSiteId } : {}),
+    ...(i.faceServerId ? { serverId: i.faceServerId } : {}),
+  };
 }
 
 export async function targetFor(ctx: CheckContext, client: FaceClient): Promise<FaceTarget> {

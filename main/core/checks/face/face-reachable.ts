@@ -30,20 +30,63 @@ export const FaceReachableEvidenceSchema = z.object({
 export type FaceReachableEvidence = z.infer<typeof FaceReachableEvidenceSchema>;
 
 export function evaluateFaceReachable(e: FaceReachableEvidence): CheckResult {
-  if (e.error) return { status: 'fail', code: e.error.code, summary: 'XS4 Face server not reachable', detail: e.error.message, remedy: e.error.remedy };
+  if (e.error)
+    return {
+      status: 'fail',
+      code: e.error.code,
+      summary: 'XS4 Face server not reachable',
+      detail: e.error.message,
+      remedy: e.error.remedy,
+    };
   const c = e.certificate;
-  if (!c) return { status: 'fail', code: 'FACE_NO_EVIDENCE', summary: 'No certificate was recorded', detail: 'The evidence holds neither a certificate nor an error.', remedy: 'Run the check again.' };
+  if (!c)
+    return {
+      status: 'fail',
+      code: 'FACE_NO_EVIDENCE',
+      summary: 'No certificate was recorded',
+      detail: 'The evidence holds neither a certificate nor an error.',
+      remedy: 'Run the check again.',
+    };
   const facts = `Certificate ${c.subject}, issued by ${c.issuer}, valid ${c.validFrom} to ${c.validTo}, SHA-256 ${c.fingerprint256}.`;
   const pin = e.pinnedFingerprint256 ? normaliseFingerprint(e.pinnedFingerprint256) : null;
   if (pin !== null && pin !== normaliseFingerprint(c.fingerprint256)) {
-    return { status: 'fail', code: 'FACE_TLS_PIN_MISMATCH', summary: 'XS4 Face presents a different certificate than the one accepted', detail: `Accepted ${pin}, presented ${c.fingerprint256}. ${facts}`, remedy: 'The certificate was replaced or the connection is intercepted. Check the XS4 Face server; accept the new certificate only if you know why it changed.' };
+    return {
+      status: 'fail',
+      code: 'FACE_TLS_PIN_MISMATCH',
+      summary: 'XS4 Face presents a different certificate than the one accepted',
+      detail: `Accepted ${pin}, presented ${c.fingerprint256}. ${facts}`,
+      remedy:
+        'The certificate was replaced or the connection is intercepted. Check the XS4 Face server; accept the new certificate only if you know why it changed.',
+    };
   }
   if (Date.parse(c.validTo) < Date.parse(e.checkedAt)) {
-    return { status: 'fail', code: 'FACE_TLS_EXPIRED', summary: 'The XS4 Face certificate has expired', detail: facts, remedy: 'Renew the certificate of the XS4 Face server.' };
+    return {
+      status: 'fail',
+      code: 'FACE_TLS_EXPIRED',
+      summary: 'The XS4 Face certificate has expired',
+      detail: facts,
+      remedy: 'Renew the certificate of the XS4 Face server.',
+    };
   }
-  if (e.trustedBySystem) return { status: 'pass', summary: 'XS4 Face answers HTTPS with a certificate this machine trusts', detail: facts };
-  if (pin !== null) return { status: 'pass', summary: 'XS4 Face answers HTTPS with the certificate you accepted', detail: facts };
-  return { status: 'warn', code: 'FACE_TLS_UNTRUSTED', summary: 'XS4 Face certificate not yet accepted', detail: `This machine does not trust it (${e.systemProblem ?? 'unknown reason'}). ${facts}`, remedy: 'Compare the fingerprint with the one shown on the XS4 Face server and accept it if they match.' };
+  if (e.trustedBySystem)
+    return {
+      status: 'pass',
+      summary: 'XS4 Face answers HTTPS with a certificate this machine trusts',
+      detail: facts,
+    };
+  if (pin !== null)
+    return {
+      status: 'pass',
+      summary: 'XS4 Face answers HTTPS with the certificate you accepted',
+      detail: facts,
+    };
+  return {
+    status: 'warn',
+    code: 'FACE_TLS_UNTRUSTED',
+    summary: 'XS4 Face certificate not yet accepted',
+    detail: `This machine does not trust it (${e.systemProblem ?? 'unknown reason'}). ${facts}`,
+    remedy: 'Compare the fingerprint with the one shown on the XS4 Face server and accept it if they match.',
+  };
 }
 
 export const faceReachableCheck: Check<FaceReachableEvidence> = {
@@ -52,12 +95,34 @@ export const faceReachableCheck: Check<FaceReachableEvidence> = {
   evidenceSchema: FaceReachableEvidenceSchema,
   async collect(ctx) {
     const url = requireFaceUrl(ctx);
-    const base = { url, checkedAt: ctx.now().toISOString(), pinnedFingerprint256: ctx.inputs.facePinnedFingerprint256 ?? null };
+    const base = {
+      url,
+      checkedAt: ctx.now().toISOString(),
+      pinnedFingerprint256: ctx.inputs.facePinnedFingerprint256 ?? null,
+    };
     try {
-      const r = await inspectFaceCertificate(url, { timeoutMs: ctx.timeoutMs, signal: ctx.signal, ...(ctx.inputs.extraCa ? { extraCa: ctx.inputs.extraCa } : {}) });
-      return { ...base, certificate: r.certificate, trustedBySystem: r.trustedBySystem, systemProblem: r.problem ?? null, tlsProtocol: r.tlsProtocol ?? null, error: null };
+      const r = await inspectFaceCertificate(url, {
+        timeoutMs: ctx.timeoutMs,
+        signal: ctx.signal,
+        ...(ctx.inputs.extraCa ? { extraCa: ctx.inputs.extraCa } : {}),
+      });
+      return {
+        ...base,
+        certificate: r.certificate,
+        trustedBySystem: r.trustedBySystem,
+        systemProblem: r.problem ?? null,
+        tlsProtocol: r.tlsProtocol ?? null,
+        error: null,
+      };
     } catch (e) {
-      return { ...base, certificate: null, trustedBySystem: null, systemProblem: null, tlsProtocol: null, error: attemptError(e) };
+      return {
+        ...base,
+        certificate: null,
+        trustedBySystem: null,
+        systemProblem: null,
+        tlsProtocol: null,
+        error: attemptError(e),
+      };
     }
   },
   evaluate: evaluateFaceReachable,

@@ -15,5 +15,11 @@ export const faceChecks: ReadonlyArray<Check<unknown>> = [
   enrollmentPrivacyPolicyCheck,
 ] as unknown as ReadonlyArray<Check<unknown>>;
 
-export { faceReachableCheck, faceSignedInCheck, faceSpaceIntegrationCheck, enrollmentCompanyNameCheck, enrollmentPrivacyPolicyCheck };
+export {
+  faceReachableCheck,
+  faceSignedInCheck,
+  faceSpaceIntegrationCheck,
+  enrollmentCompanyNameCheck,
+  enrollmentPrivacyPolicyCheck,
+};
 export type { FaceCheckInputs } from './face-check-context';
