@@ -16,6 +16,7 @@ export const USAGE = `npm run sim:face -- [options]
   --drop ROUTE             cut the connection mid-answer on ROUTE (repeatable)
   --garbage ROUTE=KIND     hostile body on ROUTE; KIND: ${GARBAGE_KINDS.join(', ')}
   --ignore-writes          accept writes but change nothing
+  --fail-writes            writes end in state "failed"
   The bearer token is read from FACE_SIM_TOKEN (random when unset), never from argv.
   Routes: ${ROUTE_IDS.join(', ')}`;
 
@@ -94,6 +95,9 @@ export function parseArgs(argv: string[], env: NodeJS.ProcessEnv): FaceSimulator
         break;
       case '--ignore-writes':
         faults.ignoreWrites = true;
+        break;
+      case '--fail-writes':
+        faults.failWrites = true;
         break;
       case '--drop':
         faults.drop.push(routeOf(flag, val() ?? ''));

@@ -34,11 +34,21 @@ export const FaultsSchema = z.object({
   pendingMs: z.number().int().min(0).max(3_600_000),
   /** Writes are accepted and reported applied but change nothing. */
   ignoreWrites: z.boolean(),
+  /** Writes end in state "failed" (the on-site server refused them). */
+  failWrites: z.boolean(),
 });
 export type Faults = z.infer<typeof FaultsSchema>;
 
 export function noFaults(): Faults {
-  return { latencyMs: 0, status: {}, drop: [], garbage: {}, pendingMs: 0, ignoreWrites: false };
+  return {
+    latencyMs: 0,
+    status: {},
+    drop: [],
+    garbage: {},
+    pendingMs: 0,
+    ignoreWrites: false,
+    failWrites: false,
+  };
 }
 
 export function pick<T>(rec: Partial<Record<RouteId | '*', T>>, route: RouteId): T | undefined {

@@ -65,7 +65,9 @@ export interface FaceSimulator {
 interface PendingChange {
   applyAt: number;
   apply: () => void;
-  state: 'pending' | 'applied';
+  /** Decided when the change is queued: the on-site server will refuse it. */
+  willFail: boolean;
+  state: 'pending' | 'applied' | 'failed';
 }
 
 function fingerprintOf(pem: Pem): string {
@@ -131,15 +133,15 @@ export async function startFaceSimulator(opts: FaceSimulatorOptions = {}): Promi
     const now = Date.now();
     for (const c of changes.values()) {
       if (c.state === 'pending' && now >= c.applyAt) {
-        c.state = 'applied';
-        c.apply();
+        c.state = c.willFail ? 'failed' : 'applied';
+        if (!c.willFail) c.apply();
       }
     }
   }
 
   /** Queues a write like XS4 Face Connect would: applied now, or after the configured pending delay. */
   function change(apply: () => void): {
-    change: { changeId: string; state: 'pending' | 'applied'; error: null };
+    change: { changeId: string; state: PendingChange['state']; error: string | null };
   } {
     const changeId = `chg-${randomBytes(6).toString('hex')}`;
     const effective = (): void => {
@@ -147,10 +149,19 @@ export async function startFaceSimulator(opts: FaceSimulatorOptions = {}): Promi
       apply();
       persist();
     };
-    const c: PendingChange = { applyAt: Date.now() + faults.pendingMs, apply: effective, state: 'pending' };
+    const c: PendingChange = {
+      applyAt: Date.now() + faults.pendingMs,
+      apply: effective,
+      willFail: faults.failWrites,
+      state: 'pending',
+    };
     changes.set(changeId, c);
     settleDue();
-    return { change: { changeId, state: c.state, error: null } };
+    return { change: { changeId, state: c.state, error: changeError(c) } };
+  }
+
+  function changeError(c: PendingChange): string | null {
+    return c.state === 'failed' ? 'The XS4 Face server refused the configuration (simulated).' : null;
   }
 
   function server(siteId: string, serverId: string): SimServerState {
@@ -222,7 +233,7 @@ export async function startFaceSimulator(opts: FaceSimulatorOptions = {}): Promi
       if (!c) throw new HttpFail(404, 'not_found', 'No such change.');
       return {
         id: 'change.get',
-        body: { changeId: decodeURIComponent(cm[1]!), state: c.state, error: null },
+        body: { changeId: decodeURIComponent(cm[1]!), state: c.state, error: changeError(c) },
       };
     }
     switch (`${method} ${rest}`) {

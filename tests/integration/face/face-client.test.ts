@@ -335,6 +335,28 @@ describe('Space integration: writes read back, statuses computed from a real SHI
     expect(e2.detail?.field).toBe('companyName');
   });
 
+  it('a change the server reports failed → FACE_WRITE_FAILED, also after a pending wait', async () => {
+    sim.setFaults({ failWrites: true });
+    const t = target();
+    const e = await failure(
+      client().updateEnrollment(t, { companyName: 'Refused SL', privacyPolicyUrl: 'https://r.example/p' }),
+    );
+    expect(e.code).toBe('FACE_WRITE_FAILED');
+    expect(e.message).toContain('refused the configuration');
+    sim.setFaults({ failWrites: true, pendingMs: 200 });
+    expect(
+      (
+        await failure(
+          client().updateEnrollment(t, {
+            companyName: 'Refused SL',
+            privacyPolicyUrl: 'https://r.example/p',
+          }),
+        )
+      ).code,
+    ).toBe('FACE_WRITE_FAILED');
+    expect((await client().getEnrollment(t)).companyName).not.toBe('Refused SL');
+  });
+
   it('pending writes are waited for; past the deadline they are FACE_WRITE_PENDING', async () => {
     sim.setFaults({ pendingMs: 400 });
     const ok = await client().updateEnrollment(target(), {

@@ -85,6 +85,28 @@ describe('hostile answers', () => {
   });
 });
 
+describe('install script integrity', () => {
+  it('bytes that do not match the announced SHA-256 → FACE_SCRIPT_HASH_MISMATCH', async () => {
+    const body = {
+      fileName: 'Install.ps1',
+      sha256: 'a'.repeat(64),
+      contentBase64: Buffer.from('Write-Output 1').toString('base64'),
+    };
+    served = { type: 'application/json', body: Buffer.from(JSON.stringify(body)) };
+    const e = (await client()
+      .downloadInstallScript({ siteId: 's', serverId: 'v' })
+      .catch((x: unknown) => x)) as AppError;
+    expect(e.code).toBe('FACE_SCRIPT_HASH_MISMATCH');
+    served = {
+      type: 'application/json',
+      body: Buffer.from(JSON.stringify({ ...body, fileName: '../evil.ps1' })),
+    };
+    expect(await outcome(client().downloadInstallScript({ siteId: 's', serverId: 'v' }))).toBe(
+      'FACE_BAD_RESPONSE',
+    );
+  });
+});
+
 describe('echoed secrets', () => {
   it('a server that echoes the token back in an error or a value does not get it into the app', async () => {
     const token = 'CANARY-token-echo-31c7';
