@@ -34,7 +34,6 @@ import {
 import { FaceCodes, badResponse, fromHttpStatus, fromNetError } from './face-errors';
 import { sanitizeJson } from './sanitize';
 import type { FaceTarget } from './face-selection';
-
 import { secretFingerprint } from './secret-fingerprint';
 import type { TokenProvider } from './token-provider';
 
