@@ -5,11 +5,8 @@ import type { CheckContext, CheckInputs } from '../types';
 import { createFaceClient, selectServer, type FaceClient, type FaceTarget } from '../../face/face-client';
 import { staticTokenProvider } from '../../face/token-provider';
 
-/** Inputs the face checks read besides the common ones: which site and server (the Console's selection). */
-export interface FaceCheckInputs extends CheckInputs {
-  faceSiteId?: string;
-  faceServerId?: string;
-}
+/** The face checks read the common inputs, including which site and server (the Console's selection). */
+export type FaceCheckInputs = CheckInputs;
 
 /** A failed attempt, recorded as evidence: the stable code and the sentences, never a secret. */
 export const AttemptErrorSchema = z.object({
