@@ -1,7 +1,7 @@
 # Read-only: physical network adapters that are up, their IPv4 addresses and the "allow the computer to turn off this device" setting.
-param([string]$ParamsB64 = "e30=")
+param([string]$EncodedParams = "e30=")
 $ErrorActionPreference = "Stop"
-$p = [System.Text.Encoding]::UTF8.GetString([System.Convert]::FromBase64String($ParamsB64)) | ConvertFrom-Json
+$p = [System.Text.Encoding]::UTF8.GetString([System.Convert]::FromBase64String($EncodedParams)) | ConvertFrom-Json
 $list = @()
 foreach ($a in @(Get-NetAdapter -Physical -ErrorAction SilentlyContinue | Where-Object { $_.Status -eq 'Up' })) {
   $pm = Get-NetAdapterPowerManagement -Name $a.Name -ErrorAction SilentlyContinue

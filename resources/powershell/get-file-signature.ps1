@@ -1,7 +1,7 @@
 # Read-only: SHA-256 and Authenticode status of one file (the Space Install Script before it runs).
-param([string]$ParamsB64 = "e30=")
+param([string]$EncodedParams = "e30=")
 $ErrorActionPreference = "Stop"
-$p = [System.Text.Encoding]::UTF8.GetString([System.Convert]::FromBase64String($ParamsB64)) | ConvertFrom-Json
+$p = [System.Text.Encoding]::UTF8.GetString([System.Convert]::FromBase64String($EncodedParams)) | ConvertFrom-Json
 $path = [string]$p.path
 $hash = (Get-FileHash -LiteralPath $path -Algorithm SHA256).Hash
 $sig = Get-AuthenticodeSignature -LiteralPath $path

@@ -1,7 +1,7 @@
 # Read-only: firewall profiles, the active network categories, and every inbound rule whose TCP port filter covers the Space port.
-param([string]$ParamsB64 = "e30=")
+param([string]$EncodedParams = "e30=")
 $ErrorActionPreference = "Stop"
-$p = [System.Text.Encoding]::UTF8.GetString([System.Convert]::FromBase64String($ParamsB64)) | ConvertFrom-Json
+$p = [System.Text.Encoding]::UTF8.GetString([System.Convert]::FromBase64String($EncodedParams)) | ConvertFrom-Json
 $port = [int]$p.port
 function Test-PortMatch($localPorts, [int]$Port) {
   foreach ($lp in @($localPorts)) {

@@ -1,7 +1,7 @@
 # Read-only: raw powercfg text for the sleep subgroup, the active scheme, sleep states, and Group Policy power overrides.
-param([string]$ParamsB64 = "e30=")
+param([string]$EncodedParams = "e30=")
 $ErrorActionPreference = "Stop"
-$p = [System.Text.Encoding]::UTF8.GetString([System.Convert]::FromBase64String($ParamsB64)) | ConvertFrom-Json
+$p = [System.Text.Encoding]::UTF8.GetString([System.Convert]::FromBase64String($EncodedParams)) | ConvertFrom-Json
 function Invoke-Powercfg([string[]]$Arguments) {
   $text = (& powercfg.exe @Arguments 2>&1 | Out-String)
   [pscustomobject]@{ text = $text; exitCode = $LASTEXITCODE }

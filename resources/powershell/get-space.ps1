@@ -1,7 +1,7 @@
 # Read-only: the Space service (state, start mode, account, executable version), the machine's FQDN and IPv4 addresses, and the Space port where a config file names it.
-param([string]$ParamsB64 = "e30=")
+param([string]$EncodedParams = "e30=")
 $ErrorActionPreference = "Stop"
-$p = [System.Text.Encoding]::UTF8.GetString([System.Convert]::FromBase64String($ParamsB64)) | ConvertFrom-Json
+$p = [System.Text.Encoding]::UTF8.GetString([System.Convert]::FromBase64String($EncodedParams)) | ConvertFrom-Json
 $svc = Get-CimInstance -ClassName Win32_Service -ErrorAction SilentlyContinue | Where-Object { $_.Name -eq [string]$p.serviceName } | Select-Object -First 1
 $service = $null; $exe = $null; $fileVersion = $null; $productVersion = $null
 if ($svc) {

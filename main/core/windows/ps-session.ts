@@ -32,7 +32,7 @@ export function buildQueryCommand(scriptText: string, params: Record<string, unk
     '$OutputEncoding = [Console]::OutputEncoding',
     '& {',
     scriptText,
-    `} -ParamsB64 ${base64Literal(b64)}`,
+    `} -EncodedParams ${base64Literal(b64)}`,
     '',
   ].join('\n');
 }
