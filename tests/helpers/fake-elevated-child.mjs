@@ -5,34 +5,40 @@ const [mode, specJson] = process.argv.slice(2);
 const spec = JSON.parse(specJson);
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-async function main() {
-  switch (mode) {
-    case 'ok': {
-      writeFileSync(spec.log, '');
-      for (let i = 1; i <= 3; i++) {
-        appendFileSync(spec.log, `step ${i} — ✓\r\n`);
-        await sleep(150);
-      }
-      writeFileSync(spec.status, String(spec.params.ExitWith ?? 0));
-      process.exit(0);
+const modes = {
+  // Writes three lines over time, then the status file, like a completed run.
+  async ok() {
+    writeFileSync(spec.log, '');
+    for (let i = 1; i <= 3; i++) {
+      appendFileSync(spec.log, `step ${i} — ✓\r\n`);
+      await sleep(150);
     }
-    case 'uac':
-      process.exit(1223);
-    case 'nostatus':
-      process.exit(0);
-    case 'hang':
-      writeFileSync(spec.log, 'started\r\n');
-      await sleep(60_000);
-      process.exit(0);
-    case 'secret': {
-      const secret = readFileSync(spec.secretFile, 'utf8');
-      rmSync(spec.secretFile);
-      writeFileSync(spec.log, `secret length ${secret.length}; param ${spec.secretParam}; still there ${existsSync(spec.secretFile)}\r\n`);
-      writeFileSync(spec.status, '0');
-      process.exit(0);
-    }
-    default:
-      process.exit(2);
-  }
-}
-void main();
+    writeFileSync(spec.status, String(spec.params.ExitWith ?? 0));
+    return 0;
+  },
+  // The outer wrapper's answer to a refused UAC prompt.
+  async uac() {
+    return 1223;
+  },
+  // Exits without ever writing a status file.
+  async nostatus() {
+    return 0;
+  },
+  // Starts and never finishes.
+  async hang() {
+    writeFileSync(spec.log, 'started\r\n');
+    await sleep(60_000);
+    return 0;
+  },
+  // Reads the secret the way the wrapper does (file, then delete) and logs only facts about it.
+  async secret() {
+    const secret = readFileSync(spec.secretFile, 'utf8');
+    rmSync(spec.secretFile);
+    writeFileSync(spec.log, `secret length ${secret.length}; param ${spec.secretParam}; still there ${existsSync(spec.secretFile)}\r\n`);
+    writeFileSync(spec.status, '0');
+    return 0;
+  },
+};
+
+const run = modes[mode];
+process.exit(run ? await run() : 2);

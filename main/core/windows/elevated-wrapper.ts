@@ -37,7 +37,8 @@ $code = 1
 function Write-Log([string]$Line) { [System.IO.File]::AppendAllText($a.log, $Line + [Environment]::NewLine, $utf8) }
 try {
   [System.IO.File]::WriteAllText($a.log, '', $utf8)
-  Set-ExecutionPolicy -Scope Process -ExecutionPolicy Bypass -Force
+  # A Group Policy execution policy makes this report an override even though -ExecutionPolicy already applies: log it, carry on.
+  try { Set-ExecutionPolicy -Scope Process -ExecutionPolicy Bypass -Force } catch { Write-Log (($_ | Out-String).TrimEnd()) }
   $named = @{}
   foreach ($prop in $a.params.PSObject.Properties) { $named[$prop.Name] = $prop.Value }
   if ($a.secretFile -ne '') {
