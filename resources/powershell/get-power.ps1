@@ -3,6 +3,8 @@ param([string]$EncodedParams = "e30=")
 $ErrorActionPreference = "Stop"
 $p = [System.Text.Encoding]::UTF8.GetString([System.Convert]::FromBase64String($EncodedParams)) | ConvertFrom-Json
 function Invoke-Powercfg([string[]]$Arguments) {
+  # Windows PowerShell 5.1 turns native stderr into errors; under "Stop" that would end the script, so this call keeps going.
+  $ErrorActionPreference = 'Continue'
   $text = (& powercfg.exe @Arguments 2>&1 | Out-String)
   [pscustomobject]@{ text = $text; exitCode = $LASTEXITCODE }
 }

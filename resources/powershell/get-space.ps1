@@ -13,8 +13,15 @@ if ($svc) {
     $productVersion = [string]$vi.ProductVersion
   }
 }
+# Host name plus primary DNS suffix, as Windows itself forms the FQDN; DNS resolution only as a fallback.
 $fqdn = $null
-try { $fqdn = [string][System.Net.Dns]::GetHostEntry([System.Environment]::MachineName).HostName } catch { $fqdn = $null }
+try {
+  $g = [System.Net.NetworkInformation.IPGlobalProperties]::GetIPGlobalProperties()
+  if ($g.DomainName) { $fqdn = [string]($g.HostName + '.' + $g.DomainName) } else { $fqdn = [string]$g.HostName }
+} catch { $fqdn = $null }
+if (-not $fqdn -or -not $fqdn.Contains('.')) {
+  try { $fqdn = [string][System.Net.Dns]::GetHostEntry([System.Environment]::MachineName).HostName } catch { }
+}
 $ips = @(Get-NetIPAddress -AddressFamily IPv4 -ErrorAction SilentlyContinue | Where-Object { $_.IPAddress -notlike '127.*' -and $_.IPAddress -notlike '169.254.*' } | ForEach-Object { [pscustomobject]@{ address = [string]$_.IPAddress; interfaceAlias = [string]$_.InterfaceAlias } })
 $candidates = @()
 foreach ($c in @($p.portCandidates)) {
