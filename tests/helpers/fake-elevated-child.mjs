@@ -24,8 +24,19 @@ const modes = {
   async nostatus() {
     return 0;
   },
-  // Starts and never finishes.
+  // Runs until the runner drops the cancel file, then ends the way the elevated watcher would end it.
   async hang() {
+    writeFileSync(spec.log, 'started\r\n');
+    for (;;) {
+      if (existsSync(spec.cancel)) {
+        appendFileSync(spec.log, 'cancel seen\r\n');
+        return 1;
+      }
+      await sleep(25);
+    }
+  },
+  // Ignores the cancel file: the runner must stop waiting on its own.
+  async stubborn() {
     writeFileSync(spec.log, 'started\r\n');
     await sleep(60_000);
     return 0;

@@ -39,6 +39,8 @@ export interface ElevatedRunnerDeps {
   powershellExe?: string;
   /** How often the log file is polled; fs.watch is unreliable across the elevation boundary. */
   pollMs?: number;
+  /** How long cancel/timeout waits for the elevated side to end itself before stopping the wrapper. */
+  cancelGraceMs?: number;
   now?: () => number;
 }
 
@@ -53,6 +55,7 @@ export function createElevatedRunner(deps: ElevatedRunnerDeps): ElevatedRunner {
     const dir = await mkdtemp(path.join(deps.tempRoot ?? os.tmpdir(), 'xs4-elevated-'));
     const logPath = path.join(dir, 'run.log');
     const statusPath = path.join(dir, 'status.txt');
+    const cancelPath = path.join(dir, 'cancel.flag');
     let secretFile: string | undefined;
     try {
       if (req.secret) {
@@ -65,6 +68,7 @@ export function createElevatedRunner(deps: ElevatedRunnerDeps): ElevatedRunner {
           params: req.params ?? {},
           logPath,
           statusPath,
+          cancelPath,
           ...(secretFile && req.secret ? { secret: { file: secretFile, param: req.secret.param } } : {}),
         },
         req.elevate ?? true,
@@ -87,7 +91,9 @@ export function createElevatedRunner(deps: ElevatedRunnerDeps): ElevatedRunner {
       const exit = await Promise.race([child.exited, stopped.then(() => 'stopped' as const)]);
       clearTimeout(timer);
       if (exit === 'stopped') {
-        // The non-elevated wrapper can be stopped; an elevated child outlives it (Windows does not let us end it).
+        // Only the elevated side may end the elevated script: its watcher acts on this file. Give it a moment, then stop the wrapper.
+        await writeFile(cancelPath, 'cancel', 'utf8').catch(() => undefined);
+        await Promise.race([child.exited, delay(deps.cancelGraceMs ?? 5000)]);
         child.kill();
         await Promise.race([child.exited, delay(2000)]);
       }

@@ -1,7 +1,7 @@
 // Live on Windows (run by .github/workflows/windows.yml): the real scripts through real PowerShell, the evaluators on live output, the runner without elevation.
 // Elsewhere there is no PowerShell: these tests do not run (the unit tests cover the same code with stand-ins).
 import { afterAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { windowsChecks } from '../../../main/core/checks/windows';
@@ -61,4 +61,20 @@ describe.runIf(onWindows)('live Windows', () => {
     expect(chunks.join('')).toBe(out.log);
     expect(readFileSync(target, 'utf8')).toContain('exit 3');
   });
+
+  it('cancel ends the running script through the watcher in the (here non-elevated) wrapper', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'xs4-live-'));
+    const target = path.join(dir, 'slow.ps1');
+    const marker = path.join(dir, 'finished.txt');
+    writeFileSync(target, `param([string]$Marker)\r\nWrite-Output 'working'\r\nStart-Sleep -Seconds 30\r\nSet-Content -LiteralPath $Marker -Value done\r\n`);
+    const ac = new AbortController();
+    setTimeout(() => ac.abort(), 5000);
+    const t0 = Date.now();
+    const out = await runner({ scriptPath: target, params: { Marker: marker }, timeoutMs: 120_000, elevate: false, signal: ac.signal });
+    expect(out.outcome).toBe('cancelled');
+    expect(out.log).toContain('working');
+    expect(Date.now() - t0).toBeLessThan(20_000);
+    await new Promise((r) => setTimeout(r, 30_000));
+    expect(existsSync(marker)).toBe(false);
+  }, 90_000);
 });

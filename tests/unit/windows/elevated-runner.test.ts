@@ -9,7 +9,7 @@ import { decodeWrapperArgs, standInLauncher } from '../../helpers/elevated-stand
 function setup(mode: string) {
   const tempRoot = mkdtempSync(path.join(os.tmpdir(), 'xs4-test-'));
   const seen: Array<{ file: string; args: readonly string[] }> = [];
-  const run = createElevatedRunner({ launcher: standInLauncher(mode, seen), tempRoot, pollMs: 20 });
+  const run = createElevatedRunner({ launcher: standInLauncher(mode, seen), tempRoot, pollMs: 20, cancelGraceMs: 1500 });
   return { run, tempRoot, seen };
 }
 
@@ -49,23 +49,34 @@ describe('elevated runner', () => {
     expect(out.outcome).toBe('elevation-cancelled');
   });
 
-  it('times out, stops the wrapper, keeps the partial log and cleans up', async () => {
+  it('times out: drops the cancel file for the elevated side, keeps the partial log and cleans up', async () => {
     const { run, tempRoot } = setup('hang');
     const t0 = Date.now();
     const out = await run({ scriptPath: 'C:\\x\\t.ps1', timeoutMs: 700 });
     expect(out.outcome).toBe('timeout');
     expect(out.exitCode).toBeNull();
-    expect(out.log).toBe('started\r\n');
+    expect(out.log).toBe('started\r\ncancel seen\r\n');
     expect(Date.now() - t0).toBeLessThan(5000);
     expect(readdirSync(tempRoot)).toEqual([]);
   });
 
-  it('cancels on abort', async () => {
+  it('cancels on abort the same way', async () => {
     const { run, tempRoot } = setup('hang');
     const ac = new AbortController();
     setTimeout(() => ac.abort(), 300);
     const out = await run({ scriptPath: 'C:\\x\\t.ps1', timeoutMs: 30_000, signal: ac.signal });
     expect(out.outcome).toBe('cancelled');
+    expect(out.log).toContain('cancel seen');
+    expect(readdirSync(tempRoot)).toEqual([]);
+  });
+
+  it('stops waiting after the grace period when the child ignores cancel', async () => {
+    const { run, tempRoot } = setup('stubborn');
+    const t0 = Date.now();
+    const out = await run({ scriptPath: 'C:\\x\\t.ps1', timeoutMs: 300 });
+    expect(out.outcome).toBe('timeout');
+    expect(out.log).toBe('started\r\n');
+    expect(Date.now() - t0).toBeLessThan(6000);
     expect(readdirSync(tempRoot)).toEqual([]);
   });
 
