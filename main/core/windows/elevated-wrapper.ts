@@ -27,7 +27,7 @@ export interface InnerSpec {
  * this watcher (elevated too) and it ends the wrapper's process tree when the runner drops the cancel file.
  * Its only inputs come through an environment variable holding JSON (the wrapper's PID and the cancel file path).
  */
-const CANCEL_WATCHER = `$w = $env:XS4_CANCEL_WATCH | ConvertFrom-Json
+export const CANCEL_WATCHER = `$w = $env:XS4_CANCEL_WATCH | ConvertFrom-Json
 function Stop-Tree([int]$Id) {
   foreach ($c in @(Get-CimInstance -ClassName Win32_Process -Filter ('ParentProcessId=' + [int]$Id))) {
     if ([int]$c.ProcessId -ne $PID) { Stop-Tree ([int]$c.ProcessId) }

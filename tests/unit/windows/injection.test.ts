@@ -90,7 +90,7 @@ async function checkQuery(value: string): Promise<void> {
 }
 
 function spec(v: string): InnerSpec {
-  return { target: `C:\\s\\${v}.ps1`, params: { [v.length > 0 ? v : 'p']: v, Name: v, List: [v, v] }, logPath: `C:\\t\\${v}\\run.log`, statusPath: `C:\\t\\${v}\\status.txt`, secret: { file: `C:\\t\\${v}\\secret.txt`, param: v } };
+  return { target: `C:\\s\\${v}.ps1`, params: { [v.length > 0 ? v : 'p']: v, Name: v, List: [v, v] }, logPath: `C:\\t\\${v}\\run.log`, statusPath: `C:\\t\\${v}\\status.txt`, cancelPath: `C:\\t\\${v}\\cancel.flag`, secret: { file: `C:\\t\\${v}\\secret.txt`, param: v } };
 }
 
 async function checkElevated(value: string): Promise<void> {
@@ -102,12 +102,13 @@ async function checkElevated(value: string): Promise<void> {
   expect(d.innerData.params.Name).toBe(value);
   expect(d.innerData.params.List).toEqual([value, value]);
   expect(d.innerData.secretParam).toBe(value);
+  expect(d.innerData.cancel).toBe(`C:\\t\\${value}\\cancel.flag`);
 }
 
 describe('injection: values only ever inside base64 literals', () => {
   it(`curated hostile values through the session (${CURATED.length + LONG.length}) and the elevated runner (${CURATED.length})`, async () => {
     for (const v of [...CURATED, ...LONG]) await checkQuery(v);
-    // The elevated command line is bounded (see the last test) and the value sits in nine places at once here.
+    // The elevated command line is bounded (see the last test) and the value sits in ten places at once here.
     for (const v of CURATED) await checkElevated(v.slice(0, 40));
   }, 120_000);
 

@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { parsePowerShell } from '../../helpers/powershell-parser';
 import { ELEVATED_SCRIPTS, QUERY_SCRIPTS, readScript } from '../../../main/core/windows/ps-scripts';
 import { buildQueryCommand } from '../../../main/core/windows/ps-session';
-import { buildElevatedArgs } from '../../../main/core/windows/elevated-wrapper';
+import { buildElevatedArgs, CANCEL_WATCHER } from '../../../main/core/windows/elevated-wrapper';
 import { decodeWrapperArgs } from '../../helpers/elevated-standin';
 import { SPACE_ASSUMPTIONS } from '../../../main/core/windows/space-assumptions';
 
@@ -39,7 +39,7 @@ describe('generated wrappers', () => {
 
   it.each([true, false])('the elevated outer and inner wrappers parse (elevate=%s)', async (elevate) => {
     const args = buildElevatedArgs(
-      { target: 'C:\\Program Files\\XS4\\resources\\powershell\\add-firewall-rule.ps1', params: { Name: 'Rule', Port: 8100, Flag: true, AdapterName: ['Ethernet', 'Ethernet 2'] }, logPath: 'C:\\t\\run.log', statusPath: 'C:\\t\\status.txt', secret: { file: 'C:\\t\\secret.txt', param: 'ApiKey' } },
+      { target: 'C:\\Program Files\\XS4\\resources\\powershell\\add-firewall-rule.ps1', params: { Name: 'Rule', Port: 8100, Flag: true, AdapterName: ['Ethernet', 'Ethernet 2'] }, logPath: 'C:\\t\\run.log', statusPath: 'C:\\t\\status.txt', cancelPath: 'C:\\t\\cancel.flag', secret: { file: 'C:\\t\\secret.txt', param: 'ApiKey' } },
       elevate,
     );
     const decoded = decodeWrapperArgs(args);
@@ -47,5 +47,9 @@ describe('generated wrappers', () => {
     expect((await parsePowerShell(decoded.inner)).problems).toEqual([]);
     expect(decoded.outer.includes("$start['Verb'] = 'RunAs'")).toBe(true);
     expect(decoded.outerData.elevate).toBe(elevate);
+  });
+
+  it('the cancel watcher the elevated wrapper starts parses on its own', async () => {
+    expect((await parsePowerShell(CANCEL_WATCHER)).problems).toEqual([]);
   });
 });
