@@ -19,9 +19,13 @@ foreach ($f in @(Get-NetFirewallPortFilter -All -ErrorAction SilentlyContinue | 
   if (-not (Test-PortMatch $f.LocalPort $port)) { continue }
   $r = $f | Get-NetFirewallRule -ErrorAction SilentlyContinue
   if (-not $r -or [string]$r.Direction -ne 'Inbound') { continue }
+  # A rule scoped to another program or service does not open the port for Space.
+  $app = $r | Get-NetFirewallApplicationFilter -ErrorAction SilentlyContinue
+  $svcFilter = $r | Get-NetFirewallServiceFilter -ErrorAction SilentlyContinue
   $rules += [pscustomobject]@{
     name = [string]$r.Name; displayName = [string]$r.DisplayName; enabled = [string]$r.Enabled; action = [string]$r.Action
     profile = [string]$r.Profile; protocol = [string]$f.Protocol; localPorts = @(@($f.LocalPort) | ForEach-Object { [string]$_ })
+    program = if ($app) { [string]$app.Program } else { 'Any' }; service = if ($svcFilter) { [string]$svcFilter.Service } else { 'Any' }
   }
 }
 $result = [pscustomobject]@{ port = $port; profiles = @($profiles); activeCategories = @($active); rules = @($rules) }

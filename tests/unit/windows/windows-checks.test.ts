@@ -181,6 +181,11 @@ describe('firewall.space-port', () => {
     ['a block rule', base({ rules: [rule(), rule({ name: 'b', action: 'Block' })] }), 'fail', 'FIREWALL_PORT_BLOCKED'],
     ['firewall off on the active profile', base({ profiles: [{ name: 'Domain', enabled: 'False' }] }), 'pass', 'FIREWALL_OFF'],
     ['unreadable profiles', base({ profiles: [] }), 'warn', 'FIREWALL_UNREADABLE'],
+    ['an allow rule scoped to another program', base({ rules: [rule({ program: 'C:\\Other\\app.exe' })] }), 'fail', 'FIREWALL_PORT_CLOSED'],
+    ['an allow rule scoped to another service', base({ rules: [rule({ service: 'W3SVC' })] }), 'fail', 'FIREWALL_PORT_CLOSED'],
+    ['an allow rule scoped to the Space executable', base({ spaceExecutable: 'C:\\Space\\ProAccessSpaceService.exe', rules: [rule({ program: 'c:\\space\\proaccessspaceservice.exe' })] }), 'pass', 'FIREWALL_PORT_OPEN'],
+    ['an allow rule scoped to the Space service', base({ rules: [rule({ service: 'ProAccessSpaceService' })] }), 'pass', 'FIREWALL_PORT_OPEN'],
+    ['a block rule for another program', base({ rules: [rule(), rule({ name: 'b', action: 'Block', program: 'C:\\x.exe' })] }), 'pass', 'FIREWALL_PORT_OPEN'],
   ] as const)('%s → %s %s', (_n, e, status, code) => {
     expect(evaluateFirewall(e)).toMatchObject({ status, code });
   });

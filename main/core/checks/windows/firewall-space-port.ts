@@ -17,6 +17,10 @@ export const FirewallRuleSchema = z.object({
   profile: z.string(),
   protocol: z.string(),
   localPorts: nullableArray(z.string()),
+  /** Application filter: "Any" or a program path (may hold %VARS%). */
+  program: z.string().nullable().optional(),
+  /** Service filter: "Any" or a service name. */
+  service: z.string().nullable().optional(),
 });
 const FirewallRawSchema = z.object({
   port: z.number().int(),
@@ -24,7 +28,11 @@ const FirewallRawSchema = z.object({
   activeCategories: nullableArray(z.string()),
   rules: nullableArray(FirewallRuleSchema),
 });
-export const FirewallEvidenceSchema = z.discriminatedUnion('kind', [UnavailableEvidenceSchema, FirewallRawSchema.extend({ kind: z.literal('collected'), portSource: z.string() })]);
+export const FirewallEvidenceSchema = z.discriminatedUnion('kind', [
+  UnavailableEvidenceSchema,
+  /** spaceExecutable: the Space service's program, so rules scoped to it count. */
+  FirewallRawSchema.extend({ kind: z.literal('collected'), portSource: z.string(), spaceExecutable: z.string().nullable().optional() }),
+]);
 export type FirewallEvidence = z.infer<typeof FirewallEvidenceSchema>;
 type FirewallRule = z.infer<typeof FirewallRuleSchema>;
 
@@ -50,6 +58,18 @@ function covers(rule: FirewallRule, profile: string): boolean {
 
 const isTrue = (s: string): boolean => s.toLowerCase() === 'true';
 
+/** Whether a rule's program and service scope include Space (unknown program paths with %VARS% are compared by file name). */
+function appliesToSpace(rule: FirewallRule, spaceExecutable: string | null | undefined): boolean {
+  const program = (rule.program ?? 'Any').trim();
+  const service = (rule.service ?? 'Any').trim();
+  const serviceOk = service.toLowerCase() === 'any' || service.toLowerCase() === SPACE_ASSUMPTIONS.serviceName.toLowerCase();
+  if (program.toLowerCase() === 'any') return serviceOk;
+  if (!spaceExecutable) return false;
+  const base = (p: string): string => p.split(/[\\/]/).pop()?.toLowerCase() ?? '';
+  const same = program.toLowerCase() === spaceExecutable.toLowerCase() || (program.includes('%') && base(program) === base(spaceExecutable));
+  return same && serviceOk;
+}
+
 export function evaluateFirewall(evidence: FirewallEvidence): CheckResult {
   if (evidence.kind === 'unavailable') return skipResult(evidence);
   const port = evidence.port;
@@ -62,7 +82,7 @@ export function evaluateFirewall(evidence: FirewallEvidence): CheckResult {
   if (enforcing.length === 0) {
     return { status: 'pass', code: 'FIREWALL_OFF', summary: `The firewall is off on the active profile(s) (${active.join(', ')}): TCP ${port} is not blocked`, detail: 'Turning the firewall back on will need an allow rule for the Space port.' };
   }
-  const relevant = evidence.rules.filter((r) => isTrue(r.enabled) && ['tcp', 'any'].includes(r.protocol.toLowerCase()) && portMatches(r.localPorts, port));
+  const relevant = evidence.rules.filter((r) => isTrue(r.enabled) && ['tcp', 'any'].includes(r.protocol.toLowerCase()) && portMatches(r.localPorts, port) && appliesToSpace(r, evidence.spaceExecutable));
   const blocking = relevant.filter((r) => r.action.toLowerCase() === 'block' && enforcing.some((p) => covers(r, p)));
   if (blocking.length > 0) {
     return { status: 'fail', code: 'FIREWALL_PORT_BLOCKED', summary: `A block rule stops inbound TCP ${port}: ${blocking.map((r) => r.displayName ?? r.name).join(', ')}`, detail: 'Block rules win over allow rules in Windows Firewall.', remedy: 'Disable or narrow the block rule(s).' };
@@ -88,9 +108,10 @@ export function firewallSpacePortCheck(deps: WindowsCheckDeps): Check<FirewallEv
     const off = unavailableOn(ctx);
     if (off) return off;
     const space = SpaceEvidenceSchema.safeParse(ctx.dependencies['space.service']);
-    const details = space.success && space.data.kind === 'collected' ? spaceServerDetails(space.data) : { port: SPACE_ASSUMPTIONS.defaultPort, portSource: 'default' };
+    const collected = space.success && space.data.kind === 'collected' ? space.data : undefined;
+    const details = collected ? spaceServerDetails(collected) : { port: SPACE_ASSUMPTIONS.defaultPort, portSource: 'default' };
     const raw = await deps.session().query('get-firewall', { port: details.port }, FirewallRawSchema, { timeoutMs: ctx.timeoutMs, signal: ctx.signal });
-    return { kind: 'collected', ...raw, port: details.port, portSource: details.portSource };
+    return { kind: 'collected', ...raw, port: details.port, portSource: details.portSource, spaceExecutable: collected?.executable ?? null };
   };
   const run = async (ctx: CheckContext, script: 'add-firewall-rule' | 'remove-firewall-rule', params: Record<string, string | number>, action: 'apply' | 'undo', port: number): Promise<FixOutcome> => {
     const name = SPACE_ASSUMPTIONS.firewallRuleName;
