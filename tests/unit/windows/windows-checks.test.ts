@@ -1,7 +1,7 @@
 // The six Windows checks: skip off Windows, evaluators on edge cases, collect through the session seam, fixes and undo through the runner seam.
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { windowsChecks } from '../../../main/core/checks/windows';
+import { createWindowsRun, windowsChecks } from '../../../main/core/checks/windows';
 import type { WindowsCheckDeps } from '../../../main/core/checks/windows/deps';
 import { evaluateFirewall, firewallSpacePortCheck, portMatches, type FirewallEvidence } from '../../../main/core/checks/windows/firewall-space-port';
 import { evaluatePowerAdapter, powerAdapterCheck } from '../../../main/core/checks/windows/power-adapter';
@@ -276,5 +276,28 @@ describe('power.sleep fix and undo', () => {
     const d = deps(() => '');
     const err = await powerSleepCheck(d).fix!.undo!(ctx('win32'), { standbyIdleAc: 'x' }).catch((e: unknown) => e);
     expect((err as AppError).code).toBe('UNDO_DATA_INVALID');
+  });
+});
+
+describe('createWindowsRun', () => {
+  it('shares one session across checks on Windows and disposes it once', async () => {
+    const host = standInHost((c) => (c.script === 'get-power' ? jsonLine({ querySubSleep: '', sleepStates: '' }) : jsonLine({ adapters: [] })));
+    const run = createWindowsRun({ hostFactory: host.factory, resourcesDir: 'resources' });
+    const checks = windowsChecks(run.deps);
+    await checks[0]!.collect(ctx('win32'));
+    await checks[1]!.collect(ctx('win32'));
+    await checks[2]!.collect(ctx('win32'));
+    expect(host.created).toBe(1);
+    expect(host.calls.map((c) => c.script)).toEqual(['get-power', 'get-adapters', 'get-power']);
+    await run.dispose();
+    expect(host.disposed).toBe(1);
+  });
+
+  it('off Windows starts nothing', async () => {
+    const host = standInHost(() => '');
+    const run = createWindowsRun({ hostFactory: host.factory, resourcesDir: 'resources' });
+    for (const c of windowsChecks(run.deps)) expect(c.evaluate(await c.collect(ctx('darwin'))).status).toBe('skip');
+    await run.dispose();
+    expect(host.created).toBe(0);
   });
 });

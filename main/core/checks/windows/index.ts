@@ -21,3 +21,4 @@ export { spaceServerDetails, type SpaceServerDetails } from './space-evidence';
 export function windowsChecks(deps: WindowsCheckDeps): Check[] {
   return [powerSleepCheck(deps), powerAdapterCheck(deps), powerStatesCheck(deps), spaceServiceCheck(deps), spaceVersionCheck(deps), firewallSpacePortCheck(deps)] as Check[];
 }
+export { createWindowsRun, type WindowsRunOptions } from './windows-run';
