@@ -88,7 +88,14 @@ export function createElevatedRunner(deps: ElevatedRunnerDeps): ElevatedRunner {
           resolve();
         }, { once: true });
       });
-      const exit = await Promise.race([child.exited, stopped.then(() => 'stopped' as const)]);
+      let exit: number | null | 'stopped';
+      try {
+        exit = await Promise.race([child.exited, stopped.then(() => 'stopped' as const)]);
+      } catch (e) {
+        clearTimeout(timer);
+        await tail.stop();
+        throw new AppError('ELEVATED_SPAWN_FAILED', 'Windows PowerShell could not be started for the elevated run.', 'Check that powershell.exe is present and not blocked by policy.', undefined, e);
+      }
       clearTimeout(timer);
       if (exit === 'stopped') {
         // Only the elevated side may end the elevated script: its watcher acts on this file. Give it a moment, then stop the wrapper.

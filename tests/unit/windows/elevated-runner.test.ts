@@ -4,6 +4,7 @@ import { mkdtempSync, readdirSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { createElevatedRunner } from '../../../main/core/windows/elevated-runner';
+import { AppError } from '../../../main/core/errors';
 import { decodeWrapperArgs, standInLauncher } from '../../helpers/elevated-standin';
 
 function setup(mode: string) {
@@ -97,5 +98,13 @@ describe('elevated runner', () => {
     const out = await run({ scriptPath: 'C:\\x\\t.ps1', timeoutMs: 10_000, signal: AbortSignal.abort() });
     expect(out.outcome).toBe('cancelled');
     expect(seen).toEqual([]);
+  });
+
+  it('a process that cannot start is ELEVATED_SPAWN_FAILED, not a UAC refusal', async () => {
+    const tempRoot = mkdtempSync(path.join(os.tmpdir(), 'xs4-test-'));
+    const run = createElevatedRunner({ launcher: () => ({ exited: Promise.reject(new Error('spawn powershell.exe ENOENT')), kill: () => undefined }), tempRoot, pollMs: 20 });
+    const err = await run({ scriptPath: 'C:\\x\\t.ps1', timeoutMs: 10_000 }).catch((e: unknown) => e);
+    expect((err as AppError).code).toBe('ELEVATED_SPAWN_FAILED');
+    expect(readdirSync(tempRoot)).toEqual([]);
   });
 });
