@@ -28,8 +28,8 @@ export function buildQueryCommand(scriptText: string, params: Record<string, unk
   const b64 = encodeParams(params);
   // Windows PowerShell 5.1 writes the OEM code page unless told otherwise; the JSON also travels as base64.
   return [
-    '[Console]::OutputEncoding = New-Object System.Text.UTF8Encoding $false',
-    '$OutputEncoding = [Console]::OutputEncoding',
+    // Without a console (some hosts) setting it throws; the base64 JSON line is safe either way.
+    'try { [Console]::OutputEncoding = New-Object System.Text.UTF8Encoding $false; $OutputEncoding = [Console]::OutputEncoding } catch { }',
     '& {',
     scriptText,
     `} -EncodedParams ${base64Literal(b64)}`,

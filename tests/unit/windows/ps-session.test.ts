@@ -25,7 +25,7 @@ describe('PsSession', () => {
     expect(await s.query('get-firewall', { path: 'second' }, Echo)).toEqual({ echoed: 'second' });
     expect(host.created).toBe(1);
     expect(host.calls.map((c) => c.script)).toEqual(['get-file-signature', 'get-firewall']);
-    expect(host.calls[0]?.command).toContain('[Console]::OutputEncoding = New-Object System.Text.UTF8Encoding $false');
+    expect(host.calls[0]?.command).toContain('[Console]::OutputEncoding = New-Object System.Text.UTF8Encoding $false;');
     await s.dispose();
     expect(host.disposed).toBe(1);
     expect(await codeOf(s.query('get-power', {}, Echo))).toBe('PS_SESSION_CLOSED');
