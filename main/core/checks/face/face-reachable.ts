@@ -91,6 +91,7 @@ export function evaluateFaceReachable(e: FaceReachableEvidence): CheckResult {
 
 export const faceReachableCheck: Check<FaceReachableEvidence> = {
   id: 'face.reachable',
+  requires: ['faceUrl'],
   title: 'XS4 Face server reachable over HTTPS',
   evidenceSchema: FaceReachableEvidenceSchema,
   async collect(ctx) {

@@ -54,6 +54,12 @@ export function powerSleepCheck(deps: WindowsCheckDeps): Check<PowerSleepEvidenc
     evidenceSchema: PowerSleepEvidenceSchema,
     collect: (ctx) => collectSleep(deps, ctx),
     evaluate: evaluatePowerSleep,
+    // `powercfg /query SCHEME_CURRENT SUB_SLEEP` stdout, verbatim (any language, CRLF or LF), as support receives it.
+    bundle: {
+      textFile: 'powercfg-sub-sleep.txt',
+      fromText: (querySubSleep) => ({ kind: 'collected', querySubSleep }),
+      toText: (e) => (e.kind === 'collected' ? e.querySubSleep : ''),
+    },
     fix: {
       title: 'Set sleep and hibernate to never (AC) and re-apply the power scheme',
       elevated: true,

@@ -42,5 +42,11 @@ export function powerStatesCheck(deps: WindowsCheckDeps): Check<PowerStatesEvide
       return { kind: 'collected', text: raw.sleepStates ?? '' };
     },
     evaluate: evaluatePowerStates,
+    // `powercfg /a` stdout, verbatim, so support can drop a customer's output into a bundle.
+    bundle: {
+      textFile: 'powercfg-a.txt',
+      fromText: (text) => ({ kind: 'collected', text }),
+      toText: (e) => (e.kind === 'collected' ? e.text : ''),
+    },
   };
 }
