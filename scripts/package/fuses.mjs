@@ -98,7 +98,7 @@ export async function applyFuses(binaryPath, kind, { env = process.env, log = co
       log(`[fuses] SKIPPED for ${binaryPath}: it has no fuse wire, and ${STUB_ELECTRON_ENV}=1 says it is the stub Electron of the offline package check. A real Electron binary is never skipped.`);
       return { skipped: true, kind, config };
     }
-    throw new Error(`[fuses] ${binaryPath} has no Electron fuse wire, so its fuses cannot be set; refusing to produce a build without them. (Only the offline package check's stub may skip, with ${STUB_ELECTRON_ENV}=1.)`);
+    throw new Error(`[fuses] ${binaryPath} has no Electron fuse wire, so its fuses cannot be set; refusing to produce a build without them. (Only the offline package check's stub may skip, with ${STUB_ELECTRON_ENV}=1.)`, { cause: error });
   }
   await fuses.flipFuses(binaryPath, config);
   await verifyFuses(binaryPath, kind, fuses);
