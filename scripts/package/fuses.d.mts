@@ -18,7 +18,11 @@ export declare function buildKind(env?: Record<string, string | undefined>): Bui
 export declare function fuseConfig(kind: BuildKind | string): FuseV1Config & Record<number, boolean>;
 export declare function describeFuses(config: FuseV1Config): string;
 export declare function electronBinaryPath(context: PackContext): string;
-export declare function verifyFuses(binaryPath: string, kind: BuildKind | string, fuses?: Pick<FuseAccess, 'getCurrentFuseWire'>): Promise<FuseV1Config>;
+export declare function verifyFuses(
+  binaryPath: string,
+  kind: BuildKind | string,
+  fuses?: Pick<FuseAccess, 'getCurrentFuseWire'>,
+): Promise<FuseV1Config>;
 export declare function applyFuses(
   binaryPath: string,
   kind: BuildKind | string,

@@ -28,7 +28,8 @@ export function buildKind(env = process.env) {
 
 /** The complete fuse configuration for a build kind. Every fuse is set explicitly (strictlyRequireAllFuses), so a newer Electron with a new fuse fails the build until someone decides its value. */
 export function fuseConfig(kind) {
-  if (!BUILD_KINDS.includes(kind)) throw new Error(`Unknown build kind "${kind}": expected one of ${BUILD_KINDS.join(', ')}.`);
+  if (!BUILD_KINDS.includes(kind))
+    throw new Error(`Unknown build kind "${kind}": expected one of ${BUILD_KINDS.join(', ')}.`);
   return {
     version: FuseVersion.V1,
     strictlyRequireAllFuses: true,
@@ -66,7 +67,8 @@ export function electronBinaryPath(context) {
   const { appOutDir, electronPlatformName, packager } = context;
   const productFilename = packager.appInfo.productFilename;
   if (electronPlatformName === 'win32') return join(appOutDir, `${productFilename}.exe`);
-  if (electronPlatformName === 'darwin' || electronPlatformName === 'mas') return join(appOutDir, `${productFilename}.app`);
+  if (electronPlatformName === 'darwin' || electronPlatformName === 'mas')
+    return join(appOutDir, `${productFilename}.app`);
   return join(appOutDir, packager.executableName);
 }
 
@@ -80,7 +82,8 @@ export async function verifyFuses(binaryPath, kind, fuses = { getCurrentFuseWire
     .filter(([key]) => /^\d+$/.test(key))
     .filter(([index, on]) => wire[index] !== (on ? ENABLED : DISABLED))
     .map(([index, on]) => `${FuseV1Options[Number(index)]} should be ${on ? 'on' : 'off'}`);
-  if (wrong.length > 0) throw new Error(`Fuses of ${binaryPath} do not match the ${kind} configuration: ${wrong.join('; ')}.`);
+  if (wrong.length > 0)
+    throw new Error(`Fuses of ${binaryPath} do not match the ${kind} configuration: ${wrong.join('; ')}.`);
   return config;
 }
 
@@ -88,17 +91,26 @@ export async function verifyFuses(binaryPath, kind, fuses = { getCurrentFuseWire
  * Flips the fuses of one packed binary and verifies them. Returns what it did, for the log and the tests.
  * A binary without a fuse wire is refused, unless the offline package check declared its stub Electron.
  */
-export async function applyFuses(binaryPath, kind, { env = process.env, log = console.log, fuses = { flipFuses, getCurrentFuseWire } } = {}) {
+export async function applyFuses(
+  binaryPath,
+  kind,
+  { env = process.env, log = console.log, fuses = { flipFuses, getCurrentFuseWire } } = {},
+) {
   const config = fuseConfig(kind);
   try {
     await fuses.getCurrentFuseWire(binaryPath);
   } catch (error) {
     if (!NO_SENTINEL.test(String(error?.message))) throw error;
     if (env[STUB_ELECTRON_ENV] === '1') {
-      log(`[fuses] SKIPPED for ${binaryPath}: it has no fuse wire, and ${STUB_ELECTRON_ENV}=1 says it is the stub Electron of the offline package check. A real Electron binary is never skipped.`);
+      log(
+        `[fuses] SKIPPED for ${binaryPath}: it has no fuse wire, and ${STUB_ELECTRON_ENV}=1 says it is the stub Electron of the offline package check. A real Electron binary is never skipped.`,
+      );
       return { skipped: true, kind, config };
     }
-    throw new Error(`[fuses] ${binaryPath} has no Electron fuse wire, so its fuses cannot be set; refusing to produce a build without them. (Only the offline package check's stub may skip, with ${STUB_ELECTRON_ENV}=1.)`, { cause: error });
+    throw new Error(
+      `[fuses] ${binaryPath} has no Electron fuse wire, so its fuses cannot be set; refusing to produce a build without them. (Only the offline package check's stub may skip, with ${STUB_ELECTRON_ENV}=1.)`,
+      { cause: error },
+    );
   }
   await fuses.flipFuses(binaryPath, config);
   await verifyFuses(binaryPath, kind, fuses);

@@ -52,13 +52,21 @@ function render(size) {
   for (let row = 0; row < size; row++) {
     raw[row * (size * 4 + 1)] = 0; // filter: none
     for (let col = 0; col < size; col++) {
-      let r = 0, g = 0, b = 0, a = 0;
+      let r = 0,
+        g = 0,
+        b = 0,
+        a = 0;
       for (let sy = 0; sy < SS; sy++) {
         for (let sx = 0; sx < SS; sx++) {
           const x = ((col + (sx + 0.5) / SS) / size) * 2 - 1;
           const y = ((row + (sy + 0.5) / SS) / size) * 2 - 1;
           const c = shade(x, y);
-          if (c) { r += c[0]; g += c[1]; b += c[2]; a += 1; }
+          if (c) {
+            r += c[0];
+            g += c[1];
+            b += c[2];
+            a += 1;
+          }
         }
       }
       const o = row * (size * 4 + 1) + 1 + col * 4;
@@ -72,7 +80,12 @@ function render(size) {
   header.writeUInt32BE(size, 0);
   header.writeUInt32BE(size, 4);
   header.set([8, 6, 0, 0, 0], 8); // 8-bit RGBA
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', deflateSync(raw, { level: 9 })), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(raw, { level: 9 })),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 // ICO with PNG-compressed entries (Windows Vista and later read these; electron-builder needs the 256 px one).

@@ -16,5 +16,11 @@ export interface BaselineEntry {
 }
 export declare const BASELINE: string;
 export declare const SCANNED: string[];
-export declare function matchBaseline(findings: Finding[], baseline: BaselineEntry[]): { unjustified: Finding[]; stale: BaselineEntry[]; problems: string[] };
-export declare function scan(root: string, electronVersion: string): Promise<{ findings: Finding[]; parseErrors: string[]; checks: number }>;
+export declare function matchBaseline(
+  findings: Finding[],
+  baseline: BaselineEntry[],
+): { unjustified: Finding[]; stale: BaselineEntry[]; problems: string[] };
+export declare function scan(
+  root: string,
+  electronVersion: string,
+): Promise<{ findings: Finding[]; parseErrors: string[]; checks: number }>;

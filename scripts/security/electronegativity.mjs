@@ -15,11 +15,15 @@ const EXCLUDED_CHECKS = ['AvailableSecurityFixesGlobalCheck'];
 
 /** A finding is justified by a baseline entry with the same check id and file, whose sample (if given) it contains. */
 export function matchBaseline(findings, baseline) {
-  const problems = baseline.filter((b) => typeof b.justification !== 'string' || b.justification.trim().length < 20).map((b) => `baseline entry ${b.id} ${b.file} has no real justification`);
+  const problems = baseline
+    .filter((b) => typeof b.justification !== 'string' || b.justification.trim().length < 20)
+    .map((b) => `baseline entry ${b.id} ${b.file} has no real justification`);
   const used = new Set();
   const unjustified = [];
   for (const f of findings) {
-    const index = baseline.findIndex((b) => b.id === f.id && b.file === f.file && (!b.sample || (f.sample ?? '').includes(b.sample)));
+    const index = baseline.findIndex(
+      (b) => b.id === f.id && b.file === f.file && (!b.sample || (f.sample ?? '').includes(b.sample)),
+    );
     if (index === -1) unjustified.push(f);
     else used.add(index);
   }
@@ -33,18 +37,30 @@ export async function scan(root, electronVersion) {
   const run = require('@doyensec/electronegativity/dist/runner.js');
   const stage = mkdtempSync(join(tmpdir(), 'xs4-electronegativity-'));
   try {
-    for (const dir of SCANNED) if (existsSync(join(root, dir))) cpSync(join(root, dir), join(stage, dir), { recursive: true });
+    for (const dir of SCANNED)
+      if (existsSync(join(root, dir))) cpSync(join(root, dir), join(stage, dir), { recursive: true });
     const quiet = console.log;
     console.log = () => undefined; // the runner prints translation/connectivity notes we already know about
     let result;
     try {
-      result = await run({ input: stage, isRelative: true, electronVersionOverride: electronVersion, excludeFromScan: EXCLUDED_CHECKS, customScan: [] }, false);
+      result = await run(
+        {
+          input: stage,
+          isRelative: true,
+          electronVersionOverride: electronVersion,
+          excludeFromScan: EXCLUDED_CHECKS,
+          customScan: [],
+        },
+        false,
+      );
     } finally {
       console.log = quiet;
     }
     const findings = result.issues.map((i) => ({
       id: i.id,
-      file: String(i.file ?? 'N/A').replace(/\\/g, '/').replace(/^\.?\//, ''),
+      file: String(i.file ?? 'N/A')
+        .replace(/\\/g, '/')
+        .replace(/^\.?\//, ''),
       location: i.location ? `${i.location.line}:${i.location.column}` : '0:0',
       severity: i.severity?.name ?? String(i.severity),
       confidence: i.confidence?.name ?? String(i.confidence),
@@ -65,18 +81,30 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const baseline = JSON.parse(readFileSync(join(root, BASELINE), 'utf8'));
   // Before the shell exists there is no app to scan; the global checks would report the missing shell itself.
   if (!SHELL_ENTRIES.some((entry) => existsSync(join(root, entry)))) {
-    console.log(`[electronegativity] none of ${SHELL_ENTRIES.join(', ')} exists yet: no Electron app to scan.`);
+    console.log(
+      `[electronegativity] none of ${SHELL_ENTRIES.join(', ')} exists yet: no Electron app to scan.`,
+    );
     process.exit(0);
   }
   const { findings, parseErrors, checks } = await scan(root, electronVersion);
   const { unjustified, stale, problems } = matchBaseline(findings, baseline);
-  console.log(`[electronegativity] ${checks} checks on ${SCANNED.join(', ')} (Electron ${electronVersion}): ${findings.length} findings, ${findings.length - unjustified.length} justified in ${BASELINE}.`);
-  for (const s of stale) console.log(`[electronegativity] note: baseline entry no longer matches anything (remove it): ${s.id} ${s.file}`);
+  console.log(
+    `[electronegativity] ${checks} checks on ${SCANNED.join(', ')} (Electron ${electronVersion}): ${findings.length} findings, ${findings.length - unjustified.length} justified in ${BASELINE}.`,
+  );
+  for (const s of stale)
+    console.log(
+      `[electronegativity] note: baseline entry no longer matches anything (remove it): ${s.id} ${s.file}`,
+    );
   for (const e of parseErrors) console.error(`[electronegativity] could not parse ${e}`);
   for (const p of problems) console.error(`[electronegativity] ${p}`);
-  for (const f of unjustified) console.error(`[electronegativity] UNJUSTIFIED ${f.id} (${f.severity}/${f.confidence}) ${f.file}:${f.location} ${f.sample.slice(0, 120)}\n    ${f.description}`);
+  for (const f of unjustified)
+    console.error(
+      `[electronegativity] UNJUSTIFIED ${f.id} (${f.severity}/${f.confidence}) ${f.file}:${f.location} ${f.sample.slice(0, 120)}\n    ${f.description}`,
+    );
   if (unjustified.length > 0 || parseErrors.length > 0 || problems.length > 0) {
-    console.error('[electronegativity] FAILED: fix the finding, or justify it in the baseline (id, file, sample, justification).');
+    console.error(
+      '[electronegativity] FAILED: fix the finding, or justify it in the baseline (id, file, sample, justification).',
+    );
     process.exit(1);
   }
 }

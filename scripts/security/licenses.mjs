@@ -34,7 +34,11 @@ function sourceOf(manifest) {
   const repo = typeof manifest.repository === 'string' ? manifest.repository : manifest.repository?.url;
   const raw = repo || manifest.homepage || '';
   if (/^[\w.-]+\/[\w.-]+$/.test(raw)) return `https://github.com/${raw}`;
-  return raw.replace(/^git\+/, '').replace(/\.git$/, '').replace(/^git:\/\//, 'https://').replace(/^github:/, 'https://github.com/');
+  return raw
+    .replace(/^git\+/, '')
+    .replace(/\.git$/, '')
+    .replace(/^git:\/\//, 'https://')
+    .replace(/^github:/, 'https://github.com/');
 }
 
 /**
@@ -50,25 +54,39 @@ export function productionPackages(root) {
     const dir = resolvePackageDir(name, from, root);
     if (!dir) {
       if (optional) continue;
-      throw new Error(`Production dependency "${name}" (needed by ${relative(root, from) || 'package.json'}) is not installed: run npm ci first.`);
+      throw new Error(
+        `Production dependency "${name}" (needed by ${relative(root, from) || 'package.json'}) is not installed: run npm ci first.`,
+      );
     }
     if (seen.has(dir)) continue;
     const manifest = readJson(join(dir, 'package.json'));
-    seen.set(dir, { name: manifest.name ?? name, version: manifest.version ?? '?', license: licenseOf(manifest), source: sourceOf(manifest) });
-    for (const dep of Object.keys(manifest.dependencies ?? {})) queue.push({ name: dep, from: dir, optional: false });
-    for (const dep of Object.keys(manifest.optionalDependencies ?? {})) queue.push({ name: dep, from: dir, optional: true });
-    for (const dep of Object.keys(manifest.peerDependencies ?? {})) queue.push({ name: dep, from: dir, optional: true });
+    seen.set(dir, {
+      name: manifest.name ?? name,
+      version: manifest.version ?? '?',
+      license: licenseOf(manifest),
+      source: sourceOf(manifest),
+    });
+    for (const dep of Object.keys(manifest.dependencies ?? {}))
+      queue.push({ name: dep, from: dir, optional: false });
+    for (const dep of Object.keys(manifest.optionalDependencies ?? {}))
+      queue.push({ name: dep, from: dir, optional: true });
+    for (const dep of Object.keys(manifest.peerDependencies ?? {}))
+      queue.push({ name: dep, from: dir, optional: true });
   }
   const unique = new Map();
   for (const pkg of seen.values()) unique.set(`${pkg.name}@${pkg.version}`, pkg);
-  return [...unique.values()].sort((a, b) => a.name.localeCompare(b.name) || a.version.localeCompare(b.version));
+  return [...unique.values()].sort(
+    (a, b) => a.name.localeCompare(b.name) || a.version.localeCompare(b.version),
+  );
 }
 
 /** The markdown document: deterministic (no dates), so a test can compare it with the committed file. */
 export function renderLicenses(packages) {
   const counts = new Map();
   for (const p of packages) counts.set(p.license, (counts.get(p.license) ?? 0) + 1);
-  const summary = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([license, n]) => `| ${license} | ${n} |`);
+  const summary = [...counts.entries()]
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .map(([license, n]) => `| ${license} | ${n} |`);
   const rows = packages.map((p) => `| ${p.name} | ${p.version} | ${p.license} | ${p.source || '—'} |`);
   return [
     '# Production dependency licences',
@@ -97,7 +115,9 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   if (process.argv.includes('--check')) {
     // Gate mode (npm run security): the committed list must match the installed tree.
     if (!existsSync(target) || readFileSync(target, 'utf8') !== text) {
-      console.error(`[licenses] ${LICENSES_DOC} is out of date with the production dependencies: run \`npm run licenses\` and commit it.`);
+      console.error(
+        `[licenses] ${LICENSES_DOC} is out of date with the production dependencies: run \`npm run licenses\` and commit it.`,
+      );
       process.exit(1);
     }
     console.log(`[licenses] ${LICENSES_DOC} is current: ${packages.length} production packages.`);
@@ -108,7 +128,9 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   }
   const unknown = packages.filter((p) => p.license === 'UNKNOWN');
   if (unknown.length > 0) {
-    console.error(`[licenses] no declared licence: ${unknown.map((p) => `${p.name}@${p.version}`).join(', ')}; check them by hand before releasing.`);
+    console.error(
+      `[licenses] no declared licence: ${unknown.map((p) => `${p.name}@${p.version}`).join(', ')}; check them by hand before releasing.`,
+    );
     process.exit(1);
   }
 }

@@ -28,7 +28,12 @@ describe('packaged app', () => {
   });
 
   it('runs from the asar as a packaged app with the release version', async () => {
-    const info = await app.evaluate(({ app: electronApp }) => ({ packaged: electronApp.isPackaged, version: electronApp.getVersion(), name: electronApp.getName(), appPath: electronApp.getAppPath() }));
+    const info = await app.evaluate(({ app: electronApp }) => ({
+      packaged: electronApp.isPackaged,
+      version: electronApp.getVersion(),
+      name: electronApp.getName(),
+      appPath: electronApp.getAppPath(),
+    }));
     expect(info.packaged).toBe(true);
     expect(info.version).toBe(pkg.version);
     expect(info.appPath.replaceAll('\\', '/')).toMatch(/\/resources\/app\.asar$/);
@@ -57,7 +62,10 @@ describe('packaged app', () => {
     await page.waitForTimeout(1000);
     expect(page.url()).toBe(before);
     await page.evaluate(() => {
-      (globalThis as unknown as { open(url: string, target: string): unknown }).open('https://example.invalid/', '_blank');
+      (globalThis as unknown as { open(url: string, target: string): unknown }).open(
+        'https://example.invalid/',
+        '_blank',
+      );
     });
     await page.waitForTimeout(1000);
     expect(app.windows()).toHaveLength(1);
@@ -77,7 +85,12 @@ describe('packaged app', () => {
 describe('fuses of the packaged binary', () => {
   // Both probes start the exe directly: Playwright strips NODE_OPTIONS from the environment it passes on.
   const runWith = (env: Record<string, string>, args: string[]) =>
-    spawnSync(packagedExecutable(), args, { env: { ...process.env, ...env }, encoding: 'utf8', timeout: 15_000, killSignal: 'SIGKILL' });
+    spawnSync(packagedExecutable(), args, {
+      env: { ...process.env, ...env },
+      encoding: 'utf8',
+      timeout: 15_000,
+      killSignal: 'SIGKILL',
+    });
 
   it('will not run as plain Node even when ELECTRON_RUN_AS_NODE is set', () => {
     const result = runWith({ ELECTRON_RUN_AS_NODE: '1' }, ['-e', 'console.log("RAN AS NODE")']);

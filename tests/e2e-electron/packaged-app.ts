@@ -20,7 +20,14 @@ export function packagedExecutable(env = process.env): string {
 export async function launchPackagedApp(env: Record<string, string> = {}): Promise<ElectronApplication> {
   const executablePath = packagedExecutable();
   if (!existsSync(executablePath)) {
-    throw new Error(`No packaged app at ${executablePath}. Build one with: npm run build && XS4_BUILD_KIND=test npx electron-builder --dir -c.directories.output=release-test (or set XS4_PACKAGED_EXE).`);
+    throw new Error(
+      `No packaged app at ${executablePath}. Build one with: npm run build && XS4_BUILD_KIND=test npx electron-builder --dir -c.directories.output=release-test (or set XS4_PACKAGED_EXE).`,
+    );
   }
-  return _electron.launch({ executablePath, args: [], env: { ...(process.env as Record<string, string>), ...env }, timeout: 60_000 });
+  return _electron.launch({
+    executablePath,
+    args: [],
+    env: { ...(process.env as Record<string, string>), ...env },
+    timeout: 60_000,
+  });
 }

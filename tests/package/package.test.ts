@@ -11,7 +11,11 @@ import type { Configuration } from 'app-builder-lib';
 import { requiredModules } from './requires';
 import { REPO, stageAndPack, type PackResult } from './stage';
 
-const pkg = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as { version: string; devDependencies: Record<string, string>; dependencies: Record<string, string> };
+const pkg = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as {
+  version: string;
+  devDependencies: Record<string, string>;
+  dependencies: Record<string, string>;
+};
 const electronVersion = pkg.devDependencies.electron ?? '';
 
 async function loadConfig(): Promise<Configuration> {
@@ -26,7 +30,9 @@ describe('electron-builder configuration', () => {
   it('is rejected by the same validator when an option is misspelt (the validator is really checking)', async () => {
     const config = await loadConfig();
     const broken = { ...config, nsis: { ...config.nsis, perMachin: true } } as Configuration;
-    await expect(validateConfiguration(broken, new DebugLogger(false))).rejects.toThrow(/does not match the API schema[\s\S]*configuration\.nsis/);
+    await expect(validateConfiguration(broken, new DebugLogger(false))).rejects.toThrow(
+      /does not match the API schema[\s\S]*configuration\.nsis/,
+    );
   });
 
   it('builds a per-machine-capable x64 NSIS installer that runs as invoker, names the version, and flips fuses after packing', async () => {
@@ -36,11 +42,17 @@ describe('electron-builder configuration', () => {
     expect(config.win?.requestedExecutionLevel).toBe('asInvoker');
     expect(config.win?.target).toEqual([{ target: 'nsis', arch: ['x64'] }]);
     expect(config.win?.icon).toBe('resources/icons/icon.ico');
-    expect(config.nsis).toMatchObject({ oneClick: false, perMachine: false, allowElevation: true, allowToChangeInstallationDirectory: true });
+    expect(config.nsis).toMatchObject({
+      oneClick: false,
+      perMachine: false,
+      allowElevation: true,
+      allowToChangeInstallationDirectory: true,
+    });
     expect(config.nsis?.artifactName).toContain('${version}');
     expect(config.win?.artifactName).toContain('${version}');
     expect(config.forceCodeSigning).toBe(false);
-    for (const icon of ['icon.ico', 'icon.png']) expect(statSync(join(REPO, 'resources', 'icons', icon)).size).toBeGreaterThan(1000);
+    for (const icon of ['icon.ico', 'icon.png'])
+      expect(statSync(join(REPO, 'resources', 'icons', icon)).size).toBeGreaterThan(1000);
   });
 });
 
@@ -58,7 +70,9 @@ describe('packaged app (electron-builder --linux --dir, stub Electron)', () => {
 
   it('reports the asar size', () => {
     const bytes = statSync(packed.asarPath).size;
-    console.log(`[package] app.asar: ${(bytes / 1024).toFixed(1)} KiB (${bytes} bytes), ${entries.length} entries, Electron ${electronVersion}`);
+    console.log(
+      `[package] app.asar: ${(bytes / 1024).toFixed(1)} KiB (${bytes} bytes), ${entries.length} entries, Electron ${electronVersion}`,
+    );
     expect(bytes).toBeGreaterThan(0);
     // Everything is bundled JavaScript and static assets; tens of MB would mean node_modules or media slipped in.
     expect(bytes).toBeLessThan(30 * 1024 * 1024);
@@ -82,7 +96,9 @@ describe('packaged app (electron-builder --linux --dir, stub Electron)', () => {
   it('ships no tests, sources, source maps, fixtures, docs, scripts or dependency folders', () => {
     const forbidden = entries.filter(
       (e) =>
-        /^\/(tests|main|preload|renderer|scripts|docs|resources|coverage|release|\.github|\.ci)(\/|$)/.test(e) ||
+        /^\/(tests|main|preload|renderer|scripts|docs|resources|coverage|release|\.github|\.ci)(\/|$)/.test(
+          e,
+        ) ||
         /\.(ts|tsx|map)$/.test(e) ||
         /fixtures/.test(e) ||
         /(^|\/)node_modules(\/|$)/.test(e),
@@ -100,13 +116,18 @@ describe('packaged app (electron-builder --linux --dir, stub Electron)', () => {
       const code = extractFile(packed.asarPath, bundle.slice(1)).toString('utf8');
       const required = requiredModules(code, bundle);
       expect(required, `${bundle} should at least require electron or a built-in`).not.toEqual([]);
-      const outside = required.filter((name) => !builtins.has(name) && !name.startsWith('.') && !builtins.has(name.split('/')[0] ?? ''));
+      const outside = required.filter(
+        (name) => !builtins.has(name) && !name.startsWith('.') && !builtins.has(name.split('/')[0] ?? ''),
+      );
       expect(outside, `${bundle} requires packages that are not in the asar`).toEqual([]);
     }
   });
 
   it('ships a package.json without scripts or devDependencies, with the release version', () => {
-    const shipped = JSON.parse(extractFile(packed.asarPath, 'package.json').toString('utf8')) as Record<string, unknown>;
+    const shipped = JSON.parse(extractFile(packed.asarPath, 'package.json').toString('utf8')) as Record<
+      string,
+      unknown
+    >;
     expect(shipped.version).toBe(pkg.version);
     expect(shipped.main).toBe('dist/main/index.cjs');
     expect(shipped).not.toHaveProperty('devDependencies');
@@ -115,13 +136,19 @@ describe('packaged app (electron-builder --linux --dir, stub Electron)', () => {
 
   it('copies the PowerShell scripts beside the asar', () => {
     const source = join(REPO, 'resources', 'powershell');
-    const scripts = existsSync(source) ? readdirSync(source, { recursive: true }).map(String).filter((f) => f.endsWith('.ps1')) : [];
+    const scripts = existsSync(source)
+      ? readdirSync(source, { recursive: true })
+          .map(String)
+          .filter((f) => f.endsWith('.ps1'))
+      : [];
     const shipped = join(packed.appOutDir, 'resources', 'powershell');
     if (scripts.length === 0) {
       expect(existsSync(shipped) ? readdirSync(shipped) : []).toEqual([]);
       return;
     }
-    const copied = readdirSync(shipped, { recursive: true }).map(String).filter((f) => f.endsWith('.ps1'));
+    const copied = readdirSync(shipped, { recursive: true })
+      .map(String)
+      .filter((f) => f.endsWith('.ps1'));
     expect(copied.length).toBeGreaterThanOrEqual(1);
     expect(copied.sort()).toEqual(scripts.sort());
   });

@@ -4,7 +4,8 @@ import { requiredModules } from './requires';
 
 describe('requiredModules', () => {
   it('finds require calls with literal names and ignores the same text inside strings and templates', () => {
-    const code = 'const a = `require("in-template")`; const b = \'require("in-string")\'; require("fs"); require("node:path"); const e = require(\'electron\');';
+    const code =
+      'const a = `require("in-template")`; const b = \'require("in-string")\'; require("fs"); require("node:path"); const e = require(\'electron\');';
     expect(requiredModules(code)).toEqual(['electron', 'fs', 'node:path']);
   });
 

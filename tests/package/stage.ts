@@ -10,7 +10,21 @@ const run = promisify(execFile);
 export const REPO = resolve(import.meta.dirname, '..', '..');
 
 /** What the build and packaging read: sources, build scripts, configuration and resources. Tests, docs and fixtures are not copied. */
-const STAGED = ['package.json', 'package-lock.json', 'electron-builder.yml', 'vite.config.ts', 'tsconfig.json', 'tsconfig.node.json', 'tsconfig.web.json', 'main', 'preload', 'renderer', 'scripts', 'resources', 'bin'];
+const STAGED = [
+  'package.json',
+  'package-lock.json',
+  'electron-builder.yml',
+  'vite.config.ts',
+  'tsconfig.json',
+  'tsconfig.node.json',
+  'tsconfig.web.json',
+  'main',
+  'preload',
+  'renderer',
+  'scripts',
+  'resources',
+  'bin',
+];
 
 export interface PackResult {
   stage: string;
@@ -21,7 +35,11 @@ export interface PackResult {
 
 /** Node of this test run first on PATH, so the child tools run on the project's Node 24, not whatever `node` the machine has. */
 function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, PATH: `${dirname(process.execPath)}${delimiter}${process.env.PATH ?? ''}`, ...extra };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PATH: `${dirname(process.execPath)}${delimiter}${process.env.PATH ?? ''}`,
+    ...extra,
+  };
   delete env.XS4_BUILD_KIND; // release kind, as `npm run dist` builds it
   delete env.ELECTRON_BUILDER_ALLOW_UNRESOLVED_DEPENDENCIES;
   return env;
@@ -36,9 +54,15 @@ export function makeStubElectron(root: string, version: string): string {
   const dir = join(root, 'electron-stub');
   mkdirSync(join(dir, 'locales'), { recursive: true });
   mkdirSync(join(dir, 'resources'), { recursive: true });
-  writeFileSync(join(dir, 'electron'), '#!/bin/sh\necho "stub Electron for the offline package check: it cannot run" >&2\nexit 1\n');
+  writeFileSync(
+    join(dir, 'electron'),
+    '#!/bin/sh\necho "stub Electron for the offline package check: it cannot run" >&2\nexit 1\n',
+  );
   chmodSync(join(dir, 'electron'), 0o755);
-  writeFileSync(join(dir, 'LICENSE'), 'Stub Electron distribution used by tests/package; the real one is MIT licensed.\n');
+  writeFileSync(
+    join(dir, 'LICENSE'),
+    'Stub Electron distribution used by tests/package; the real one is MIT licensed.\n',
+  );
   writeFileSync(join(dir, 'version'), `${version}\n`);
   for (const locale of ['en-US', 'es', 'de', 'fr']) writeFileSync(join(dir, 'locales', `${locale}.pak`), '');
   return dir;
@@ -51,17 +75,36 @@ export async function stageAndPack(electronVersion: string): Promise<PackResult>
   }
   symlinkSync(join(REPO, 'node_modules'), join(stage, 'node_modules'), 'dir');
   const logs: string[] = [];
-  const build = await run(process.execPath, ['scripts/build.mjs'], { cwd: stage, env: childEnv({}), maxBuffer: 64 * 1024 * 1024 });
+  const build = await run(process.execPath, ['scripts/build.mjs'], {
+    cwd: stage,
+    env: childEnv({}),
+    maxBuffer: 64 * 1024 * 1024,
+  });
   logs.push(build.stdout, build.stderr);
   const stub = makeStubElectron(stage, electronVersion);
   const builder = join(stage, 'node_modules', '.bin', 'electron-builder');
-  const args = ['--linux', '--dir', '--x64', '--publish', 'never', `-c.electronDist=${stub}`, `-c.directories.output=${join(stage, 'release')}`];
+  const args = [
+    '--linux',
+    '--dir',
+    '--x64',
+    '--publish',
+    'never',
+    `-c.electronDist=${stub}`,
+    `-c.directories.output=${join(stage, 'release')}`,
+  ];
   try {
-    const packed = await run(builder, args, { cwd: stage, env: childEnv({ XS4_PACKAGE_STUB_ELECTRON: '1', CI: 'true' }), maxBuffer: 64 * 1024 * 1024, timeout: 240_000 });
+    const packed = await run(builder, args, {
+      cwd: stage,
+      env: childEnv({ XS4_PACKAGE_STUB_ELECTRON: '1', CI: 'true' }),
+      maxBuffer: 64 * 1024 * 1024,
+      timeout: 240_000,
+    });
     logs.push(packed.stdout, packed.stderr);
   } catch (error) {
     const e = error as { stdout?: string; stderr?: string; message: string };
-    throw new Error(`electron-builder failed: ${e.message}\n${e.stdout ?? ''}\n${e.stderr ?? ''}`, { cause: error });
+    throw new Error(`electron-builder failed: ${e.message}\n${e.stdout ?? ''}\n${e.stderr ?? ''}`, {
+      cause: error,
+    });
   }
   const appOutDir = join(stage, 'release', 'linux-unpacked');
   return { stage, appOutDir, asarPath: join(appOutDir, 'resources', 'app.asar'), log: logs.join('\n') };

@@ -16,17 +16,28 @@ function project(files: Record<string, string>): string {
   return root;
 }
 
-const finding = (id: string, file: string, sample = ''): Finding => ({ id, file, sample, location: '1:1', severity: 'HIGH', confidence: 'FIRM', description: '' });
+const finding = (id: string, file: string, sample = ''): Finding => ({
+  id,
+  file,
+  sample,
+  location: '1:1',
+  severity: 'HIGH',
+  confidence: 'FIRM',
+  description: '',
+});
 
 describe('electronegativity scan', () => {
   it('finds an insecure window in TypeScript sources', async () => {
     const root = project({
-      'main/index.ts': "import { BrowserWindow } from 'electron';\nconst opts: { n: number } = { n: 1 } satisfies { n: number };\nexport const w = new BrowserWindow({ webPreferences: { nodeIntegration: true, contextIsolation: false, sandbox: false } });\nvoid opts;\n",
+      'main/index.ts':
+        "import { BrowserWindow } from 'electron';\nconst opts: { n: number } = { n: 1 } satisfies { n: number };\nexport const w = new BrowserWindow({ webPreferences: { nodeIntegration: true, contextIsolation: false, sandbox: false } });\nvoid opts;\n",
     });
     const { findings, parseErrors } = await scan(root, '45.5.0');
     expect(parseErrors).toEqual([]);
     const ids = findings.filter((f) => f.file === 'main/index.ts').map((f) => f.id);
-    expect(ids, JSON.stringify(findings)).toEqual(expect.arrayContaining(['CONTEXT_ISOLATION_JS_CHECK', 'SANDBOX_JS_CHECK']));
+    expect(ids, JSON.stringify(findings)).toEqual(
+      expect.arrayContaining(['CONTEXT_ISOLATION_JS_CHECK', 'SANDBOX_JS_CHECK']),
+    );
   }, 60_000);
 
   it('reports a file it cannot parse instead of passing it', async () => {
@@ -38,12 +49,26 @@ describe('electronegativity scan', () => {
 
 describe('baseline', () => {
   it('excuses only findings with the same check, file and sample', () => {
-    const baseline = [{ id: 'SANDBOX_JS_CHECK', file: 'main/window.ts', sample: 'mainWindowOptions(', justification: 'options come from mainWindowOptions with sandbox: true' }];
+    const baseline = [
+      {
+        id: 'SANDBOX_JS_CHECK',
+        file: 'main/window.ts',
+        sample: 'mainWindowOptions(',
+        justification: 'options come from mainWindowOptions with sandbox: true',
+      },
+    ];
     const { unjustified, stale } = matchBaseline(
-      [finding('SANDBOX_JS_CHECK', 'main/window.ts', 'new BrowserWindow(mainWindowOptions(a))'), finding('SANDBOX_JS_CHECK', 'main/other.ts', 'new BrowserWindow(mainWindowOptions(a))'), finding('SANDBOX_JS_CHECK', 'main/window.ts', 'new BrowserWindow({})')],
+      [
+        finding('SANDBOX_JS_CHECK', 'main/window.ts', 'new BrowserWindow(mainWindowOptions(a))'),
+        finding('SANDBOX_JS_CHECK', 'main/other.ts', 'new BrowserWindow(mainWindowOptions(a))'),
+        finding('SANDBOX_JS_CHECK', 'main/window.ts', 'new BrowserWindow({})'),
+      ],
       baseline,
     );
-    expect(unjustified.map((f) => `${f.file} ${f.sample}`)).toEqual(['main/other.ts new BrowserWindow(mainWindowOptions(a))', 'main/window.ts new BrowserWindow({})']);
+    expect(unjustified.map((f) => `${f.file} ${f.sample}`)).toEqual([
+      'main/other.ts new BrowserWindow(mainWindowOptions(a))',
+      'main/window.ts new BrowserWindow({})',
+    ]);
     expect(stale).toEqual([]);
   });
 
@@ -54,7 +79,9 @@ describe('baseline', () => {
   });
 
   it('the committed baseline justifies every entry', () => {
-    const baseline = JSON.parse(readFileSync(join(REPO, BASELINE), 'utf8')) as Parameters<typeof matchBaseline>[1];
+    const baseline = JSON.parse(readFileSync(join(REPO, BASELINE), 'utf8')) as Parameters<
+      typeof matchBaseline
+    >[1];
     expect(matchBaseline([], baseline).problems).toEqual([]);
   });
 });

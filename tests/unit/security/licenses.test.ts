@@ -3,7 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { LICENSES_DOC, licenseOf, productionPackages, renderLicenses } from '../../../scripts/security/licenses.mjs';
+import {
+  LICENSES_DOC,
+  licenseOf,
+  productionPackages,
+  renderLicenses,
+} from '../../../scripts/security/licenses.mjs';
 
 const REPO = resolve(import.meta.dirname, '..', '..', '..');
 
@@ -11,9 +16,15 @@ const REPO = resolve(import.meta.dirname, '..', '..', '..');
 function npmProductionTree(): Set<string> {
   const cli = process.env.npm_execpath;
   const [cmd, prefix] = cli && /\.c?js$/.test(cli) ? [process.execPath, [cli]] : ['npm', []];
-  const out = execFileSync(cmd, [...prefix, 'ls', '--omit=dev', '--all', '--json'], { cwd: REPO, encoding: 'utf8', maxBuffer: 32 * 1024 * 1024 });
+  const out = execFileSync(cmd, [...prefix, 'ls', '--omit=dev', '--all', '--json'], {
+    cwd: REPO,
+    encoding: 'utf8',
+    maxBuffer: 32 * 1024 * 1024,
+  });
   const found = new Set<string>();
-  const walk = (deps: Record<string, { version?: string; dependencies?: Record<string, unknown> }> | undefined): void => {
+  const walk = (
+    deps: Record<string, { version?: string; dependencies?: Record<string, unknown> }> | undefined,
+  ): void => {
     for (const [name, node] of Object.entries(deps ?? {})) {
       if (node.version) found.add(`${name}@${node.version}`);
       walk(node.dependencies as never);
@@ -35,10 +46,13 @@ describe('production licences', () => {
   });
 
   it('includes every direct dependency and no build tool', () => {
-    const pkg = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
+    const pkg = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as {
+      dependencies: Record<string, string>;
+    };
     const names = new Set(packages.map((p) => p.name));
     for (const dep of Object.keys(pkg.dependencies)) expect(names).toContain(dep);
-    for (const dev of ['electron', 'electron-builder', 'vitest', 'esbuild', '@electron/fuses']) expect(names).not.toContain(dev);
+    for (const dev of ['electron', 'electron-builder', 'vitest', 'esbuild', '@electron/fuses'])
+      expect(names).not.toContain(dev);
   });
 
   it('every production package declares a licence', () => {
