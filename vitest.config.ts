@@ -24,6 +24,9 @@ export default defineConfig({
           name: 'shell',
           environment: 'node',
           include: ['tests/shell/**/*.test.ts'],
+          // Packages that import electron themselves must go through the alias too.
+          server: { deps: { inline: ['electron-store'] } },
+          setupFiles: ['tests/fakes/register-electron-cjs.ts'],
         },
       },
       {

@@ -49,6 +49,16 @@ export interface FixOutcome {
   undoData?: unknown;
 }
 
+/** How a check's evidence maps to one fixed-name text file in a bundle (exact tool stdout, any line ends). */
+export interface CheckBundleText<E> {
+  /** File name at the top of the bundle, e.g. "powercfg-sub-sleep.txt"; lower case, no folders. */
+  textFile: string;
+  /** Parses the raw text (CRLF or LF) into evidence; throws AppError when it cannot. */
+  fromText(text: string): E;
+  /** The raw text to store; fromText(toText(e)) must give evidence that evaluates the same. */
+  toText(evidence: E): string;
+}
+
 export interface Check<E = unknown> {
   /** Stable id, e.g. "power.sleep", "space.ship". */
   id: string;
@@ -57,6 +67,16 @@ export interface Check<E = unknown> {
   dependsOn?: string[];
   /** Checks that only make sense on Windows report skip elsewhere, with the reason. */
   windowsOnly?: boolean;
+  /**
+   * Inputs this check cannot run without (e.g. ['faceUrl', 'shipKey']); when one is missing the runner
+   * reports skip naming it. Optional: checks that need no input omit it.
+   */
+  requires?: Array<keyof CheckInputs>;
+  /**
+   * Text evidence kept under a fixed file name in evidence bundles (e.g. "powercfg-sub-sleep.txt"), so support
+   * can drop a customer's raw tool output into a folder. Checks without it are stored as evidence/<id>.json.
+   */
+  bundle?: CheckBundleText<E>;
   /** Validates evidence read back from a bundle (a file on disk is a trust boundary). */
   evidenceSchema: z.ZodType<E>;
   /** Touches the world and returns raw evidence. Throws AppError when it could not read it. */

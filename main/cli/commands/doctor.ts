@@ -1,0 +1,61 @@
+// `xs4-setup doctor`: run every check (or evaluate a bundle) and print a table or JSON; exit 0 ok, 1 a check failed.
+import { parseFlags, refuseTogether, stringFlag } from '../args';
+import type { CliContext } from '../context';
+import { doctorJson } from '../doctor-json';
+import { type Evaluated, evaluateBundle, evaluateLive, loadChecks } from '../evaluate';
+import { EXIT_CHECK_FAILED, EXIT_INTERRUPTED, EXIT_OK } from '../exit-codes';
+import { LIVE_FLAGS, liveSettings } from '../live-inputs';
+import { progressPrinter, renderTable, widthOf } from '../table';
+import { clean } from '../terminal';
+import { TOOL_VERSION } from '../version';
+
+export const DOCTOR_FLAGS = { ...LIVE_FLAGS, evidence: 'string', json: 'boolean' } as const;
+
+function exitOf(e: Evaluated): 0 | 1 | 130 {
+  if (e.run.cancelled) return EXIT_INTERRUPTED;
+  return e.run.counts.fail > 0 ? EXIT_CHECK_FAILED : EXIT_OK;
+}
+
+export async function doctor(argv: readonly string[], ctx: CliContext): Promise<number> {
+  const flags = parseFlags(argv, DOCTOR_FLAGS, 'doctor');
+  refuseTogether(flags, 'evidence', Object.keys(LIVE_FLAGS));
+  const json = flags['json'] === true;
+  const out = ctx.io.stdout;
+  const evidenceDir = stringFlag(flags, 'evidence');
+  // Every flag and secret is validated before anything runs.
+  const settings = evidenceDir === undefined ? await liveSettings(flags, ctx.io) : undefined;
+  const checks = loadChecks(ctx);
+  let evaluated: Evaluated;
+  if (settings === undefined) {
+    evaluated = await evaluateBundle(ctx, checks, evidenceDir!);
+  } else {
+    const progress = !json && out.isTTY ? progressPrinter(out) : undefined;
+    try {
+      evaluated = await evaluateLive(ctx, checks, settings, progress?.onProgress);
+    } finally {
+      progress?.done();
+    }
+  }
+  const exitCode = exitOf(evaluated);
+  if (json) {
+    const doc = doctorJson(evaluated.run, {
+      toolVersion: TOOL_VERSION,
+      ...(evaluated.machineName ? { machineName: evaluated.machineName } : {}),
+      ...(evaluated.platform ? { platform: evaluated.platform } : {}),
+      inputs: evaluated.inputs,
+      exitCode,
+      notes: evaluated.notes,
+      secrets: evaluated.secrets,
+    });
+    out.write(`${JSON.stringify(doc, null, 2)}\n`);
+  } else {
+    for (const n of evaluated.notes) out.write(`note: ${clean(n)}\n`);
+    out.write(
+      renderTable(evaluated.run, evaluated.secrets, {
+        colour: out.isTTY === true && !ctx.io.env['NO_COLOR'],
+        columns: widthOf(out),
+      }),
+    );
+  }
+  return exitCode;
+}

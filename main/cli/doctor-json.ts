@@ -1,0 +1,95 @@
+// The JSON that `doctor --json` prints (schema documented in docs/cli.md); fleet tools parse it, so it is versioned.
+import { z } from 'zod';
+import type { RunResult } from '../core/checks/run-result';
+import { recordsInOrder } from '../core/checks/run-result';
+import { redactValue } from '../core/evidence/redact';
+
+const Status = z.enum(['pass', 'warn', 'fail', 'skip']);
+const Fingerprint = z.string().regex(/^sha256:[0-9a-f]{8}$/);
+
+export const DoctorJsonSchema = z.object({
+  schema: z.literal('xs4-setup.doctor'),
+  schemaVersion: z.literal(1),
+  toolVersion: z.string(),
+  mode: z.enum(['live', 'evidence']),
+  startedAt: z.iso.datetime(),
+  finishedAt: z.iso.datetime(),
+  /** Of the machine the evidence came from (the bundle's, for --evidence). */
+  machineName: z.string().optional(),
+  platform: z.string().optional(),
+  inputs: z.object({
+    faceUrl: z.string().optional(),
+    spaceUrl: z.string().optional(),
+    shipKeyFingerprint: Fingerprint.optional(),
+    faceTokenFingerprint: Fingerprint.optional(),
+    timeoutMs: z.number().int().optional(),
+    evidenceDir: z.string().optional(),
+  }),
+  counts: z.object({
+    pass: z.number().int(),
+    warn: z.number().int(),
+    fail: z.number().int(),
+    skip: z.number().int(),
+  }),
+  cancelled: z.boolean(),
+  deadlineReached: z.boolean(),
+  exitCode: z.union([z.literal(0), z.literal(1), z.literal(130)]),
+  checks: z.array(
+    z.object({
+      id: z.string(),
+      title: z.string(),
+      status: Status,
+      summary: z.string(),
+      detail: z.string().optional(),
+      remedy: z.string().optional(),
+      code: z.string().optional(),
+      /** How the evidence was obtained: collected, error (could not read), not-run (skipped before collecting). */
+      evidence: z.enum(['collected', 'error', 'not-run']),
+      durationMs: z.number().nonnegative(),
+    }),
+  ),
+  notes: z.array(z.string()),
+});
+export type DoctorJson = z.infer<typeof DoctorJsonSchema>;
+
+export interface DoctorJsonMeta {
+  toolVersion: string;
+  machineName?: string;
+  platform?: string;
+  inputs: DoctorJson['inputs'];
+  exitCode: 0 | 1 | 130;
+  notes: string[];
+  secrets: readonly string[];
+}
+
+/** Builds the document from a run; every string passes through redaction (servers may echo what they were sent). */
+export function doctorJson(run: RunResult, meta: DoctorJsonMeta): DoctorJson {
+  const doc: DoctorJson = {
+    schema: 'xs4-setup.doctor',
+    schemaVersion: 1,
+    toolVersion: meta.toolVersion,
+    mode: run.mode,
+    startedAt: run.startedAt,
+    finishedAt: run.finishedAt,
+    ...(meta.machineName ? { machineName: meta.machineName } : {}),
+    ...(meta.platform ? { platform: meta.platform } : {}),
+    inputs: meta.inputs,
+    counts: run.counts,
+    cancelled: run.cancelled,
+    deadlineReached: run.deadlineReached,
+    exitCode: meta.exitCode,
+    checks: recordsInOrder(run).map((r) => ({
+      id: r.id,
+      title: r.title,
+      status: r.result.status,
+      summary: r.result.summary,
+      ...(r.result.detail ? { detail: r.result.detail } : {}),
+      ...(r.result.remedy ? { remedy: r.result.remedy } : {}),
+      ...(r.result.code ? { code: r.result.code } : {}),
+      evidence: r.outcome,
+      durationMs: r.durationMs,
+    })),
+    notes: meta.notes,
+  };
+  return DoctorJsonSchema.parse(redactValue(doc, meta.secrets));
+}

@@ -1,0 +1,17 @@
+// Exit codes of xs4-setup (documented in docs/cli.md); fleet tools key on them.
+import { isAppError } from '../core/errors';
+
+export const EXIT_OK = 0;
+/** At least one check failed (doctor), or the history has unreadable lines. */
+export const EXIT_CHECK_FAILED = 1;
+/** Usage or configuration error: nothing was run and nothing was written. */
+export const EXIT_USAGE = 2;
+/** A bug: an error the tool did not expect. */
+export const EXIT_INTERNAL = 3;
+/** Interrupted (Ctrl+C): the usual 128 + SIGINT. */
+export const EXIT_INTERRUPTED = 130;
+
+/** Explained failures (AppError) are usage/configuration errors; anything else is a bug. */
+export function exitCodeOf(e: unknown): number {
+  return isAppError(e) ? EXIT_USAGE : EXIT_INTERNAL;
+}

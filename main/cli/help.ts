@@ -1,0 +1,17 @@
+// The usage text of xs4-setup (kept in step with docs/cli.md).
+export const HELP = `xs4-setup — checks and sets up the XS4 Face ⇄ Salto Space integration
+
+Usage:
+  xs4-setup doctor [--face-url URL] [--space-url URL] [--ship-key-file F | --ship-key-stdin]
+                   [--face-token-file F | --face-token-stdin] [--timeout-ms N] [--json]
+  xs4-setup doctor --evidence DIR [--json]
+  xs4-setup collect --out DIR [same server flags as doctor]
+  xs4-setup report --evidence DIR --out FILE.html
+  xs4-setup history [--json]
+  xs4-setup setup --profile FILE.json
+  xs4-setup help | --help | --version
+
+Secrets are never taken on the command line: use a file, stdin, or XS4_SHIP_KEY / XS4_FACE_TOKEN.
+Exit codes: 0 nothing failed, 1 a check failed, 2 usage or configuration error, 3 internal error, 130 interrupted.
+Data folder: XS4_DATA_DIR, else the app's user-data folder. Details: docs/cli.md.
+`;

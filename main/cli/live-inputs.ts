@@ -1,0 +1,65 @@
+// Flags shared by `doctor` and `collect` that describe the servers to check, turned into validated check inputs.
+import type { CheckInputs } from '../core/checks/types';
+import { DEFAULT_CHECK_TIMEOUT_MS, DEFAULT_RUN_DEADLINE_MS } from '../core/checks/runner';
+import { parseServiceUrl } from '../core/net/endpoint';
+import { secretFingerprint } from '../core/evidence/redact';
+import { type FlagSpec, type ParsedFlags, intFlag, stringFlag, usageError } from './args';
+import type { CliIo } from './io';
+import { FACE_TOKEN, readSecret, SHIP_KEY } from './secrets';
+
+export const LIVE_FLAGS: FlagSpec = {
+  'face-url': 'string',
+  'space-url': 'string',
+  'ship-key-file': 'string',
+  'ship-key-stdin': 'boolean',
+  'face-token-file': 'string',
+  'face-token-stdin': 'boolean',
+  'timeout-ms': 'string',
+};
+
+/** How the runner names a missing input in a skip, in the CLI's words (the flag to give). */
+export const CLI_INPUT_LABELS: Partial<Record<keyof CheckInputs, string>> = {
+  faceUrl: '--face-url',
+  spaceUrl: '--space-url',
+  shipKey: 'the SHIP API key (--ship-key-file, --ship-key-stdin or XS4_SHIP_KEY)',
+  faceToken: 'the XS4 Face token (--face-token-file, --face-token-stdin or XS4_FACE_TOKEN)',
+};
+
+export interface LiveSettings {
+  inputs: CheckInputs;
+  timeoutMs: number;
+  deadlineMs: number;
+}
+
+export async function liveSettings(flags: ParsedFlags, io: CliIo): Promise<LiveSettings> {
+  if (flags['ship-key-stdin'] === true && flags['face-token-stdin'] === true) {
+    throw usageError('--face-token-stdin: cannot be used with --ship-key-stdin (stdin holds one secret)');
+  }
+  const inputs: CheckInputs = {};
+  const face = stringFlag(flags, 'face-url');
+  if (face !== undefined) inputs.faceUrl = parseServiceUrl(face, '--face-url').url;
+  const space = stringFlag(flags, 'space-url');
+  if (space !== undefined) inputs.spaceUrl = parseServiceUrl(space, '--space-url').url;
+  const shipKey = await readSecret(SHIP_KEY, flags, io);
+  if (shipKey !== undefined) inputs.shipKey = shipKey;
+  const faceToken = await readSecret(FACE_TOKEN, flags, io);
+  if (faceToken !== undefined) inputs.faceToken = faceToken;
+  const timeoutMs = intFlag(flags, 'timeout-ms', 100, 600_000, DEFAULT_CHECK_TIMEOUT_MS, 'milliseconds');
+  // Dependent checks run one after another, so the whole run gets room for a few timeouts in a row.
+  return { inputs, timeoutMs, deadlineMs: Math.max(DEFAULT_RUN_DEADLINE_MS, timeoutMs * 4) };
+}
+
+/** The inputs as people may see them: URLs, and secrets as fingerprints. */
+export function shownInputs(inputs: CheckInputs): {
+  faceUrl?: string;
+  spaceUrl?: string;
+  shipKeyFingerprint?: string;
+  faceTokenFingerprint?: string;
+} {
+  return {
+    ...(inputs.faceUrl ? { faceUrl: inputs.faceUrl } : {}),
+    ...(inputs.spaceUrl ? { spaceUrl: inputs.spaceUrl } : {}),
+    ...(inputs.shipKey ? { shipKeyFingerprint: secretFingerprint(inputs.shipKey) } : {}),
+    ...(inputs.faceToken ? { faceTokenFingerprint: secretFingerprint(inputs.faceToken) } : {}),
+  };
+}

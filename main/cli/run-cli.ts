@@ -1,0 +1,48 @@
+// Dispatches `xs4-setup <command> …` and turns every error into one line on stderr and an exit code.
+import { toErrorInfo } from '../core/errors';
+import { usageError } from './args';
+import { collect } from './commands/collect';
+import { doctor } from './commands/doctor';
+import { history } from './commands/history';
+import { report } from './commands/report';
+import { setup } from './commands/setup';
+import type { CliContext } from './context';
+import { EXIT_OK, exitCodeOf } from './exit-codes';
+import { HELP } from './help';
+import { clean } from './terminal';
+import { TOOL_VERSION } from './version';
+
+const COMMANDS: Record<string, (argv: readonly string[], ctx: CliContext) => Promise<number>> = {
+  doctor,
+  collect,
+  report,
+  history,
+  setup,
+};
+
+export async function runCli(argv: readonly string[], ctx: CliContext): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    if (command === 'help' || command === '--help' || command === '-h') {
+      ctx.io.stdout.write(HELP);
+      return EXIT_OK;
+    }
+    if (command === '--version') {
+      ctx.io.stdout.write(`${TOOL_VERSION}\n`);
+      return EXIT_OK;
+    }
+    if (command === undefined)
+      throw usageError('a command is required (doctor, collect, report, history, setup)');
+    const run = COMMANDS[command];
+    if (!run)
+      throw usageError(
+        `unknown command "${/^[a-z-]{1,30}$/.test(command) ? command : '(unprintable)'}" (doctor, collect, report, history, setup)`,
+      );
+    return await run(rest, ctx);
+  } catch (e) {
+    const info = toErrorInfo(e);
+    // One line: the message names the problem; the code lets scripts tell problems apart.
+    ctx.io.stderr.write(`xs4-setup: ${clean(info.message)} [${info.code}]\n`);
+    return exitCodeOf(e);
+  }
+}

@@ -1,0 +1,71 @@
+// Secrets for the CLI come from a file, an environment variable or stdin — never from argv (visible to every process).
+import { lstat, readFile } from 'node:fs/promises';
+import { usageError, type ParsedFlags, stringFlag } from './args';
+import type { CliIo } from './io';
+
+const MAX_SECRET_FILE_BYTES = 64 * 1024;
+/** Shorter values cannot be redacted safely from output (they would match ordinary text). */
+export const MIN_SECRET_LENGTH = 4;
+export const MAX_SECRET_LENGTH = 4096;
+
+export interface SecretSpec {
+  /** e.g. "ship-key" → --ship-key-file, --ship-key-stdin. */
+  flag: string;
+  env: string;
+  what: string;
+}
+
+export const SHIP_KEY: SecretSpec = { flag: 'ship-key', env: 'XS4_SHIP_KEY', what: 'SHIP API key' };
+export const FACE_TOKEN: SecretSpec = { flag: 'face-token', env: 'XS4_FACE_TOKEN', what: 'XS4 Face token' };
+
+/** The value's rules; the message names where it came from, never the value. */
+function validSecret(raw: string, source: string, what: string): string {
+  const value = raw
+    .replace(/^\uFEFF/, '')
+    .replace(/\r?\n$/, '')
+    .trim();
+  if (value === '') throw usageError(`${source}: the ${what} is empty`);
+  if (/[\r\n]/.test(value)) throw usageError(`${source}: the ${what} must be a single line`);
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f\u007f]/.test(value))
+    throw usageError(`${source}: the ${what} contains control characters`);
+  if (value.length < MIN_SECRET_LENGTH || value.length > MAX_SECRET_LENGTH) {
+    throw usageError(
+      `${source}: the ${what} must be ${MIN_SECRET_LENGTH} to ${MAX_SECRET_LENGTH} characters`,
+    );
+  }
+  return value;
+}
+
+async function readSecretFile(path: string, flag: string, what: string): Promise<string> {
+  try {
+    const st = await lstat(path);
+    if (!st.isFile()) throw usageError(`--${flag}-file: ${path} is not a regular file`);
+    if (st.size > MAX_SECRET_FILE_BYTES)
+      throw usageError(`--${flag}-file: ${path} is too large to hold a ${what}`);
+    return await readFile(path, 'utf8');
+  } catch (e) {
+    if (e instanceof Error && e.name === 'AppError') throw e;
+    throw usageError(`--${flag}-file: cannot read ${path} (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+}
+
+/**
+ * Reads one secret: --<flag>-file or --<flag>-stdin (not both), else the environment variable, else undefined.
+ */
+export async function readSecret(
+  spec: SecretSpec,
+  flags: ParsedFlags,
+  io: CliIo,
+): Promise<string | undefined> {
+  const file = stringFlag(flags, `${spec.flag}-file`);
+  const stdin = flags[`${spec.flag}-stdin`] === true;
+  if (file !== undefined && stdin)
+    throw usageError(`--${spec.flag}-stdin: cannot be used with --${spec.flag}-file`);
+  if (file !== undefined)
+    return validSecret(await readSecretFile(file, spec.flag, spec.what), `--${spec.flag}-file`, spec.what);
+  if (stdin) return validSecret(await io.readStdin(), `--${spec.flag}-stdin`, spec.what);
+  const env = io.env[spec.env];
+  if (env !== undefined && env !== '') return validSecret(env, spec.env, spec.what);
+  return undefined;
+}

@@ -1,0 +1,24 @@
+// What the core's IPC handlers need from the outside world, injected by main/index.ts (app), the e2e harness and tests.
+import type { ErrorInfo } from '../errors';
+import type { Logger } from '../log/logger';
+import type { SecretStore } from '../secrets/secret-store';
+import type { SettingsStore } from '../settings/settings-store';
+
+export interface AppIdentity {
+  productName: string;
+  version: string;
+  /** process.platform of the machine running the core. */
+  platform: string;
+  arch: string;
+}
+
+export interface CoreDeps {
+  app: AppIdentity;
+  settings: SettingsStore;
+  secrets: SecretStore;
+  log: Logger;
+  clock: () => Date;
+  paths: { userData: string; logs: string };
+  /** Problems met while starting (e.g. SETTINGS_CORRUPT); shown by the UI through app.info. */
+  startupProblems: ErrorInfo[];
+}

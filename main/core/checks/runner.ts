@@ -1,0 +1,350 @@
+// Runs checks concurrently: per-check timeout, overall deadline, cancellation, dependency and input skips, progress events.
+//
+// The same runner evaluates evidence read from a bundle (no network, no PowerShell): only the way evidence is
+// obtained differs, so a verdict offline is the verdict the site would have seen live.
+import { AppError, type ErrorInfo, toErrorInfo } from '../errors';
+import type { Check, CheckContext, CheckInputs, CheckResult, CheckStatus } from './types';
+import type { CheckRunRecord, RunProgressEvent, RunResult } from './run-result';
+
+export const DEFAULT_CHECK_TIMEOUT_MS = 5000;
+export const DEFAULT_RUN_DEADLINE_MS = 60_000;
+
+/** Stable codes of the runner's own findings. */
+export const RunnerCodes = {
+  TIMEOUT: 'CHECK_TIMEOUT',
+  DEADLINE: 'RUN_DEADLINE',
+  CANCELLED: 'CANCELLED',
+  WINDOWS_ONLY: 'CHECK_WINDOWS_ONLY',
+  INPUT_MISSING: 'CHECK_INPUT_MISSING',
+  DEPENDENCY_FAILED: 'CHECK_DEPENDENCY_FAILED',
+  DEPENDENCY_NOT_RUN: 'CHECK_DEPENDENCY_NOT_RUN',
+  EVIDENCE_INVALID: 'CHECK_EVIDENCE_INVALID',
+  EVALUATE_FAILED: 'CHECK_EVALUATE_FAILED',
+  NOT_IN_BUNDLE: 'EVIDENCE_NOT_IN_BUNDLE',
+} as const;
+
+/** Human names of inputs for "needs X" skips; the CLI and GUI may pass their own (e.g. naming a flag). */
+export const DEFAULT_INPUT_LABELS: Record<keyof CheckInputs, string> = {
+  faceUrl: 'the XS4 Face URL',
+  faceToken: 'the XS4 Face sign-in token',
+  facePinnedFingerprint256: 'the accepted XS4 Face certificate fingerprint',
+  spaceUrl: 'the Space SHIP URL',
+  spacePinnedFingerprint256: 'the accepted Space certificate fingerprint',
+  shipKey: 'the SHIP API key',
+  extraCa: 'extra CA certificates',
+};
+
+/** Evidence handed to the runner instead of collecting it (offline evaluation of a bundle). */
+export type SuppliedEvidence =
+  | { kind: 'evidence'; evidence: unknown }
+  | { kind: 'error'; error: ErrorInfo }
+  | { kind: 'missing'; reason: string; code: string };
+
+export interface RunOptions {
+  inputs?: CheckInputs;
+  /** Per check, enforced by the runner even when a collect ignores its signal. */
+  timeoutMs?: number;
+  /** For the whole run. */
+  deadlineMs?: number;
+  /** External cancellation (Ctrl+C, the GUI's Cancel button). */
+  signal?: AbortSignal;
+  platform?: NodeJS.Platform;
+  now?: () => Date;
+  onProgress?: (event: RunProgressEvent) => void;
+  inputLabels?: Partial<Record<keyof CheckInputs, string>>;
+}
+
+type Obtain = (check: Check, ctx: CheckContext) => Promise<unknown>;
+
+/** Collects and evaluates every check live. */
+export function runChecks(checks: readonly Check[], options: RunOptions = {}): Promise<RunResult> {
+  return execute('live', checks, options, (check, ctx) => check.collect(ctx), undefined);
+}
+
+/** Evaluates evidence that was collected elsewhere; no check's collect is called. */
+export function evaluateEvidence(
+  checks: readonly Check[],
+  supplied: Record<string, SuppliedEvidence>,
+  options: Omit<RunOptions, 'inputs' | 'platform'> = {},
+): Promise<RunResult> {
+  return execute('evidence', checks, options, undefined, supplied);
+}
+
+/** The result of a check whose evidence could not be read: never pass. */
+export function couldNotRead(error: ErrorInfo): CheckResult {
+  return {
+    status: 'fail',
+    summary: `could not read: ${error.message}`,
+    remedy: error.remedy,
+    code: error.code,
+  };
+}
+
+function skip(summary: string, code: string): CheckResult {
+  return { status: 'skip', summary, code };
+}
+
+class Gate extends Error {
+  constructor(readonly result: CheckResult) {
+    super(result.summary);
+  }
+}
+
+async function execute(
+  mode: 'live' | 'evidence',
+  checks: readonly Check[],
+  options: RunOptions,
+  obtain: Obtain | undefined,
+  supplied: Record<string, SuppliedEvidence> | undefined,
+): Promise<RunResult> {
+  const now = options.now ?? (() => new Date());
+  const timeoutMs = options.timeoutMs ?? DEFAULT_CHECK_TIMEOUT_MS;
+  const deadlineMs = options.deadlineMs ?? DEFAULT_RUN_DEADLINE_MS;
+  const platform = options.platform ?? process.platform;
+  const inputs = options.inputs ?? {};
+  const labels = { ...DEFAULT_INPUT_LABELS, ...options.inputLabels };
+  const startedAt = now();
+  const total = checks.length;
+
+  const deadline = new AbortController();
+  const deadlineTimer = setTimeout(
+    () =>
+      deadline.abort(
+        new AppError(
+          RunnerCodes.DEADLINE,
+          'The overall deadline was reached.',
+          'Run again with a longer deadline.',
+        ),
+      ),
+    deadlineMs,
+  );
+  const runSignal = options.signal ? AbortSignal.any([options.signal, deadline.signal]) : deadline.signal;
+
+  const byId = new Map(checks.map((c) => [c.id, c]));
+  const records = new Map<string, Promise<CheckRunRecord>>();
+
+  /** Why the run stopped, once it has. */
+  const stopReason = (): CheckResult | undefined => {
+    if (options.signal?.aborted) return skip('cancelled before it finished', RunnerCodes.CANCELLED);
+    if (deadline.signal.aborted)
+      return skip('not started: the overall deadline was reached', RunnerCodes.DEADLINE);
+    return undefined;
+  };
+
+  const waitForDependencies = async (check: Check): Promise<Record<string, unknown>> => {
+    const evidence: Record<string, unknown> = {};
+    for (const depId of check.dependsOn ?? []) {
+      const dep = byId.get(depId);
+      if (!dep)
+        throw new Gate(
+          skip(`skipped because ${depId} is not part of this run`, RunnerCodes.DEPENDENCY_NOT_RUN),
+        );
+      const record = await records.get(depId)!;
+      if (record.result.status === 'fail' && record.outcome === 'collected') {
+        throw new Gate(skip(`skipped because ${dep.title} failed`, RunnerCodes.DEPENDENCY_FAILED));
+      }
+      if (record.result.status === 'fail' || record.result.status === 'skip') {
+        throw new Gate(skip(`skipped because ${dep.title} could not run`, RunnerCodes.DEPENDENCY_NOT_RUN));
+      }
+      evidence[depId] = record.evidence;
+    }
+    return evidence;
+  };
+
+  const liveGate = (check: Check): CheckResult | undefined => {
+    if (check.windowsOnly && platform !== 'win32') {
+      return skip(`only runs on Windows (this machine is ${platform})`, RunnerCodes.WINDOWS_ONLY);
+    }
+    const missing = (check.requires ?? []).filter((k) => {
+      const v = inputs[k];
+      return (
+        v === undefined || (typeof v === 'string' && v.trim() === '') || (Array.isArray(v) && v.length === 0)
+      );
+    });
+    if (missing.length > 0)
+      return skip(
+        `needs ${missing.map((k) => labels[k]).join(' and ')}: not given`,
+        RunnerCodes.INPUT_MISSING,
+      );
+    return undefined;
+  };
+
+  const runOne = async (check: Check, index: number): Promise<CheckRunRecord> => {
+    const base = { id: check.id, title: check.title };
+    const finish = (record: CheckRunRecord): CheckRunRecord => {
+      options.onProgress?.({
+        type: 'finished',
+        id: check.id,
+        title: check.title,
+        index,
+        total,
+        result: record.result,
+        durationMs: record.durationMs,
+      });
+      return record;
+    };
+    // Let every check register its promise before any awaits its dependencies.
+    await Promise.resolve();
+    let dependencies: Record<string, unknown> = {};
+    if (mode === 'live') {
+      const gated = liveGate(check);
+      if (gated) return finish({ ...base, outcome: 'not-run', result: gated, durationMs: 0 });
+      try {
+        dependencies = await waitForDependencies(check);
+      } catch (e) {
+        if (e instanceof Gate)
+          return finish({ ...base, outcome: 'not-run', result: e.result, durationMs: 0 });
+        throw e;
+      }
+    }
+    const stopped = stopReason();
+    if (stopped) return finish({ ...base, outcome: 'not-run', result: stopped, durationMs: 0 });
+
+    options.onProgress?.({ type: 'started', id: check.id, title: check.title, index, total });
+    const t0 = performance.now();
+    const elapsed = () => Math.round(performance.now() - t0);
+
+    let evidence: unknown;
+    if (mode === 'evidence') {
+      const s = supplied?.[check.id] ?? {
+        kind: 'missing',
+        reason: 'not in the evidence bundle',
+        code: RunnerCodes.NOT_IN_BUNDLE,
+      };
+      if (s.kind === 'missing')
+        return finish({ ...base, outcome: 'not-run', result: skip(s.reason, s.code), durationMs: 0 });
+      if (s.kind === 'error')
+        return finish({
+          ...base,
+          outcome: 'error',
+          error: s.error,
+          result: couldNotRead(s.error),
+          durationMs: 0,
+        });
+      evidence = s.evidence;
+    } else {
+      const perCheck = new AbortController();
+      const signal = AbortSignal.any([runSignal, perCheck.signal]);
+      const timer = setTimeout(
+        () =>
+          perCheck.abort(
+            new AppError(
+              RunnerCodes.TIMEOUT,
+              `no answer within ${timeoutMs} ms`,
+              'Check that the server is reachable, or run again with a longer --timeout-ms.',
+              { timeoutMs },
+            ),
+          ),
+        timeoutMs,
+      );
+      const ctx: CheckContext = { inputs, signal, timeoutMs, platform, now, dependencies };
+      try {
+        evidence = await raceAbort(obtain!(check, ctx), signal);
+      } catch (e) {
+        const error = abortReason(e, signal, options.signal, deadline.signal, perCheck.signal);
+        if (error.code === RunnerCodes.CANCELLED) {
+          return finish({
+            ...base,
+            outcome: 'not-run',
+            result: skip('cancelled before it finished', RunnerCodes.CANCELLED),
+            durationMs: elapsed(),
+          });
+        }
+        return finish({
+          ...base,
+          outcome: 'error',
+          error,
+          result: couldNotRead(error),
+          durationMs: elapsed(),
+        });
+      } finally {
+        clearTimeout(timer);
+      }
+    }
+
+    // Evidence is validated in both modes, so whatever passes live also reads back from a bundle.
+    const parsed = check.evidenceSchema.safeParse(evidence);
+    if (!parsed.success) {
+      const error: ErrorInfo = {
+        code: RunnerCodes.EVIDENCE_INVALID,
+        message: `evidence of ${check.id} has an unexpected shape (${parsed.error.issues[0]?.path.join('.') || 'root'}: ${parsed.error.issues[0]?.message ?? 'invalid'})`,
+        remedy: 'Collect the evidence again with the same version of the tool.',
+      };
+      return finish({ ...base, outcome: 'error', error, result: couldNotRead(error), durationMs: elapsed() });
+    }
+    let result: CheckResult;
+    try {
+      result = check.evaluate(parsed.data);
+    } catch (e) {
+      const info = toErrorInfo(e);
+      result = {
+        status: 'fail',
+        summary: `could not evaluate: ${info.message}`,
+        remedy: info.remedy,
+        code: RunnerCodes.EVALUATE_FAILED,
+      };
+    }
+    return finish({ ...base, outcome: 'collected', evidence: parsed.data, result, durationMs: elapsed() });
+  };
+
+  checks.forEach((check, i) => records.set(check.id, runOne(check, i)));
+  try {
+    const done = await Promise.all(checks.map((c) => records.get(c.id)!));
+    const counts: Record<CheckStatus, number> = { pass: 0, warn: 0, fail: 0, skip: 0 };
+    for (const r of done) counts[r.result.status] += 1;
+    return {
+      mode,
+      startedAt: startedAt.toISOString(),
+      finishedAt: now().toISOString(),
+      order: checks.map((c) => c.id),
+      byId: Object.fromEntries(done.map((r) => [r.id, r])),
+      counts,
+      cancelled: options.signal?.aborted ?? false,
+      deadlineReached: deadline.signal.aborted,
+    };
+  } finally {
+    clearTimeout(deadlineTimer);
+  }
+}
+
+/** Settles with the promise, or rejects as soon as the signal aborts (a collect that ignores its signal is abandoned). */
+function raceAbort<T>(p: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    p.then(
+      (v) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(v);
+      },
+      (e: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(e);
+      },
+    );
+  });
+}
+
+/** Names why a collect ended: cancellation, the deadline, its own timeout, or its own error. */
+function abortReason(
+  e: unknown,
+  signal: AbortSignal,
+  external: AbortSignal | undefined,
+  deadline: AbortSignal,
+  perCheck: AbortSignal,
+): ErrorInfo {
+  if (signal.aborted) {
+    if (external?.aborted)
+      return { code: RunnerCodes.CANCELLED, message: 'cancelled', remedy: 'Start it again when ready.' };
+    if (deadline.aborted) {
+      return {
+        code: RunnerCodes.DEADLINE,
+        message: 'the overall deadline was reached before it finished',
+        remedy: 'Run again with a longer deadline, or check the slow checks first.',
+      };
+    }
+    if (perCheck.aborted) return toErrorInfo(perCheck.reason);
+  }
+  return toErrorInfo(e);
+}

@@ -1,0 +1,144 @@
+// Writes a run's evidence as a bundle folder: manifest.json, evidence/<id>.json, fixed-name text files; secrets redacted.
+import { mkdir, readdir, rename, rm, rmdir, writeFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { AppError } from '../errors';
+import type { Check, CheckInputs } from '../checks/types';
+import type { RunResult } from '../checks/run-result';
+import {
+  BUNDLE_FORMAT,
+  BUNDLE_FORMAT_VERSION,
+  BundleCodes,
+  EVIDENCE_DIR,
+  MANIFEST_FILE,
+  type Manifest,
+  type ManifestEntry,
+} from './bundle-format';
+import { redactText, redactValue, secretFingerprint, secretsOf } from './redact';
+
+export interface BundleMeta {
+  toolVersion: string;
+  createdAt: Date;
+  platform: string;
+  machineName?: string;
+  /** The run's inputs: URLs are recorded, secrets only as fingerprints, and every secret is redacted everywhere. */
+  inputs: CheckInputs;
+  /** Further values to redact (anything secret the run handled besides the inputs). */
+  extraSecrets?: string[];
+}
+
+/** A file to write, relative to the bundle folder. */
+interface BundleFile {
+  path: string;
+  content: string;
+}
+
+/** Builds the bundle in memory (pure apart from the checks' toText), redacted. */
+export function bundleFiles(run: RunResult, checks: readonly Check[], meta: BundleMeta): BundleFile[] {
+  const secrets = [...secretsOf(meta.inputs), ...(meta.extraSecrets ?? [])];
+  const files: BundleFile[] = [];
+  const entries: Record<string, ManifestEntry> = {};
+  for (const check of checks) {
+    const record = run.byId[check.id];
+    if (!record) continue;
+    if (record.outcome === 'collected') {
+      if (check.bundle) {
+        files.push({
+          path: check.bundle.textFile,
+          content: redactText(check.bundle.toText(record.evidence), secrets),
+        });
+        entries[check.id] = {
+          status: 'collected',
+          file: check.bundle.textFile,
+          durationMs: record.durationMs,
+        };
+      } else {
+        const path = `${EVIDENCE_DIR}/${check.id}.json`;
+        files.push({ path, content: `${JSON.stringify(redactValue(record.evidence, secrets), null, 2)}\n` });
+        entries[check.id] = { status: 'collected', file: path, durationMs: record.durationMs };
+      }
+    } else if (record.outcome === 'error' && record.error) {
+      entries[check.id] = {
+        status: 'error',
+        error: redactValue(record.error, secrets),
+        durationMs: record.durationMs,
+      };
+    } else {
+      entries[check.id] = {
+        status: 'not-run',
+        reason: redactText(record.result.summary, secrets),
+        code: record.result.code ?? 'NOT_RUN',
+      };
+    }
+  }
+  const manifest: Manifest = {
+    format: BUNDLE_FORMAT,
+    formatVersion: BUNDLE_FORMAT_VERSION,
+    toolVersion: meta.toolVersion,
+    createdAt: meta.createdAt.toISOString(),
+    ...(meta.machineName ? { machineName: redactText(meta.machineName, secrets) } : {}),
+    platform: meta.platform,
+    inputs: {
+      ...(meta.inputs.faceUrl ? { faceUrl: redactText(meta.inputs.faceUrl, secrets) } : {}),
+      ...(meta.inputs.spaceUrl ? { spaceUrl: redactText(meta.inputs.spaceUrl, secrets) } : {}),
+      ...(meta.inputs.shipKey ? { shipKeyFingerprint: secretFingerprint(meta.inputs.shipKey) } : {}),
+      ...(meta.inputs.faceToken ? { faceTokenFingerprint: secretFingerprint(meta.inputs.faceToken) } : {}),
+    },
+    checks: entries,
+  };
+  files.push({ path: MANIFEST_FILE, content: `${JSON.stringify(manifest, null, 2)}\n` });
+  return files;
+}
+
+/**
+ * Writes the bundle to `outDir`, which must not exist or be empty. Written to a sibling temporary folder first and
+ * renamed into place, so a failure leaves nothing half-written behind.
+ */
+export async function writeBundle(
+  outDir: string,
+  run: RunResult,
+  checks: readonly Check[],
+  meta: BundleMeta,
+): Promise<void> {
+  const existing = await assertOutDirUsable(outDir);
+  const files = bundleFiles(run, checks, meta);
+  const tmp = join(dirname(outDir), `.${basename(outDir)}.partial-${randomBytes(4).toString('hex')}`);
+  try {
+    await mkdir(join(tmp, EVIDENCE_DIR), { recursive: true });
+    for (const f of files) await writeFile(join(tmp, f.path), f.content, { encoding: 'utf8', flag: 'wx' });
+    if (existing) await rmdir(outDir);
+    await rename(tmp, outDir);
+  } catch (e) {
+    await rm(tmp, { recursive: true, force: true });
+    const err = e as NodeJS.ErrnoException;
+    throw new AppError(
+      BundleCodes.WRITE_FAILED,
+      `--out: could not write the bundle to ${outDir} (${err.code ?? err.message}).`,
+      'Check the folder and free space, then collect again.',
+      { path: outDir },
+    );
+  }
+}
+
+/** Refuses an --out that exists and is not an empty folder (checked before collecting, and again before writing). Returns whether it exists. */
+export async function assertOutDirUsable(outDir: string): Promise<boolean> {
+  const existing = await readdir(outDir).catch((e: NodeJS.ErrnoException) => {
+    if (e.code === 'ENOENT') return undefined;
+    if (e.code === 'ENOTDIR') return ['(a file)'];
+    throw new AppError(
+      BundleCodes.WRITE_FAILED,
+      `--out: cannot use ${outDir} (${e.code ?? e.message}).`,
+      'Choose a folder you can write to.',
+      { path: outDir },
+    );
+  });
+  if (existing && existing.length > 0) {
+    throw new AppError(
+      BundleCodes.OUT_NOT_EMPTY,
+      `--out: ${outDir} already exists and is not an empty folder.`,
+      'Choose a new folder name; bundles are never merged into existing folders.',
+      { path: outDir },
+    );
+  }
+  return existing !== undefined;
+}

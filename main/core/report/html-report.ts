@@ -1,0 +1,123 @@
+// A self-contained HTML report of a run: inline CSS, no scripts, no external resources, printable; every value escaped.
+import type { CheckStatus } from '../checks/types';
+
+export interface ReportCheck {
+  id: string;
+  title: string;
+  status: CheckStatus;
+  summary: string;
+  detail?: string;
+  remedy?: string;
+  code?: string;
+}
+
+export interface ReportModel {
+  /** Already redacted: the report renders what it is given. */
+  generatedAt: string;
+  toolVersion: string;
+  source: 'live' | 'evidence';
+  /** When the evidence was collected (bundle manifest) or the run started. */
+  collectedAt?: string;
+  machineName?: string;
+  platform?: string;
+  /** Inputs as shown to people: URLs, and secrets only as fingerprints. */
+  inputs: Array<{ label: string; value: string }>;
+  counts: Record<CheckStatus, number>;
+  checks: ReportCheck[];
+  notes?: string[];
+}
+
+const ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
+
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
+
+/** Escapes text for element content and quoted attributes; control characters are dropped. */
+export function escapeHtml(text: string): string {
+  return text
+    .replace(CONTROL, '')
+    .replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
+}
+
+const STATUS_LABEL: Record<CheckStatus, string> = { pass: 'PASS', warn: 'WARN', fail: 'FAIL', skip: 'SKIP' };
+
+const CSS = `
+:root{color-scheme:light}
+body{font:14px/1.45 "Segoe UI",system-ui,sans-serif;margin:2rem auto;max-width:60rem;padding:0 1rem;color:#1b1b1b}
+h1{font-size:1.5rem;margin:0 0 .25rem}h2{font-size:1.1rem;margin:1.5rem 0 .5rem}
+.meta{color:#555;margin:0 0 1rem}
+table{border-collapse:collapse;width:100%}th,td{text-align:left;vertical-align:top;padding:.35rem .5rem;border-bottom:1px solid #ddd}
+th{background:#f3f3f3}
+.totals span{display:inline-block;margin-right:1rem;font-weight:600}
+.badge{display:inline-block;min-width:3.2rem;text-align:center;font-weight:700;border-radius:3px;padding:0 .3rem;border:1px solid}
+.pass{color:#0b6b20;border-color:#0b6b20}.warn{color:#8a5a00;border-color:#8a5a00}.fail{color:#b00020;border-color:#b00020}.skip{color:#555;border-color:#888}
+.check{border:1px solid #ddd;border-left-width:6px;border-radius:4px;padding:.5rem .75rem;margin:.5rem 0;break-inside:avoid}
+.check.pass{border-left-color:#0b6b20}.check.warn{border-left-color:#c08000}.check.fail{border-left-color:#b00020}.check.skip{border-left-color:#999}
+.check h3{font-size:1rem;margin:0 0 .25rem;color:#1b1b1b}.id{color:#666;font:12px ui-monospace,Consolas,monospace}
+.remedy{margin:.25rem 0 0}.remedy b{color:#1b1b1b}
+code{font:12px ui-monospace,Consolas,monospace;overflow-wrap:anywhere}
+@media print{body{margin:0;max-width:none;font-size:11pt}.check{border-color:#999}a{color:inherit;text-decoration:none}}
+`;
+
+function row(label: string, value: string): string {
+  return `<tr><th scope="row">${escapeHtml(label)}</th><td><code>${escapeHtml(value)}</code></td></tr>`;
+}
+
+function checkCard(c: ReportCheck): string {
+  const parts = [
+    `<section class="check ${c.status}">`,
+    `<h3><span class="badge ${c.status}">${STATUS_LABEL[c.status]}</span> ${escapeHtml(c.title)} <span class="id">${escapeHtml(c.id)}${c.code ? ` · ${escapeHtml(c.code)}` : ''}</span></h3>`,
+    `<p>${escapeHtml(c.summary)}</p>`,
+  ];
+  if (c.detail) parts.push(`<p class="detail">${escapeHtml(c.detail)}</p>`);
+  if (c.remedy) parts.push(`<p class="remedy"><b>What to do:</b> ${escapeHtml(c.remedy)}</p>`);
+  parts.push('</section>');
+  return parts.join('\n');
+}
+
+/** Renders the report. Order of checks: failures first, then warnings, passes and skips, each in registry order. */
+export function renderHtmlReport(model: ReportModel): string {
+  const rank: Record<CheckStatus, number> = { fail: 0, warn: 1, pass: 2, skip: 3 };
+  const checks = model.checks
+    .map((c, i) => ({ c, i }))
+    .sort((a, b) => rank[a.c.status] - rank[b.c.status] || a.i - b.i)
+    .map((x) => x.c);
+  const meta: Array<[string, string]> = [
+    ['Report generated', model.generatedAt],
+    ['Evidence', model.source === 'live' ? 'collected live by this run' : 'read from an evidence bundle'],
+    ...(model.collectedAt ? ([['Collected at', model.collectedAt]] as Array<[string, string]>) : []),
+    ...(model.machineName ? ([['Machine', model.machineName]] as Array<[string, string]>) : []),
+    ...(model.platform ? ([['Platform', model.platform]] as Array<[string, string]>) : []),
+    ['Tool version', model.toolVersion],
+  ];
+  return [
+    '<!DOCTYPE html>',
+    '<html lang="en"><head><meta charset="utf-8">',
+    // No scripts, no outside resources: the report must open offline and cannot phone home.
+    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">`,
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    '<title>XS4 Face ⇄ Space check report</title>',
+    `<style>${CSS}</style></head><body>`,
+    '<h1>XS4 Face ⇄ Salto Space check report</h1>',
+    `<p class="meta totals"><span class="fail">${model.counts.fail} failed</span><span class="warn">${model.counts.warn} warnings</span><span class="pass">${model.counts.pass} passed</span><span class="skip">${model.counts.skip} skipped</span></p>`,
+    '<h2>Run</h2>',
+    `<table>${meta.map(([l, v]) => row(l, v)).join('')}</table>`,
+    '<h2>Inputs</h2>',
+    model.inputs.length > 0
+      ? `<table>${model.inputs.map((x) => row(x.label, x.value)).join('')}</table>`
+      : '<p>None recorded.</p>',
+    ...(model.notes && model.notes.length > 0
+      ? ['<h2>Notes</h2>', `<ul>${model.notes.map((n) => `<li>${escapeHtml(n)}</li>`).join('')}</ul>`]
+      : []),
+    '<h2>Checks</h2>',
+    checks.length > 0 ? checks.map(checkCard).join('\n') : '<p>No checks were evaluated.</p>',
+    '</body></html>',
+    '',
+  ].join('\n');
+}

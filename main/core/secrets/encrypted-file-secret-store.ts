@@ -1,0 +1,117 @@
+// SecretStore backed by one JSON file of ciphertexts (base64). Encryption comes from an injected Cipher
+// (Electron safeStorage → DPAPI on Windows); without working encryption nothing is stored.
+import { z } from 'zod';
+import { AppError } from '../errors';
+import { isNotFound, nodeFileOps, writeFileAtomic, type FileOps } from '../fs/atomic-write';
+import { secretNameSchema } from '../../../preload/api';
+import type { Cipher, SecretName, SecretStore } from './secret-store';
+
+const fileSchema = z.object({
+  version: z.literal(1),
+  secrets: z.partialRecord(secretNameSchema, z.base64()),
+});
+type SecretFile = z.infer<typeof fileSchema>;
+
+export interface EncryptedFileSecretStoreOptions {
+  path: string;
+  cipher: Cipher;
+  /** Called with every plaintext set or read, so the log redactor can hide it. */
+  onSecretSeen?: (value: string) => void;
+  fs?: FileOps;
+}
+
+export function encryptionUnavailable(): AppError {
+  return new AppError(
+    'SECRETS_ENCRYPTION_UNAVAILABLE',
+    'The operating system cannot encrypt secrets for this user, so the secret was not stored.',
+    'Sign in to Windows with the account that runs the assistant (DPAPI needs a user profile), then try again.',
+  );
+}
+
+export function createEncryptedFileSecretStore(options: EncryptedFileSecretStoreOptions): SecretStore {
+  const { path, cipher } = options;
+  const fs = options.fs ?? nodeFileOps;
+  const seen = options.onSecretSeen ?? (() => {});
+  // Writes are serialised so two quick `set` calls cannot lose one another.
+  let queue: Promise<unknown> = Promise.resolve();
+  const serial = <T>(fn: () => Promise<T>): Promise<T> => {
+    const next = queue.then(fn, fn);
+    queue = next.catch(() => {});
+    return next;
+  };
+
+  async function load(): Promise<SecretFile> {
+    let text: string;
+    try {
+      text = await fs.readFile(path, 'utf8');
+    } catch (e) {
+      if (isNotFound(e)) return { version: 1, secrets: {} };
+      throw new AppError(
+        'SECRETS_UNREADABLE',
+        'The secrets file could not be read.',
+        'Check the permissions of the file, then try again.',
+        { path },
+        e,
+      );
+    }
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      json = undefined;
+    }
+    const parsed = fileSchema.safeParse(json);
+    if (!parsed.success) {
+      // Never overwrite: the user may still recover the file; entering the secrets again is their call.
+      throw new AppError(
+        'SECRETS_CORRUPT',
+        'The secrets file is damaged.',
+        'Delete the file named in the details and enter the secrets again.',
+        { path },
+      );
+    }
+    return parsed.data;
+  }
+
+  const save = (file: SecretFile): Promise<void> =>
+    writeFileAtomic(path, `${JSON.stringify(file, null, 2)}\n`, fs);
+
+  return {
+    has: async (name) => (await load()).secrets[name] !== undefined,
+    async get(name: SecretName) {
+      const b64 = (await load()).secrets[name];
+      if (b64 === undefined) return null;
+      if (!cipher.isAvailable()) throw encryptionUnavailable();
+      let value: string;
+      try {
+        value = cipher.decrypt(Buffer.from(b64, 'base64'));
+      } catch (e) {
+        throw new AppError(
+          'SECRET_UNDECRYPTABLE',
+          `The stored secret "${name}" cannot be decrypted (it was encrypted by another Windows user or machine).`,
+          'Enter the secret again.',
+          { name },
+          e,
+        );
+      }
+      seen(value);
+      return value;
+    },
+    set: (name, value) =>
+      serial(async () => {
+        seen(value);
+        if (!cipher.isAvailable()) throw encryptionUnavailable();
+        const ciphertext = cipher.encrypt(value);
+        const file = await load();
+        file.secrets[name] = ciphertext.toString('base64');
+        await save(file);
+      }),
+    delete: (name) =>
+      serial(async () => {
+        const file = await load();
+        if (file.secrets[name] === undefined) return;
+        delete file.secrets[name];
+        await save(file);
+      }),
+  };
+}

@@ -1,0 +1,21 @@
+// In-memory SecretStore for tests and the end-to-end harness (nothing touches disk).
+import type { SecretName, SecretStore } from './secret-store';
+
+export function createMemorySecretStore(onSecretSeen: (value: string) => void = () => {}): SecretStore {
+  const values = new Map<SecretName, string>();
+  return {
+    has: async (name) => values.has(name),
+    get: async (name) => {
+      const v = values.get(name) ?? null;
+      if (v !== null) onSecretSeen(v);
+      return v;
+    },
+    set: async (name, value) => {
+      onSecretSeen(value);
+      values.set(name, value);
+    },
+    delete: async (name) => {
+      values.delete(name);
+    },
+  };
+}

@@ -1,0 +1,67 @@
+// The setup flow's operations, one method per thing a wizard step or `xs4-setup setup` does. The GUI's IPC handlers and the CLI both call this.
+import type {
+  CheckView,
+  ConnectResult,
+  DetectedSpace,
+  EnrollmentSettings,
+  GeneralOptionView,
+  IntegrationCard,
+  MaskedSecret,
+  ScriptInfo,
+  ScriptRunResult,
+  SetupProgress,
+  SpaceDetails,
+  StepId,
+  VerifyResult,
+} from './schemas';
+
+export interface OperationHooks {
+  signal?: AbortSignal;
+  onProgress?: (message: string, fraction: number | null) => void;
+  onLogLine?: (line: string) => void;
+}
+
+export interface SetupService {
+  /** Where the wizard stands (persisted). */
+  progress(): Promise<SetupProgress>;
+  /** Marks a step done (or moves to a step) and persists it. */
+  markStep(step: StepId, summary: string | null, next: StepId): Promise<SetupProgress>;
+  /** Forgets wizard progress (not the history). */
+  resetProgress(): Promise<SetupProgress>;
+
+  /** Connect to XS4 Face with the stored token; reports the certificate when it needs the technician's trust. */
+  connectFace(url: string, token: string | null): Promise<ConnectResult>;
+  /** Pins the fingerprint the technician accepted, then connects. */
+  trustFaceCertificate(url: string, fingerprint256: string): Promise<ConnectResult>;
+
+  listIntegrations(): Promise<IntegrationCard[]>;
+  addIntegrations(kinds: string[]): Promise<IntegrationCard[]>;
+
+  detectSpace(): Promise<DetectedSpace>;
+  getSpaceDetails(): Promise<SpaceDetails | null>;
+  /** Writes Space Server Details to XS4 Face, reads them back, records history. */
+  saveSpaceDetails(details: SpaceDetails): Promise<SpaceDetails>;
+
+  shipKey(): Promise<MaskedSecret>;
+  /** Generates 32 random letters and digits, or stores the given key; writes it to XS4 Face and verifies by fingerprint. */
+  setShipKey(key: { generate: true } | { value: string }): Promise<MaskedSecret>;
+  revealShipKey(): Promise<string>;
+  /** Resets XS4 Face's Authentication (API key); Space's Face recognition tab must then be updated. */
+  resetAuthKey(): Promise<GeneralOptionView[]>;
+
+  loadInstallScript(source: { kind: 'face' } | { kind: 'file'; path: string }): Promise<ScriptInfo>;
+  runInstallScript(sha256: string, hooks: OperationHooks): Promise<ScriptRunResult>;
+
+  runChecks(ids: string[] | null, hooks: OperationHooks): Promise<CheckView[]>;
+  applyFix(checkId: string, hooks: OperationHooks): Promise<CheckView>;
+  undoFix(checkId: string, hooks: OperationHooks): Promise<CheckView>;
+
+  generalOptions(): Promise<GeneralOptionView[]>;
+  revealGeneralOption(label: string): Promise<string>;
+
+  getEnrollment(): Promise<EnrollmentSettings | null>;
+  saveEnrollment(settings: EnrollmentSettings): Promise<EnrollmentSettings>;
+
+  /** Polls the Space integration status until Connected or the deadline; otherwise explains why with checks. */
+  verify(deadlineMs: number, hooks: OperationHooks): Promise<VerifyResult>;
+}

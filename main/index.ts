@@ -1,0 +1,120 @@
+// Main process: single instance, start-up wiring (logger, stores, IPC, protocol, lockdown), one window, minimal menu.
+import { app, BrowserWindow, Menu, safeStorage, session } from 'electron';
+import { join } from 'node:path';
+import { createCoreHandlers } from './core/api/handlers';
+import { toErrorInfo, type ErrorInfo } from './core/errors';
+import { createRedactor } from './core/log/redact';
+import { createEncryptedFileSecretStore } from './core/secrets/encrypted-file-secret-store';
+import type { Cipher } from './core/secrets/secret-store';
+import { closeThirdPartyIpc, registerIpc } from './ipc';
+import { createAppLogger } from './logging';
+import { registerAppProtocol, registerAppSchemeAsPrivileged } from './protocol';
+import { openElectronSettingsStore } from './settings';
+import { createMainWindow, hardenSession, hardenWebContents } from './window';
+
+const PRODUCT_NAME = 'XS4 Face Space Assistant';
+
+/** safeStorage as the core's Cipher. On Linux the "basic_text" backend is not encryption, so it counts as unavailable. */
+const safeStorageCipher: Cipher = {
+  isAvailable: () =>
+    safeStorage.isEncryptionAvailable() &&
+    !(process.platform === 'linux' && safeStorage.getSelectedStorageBackend() === 'basic_text'),
+  encrypt: (s) => safeStorage.encryptString(s),
+  decrypt: (b) => safeStorage.decryptString(b),
+};
+
+let mainWindow: BrowserWindow | null = null;
+
+function minimalMenu(): Menu {
+  return Menu.buildFromTemplate([
+    { role: 'fileMenu' },
+    { role: 'editMenu' },
+    {
+      label: 'View',
+      submenu: [
+        { role: 'reload' },
+        { role: 'toggleDevTools' },
+        { type: 'separator' },
+        { role: 'resetZoom' },
+        { role: 'zoomIn' },
+        { role: 'zoomOut' },
+      ],
+    },
+  ]);
+}
+
+async function start(): Promise<void> {
+  const userData = app.getPath('userData');
+  const logsDir = app.getPath('logs');
+  const redactor = createRedactor();
+  const log = createAppLogger(redactor, logsDir);
+  process.on('uncaughtException', (e) => log.error('uncaught exception', { error: e }));
+  process.on('unhandledRejection', (e) => log.error('unhandled rejection', { error: e }));
+
+  const startupProblems: ErrorInfo[] = [];
+  const { store: settings, problem } = await openElectronSettingsStore(userData);
+  if (problem !== null) {
+    log.error('settings file was damaged and set aside', problem.detail);
+    startupProblems.push(problem);
+  }
+  const secrets = createEncryptedFileSecretStore({
+    path: join(userData, 'secrets.json'),
+    cipher: safeStorageCipher,
+    onSecretSeen: (v) => redactor.register(v),
+  });
+
+  registerIpc(
+    createCoreHandlers({
+      app: {
+        productName: PRODUCT_NAME,
+        version: app.getVersion(),
+        platform: process.platform,
+        arch: process.arch,
+      },
+      settings,
+      secrets,
+      log,
+      clock: () => new Date(),
+      paths: { userData, logs: logsDir },
+      startupProblems,
+    }),
+    log,
+  );
+  closeThirdPartyIpc();
+
+  hardenSession(session.defaultSession, log);
+  app.on('web-contents-created', (_e, contents) => hardenWebContents(contents, log));
+  // Dev and production both load the built files: there is no HTTP dev server to trust.
+  registerAppProtocol(session.defaultSession, join(app.getAppPath(), 'dist', 'renderer'));
+  Menu.setApplicationMenu(minimalMenu());
+  mainWindow = createMainWindow({
+    preloadPath: join(app.getAppPath(), 'dist', 'preload', 'index.cjs'),
+    title: PRODUCT_NAME,
+    log,
+  });
+  mainWindow.on('closed', () => {
+    mainWindow = null;
+  });
+  log.info('started', { version: app.getVersion(), platform: process.platform });
+}
+
+registerAppSchemeAsPrivileged();
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (mainWindow === null) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  app.on('window-all-closed', () => app.quit());
+  app
+    .whenReady()
+    .then(start)
+    .catch((e: unknown) => {
+      const info = toErrorInfo(e);
+      console.error(`[xs4] start failed: ${info.code}: ${info.message}`);
+      app.exit(1);
+    });
+}

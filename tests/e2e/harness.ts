@@ -1,0 +1,118 @@
+// End-to-end harness: the built renderer served on 127.0.0.1 (same file server and CSP as app://), Debian Chromium
+// via playwright-core, and window.xs4 bound to the REAL core handlers in this process. Only Electron's IPC pipe is absent.
+import { createServer, type Server } from 'node:http';
+import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { build } from 'esbuild';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { serveAppRequest } from '../../main/protocol-serve';
+import { createCoreHandlers } from '../../main/core/api/handlers';
+import { createDispatcher } from '../../main/core/api/dispatch';
+import type { CoreDeps } from '../../main/core/api/deps';
+import type { EventName, HandlerContext } from '../../preload/api';
+
+export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export const RENDERER_DIR = join(ROOT, 'dist', 'renderer');
+export const SCREENSHOT_DIR = join(ROOT, 'docs', 'screenshots');
+const CHROMIUM = '/usr/bin/chromium';
+
+/** Serves dist/renderer through the app:// file server, so the page runs under the production CSP. */
+export async function startStaticServer(
+  root = RENDERER_DIR,
+): Promise<{ url: string; close(): Promise<void> }> {
+  if (!existsSync(join(root, 'index.html')))
+    throw new Error(`${root}/index.html is missing: run "npm run build" first (npm test does).`);
+  const server: Server = createServer((req, res) => {
+    void serveAppRequest(`app://xs4${req.url ?? '/'}`, root).then(async (response) => {
+      res.writeHead(response.status, Object.fromEntries(response.headers));
+      res.end(Buffer.from(await response.arrayBuffer()));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/index.html`,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+let bridgeScript: Promise<string> | null = null;
+/** The page-side bridge, bundled once per run from tests/e2e/bridge-entry.ts. */
+export function bundleBridge(): Promise<string> {
+  bridgeScript ??= build({
+    entryPoints: [join(ROOT, 'tests', 'e2e', 'bridge-entry.ts')],
+    bundle: true,
+    write: false,
+    format: 'iife',
+    platform: 'browser',
+    target: 'chrome120',
+    logLevel: 'warning',
+  }).then((r) => r.outputFiles[0]!.text);
+  return bridgeScript;
+}
+
+export async function launchChromium(): Promise<Browser> {
+  if (!existsSync(CHROMIUM))
+    throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (never "playwright install").`);
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+}
+
+/** Binds window.xs4 in `page` to the real core handlers built from `deps`, through the same dispatcher as main/ipc.ts. */
+export async function bindCore(page: Page, deps: CoreDeps): Promise<void> {
+  const dispatch = createDispatcher(createCoreHandlers(deps), deps.log);
+  const gone = new AbortController();
+  page.once('close', () => gone.abort());
+  const ctx: HandlerContext = {
+    signal: gone.signal,
+    emit(event: EventName, payload: unknown) {
+      void page.evaluate(
+        ([e, p]) =>
+          (globalThis as unknown as { __xs4Deliver(e: string, p: unknown): void }).__xs4Deliver(e, p),
+        [event, payload] as const,
+      );
+    },
+  };
+  await page.exposeBinding('__xs4Invoke', async (source, channel: unknown, input: unknown) => {
+    // Mirrors main/ipc.ts: only the page's main frame may call.
+    if (source.frame !== page.mainFrame())
+      return { ok: false, error: { code: 'IPC_FOREIGN_SENDER', message: 'Refused.', remedy: '' } };
+    return dispatch(channel, input, ctx);
+  });
+  await page.addInitScript({ content: await bundleBridge() });
+}
+
+export interface PageProblems {
+  console: string[];
+  errors: string[];
+}
+
+/** Collects console errors (CSP violations show up here) and uncaught page errors. */
+export function watchProblems(page: Page): PageProblems {
+  const problems: PageProblems = { console: [], errors: [] };
+  page.on('console', (m) => {
+    if (m.type() === 'error' || m.type() === 'warning') problems.console.push(m.text());
+  });
+  page.on('pageerror', (e) => problems.errors.push(e.message));
+  return problems;
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  await mkdir(SCREENSHOT_DIR, { recursive: true });
+  const path = join(SCREENSHOT_DIR, name);
+  await page.screenshot({ path, fullPage: false });
+  return path;
+}

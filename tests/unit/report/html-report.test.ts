@@ -1,0 +1,46 @@
+// The HTML report: every value escaped, no scripts or outside resources, print styles, failures first.
+import { describe, expect, it } from 'vitest';
+import { renderHtmlReport, type ReportModel } from '../../../main/core/report/html-report';
+
+const hostile = '<img src=x onerror=alert(1)>"\'&\u001b[31m';
+
+const model: ReportModel = {
+  generatedAt: '2026-11-29T12:00:00.000Z',
+  toolVersion: '0.1.0',
+  source: 'evidence',
+  machineName: hostile,
+  inputs: [{ label: 'SHIP API key (fingerprint)', value: 'sha256:0123abcd' }],
+  counts: { pass: 1, warn: 0, fail: 1, skip: 0 },
+  checks: [
+    { id: 'a.ok', title: 'First', status: 'pass', summary: 'fine' },
+    {
+      id: 'b.bad',
+      title: `Bad ${hostile}`,
+      status: 'fail',
+      summary: hostile,
+      detail: hostile,
+      remedy: hostile,
+      code: 'X_BAD',
+    },
+  ],
+};
+
+describe('renderHtmlReport', () => {
+  const html = renderHtmlReport(model);
+  it('escapes every value and drops control characters', () => {
+    expect(html).not.toContain('<img');
+    expect(html).not.toContain('\u001b');
+    expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;&quot;&#39;&amp;[31m');
+  });
+  it('is self-contained and printable', () => {
+    expect(html).not.toMatch(/<script|<link|src=["']?http|url\(/i);
+    expect(html).toContain("default-src 'none'");
+    expect(html).toContain('@media print');
+  });
+  it('shows failures before passes, with remedy, code and inputs', () => {
+    expect(html.indexOf('b.bad')).toBeLessThan(html.indexOf('a.ok'));
+    expect(html).toContain('What to do:');
+    expect(html).toContain('X_BAD');
+    expect(html).toContain('sha256:0123abcd');
+  });
+});
