@@ -2,6 +2,7 @@
 // exercised through the real Electron binary with Playwright's _electron.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -79,6 +80,63 @@ describe('packaged app', () => {
 
   it('logged no renderer errors while starting', () => {
     expect(consoleErrors).toEqual([]);
+  });
+});
+
+describe('the real IPC pipe and DPAPI, through window.xs4 of the packaged app', () => {
+  let app: ElectronApplication;
+  let page: Page;
+  type Bridge = Record<string, Record<string, (input?: unknown) => Promise<unknown>>>;
+  /** Calls window.xs4.<ns>.<method>(input) in the page; returns { ok, value } or { ok: false, error }. */
+  const call = (ns: string, method: string, input?: unknown) =>
+    page.evaluate(
+      async ([n, m, i]) => {
+        const xs4 = (globalThis as unknown as { xs4: Bridge }).xs4;
+        try {
+          return { ok: true as const, value: await xs4[n as string]![m as string]!(i) };
+        } catch (error) {
+          return { ok: false as const, error: error as { code?: string; message?: string } };
+        }
+      },
+      [ns, method, input] as const,
+    );
+
+  beforeAll(async () => {
+    app = await launchPackagedApp();
+    page = await app.firstWindow();
+    await page.waitForLoadState('domcontentloaded');
+  });
+  afterAll(async () => {
+    if (page) await call('secrets', 'clear', { name: 'shipApiKey' });
+    await app?.close();
+  });
+
+  it('app.info answers over IPC with the packaged version and platform', async () => {
+    const result = await call('app', 'info');
+    expect(result.ok).toBe(true);
+    expect(result.ok && result.value).toMatchObject({
+      productName: PRODUCT_NAME,
+      version: pkg.version,
+      platform: process.platform,
+    });
+  });
+
+  it('bad input is refused in the main process with INVALID_INPUT naming the field', async () => {
+    const result = await call('settings', 'update', { faceServerUrl: 'ftp://face.example' });
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.error.code).toBe('INVALID_INPUT');
+    expect(!result.ok && result.error.message).toContain('faceServerUrl');
+  });
+
+  it('a secret set through the UI is kept encrypted on disk (DPAPI), never in plain text', async () => {
+    const secret = `e2e-${randomUUID()}`;
+    expect((await call('secrets', 'set', { name: 'shipApiKey', value: secret })).ok).toBe(true);
+    expect(await call('secrets', 'has', { name: 'shipApiKey' })).toEqual({ ok: true, value: true });
+    const userData = await app.evaluate(({ app: electronApp }) => electronApp.getPath('userData'));
+    const onDisk = readFileSync(join(userData, 'secrets.json'), 'utf8');
+    expect(onDisk).not.toContain(secret);
+    expect((await call('secrets', 'clear', { name: 'shipApiKey' })).ok).toBe(true);
+    expect(await call('secrets', 'has', { name: 'shipApiKey' })).toEqual({ ok: true, value: false });
   });
 });
 
