@@ -51,6 +51,13 @@ describe('electron-builder configuration', () => {
     expect(config.nsis?.artifactName).toContain('${version}');
     expect(config.win?.artifactName).toContain('${version}');
     expect(config.forceCodeSigning).toBe(false);
+    expect(config.extraResources).toEqual([
+      { from: 'resources/powershell', to: 'powershell', filter: ['**/*.ps1', '**/*.psm1', '**/*.psd1'] },
+    ]);
+    const scripts = (
+      JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as { scripts: Record<string, string> }
+    ).scripts;
+    expect(scripts.dist).toBe('npm run build && electron-builder --win --x64 --publish never');
     for (const icon of ['icon.ico', 'icon.png'])
       expect(statSync(join(REPO, 'resources', 'icons', icon)).size).toBeGreaterThan(1000);
   });
