@@ -1,4 +1,5 @@
-// Four test projects: the Electron-free core, the main shell (fake electron at one seam), the renderer (DOM), end to end (Chromium).
+// Test projects: the Electron-free core, the main shell (fake electron at one seam), the renderer (DOM), end to end (Chromium),
+// the offline package check (electron-builder with a stub Electron), and the packaged-app end to end tests that need Windows and the real Electron.
 import { defineConfig } from 'vitest/config';
 import { fileURLToPath } from 'node:url';
 
@@ -42,6 +43,28 @@ export default defineConfig({
           include: ['tests/e2e/**/*.test.ts'],
           testTimeout: 120_000,
           hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        test: {
+          name: 'package',
+          environment: 'node',
+          include: ['tests/package/**/*.test.ts'],
+          // Stages the project, builds it and runs electron-builder: minutes on a 2-core machine.
+          testTimeout: 300_000,
+          hookTimeout: 300_000,
+        },
+      },
+      {
+        // Playwright _electron against the installed/packaged app; only the Windows workflow selects this project
+        // (`vitest run --project electron-e2e`). The default run leaves it out, see `test` in package.json.
+        test: {
+          name: 'electron-e2e',
+          environment: 'node',
+          include: ['tests/e2e-electron/**/*.test.ts'],
+          testTimeout: 180_000,
+          hookTimeout: 180_000,
           fileParallelism: false,
         },
       },

@@ -1,5 +1,7 @@
 // Entry of the xs4-setup command line (bundled to dist/cli/cli.cjs, launched by bin/xs4-setup.cjs).
+import * as path from 'node:path';
 import { allChecks } from './core/checks/all';
+import { createWindowsRun } from './core/checks/windows/index';
 import { processIo } from './cli/io';
 import { runCli } from './cli/run-cli';
 
@@ -10,13 +12,28 @@ process.once('SIGINT', () => {
   process.once('SIGINT', () => process.exit(130));
 });
 
-runCli(process.argv.slice(2), { io: processIo(), checks: allChecks, signal: controller.signal }).then(
-  (code) => {
-    // A collect that ignored its signal may still hold a socket open; the verdict is out, so leave.
-    process.stdout.write('', () => process.exit(code));
-  },
-  (e: unknown) => {
-    process.stderr.write(`xs4-setup: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
-    process.exit(3);
-  },
-);
+// The PowerShell scripts ship in resources/ at the top of a checkout; the launcher (bin/xs4-setup.cjs, or main/cli.ts
+// under tsx) sits one folder below it. XS4_RESOURCES_DIR overrides; the working directory is the last resort.
+const launcher = process.argv[1];
+const windows = createWindowsRun({
+  resourcesDir:
+    process.env.XS4_RESOURCES_DIR ??
+    (launcher ? path.resolve(path.dirname(launcher), '..', 'resources') : 'resources'),
+});
+
+runCli(process.argv.slice(2), {
+  io: processIo(),
+  checks: () => allChecks(windows.deps),
+  signal: controller.signal,
+})
+  .finally(() => windows.dispose())
+  .then(
+    (code) => {
+      // A collect that ignored its signal may still hold a socket open; the verdict is out, so leave.
+      process.stdout.write('', () => process.exit(code));
+    },
+    (e: unknown) => {
+      process.stderr.write(`xs4-setup: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
+      process.exit(3);
+    },
+  );

@@ -32,6 +32,8 @@ export const DEFAULT_INPUT_LABELS: Record<keyof CheckInputs, string> = {
   spacePinnedFingerprint256: 'the accepted Space certificate fingerprint',
   shipKey: 'the SHIP API key',
   extraCa: 'extra CA certificates',
+  faceSiteId: 'the XS4 Face site',
+  faceServerId: 'the XS4 Face server',
 };
 
 /** Evidence handed to the runner instead of collecting it (offline evaluation of a bundle). */

@@ -21,6 +21,9 @@ export interface CheckResult {
 export interface CheckInputs {
   faceUrl?: string;
   faceToken?: string;
+  /** Which XS4 Face site and server (the Console's selection); chosen automatically when there is only one. */
+  faceSiteId?: string;
+  faceServerId?: string;
   facePinnedFingerprint256?: string;
   spaceUrl?: string;
   spacePinnedFingerprint256?: string;

@@ -95,20 +95,9 @@ function parseJson(text: string, shown: string): unknown {
 
 /** Reads evidence of one check from where that check keeps it; undefined when the bundle does not have it. */
 async function readEvidence(dir: string, check: Check): Promise<SuppliedEvidence | undefined> {
-  if (check.bundle) {
-    const name = check.bundle.textFile;
-    const text = await readCapped(join(dir, name), MAX_EVIDENCE_BYTES, name);
-    if (text === undefined) return undefined;
-    try {
-      return { kind: 'evidence', evidence: check.bundle.fromText(text) };
-    } catch (e) {
-      // Text the parser cannot read is that check's finding ("could not read"), not a broken bundle.
-      return { kind: 'error', error: toErrorInfo(e) };
-    }
-  }
   const name = `${EVIDENCE_DIR}/${check.id}.json`;
   const text = await readCapped(join(dir, EVIDENCE_DIR, `${check.id}.json`), MAX_EVIDENCE_BYTES, name);
-  if (text === undefined) return undefined;
+  if (text === undefined) return check.bundle ? readTextEvidence(dir, check.bundle) : undefined;
   const parsed = check.evidenceSchema.safeParse(parseJson(text, name));
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -120,6 +109,21 @@ async function readEvidence(dir: string, check: Check): Promise<SuppliedEvidence
     );
   }
   return { kind: 'evidence', evidence: parsed.data };
+}
+
+/** Raw tool output under its fixed name (a folder support dropped files into): read when there is no JSON evidence. */
+async function readTextEvidence(
+  dir: string,
+  bundle: NonNullable<Check['bundle']>,
+): Promise<SuppliedEvidence | undefined> {
+  const text = await readCapped(join(dir, bundle.textFile), MAX_EVIDENCE_BYTES, bundle.textFile);
+  if (text === undefined) return undefined;
+  try {
+    return { kind: 'evidence', evidence: bundle.fromText(text) };
+  } catch (e) {
+    // Text the parser cannot read is that check's finding ("could not read"), not a broken bundle.
+    return { kind: 'error', error: toErrorInfo(e) };
+  }
 }
 
 async function readManifest(dir: string): Promise<Manifest | undefined> {

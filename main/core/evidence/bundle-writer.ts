@@ -42,20 +42,14 @@ export function bundleFiles(run: RunResult, checks: readonly Check[], meta: Bund
     const record = run.byId[check.id];
     if (!record) continue;
     if (record.outcome === 'collected') {
-      if (check.bundle) {
-        files.push({
-          path: check.bundle.textFile,
-          content: redactText(check.bundle.toText(record.evidence), secrets),
-        });
-        entries[check.id] = {
-          status: 'collected',
-          file: check.bundle.textFile,
-          durationMs: record.durationMs,
-        };
-      } else {
-        const path = `${EVIDENCE_DIR}/${check.id}.json`;
-        files.push({ path, content: `${JSON.stringify(redactValue(record.evidence, secrets), null, 2)}\n` });
-        entries[check.id] = { status: 'collected', file: path, durationMs: record.durationMs };
+      // The full evidence always goes to JSON; checks with text evidence also get their fixed-name file, so support
+      // can read the tool output as it was and a bundle round trip keeps what the text alone does not carry.
+      const path = `${EVIDENCE_DIR}/${check.id}.json`;
+      files.push({ path, content: `${JSON.stringify(redactValue(record.evidence, secrets), null, 2)}\n` });
+      entries[check.id] = { status: 'collected', file: path, durationMs: record.durationMs };
+      const text = check.bundle?.toText(record.evidence) ?? '';
+      if (check.bundle && text !== '') {
+        files.push({ path: check.bundle.textFile, content: redactText(text, secrets) });
       }
     } else if (record.outcome === 'error' && record.error) {
       entries[check.id] = {

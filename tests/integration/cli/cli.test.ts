@@ -388,12 +388,19 @@ describe('xs4-setup history', () => {
 });
 
 describe('the shipped entry (main/cli.ts)', () => {
-  it('prints help, and refuses to report on an empty registry instead of claiming success', async () => {
+  it('prints help, and with no inputs skips every check naming what to give (exit 0)', async () => {
     const help = await run(['help'], { cli: REAL_CLI });
     expect(help.code).toBe(0);
     expect(help.stdout).toContain('xs4-setup doctor');
-    const doctor = await run(['doctor'], { cli: REAL_CLI });
-    expect(doctor.code).toBe(2);
-    expect(doctor.stderr).toMatch(/\[CLI_NO_CHECKS\]\n$/);
+    const doctor = await run(['doctor', '--json'], { cli: REAL_CLI });
+    expect(doctor.code).toBe(0);
+    const out = DoctorJsonSchema.parse(JSON.parse(doctor.stdout));
+    const ids = out.checks.map((c) => c.id);
+    for (const id of ['face.reachable', 'face.space-integration', 'space.https', 'space.ship', 'power.sleep', 'firewall.space-port']) {
+      expect(ids).toContain(id);
+    }
+    expect(out.checks.every((c) => c.status === 'skip')).toBe(true);
+    expect(out.checks.find((c) => c.id === 'face.reachable')?.summary).toContain('--face-url');
+    expect(out.checks.find((c) => c.id === 'space.https')?.summary).toContain('--space-url');
   });
 });

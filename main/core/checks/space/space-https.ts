@@ -156,6 +156,7 @@ export function evaluateSpaceHttps(e: SpaceHttpsEvidence): CheckResult {
 
 export const spaceHttpsCheck: Check<SpaceHttpsEvidence> = {
   id: 'space.https',
+  requires: ['spaceUrl'],
   title: 'Space runs on HTTPS with a usable certificate',
   evidenceSchema: SpaceHttpsEvidenceSchema,
   collect,

@@ -117,6 +117,7 @@ function summaryOf(code: string): string {
 
 export const spaceShipCheck: Check<SpaceShipEvidence> = {
   id: 'space.ship',
+  requires: ['spaceUrl'],
   title: 'SHIP answers with the SHIP API key of XS4 Face',
   evidenceSchema: SpaceShipEvidenceSchema,
   collect,

@@ -1,0 +1,49 @@
+// The words that show a privacy policy talks about biometric data, per Console language (en, fr, de, nl, es). Data, not logic.
+//
+// Matched as substrings of the page text after lower-casing and removing accents, so "biometric" also finds
+// "biometrics" and "biométrique" is written here without its accent. Arabic is a Console language too, but
+// no reviewed wording was available; add it here when it is.
+export const BIOMETRIC_WORDS: Readonly<Record<'en' | 'fr' | 'de' | 'nl' | 'es', readonly string[]>> = {
+  en: [
+    'biometric',
+    'facial recognition',
+    'face recognition',
+    'facial template',
+    'face template',
+    'facial image',
+  ],
+  fr: ['biometrique', 'reconnaissance faciale', 'gabarit facial', 'donnees faciales'],
+  de: ['biometrisch', 'biometrie', 'gesichtserkennung', 'gesichtsbild'],
+  nl: ['biometrisch', 'biometrie', 'gezichtsherkenning', 'gezichtsafbeelding'],
+  es: ['biometrico', 'biometrica', 'reconocimiento facial', 'plantilla facial'],
+};
+
+/** Company names that are clearly left-over placeholders, compared after trimming and lower-casing. */
+export const PLACEHOLDER_COMPANY_NAMES: readonly string[] = [
+  'company',
+  'my company',
+  'test',
+  'demo',
+  'example',
+  'changeme',
+  'change me',
+  'tbd',
+  'n/a',
+  'na',
+  'none',
+  'xxx',
+  '-',
+];
+
+export function normaliseForMatch(s: string): string {
+  return s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
+/** Which listed words occur in the text, by language. Pure. */
+export function findBiometricWords(text: string): Array<{ lang: string; word: string }> {
+  const t = normaliseForMatch(text);
+  const hits: Array<{ lang: string; word: string }> = [];
+  for (const [lang, words] of Object.entries(BIOMETRIC_WORDS))
+    for (const word of words) if (t.includes(word)) hits.push({ lang, word });
+  return hits;
+}

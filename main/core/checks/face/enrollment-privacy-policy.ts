@@ -1,0 +1,161 @@
+// Check enrollment.privacy-policy: the linked policy answers over HTTPS and its text mentions biometric data (en/fr/de/nl/es).
+import { z } from 'zod';
+import type { Check, CheckResult } from '../types';
+import { httpRequest } from '../../net/https-client';
+import { AttemptErrorSchema, attemptError, faceClientFor, targetFor } from './face-check-context';
+import { findBiometricWords } from './biometric-words';
+import { htmlToText } from './html-text';
+
+/** Policy pages are small; the text kept as evidence is capped so bundles stay readable. */
+const MAX_PAGE_BYTES = 2 * 1024 * 1024;
+export const MAX_POLICY_TEXT_CHARS = 20_000;
+const MAX_REDIRECTS = 3;
+
+export const PrivacyPolicyEvidenceSchema = z.object({
+  url: z.string().nullable(),
+  /** Each hop followed, the first being the configured URL. */
+  fetched: z.array(z.object({ url: z.string(), httpStatus: z.number() })),
+  contentType: z.string().nullable(),
+  /** The page as plain text, capped at MAX_POLICY_TEXT_CHARS. */
+  text: z.string().max(MAX_POLICY_TEXT_CHARS),
+  error: AttemptErrorSchema.nullable(),
+});
+export type PrivacyPolicyEvidence = z.infer<typeof PrivacyPolicyEvidenceSchema>;
+
+export function evaluatePrivacyPolicy(e: PrivacyPolicyEvidence): CheckResult {
+  const url = e.url ?? '';
+  if (url === '' && !e.error)
+    return {
+      status: 'fail',
+      code: 'ENROLLMENT_POLICY_MISSING',
+      summary: 'No privacy policy is linked in the Enrollment Service',
+      remedy: "Link the site's privacy policy (an https:// page) that explains how biometric data is used.",
+    };
+  if (e.error)
+    return {
+      status: 'fail',
+      code: e.error.code,
+      summary: url
+        ? `The privacy policy at ${url} could not be read`
+        : 'Could not read the Enrollment Service settings',
+      detail: e.error.message,
+      remedy: e.error.remedy,
+    };
+  if (!url.toLowerCase().startsWith('https://'))
+    return {
+      status: 'fail',
+      code: 'ENROLLMENT_POLICY_NOT_HTTPS',
+      summary: 'The privacy policy link is not HTTPS',
+      detail: url,
+      remedy: 'Publish the policy over HTTPS and link the https:// address.',
+    };
+  const last = e.fetched.at(-1);
+  if (!last)
+    return {
+      status: 'fail',
+      code: 'FACE_NO_EVIDENCE',
+      summary: 'The policy page was not fetched',
+      remedy: 'Run the check again.',
+    };
+  if (last.httpStatus !== 200)
+    return {
+      status: 'fail',
+      code: 'ENROLLMENT_POLICY_HTTP',
+      summary: `The privacy policy answers HTTP ${last.httpStatus}`,
+      detail: `${last.url}`,
+      remedy: 'Fix the link or publish the page; users must be able to open it.',
+    };
+  const ct = (e.contentType ?? '').toLowerCase();
+  if (!ct.startsWith('text/html') && !ct.startsWith('text/plain') && !ct.startsWith('application/xhtml')) {
+    return {
+      status: 'warn',
+      code: 'ENROLLMENT_POLICY_UNREADABLE',
+      summary: `The privacy policy is ${ct || 'of unknown type'}; its text could not be checked`,
+      remedy:
+        'Open it and confirm it explains how biometric (face) data is processed, or link an HTML version.',
+    };
+  }
+  const hits = findBiometricWords(e.text);
+  if (hits.length === 0) {
+    return {
+      status: 'fail',
+      code: 'ENROLLMENT_POLICY_NO_BIOMETRIC',
+      summary: 'The privacy policy does not mention biometric data',
+      detail: `None of the listed words (en, fr, de, nl, es) appear in the ${e.text.length} characters read from ${last.url}.`,
+      remedy:
+        'The policy must describe explicitly how biometric data is processed by XS4 Face; update it, or contact Salto for guidance.',
+    };
+  }
+  const words = [...new Set(hits.map((h) => `"${h.word}" (${h.lang})`))].slice(0, 6).join(', ');
+  return {
+    status: 'pass',
+    summary: 'The privacy policy mentions biometric data',
+    detail: `Found ${words}. Read it to confirm it explains how the data is used.`,
+  };
+}
+
+async function fetchPolicy(
+  url: string,
+  extraCa: string[] | undefined,
+  timeoutMs: number,
+  signal: AbortSignal,
+): Promise<Omit<PrivacyPolicyEvidence, 'url' | 'error'>> {
+  const fetched: PrivacyPolicyEvidence['fetched'] = [];
+  let current = url;
+  for (let hop = 0; ; hop++) {
+    // The origin is validated as a service URL; path and query go verbatim (a trailing slash must not be added).
+    const u = new URL(current);
+    const res = await httpRequest({
+      url: `${u.protocol}//${u.host}/`,
+      path: `${u.pathname.slice(1)}${u.search}`,
+      timeoutMs,
+      maxBodyBytes: MAX_PAGE_BYTES,
+      trust: { extraCa },
+      signal,
+      headers: { Accept: 'text/html, text/plain;q=0.9, */*;q=0.5' },
+    });
+    fetched.push({ url: current, httpStatus: res.status });
+    const loc = res.headers.location;
+    if (res.status >= 300 && res.status < 400 && typeof loc === 'string' && hop < MAX_REDIRECTS) {
+      const next = new URL(loc, current);
+      if (next.protocol !== 'https:')
+        return {
+          fetched: [...fetched, { url: next.toString(), httpStatus: 0 }],
+          contentType: null,
+          text: '',
+        };
+      current = next.toString();
+      continue;
+    }
+    const ct = String(res.headers['content-type'] ?? '');
+    const body = res.body.toString('utf8');
+    const text = ct.toLowerCase().startsWith('text/plain')
+      ? htmlToText(body.replace(/</g, ' '), MAX_POLICY_TEXT_CHARS)
+      : htmlToText(body, MAX_POLICY_TEXT_CHARS);
+    return { fetched, contentType: ct.slice(0, 200) || null, text };
+  }
+}
+
+export const enrollmentPrivacyPolicyCheck: Check<PrivacyPolicyEvidence> = {
+  id: 'enrollment.privacy-policy',
+  title: 'Enrollment Service privacy policy covers biometric data',
+  dependsOn: ['face.signed-in'],
+  evidenceSchema: PrivacyPolicyEvidenceSchema,
+  async collect(ctx) {
+    const client = faceClientFor(ctx);
+    let url: string;
+    try {
+      url = (await client.getEnrollment(await targetFor(ctx, client))).privacyPolicyUrl.trim();
+    } catch (e) {
+      return { url: null, fetched: [], contentType: null, text: '', error: attemptError(e) };
+    }
+    if (url === '' || !url.toLowerCase().startsWith('https://'))
+      return { url, fetched: [], contentType: null, text: '', error: null };
+    try {
+      return { url, ...(await fetchPolicy(url, ctx.inputs.extraCa, ctx.timeoutMs, ctx.signal)), error: null };
+    } catch (e) {
+      return { url, fetched: [], contentType: null, text: '', error: attemptError(e) };
+    }
+  },
+  evaluate: evaluatePrivacyPolicy,
+};

@@ -1,0 +1,64 @@
+// Shared plumbing of the XS4 Face checks: a client built from the run's inputs, the chosen server, and errors as evidence.
+import { z } from 'zod';
+import { AppError, toErrorInfo } from '../../errors';
+import type { CheckContext, CheckInputs } from '../types';
+import { createFaceClient, selectServer, type FaceClient, type FaceTarget } from '../../face/face-client';
+import { staticTokenProvider } from '../../face/token-provider';
+
+/** The face checks read the common inputs, including which site and server (the Console's selection). */
+export type FaceCheckInputs = CheckInputs;
+
+/** A failed attempt, recorded as evidence: the stable code and the sentences, never a secret. */
+export const AttemptErrorSchema = z.object({
+  code: z.string().max(64),
+  message: z.string().max(2000),
+  remedy: z.string().max(2000),
+});
+export type AttemptError = z.infer<typeof AttemptErrorSchema>;
+
+export function attemptError(e: unknown): AttemptError {
+  const i = toErrorInfo(e);
+  return { code: i.code, message: i.message.slice(0, 2000), remedy: i.remedy.slice(0, 2000) };
+}
+
+export function requireFaceUrl(ctx: CheckContext): string {
+  const url = ctx.inputs.faceUrl;
+  if (!url)
+    throw new AppError(
+      'FACE_NOT_CONFIGURED',
+      'No XS4 Face server address was given.',
+      'Enter the XS4 Face server address (https://…) and run the checks again.',
+    );
+  return url;
+}
+
+export function faceClientFor(ctx: CheckContext): FaceClient {
+  const url = requireFaceUrl(ctx);
+  if (!ctx.inputs.faceToken)
+    throw new AppError(
+      'FACE_NO_TOKEN',
+      'No sign-in token for the XS4 Face server was given.',
+      'Sign in to the XS4 Face Console and provide the access token, then run the checks again.',
+    );
+  return createFaceClient({
+    baseUrl: url,
+    tokenProvider: staticTokenProvider(ctx.inputs.faceToken),
+    pinnedFingerprint256: ctx.inputs.facePinnedFingerprint256,
+    extraCa: ctx.inputs.extraCa,
+    timeoutMs: Math.min(ctx.timeoutMs, 10_000),
+    retries: 1,
+    signal: ctx.signal,
+  });
+}
+
+export function wantedTarget(ctx: CheckContext): Partial<FaceTarget> {
+  const i = ctx.inputs as FaceCheckInputs;
+  return {
+    ...(i.faceSiteId ? { siteId: i.faceSiteId } : {}),
+    ...(i.faceServerId ? { serverId: i.faceServerId } : {}),
+  };
+}
+
+export async function targetFor(ctx: CheckContext, client: FaceClient): Promise<FaceTarget> {
+  return selectServer(await client.listSites(), wantedTarget(ctx));
+}

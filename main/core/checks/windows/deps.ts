@@ -1,0 +1,48 @@
+// What the Windows checks need from outside (one PowerShell session per run, the elevated runner, the history callback), and the off-Windows evidence.
+import { z } from 'zod';
+import { AppError } from '../../errors';
+import type { RecordChange } from '../../windows/change-record';
+import type { ElevatedOutcome, ElevatedRunner } from '../../windows/elevated-runner';
+import type { PsSession } from '../../windows/ps-session';
+import type { CheckContext, CheckResult } from '../types';
+
+export interface WindowsCheckDeps {
+  /** The run's one read-only session (created lazily by the caller, disposed at the end of the run). */
+  session: () => PsSession;
+  runElevated: ElevatedRunner;
+  resourcesDir?: string;
+  recordChange?: RecordChange;
+}
+
+export const UnavailableEvidenceSchema = z.object({ kind: z.literal('unavailable'), reason: z.string() });
+export type UnavailableEvidence = z.infer<typeof UnavailableEvidenceSchema>;
+
+/** Off Windows a Windows check collects this instead of throwing. */
+export function unavailableOn(ctx: CheckContext): UnavailableEvidence | null {
+  return ctx.platform === 'win32' ? null : { kind: 'unavailable', reason: `This check reads Windows settings; this machine runs ${ctx.platform}.` };
+}
+
+export function skipResult(e: UnavailableEvidence): CheckResult {
+  return { status: 'skip', summary: 'Skipped: Windows only', detail: e.reason, code: 'WINDOWS_ONLY' };
+}
+
+/** Turns a non-completed elevated run into the error the fix reports; completed runs with a non-zero exit too. */
+export function requireCompleted(what: string, out: ElevatedOutcome): void {
+  if (out.outcome === 'elevation-cancelled') {
+    throw new AppError('ELEVATION_CANCELLED', `${what}: administrator approval was not given.`, 'Run the fix again and accept the Windows prompt (UAC).', { outcome: out.outcome });
+  }
+  if (out.outcome !== 'completed') {
+    throw new AppError(out.outcome === 'timeout' ? 'ELEVATED_TIMEOUT' : 'CANCELLED', `${what}: the elevated run ${out.outcome === 'timeout' ? 'did not finish in time' : 'was cancelled'}.`, 'Run the fix again.', { outcome: out.outcome });
+  }
+  if (out.exitCode !== 0) {
+    throw new AppError('ELEVATED_FAILED', `${what}: the elevated script ended with exit code ${String(out.exitCode)}.`, 'Read the log shown with the fix, correct the cause and run it again.', { exitCode: out.exitCode, log: out.log.slice(-4000) });
+  }
+}
+
+/** The worst status wins; ties keep the first finding (ordered by importance by the caller). */
+export function worstOf(findings: CheckResult[]): CheckResult | undefined {
+  const rank = { fail: 3, warn: 2, pass: 1, skip: 0 } as const;
+  let worst: CheckResult | undefined;
+  for (const f of findings) if (!worst || rank[f.status] > rank[worst.status]) worst = f;
+  return worst;
+}

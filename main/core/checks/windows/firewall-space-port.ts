@@ -1,0 +1,156 @@
+// Check firewall.space-port: an enabled inbound allow rule must open the Space TCP port on every active profile. Fix adds a named rule; undo removes it.
+import { z } from 'zod';
+import { AppError } from '../../errors';
+import { resolveResourcesDir, scriptPath } from '../../windows/ps-scripts';
+import { SPACE_ASSUMPTIONS } from '../../windows/space-assumptions';
+import type { Check, CheckContext, CheckResult, FixOutcome } from '../types';
+import { requireCompleted, skipResult, UnavailableEvidenceSchema, unavailableOn, type WindowsCheckDeps } from './deps';
+import { ELEVATED_FIX_TIMEOUT_MS } from './power-collect';
+import { SpaceEvidenceSchema, spaceServerDetails } from './space-evidence';
+
+const nullableArray = <T extends z.ZodType>(item: T) => z.array(item).nullable().transform((v) => v ?? []);
+export const FirewallRuleSchema = z.object({
+  name: z.string(),
+  displayName: z.string().nullable(),
+  enabled: z.string(),
+  action: z.string(),
+  profile: z.string(),
+  protocol: z.string(),
+  localPorts: nullableArray(z.string()),
+  /** Application filter: "Any" or a program path (may hold %VARS%). */
+  program: z.string().nullable().optional(),
+  /** Service filter: "Any" or a service name. */
+  service: z.string().nullable().optional(),
+});
+const FirewallRawSchema = z.object({
+  port: z.number().int(),
+  profiles: nullableArray(z.object({ name: z.string(), enabled: z.string() })),
+  activeCategories: nullableArray(z.string()),
+  rules: nullableArray(FirewallRuleSchema),
+});
+export const FirewallEvidenceSchema = z.discriminatedUnion('kind', [
+  UnavailableEvidenceSchema,
+  /** spaceExecutable: the Space service's program, so rules scoped to it count. */
+  FirewallRawSchema.extend({ kind: z.literal('collected'), portSource: z.string(), spaceExecutable: z.string().nullable().optional() }),
+]);
+export type FirewallEvidence = z.infer<typeof FirewallEvidenceSchema>;
+type FirewallRule = z.infer<typeof FirewallRuleSchema>;
+
+/** Network categories (Get-NetConnectionProfile) name the firewall profile that applies. */
+function profileOfCategory(category: string): string {
+  return category.toLowerCase().startsWith('domain') ? 'Domain' : category;
+}
+
+export function portMatches(localPorts: string[], port: number): boolean {
+  return localPorts.some((p) => {
+    const s = p.trim();
+    if (s.toLowerCase() === 'any') return true;
+    const range = /^(\d+)-(\d+)$/.exec(s);
+    if (range) return port >= Number(range[1]) && port <= Number(range[2]);
+    return s === String(port);
+  });
+}
+
+function covers(rule: FirewallRule, profile: string): boolean {
+  const p = rule.profile.toLowerCase();
+  return p === 'any' || p.split(/[,\s]+/).includes(profile.toLowerCase());
+}
+
+const isTrue = (s: string): boolean => s.toLowerCase() === 'true';
+
+/** Whether a rule's program and service scope include Space (unknown program paths with %VARS% are compared by file name). */
+function appliesToSpace(rule: FirewallRule, spaceExecutable: string | null | undefined): boolean {
+  const program = (rule.program ?? 'Any').trim();
+  const service = (rule.service ?? 'Any').trim();
+  const serviceOk = service.toLowerCase() === 'any' || service.toLowerCase() === SPACE_ASSUMPTIONS.serviceName.toLowerCase();
+  if (program.toLowerCase() === 'any') return serviceOk;
+  if (!spaceExecutable) return false;
+  const base = (p: string): string => p.split(/[\\/]/).pop()?.toLowerCase() ?? '';
+  const same = program.toLowerCase() === spaceExecutable.toLowerCase() || (program.includes('%') && base(program) === base(spaceExecutable));
+  return same && serviceOk;
+}
+
+export function evaluateFirewall(evidence: FirewallEvidence): CheckResult {
+  if (evidence.kind === 'unavailable') return skipResult(evidence);
+  const port = evidence.port;
+  const known = evidence.profiles.length > 0;
+  if (!known) {
+    return { status: 'warn', code: 'FIREWALL_UNREADABLE', summary: 'Could not read the Windows firewall profiles', remedy: `Check by hand that inbound TCP ${port} is allowed.` };
+  }
+  const active = evidence.activeCategories.length > 0 ? [...new Set(evidence.activeCategories.map(profileOfCategory))] : evidence.profiles.map((p) => p.name);
+  const enforcing = active.filter((name) => isTrue(evidence.profiles.find((p) => p.name.toLowerCase() === name.toLowerCase())?.enabled ?? 'True'));
+  if (enforcing.length === 0) {
+    return { status: 'pass', code: 'FIREWALL_OFF', summary: `The firewall is off on the active profile(s) (${active.join(', ')}): TCP ${port} is not blocked`, detail: 'Turning the firewall back on will need an allow rule for the Space port.' };
+  }
+  const relevant = evidence.rules.filter((r) => isTrue(r.enabled) && ['tcp', 'any'].includes(r.protocol.toLowerCase()) && portMatches(r.localPorts, port) && appliesToSpace(r, evidence.spaceExecutable));
+  const blocking = relevant.filter((r) => r.action.toLowerCase() === 'block' && enforcing.some((p) => covers(r, p)));
+  if (blocking.length > 0) {
+    return { status: 'fail', code: 'FIREWALL_PORT_BLOCKED', summary: `A block rule stops inbound TCP ${port}: ${blocking.map((r) => r.displayName ?? r.name).join(', ')}`, detail: 'Block rules win over allow rules in Windows Firewall.', remedy: 'Disable or narrow the block rule(s).' };
+  }
+  const allows = relevant.filter((r) => r.action.toLowerCase() === 'allow');
+  const missing = enforcing.filter((p) => !allows.some((r) => covers(r, p)));
+  if (missing.length > 0) {
+    return {
+      status: 'fail',
+      code: 'FIREWALL_PORT_CLOSED',
+      summary: `No enabled inbound rule allows TCP ${port} on the ${missing.join(', ')} profile(s)`,
+      detail: `Active profile(s): ${active.join(', ')}. Port ${port} (${evidence.portSource}).`,
+      remedy: `Apply the fix (adds the rule "${SPACE_ASSUMPTIONS.firewallRuleName}"), or allow inbound TCP ${port} in Windows Defender Firewall.`,
+    };
+  }
+  return { status: 'pass', code: 'FIREWALL_PORT_OPEN', summary: `Inbound TCP ${port} is allowed on ${enforcing.join(', ')}`, detail: `Rule(s): ${allows.map((r) => r.displayName ?? r.name).join(', ')}.` };
+}
+
+const UndoSchema = z.object({ ruleName: z.string().min(1), port: z.number().int() });
+
+export function firewallSpacePortCheck(deps: WindowsCheckDeps): Check<FirewallEvidence> {
+  const collect = async (ctx: CheckContext): Promise<FirewallEvidence> => {
+    const off = unavailableOn(ctx);
+    if (off) return off;
+    const space = SpaceEvidenceSchema.safeParse(ctx.dependencies['space.service']);
+    const collected = space.success && space.data.kind === 'collected' ? space.data : undefined;
+    const details = collected ? spaceServerDetails(collected) : { port: SPACE_ASSUMPTIONS.defaultPort, portSource: 'default' };
+    const raw = await deps.session().query('get-firewall', { port: details.port }, FirewallRawSchema, { timeoutMs: ctx.timeoutMs, signal: ctx.signal });
+    return { kind: 'collected', ...raw, port: details.port, portSource: details.portSource, spaceExecutable: collected?.executable ?? null };
+  };
+  const run = async (ctx: CheckContext, script: 'add-firewall-rule' | 'remove-firewall-rule', params: Record<string, string | number>, action: 'apply' | 'undo', port: number): Promise<FixOutcome> => {
+    const name = SPACE_ASSUMPTIONS.firewallRuleName;
+    const before = { rule: action === 'apply' ? null : name, port };
+    const out = await deps.runElevated({ scriptPath: scriptPath(resolveResourcesDir(deps.resourcesDir), script), params, timeoutMs: ELEVATED_FIX_TIMEOUT_MS, signal: ctx.signal });
+    try {
+      requireCompleted('Firewall rule', out);
+    } catch (e) {
+      await deps.recordChange?.({ at: ctx.now().toISOString(), target: 'firewall.space-port', action, result: out.outcome === 'completed' ? 'failed' : out.outcome, before, summary: (e as AppError).message });
+      throw e;
+    }
+    const again = await deps.session().query('get-firewall', { port }, FirewallRawSchema, { timeoutMs: ctx.timeoutMs, signal: ctx.signal });
+    const present = again.rules.some((r) => r.name === name && isTrue(r.enabled));
+    const ok = action === 'apply' ? present : !again.rules.some((r) => r.name === name);
+    const after = { rule: present ? name : null, port };
+    const undoData = action === 'apply' ? { ruleName: name, port } : undefined;
+    const summary = ok ? (action === 'apply' ? `Firewall rule "${name}" allows inbound TCP ${port}` : `Firewall rule "${name}" removed`) : 'The firewall rule did not change as expected';
+    await deps.recordChange?.({ at: ctx.now().toISOString(), target: 'firewall.space-port', action, result: ok ? 'applied' : 'failed', before, after, ...(undoData ? { undoData } : {}), summary });
+    return { ok, summary, before, after, ...(undoData ? { undoData } : {}) };
+  };
+  return {
+    id: 'firewall.space-port',
+    title: 'Firewall allows the Space port',
+    windowsOnly: true,
+    evidenceSchema: FirewallEvidenceSchema,
+    collect,
+    evaluate: evaluateFirewall,
+    fix: {
+      title: 'Add an inbound firewall rule for the Space port',
+      elevated: true,
+      async apply(ctx, evidence) {
+        if (evidence.kind !== 'collected') throw new AppError('WINDOWS_ONLY', 'This fix changes the Windows firewall.', 'Run it on the Space server.');
+        return run(ctx, 'add-firewall-rule', { Name: SPACE_ASSUMPTIONS.firewallRuleName, Group: SPACE_ASSUMPTIONS.firewallRuleGroup, Port: evidence.port }, 'apply', evidence.port);
+      },
+      async undo(ctx, undoData) {
+        const parsed = UndoSchema.safeParse(undoData);
+        if (!parsed.success) throw new AppError('UNDO_DATA_INVALID', 'The recorded firewall rule cannot be removed: the record is not readable.', 'Remove the rule by hand in Windows Defender Firewall.');
+        return run(ctx, 'remove-firewall-rule', { Name: parsed.data.ruleName }, 'undo', parsed.data.port);
+      },
+    },
+  };
+}

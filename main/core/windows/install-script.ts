@@ -1,0 +1,155 @@
+// The Space Install Script step: take the script from a file or from XS4 Face, show its SHA-256 and Authenticode status, run it elevated with a live log, keep a transcript, record the run.
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import * as path from 'node:path';
+import { z } from 'zod';
+import { AppError, invalidInput } from '../errors';
+import type { RecordChange } from './change-record';
+import type { ElevatedOutcomeKind, ElevatedRunner } from './elevated-runner';
+import type { PsSession } from './ps-session';
+
+/** Larger than any plausible install script; bounds what is read into memory from a download or a picked file. */
+export const MAX_INSTALL_SCRIPT_BYTES = 5 * 1024 * 1024;
+
+export type InstallScriptSource = { kind: 'file'; path: string } | { kind: 'face'; download: (signal?: AbortSignal) => Promise<Uint8Array> };
+
+export const SignatureSchema = z.object({
+  /** Get-AuthenticodeSignature status: Valid, NotSigned, HashMismatch, NotTrusted, UnknownError…; "NotChecked" off Windows. */
+  status: z.string(),
+  statusMessage: z.string().nullable(),
+  signer: z.string().nullable(),
+  signerThumbprint: z.string().nullable(),
+});
+const FileSignatureRawSchema = SignatureSchema.extend({ sha256: z.string().regex(/^[0-9A-Fa-f]{64}$/) });
+
+export interface InstallScriptInfo {
+  /** Where the script is on disk (a downloaded script is saved in the data folder first). */
+  path: string;
+  source: 'file' | 'face';
+  sha256: string;
+  size: number;
+  signature: z.infer<typeof SignatureSchema>;
+}
+
+export interface InstallScriptDeps {
+  dataDir: string;
+  now: () => Date;
+  platform: NodeJS.Platform;
+  /** The read-only session; needed on Windows for the Authenticode status. */
+  session?: () => PsSession;
+  runElevated: ElevatedRunner;
+  recordChange?: RecordChange;
+}
+
+function stamp(d: Date): string {
+  return d.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+}
+
+function sha256Hex(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+async function readBounded(file: string): Promise<Buffer> {
+  let size: number;
+  try {
+    const s = await stat(file);
+    if (!s.isFile()) throw invalidInput('installScript.path', 'must be a file');
+    size = s.size;
+  } catch (e) {
+    if (e instanceof AppError) throw e;
+    throw new AppError('INSTALL_SCRIPT_NOT_FOUND', `The install script ${file} could not be opened.`, 'Pick the file again.', { path: file }, e);
+  }
+  if (size === 0) throw invalidInput('installScript', 'must not be empty');
+  if (size > MAX_INSTALL_SCRIPT_BYTES) throw invalidInput('installScript', `must be at most ${MAX_INSTALL_SCRIPT_BYTES} bytes`);
+  return readFile(file);
+}
+
+/** Puts the script on disk (if downloaded) and reads what the technician must see before running it. */
+export async function prepareInstallScript(deps: InstallScriptDeps, source: InstallScriptSource, signal?: AbortSignal): Promise<InstallScriptInfo> {
+  let file: string;
+  let bytes: Buffer;
+  if (source.kind === 'file') {
+    if (!/\.ps1$/i.test(source.path)) throw invalidInput('installScript.path', 'must be a .ps1 file');
+    file = path.resolve(source.path);
+    bytes = await readBounded(file);
+  } else {
+    const downloaded = Buffer.from(await source.download(signal));
+    if (downloaded.length === 0) throw invalidInput('installScript', 'must not be empty');
+    if (downloaded.length > MAX_INSTALL_SCRIPT_BYTES) throw invalidInput('installScript', `must be at most ${MAX_INSTALL_SCRIPT_BYTES} bytes`);
+    const dir = path.join(deps.dataDir, 'install-scripts');
+    await mkdir(dir, { recursive: true });
+    file = path.join(dir, `space-install-script-${stamp(deps.now())}.ps1`);
+    await writeFile(file, downloaded, { mode: 0o600 });
+    bytes = downloaded;
+  }
+  const sha256 = sha256Hex(bytes);
+  let signature: InstallScriptInfo['signature'] = { status: 'NotChecked', statusMessage: 'Authenticode can only be checked on Windows.', signer: null, signerThumbprint: null };
+  if (deps.platform === 'win32' && deps.session) {
+    const raw = await deps.session().query('get-file-signature', { path: file }, FileSignatureRawSchema, { timeoutMs: 30_000, ...(signal ? { signal } : {}) });
+    if (raw.sha256.toLowerCase() !== sha256) {
+      throw new AppError('INSTALL_SCRIPT_CHANGED', 'The install script changed while it was being checked.', 'Pick the script again; make sure nothing else writes to it.', { path: file });
+    }
+    signature = { status: raw.status, statusMessage: raw.statusMessage, signer: raw.signer, signerThumbprint: raw.signerThumbprint };
+  }
+  return { path: file, source: source.kind, sha256, size: bytes.length, signature };
+}
+
+export interface InstallScriptRun {
+  outcome: ElevatedOutcomeKind;
+  exitCode: number | null;
+  transcriptPath: string;
+  durationMs: number;
+}
+
+/**
+ * Runs a prepared script elevated. Re-hashes first, so what runs is what was shown. Re-runnable: each run gets its
+ * own transcript (data folder, time-stamped) and its own history entry.
+ */
+export async function runInstallScript(
+  deps: InstallScriptDeps,
+  info: InstallScriptInfo,
+  opts: { timeoutMs: number; signal?: AbortSignal; onLog?: (chunk: string) => void; elevate?: boolean },
+): Promise<InstallScriptRun> {
+  const now = sha256Hex(await readBounded(info.path));
+  if (now !== info.sha256) {
+    throw new AppError('INSTALL_SCRIPT_CHANGED', 'The install script changed since its SHA-256 was shown.', 'Check the script again before running it.', { path: info.path, shown: info.sha256, now });
+  }
+  const startedAt = deps.now();
+  const out = await deps.runElevated({
+    scriptPath: info.path,
+    timeoutMs: opts.timeoutMs,
+    ...(opts.signal ? { signal: opts.signal } : {}),
+    ...(opts.onLog ? { onLog: opts.onLog } : {}),
+    ...(opts.elevate === undefined ? {} : { elevate: opts.elevate }),
+  });
+  const dir = path.join(deps.dataDir, 'transcripts');
+  await mkdir(dir, { recursive: true });
+  const transcriptPath = path.join(dir, `space-install-script-${stamp(startedAt)}.log`);
+  const header = [
+    `# Space Install Script run`,
+    `# script: ${info.path} (${info.source})`,
+    `# sha256: ${info.sha256}`,
+    `# signature: ${info.signature.status}${info.signature.signer ? ` (${info.signature.signer})` : ''}`,
+    `# started: ${startedAt.toISOString()}`,
+    `# outcome: ${out.outcome}; exit code: ${out.exitCode ?? 'none'}; duration: ${out.durationMs} ms`,
+    '',
+  ].join('\r\n');
+  await writeFile(transcriptPath, header + out.log, { encoding: 'utf8', mode: 0o600 });
+  const result = out.outcome === 'completed' ? (out.exitCode === 0 ? 'applied' : 'failed') : out.outcome;
+  await deps.recordChange?.({
+    at: startedAt.toISOString(),
+    target: 'space.install-script',
+    action: 'run',
+    result,
+    before: { script: info.path, sha256: info.sha256, signature: info.signature.status },
+    after: { outcome: out.outcome, exitCode: out.exitCode },
+    summary:
+      out.outcome === 'completed'
+        ? `Space Install Script ended with exit code ${out.exitCode}`
+        : out.outcome === 'elevation-cancelled'
+          ? 'Space Install Script not run: administrator approval was not given'
+          : `Space Install Script ${out.outcome === 'timeout' ? 'timed out' : 'was cancelled'}`,
+    files: [transcriptPath],
+  });
+  return { outcome: out.outcome, exitCode: out.exitCode, transcriptPath, durationMs: out.durationMs };
+}

@@ -1,0 +1,40 @@
+// How values reach PowerShell: as base64 of UTF-8 JSON, decoded inside the script, so no value is ever part of script text.
+import { invalidInput } from '../errors';
+
+/** The only characters a data literal may contain; checked before a literal is emitted, and by the injection tests. */
+export const BASE64_LITERAL = /^[A-Za-z0-9+/=]*$/;
+
+/** Encodes parameters as base64(UTF-8 JSON). Throws INVALID_INPUT for values JSON cannot carry. */
+export function encodeParams(params: Record<string, unknown>): string {
+  let json: string | undefined;
+  try {
+    json = JSON.stringify(params);
+  } catch {
+    throw invalidInput('params', 'must be JSON-serialisable');
+  }
+  if (json === undefined) throw invalidInput('params', 'must be JSON-serialisable');
+  return Buffer.from(json, 'utf8').toString('base64');
+}
+
+/** A single-quoted PowerShell literal holding base64 only (no quote of any kind can occur in it). */
+export function base64Literal(b64: string): string {
+  if (!BASE64_LITERAL.test(b64)) throw invalidInput('literal', 'must be base64');
+  return `'${b64}'`;
+}
+
+/** The PowerShell expression that turns a base64 literal back into an object. */
+export function decodeParamsExpression(b64: string): string {
+  return `([System.Text.Encoding]::UTF8.GetString([System.Convert]::FromBase64String(${base64Literal(b64)})) | ConvertFrom-Json)`;
+}
+
+/** `-EncodedCommand` takes base64 of UTF-16LE script text. */
+export function encodeCommand(script: string): string {
+  return Buffer.from(script, 'utf16le').toString('base64');
+}
+
+export function decodeCommand(encoded: string): string {
+  return Buffer.from(encoded, 'base64').toString('utf16le');
+}
+
+/** Windows command lines are limited to 32767 characters; refuse before Windows does, with a clear code. */
+export const MAX_COMMAND_LINE = 32_000;

@@ -1,0 +1,128 @@
+// One read-only PowerShell session per run: fixed scripts in, parameters as base64 data, JSON out (zod-validated), a timeout on every call.
+import type { z } from 'zod';
+import { AppError } from '../errors';
+import { base64Literal, encodeParams } from './ps-encoding';
+import { readScript, resolveResourcesDir, type QueryScriptName } from './ps-scripts';
+
+/** The one seam to a PowerShell process: node-powershell in the app, a stand-in in tests. */
+export interface PsHost {
+  invoke(command: string): Promise<{ stdout: string; stderr: string; hadErrors: boolean }>;
+  dispose(): Promise<void>;
+}
+export type PsHostFactory = () => PsHost;
+
+export interface PsSessionOptions {
+  hostFactory: PsHostFactory;
+  resourcesDir?: string;
+  /** Default per-call timeout. */
+  timeoutMs?: number;
+}
+
+const JSON_MARKER = 'XS4JSON:';
+
+/**
+ * The text sent to PowerShell for one query. The script text is ours and fixed; the only variable part is one
+ * single-quoted base64 literal, so no value can change what runs.
+ */
+export function buildQueryCommand(scriptText: string, params: Record<string, unknown>): string {
+  const b64 = encodeParams(params);
+  // Windows PowerShell 5.1 writes the OEM code page unless told otherwise; the JSON also travels as base64.
+  return [
+    // Without a console (some hosts) setting it throws; the base64 JSON line is safe either way.
+    'try { [Console]::OutputEncoding = New-Object System.Text.UTF8Encoding $false; $OutputEncoding = [Console]::OutputEncoding } catch { }',
+    '& {',
+    scriptText,
+    `} -EncodedParams ${base64Literal(b64)}`,
+    '',
+  ].join('\n');
+}
+
+/** Finds the marker line and decodes it; throws PS_NO_OUTPUT / PS_BAD_OUTPUT with what was seen (no secrets are sent in). */
+export function parseQueryOutput<T>(script: string, stdout: string, stderr: string, schema: z.ZodType<T>): T {
+  const line = stdout.split(/\r?\n/).reverse().find((l) => l.trim().startsWith(JSON_MARKER));
+  if (line === undefined) {
+    throw new AppError('PS_NO_OUTPUT', `PowerShell script ${script} returned no result.`, 'Run the check again; if it persists, export the log for support.', {
+      script,
+      stdout: stdout.slice(0, 2000),
+      stderr: stderr.slice(0, 2000),
+    });
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(Buffer.from(line.trim().slice(JSON_MARKER.length), 'base64').toString('utf8'));
+  } catch (e) {
+    throw new AppError('PS_BAD_OUTPUT', `PowerShell script ${script} returned output that is not JSON.`, 'Export the log for support.', { script }, e);
+  }
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) {
+    throw new AppError('PS_BAD_OUTPUT', `PowerShell script ${script} returned data of an unexpected shape.`, 'Export the log for support.', {
+      script,
+      issues: parsed.error.issues.slice(0, 10).map((i) => `${i.path.join('.')}: ${i.message}`),
+    });
+  }
+  return parsed.data;
+}
+
+export class PsSession {
+  private host: PsHost | undefined;
+  private queue: Promise<unknown> = Promise.resolve();
+  private readonly resourcesDir: string | undefined;
+  private readonly timeoutMs: number;
+  private disposed = false;
+
+  constructor(private readonly options: PsSessionOptions) {
+    this.resourcesDir = options.resourcesDir;
+    this.timeoutMs = options.timeoutMs ?? 30_000;
+  }
+
+  /** Runs one fixed script with parameters as data; calls are serialised on the one session. */
+  query<T>(script: QueryScriptName, params: Record<string, unknown>, schema: z.ZodType<T>, opts: { timeoutMs?: number; signal?: AbortSignal } = {}): Promise<T> {
+    const run = this.queue.then(() => this.runOne(script, params, schema, opts));
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private async runOne<T>(script: QueryScriptName, params: Record<string, unknown>, schema: z.ZodType<T>, opts: { timeoutMs?: number; signal?: AbortSignal }): Promise<T> {
+    if (this.disposed) throw new AppError('PS_SESSION_CLOSED', 'The PowerShell session was already closed.', 'Start the run again.');
+    if (opts.signal?.aborted) throw new AppError('CANCELLED', 'The operation was cancelled.', 'Start it again when ready.');
+    const command = buildQueryCommand(readScript(resolveResourcesDir(this.resourcesDir), script), params);
+    if (this.host === undefined) {
+      try {
+        this.host = this.options.hostFactory();
+      } catch (e) {
+        throw new AppError('PS_UNAVAILABLE', 'PowerShell could not be started.', 'Check that Windows PowerShell is installed and not blocked by policy.', undefined, e);
+      }
+    }
+    const host = this.host;
+    const timeoutMs = opts.timeoutMs ?? this.timeoutMs;
+    let timer: NodeJS.Timeout | undefined;
+    let onAbort: (() => void) | undefined;
+    const stop = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new AppError('PS_TIMEOUT', `PowerShell script ${script} did not finish within ${Math.round(timeoutMs / 1000)} s.`, 'Run the check again; a busy server can be slow.', { script, timeoutMs })), timeoutMs);
+      onAbort = () => reject(new AppError('CANCELLED', 'The operation was cancelled.', 'Start it again when ready.'));
+      opts.signal?.addEventListener('abort', onAbort, { once: true });
+    });
+    try {
+      const out = await Promise.race([host.invoke(command), stop]);
+      return parseQueryOutput(script, out.stdout, out.stderr, schema);
+    } catch (e) {
+      // A timed-out or cancelled session may still be busy: drop it so the next query gets a fresh one.
+      if (e instanceof AppError && (e.code === 'PS_TIMEOUT' || e.code === 'CANCELLED')) {
+        this.host = undefined;
+        await host.dispose().catch(() => undefined);
+      }
+      if (e instanceof AppError) throw e;
+      throw new AppError('PS_FAILED', `PowerShell script ${script} failed.`, 'Run the check again; if it persists, export the log for support.', { script }, e);
+    } finally {
+      clearTimeout(timer);
+      if (onAbort) opts.signal?.removeEventListener('abort', onAbort);
+    }
+  }
+
+  async dispose(): Promise<void> {
+    this.disposed = true;
+    const host = this.host;
+    this.host = undefined;
+    if (host) await host.dispose().catch(() => undefined);
+  }
+}

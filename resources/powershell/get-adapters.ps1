@@ -1,0 +1,21 @@
+# Read-only: physical network adapters that are up, their IPv4 addresses and the "allow the computer to turn off this device" setting.
+param([string]$EncodedParams = "e30=")
+$ErrorActionPreference = "Stop"
+$p = [System.Text.Encoding]::UTF8.GetString([System.Convert]::FromBase64String($EncodedParams)) | ConvertFrom-Json
+$list = @()
+foreach ($a in @(Get-NetAdapter -Physical -ErrorAction SilentlyContinue | Where-Object { $_.Status -eq 'Up' })) {
+  $pm = Get-NetAdapterPowerManagement -Name $a.Name -ErrorAction SilentlyContinue
+  $ips = @(Get-NetIPAddress -InterfaceIndex $a.ifIndex -AddressFamily IPv4 -ErrorAction SilentlyContinue | ForEach-Object { [string]$_.IPAddress })
+  $route = @(Get-NetRoute -InterfaceIndex $a.ifIndex -DestinationPrefix '0.0.0.0/0' -ErrorAction SilentlyContinue)
+  $allow = $null
+  if ($pm) { $allow = [string]$pm.AllowComputerToTurnOffDevice }
+  $list += [pscustomobject]@{
+    name = [string]$a.Name; description = [string]$a.InterfaceDescription; ifIndex = [int]$a.ifIndex
+    ipv4 = @($ips); hasDefaultRoute = ($route.Count -gt 0); allowTurnOff = $allow
+  }
+}
+$result = [pscustomobject]@{ adapters = @($list) }
+
+$json = ConvertTo-Json -InputObject $result -Depth 6 -Compress
+# Base64 of UTF-8 JSON: survives any console code page on the way back.
+"XS4JSON:" + [System.Convert]::ToBase64String([System.Text.Encoding]::UTF8.GetBytes($json))

@@ -1,0 +1,40 @@
+// A ProcessLauncher that decodes the real generated wrapper (outer → inner → base64 JSON) and starts a node stand-in child with what it found.
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import type { LaunchedProcess, ProcessLauncher } from '../../main/core/windows/process-launcher';
+import { decodeCommand } from '../../main/core/windows/ps-encoding';
+
+const CHILD = fileURLToPath(new URL('./fake-elevated-child.mjs', import.meta.url));
+
+export interface DecodedWrapper {
+  outer: string;
+  inner: string;
+  innerData: { target: string; params: Record<string, unknown>; log: string; status: string; secretFile: string; secretParam: string; cancel: string };
+  outerData: { elevate: boolean };
+}
+
+/** Decodes the argv the runner gives powershell.exe, the way PowerShell itself would. */
+export function decodeWrapperArgs(args: readonly string[]): DecodedWrapper {
+  const i = args.indexOf('-EncodedCommand');
+  const outer = decodeCommand(args[i + 1] ?? '');
+  // The outer holds two literals: its own parameters first, then the inner script (base64 of UTF-8).
+  const [outerB64 = '', innerB64 = ''] = [...outer.matchAll(/FromBase64String\('([A-Za-z0-9+/=]+)'\)/g)].map((m) => m[1] ?? '');
+  const inner = Buffer.from(innerB64, 'base64').toString('utf8');
+  const innerDataB64 = /FromBase64String\('([A-Za-z0-9+/=]+)'\)/.exec(inner)?.[1] ?? '';
+  return {
+    outer,
+    inner,
+    innerData: JSON.parse(Buffer.from(innerDataB64, 'base64').toString('utf8')),
+    outerData: JSON.parse(Buffer.from(outerB64, 'base64').toString('utf8')),
+  };
+}
+
+export function standInLauncher(mode: string, seen: Array<{ file: string; args: readonly string[] }> = []): ProcessLauncher {
+  return (file, args): LaunchedProcess => {
+    seen.push({ file, args });
+    const { innerData } = decodeWrapperArgs(args);
+    const child = spawn(process.execPath, [CHILD, mode, JSON.stringify(innerData)], { stdio: 'ignore' });
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    return { exited, kill: () => void child.kill() };
+  };
+}

@@ -1,0 +1,55 @@
+// Stand-in for the elevated PowerShell wrapper: writes the log and status files the way the wrapper does, or misbehaves on purpose.
+import { appendFileSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+
+const [mode, specJson] = process.argv.slice(2);
+const spec = JSON.parse(specJson);
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+const modes = {
+  // Writes three lines over time, then the status file, like a completed run.
+  async ok() {
+    writeFileSync(spec.log, '');
+    for (let i = 1; i <= 3; i++) {
+      appendFileSync(spec.log, `step ${i} — ✓\r\n`);
+      await sleep(150);
+    }
+    writeFileSync(spec.status, String(spec.params.ExitWith ?? 0));
+    return 0;
+  },
+  // The outer wrapper's answer to a refused UAC prompt.
+  async uac() {
+    return 1223;
+  },
+  // Exits without ever writing a status file.
+  async nostatus() {
+    return 0;
+  },
+  // Runs until the runner drops the cancel file, then ends the way the elevated watcher would end it.
+  async hang() {
+    writeFileSync(spec.log, 'started\r\n');
+    for (;;) {
+      if (existsSync(spec.cancel)) {
+        appendFileSync(spec.log, 'cancel seen\r\n');
+        return 1;
+      }
+      await sleep(25);
+    }
+  },
+  // Ignores the cancel file: the runner must stop waiting on its own.
+  async stubborn() {
+    writeFileSync(spec.log, 'started\r\n');
+    await sleep(60_000);
+    return 0;
+  },
+  // Reads the secret the way the wrapper does (file, then delete) and logs only facts about it.
+  async secret() {
+    const secret = readFileSync(spec.secretFile, 'utf8');
+    rmSync(spec.secretFile);
+    writeFileSync(spec.log, `secret length ${secret.length}; param ${spec.secretParam}; still there ${existsSync(spec.secretFile)}\r\n`);
+    writeFileSync(spec.status, '0');
+    return 0;
+  },
+};
+
+const run = modes[mode];
+process.exit(run ? await run() : 2);
