@@ -2,6 +2,8 @@
 import { app, BrowserWindow, Menu, safeStorage, session } from 'electron';
 import { join } from 'node:path';
 import { createCoreHandlers } from './core/api/handlers';
+import { allChecks } from './core/checks/all';
+import { createWindowsRun } from './core/checks/windows/index';
 import { toErrorInfo, type ErrorInfo } from './core/errors';
 import { createRedactor } from './core/log/redact';
 import { createEncryptedFileSecretStore } from './core/secrets/encrypted-file-secret-store';
@@ -79,6 +81,8 @@ async function start(): Promise<void> {
       startupProblems,
       // The lead wires the SetupService implementation (with Electron's clipboard and the HistoryStore) here.
       setup: null,
+      // Bundles are evaluated offline: the checks' PowerShell session is created only if something collects.
+      troubleshoot: { checks: () => allChecks(createWindowsRun().deps), toolVersion: app.getVersion() },
     }),
     log,
   );

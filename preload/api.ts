@@ -3,6 +3,7 @@
 // Adding a channel = one entry in `contract` below + one handler entry under main/core/api/.
 import { z } from 'zod';
 import { setupContract } from './setup-contract';
+import { troubleshootContract } from './troubleshoot-contract';
 
 /* ------------------------------------------------------------------ building blocks */
 
@@ -123,6 +124,8 @@ export const contract = {
 
   // The setup wizard's channels (setup.*, history.list, clipboard.copySecret): preload/setup-contract.ts.
   ...setupContract,
+  // Evidence bundles and reports for the Troubleshoot view: preload/troubleshoot-contract.ts.
+  ...troubleshootContract,
 } as const satisfies Record<string, ChannelDef>;
 
 export type Contract = typeof contract;

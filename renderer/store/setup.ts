@@ -17,6 +17,7 @@ import type {
   StepId,
   VerifyResult,
 } from '../../preload/setup-contract';
+import type { BundleView } from '../../preload/troubleshoot-contract';
 import { cancelOperation, runOperation, type OperationView } from './operation';
 import {
   CONFIGURABLE_INTEGRATIONS,
@@ -91,6 +92,10 @@ export interface SetupState {
   policyChecks: CheckView[];
   verifyResult: VerifyResult | null;
   troubleshootChecks: CheckView[];
+  /** An evidence bundle opened in Troubleshoot (evaluated offline), shown instead of the live checks. */
+  bundle: BundleView | null;
+  /** Where the last report was written. */
+  exportedReport: string | null;
   /** The applied-settings history (what the app changed), for the Summary. */
   history: HistoryEntryView[];
   operation: OperationView | null;
@@ -140,6 +145,9 @@ export interface SetupActions {
   verify(): Promise<void>;
   cancelOperation(): Promise<void>;
   loadHistory(): Promise<void>;
+  openBundle(path: string): Promise<void>;
+  closeBundle(): void;
+  exportReport(path: string): Promise<void>;
 }
 
 export type SetupStore = SetupState & SetupActions;
@@ -169,6 +177,8 @@ export const initialSetupState: SetupState = {
   verifyResult: null,
   troubleshootChecks: [],
   history: [],
+  bundle: null,
+  exportedReport: null,
   operation: null,
 };
 
@@ -479,6 +489,34 @@ export const useSetupStore = create<SetupStore>()((set, get) => {
     async loadHistory() {
       const history = await act('history', () => xs4().history.list());
       if (history !== undefined) set({ history });
+    },
+
+    async openBundle(path) {
+      if (path.trim() === '') {
+        validated([{ field: 'bundlePath', rule: 'required' }]);
+        return;
+      }
+      const bundle = await act('openBundle', () => xs4().troubleshoot.openBundle({ path: path.trim() }));
+      if (bundle !== undefined) set({ bundle, exportedReport: null });
+    },
+
+    closeBundle() {
+      set({ bundle: null, exportedReport: null, error: null });
+    },
+
+    async exportReport(path) {
+      const p = path.trim();
+      if (p === '') {
+        validated([{ field: 'reportPath', rule: 'required' }]);
+        return;
+      }
+      if (!/\.html?$/i.test(p)) {
+        validated([{ field: 'reportPath', rule: 'htmlFile' }]);
+        return;
+      }
+      const source = get().bundle !== null ? 'bundle' : 'live';
+      const written = await act('exportReport', () => xs4().troubleshoot.exportReport({ source, path: p }));
+      if (written !== undefined) set({ exportedReport: written.path });
     },
 
     async cancelOperation() {

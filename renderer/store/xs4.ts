@@ -1,13 +1,28 @@
 // The renderer's one seam to the core for the setup flow: typed access to window.xs4 (the preload's API), nothing else.
 import type { SetupChannel, SetupInput, SetupOutput } from '../../preload/setup-contract';
+import type {
+  TroubleshootChannel,
+  TroubleshootInput,
+  TroubleshootOutput,
+} from '../../preload/troubleshoot-contract';
 
-type Method<K extends SetupChannel> =
-  undefined extends SetupInput<K>
-    ? (input?: SetupInput<K>) => Promise<SetupOutput<K>>
-    : (input: SetupInput<K>) => Promise<SetupOutput<K>>;
+type Channel = SetupChannel | TroubleshootChannel;
+type In<K extends Channel> = K extends SetupChannel
+  ? SetupInput<K>
+  : K extends TroubleshootChannel
+    ? TroubleshootInput<K>
+    : never;
+type Out<K extends Channel> = K extends SetupChannel
+  ? SetupOutput<K>
+  : K extends TroubleshootChannel
+    ? TroubleshootOutput<K>
+    : never;
+
+type Method<K extends Channel> =
+  undefined extends In<K> ? (input?: In<K>) => Promise<Out<K>> : (input: In<K>) => Promise<Out<K>>;
 
 type Namespace<NS extends string> = {
-  [K in SetupChannel as K extends `${NS}.${infer M}` ? M : never]: Method<K>;
+  [K in Channel as K extends `${NS}.${infer M}` ? M : never]: Method<K>;
 };
 
 /** Mirrors the contract's event payloads (preload/api.ts `events`). */
@@ -32,6 +47,7 @@ export interface SetupApi {
   setup: Namespace<'setup'>;
   clipboard: Namespace<'clipboard'>;
   history: Namespace<'history'>;
+  troubleshoot: Namespace<'troubleshoot'>;
   on<E extends keyof EventMap>(event: E, listener: (payload: EventMap[E]) => void): () => void;
 }
 

@@ -193,6 +193,22 @@ export class FakeXs4 {
     return {
       setup,
       clipboard: { copySecret: (input) => this.record('copySecret', input, null) },
+      troubleshoot: {
+        openBundle: (input) =>
+          this.record('openBundle', input, {
+            path: input.path,
+            checks: [check('power.sleep', 'fail', { remedy: 'Set sleep to Never on that server.' })],
+            machineName: 'SPACE-SRV-12',
+            platform: 'win32',
+            collectedAt: '2026-11-28T09:30:00.000Z',
+            notes: [],
+          }),
+        exportReport: (input) =>
+          this.record('exportReport', input, {
+            path: input.path,
+            counts: { pass: 0, warn: 0, fail: 1, skip: 0 },
+          }),
+      },
       history: {
         list: () =>
           this.record('historyList', undefined, [

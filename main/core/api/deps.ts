@@ -4,6 +4,7 @@ import type { Logger } from '../log/logger';
 import type { SecretStore } from '../secrets/secret-store';
 import type { SettingsStore } from '../settings/settings-store';
 import type { SetupWiring } from './setup-handlers';
+import type { TroubleshootWiring } from './troubleshoot-handlers';
 
 export interface AppIdentity {
   productName: string;
@@ -27,4 +28,6 @@ export interface CoreDeps {
    * built without it: those channels then answer SETUP_NOT_WIRED instead of pretending.
    */
   setup: SetupWiring | null;
+  /** Evidence bundles and reports for the Troubleshoot view (`troubleshoot.*`). */
+  troubleshoot: TroubleshootWiring;
 }
