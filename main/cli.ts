@@ -4,6 +4,7 @@ import { allChecks } from './core/checks/all';
 import { createWindowsRun } from './core/checks/windows/index';
 import { processIo } from './cli/io';
 import { runCli } from './cli/run-cli';
+import { cliSetupFactory } from './cli/setup-factory';
 
 const controller = new AbortController();
 // First Ctrl+C cancels the run cleanly (checks report "cancelled"); a second one leaves at once.
@@ -21,9 +22,11 @@ const windows = createWindowsRun({
     (launcher ? path.resolve(path.dirname(launcher), '..', 'resources') : 'resources'),
 });
 
+const io = processIo();
 runCli(process.argv.slice(2), {
-  io: processIo(),
+  io,
   checks: () => allChecks(windows.deps),
+  setup: cliSetupFactory(io, allChecks, windows.deps),
   signal: controller.signal,
 })
   .finally(() => windows.dispose())

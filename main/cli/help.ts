@@ -8,7 +8,8 @@ Usage:
   xs4-setup collect --out DIR [same server flags as doctor]
   xs4-setup report --evidence DIR --out FILE.html
   xs4-setup history [--json]
-  xs4-setup setup --profile FILE.json
+  xs4-setup setup --profile FILE.json [--face-token-file F | --face-token-stdin] [--ship-key-file F | --ship-key-stdin]
+                  [--install-script FILE.ps1] [--apply-fixes] [--verify-timeout-ms N]
   xs4-setup help | --help | --version
 
 Secrets are never taken on the command line: use a file, stdin, or XS4_SHIP_KEY / XS4_FACE_TOKEN.

@@ -1,25 +1,175 @@
-// `xs4-setup setup --profile FILE.json`: validates the site profile; the unattended flow itself is not in this build yet.
+// `xs4-setup setup --profile FILE.json`: the wizard's steps, unattended, through the same SetupService as the GUI.
 import { AppError } from '../../core/errors';
-import { importProfile } from '../../core/profile/site-profile';
-import { parseFlags, stringFlag, usageError } from '../args';
+import { importProfile, type SiteProfile } from '../../core/profile/site-profile';
+import { parseServiceUrl } from '../../core/net/endpoint';
+import type { CheckView } from '../../core/setup/schemas';
+import { intFlag, parseFlags, stringFlag, usageError } from '../args';
 import type { CliContext } from '../context';
+import { FACE_TOKEN, readSecret, SHIP_KEY } from '../secrets';
 import { clean } from '../terminal';
+import { EXIT_CHECK_FAILED, EXIT_OK } from '../exit-codes';
 
-export const SETUP_FLAGS = { profile: 'string' } as const;
+export const SETUP_FLAGS = {
+  profile: 'string',
+  'face-token-file': 'string',
+  'face-token-stdin': 'boolean',
+  'ship-key-file': 'string',
+  'ship-key-stdin': 'boolean',
+  'install-script': 'string',
+  'apply-fixes': 'boolean',
+  'verify-timeout-ms': 'string',
+} as const;
+
+const MARK: Record<CheckView['status'], string> = { pass: 'PASS', warn: 'WARN', fail: 'FAIL', skip: 'SKIP' };
 
 export async function setup(argv: readonly string[], ctx: CliContext): Promise<number> {
   const flags = parseFlags(argv, SETUP_FLAGS, 'setup');
   const path = stringFlag(flags, 'profile');
   if (path === undefined) throw usageError('setup: --profile FILE.json is required');
+  if (flags['face-token-stdin'] === true && flags['ship-key-stdin'] === true) {
+    throw usageError('--face-token-stdin: cannot be used with --ship-key-stdin (stdin holds one secret)');
+  }
+  const verifyMs = intFlag(flags, 'verify-timeout-ms', 1000, 1_800_000, 120_000, 'milliseconds');
   const profile = await importProfile(path);
-  const fields = Object.keys(profile).filter((k) => k !== 'format' && k !== 'version');
-  ctx.io.stdout.write(
-    `Profile ${clean(path)} is valid (${fields.length > 0 ? fields.join(', ') : 'no settings'}).\n`,
+  const faceUrl = required(profile, 'faceUrl');
+  const space = parseServiceUrl(required(profile, 'spaceUrl'), 'profile.spaceUrl');
+  const token = await readSecret(FACE_TOKEN, flags, ctx.io);
+  if (token === undefined)
+    throw usageError(
+      'setup: the XS4 Face token is required (--face-token-file, --face-token-stdin or XS4_FACE_TOKEN)',
+    );
+  const shipKey = await readSecret(SHIP_KEY, flags, ctx.io);
+  if (shipKey === undefined) {
+    throw usageError(
+      "setup: the SHIP API key is required (--ship-key-file, --ship-key-stdin or XS4_SHIP_KEY); it must equal the key in Space's SHIP tab",
+    );
+  }
+  if (!ctx.setup)
+    throw new AppError('SETUP_NOT_AVAILABLE', 'setup: this build has no setup flow.', 'Use the desktop app.');
+  const service = await ctx.setup({
+    faceUrl,
+    facePin: profile.facePinnedFingerprint256,
+    spacePin: profile.spacePinnedFingerprint256
+      ? { host: space.host, port: space.port, fingerprint: profile.spacePinnedFingerprint256 }
+      : undefined,
+  });
+  const out = (line: string): void => void ctx.io.stdout.write(`${clean(line)}\n`);
+  const hooks = {
+    ...(ctx.signal ? { signal: ctx.signal } : {}),
+    onProgress: (m: string) => out(`    … ${m}`),
+    onLogLine: (l: string) => out(`    | ${l}`),
+  };
+  let n = 0;
+  const step = (title: string): void => out(`[${++n}/9] ${title}`);
+
+  step('Connect to XS4 Face');
+  const connected = await service.connectFace(faceUrl, token);
+  if (connected.state === 'needs-trust') {
+    throw usageError(
+      `profile.facePinnedFingerprint256: the certificate of ${faceUrl} is not trusted by this machine (${connected.reason.code}); ` +
+        `its SHA-256 fingerprint is ${connected.certificate.fingerprint256} — compare it with the server, then put it in the profile`,
+    );
+  }
+  out(
+    `    connected to ${connected.url} (certificate trusted by ${connected.trustedBy === 'pin' ? 'the accepted fingerprint' : 'this machine'})`,
   );
-  // No fake success: the flow's first step (sign in to XS4 Face and read the integration) does not exist yet.
-  throw new AppError(
-    'SETUP_NOT_AVAILABLE',
-    'setup: the unattended setup flow is not available in this build yet (first missing step: sign in to XS4 Face and read the Space integration); nothing was changed',
-    'Use the desktop app for setup, or run "xs4-setup doctor" to check the current state.',
+  await service.markStep('connect', `Connected to ${connected.url}`, 'integrations');
+
+  step('Integrations');
+  let cards = await service.listIntegrations();
+  const spaceCard = cards.find((c) => c.kind === 'salto-space');
+  if (
+    !spaceCard ||
+    (spaceCard.status === 'unconfigured' &&
+      spaceCard.lastCheckedAt === null &&
+      spaceCard.name === spaceCard.kind)
+  ) {
+    cards = await service.addIntegrations(['salto-space']);
+    out('    added the Salto Space integration');
+  }
+  for (const c of cards) out(`    ${c.name}: ${c.status}`);
+  await service.markStep('integrations', 'Salto Space integration present', 'spaceDetails');
+
+  step('Space Server Details');
+  const details = await service.saveSpaceDetails({
+    host: space.host,
+    port: space.port,
+    https: space.protocol === 'https:',
+  });
+  out(`    ${details.host}:${details.port} over ${details.https ? 'HTTPS' : 'HTTP'} (written and read back)`);
+  await service.markStep('spaceDetails', `${details.host}:${details.port}`, 'shipKey');
+
+  step('SHIP API Key');
+  const masked = await service.setShipKey({ value: shipKey });
+  out(`    saved in XS4 Face (fingerprint ${masked.fingerprint}); Space's SHIP tab must hold the same key`);
+  await service.markStep('shipKey', `fingerprint ${masked.fingerprint}`, 'installScript');
+
+  step('Space Install Script');
+  const scriptPath = stringFlag(flags, 'install-script');
+  if (scriptPath === undefined) {
+    out('    not requested (give --install-script FILE.ps1 to run it elevated)');
+  } else {
+    const info = await service.loadInstallScript({ kind: 'file', path: scriptPath });
+    out(`    ${info.path}: SHA-256 ${info.sha256}, signature ${info.signature.status}`);
+    const ran = await service.runInstallScript(info.sha256, hooks);
+    out(`    ${ran.message}`);
+    if (ran.outcome !== 'succeeded' && ran.outcome !== 'unavailable') return EXIT_CHECK_FAILED;
+  }
+  await service.markStep('installScript', scriptPath === undefined ? 'not run' : 'run', 'spaceSettings');
+
+  step('Space settings');
+  // Check progress lines would drown the table; the verdicts follow right after.
+  const quiet = { ...hooks, onProgress: undefined };
+  let views = await service.runChecks(null, quiet);
+  if (flags['apply-fixes'] === true) {
+    for (const v of views.filter((x) => x.fix !== null)) {
+      out(`    fixing: ${v.fix?.title}`);
+      await service.applyFix(v.id, hooks);
+    }
+    views = await service.runChecks(null, quiet);
+  }
+  // The Enrollment Service is set two steps later; its checks are shown by doctor, not here.
+  for (const v of views.filter((x) => !x.id.startsWith('enrollment.')))
+    out(`    ${MARK[v.status]}  ${v.title}: ${v.summary}`);
+  await service.markStep(
+    'spaceSettings',
+    `${views.filter((v) => v.status === 'fail').length} failing`,
+    'faceRecognition',
   );
+
+  step('Face recognition values (type these into Space › General options › Face recognition)');
+  for (const o of await service.generalOptions())
+    out(`    ${o.label}: ${o.secret ? '•••••••• (secret: reveal it in the app)' : o.value}`);
+  await service.markStep('faceRecognition', 'shown', 'enrollment');
+
+  step('Enrollment Service');
+  const e = profile.enrollment;
+  if (e?.companyName !== undefined && e.privacyPolicyUrl !== undefined) {
+    const saved = await service.saveEnrollment({
+      companyName: e.companyName,
+      privacyPolicyUrl: e.privacyPolicyUrl,
+    });
+    out(
+      `    company "${saved.companyName}", privacy policy ${saved.privacyPolicyUrl} (written and read back)`,
+    );
+  } else {
+    out('    not in the profile (enrollment.companyName and enrollment.privacyPolicyUrl): left as it is');
+  }
+  await service.markStep('enrollment', 'done', 'verify');
+
+  step('Write back and verify');
+  const verdict = await service.verify(verifyMs, hooks);
+  out(`    ${verdict.message}`);
+  for (const d of verdict.diagnosis)
+    out(`    ${MARK[d.status]}  ${d.title}: ${d.summary}${d.remedy ? ` — ${d.remedy}` : ''}`);
+  if (!verdict.connected) return EXIT_CHECK_FAILED;
+  await service.markStep('verify', 'Connected', 'summary');
+  out('Done: XS4 Face reports the Space integration as Connected.');
+  return EXIT_OK;
+}
+
+function required(profile: SiteProfile, field: 'faceUrl' | 'spaceUrl'): string {
+  const v = profile[field];
+  if (v === undefined) throw usageError(`profile.${field}: is required for setup`);
+  return v;
 }

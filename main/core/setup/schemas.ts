@@ -50,8 +50,18 @@ export type IntegrationCard = z.infer<typeof IntegrationCardSchema>;
 
 /** Result of connecting to XS4 Face: either connected, or a certificate the technician must judge first. */
 export const ConnectResultSchema = z.discriminatedUnion('state', [
-  z.object({ state: z.literal('connected'), url: z.string(), certificate: CertificateInfoSchema.nullable(), trustedBy: z.enum(['system', 'pin', 'none']) }),
-  z.object({ state: z.literal('needs-trust'), url: z.string(), certificate: CertificateInfoSchema, reason: ErrorInfoSchema }),
+  z.object({
+    state: z.literal('connected'),
+    url: z.string(),
+    certificate: CertificateInfoSchema.nullable(),
+    trustedBy: z.enum(['system', 'pin', 'none']),
+  }),
+  z.object({
+    state: z.literal('needs-trust'),
+    url: z.string(),
+    certificate: CertificateInfoSchema,
+    reason: ErrorInfoSchema,
+  }),
 ]);
 export type ConnectResult = z.infer<typeof ConnectResultSchema>;
 

@@ -1,0 +1,48 @@
+// The setup flow for the command line: the GUI's SetupService over the user's settings file, with secrets held in memory only.
+import { join } from 'node:path';
+import type { Check } from '../core/checks/types';
+import type { WindowsCheckDeps } from '../core/checks/windows/index';
+import { HistoryStore } from '../core/history/history-store';
+import { dataDir } from '../core/paths';
+import { createMemorySecretStore } from '../core/secrets/memory-secret-store';
+import { openFileSettingsStore } from '../core/settings/settings-file';
+import { createSetupService } from '../core/setup/setup-service';
+import type { SetupService } from '../core/setup/service';
+import { normaliseFingerprint } from '../core/net/certificate';
+import { faceApiEndpoint } from '../core/face/face-client';
+import { AppError } from '../core/errors';
+import type { CliIo } from './io';
+import type { ProfilePins } from './context';
+
+export function cliSetupFactory(
+  io: CliIo,
+  checks: (w: WindowsCheckDeps) => Check[],
+  windows: WindowsCheckDeps,
+): (pins: ProfilePins) => Promise<SetupService> {
+  return async (pins) => {
+    const dir = dataDir(io.env, io.platform);
+    const settings = await openFileSettingsStore(join(dir, 'settings.json'));
+    if (settings.problem)
+      throw new AppError(settings.problem.code, settings.problem.message, settings.problem.remedy);
+    const current = (await settings.get()).pinnedFingerprints;
+    const add: Record<string, string> = {};
+    if (pins.facePin) {
+      const ep = faceApiEndpoint(pins.faceUrl);
+      add[`${ep.host}:${ep.port}`] = normaliseFingerprint(pins.facePin);
+    }
+    if (pins.spacePin)
+      add[`${pins.spacePin.host}:${pins.spacePin.port}`] = normaliseFingerprint(pins.spacePin.fingerprint);
+    if (Object.keys(add).length > 0) await settings.update({ pinnedFingerprints: { ...current, ...add } });
+    // The CLI reads secrets from files, stdin or the environment for each run; it keeps none on disk.
+    return createSetupService({
+      dataDir: dir,
+      settings,
+      secrets: createMemorySecretStore(),
+      history: new HistoryStore({ dataDir: dir }),
+      checks,
+      windows,
+      platform: io.platform,
+      now: () => new Date(),
+    });
+  };
+}

@@ -1,0 +1,140 @@
+// `xs4-setup setup --profile` end to end: the real CLI (through tsx) against both simulators, and the demo script itself.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawn } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { startFaceSimulator, type FaceSimulator } from '../../../scripts/sim/face-server';
+import { startSpaceSimulator, type SpaceSimulator } from '../../../scripts/sim/space-simulator';
+import { makeCa, makeCert } from '../../../scripts/sim/certs';
+
+const ROOT = resolve(import.meta.dirname, '../../..');
+const CANARY_KEY = 'CanaryShipKey0123456789abcdefXYZ';
+
+interface Ran {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+function spawnNode(args: string[], env: NodeJS.ProcessEnv): Promise<Ran> {
+  return new Promise((done, fail) => {
+    const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+    child.on('error', fail);
+    child.on('exit', (code) => done({ code: code ?? -1, stdout, stderr }));
+  });
+}
+
+let work: string;
+let face: FaceSimulator;
+let space: SpaceSimulator;
+let env: NodeJS.ProcessEnv;
+let profileFile: string;
+let tokenFile: string;
+let keyFile: string;
+
+beforeAll(async () => {
+  work = await mkdtemp(join(tmpdir(), 'xs4-setup-cli-'));
+  const ca = makeCa('CLI test CA');
+  face = await startFaceSimulator({
+    certificate: makeCert({ issuer: ca, altNames: ['127.0.0.1'] }),
+    shipTimeoutMs: 2000,
+  });
+  space = await startSpaceSimulator({ state: { certificate: 'valid', key: CANARY_KEY } });
+  face.setSpaceTrust({ ca: [space.caCert] });
+  const caFile = join(work, 'ca.pem');
+  await writeFile(caFile, `${ca.cert}\n${space.caCert}\n`);
+  tokenFile = join(work, 'token');
+  await writeFile(tokenFile, face.token, { mode: 0o600 });
+  keyFile = join(work, 'key');
+  await writeFile(keyFile, CANARY_KEY, { mode: 0o600 });
+  profileFile = join(work, 'profile.json');
+  await writeFile(
+    profileFile,
+    JSON.stringify({
+      format: 'xs4-site-profile',
+      version: 1,
+      faceUrl: face.url,
+      spaceUrl: `${space.url.replace(/\/$/, '')}/`,
+    }),
+  );
+  env = { ...process.env, XS4_DATA_DIR: join(work, 'data'), NODE_EXTRA_CA_CERTS: caFile };
+});
+
+afterAll(async () => {
+  await face.close();
+  await space.close();
+  await rm(work, { recursive: true, force: true });
+});
+
+const cli = (args: string[], extraEnv: NodeJS.ProcessEnv = {}): Promise<Ran> =>
+  spawnNode(['--import', 'tsx', join(ROOT, 'main/cli.ts'), ...args], { ...env, ...extraEnv });
+
+describe('xs4-setup setup', () => {
+  it('refuses to start without what it needs, naming the flag (exit 2)', async () => {
+    const noProfile = await cli(['setup']);
+    expect(noProfile.code).toBe(2);
+    expect(noProfile.stderr).toContain('--profile');
+    const noKey = await cli(['setup', '--profile', profileFile, '--face-token-file', tokenFile]);
+    expect(noKey.code).toBe(2);
+    expect(noKey.stderr).toContain('--ship-key-file');
+    const badTimeout = await cli(['setup', '--profile', profileFile, '--verify-timeout-ms', 'soon']);
+    expect(badTimeout.code).toBe(2);
+    expect(badTimeout.stderr).toContain('--verify-timeout-ms');
+  });
+
+  it('with a key Space does not have: exit 1 and the diagnosis says SHIP refused the key', async () => {
+    const wrong = join(work, 'wrong-key');
+    await writeFile(wrong, 'WrongKey0123456789', { mode: 0o600 });
+    const r = await cli([
+      'setup',
+      '--profile',
+      profileFile,
+      '--face-token-file',
+      tokenFile,
+      '--ship-key-file',
+      wrong,
+      '--verify-timeout-ms',
+      '1500',
+    ]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('[9/9] Write back and verify');
+    expect(r.stdout).toMatch(/FAIL {2}SHIP answers with the SHIP API key/);
+    expect(r.stdout).not.toContain('WrongKey0123456789');
+  });
+
+  it('with the key Space has: every step, Connected, exit 0, and the key never printed', async () => {
+    const r = await cli([
+      'setup',
+      '--profile',
+      profileFile,
+      '--face-token-file',
+      tokenFile,
+      '--ship-key-file',
+      keyFile,
+    ]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    for (let i = 1; i <= 9; i++) expect(r.stdout).toContain(`[${i}/9]`);
+    expect(r.stdout).toContain('Done: XS4 Face reports the Space integration as Connected.');
+    expect(r.stdout + r.stderr).not.toContain(CANARY_KEY);
+    expect(r.stdout + r.stderr).not.toContain(face.token);
+    const history = await cli(['history', '--json']);
+    expect(history.stdout).toContain('face:integration.space.shipApiKey');
+    expect(history.stdout).not.toContain(CANARY_KEY);
+  });
+});
+
+describe('npm run demo', () => {
+  it('starts both simulators, sets up to Connected, runs doctor, exits 0', async () => {
+    const r = await spawnNode(['--import', 'tsx', join(ROOT, 'scripts/demo.ts')], process.env);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Done: XS4 Face reports the Space integration as Connected.');
+    expect(r.stdout).toContain('Demo finished: Connected, and doctor found nothing failing.');
+  });
+});
