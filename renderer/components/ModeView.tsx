@@ -8,7 +8,8 @@ import { SystemPanel } from './SystemPanel';
 export function ModeView({ mode, info }: { mode: Mode; info: AppInfo }) {
   const setMode = useShellStore((s) => s.setMode);
   return (
-    <article className="mode" data-testid={`mode-${mode}`}>
+    // mode--wide: the wizard has its own step list beside the content, so it needs more than the shell's 760 px.
+    <article className="mode mode--wide" data-testid={`mode-${mode}`}>
       {mode === 'setup' ? (
         <SetupWizard onTroubleshoot={() => setMode('troubleshoot')} />
       ) : (

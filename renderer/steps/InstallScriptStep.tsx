@@ -11,6 +11,8 @@ import { useSetupStore } from '../store/setup';
 import type { StepProps } from './step-props';
 
 const SIGNATURE_OK = new Set(['Valid']);
+/** Statuses that mean "not checked here" (off Windows), not "badly signed". */
+const SIGNATURE_UNCHECKED = new Set(['NotChecked', 'unavailable']);
 
 export function InstallScriptStep(_props: StepProps): ReactElement {
   const { t } = useTranslation('setup');
@@ -117,7 +119,13 @@ export function InstallScriptStep(_props: StepProps): ReactElement {
             </dd>
           </dl>
           {!SIGNATURE_OK.has(script.signature.status) && (
-            <p className="notice notice--warn">{t('script.unsignedWarning')}</p>
+            <p className="notice notice--warn">
+              {t(
+                SIGNATURE_UNCHECKED.has(script.signature.status)
+                  ? 'script.uncheckedWarning'
+                  : 'script.unsignedWarning',
+              )}
+            </p>
           )}
           <div className="form__actions">
             <button

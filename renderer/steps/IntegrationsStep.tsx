@@ -7,7 +7,7 @@ import { StatusBadge } from '../components/StatusBadge';
 import { StepFrame } from '../components/StepFrame';
 import { ToggleDialog } from '../components/ToggleDialog';
 import { useSetupStore } from '../store/setup';
-import { CARDS_REFRESH_MS, CONFIGURABLE_INTEGRATIONS } from '../store/step-checks';
+import { CARDS_REFRESH_MS, CONFIGURABLE_INTEGRATIONS, integrationName, isAdded } from '../store/step-checks';
 import type { StepProps } from './step-props';
 
 const SPACE_KINDS = new Set(CONFIGURABLE_INTEGRATIONS.map((i) => i.kind));
@@ -26,12 +26,12 @@ export function IntegrationsStep(_props: StepProps): ReactElement {
     return () => clearInterval(timer);
   }, [refresh]);
 
-  const space = s.cards.find((c) => SPACE_KINDS.has(c.kind)) ?? null;
+  const space = s.cards.find((c) => SPACE_KINDS.has(c.kind) && isAdded(c)) ?? null;
   const current: IntegrationCard | null =
     s.cards.find((c) => c.id === selected) ?? space ?? s.cards[0] ?? null;
   const options = CONFIGURABLE_INTEGRATIONS.map((o) => ({
     ...o,
-    present: s.cards.some((c) => c.kind === o.kind),
+    present: s.cards.some((c) => c.kind === o.kind && isAdded(c)),
   }));
 
   return (
@@ -73,14 +73,16 @@ export function IntegrationsStep(_props: StepProps): ReactElement {
               aria-pressed={current?.id === c.id}
               onClick={() => setSelected(c.id)}
             >
-              <span className="card__name">{c.name}</span>
+              <span className="card__name">{integrationName(c)}</span>
               <StatusBadge kind="integration" status={c.status} />
               <span className="card__meta">
                 {c.lastCheckedAt !== null
                   ? t('integrations.lastChecked', {
                       time: new Date(c.lastCheckedAt).toLocaleTimeString(i18n.language),
                     })
-                  : t('integrations.neverChecked')}
+                  : isAdded(c)
+                    ? t('integrations.neverChecked')
+                    : t('integrations.notAdded')}
               </span>
             </button>
           </li>
@@ -90,10 +92,10 @@ export function IntegrationsStep(_props: StepProps): ReactElement {
         <section
           className="explain"
           aria-live="polite"
-          aria-label={t('integrations.explainLabel', { name: current.name })}
+          aria-label={t('integrations.explainLabel', { name: integrationName(current) })}
         >
           <h3>
-            {current.name}: {t(`status.integration.${current.status}`)}
+            {integrationName(current)}: {t(`status.integration.${current.status}`)}
           </h3>
           <p>{t(`integrations.meaning.${current.status}`)}</p>
           {current.status !== 'connected' && (

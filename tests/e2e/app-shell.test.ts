@@ -58,7 +58,7 @@ describe('app shell', () => {
     expect(await page.getByTestId('app-platform').textContent()).toContain(process.arch);
     expect(await page.locator('[aria-current="page"]').getAttribute('data-mode')).toBe('troubleshoot');
     await screenshot(page, '00-app-shell.png');
-    await page.getByRole('button', { name: /Set up/ }).click();
+    await page.locator('[data-mode="setup"]').click();
   });
 
   it('runs under the production CSP without errors', async () => {
@@ -76,10 +76,10 @@ describe('app shell', () => {
   });
 
   it('switches mode from the navigation', async () => {
-    await page.getByRole('button', { name: /Troubleshoot/ }).click();
+    await page.locator('[data-mode="troubleshoot"]').click();
     await expect.poll(() => page.locator('h2').textContent()).toBe('Troubleshoot');
     expect(await page.locator('[aria-current="page"]').getAttribute('data-mode')).toBe('troubleshoot');
-    await page.getByRole('button', { name: /Set up/ }).click();
+    await page.locator('[data-mode="setup"]').click();
     await expect.poll(() => page.getByTestId('mode-setup').count()).toBe(1);
   });
 
