@@ -163,12 +163,10 @@ export function firewallSpacePortCheck(deps: WindowsCheckDeps): Check<FirewallEv
     const details = collected
       ? spaceServerDetails(collected)
       : { port: SPACE_ASSUMPTIONS.defaultPort, portSource: 'default' };
-    const raw = await deps
-      .session()
-      .query('get-firewall', { port: details.port }, FirewallRawSchema, {
-        timeoutMs: ctx.timeoutMs,
-        signal: ctx.signal,
-      });
+    const raw = await deps.session().query('get-firewall', { port: details.port }, FirewallRawSchema, {
+      timeoutMs: ctx.timeoutMs,
+      signal: ctx.signal,
+    });
     return {
       kind: 'collected',
       ...raw,
