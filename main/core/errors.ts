@@ -6,7 +6,13 @@ export class AppError extends Error {
   readonly remedy: string;
   readonly detail: Record<string, unknown> | undefined;
 
-  constructor(code: string, message: string, remedy: string, detail?: Record<string, unknown>, cause?: unknown) {
+  constructor(
+    code: string,
+    message: string,
+    remedy: string,
+    detail?: Record<string, unknown>,
+    cause?: unknown,
+  ) {
     super(message, cause === undefined ? undefined : { cause });
     this.name = 'AppError';
     this.code = code;
@@ -35,7 +41,11 @@ export function toErrorInfo(e: unknown): ErrorInfo {
       : { code: e.code, message: e.message, remedy: e.remedy, detail: e.detail };
   }
   if (e instanceof Error && e.name === 'AbortError') {
-    return { code: 'CANCELLED', message: 'The operation was cancelled.', remedy: 'Start it again when ready.' };
+    return {
+      code: 'CANCELLED',
+      message: 'The operation was cancelled.',
+      remedy: 'Start it again when ready.',
+    };
   }
   return {
     code: 'INTERNAL',
@@ -46,5 +56,8 @@ export function toErrorInfo(e: unknown): ErrorInfo {
 
 /** Input that breaks a rule: always names the field and the rule. */
 export function invalidInput(field: string, rule: string): AppError {
-  return new AppError('INVALID_INPUT', `${field}: ${rule}.`, `Correct "${field}" and try again.`, { field, rule });
+  return new AppError('INVALID_INPUT', `${field}: ${rule}.`, `Correct "${field}" and try again.`, {
+    field,
+    rule,
+  });
 }

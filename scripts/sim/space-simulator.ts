@@ -36,6 +36,8 @@ export const SpaceSimStateSchema = z
       .int()
       .min(-10 * 365 * 86400)
       .max(10 * 365 * 86400),
+    /** Added before every SHIP or page answer (benchmarks and slow-network tests); the admin endpoint answers at once. */
+    latencyMs: z.number().int().min(0).max(600_000),
     /** What a technician typed into General options › Face recognition. */
     faceRecognition: z.record(z.string().max(100), z.string().max(2000)),
   })
@@ -57,6 +59,7 @@ export const DEFAULT_SPACE_SIM_STATE: SpaceSimState = {
   spaceVersion: '6.10.0.0',
   defaultLanguage: 'eng',
   clockOffsetSeconds: 0,
+  latencyMs: 0,
   faceRecognition: {},
 };
 
@@ -261,6 +264,18 @@ export async function startSpaceSimulator(options: SpaceSimulatorOptions = {}): 
       const body = Buffer.concat(chunks).toString('utf8');
       const path = (req.url ?? '/').split('?')[0];
       if (path === ADMIN_PATH) return answerAdmin(req, body, res);
+      if (state.latencyMs > 0) setTimeout(() => answer(req, path, body, res), state.latencyMs);
+      else answer(req, path, body, res);
+    });
+  };
+
+  const answer = (
+    req: http.IncomingMessage,
+    path: string | undefined,
+    body: string,
+    res: http.ServerResponse,
+  ): void => {
+    {
       if (path === '/' && req.method === 'POST' && state.shipEnabled) return answerShip(req, body, res);
       if (path === '/' && (req.method === 'GET' || req.method === 'HEAD')) {
         res.writeHead(200, {
@@ -278,7 +293,7 @@ export async function startSpaceSimulator(options: SpaceSimulatorOptions = {}): 
         'Content-Length': String(Buffer.byteLength(page)),
       });
       res.end(page);
-    });
+    }
   };
 
   const plain = http.createServer(handler);

@@ -171,6 +171,48 @@ async function execute(
     return undefined;
   };
 
+  type Collected =
+    | { kind: 'evidence'; evidence: unknown; t0: number; durationMs: number }
+    | { kind: 'error'; error: ErrorInfo; t0: number; durationMs: number }
+    | { kind: 'cancelled'; t0: number; durationMs: number };
+
+  /** One live collect under the per-check timeout and the run's signals; never throws. */
+  const collectLive = async (
+    check: Check,
+    index: number,
+    dependencies: Record<string, unknown>,
+    perCheck: AbortController,
+  ): Promise<Collected> => {
+    options.onProgress?.({ type: 'started', id: check.id, title: check.title, index, total });
+    const t0 = performance.now();
+    const signal = AbortSignal.any([runSignal, perCheck.signal]);
+    const timer = setTimeout(
+      () =>
+        perCheck.abort(
+          new AppError(
+            RunnerCodes.TIMEOUT,
+            `no answer within ${timeoutMs} ms`,
+            'Check that the server is reachable, or run again with a longer --timeout-ms.',
+            { timeoutMs },
+          ),
+        ),
+      timeoutMs,
+    );
+    const ctx: CheckContext = { inputs, signal, timeoutMs, platform, now, dependencies };
+    try {
+      const evidence = await raceAbort(obtain!(check, ctx), signal);
+      return { kind: 'evidence', evidence, t0, durationMs: Math.round(performance.now() - t0) };
+    } catch (e) {
+      const error = abortReason(e, signal, options.signal, deadline.signal, perCheck.signal);
+      const durationMs = Math.round(performance.now() - t0);
+      return error.code === RunnerCodes.CANCELLED
+        ? { kind: 'cancelled', t0, durationMs }
+        : { kind: 'error', error, t0, durationMs };
+    } finally {
+      clearTimeout(timer);
+    }
+  };
+
   const runOne = async (check: Check, index: number): Promise<CheckRunRecord> => {
     const base = { id: check.id, title: check.title };
     const finish = (record: CheckRunRecord): CheckRunRecord => {
@@ -187,27 +229,38 @@ async function execute(
     };
     // Let every check register its promise before any awaits its dependencies.
     await Promise.resolve();
+    const perCheck = new AbortController();
+    let early: Promise<Collected> | undefined;
     let dependencies: Record<string, unknown> = {};
     if (mode === 'live') {
       const gated = liveGate(check);
       if (gated) return finish({ ...base, outcome: 'not-run', result: gated, durationMs: 0 });
+      // A check that does not read its dependencies' evidence starts now, beside them; its result is
+      // dropped (and its work aborted) when a dependency fails, so the verdict is the same as waiting.
+      if (check.startWithDependencies === true && (check.dependsOn ?? []).length > 0 && !stopReason()) {
+        early = collectLive(check, index, {}, perCheck);
+        early.catch(() => {});
+      }
       try {
         dependencies = await waitForDependencies(check);
       } catch (e) {
-        if (e instanceof Gate)
+        if (e instanceof Gate) {
+          perCheck.abort(new AppError(RunnerCodes.DEPENDENCY_FAILED, 'a dependency failed', 'none'));
+          await early?.catch(() => {});
           return finish({ ...base, outcome: 'not-run', result: e.result, durationMs: 0 });
+        }
         throw e;
       }
     }
-    const stopped = stopReason();
-    if (stopped) return finish({ ...base, outcome: 'not-run', result: stopped, durationMs: 0 });
-
-    options.onProgress?.({ type: 'started', id: check.id, title: check.title, index, total });
-    const t0 = performance.now();
-    const elapsed = () => Math.round(performance.now() - t0);
+    if (!early) {
+      const stopped = stopReason();
+      if (stopped) return finish({ ...base, outcome: 'not-run', result: stopped, durationMs: 0 });
+    }
 
     let evidence: unknown;
+    let t0 = performance.now();
     if (mode === 'evidence') {
+      options.onProgress?.({ type: 'started', id: check.id, title: check.title, index, total });
       const s = supplied?.[check.id] ?? {
         kind: 'missing',
         reason: 'not in the evidence bundle',
@@ -225,44 +278,28 @@ async function execute(
         });
       evidence = s.evidence;
     } else {
-      const perCheck = new AbortController();
-      const signal = AbortSignal.any([runSignal, perCheck.signal]);
-      const timer = setTimeout(
-        () =>
-          perCheck.abort(
-            new AppError(
-              RunnerCodes.TIMEOUT,
-              `no answer within ${timeoutMs} ms`,
-              'Check that the server is reachable, or run again with a longer --timeout-ms.',
-              { timeoutMs },
-            ),
-          ),
-        timeoutMs,
-      );
-      const ctx: CheckContext = { inputs, signal, timeoutMs, platform, now, dependencies };
-      try {
-        evidence = await raceAbort(obtain!(check, ctx), signal);
-      } catch (e) {
-        const error = abortReason(e, signal, options.signal, deadline.signal, perCheck.signal);
-        if (error.code === RunnerCodes.CANCELLED) {
-          return finish({
-            ...base,
-            outcome: 'not-run',
-            result: skip('cancelled before it finished', RunnerCodes.CANCELLED),
-            durationMs: elapsed(),
-          });
-        }
+      const got = await (early ?? collectLive(check, index, dependencies, perCheck));
+      t0 = got.t0;
+      if (got.kind === 'cancelled') {
+        return finish({
+          ...base,
+          outcome: 'not-run',
+          result: skip('cancelled before it finished', RunnerCodes.CANCELLED),
+          durationMs: got.durationMs,
+        });
+      }
+      if (got.kind === 'error') {
         return finish({
           ...base,
           outcome: 'error',
-          error,
-          result: couldNotRead(error),
-          durationMs: elapsed(),
+          error: got.error,
+          result: couldNotRead(got.error),
+          durationMs: got.durationMs,
         });
-      } finally {
-        clearTimeout(timer);
       }
+      evidence = got.evidence;
     }
+    const elapsed = () => Math.round(performance.now() - t0);
 
     // Evidence is validated in both modes, so whatever passes live also reads back from a bundle.
     const parsed = check.evidenceSchema.safeParse(evidence);

@@ -68,6 +68,11 @@ export interface Check<E = unknown> {
   title: string;
   /** Checks that must have passed (or warned) for this one to run; otherwise it is skipped naming them. */
   dependsOn?: string[];
+  /**
+   * The collect does not read its dependencies' evidence, so the runner may start it while they run (a dependency
+   * chain then costs the slowest check, not the sum); its result is dropped and its work aborted when one fails.
+   */
+  startWithDependencies?: boolean;
   /** Checks that only make sense on Windows report skip elsewhere, with the reason. */
   windowsOnly?: boolean;
   /**

@@ -1,10 +1,10 @@
 // Secret fingerprints and redaction: every secret known to a run is replaced before anything leaves memory.
-import { createHash } from 'node:crypto';
+import { labelledFingerprint } from '../secrets/fingerprint';
 import type { CheckInputs } from '../checks/types';
 
 /** "sha256:" + the first 8 hex digits of SHA-256: enough to tell two keys apart, useless to recover one. */
 export function secretFingerprint(secret: string): string {
-  return `sha256:${createHash('sha256').update(secret, 'utf8').digest('hex').slice(0, 8)}`;
+  return labelledFingerprint(secret);
 }
 
 /** What a secret looks like once redacted (the fingerprint lets support compare keys without seeing them). */

@@ -1,5 +1,6 @@
 // What a technician needs to judge a certificate: names, issuer, validity, SHA-256 fingerprint.
 import type { PeerCertificate } from 'node:tls';
+import { z } from 'zod';
 
 export interface CertificateInfo {
   subject: string;
@@ -12,6 +13,18 @@ export interface CertificateInfo {
   selfSigned: boolean;
   serialNumber: string;
 }
+
+/** The same shape as data read back from evidence, bundles or IPC (a trust boundary). */
+export const CertificateInfoSchema = z.object({
+  subject: z.string(),
+  issuer: z.string(),
+  subjectAltNames: z.array(z.string()),
+  validFrom: z.string(),
+  validTo: z.string(),
+  fingerprint256: z.string(),
+  selfSigned: z.boolean(),
+  serialNumber: z.string(),
+});
 
 function dn(x: Record<string, string | string[] | undefined> | undefined): string {
   if (!x) return '';

@@ -33,7 +33,8 @@ export function validateHost(host: string, field = 'host'): string {
 
 export function validatePort(port: number | string, field = 'port'): number {
   const n = typeof port === 'number' ? port : /^\d{1,5}$/.test(port.trim()) ? Number(port.trim()) : NaN;
-  if (!Number.isInteger(n) || n < 1 || n > 65535) throw invalidInput(field, 'must be a whole number from 1 to 65535');
+  if (!Number.isInteger(n) || n < 1 || n > 65535)
+    throw invalidInput(field, 'must be a whole number from 1 to 65535');
   return n;
 }
 
@@ -41,7 +42,11 @@ export function validatePort(port: number | string, field = 'port'): number {
  * Parses a service URL. Only http(s) is accepted, credentials are refused (they would end up in logs),
  * and the port defaults to the scheme's.
  */
-export function parseServiceUrl(raw: string, field = 'url', allow: Array<'https:' | 'http:'> = ['https:', 'http:']): Endpoint {
+export function parseServiceUrl(
+  raw: string,
+  field = 'url',
+  allow: Array<'https:' | 'http:'> = ['https:', 'http:'],
+): Endpoint {
   let u: URL;
   try {
     u = new URL(raw.trim());
@@ -49,12 +54,16 @@ export function parseServiceUrl(raw: string, field = 'url', allow: Array<'https:
     throw invalidInput(field, 'must be a URL such as https://host:8100/');
   }
   if (u.protocol !== 'https:' && u.protocol !== 'http:') {
-    throw invalidInput(field, `scheme must be ${allow.map((p) => p.replace(':', '')).join(' or ')}, not ${u.protocol.replace(':', '')}`);
+    throw invalidInput(
+      field,
+      `scheme must be ${allow.map((p) => p.replace(':', '')).join(' or ')}, not ${u.protocol.replace(':', '')}`,
+    );
   }
   if (!allow.includes(u.protocol)) {
     throw invalidInput(field, `scheme must be ${allow.map((p) => p.replace(':', '')).join(' or ')}`);
   }
-  if (u.username !== '' || u.password !== '') throw invalidInput(field, 'must not contain a user name or password');
+  if (u.username !== '' || u.password !== '')
+    throw invalidInput(field, 'must not contain a user name or password');
   if (u.search !== '' || u.hash !== '') throw invalidInput(field, 'must not contain a query or fragment');
   const host = validateHost(u.hostname, field);
   const port = u.port === '' ? (u.protocol === 'https:' ? 443 : 80) : validatePort(u.port, field);

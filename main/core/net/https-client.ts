@@ -75,37 +75,91 @@ export function classifySocketError(err: NodeJS.ErrnoException, ep: Endpoint, co
   const code = err.code ?? '';
   const at = where(ep);
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'EAI_NONAME' || code === 'EAI_FAIL') {
-    return new AppError(NetCodes.DNS, `The name ${ep.host} could not be resolved.`, 'Check the spelling of the host name and the DNS server of this machine, or use the IP address.', { host: ep.host });
+    return new AppError(
+      NetCodes.DNS,
+      `The name ${ep.host} could not be resolved.`,
+      'Check the spelling of the host name and the DNS server of this machine, or use the IP address.',
+      { host: ep.host },
+    );
   }
   if (code === 'ECONNREFUSED') {
-    return new AppError(NetCodes.REFUSED, `Nothing accepts connections on ${at}.`, 'Check that the service is running, the port is right and the firewall on the server allows it.', { host: ep.host, port: ep.port });
+    return new AppError(
+      NetCodes.REFUSED,
+      `Nothing accepts connections on ${at}.`,
+      'Check that the service is running, the port is right and the firewall on the server allows it.',
+      { host: ep.host, port: ep.port },
+    );
   }
   if (code === 'EHOSTUNREACH' || code === 'ENETUNREACH' || code === 'EADDRNOTAVAIL') {
-    return new AppError(NetCodes.UNREACHABLE, `There is no network route to ${at}.`, 'Check the address, the network cable or VM switch, and routing between the two servers.', { host: ep.host, port: ep.port });
+    return new AppError(
+      NetCodes.UNREACHABLE,
+      `There is no network route to ${at}.`,
+      'Check the address, the network cable or VM switch, and routing between the two servers.',
+      { host: ep.host, port: ep.port },
+    );
   }
-  if (/^ERR_SSL_(WRONG_VERSION_NUMBER|PACKET_LENGTH_TOO_LONG|HTTP_REQUEST)$/.test(code) || code === 'ERR_SSL_UNKNOWN_PROTOCOL') {
-    return new AppError(NetCodes.PLAIN_HTTP, `${at} answers plain HTTP, not HTTPS.`, 'Turn on HTTPS for this service, or use http:// only if the service is really meant to run without TLS.', { host: ep.host, port: ep.port });
+  if (
+    /^ERR_SSL_(WRONG_VERSION_NUMBER|PACKET_LENGTH_TOO_LONG|HTTP_REQUEST)$/.test(code) ||
+    code === 'ERR_SSL_UNKNOWN_PROTOCOL'
+  ) {
+    return new AppError(
+      NetCodes.PLAIN_HTTP,
+      `${at} answers plain HTTP, not HTTPS.`,
+      'Turn on HTTPS for this service, or use http:// only if the service is really meant to run without TLS.',
+      { host: ep.host, port: ep.port },
+    );
   }
   if (code.startsWith('ERR_SSL_') || code.startsWith('ERR_TLS_') || code === 'EPROTO') {
-    return new AppError(NetCodes.TLS_HANDSHAKE, `The TLS handshake with ${at} failed (${code}).`, 'Check that the port serves HTTPS with a current TLS version (1.2 or 1.3).', { host: ep.host, port: ep.port, code });
+    return new AppError(
+      NetCodes.TLS_HANDSHAKE,
+      `The TLS handshake with ${at} failed (${code}).`,
+      'Check that the port serves HTTPS with a current TLS version (1.2 or 1.3).',
+      { host: ep.host, port: ep.port, code },
+    );
   }
   // ECONNRESET, EPIPE, "socket hang up": the peer went away.
-  return new AppError(NetCodes.DROPPED, connected ? `${at} closed the connection before the answer was complete.` : `${at} closed the connection while it was being opened.`, 'Try again; if it persists, check the service log on that server and any proxy or filter in between.', { host: ep.host, port: ep.port, code });
+  return new AppError(
+    NetCodes.DROPPED,
+    connected
+      ? `${at} closed the connection before the answer was complete.`
+      : `${at} closed the connection while it was being opened.`,
+    'Try again; if it persists, check the service log on that server and any proxy or filter in between.',
+    { host: ep.host, port: ep.port, code },
+  );
 }
 
 function tlsTrustError(reason: string, cert: CertificateInfo, ep: Endpoint): AppError {
   const detail = { host: ep.host, port: ep.port, reason, certificate: cert };
   if (reason === 'CERT_HAS_EXPIRED') {
-    return new AppError(NetCodes.TLS_EXPIRED, `The certificate of ${where(ep)} expired on ${cert.validTo}.`, 'Renew the certificate on that server, or accept this certificate explicitly if you know why it is expired.', detail);
+    return new AppError(
+      NetCodes.TLS_EXPIRED,
+      `The certificate of ${where(ep)} expired on ${cert.validTo}.`,
+      'Renew the certificate on that server, or accept this certificate explicitly if you know why it is expired.',
+      detail,
+    );
   }
   if (reason === 'ERR_TLS_CERT_ALTNAME_INVALID') {
-    return new AppError(NetCodes.TLS_NAME_MISMATCH, `The certificate of ${where(ep)} is not issued for the name ${ep.host}.`, `Use a name the certificate lists (${cert.subjectAltNames.join(', ') || cert.subject}), or accept this certificate explicitly.`, detail);
+    return new AppError(
+      NetCodes.TLS_NAME_MISMATCH,
+      `The certificate of ${where(ep)} is not issued for the name ${ep.host}.`,
+      `Use a name the certificate lists (${cert.subjectAltNames.join(', ') || cert.subject}), or accept this certificate explicitly.`,
+      detail,
+    );
   }
-  return new AppError(NetCodes.TLS_UNTRUSTED, `The certificate of ${where(ep)} is not trusted by this machine (${reason}).`, 'Compare the fingerprint with the one on the server, then accept it; or install the issuing CA on this machine.', detail);
+  return new AppError(
+    NetCodes.TLS_UNTRUSTED,
+    `The certificate of ${where(ep)} is not trusted by this machine (${reason}).`,
+    'Compare the fingerprint with the one on the server, then accept it; or install the issuing CA on this machine.',
+    detail,
+  );
 }
 
 /** Opens the connection and, for HTTPS, completes and judges the handshake before anything is written. */
-function connect(ep: Endpoint, trust: TrustPolicy | undefined, deadline: AbortSignal): Promise<{ socket: net.Socket; tls: TlsSession | null }> {
+function connect(
+  ep: Endpoint,
+  trust: TrustPolicy | undefined,
+  deadline: AbortSignal,
+): Promise<{ socket: net.Socket; tls: TlsSession | null }> {
   return new Promise((resolve, reject) => {
     let socket: net.Socket;
     const onAbort = (): void => {
@@ -135,12 +189,25 @@ function connect(ep: Endpoint, trust: TrustPolicy | undefined, deadline: AbortSi
         const peer = s.getPeerCertificate(true);
         if (!peer || Object.keys(peer).length === 0) {
           s.destroy();
-          reject(new AppError(NetCodes.TLS_HANDSHAKE, `${where(ep)} presented no certificate.`, 'Install a certificate for the HTTPS binding on that server.', { host: ep.host, port: ep.port }));
+          reject(
+            new AppError(
+              NetCodes.TLS_HANDSHAKE,
+              `${where(ep)} presented no certificate.`,
+              'Install a certificate for the HTTPS binding on that server.',
+              { host: ep.host, port: ep.port },
+            ),
+          );
           return;
         }
         const cert = describeCertificate(peer);
-        const pin = trust?.pinnedFingerprint256 ? normaliseFingerprint(trust.pinnedFingerprint256) : undefined;
-        const session = (trustedBy: TlsSession['trustedBy']): TlsSession => ({ certificate: cert, trustedBy, protocol: s.getProtocol() });
+        const pin = trust?.pinnedFingerprint256
+          ? normaliseFingerprint(trust.pinnedFingerprint256)
+          : undefined;
+        const session = (trustedBy: TlsSession['trustedBy']): TlsSession => ({
+          certificate: cert,
+          trustedBy,
+          protocol: s.getProtocol(),
+        });
         if (pin !== undefined && pin === cert.fingerprint256) {
           resolve({ socket: s, tls: session('pin') });
         } else if (s.authorized) {
@@ -148,7 +215,20 @@ function connect(ep: Endpoint, trust: TrustPolicy | undefined, deadline: AbortSi
         } else {
           s.destroy();
           if (pin !== undefined) {
-            reject(new AppError(NetCodes.TLS_PIN_MISMATCH, `${where(ep)} presented a different certificate than the one you accepted.`, 'Someone replaced the certificate or is intercepting the connection. Check the server; accept the new certificate only if you know why it changed.', { host: ep.host, port: ep.port, expected: pin, actual: cert.fingerprint256, certificate: cert }));
+            reject(
+              new AppError(
+                NetCodes.TLS_PIN_MISMATCH,
+                `${where(ep)} presented a different certificate than the one you accepted.`,
+                'Someone replaced the certificate or is intercepting the connection. Check the server; accept the new certificate only if you know why it changed.',
+                {
+                  host: ep.host,
+                  port: ep.port,
+                  expected: pin,
+                  actual: cert.fingerprint256,
+                  certificate: cert,
+                },
+              ),
+            );
           } else {
             reject(tlsTrustError(String(s.authorizationError ?? 'UNKNOWN'), cert, ep));
           }
@@ -168,11 +248,22 @@ function connect(ep: Endpoint, trust: TrustPolicy | undefined, deadline: AbortSi
 function deadlineError(signal: AbortSignal, ep: Endpoint, connected: boolean): AppError {
   if (signal.reason instanceof AppError) return signal.reason;
   return connected
-    ? new AppError(NetCodes.RESPONSE_TIMEOUT, `${where(ep)} accepted the connection but did not answer in time.`, 'The service may be hung or overloaded: restart it, or raise the timeout.', { host: ep.host, port: ep.port })
-    : new AppError(NetCodes.CONNECT_TIMEOUT, `No connection to ${where(ep)} could be opened in time.`, 'Check the address, that the server is on, and that no firewall silently drops the traffic.', { host: ep.host, port: ep.port });
+    ? new AppError(
+        NetCodes.RESPONSE_TIMEOUT,
+        `${where(ep)} accepted the connection but did not answer in time.`,
+        'The service may be hung or overloaded: restart it, or raise the timeout.',
+        { host: ep.host, port: ep.port },
+      )
+    : new AppError(
+        NetCodes.CONNECT_TIMEOUT,
+        `No connection to ${where(ep)} could be opened in time.`,
+        'Check the address, that the server is on, and that no firewall silently drops the traffic.',
+        { host: ep.host, port: ep.port },
+      );
 }
 
-const CANCELLED = (): AppError => new AppError(NetCodes.CANCELLED, 'The request was cancelled.', 'Start it again when ready.');
+const CANCELLED = (): AppError =>
+  new AppError(NetCodes.CANCELLED, 'The request was cancelled.', 'Start it again when ready.');
 
 /** Performs one request. Never retries: callers decide (only idempotent reads may be retried). */
 export async function httpRequest(req: HttpRequest): Promise<HttpResponse> {
@@ -195,7 +286,14 @@ export async function httpRequest(req: HttpRequest): Promise<HttpResponse> {
   }
 }
 
-function exchange(ep: Endpoint, req: HttpRequest, socket: net.Socket, session: TlsSession | null, maxBody: number, deadline: AbortSignal): Promise<HttpResponse> {
+function exchange(
+  ep: Endpoint,
+  req: HttpRequest,
+  socket: net.Socket,
+  session: TlsSession | null,
+  maxBody: number,
+  deadline: AbortSignal,
+): Promise<HttpResponse> {
   return new Promise((resolve, reject) => {
     let settled = false;
     const fail = (e: AppError): void => {
@@ -210,7 +308,11 @@ function exchange(ep: Endpoint, req: HttpRequest, socket: net.Socket, session: T
       fail(deadlineError(deadline, ep, true));
     };
     const rel = (req.path ?? '').replace(/^\//, '');
-    const headers: Record<string, string> = { Host: net.isIP(ep.host) === 6 ? `[${ep.host}]:${ep.port}` : `${ep.host}:${ep.port}`, Connection: 'close', ...req.headers };
+    const headers: Record<string, string> = {
+      Host: net.isIP(ep.host) === 6 ? `[${ep.host}]:${ep.port}` : `${ep.host}:${ep.port}`,
+      Connection: 'close',
+      ...req.headers,
+    };
     if (req.body !== undefined) headers['Content-Length'] = String(Buffer.byteLength(req.body));
     const request = http.request({
       method: req.method ?? 'GET',
@@ -223,7 +325,14 @@ function exchange(ep: Endpoint, req: HttpRequest, socket: net.Socket, session: T
     request.on('response', (res) => {
       const declared = Number(res.headers['content-length'] ?? '0');
       if (declared > maxBody) {
-        fail(new AppError(NetCodes.BODY_TOO_LARGE, `${where(ep)} announced a ${declared}-byte answer; at most ${maxBody} bytes are read.`, 'Check that the URL points at the right service.', { host: ep.host, port: ep.port, limit: maxBody }));
+        fail(
+          new AppError(
+            NetCodes.BODY_TOO_LARGE,
+            `${where(ep)} announced a ${declared}-byte answer; at most ${maxBody} bytes are read.`,
+            'Check that the URL points at the right service.',
+            { host: ep.host, port: ep.port, limit: maxBody },
+          ),
+        );
         return;
       }
       const chunks: Buffer[] = [];
@@ -231,7 +340,14 @@ function exchange(ep: Endpoint, req: HttpRequest, socket: net.Socket, session: T
       res.on('data', (c: Buffer) => {
         size += c.length;
         if (size > maxBody) {
-          fail(new AppError(NetCodes.BODY_TOO_LARGE, `${where(ep)} sent more than ${maxBody} bytes.`, 'Check that the URL points at the right service.', { host: ep.host, port: ep.port, limit: maxBody }));
+          fail(
+            new AppError(
+              NetCodes.BODY_TOO_LARGE,
+              `${where(ep)} sent more than ${maxBody} bytes.`,
+              'Check that the URL points at the right service.',
+              { host: ep.host, port: ep.port, limit: maxBody },
+            ),
+          );
           return;
         }
         chunks.push(c);
@@ -245,16 +361,37 @@ function exchange(ep: Endpoint, req: HttpRequest, socket: net.Socket, session: T
         settled = true;
         deadline.removeEventListener('abort', onAbort);
         socket.destroy();
-        resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks), tls: session });
+        resolve({
+          status: res.statusCode ?? 0,
+          headers: res.headers,
+          body: Buffer.concat(chunks),
+          tls: session,
+        });
       });
       res.on('error', (err: NodeJS.ErrnoException) => fail(classifySocketError(err, ep, true)));
-      res.on('aborted', () => fail(classifySocketError(Object.assign(new Error('aborted'), { code: 'ECONNRESET' }), ep, true)));
+      res.on('aborted', () =>
+        fail(classifySocketError(Object.assign(new Error('aborted'), { code: 'ECONNRESET' }), ep, true)),
+      );
     });
     request.on('error', (err: NodeJS.ErrnoException) => {
       if (err.code === 'HPE_HEADER_OVERFLOW') {
-        fail(new AppError(NetCodes.BODY_TOO_LARGE, `${where(ep)} sent oversized HTTP headers.`, 'Check that the URL points at the right service.', { host: ep.host, port: ep.port }));
+        fail(
+          new AppError(
+            NetCodes.BODY_TOO_LARGE,
+            `${where(ep)} sent oversized HTTP headers.`,
+            'Check that the URL points at the right service.',
+            { host: ep.host, port: ep.port },
+          ),
+        );
       } else if (err.code?.startsWith('HPE_')) {
-        fail(new AppError(NetCodes.DROPPED, `${where(ep)} answered with something that is not HTTP (${err.code}).`, 'Check that the port belongs to the expected service.', { host: ep.host, port: ep.port, code: err.code }));
+        fail(
+          new AppError(
+            NetCodes.DROPPED,
+            `${where(ep)} answered with something that is not HTTP (${err.code}).`,
+            'Check that the port belongs to the expected service.',
+            { host: ep.host, port: ep.port, code: err.code },
+          ),
+        );
       } else {
         fail(classifySocketError(err, ep, true));
       }

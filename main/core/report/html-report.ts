@@ -40,9 +40,7 @@ const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
 
 /** Escapes text for element content and quoted attributes; control characters are dropped. */
 export function escapeHtml(text: string): string {
-  return text
-    .replace(CONTROL, '')
-    .replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
+  return text.replace(CONTROL, '').replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
 }
 
 const STATUS_LABEL: Record<CheckStatus, string> = { pass: 'PASS', warn: 'WARN', fail: 'FAIL', skip: 'SKIP' };

@@ -1,5 +1,6 @@
 // Data shapes of the setup flow, shared by the GUI (through the IPC contract) and the CLI. zod first: they cross trust boundaries.
 import { z } from 'zod';
+import { CertificateInfoSchema } from '../net/certificate';
 
 export const StepIds = [
   'welcome',
@@ -17,16 +18,7 @@ export const StepIds = [
 export const StepIdSchema = z.enum(StepIds);
 export type StepId = z.infer<typeof StepIdSchema>;
 
-export const CertificateInfoSchema = z.object({
-  subject: z.string(),
-  issuer: z.string(),
-  subjectAltNames: z.array(z.string()),
-  validFrom: z.string(),
-  validTo: z.string(),
-  fingerprint256: z.string(),
-  selfSigned: z.boolean(),
-  serialNumber: z.string(),
-});
+export { CertificateInfoSchema };
 
 export const ErrorInfoSchema = z.object({
   code: z.string(),

@@ -3,7 +3,7 @@
 // The key goes out only over a connection whose certificate was verified (system store or an accepted
 // fingerprint). When it cannot be, the probe may repeat GetInfo WITHOUT the key over the same certificate,
 // only to tell "SHIP is there" from "something else is there", and says it did so.
-import { createHash } from 'node:crypto';
+import { secretHex8 } from '../secrets/fingerprint';
 import { AppError, invalidInput, isAppError } from '../errors';
 import { isIP } from 'node:net';
 import { type Endpoint, parseServiceUrl, validateHost, validatePort } from '../net/endpoint';
@@ -41,7 +41,7 @@ export interface ShipTarget {
 
 /** First 8 hex of SHA-256: enough to compare keys, useless to an attacker. */
 export function keyFingerprint(key: string): string {
-  return createHash('sha256').update(key, 'utf8').digest('hex').slice(0, 8);
+  return secretHex8(key);
 }
 
 /** The SHIP URL for a Space server name as a technician types it: https, the assumed default port and path. */

@@ -73,7 +73,8 @@ export function createElevatedRunner(deps: ElevatedRunnerDeps): ElevatedRunner {
         },
         req.elevate ?? true,
       );
-      if (req.signal?.aborted) return { outcome: 'cancelled', exitCode: null, log: '', durationMs: now() - started };
+      if (req.signal?.aborted)
+        return { outcome: 'cancelled', exitCode: null, log: '', durationMs: now() - started };
       const child = deps.launcher(deps.powershellExe ?? 'powershell.exe', args);
       const tail = tailFile(logPath, pollMs, req.onLog);
       let stopReason: 'timeout' | 'cancelled' | undefined;
@@ -83,10 +84,14 @@ export function createElevatedRunner(deps: ElevatedRunnerDeps): ElevatedRunner {
           stopReason = 'timeout';
           resolve();
         }, req.timeoutMs);
-        req.signal?.addEventListener('abort', () => {
-          stopReason ??= 'cancelled';
-          resolve();
-        }, { once: true });
+        req.signal?.addEventListener(
+          'abort',
+          () => {
+            stopReason ??= 'cancelled';
+            resolve();
+          },
+          { once: true },
+        );
       });
       let exit: number | null | 'stopped';
       try {
@@ -94,7 +99,13 @@ export function createElevatedRunner(deps: ElevatedRunnerDeps): ElevatedRunner {
       } catch (e) {
         clearTimeout(timer);
         await tail.stop();
-        throw new AppError('ELEVATED_SPAWN_FAILED', 'Windows PowerShell could not be started for the elevated run.', 'Check that powershell.exe is present and not blocked by policy.', undefined, e);
+        throw new AppError(
+          'ELEVATED_SPAWN_FAILED',
+          'Windows PowerShell could not be started for the elevated run.',
+          'Check that powershell.exe is present and not blocked by policy.',
+          undefined,
+          e,
+        );
       }
       clearTimeout(timer);
       if (exit === 'stopped') {
@@ -109,7 +120,8 @@ export function createElevatedRunner(deps: ElevatedRunnerDeps): ElevatedRunner {
       if (stopReason) return { outcome: stopReason, exitCode: null, log, durationMs };
       const status = await readStatus(statusPath);
       // Never infer a refusal from translated text: 1223 from the wrapper, or no status file at all, means no elevated run happened.
-      if (exit === ELEVATION_CANCELLED_EXIT || status === undefined) return { outcome: 'elevation-cancelled', exitCode: null, log, durationMs };
+      if (exit === ELEVATION_CANCELLED_EXIT || status === undefined)
+        return { outcome: 'elevation-cancelled', exitCode: null, log, durationMs };
       return { outcome: 'completed', exitCode: status, log, durationMs };
     } finally {
       if (secretFile) await rm(secretFile, { force: true }).catch(() => undefined);
@@ -127,7 +139,12 @@ async function readStatus(statusPath: string): Promise<number | undefined> {
   }
   const t = text.replace(/^\uFEFF/, '').trim();
   if (!/^-?\d{1,10}$/.test(t)) {
-    throw new AppError('ELEVATED_STATUS_UNREADABLE', 'The elevated run left a status file that could not be read.', 'Run it again; export the log if it persists.', { status: t.slice(0, 40) });
+    throw new AppError(
+      'ELEVATED_STATUS_UNREADABLE',
+      'The elevated run left a status file that could not be read.',
+      'Run it again; export the log if it persists.',
+      { status: t.slice(0, 40) },
+    );
   }
   return Number(t);
 }
@@ -137,7 +154,11 @@ function delay(ms: number): Promise<void> {
 }
 
 /** Follows a file that may not exist yet, delivering whole UTF-8 characters as they arrive. */
-function tailFile(file: string, pollMs: number, onChunk?: (chunk: string) => void): { stop(): Promise<string> } {
+function tailFile(
+  file: string,
+  pollMs: number,
+  onChunk?: (chunk: string) => void,
+): { stop(): Promise<string> } {
   const decoder = new StringDecoder('utf8');
   let offset = 0;
   let all = '';

@@ -122,7 +122,22 @@ export function buildElevatedArgs(spec: InnerSpec, elevate: boolean): string[] {
   const inner = Buffer.from(buildInnerScript(spec), 'utf8').toString('base64');
   const outer = encodeCommand(buildOuterScript(inner, elevate));
   if (outer.length > MAX_COMMAND_LINE) {
-    throw new AppError('ELEVATED_COMMAND_TOO_LONG', 'The parameters of the elevated run are too long for a Windows command line.', 'Use shorter paths or values.', { length: outer.length });
+    throw new AppError(
+      'ELEVATED_COMMAND_TOO_LONG',
+      'The parameters of the elevated run are too long for a Windows command line.',
+      'Use shorter paths or values.',
+      { length: outer.length },
+    );
   }
-  return ['-NoLogo', '-NoProfile', '-NonInteractive', '-ExecutionPolicy', 'Bypass', '-WindowStyle', 'Hidden', '-EncodedCommand', outer];
+  return [
+    '-NoLogo',
+    '-NoProfile',
+    '-NonInteractive',
+    '-ExecutionPolicy',
+    'Bypass',
+    '-WindowStyle',
+    'Hidden',
+    '-EncodedCommand',
+    outer,
+  ];
 }

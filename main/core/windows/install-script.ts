@@ -11,7 +11,8 @@ import type { PsSession } from './ps-session';
 /** Larger than any plausible install script; bounds what is read into memory from a download or a picked file. */
 export const MAX_INSTALL_SCRIPT_BYTES = 5 * 1024 * 1024;
 
-export type InstallScriptSource = { kind: 'file'; path: string } | { kind: 'face'; download: (signal?: AbortSignal) => Promise<Uint8Array> };
+export type InstallScriptSource =
+  { kind: 'file'; path: string } | { kind: 'face'; download: (signal?: AbortSignal) => Promise<Uint8Array> };
 
 export const SignatureSchema = z.object({
   /** Get-AuthenticodeSignature status: Valid, NotSigned, HashMismatch, NotTrusted, UnknownError…; "NotChecked" off Windows. */
@@ -42,7 +43,10 @@ export interface InstallScriptDeps {
 }
 
 function stamp(d: Date): string {
-  return d.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+  return d
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z');
 }
 
 function sha256Hex(bytes: Uint8Array): string {
@@ -57,15 +61,26 @@ async function readBounded(file: string): Promise<Buffer> {
     size = s.size;
   } catch (e) {
     if (e instanceof AppError) throw e;
-    throw new AppError('INSTALL_SCRIPT_NOT_FOUND', `The install script ${file} could not be opened.`, 'Pick the file again.', { path: file }, e);
+    throw new AppError(
+      'INSTALL_SCRIPT_NOT_FOUND',
+      `The install script ${file} could not be opened.`,
+      'Pick the file again.',
+      { path: file },
+      e,
+    );
   }
   if (size === 0) throw invalidInput('installScript', 'must not be empty');
-  if (size > MAX_INSTALL_SCRIPT_BYTES) throw invalidInput('installScript', `must be at most ${MAX_INSTALL_SCRIPT_BYTES} bytes`);
+  if (size > MAX_INSTALL_SCRIPT_BYTES)
+    throw invalidInput('installScript', `must be at most ${MAX_INSTALL_SCRIPT_BYTES} bytes`);
   return readFile(file);
 }
 
 /** Puts the script on disk (if downloaded) and reads what the technician must see before running it. */
-export async function prepareInstallScript(deps: InstallScriptDeps, source: InstallScriptSource, signal?: AbortSignal): Promise<InstallScriptInfo> {
+export async function prepareInstallScript(
+  deps: InstallScriptDeps,
+  source: InstallScriptSource,
+  signal?: AbortSignal,
+): Promise<InstallScriptInfo> {
   let file: string;
   let bytes: Buffer;
   if (source.kind === 'file') {
@@ -75,7 +90,8 @@ export async function prepareInstallScript(deps: InstallScriptDeps, source: Inst
   } else {
     const downloaded = Buffer.from(await source.download(signal));
     if (downloaded.length === 0) throw invalidInput('installScript', 'must not be empty');
-    if (downloaded.length > MAX_INSTALL_SCRIPT_BYTES) throw invalidInput('installScript', `must be at most ${MAX_INSTALL_SCRIPT_BYTES} bytes`);
+    if (downloaded.length > MAX_INSTALL_SCRIPT_BYTES)
+      throw invalidInput('installScript', `must be at most ${MAX_INSTALL_SCRIPT_BYTES} bytes`);
     const dir = path.join(deps.dataDir, 'install-scripts');
     await mkdir(dir, { recursive: true });
     file = path.join(dir, `space-install-script-${stamp(deps.now())}.ps1`);
@@ -83,13 +99,33 @@ export async function prepareInstallScript(deps: InstallScriptDeps, source: Inst
     bytes = downloaded;
   }
   const sha256 = sha256Hex(bytes);
-  let signature: InstallScriptInfo['signature'] = { status: 'NotChecked', statusMessage: 'Authenticode can only be checked on Windows.', signer: null, signerThumbprint: null };
+  let signature: InstallScriptInfo['signature'] = {
+    status: 'NotChecked',
+    statusMessage: 'Authenticode can only be checked on Windows.',
+    signer: null,
+    signerThumbprint: null,
+  };
   if (deps.platform === 'win32' && deps.session) {
-    const raw = await deps.session().query('get-file-signature', { path: file }, FileSignatureRawSchema, { timeoutMs: 30_000, ...(signal ? { signal } : {}) });
+    const raw = await deps
+      .session()
+      .query('get-file-signature', { path: file }, FileSignatureRawSchema, {
+        timeoutMs: 30_000,
+        ...(signal ? { signal } : {}),
+      });
     if (raw.sha256.toLowerCase() !== sha256) {
-      throw new AppError('INSTALL_SCRIPT_CHANGED', 'The install script changed while it was being checked.', 'Pick the script again; make sure nothing else writes to it.', { path: file });
+      throw new AppError(
+        'INSTALL_SCRIPT_CHANGED',
+        'The install script changed while it was being checked.',
+        'Pick the script again; make sure nothing else writes to it.',
+        { path: file },
+      );
     }
-    signature = { status: raw.status, statusMessage: raw.statusMessage, signer: raw.signer, signerThumbprint: raw.signerThumbprint };
+    signature = {
+      status: raw.status,
+      statusMessage: raw.statusMessage,
+      signer: raw.signer,
+      signerThumbprint: raw.signerThumbprint,
+    };
   }
   return { path: file, source: source.kind, sha256, size: bytes.length, signature };
 }
@@ -112,7 +148,12 @@ export async function runInstallScript(
 ): Promise<InstallScriptRun> {
   const now = sha256Hex(await readBounded(info.path));
   if (now !== info.sha256) {
-    throw new AppError('INSTALL_SCRIPT_CHANGED', 'The install script changed since its SHA-256 was shown.', 'Check the script again before running it.', { path: info.path, shown: info.sha256, now });
+    throw new AppError(
+      'INSTALL_SCRIPT_CHANGED',
+      'The install script changed since its SHA-256 was shown.',
+      'Check the script again before running it.',
+      { path: info.path, shown: info.sha256, now },
+    );
   }
   const startedAt = deps.now();
   const out = await deps.runElevated({

@@ -4,7 +4,12 @@ import type { PsHost } from './ps-session';
 
 export function createNodePowerShellHost(): PsHost {
   const shell = new PowerShell({
-    executableOptions: { '-NoLogo': true, '-NoProfile': true, '-NonInteractive': true, '-ExecutionPolicy': 'Bypass' },
+    executableOptions: {
+      '-NoLogo': true,
+      '-NoProfile': true,
+      '-NonInteractive': true,
+      '-ExecutionPolicy': 'Bypass',
+    },
     outputEncoding: 'utf8',
     // The session enforces its own per-call timeout; node-powershell's is kept as a backstop only.
     invocationTimeout: 10 * 60_000,
@@ -14,7 +19,11 @@ export function createNodePowerShellHost(): PsHost {
   return {
     async invoke(command) {
       const r = await shell.invoke(command);
-      return { stdout: r.stdout?.toString('utf8') ?? r.raw, stderr: r.stderr?.toString('utf8') ?? '', hadErrors: r.hadErrors };
+      return {
+        stdout: r.stdout?.toString('utf8') ?? r.raw,
+        stderr: r.stderr?.toString('utf8') ?? '',
+        hadErrors: r.hadErrors,
+      };
     },
     dispose: () => shell.dispose(),
   };

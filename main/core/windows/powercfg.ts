@@ -38,7 +38,8 @@ export function parsePowercfgQuery(text: string): PowercfgQuery {
   const out: PowercfgQuery = { schemeGuid: null, subgroupGuid: null, settings: {} };
   let current: { guid: string; indent: number; values: number[] } | null = null;
   const close = (): void => {
-    if (current) out.settings[current.guid] = { ac: current.values[0] ?? null, dc: current.values[1] ?? null };
+    if (current)
+      out.settings[current.guid] = { ac: current.values[0] ?? null, dc: current.values[1] ?? null };
     current = null;
   };
   for (const line of lines) {
@@ -50,7 +51,12 @@ export function parsePowercfgQuery(text: string): PowercfgQuery {
         out.subgroupGuid = guid;
         continue;
       }
-      if (out.schemeGuid === null && out.subgroupGuid === null && Object.keys(out.settings).length === 0 && current === null) {
+      if (
+        out.schemeGuid === null &&
+        out.subgroupGuid === null &&
+        Object.keys(out.settings).length === 0 &&
+        current === null
+      ) {
         out.schemeGuid = guid;
         continue;
       }
@@ -85,7 +91,10 @@ export interface SleepStatesReport {
  * Returns null when the layout is not there (empty, truncated to nothing, garbage).
  */
 export function parseSleepStates(text: string): SleepStatesReport | null {
-  const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/).filter((l) => l.trim().length > 0);
+  const lines = text
+    .replace(/^\uFEFF/, '')
+    .split(/\r\n|\r|\n/)
+    .filter((l) => l.trim().length > 0);
   const sections: Array<{ items: Array<{ indent: number; text: string }> }> = [];
   for (const line of lines) {
     const indent = indentOf(line);

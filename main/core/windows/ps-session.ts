@@ -39,26 +39,45 @@ export function buildQueryCommand(scriptText: string, params: Record<string, unk
 
 /** Finds the marker line and decodes it; throws PS_NO_OUTPUT / PS_BAD_OUTPUT with what was seen (no secrets are sent in). */
 export function parseQueryOutput<T>(script: string, stdout: string, stderr: string, schema: z.ZodType<T>): T {
-  const line = stdout.split(/\r?\n/).reverse().find((l) => l.trim().startsWith(JSON_MARKER));
+  const line = stdout
+    .split(/\r?\n/)
+    .reverse()
+    .find((l) => l.trim().startsWith(JSON_MARKER));
   if (line === undefined) {
-    throw new AppError('PS_NO_OUTPUT', `PowerShell script ${script} returned no result.`, 'Run the check again; if it persists, export the log for support.', {
-      script,
-      stdout: stdout.slice(0, 2000),
-      stderr: stderr.slice(0, 2000),
-    });
+    throw new AppError(
+      'PS_NO_OUTPUT',
+      `PowerShell script ${script} returned no result.`,
+      'Run the check again; if it persists, export the log for support.',
+      {
+        script,
+        stdout: stdout.slice(0, 2000),
+        stderr: stderr.slice(0, 2000),
+      },
+    );
   }
   let value: unknown;
   try {
     value = JSON.parse(Buffer.from(line.trim().slice(JSON_MARKER.length), 'base64').toString('utf8'));
   } catch (e) {
-    throw new AppError('PS_BAD_OUTPUT', `PowerShell script ${script} returned output that is not JSON.`, 'Export the log for support.', { script }, e);
+    throw new AppError(
+      'PS_BAD_OUTPUT',
+      `PowerShell script ${script} returned output that is not JSON.`,
+      'Export the log for support.',
+      { script },
+      e,
+    );
   }
   const parsed = schema.safeParse(value);
   if (!parsed.success) {
-    throw new AppError('PS_BAD_OUTPUT', `PowerShell script ${script} returned data of an unexpected shape.`, 'Export the log for support.', {
-      script,
-      issues: parsed.error.issues.slice(0, 10).map((i) => `${i.path.join('.')}: ${i.message}`),
-    });
+    throw new AppError(
+      'PS_BAD_OUTPUT',
+      `PowerShell script ${script} returned data of an unexpected shape.`,
+      'Export the log for support.',
+      {
+        script,
+        issues: parsed.error.issues.slice(0, 10).map((i) => `${i.path.join('.')}: ${i.message}`),
+      },
+    );
   }
   return parsed.data;
 }
@@ -76,21 +95,43 @@ export class PsSession {
   }
 
   /** Runs one fixed script with parameters as data; calls are serialised on the one session. */
-  query<T>(script: QueryScriptName, params: Record<string, unknown>, schema: z.ZodType<T>, opts: { timeoutMs?: number; signal?: AbortSignal } = {}): Promise<T> {
+  query<T>(
+    script: QueryScriptName,
+    params: Record<string, unknown>,
+    schema: z.ZodType<T>,
+    opts: { timeoutMs?: number; signal?: AbortSignal } = {},
+  ): Promise<T> {
     const run = this.queue.then(() => this.runOne(script, params, schema, opts));
     this.queue = run.catch(() => undefined);
     return run;
   }
 
-  private async runOne<T>(script: QueryScriptName, params: Record<string, unknown>, schema: z.ZodType<T>, opts: { timeoutMs?: number; signal?: AbortSignal }): Promise<T> {
-    if (this.disposed) throw new AppError('PS_SESSION_CLOSED', 'The PowerShell session was already closed.', 'Start the run again.');
-    if (opts.signal?.aborted) throw new AppError('CANCELLED', 'The operation was cancelled.', 'Start it again when ready.');
+  private async runOne<T>(
+    script: QueryScriptName,
+    params: Record<string, unknown>,
+    schema: z.ZodType<T>,
+    opts: { timeoutMs?: number; signal?: AbortSignal },
+  ): Promise<T> {
+    if (this.disposed)
+      throw new AppError(
+        'PS_SESSION_CLOSED',
+        'The PowerShell session was already closed.',
+        'Start the run again.',
+      );
+    if (opts.signal?.aborted)
+      throw new AppError('CANCELLED', 'The operation was cancelled.', 'Start it again when ready.');
     const command = buildQueryCommand(readScript(resolveResourcesDir(this.resourcesDir), script), params);
     if (this.host === undefined) {
       try {
         this.host = this.options.hostFactory();
       } catch (e) {
-        throw new AppError('PS_UNAVAILABLE', 'PowerShell could not be started.', 'Check that Windows PowerShell is installed and not blocked by policy.', undefined, e);
+        throw new AppError(
+          'PS_UNAVAILABLE',
+          'PowerShell could not be started.',
+          'Check that Windows PowerShell is installed and not blocked by policy.',
+          undefined,
+          e,
+        );
       }
     }
     const host = this.host;
@@ -98,8 +139,20 @@ export class PsSession {
     let timer: NodeJS.Timeout | undefined;
     let onAbort: (() => void) | undefined;
     const stop = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new AppError('PS_TIMEOUT', `PowerShell script ${script} did not finish within ${Math.round(timeoutMs / 1000)} s.`, 'Run the check again; a busy server can be slow.', { script, timeoutMs })), timeoutMs);
-      onAbort = () => reject(new AppError('CANCELLED', 'The operation was cancelled.', 'Start it again when ready.'));
+      timer = setTimeout(
+        () =>
+          reject(
+            new AppError(
+              'PS_TIMEOUT',
+              `PowerShell script ${script} did not finish within ${Math.round(timeoutMs / 1000)} s.`,
+              'Run the check again; a busy server can be slow.',
+              { script, timeoutMs },
+            ),
+          ),
+        timeoutMs,
+      );
+      onAbort = () =>
+        reject(new AppError('CANCELLED', 'The operation was cancelled.', 'Start it again when ready.'));
       opts.signal?.addEventListener('abort', onAbort, { once: true });
     });
     try {
@@ -112,7 +165,13 @@ export class PsSession {
         await host.dispose().catch(() => undefined);
       }
       if (e instanceof AppError) throw e;
-      throw new AppError('PS_FAILED', `PowerShell script ${script} failed.`, 'Run the check again; if it persists, export the log for support.', { script }, e);
+      throw new AppError(
+        'PS_FAILED',
+        `PowerShell script ${script} failed.`,
+        'Run the check again; if it persists, export the log for support.',
+        { script },
+        e,
+      );
     } finally {
       clearTimeout(timer);
       if (onAbort) opts.signal?.removeEventListener('abort', onAbort);

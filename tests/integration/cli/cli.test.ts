@@ -293,7 +293,7 @@ describe('xs4-setup bad input (exit 2, one line)', () => {
     }
   });
 
-  it('names the field and the rule of a malformed profile; a valid one is validated but setup says it is not available', async () => {
+  it('names the field and the rule of a malformed profile; a valid one without faceUrl is refused naming it', async () => {
     const bad = join(tmp, 'bad-profile.json');
     await writeFile(
       bad,
@@ -321,8 +321,8 @@ describe('xs4-setup bad input (exit 2, one line)', () => {
     );
     const g = await run(['setup', '--profile', good]);
     expect(g.code).toBe(2);
-    expect(g.stdout).toContain('is valid (spaceUrl)');
-    expect(g.stderr).toMatch(/not available in this build yet.*\[SETUP_NOT_AVAILABLE\]\n$/);
+    expect(g.stdout).toBe('');
+    expect(g.stderr).toBe('xs4-setup: profile.faceUrl: is required for setup [USAGE]\n');
   });
 });
 

@@ -119,6 +119,46 @@ describe('runChecks', () => {
     expect(seen).toEqual({ value: 7 });
   });
 
+  it('starts a check marked startWithDependencies beside its dependency, and drops it (aborted) when the dependency fails', async () => {
+    const events: string[] = [];
+    let release!: (v: { value: number }) => void;
+    const dep: Check<{ value: number }> = {
+      ...timed('dep', 0),
+      collect: () => new Promise((r) => (release = r)),
+    };
+    const child = (id: string): Check<{ value: number }> => ({
+      ...timed(id, 0),
+      dependsOn: ['dep'],
+      startWithDependencies: true,
+      collect: (ctx) =>
+        new Promise((resolve, reject) => {
+          events.push(`${id} started`);
+          ctx.signal.addEventListener(
+            'abort',
+            () => (events.push(`${id} aborted`), reject(ctx.signal.reason)),
+            { once: true },
+          );
+          // Resolves only after the dependency is released, proving it ran beside it.
+          queueMicrotask(() => setTimeout(() => resolve({ value: 2 }), 50));
+        }),
+    });
+    const ok = runChecks([dep, child('kid')]);
+    await new Promise((r) => setTimeout(r, 10));
+    expect(events).toEqual(['kid started']); // the dependency is still running
+    release({ value: 1 });
+    const run = await ok;
+    expect(run.byId['kid']?.result.status).toBe('pass');
+
+    events.length = 0;
+    const failing = runChecks([dep, child('kid2')]);
+    await new Promise((r) => setTimeout(r, 10));
+    release({ value: -1 }); // the dependency fails
+    const run2 = await failing;
+    expect(run2.byId['kid2']?.result).toMatchObject({ status: 'skip', code: RunnerCodes.DEPENDENCY_FAILED });
+    expect(run2.byId['kid2']?.outcome).toBe('not-run');
+    expect(events).toEqual(['kid2 started', 'kid2 aborted']);
+  });
+
   it('turns a collect that throws AppError into fail "could not read" with its code, never pass', async () => {
     const c: Check<{ value: number }> = {
       ...timed('x', 0),

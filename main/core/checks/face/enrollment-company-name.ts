@@ -46,6 +46,7 @@ export const enrollmentCompanyNameCheck: Check<CompanyNameEvidence> = {
   id: 'enrollment.company-name',
   title: 'Enrollment Service company name',
   dependsOn: ['face.signed-in'],
+  startWithDependencies: true,
   evidenceSchema: CompanyNameEvidenceSchema,
   async collect(ctx) {
     const client = faceClientFor(ctx);

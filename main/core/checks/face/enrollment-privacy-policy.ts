@@ -140,6 +140,7 @@ export const enrollmentPrivacyPolicyCheck: Check<PrivacyPolicyEvidence> = {
   id: 'enrollment.privacy-policy',
   title: 'Enrollment Service privacy policy covers biometric data',
   dependsOn: ['face.signed-in'],
+  startWithDependencies: true,
   evidenceSchema: PrivacyPolicyEvidenceSchema,
   async collect(ctx) {
     const client = faceClientFor(ctx);

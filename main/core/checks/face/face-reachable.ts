@@ -2,24 +2,13 @@
 import { z } from 'zod';
 import type { Check, CheckResult } from '../types';
 import { inspectFaceCertificate } from '../../face/face-trust';
-import { normaliseFingerprint } from '../../net/certificate';
+import { CertificateInfoSchema, normaliseFingerprint } from '../../net/certificate';
 import { AttemptErrorSchema, attemptError, requireFaceUrl } from './face-check-context';
-
-const CertificateSchema = z.object({
-  subject: z.string(),
-  issuer: z.string(),
-  subjectAltNames: z.array(z.string()),
-  validFrom: z.string(),
-  validTo: z.string(),
-  fingerprint256: z.string(),
-  selfSigned: z.boolean(),
-  serialNumber: z.string(),
-});
 
 export const FaceReachableEvidenceSchema = z.object({
   url: z.string(),
   checkedAt: z.string(),
-  certificate: CertificateSchema.nullable(),
+  certificate: CertificateInfoSchema.nullable(),
   trustedBySystem: z.boolean().nullable(),
   /** Why the system store refused it (TLS_UNTRUSTED, TLS_EXPIRED, TLS_NAME_MISMATCH). */
   systemProblem: z.string().nullable(),

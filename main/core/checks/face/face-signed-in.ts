@@ -78,6 +78,7 @@ export const faceSignedInCheck: Check<FaceSignedInEvidence> = {
   id: 'face.signed-in',
   title: 'Signed in to XS4 Face',
   dependsOn: ['face.reachable'],
+  startWithDependencies: true,
   requires: ['faceUrl', 'faceToken'],
   evidenceSchema: FaceSignedInEvidenceSchema,
   async collect(ctx) {

@@ -106,6 +106,7 @@ export const faceSpaceIntegrationCheck: Check<FaceSpaceIntegrationEvidence> = {
   id: 'face.space-integration',
   title: 'XS4 Face ⇄ Space integration status',
   dependsOn: ['face.signed-in'],
+  startWithDependencies: true,
   evidenceSchema: FaceSpaceIntegrationEvidenceSchema,
   async collect(ctx) {
     const client = faceClientFor(ctx);

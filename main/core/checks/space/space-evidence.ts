@@ -1,17 +1,9 @@
 // zod schemas of the evidence the Space checks record (bundles read back from disk are a trust boundary).
 import { z } from 'zod';
+import { CertificateInfoSchema } from '../../net/certificate';
 import { ShipCodes } from '../../space/ship-outcomes';
 
-export const CertificateInfoSchema = z.object({
-  subject: z.string(),
-  issuer: z.string(),
-  subjectAltNames: z.array(z.string()),
-  validFrom: z.string(),
-  validTo: z.string(),
-  fingerprint256: z.string(),
-  selfSigned: z.boolean(),
-  serialNumber: z.string(),
-});
+export { CertificateInfoSchema };
 
 export const TlsProbeResultSchema = z.object({
   host: z.string(),

@@ -19,7 +19,12 @@ export type UnavailableEvidence = z.infer<typeof UnavailableEvidenceSchema>;
 
 /** Off Windows a Windows check collects this instead of throwing. */
 export function unavailableOn(ctx: CheckContext): UnavailableEvidence | null {
-  return ctx.platform === 'win32' ? null : { kind: 'unavailable', reason: `This check reads Windows settings; this machine runs ${ctx.platform}.` };
+  return ctx.platform === 'win32'
+    ? null
+    : {
+        kind: 'unavailable',
+        reason: `This check reads Windows settings; this machine runs ${ctx.platform}.`,
+      };
 }
 
 export function skipResult(e: UnavailableEvidence): CheckResult {
@@ -29,13 +34,28 @@ export function skipResult(e: UnavailableEvidence): CheckResult {
 /** Turns a non-completed elevated run into the error the fix reports; completed runs with a non-zero exit too. */
 export function requireCompleted(what: string, out: ElevatedOutcome): void {
   if (out.outcome === 'elevation-cancelled') {
-    throw new AppError('ELEVATION_CANCELLED', `${what}: administrator approval was not given.`, 'Run the fix again and accept the Windows prompt (UAC).', { outcome: out.outcome });
+    throw new AppError(
+      'ELEVATION_CANCELLED',
+      `${what}: administrator approval was not given.`,
+      'Run the fix again and accept the Windows prompt (UAC).',
+      { outcome: out.outcome },
+    );
   }
   if (out.outcome !== 'completed') {
-    throw new AppError(out.outcome === 'timeout' ? 'ELEVATED_TIMEOUT' : 'CANCELLED', `${what}: the elevated run ${out.outcome === 'timeout' ? 'did not finish in time' : 'was cancelled'}.`, 'Run the fix again.', { outcome: out.outcome });
+    throw new AppError(
+      out.outcome === 'timeout' ? 'ELEVATED_TIMEOUT' : 'CANCELLED',
+      `${what}: the elevated run ${out.outcome === 'timeout' ? 'did not finish in time' : 'was cancelled'}.`,
+      'Run the fix again.',
+      { outcome: out.outcome },
+    );
   }
   if (out.exitCode !== 0) {
-    throw new AppError('ELEVATED_FAILED', `${what}: the elevated script ended with exit code ${String(out.exitCode)}.`, 'Read the log shown with the fix, correct the cause and run it again.', { exitCode: out.exitCode, log: out.log.slice(-4000) });
+    throw new AppError(
+      'ELEVATED_FAILED',
+      `${what}: the elevated script ended with exit code ${String(out.exitCode)}.`,
+      'Read the log shown with the fix, correct the cause and run it again.',
+      { exitCode: out.exitCode, log: out.log.slice(-4000) },
+    );
   }
 }
 

@@ -4,11 +4,21 @@ import { AppError } from '../../errors';
 import { resolveResourcesDir, scriptPath } from '../../windows/ps-scripts';
 import { SPACE_ASSUMPTIONS } from '../../windows/space-assumptions';
 import type { Check, CheckContext, CheckResult, FixOutcome } from '../types';
-import { requireCompleted, skipResult, UnavailableEvidenceSchema, unavailableOn, type WindowsCheckDeps } from './deps';
+import {
+  requireCompleted,
+  skipResult,
+  UnavailableEvidenceSchema,
+  unavailableOn,
+  type WindowsCheckDeps,
+} from './deps';
 import { ELEVATED_FIX_TIMEOUT_MS } from './power-collect';
 import { SpaceEvidenceSchema, spaceServerDetails } from './space-evidence';
 
-const nullableArray = <T extends z.ZodType>(item: T) => z.array(item).nullable().transform((v) => v ?? []);
+const nullableArray = <T extends z.ZodType>(item: T) =>
+  z
+    .array(item)
+    .nullable()
+    .transform((v) => v ?? []);
 export const FirewallRuleSchema = z.object({
   name: z.string(),
   displayName: z.string().nullable(),
@@ -31,7 +41,11 @@ const FirewallRawSchema = z.object({
 export const FirewallEvidenceSchema = z.discriminatedUnion('kind', [
   UnavailableEvidenceSchema,
   /** spaceExecutable: the Space service's program, so rules scoped to it count. */
-  FirewallRawSchema.extend({ kind: z.literal('collected'), portSource: z.string(), spaceExecutable: z.string().nullable().optional() }),
+  FirewallRawSchema.extend({
+    kind: z.literal('collected'),
+    portSource: z.string(),
+    spaceExecutable: z.string().nullable().optional(),
+  }),
 ]);
 export type FirewallEvidence = z.infer<typeof FirewallEvidenceSchema>;
 type FirewallRule = z.infer<typeof FirewallRuleSchema>;
@@ -62,11 +76,14 @@ const isTrue = (s: string): boolean => s.toLowerCase() === 'true';
 function appliesToSpace(rule: FirewallRule, spaceExecutable: string | null | undefined): boolean {
   const program = (rule.program ?? 'Any').trim();
   const service = (rule.service ?? 'Any').trim();
-  const serviceOk = service.toLowerCase() === 'any' || service.toLowerCase() === SPACE_ASSUMPTIONS.serviceName.toLowerCase();
+  const serviceOk =
+    service.toLowerCase() === 'any' || service.toLowerCase() === SPACE_ASSUMPTIONS.serviceName.toLowerCase();
   if (program.toLowerCase() === 'any') return serviceOk;
   if (!spaceExecutable) return false;
   const base = (p: string): string => p.split(/[\\/]/).pop()?.toLowerCase() ?? '';
-  const same = program.toLowerCase() === spaceExecutable.toLowerCase() || (program.includes('%') && base(program) === base(spaceExecutable));
+  const same =
+    program.toLowerCase() === spaceExecutable.toLowerCase() ||
+    (program.includes('%') && base(program) === base(spaceExecutable));
   return same && serviceOk;
 }
 
@@ -75,17 +92,46 @@ export function evaluateFirewall(evidence: FirewallEvidence): CheckResult {
   const port = evidence.port;
   const known = evidence.profiles.length > 0;
   if (!known) {
-    return { status: 'warn', code: 'FIREWALL_UNREADABLE', summary: 'Could not read the Windows firewall profiles', remedy: `Check by hand that inbound TCP ${port} is allowed.` };
+    return {
+      status: 'warn',
+      code: 'FIREWALL_UNREADABLE',
+      summary: 'Could not read the Windows firewall profiles',
+      remedy: `Check by hand that inbound TCP ${port} is allowed.`,
+    };
   }
-  const active = evidence.activeCategories.length > 0 ? [...new Set(evidence.activeCategories.map(profileOfCategory))] : evidence.profiles.map((p) => p.name);
-  const enforcing = active.filter((name) => isTrue(evidence.profiles.find((p) => p.name.toLowerCase() === name.toLowerCase())?.enabled ?? 'True'));
+  const active =
+    evidence.activeCategories.length > 0
+      ? [...new Set(evidence.activeCategories.map(profileOfCategory))]
+      : evidence.profiles.map((p) => p.name);
+  const enforcing = active.filter((name) =>
+    isTrue(evidence.profiles.find((p) => p.name.toLowerCase() === name.toLowerCase())?.enabled ?? 'True'),
+  );
   if (enforcing.length === 0) {
-    return { status: 'pass', code: 'FIREWALL_OFF', summary: `The firewall is off on the active profile(s) (${active.join(', ')}): TCP ${port} is not blocked`, detail: 'Turning the firewall back on will need an allow rule for the Space port.' };
+    return {
+      status: 'pass',
+      code: 'FIREWALL_OFF',
+      summary: `The firewall is off on the active profile(s) (${active.join(', ')}): TCP ${port} is not blocked`,
+      detail: 'Turning the firewall back on will need an allow rule for the Space port.',
+    };
   }
-  const relevant = evidence.rules.filter((r) => isTrue(r.enabled) && ['tcp', 'any'].includes(r.protocol.toLowerCase()) && portMatches(r.localPorts, port) && appliesToSpace(r, evidence.spaceExecutable));
-  const blocking = relevant.filter((r) => r.action.toLowerCase() === 'block' && enforcing.some((p) => covers(r, p)));
+  const relevant = evidence.rules.filter(
+    (r) =>
+      isTrue(r.enabled) &&
+      ['tcp', 'any'].includes(r.protocol.toLowerCase()) &&
+      portMatches(r.localPorts, port) &&
+      appliesToSpace(r, evidence.spaceExecutable),
+  );
+  const blocking = relevant.filter(
+    (r) => r.action.toLowerCase() === 'block' && enforcing.some((p) => covers(r, p)),
+  );
   if (blocking.length > 0) {
-    return { status: 'fail', code: 'FIREWALL_PORT_BLOCKED', summary: `A block rule stops inbound TCP ${port}: ${blocking.map((r) => r.displayName ?? r.name).join(', ')}`, detail: 'Block rules win over allow rules in Windows Firewall.', remedy: 'Disable or narrow the block rule(s).' };
+    return {
+      status: 'fail',
+      code: 'FIREWALL_PORT_BLOCKED',
+      summary: `A block rule stops inbound TCP ${port}: ${blocking.map((r) => r.displayName ?? r.name).join(', ')}`,
+      detail: 'Block rules win over allow rules in Windows Firewall.',
+      remedy: 'Disable or narrow the block rule(s).',
+    };
   }
   const allows = relevant.filter((r) => r.action.toLowerCase() === 'allow');
   const missing = enforcing.filter((p) => !allows.some((r) => covers(r, p)));
@@ -98,7 +144,12 @@ export function evaluateFirewall(evidence: FirewallEvidence): CheckResult {
       remedy: `Apply the fix (adds the rule "${SPACE_ASSUMPTIONS.firewallRuleName}"), or allow inbound TCP ${port} in Windows Defender Firewall.`,
     };
   }
-  return { status: 'pass', code: 'FIREWALL_PORT_OPEN', summary: `Inbound TCP ${port} is allowed on ${enforcing.join(', ')}`, detail: `Rule(s): ${allows.map((r) => r.displayName ?? r.name).join(', ')}.` };
+  return {
+    status: 'pass',
+    code: 'FIREWALL_PORT_OPEN',
+    summary: `Inbound TCP ${port} is allowed on ${enforcing.join(', ')}`,
+    detail: `Rule(s): ${allows.map((r) => r.displayName ?? r.name).join(', ')}.`,
+  };
 }
 
 const UndoSchema = z.object({ ruleName: z.string().min(1), port: z.number().int() });
@@ -109,27 +160,71 @@ export function firewallSpacePortCheck(deps: WindowsCheckDeps): Check<FirewallEv
     if (off) return off;
     const space = SpaceEvidenceSchema.safeParse(ctx.dependencies['space.service']);
     const collected = space.success && space.data.kind === 'collected' ? space.data : undefined;
-    const details = collected ? spaceServerDetails(collected) : { port: SPACE_ASSUMPTIONS.defaultPort, portSource: 'default' };
-    const raw = await deps.session().query('get-firewall', { port: details.port }, FirewallRawSchema, { timeoutMs: ctx.timeoutMs, signal: ctx.signal });
-    return { kind: 'collected', ...raw, port: details.port, portSource: details.portSource, spaceExecutable: collected?.executable ?? null };
+    const details = collected
+      ? spaceServerDetails(collected)
+      : { port: SPACE_ASSUMPTIONS.defaultPort, portSource: 'default' };
+    const raw = await deps.session().query('get-firewall', { port: details.port }, FirewallRawSchema, {
+      timeoutMs: ctx.timeoutMs,
+      signal: ctx.signal,
+    });
+    return {
+      kind: 'collected',
+      ...raw,
+      port: details.port,
+      portSource: details.portSource,
+      spaceExecutable: collected?.executable ?? null,
+    };
   };
-  const run = async (ctx: CheckContext, script: 'add-firewall-rule' | 'remove-firewall-rule', params: Record<string, string | number>, action: 'apply' | 'undo', port: number): Promise<FixOutcome> => {
+  const run = async (
+    ctx: CheckContext,
+    script: 'add-firewall-rule' | 'remove-firewall-rule',
+    params: Record<string, string | number>,
+    action: 'apply' | 'undo',
+    port: number,
+  ): Promise<FixOutcome> => {
     const name = SPACE_ASSUMPTIONS.firewallRuleName;
     const before = { rule: action === 'apply' ? null : name, port };
-    const out = await deps.runElevated({ scriptPath: scriptPath(resolveResourcesDir(deps.resourcesDir), script), params, timeoutMs: ELEVATED_FIX_TIMEOUT_MS, signal: ctx.signal });
+    const out = await deps.runElevated({
+      scriptPath: scriptPath(resolveResourcesDir(deps.resourcesDir), script),
+      params,
+      timeoutMs: ELEVATED_FIX_TIMEOUT_MS,
+      signal: ctx.signal,
+    });
     try {
       requireCompleted('Firewall rule', out);
     } catch (e) {
-      await deps.recordChange?.({ at: ctx.now().toISOString(), target: 'firewall.space-port', action, result: out.outcome === 'completed' ? 'failed' : out.outcome, before, summary: (e as AppError).message });
+      await deps.recordChange?.({
+        at: ctx.now().toISOString(),
+        target: 'firewall.space-port',
+        action,
+        result: out.outcome === 'completed' ? 'failed' : out.outcome,
+        before,
+        summary: (e as AppError).message,
+      });
       throw e;
     }
-    const again = await deps.session().query('get-firewall', { port }, FirewallRawSchema, { timeoutMs: ctx.timeoutMs, signal: ctx.signal });
+    const again = await deps
+      .session()
+      .query('get-firewall', { port }, FirewallRawSchema, { timeoutMs: ctx.timeoutMs, signal: ctx.signal });
     const present = again.rules.some((r) => r.name === name && isTrue(r.enabled));
     const ok = action === 'apply' ? present : !again.rules.some((r) => r.name === name);
     const after = { rule: present ? name : null, port };
     const undoData = action === 'apply' ? { ruleName: name, port } : undefined;
-    const summary = ok ? (action === 'apply' ? `Firewall rule "${name}" allows inbound TCP ${port}` : `Firewall rule "${name}" removed`) : 'The firewall rule did not change as expected';
-    await deps.recordChange?.({ at: ctx.now().toISOString(), target: 'firewall.space-port', action, result: ok ? 'applied' : 'failed', before, after, ...(undoData ? { undoData } : {}), summary });
+    const summary = ok
+      ? action === 'apply'
+        ? `Firewall rule "${name}" allows inbound TCP ${port}`
+        : `Firewall rule "${name}" removed`
+      : 'The firewall rule did not change as expected';
+    await deps.recordChange?.({
+      at: ctx.now().toISOString(),
+      target: 'firewall.space-port',
+      action,
+      result: ok ? 'applied' : 'failed',
+      before,
+      after,
+      ...(undoData ? { undoData } : {}),
+      summary,
+    });
     return { ok, summary, before, after, ...(undoData ? { undoData } : {}) };
   };
   return {
@@ -143,12 +238,32 @@ export function firewallSpacePortCheck(deps: WindowsCheckDeps): Check<FirewallEv
       title: 'Add an inbound firewall rule for the Space port',
       elevated: true,
       async apply(ctx, evidence) {
-        if (evidence.kind !== 'collected') throw new AppError('WINDOWS_ONLY', 'This fix changes the Windows firewall.', 'Run it on the Space server.');
-        return run(ctx, 'add-firewall-rule', { Name: SPACE_ASSUMPTIONS.firewallRuleName, Group: SPACE_ASSUMPTIONS.firewallRuleGroup, Port: evidence.port }, 'apply', evidence.port);
+        if (evidence.kind !== 'collected')
+          throw new AppError(
+            'WINDOWS_ONLY',
+            'This fix changes the Windows firewall.',
+            'Run it on the Space server.',
+          );
+        return run(
+          ctx,
+          'add-firewall-rule',
+          {
+            Name: SPACE_ASSUMPTIONS.firewallRuleName,
+            Group: SPACE_ASSUMPTIONS.firewallRuleGroup,
+            Port: evidence.port,
+          },
+          'apply',
+          evidence.port,
+        );
       },
       async undo(ctx, undoData) {
         const parsed = UndoSchema.safeParse(undoData);
-        if (!parsed.success) throw new AppError('UNDO_DATA_INVALID', 'The recorded firewall rule cannot be removed: the record is not readable.', 'Remove the rule by hand in Windows Defender Firewall.');
+        if (!parsed.success)
+          throw new AppError(
+            'UNDO_DATA_INVALID',
+            'The recorded firewall rule cannot be removed: the record is not readable.',
+            'Remove the rule by hand in Windows Defender Firewall.',
+          );
         return run(ctx, 'remove-firewall-rule', { Name: parsed.data.ruleName }, 'undo', parsed.data.port);
       },
     },

@@ -19,6 +19,13 @@ export { spaceServerDetails, type SpaceServerDetails } from './space-evidence';
 
 /** All six, in the order a run should show them; space.version and firewall.space-port reuse space.service's evidence when given. */
 export function windowsChecks(deps: WindowsCheckDeps): Check[] {
-  return [powerSleepCheck(deps), powerAdapterCheck(deps), powerStatesCheck(deps), spaceServiceCheck(deps), spaceVersionCheck(deps), firewallSpacePortCheck(deps)] as Check[];
+  return [
+    powerSleepCheck(deps),
+    powerAdapterCheck(deps),
+    powerStatesCheck(deps),
+    spaceServiceCheck(deps),
+    spaceVersionCheck(deps),
+    firewallSpacePortCheck(deps),
+  ] as Check[];
 }
 export { createWindowsRun, type WindowsRunOptions } from './windows-run';

@@ -3,20 +3,37 @@ import { z } from 'zod';
 import { AppError } from '../../errors';
 import { resolveResourcesDir, scriptPath } from '../../windows/ps-scripts';
 import type { Check, CheckContext, CheckResult, FixOutcome } from '../types';
-import { requireCompleted, skipResult, UnavailableEvidenceSchema, unavailableOn, type WindowsCheckDeps } from './deps';
+import {
+  requireCompleted,
+  skipResult,
+  UnavailableEvidenceSchema,
+  unavailableOn,
+  type WindowsCheckDeps,
+} from './deps';
 import { ELEVATED_FIX_TIMEOUT_MS } from './power-collect';
 
 export const AdapterSchema = z.object({
   name: z.string(),
   description: z.string().nullable().optional(),
   ifIndex: z.number().int().nullable().optional(),
-  ipv4: z.array(z.string()).nullable().transform((v) => v ?? []),
+  ipv4: z
+    .array(z.string())
+    .nullable()
+    .transform((v) => v ?? []),
   hasDefaultRoute: z.boolean().nullable().optional(),
   /** "Enabled", "Disabled", "Unsupported", or null when Windows does not report it. */
   allowTurnOff: z.string().nullable(),
 });
-const AdaptersRawSchema = z.object({ adapters: z.array(AdapterSchema).nullable().transform((v) => v ?? []) });
-export const PowerAdapterEvidenceSchema = z.discriminatedUnion('kind', [UnavailableEvidenceSchema, z.object({ kind: z.literal('collected'), adapters: z.array(AdapterSchema) })]);
+const AdaptersRawSchema = z.object({
+  adapters: z
+    .array(AdapterSchema)
+    .nullable()
+    .transform((v) => v ?? []),
+});
+export const PowerAdapterEvidenceSchema = z.discriminatedUnion('kind', [
+  UnavailableEvidenceSchema,
+  z.object({ kind: z.literal('collected'), adapters: z.array(AdapterSchema) }),
+]);
 export type PowerAdapterEvidence = z.infer<typeof PowerAdapterEvidenceSchema>;
 type Adapter = z.infer<typeof AdapterSchema>;
 
@@ -31,20 +48,34 @@ export function evaluatePowerAdapter(evidence: PowerAdapterEvidence): CheckResul
   if (evidence.kind === 'unavailable') return skipResult(evidence);
   const serving = servingAdapters(evidence.adapters);
   if (serving.length === 0) {
-    return { status: 'warn', code: 'ADAPTER_NONE', summary: 'No connected network adapter with an IPv4 address was found', detail: `${evidence.adapters.length} physical adapter(s) up.`, remedy: 'Check the network connection of the server.' };
+    return {
+      status: 'warn',
+      code: 'ADAPTER_NONE',
+      summary: 'No connected network adapter with an IPv4 address was found',
+      detail: `${evidence.adapters.length} physical adapter(s) up.`,
+      remedy: 'Check the network connection of the server.',
+    };
   }
   const off = serving.filter((a) => a.allowTurnOff?.toLowerCase() === 'enabled');
-  const list = serving.map((a) => `${a.name} (${a.ipv4.join(', ')}): ${a.allowTurnOff ?? 'not reported'}`).join('; ');
+  const list = serving
+    .map((a) => `${a.name} (${a.ipv4.join(', ')}): ${a.allowTurnOff ?? 'not reported'}`)
+    .join('; ');
   if (off.length > 0) {
     return {
       status: 'fail',
       code: 'POWER_ADAPTER_POWEROFF',
       summary: `Windows may turn off ${off.map((a) => a.name).join(', ')} to save power`,
       detail: list,
-      remedy: 'Apply the fix, or clear "Allow the computer to turn off this device to save power" on the adapter\'s Power Management tab.',
+      remedy:
+        'Apply the fix, or clear "Allow the computer to turn off this device to save power" on the adapter\'s Power Management tab.',
     };
   }
-  return { status: 'pass', code: 'POWER_ADAPTER_OK', summary: 'Windows will not turn off the network adapter(s) serving Space', detail: list };
+  return {
+    status: 'pass',
+    code: 'POWER_ADAPTER_OK',
+    summary: 'Windows will not turn off the network adapter(s) serving Space',
+    detail: list,
+  };
 }
 
 const UndoSchema = z.object({ adapters: z.array(z.string().min(1)).min(1) });
@@ -53,24 +84,64 @@ export function powerAdapterCheck(deps: WindowsCheckDeps): Check<PowerAdapterEvi
   const collect = async (ctx: CheckContext): Promise<PowerAdapterEvidence> => {
     const off = unavailableOn(ctx);
     if (off) return off;
-    const raw = await deps.session().query('get-adapters', {}, AdaptersRawSchema, { timeoutMs: ctx.timeoutMs, signal: ctx.signal });
+    const raw = await deps
+      .session()
+      .query('get-adapters', {}, AdaptersRawSchema, { timeoutMs: ctx.timeoutMs, signal: ctx.signal });
     return { kind: 'collected', adapters: raw.adapters };
   };
-  const setAllow = async (ctx: CheckContext, names: string[], allow: 'Enabled' | 'Disabled', action: 'apply' | 'undo'): Promise<FixOutcome> => {
-    const before = names.map((n) => ({ name: n, allowTurnOff: allow === 'Disabled' ? 'Enabled' : 'Disabled' }));
-    const out = await deps.runElevated({ scriptPath: scriptPath(resolveResourcesDir(deps.resourcesDir), 'set-adapter-power'), params: { AdapterName: names, AllowTurnOff: allow }, timeoutMs: ELEVATED_FIX_TIMEOUT_MS, signal: ctx.signal });
+  const setAllow = async (
+    ctx: CheckContext,
+    names: string[],
+    allow: 'Enabled' | 'Disabled',
+    action: 'apply' | 'undo',
+  ): Promise<FixOutcome> => {
+    const before = names.map((n) => ({
+      name: n,
+      allowTurnOff: allow === 'Disabled' ? 'Enabled' : 'Disabled',
+    }));
+    const out = await deps.runElevated({
+      scriptPath: scriptPath(resolveResourcesDir(deps.resourcesDir), 'set-adapter-power'),
+      params: { AdapterName: names, AllowTurnOff: allow },
+      timeoutMs: ELEVATED_FIX_TIMEOUT_MS,
+      signal: ctx.signal,
+    });
     try {
       requireCompleted('Network adapter power setting', out);
     } catch (e) {
-      await deps.recordChange?.({ at: ctx.now().toISOString(), target: 'power.adapter', action, result: out.outcome === 'completed' ? 'failed' : out.outcome, before, summary: (e as AppError).message });
+      await deps.recordChange?.({
+        at: ctx.now().toISOString(),
+        target: 'power.adapter',
+        action,
+        result: out.outcome === 'completed' ? 'failed' : out.outcome,
+        before,
+        summary: (e as AppError).message,
+      });
       throw e;
     }
     const again = await collect(ctx);
-    const after = again.kind === 'collected' ? again.adapters.filter((a) => names.includes(a.name)).map((a) => ({ name: a.name, allowTurnOff: a.allowTurnOff })) : [];
-    const ok = names.every((n) => after.find((a) => a.name === n)?.allowTurnOff?.toLowerCase() === allow.toLowerCase());
-    const summary = ok ? `"Allow the computer to turn off this device" ${allow === 'Disabled' ? 'cleared' : 'restored'} on ${names.join(', ')}` : 'The adapter power setting did not change as expected';
+    const after =
+      again.kind === 'collected'
+        ? again.adapters
+            .filter((a) => names.includes(a.name))
+            .map((a) => ({ name: a.name, allowTurnOff: a.allowTurnOff }))
+        : [];
+    const ok = names.every(
+      (n) => after.find((a) => a.name === n)?.allowTurnOff?.toLowerCase() === allow.toLowerCase(),
+    );
+    const summary = ok
+      ? `"Allow the computer to turn off this device" ${allow === 'Disabled' ? 'cleared' : 'restored'} on ${names.join(', ')}`
+      : 'The adapter power setting did not change as expected';
     const undoData = action === 'apply' ? { adapters: names } : undefined;
-    await deps.recordChange?.({ at: ctx.now().toISOString(), target: 'power.adapter', action, result: ok ? 'applied' : 'failed', before, after, ...(undoData ? { undoData } : {}), summary });
+    await deps.recordChange?.({
+      at: ctx.now().toISOString(),
+      target: 'power.adapter',
+      action,
+      result: ok ? 'applied' : 'failed',
+      before,
+      after,
+      ...(undoData ? { undoData } : {}),
+      summary,
+    });
     return { ok, summary, before, after, ...(undoData ? { undoData } : {}) };
   };
   return {
@@ -84,14 +155,27 @@ export function powerAdapterCheck(deps: WindowsCheckDeps): Check<PowerAdapterEvi
       title: 'Stop Windows from turning off the network adapter(s) serving Space',
       elevated: true,
       async apply(ctx, evidence) {
-        if (evidence.kind !== 'collected') throw new AppError('WINDOWS_ONLY', 'This fix changes Windows adapter settings.', 'Run it on the Space server.');
-        const names = servingAdapters(evidence.adapters).filter((a) => a.allowTurnOff?.toLowerCase() === 'enabled').map((a) => a.name);
-        if (names.length === 0) return { ok: true, summary: 'Nothing to change: no serving adapter may be turned off.' };
+        if (evidence.kind !== 'collected')
+          throw new AppError(
+            'WINDOWS_ONLY',
+            'This fix changes Windows adapter settings.',
+            'Run it on the Space server.',
+          );
+        const names = servingAdapters(evidence.adapters)
+          .filter((a) => a.allowTurnOff?.toLowerCase() === 'enabled')
+          .map((a) => a.name);
+        if (names.length === 0)
+          return { ok: true, summary: 'Nothing to change: no serving adapter may be turned off.' };
         return setAllow(ctx, names, 'Disabled', 'apply');
       },
       async undo(ctx, undoData) {
         const parsed = UndoSchema.safeParse(undoData);
-        if (!parsed.success) throw new AppError('UNDO_DATA_INVALID', 'The recorded adapter names cannot be restored: the record is not readable.', 'Set the option by hand in Device Manager.');
+        if (!parsed.success)
+          throw new AppError(
+            'UNDO_DATA_INVALID',
+            'The recorded adapter names cannot be restored: the record is not readable.',
+            'Set the option by hand in Device Manager.',
+          );
         return setAllow(ctx, parsed.data.adapters, 'Enabled', 'undo');
       },
     },

@@ -16,7 +16,9 @@ export const PowerRawSchema = z.object({
 export type PowerRaw = z.infer<typeof PowerRawSchema>;
 
 export function collectPowerRaw(deps: WindowsCheckDeps, ctx: CheckContext): Promise<PowerRaw> {
-  return deps.session().query('get-power', {}, PowerRawSchema, { timeoutMs: ctx.timeoutMs, signal: ctx.signal });
+  return deps
+    .session()
+    .query('get-power', {}, PowerRawSchema, { timeoutMs: ctx.timeoutMs, signal: ctx.signal });
 }
 
 /** How long a fix may wait, UAC prompt included: a person has to click it. */

@@ -4,7 +4,11 @@ import { parseActiveScheme, parsePowercfgQuery, POWER_GUIDS } from '../../window
 import type { CheckResult } from '../types';
 import { skipResult, UnavailableEvidenceSchema, worstOf } from './deps';
 
-export const PolicyOverrideSchema = z.object({ setting: z.string(), acValue: z.number().nullable(), dcValue: z.number().nullable() });
+export const PolicyOverrideSchema = z.object({
+  setting: z.string(),
+  acValue: z.number().nullable(),
+  dcValue: z.number().nullable(),
+});
 
 export const PowerSleepCollectedSchema = z.object({
   kind: z.literal('collected'),
@@ -18,7 +22,10 @@ export const PowerSleepCollectedSchema = z.object({
   policyScheme: z.string().nullable().optional(),
   policyOverrides: z.array(PolicyOverrideSchema).optional(),
 });
-export const PowerSleepEvidenceSchema = z.discriminatedUnion('kind', [UnavailableEvidenceSchema, PowerSleepCollectedSchema]);
+export const PowerSleepEvidenceSchema = z.discriminatedUnion('kind', [
+  UnavailableEvidenceSchema,
+  PowerSleepCollectedSchema,
+]);
 export type PowerSleepEvidence = z.infer<typeof PowerSleepEvidenceSchema>;
 export type PowerSleepCollected = z.infer<typeof PowerSleepCollectedSchema>;
 
@@ -36,7 +43,8 @@ export function readSleepValues(e: PowerSleepCollected): SleepValues {
   return {
     standbyIdleAc: q.settings[POWER_GUIDS.STANDBYIDLE]?.ac ?? null,
     hibernateIdleAc: q.settings[POWER_GUIDS.HIBERNATEIDLE]?.ac ?? null,
-    unattendedSleepAc: q.settings[POWER_GUIDS.UNATTENDEDSLEEP]?.ac ?? u?.settings[POWER_GUIDS.UNATTENDEDSLEEP]?.ac ?? null,
+    unattendedSleepAc:
+      q.settings[POWER_GUIDS.UNATTENDEDSLEEP]?.ac ?? u?.settings[POWER_GUIDS.UNATTENDEDSLEEP]?.ac ?? null,
     schemeGuid: (e.activeScheme ? parseActiveScheme(e.activeScheme) : null) ?? q.schemeGuid,
   };
 }
@@ -47,7 +55,12 @@ function duration(seconds: number): string {
   return `${seconds} s`;
 }
 
-const SLEEP_POLICY_GUIDS = new Set<string>([POWER_GUIDS.STANDBYIDLE, POWER_GUIDS.HIBERNATEIDLE, POWER_GUIDS.UNATTENDEDSLEEP, POWER_GUIDS.HYBRIDSLEEP]);
+const SLEEP_POLICY_GUIDS = new Set<string>([
+  POWER_GUIDS.STANDBYIDLE,
+  POWER_GUIDS.HIBERNATEIDLE,
+  POWER_GUIDS.UNATTENDEDSLEEP,
+  POWER_GUIDS.HYBRIDSLEEP,
+]);
 
 export function evaluatePowerSleep(evidence: PowerSleepEvidence): CheckResult {
   if (evidence.kind === 'unavailable') return skipResult(evidence);
@@ -55,7 +68,10 @@ export function evaluatePowerSleep(evidence: PowerSleepEvidence): CheckResult {
   const findings: CheckResult[] = [];
   const notes: string[] = [];
 
-  const policies = (evidence.policyOverrides ?? []).map((p) => ({ ...p, setting: p.setting.toLowerCase().replace(/[{}]/g, '') }));
+  const policies = (evidence.policyOverrides ?? []).map((p) => ({
+    ...p,
+    setting: p.setting.toLowerCase().replace(/[{}]/g, ''),
+  }));
   const sleepPolicies = policies.filter((p) => SLEEP_POLICY_GUIDS.has(p.setting));
   if (sleepPolicies.some((p) => p.acValue !== null && p.acValue !== 0) || evidence.policyScheme) {
     findings.push({
@@ -66,7 +82,8 @@ export function evaluatePowerSleep(evidence: PowerSleepEvidence): CheckResult {
         ...(evidence.policyScheme ? [`the power scheme (${evidence.policyScheme})`] : []),
         ...sleepPolicies.map((p) => `${p.setting} AC=${p.acValue ?? 'unset'}`),
       ].join(', ')}. A local change will be overwritten.`,
-      remedy: 'Ask the domain administrator to set sleep and hibernate to "never" (0) in the Group Policy that applies to this server.',
+      remedy:
+        'Ask the domain administrator to set sleep and hibernate to "never" (0) in the Group Policy that applies to this server.',
     });
   } else if (policies.length > 0) {
     notes.push(`Group Policy sets ${policies.length} other power setting(s).`);
@@ -78,7 +95,8 @@ export function evaluatePowerSleep(evidence: PowerSleepEvidence): CheckResult {
       code: 'POWER_UNREADABLE',
       summary: 'Could not read the sleep setting',
       detail: 'The powercfg output has no readable AC value for "sleep after" (STANDBYIDLE).',
-      remedy: 'Run `powercfg /query SCHEME_CURRENT SUB_SLEEP` in a console and check the output, or collect the evidence again.',
+      remedy:
+        'Run `powercfg /query SCHEME_CURRENT SUB_SLEEP` in a console and check the output, or collect the evidence again.',
     });
   } else if (v.standbyIdleAc !== 0) {
     findings.push({
@@ -86,7 +104,8 @@ export function evaluatePowerSleep(evidence: PowerSleepEvidence): CheckResult {
       code: 'POWER_SLEEP_ENABLED',
       summary: `The server sleeps after ${duration(v.standbyIdleAc)} on AC power`,
       detail: `Sleep after (STANDBYIDLE) on AC is ${v.standbyIdleAc} s; it must be 0 (never) so Space stays reachable.`,
-      remedy: 'Apply the fix (sets sleep to never), or set "Put the computer to sleep" to Never in the power options.',
+      remedy:
+        'Apply the fix (sets sleep to never), or set "Put the computer to sleep" to Never in the power options.',
     });
   }
 
@@ -95,7 +114,8 @@ export function evaluatePowerSleep(evidence: PowerSleepEvidence): CheckResult {
       status: 'warn',
       code: 'POWER_HIBERNATE_UNREADABLE',
       summary: 'Could not read the hibernate setting',
-      detail: 'The powercfg output has no readable AC value for "hibernate after" (HIBERNATEIDLE); the output may be truncated.',
+      detail:
+        'The powercfg output has no readable AC value for "hibernate after" (HIBERNATEIDLE); the output may be truncated.',
       remedy: 'Collect the evidence again, or check `powercfg /query SCHEME_CURRENT SUB_SLEEP` by hand.',
     });
   } else if (v.hibernateIdleAc !== 0) {
@@ -108,16 +128,29 @@ export function evaluatePowerSleep(evidence: PowerSleepEvidence): CheckResult {
     });
   }
 
-  if (v.unattendedSleepAc !== null) notes.push(`Unattended sleep timeout on AC: ${v.unattendedSleepAc} s${v.unattendedSleepAc === 0 ? ' (never)' : ''}.`);
+  if (v.unattendedSleepAc !== null)
+    notes.push(
+      `Unattended sleep timeout on AC: ${v.unattendedSleepAc} s${v.unattendedSleepAc === 0 ? ' (never)' : ''}.`,
+    );
   else notes.push('Unattended sleep timeout: not reported (hidden setting).');
   if (v.schemeGuid) notes.push(`Active scheme ${v.schemeGuid}.`);
 
   const worst = worstOf(findings);
   if (!worst) {
-    return { status: 'pass', code: 'POWER_SLEEP_NEVER', summary: 'Sleep and hibernate are off on AC power', detail: notes.join(' ') };
+    return {
+      status: 'pass',
+      code: 'POWER_SLEEP_NEVER',
+      summary: 'Sleep and hibernate are off on AC power',
+      detail: notes.join(' '),
+    };
   }
   const others = findings.filter((f) => f !== worst).map((f) => f.summary);
-  return { ...worst, detail: [worst.detail, ...(others.length ? [`Also: ${others.join('; ')}.`] : []), ...notes].filter(Boolean).join(' ') };
+  return {
+    ...worst,
+    detail: [worst.detail, ...(others.length ? [`Also: ${others.join('; ')}.`] : []), ...notes]
+      .filter(Boolean)
+      .join(' '),
+  };
 }
 
 /** For bundles: evaluates a saved `powercfg-sub-sleep.txt` on its own. */

@@ -5,7 +5,14 @@ import { resolveResourcesDir } from '../../windows/ps-scripts';
 import type { Check, CheckContext, FixOutcome } from '../types';
 import { requireCompleted, unavailableOn, type WindowsCheckDeps } from './deps';
 import { collectPowerRaw, ELEVATED_FIX_TIMEOUT_MS } from './power-collect';
-import { evaluatePowerSleep, PowerSleepEvidenceSchema, readSleepValues, type PowerSleepCollected, type PowerSleepEvidence, type SleepValues } from './power-sleep-evaluate';
+import {
+  evaluatePowerSleep,
+  PowerSleepEvidenceSchema,
+  readSleepValues,
+  type PowerSleepCollected,
+  type PowerSleepEvidence,
+  type SleepValues,
+} from './power-sleep-evaluate';
 import { z } from 'zod';
 
 const SleepValuesSchema = z.object({
@@ -28,22 +35,59 @@ async function collectSleep(deps: WindowsCheckDeps, ctx: CheckContext): Promise<
 }
 
 export function powerSleepCheck(deps: WindowsCheckDeps): Check<PowerSleepEvidence> {
-  const setValues = async (ctx: CheckContext, values: { StandbyIdleAc: number; HibernateIdleAc: number; UnattendedSleepAc: number }, action: 'apply' | 'undo', before: SleepValues): Promise<FixOutcome> => {
-    const out = await deps.runElevated({ scriptPath: scriptPath(resolveResourcesDir(deps.resourcesDir), 'set-power-sleep'), params: values, timeoutMs: ELEVATED_FIX_TIMEOUT_MS, signal: ctx.signal });
+  const setValues = async (
+    ctx: CheckContext,
+    values: { StandbyIdleAc: number; HibernateIdleAc: number; UnattendedSleepAc: number },
+    action: 'apply' | 'undo',
+    before: SleepValues,
+  ): Promise<FixOutcome> => {
+    const out = await deps.runElevated({
+      scriptPath: scriptPath(resolveResourcesDir(deps.resourcesDir), 'set-power-sleep'),
+      params: values,
+      timeoutMs: ELEVATED_FIX_TIMEOUT_MS,
+      signal: ctx.signal,
+    });
     try {
       requireCompleted('Power settings', out);
     } catch (e) {
-      await deps.recordChange?.({ at: ctx.now().toISOString(), target: 'power.sleep', action, result: out.outcome === 'completed' ? 'failed' : out.outcome, before, summary: (e as AppError).message });
+      await deps.recordChange?.({
+        at: ctx.now().toISOString(),
+        target: 'power.sleep',
+        action,
+        result: out.outcome === 'completed' ? 'failed' : out.outcome,
+        before,
+        summary: (e as AppError).message,
+      });
       throw e;
     }
     // Read back: a write is only done when the new values are seen.
     const again = await collectSleep(deps, ctx);
-    if (again.kind !== 'collected') throw new AppError('POWER_UNREADABLE', 'The power settings could not be read back.', 'Run the check again.');
+    if (again.kind !== 'collected')
+      throw new AppError(
+        'POWER_UNREADABLE',
+        'The power settings could not be read back.',
+        'Run the check again.',
+      );
     const after = readSleepValues(again);
     const want = (v: number): number | null => (v < 0 ? null : v);
-    const ok = (want(values.StandbyIdleAc) === null || after.standbyIdleAc === values.StandbyIdleAc) && (want(values.HibernateIdleAc) === null || after.hibernateIdleAc === values.HibernateIdleAc);
-    const summary = ok ? (action === 'apply' ? 'Sleep and hibernate set to never on AC power' : 'Previous sleep and hibernate values restored') : 'The power settings did not change as expected';
-    await deps.recordChange?.({ at: ctx.now().toISOString(), target: 'power.sleep', action, result: ok ? 'applied' : 'failed', before, after, ...(action === 'apply' ? { undoData: before } : {}), summary });
+    const ok =
+      (want(values.StandbyIdleAc) === null || after.standbyIdleAc === values.StandbyIdleAc) &&
+      (want(values.HibernateIdleAc) === null || after.hibernateIdleAc === values.HibernateIdleAc);
+    const summary = ok
+      ? action === 'apply'
+        ? 'Sleep and hibernate set to never on AC power'
+        : 'Previous sleep and hibernate values restored'
+      : 'The power settings did not change as expected';
+    await deps.recordChange?.({
+      at: ctx.now().toISOString(),
+      target: 'power.sleep',
+      action,
+      result: ok ? 'applied' : 'failed',
+      before,
+      after,
+      ...(action === 'apply' ? { undoData: before } : {}),
+      summary,
+    });
     return { ok, summary, before, after, ...(action === 'apply' ? { undoData: before } : {}) };
   };
 
@@ -64,18 +108,42 @@ export function powerSleepCheck(deps: WindowsCheckDeps): Check<PowerSleepEvidenc
       title: 'Set sleep and hibernate to never (AC) and re-apply the power scheme',
       elevated: true,
       async apply(ctx, evidence) {
-        if (evidence.kind !== 'collected') throw new AppError('WINDOWS_ONLY', 'This fix changes Windows power settings.', 'Run it on the Space server.');
+        if (evidence.kind !== 'collected')
+          throw new AppError(
+            'WINDOWS_ONLY',
+            'This fix changes Windows power settings.',
+            'Run it on the Space server.',
+          );
         const before = readSleepValues(evidence);
         const unattended = before.unattendedSleepAc !== null && before.unattendedSleepAc !== 0 ? 0 : -1;
-        return setValues(ctx, { StandbyIdleAc: 0, HibernateIdleAc: 0, UnattendedSleepAc: unattended }, 'apply', before);
+        return setValues(
+          ctx,
+          { StandbyIdleAc: 0, HibernateIdleAc: 0, UnattendedSleepAc: unattended },
+          'apply',
+          before,
+        );
       },
       async undo(ctx, undoData) {
         const parsed = SleepValuesSchema.safeParse(undoData);
-        if (!parsed.success) throw new AppError('UNDO_DATA_INVALID', 'The recorded power values cannot be restored: the record is not readable.', 'Set the values by hand in the power options.');
+        if (!parsed.success)
+          throw new AppError(
+            'UNDO_DATA_INVALID',
+            'The recorded power values cannot be restored: the record is not readable.',
+            'Set the values by hand in the power options.',
+          );
         const prev = parsed.data;
         const now = await collectSleep(deps, ctx);
         const current = now.kind === 'collected' ? readSleepValues(now) : prev;
-        return setValues(ctx, { StandbyIdleAc: prev.standbyIdleAc ?? -1, HibernateIdleAc: prev.hibernateIdleAc ?? -1, UnattendedSleepAc: prev.unattendedSleepAc ?? -1 }, 'undo', current);
+        return setValues(
+          ctx,
+          {
+            StandbyIdleAc: prev.standbyIdleAc ?? -1,
+            HibernateIdleAc: prev.hibernateIdleAc ?? -1,
+            UnattendedSleepAc: prev.unattendedSleepAc ?? -1,
+          },
+          'undo',
+          current,
+        );
       },
     },
   };

@@ -15,7 +15,12 @@ export type PowerStatesEvidence = z.infer<typeof PowerStatesEvidenceSchema>;
 export function evaluatePowerStatesText(text: string): CheckResult {
   const r = parseSleepStates(text);
   if (!r) {
-    return { status: 'skip', code: 'POWER_STATES_UNREADABLE', summary: 'Could not read the sleep states (information only)', detail: 'The `powercfg /a` output is empty or not in the expected layout.' };
+    return {
+      status: 'skip',
+      code: 'POWER_STATES_UNREADABLE',
+      summary: 'Could not read the sleep states (information only)',
+      detail: 'The `powercfg /a` output is empty or not in the expected layout.',
+    };
   }
   return {
     status: 'pass',

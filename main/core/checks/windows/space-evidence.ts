@@ -4,7 +4,11 @@ import { SPACE_ASSUMPTIONS } from '../../windows/space-assumptions';
 import type { CheckContext } from '../types';
 import { UnavailableEvidenceSchema, unavailableOn, type WindowsCheckDeps } from './deps';
 
-const nullableArray = <T extends z.ZodType>(item: T) => z.array(item).nullable().transform((v) => v ?? []);
+const nullableArray = <T extends z.ZodType>(item: T) =>
+  z
+    .array(item)
+    .nullable()
+    .transform((v) => v ?? []);
 
 export const SpaceRawSchema = z.object({
   service: z
@@ -23,23 +27,35 @@ export const SpaceRawSchema = z.object({
   machineName: z.string().nullable().optional(),
   fqdn: z.string().nullable(),
   ipv4: nullableArray(z.object({ address: z.string(), interfaceAlias: z.string().nullable() })),
-  portCandidates: nullableArray(z.object({ path: z.string(), expandedPath: z.string().nullable(), exists: z.boolean(), port: z.number().int().nullable() })),
+  portCandidates: nullableArray(
+    z.object({
+      path: z.string(),
+      expandedPath: z.string().nullable(),
+      exists: z.boolean(),
+      port: z.number().int().nullable(),
+    }),
+  ),
 });
 export type SpaceRaw = z.infer<typeof SpaceRawSchema>;
 
-export const SpaceEvidenceSchema = z.discriminatedUnion('kind', [UnavailableEvidenceSchema, SpaceRawSchema.extend({ kind: z.literal('collected') })]);
+export const SpaceEvidenceSchema = z.discriminatedUnion('kind', [
+  UnavailableEvidenceSchema,
+  SpaceRawSchema.extend({ kind: z.literal('collected') }),
+]);
 export type SpaceEvidence = z.infer<typeof SpaceEvidenceSchema>;
 export type SpaceCollected = Extract<SpaceEvidence, { kind: 'collected' }>;
 
 export async function collectSpace(deps: WindowsCheckDeps, ctx: CheckContext): Promise<SpaceEvidence> {
   const off = unavailableOn(ctx);
   if (off) return off;
-  const raw = await deps.session().query(
-    'get-space',
-    { serviceName: SPACE_ASSUMPTIONS.serviceName, portCandidates: SPACE_ASSUMPTIONS.portConfigCandidates },
-    SpaceRawSchema,
-    { timeoutMs: ctx.timeoutMs, signal: ctx.signal },
-  );
+  const raw = await deps
+    .session()
+    .query(
+      'get-space',
+      { serviceName: SPACE_ASSUMPTIONS.serviceName, portCandidates: SPACE_ASSUMPTIONS.portConfigCandidates },
+      SpaceRawSchema,
+      { timeoutMs: ctx.timeoutMs, signal: ctx.signal },
+    );
   return { kind: 'collected', ...raw };
 }
 

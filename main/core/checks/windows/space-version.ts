@@ -8,7 +8,12 @@ export function evaluateSpaceVersion(evidence: SpaceEvidence): CheckResult {
   if (evidence.kind === 'unavailable') return skipResult(evidence);
   const min = SPACE_ASSUMPTIONS.minVersionHttpsCustomAuth;
   if (!evidence.service) {
-    return { status: 'fail', code: 'SPACE_SERVICE_MISSING', summary: 'Space is not installed: no version to check', remedy: 'Install Salto Space first.' };
+    return {
+      status: 'fail',
+      code: 'SPACE_SERVICE_MISSING',
+      summary: 'Space is not installed: no version to check',
+      remedy: 'Install Salto Space first.',
+    };
   }
   const v = evidence.fileVersion;
   if (!v || !/^\d+(\.\d+){1,3}$/.test(v) || /^0(\.0)*$/.test(v)) {
@@ -21,9 +26,20 @@ export function evaluateSpaceVersion(evidence: SpaceEvidence): CheckResult {
     };
   }
   if (compareVersions(v, min) < 0) {
-    return { status: 'fail', code: 'SPACE_VERSION_TOO_OLD', summary: `Space ${v} is older than ${min}`, detail: `SHIP over HTTPS with custom authentication needs Space ${min} or later.`, remedy: `Update Salto Space to ${min} or later.` };
+    return {
+      status: 'fail',
+      code: 'SPACE_VERSION_TOO_OLD',
+      summary: `Space ${v} is older than ${min}`,
+      detail: `SHIP over HTTPS with custom authentication needs Space ${min} or later.`,
+      remedy: `Update Salto Space to ${min} or later.`,
+    };
   }
-  return { status: 'pass', code: 'SPACE_VERSION_OK', summary: `Space ${v}`, detail: `At least ${min}, as HTTPS custom authentication needs.` };
+  return {
+    status: 'pass',
+    code: 'SPACE_VERSION_OK',
+    summary: `Space ${v}`,
+    detail: `At least ${min}, as HTTPS custom authentication needs.`,
+  };
 }
 
 export function spaceVersionCheck(deps: WindowsCheckDeps): Check<SpaceEvidence> {

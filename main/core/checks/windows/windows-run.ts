@@ -16,7 +16,10 @@ export interface WindowsRunOptions {
 }
 
 /** Nothing starts until a check on Windows asks for it; off Windows no PowerShell is ever spawned. */
-export function createWindowsRun(opts: WindowsRunOptions = {}): { deps: WindowsCheckDeps; dispose(): Promise<void> } {
+export function createWindowsRun(opts: WindowsRunOptions = {}): {
+  deps: WindowsCheckDeps;
+  dispose(): Promise<void>;
+} {
   let session: PsSession | undefined;
   const deps: WindowsCheckDeps = {
     session: () =>
