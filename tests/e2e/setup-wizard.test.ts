@@ -1,5 +1,8 @@
 // The setup wizard end to end: Chromium on the built renderer, window.xs4 bound to the real core, the real SetupService
 // over both simulators. Screenshots go to docs/screenshots/ (the happy path: one per step).
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startSetupEnv, type SetupEnv } from './setup-env';
 import { WizardPage } from './wizard-page';
@@ -92,6 +95,12 @@ describe('setup wizard', () => {
     const reachable = w.page.locator('.su [data-check="face.reachable"]');
     expect(await reachable.getByRole('img').getAttribute('aria-label')).toBe('Status: Fail');
     await w.shot('12-troubleshoot');
+    // The report of this run, exported where the technician says.
+    const report = join(await mkdtemp(join(tmpdir(), 'xs4-report-')), 'site-report.html');
+    await w.fill(w.page.getByLabel('Report file'), report);
+    await w.click(w.button('Export report'));
+    await w.page.getByText(`Report written to ${report}.`).waitFor({ timeout: 10_000 });
+    expect(await readFile(report, 'utf8')).toContain('XS4 Face server reachable over HTTPS');
   });
 
   it('asks to trust the certificate once, then refuses a replaced one', async () => {

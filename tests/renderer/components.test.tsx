@@ -151,7 +151,7 @@ describe('CheckList', () => {
   it('gives exact instructions where only the technician can fix', () => {
     render(<CheckList checks={[manual]} busy={false} onFix={vi.fn()} onUndo={vi.fn()} />);
     const item = screen.getByText('Check space.ship').closest('li') as HTMLElement;
-    expect(within(item).getByText('How to fix it in Space:')).toBeTruthy();
+    expect(within(item).getByText('How to fix it:')).toBeTruthy();
     expect(within(item).getByText(/custom authentication/)).toBeTruthy();
     expect(within(item).queryByRole('button')).toBeNull();
   });

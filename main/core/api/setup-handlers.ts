@@ -8,6 +8,7 @@ import {
 } from '../../../preload/setup-contract';
 import { AppError } from '../errors';
 import type { OperationHooks, SetupService } from '../setup/service';
+import type { LastChecks } from './last-checks';
 
 /** What the handlers need from the IPC layer: the shell's HandlerContext satisfies it. */
 export interface SetupHandlerContext {
@@ -43,10 +44,12 @@ export interface SetupHandlerDeps {
   clipboard: ClipboardWriter;
   history: HistoryReader;
   clock: () => Date;
+  /** Where a full run of checks is kept for Troubleshoot's report (optional: tests of the mapping omit it). */
+  lastChecks?: LastChecks;
 }
 
 /** What main/index.ts (and the e2e harness) hands the core for the setup flow; the clock comes from CoreDeps. */
-export type SetupWiring = Omit<SetupHandlerDeps, 'clock'>;
+export type SetupWiring = Omit<SetupHandlerDeps, 'clock' | 'lastChecks'>;
 
 export type SetupHandlers = {
   [K in SetupChannel]: (input: SetupInput<K>, ctx: SetupHandlerContext) => Promise<SetupOutput<K>>;
@@ -93,7 +96,13 @@ class Operations {
   }
 }
 
-export function setupHandlers({ service: s, clipboard, history, clock }: SetupHandlerDeps): SetupHandlers {
+export function setupHandlers({
+  service: s,
+  clipboard,
+  history,
+  clock,
+  lastChecks,
+}: SetupHandlerDeps): SetupHandlers {
   const ops = new Operations();
   return {
     'setup.progress': () => s.progress(),
@@ -113,12 +122,22 @@ export function setupHandlers({ service: s, clipboard, history, clock }: SetupHa
     'setup.loadInstallScript': (source) => s.loadInstallScript(source),
     'setup.runInstallScript': ({ operationId, sha256 }, ctx) =>
       ops.run(operationId, 'installScript', ctx, clock, (h) => s.runInstallScript(sha256, h)),
-    'setup.runChecks': ({ operationId, ids }, ctx) =>
-      ops.run(operationId, 'checks', ctx, clock, (h) => s.runChecks(ids, h)),
-    'setup.applyFix': ({ operationId, checkId }, ctx) =>
-      ops.run(operationId, 'fix', ctx, clock, (h) => s.applyFix(checkId, h)),
-    'setup.undoFix': ({ operationId, checkId }, ctx) =>
-      ops.run(operationId, 'undo', ctx, clock, (h) => s.undoFix(checkId, h)),
+    'setup.runChecks': async ({ operationId, ids }, ctx) => {
+      const views = await ops.run(operationId, 'checks', ctx, clock, (h) => s.runChecks(ids, h));
+      // A run of every check is what Troubleshoot shows and exports.
+      if (ids === null) lastChecks?.set(views, clock());
+      return views;
+    },
+    'setup.applyFix': async ({ operationId, checkId }, ctx) => {
+      const view = await ops.run(operationId, 'fix', ctx, clock, (h) => s.applyFix(checkId, h));
+      lastChecks?.update(view);
+      return view;
+    },
+    'setup.undoFix': async ({ operationId, checkId }, ctx) => {
+      const view = await ops.run(operationId, 'undo', ctx, clock, (h) => s.undoFix(checkId, h));
+      lastChecks?.update(view);
+      return view;
+    },
     'setup.generalOptions': () => s.generalOptions(),
     'setup.revealGeneralOption': ({ label }) => s.revealGeneralOption(label),
     'setup.getEnrollment': () => s.getEnrollment(),

@@ -15,6 +15,8 @@ import { readBundle } from '../evidence/bundle-reader';
 import { writeFileAtomic } from '../fs/atomic-write';
 import { renderHtmlReport } from '../report/html-report';
 import { reportModel } from '../report/report-model';
+import type { ReportModel } from '../report/html-report';
+import type { LastChecks } from './last-checks';
 
 /** A run with what a report needs to say about it; `secrets` are redacted from every string of the report. */
 export interface ReportableRun {
@@ -31,8 +33,15 @@ export interface TroubleshootWiring {
   /** The product's checks: a bundle is evaluated with their pure `evaluate` (nothing is collected). */
   checks: () => readonly Check[];
   toolVersion: string;
-  /** The setup flow's last live run, when it keeps one; without it, exporting a live run says so. */
-  lastLiveRun?: () => ReportableRun | null;
+}
+
+/** What the handlers know about this machine and session besides the wiring. */
+export interface TroubleshootContext {
+  clock: () => Date;
+  /** The last full run of checks on this server (set by the setup channels). */
+  lastChecks: LastChecks;
+  machineName: string;
+  platform: string;
 }
 
 export type TroubleshootHandlers = {
@@ -55,7 +64,40 @@ export function checkViews(run: RunResult): CheckView[] {
   }));
 }
 
-export function troubleshootHandlers(wiring: TroubleshootWiring, clock: () => Date): TroubleshootHandlers {
+/** A report of a live run from the views the page showed (already free of secrets), counted here. */
+function liveReport(
+  views: CheckView[],
+  at: Date,
+  meta: { toolVersion: string; generatedAt: Date; machineName: string; platform: string },
+): ReportModel {
+  const counts = { pass: 0, warn: 0, fail: 0, skip: 0 };
+  for (const v of views) counts[v.status] += 1;
+  return {
+    generatedAt: meta.generatedAt.toISOString(),
+    toolVersion: meta.toolVersion,
+    source: 'live',
+    collectedAt: at.toISOString(),
+    machineName: meta.machineName,
+    platform: meta.platform,
+    inputs: [],
+    counts,
+    checks: views.map((v) => ({
+      id: v.id,
+      title: v.title,
+      status: v.status,
+      summary: v.summary,
+      ...(v.detail !== undefined ? { detail: v.detail } : {}),
+      ...(v.remedy !== undefined ? { remedy: v.remedy } : {}),
+      ...(v.code !== undefined ? { code: v.code } : {}),
+    })),
+  };
+}
+
+export function troubleshootHandlers(
+  wiring: TroubleshootWiring,
+  context: TroubleshootContext,
+): TroubleshootHandlers {
+  const { clock } = context;
   let opened: ReportableRun | null = null;
   return {
     'troubleshoot.openBundle': async ({ path }) => {
@@ -90,29 +132,39 @@ export function troubleshootHandlers(wiring: TroubleshootWiring, clock: () => Da
       };
     },
     'troubleshoot.exportReport': async ({ source, path }) => {
-      const subject = source === 'bundle' ? opened : (wiring.lastLiveRun?.() ?? null);
-      if (subject === null) {
+      const live = context.lastChecks.get();
+      if (source === 'bundle' ? opened === null : live === null) {
         throw new AppError(
           'REPORT_NOTHING_TO_EXPORT',
           source === 'bundle' ? 'No evidence bundle is open.' : 'No checks have been run in this session.',
           source === 'bundle'
             ? 'Open a bundle first, then export its report.'
-            : 'Run the checks first, then export the report.',
+            : 'Run all checks first, then export the report.',
           { source },
         );
       }
-      const html = renderHtmlReport(
-        reportModel(subject.run, {
+      let model: ReportModel;
+      if (source === 'bundle' && opened !== null) {
+        model = reportModel(opened.run, {
           toolVersion: wiring.toolVersion,
           generatedAt: clock(),
-          ...(subject.collectedAt !== undefined ? { collectedAt: subject.collectedAt } : {}),
-          ...(subject.machineName !== undefined ? { machineName: subject.machineName } : {}),
-          ...(subject.platform !== undefined ? { platform: subject.platform } : {}),
-          inputs: subject.inputs,
-          notes: subject.notes,
-          secrets: subject.secrets,
-        }),
-      );
+          ...(opened.collectedAt !== undefined ? { collectedAt: opened.collectedAt } : {}),
+          ...(opened.machineName !== undefined ? { machineName: opened.machineName } : {}),
+          ...(opened.platform !== undefined ? { platform: opened.platform } : {}),
+          inputs: opened.inputs,
+          notes: opened.notes,
+          secrets: opened.secrets,
+        });
+      } else {
+        const { views, at } = live!;
+        model = liveReport(views, at, {
+          toolVersion: wiring.toolVersion,
+          generatedAt: clock(),
+          machineName: context.machineName,
+          platform: context.platform,
+        });
+      }
+      const html = renderHtmlReport(model);
       const target = resolve(path);
       try {
         await writeFileAtomic(target, html);
@@ -124,7 +176,7 @@ export function troubleshootHandlers(wiring: TroubleshootWiring, clock: () => Da
           { file: target },
         );
       }
-      return { path: target, counts: subject.run.counts };
+      return { path: target, counts: model.counts };
     },
   };
 }

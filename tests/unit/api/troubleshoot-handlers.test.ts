@@ -8,14 +8,15 @@ import { troubleshootHandlers } from '../../../main/core/api/troubleshoot-handle
 import { allChecks } from '../../../main/core/checks/all';
 import { createWindowsRun } from '../../../main/core/checks/windows/index';
 import { troubleshootContract } from '../../../preload/troubleshoot-contract';
+import { createLastChecks, type LastChecks } from '../../../main/core/api/last-checks';
 
 const FIXTURES = join(import.meta.dirname, '..', '..', 'fixtures');
 const clock = () => new Date('2026-11-29T20:00:00Z');
 
-function handlers() {
+function handlers(lastChecks: LastChecks = createLastChecks()) {
   return troubleshootHandlers(
     { checks: () => allChecks(createWindowsRun().deps), toolVersion: '9.9.9' },
-    clock,
+    { clock, lastChecks, machineName: 'SPACE-SRV-01', platform: 'win32' },
   );
 }
 
@@ -83,5 +84,26 @@ describe('troubleshoot handlers', () => {
     });
     expect(r.success).toBe(false);
     expect(r.error?.issues[0]?.message).toBe('must name an .html file');
+  });
+
+  it('exports the last full run of this server, fixes included, as a live report', async () => {
+    const last = createLastChecks();
+    const view = (id: string, status: 'pass' | 'fail') => ({
+      id,
+      title: `Check ${id}`,
+      status,
+      summary: `${id} is ${status}`,
+      durationMs: 5,
+      fix: null,
+      undoAvailable: false,
+    });
+    last.set([view('space.https', 'pass'), view('power.sleep', 'fail')], new Date('2026-11-29T19:59:00Z'));
+    last.update(view('power.sleep', 'pass'));
+    const out = join(mkdtempSync(join(tmpdir(), 'report-')), 'live.html');
+    const written = await handlers(last)['troubleshoot.exportReport']({ source: 'live', path: out });
+    expect(written.counts).toEqual({ pass: 2, warn: 0, fail: 0, skip: 0 });
+    const html = readFileSync(out, 'utf8');
+    expect(html).toContain('SPACE-SRV-01');
+    expect(html).toContain('power.sleep is pass');
   });
 });
