@@ -44,7 +44,12 @@ export function VerifyStep({ onTroubleshoot }: StepProps): ReactElement {
         </button>
       </div>
       {op !== null && (
-        <LogPanel operation={op} title={t(`op.kind.${op.kind}`)} onCancel={() => void s.cancelOperation()} />
+        <LogPanel
+          operation={op}
+          title={t(`op.kind.${op.kind}`)}
+          onCancel={() => void s.cancelOperation()}
+          showLog={op.log.length > 0}
+        />
       )}
       {s.error !== null && (
         <FailureNotice error={s.error}>

@@ -73,6 +73,30 @@ describe('setup wizard', () => {
     await w.shot('03-integrations-connected');
   });
 
+  it('shows verification progress and cancels it on request', async () => {
+    env = await startSetupEnv();
+    const w = new WizardPage(env.page);
+    await throughShipKey(w, env, 'the-key-someone-typed-in-space');
+    await flow.installScript(w, false);
+    await flow.spaceSettings(w, false);
+    await flow.faceRecognition(w, env, false);
+    await flow.enrollment(w, env, false);
+    await w.atStep(flow.T.verify);
+    await w.click(w.button('Write and verify'));
+    // Space refuses the key, so the status stays Unauthorized and the app keeps following it, visibly.
+    const panel = w.page.getByRole('region', { name: 'Writing and verifying' });
+    await panel.getByRole('progressbar').waitFor({ timeout: 15_000 });
+    await expect
+      .poll(() => panel.getByRole('status').textContent(), { timeout: 15_000 })
+      .not.toBe('Working…');
+    await w.shot('10-verify-in-progress');
+    await w.click(panel.getByRole('button', { name: 'Cancel' }));
+    const alert = w.page.locator('.su [role="alert"]');
+    await alert.waitFor({ timeout: 10_000 });
+    expect(await alert.getAttribute('data-code')).toBe('CANCELLED');
+    expect(await w.page.getByRole('progressbar').count()).toBe(0);
+  });
+
   it('says clearly when XS4 Face cannot be reached, and leads to Troubleshoot', async () => {
     env = await startSetupEnv();
     const w = new WizardPage(env.page);
