@@ -216,6 +216,14 @@ export const setupContract = {
   /** The applied-settings history (newest last), secrets only as fingerprints: what the Summary step lists. */
   'history.list': def(none, z.array(HistoryEntryViewSchema)),
 
+  /** Copies a value the page already shows (not a secret): the page has no clipboard permission. */
+  'clipboard.copyText': def(
+    z
+      .object({ text: z.string().min(1, 'must not be empty').max(4096, 'must be at most 4096 characters') })
+      .strict(),
+    nothing,
+  ),
+
   /** The main process reads the secret and writes it to the clipboard: the value never enters the page. */
   'clipboard.copySecret': def(
     z.discriminatedUnion('kind', [

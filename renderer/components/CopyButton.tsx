@@ -1,6 +1,8 @@
-// Copies a value that is not secret (the page may hold it); secrets use SecretField, which copies in the main process.
+// Copies a value that is not secret (the page may hold it); secrets use SecretField. Both go through the main
+// process: the page has no clipboard permission (the shell denies every permission request).
 import { useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
+import { xs4 } from '../store/xs4';
 import { Icon } from './Icon';
 
 export function CopyButton({ value, label }: { value: string; label: string }): ReactElement {
@@ -8,7 +10,7 @@ export function CopyButton({ value, label }: { value: string; label: string }): 
   const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
   const copy = async (): Promise<void> => {
     try {
-      await navigator.clipboard.writeText(value);
+      await xs4().clipboard.copyText({ text: value });
       setState('copied');
     } catch {
       setState('failed');

@@ -4,12 +4,13 @@ import { act, cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { CertificateDialog, formatFingerprint } from '../../renderer/components/CertificateDialog';
+import { CopyButton } from '../../renderer/components/CopyButton';
 import { CheckList } from '../../renderer/components/CheckList';
 import { LogPanel } from '../../renderer/components/LogPanel';
 import { MASK, SecretField } from '../../renderer/components/SecretField';
 import { StatusBadge } from '../../renderer/components/StatusBadge';
 import { TextField } from '../../renderer/components/TextField';
-import { CERT, SECRET_SHIP_KEY, check } from './fake-xs4';
+import { CERT, SECRET_SHIP_KEY, check, installFake } from './fake-xs4';
 import { initTestI18n } from './setup-i18n';
 
 beforeAll(async () => {
@@ -97,6 +98,17 @@ describe('SecretField', () => {
     } finally {
       vi.useRealTimers();
     }
+  });
+});
+
+describe('CopyButton', () => {
+  it('copies a shown value through the main process and says so', async () => {
+    const user = userEvent.setup();
+    const fake = installFake();
+    render(<CopyButton value="https://xs4face.site.local" label="XS4 Face server address" />);
+    await user.click(screen.getByRole('button', { name: 'Copy XS4 Face server address' }));
+    expect(fake.callsOf('copyText')).toEqual([{ text: 'https://xs4face.site.local' }]);
+    expect(screen.getByRole('status').textContent).toBe('Copied to the clipboard.');
   });
 });
 

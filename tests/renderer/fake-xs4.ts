@@ -192,7 +192,10 @@ export class FakeXs4 {
     };
     return {
       setup,
-      clipboard: { copySecret: (input) => this.record('copySecret', input, null) },
+      clipboard: {
+        copySecret: (input) => this.record('copySecret', input, null),
+        copyText: (input) => this.record('copyText', input, null),
+      },
       troubleshoot: {
         openBundle: (input) =>
           this.record('openBundle', input, {

@@ -153,6 +153,10 @@ export function setupHandlers({
         summary: e.result.summary,
         result: e.result.ok ? 'ok' : `failed${e.result.code === undefined ? '' : ` (${e.result.code})`}`,
       })),
+    'clipboard.copyText': async ({ text }) => {
+      clipboard.writeText(text);
+      return null;
+    },
     'clipboard.copySecret': async (what) => {
       // Read in the core and handed straight to the clipboard: the page only learns that it worked.
       const value =

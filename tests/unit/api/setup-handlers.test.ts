@@ -220,7 +220,8 @@ describe('setup handlers', () => {
     expect(
       await h['clipboard.copySecret']({ kind: 'generalOption', label: 'Authentication (API key)' }, ctx),
     ).toBeNull();
-    expect(written).toEqual([SECRET, 'auth-secret']);
+    expect(await h['clipboard.copyText']({ text: 'https://xs4face.site.local' }, ctx)).toBeNull();
+    expect(written).toEqual([SECRET, 'auth-secret', 'https://xs4face.site.local']);
   });
 
   it('lists the applied-settings history with its outcome, newest last', async () => {
