@@ -396,7 +396,14 @@ describe('the shipped entry (main/cli.ts)', () => {
     expect(doctor.code).toBe(0);
     const out = DoctorJsonSchema.parse(JSON.parse(doctor.stdout));
     const ids = out.checks.map((c) => c.id);
-    for (const id of ['face.reachable', 'face.space-integration', 'space.https', 'space.ship', 'power.sleep', 'firewall.space-port']) {
+    for (const id of [
+      'face.reachable',
+      'face.space-integration',
+      'space.https',
+      'space.ship',
+      'power.sleep',
+      'firewall.space-port',
+    ]) {
       expect(ids).toContain(id);
     }
     expect(out.checks.every((c) => c.status === 'skip')).toBe(true);
