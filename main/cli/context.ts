@@ -5,7 +5,7 @@ import type { SetupService } from '../core/setup/service';
 
 /** Certificates the site profile says were already accepted (SHA-256 fingerprints). */
 export interface ProfilePins {
-  faceUrl: string;
+  faceUrl?: string | undefined;
   facePin?: string | undefined;
   spacePin?: { host: string; port: number; fingerprint: string } | undefined;
 }

@@ -10,6 +10,7 @@ Usage:
   xs4-setup history [--json]
   xs4-setup setup --profile FILE.json [--face-token-file F | --face-token-stdin] [--ship-key-file F | --ship-key-stdin]
                   [--install-script FILE.ps1] [--apply-fixes] [--verify-timeout-ms N]
+  xs4-setup export-profile --out FILE.json [--face-token-file F | --face-token-stdin]
   xs4-setup help | --help | --version
 
 Secrets are never taken on the command line: use a file, stdin, or XS4_SHIP_KEY / XS4_FACE_TOKEN.

@@ -6,6 +6,7 @@ import { doctor } from './commands/doctor';
 import { history } from './commands/history';
 import { report } from './commands/report';
 import { setup } from './commands/setup';
+import { exportProfileCommand } from './commands/export-profile';
 import type { CliContext } from './context';
 import { EXIT_OK, exitCodeOf } from './exit-codes';
 import { HELP } from './help';
@@ -18,6 +19,7 @@ const COMMANDS: Record<string, (argv: readonly string[], ctx: CliContext) => Pro
   report,
   history,
   setup,
+  'export-profile': exportProfileCommand,
 };
 
 export async function runCli(argv: readonly string[], ctx: CliContext): Promise<number> {
@@ -32,11 +34,11 @@ export async function runCli(argv: readonly string[], ctx: CliContext): Promise<
       return EXIT_OK;
     }
     if (command === undefined)
-      throw usageError('a command is required (doctor, collect, report, history, setup)');
+      throw usageError('a command is required (doctor, collect, report, history, setup, export-profile)');
     const run = COMMANDS[command];
     if (!run)
       throw usageError(
-        `unknown command "${/^[a-z-]{1,30}$/.test(command) ? command : '(unprintable)'}" (doctor, collect, report, history, setup)`,
+        `unknown command "${/^[a-z-]{1,30}$/.test(command) ? command : '(unprintable)'}" (doctor, collect, report, history, setup, export-profile)`,
       );
     return await run(rest, ctx);
   } catch (e) {

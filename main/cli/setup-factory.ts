@@ -26,7 +26,7 @@ export function cliSetupFactory(
       throw new AppError(settings.problem.code, settings.problem.message, settings.problem.remedy);
     const current = (await settings.get()).pinnedFingerprints;
     const add: Record<string, string> = {};
-    if (pins.facePin) {
+    if (pins.facePin && pins.faceUrl) {
       const ep = faceApiEndpoint(pins.faceUrl);
       add[`${ep.host}:${ep.port}`] = normaliseFingerprint(pins.facePin);
     }

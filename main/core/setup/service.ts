@@ -14,6 +14,7 @@ import type {
   StepId,
   VerifyResult,
 } from './schemas';
+import type { SiteProfile } from '../profile/site-profile';
 
 export interface OperationHooks {
   signal?: AbortSignal;
@@ -61,6 +62,9 @@ export interface SetupService {
 
   getEnrollment(): Promise<EnrollmentSettings | null>;
   saveEnrollment(settings: EnrollmentSettings): Promise<EnrollmentSettings>;
+
+  /** The site's non-secret settings as a profile (for `setup --profile` elsewhere); `leftOut` says what could not be read. */
+  siteProfile(): Promise<{ profile: SiteProfile; leftOut: string[] }>;
 
   /** Polls the Space integration status until Connected or the deadline; otherwise explains why with checks. */
   verify(deadlineMs: number, hooks: OperationHooks): Promise<VerifyResult>;

@@ -45,6 +45,7 @@ import {
 import type { OperationHooks, SetupService } from './service';
 import { SetupStateFile, initialProgress } from './setup-state';
 import { generateShipKey } from './ship-key';
+import { PROFILE_FORMAT, PROFILE_VERSION, validateProfile, type SiteProfile } from '../profile/site-profile';
 
 export interface SetupServiceDeps {
   dataDir: string;
@@ -725,6 +726,32 @@ export function createSetupService(deps: SetupServiceDeps): SetupService {
         },
       });
       return { companyName: applied.value.companyName, privacyPolicyUrl: applied.value.privacyPolicyUrl };
+    },
+
+    async siteProfile() {
+      const settings = await deps.settings.get();
+      const profile: SiteProfile = { format: PROFILE_FORMAT, version: PROFILE_VERSION };
+      const leftOut: string[] = [];
+      if (!settings.faceServerUrl) return { profile, leftOut: ['faceUrl (not connected to XS4 Face yet)'] };
+      profile.faceUrl = settings.faceServerUrl;
+      const facePin = settings.pinnedFingerprints[hostPort(settings.faceServerUrl)];
+      if (facePin) profile.facePinnedFingerprint256 = facePin;
+      // What XS4 Face holds is read live; an unreachable server or a missing token leaves those fields out, said by name.
+      try {
+        const details = await service.getSpaceDetails();
+        if (details) {
+          const host = details.host.includes(':') ? `[${details.host}]` : details.host;
+          profile.spaceUrl = `${details.https ? 'https' : 'http'}://${host}:${details.port}/`;
+          const spacePin = settings.pinnedFingerprints[`${details.host}:${details.port}`];
+          if (spacePin) profile.spacePinnedFingerprint256 = spacePin;
+        } else leftOut.push('spaceUrl (XS4 Face has no Space Server Details yet)');
+        const enrollment = await service.getEnrollment();
+        if (enrollment) profile.enrollment = enrollment;
+        else leftOut.push('enrollment (not set in XS4 Face)');
+      } catch (e) {
+        leftOut.push(`spaceUrl and enrollment (XS4 Face could not be read: ${toErrorInfo(e).message})`);
+      }
+      return { profile: validateProfile(profile), leftOut };
     },
 
     async verify(deadlineMs: number, hooks: OperationHooks): Promise<VerifyResult> {

@@ -1,7 +1,7 @@
 // `xs4-setup setup --profile` end to end: the real CLI (through tsx) against both simulators, and the demo script itself.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startFaceSimulator, type FaceSimulator } from '../../../scripts/sim/face-server';
@@ -123,6 +123,32 @@ describe('xs4-setup setup', () => {
     expect(r.stdout).toContain('Done: XS4 Face reports the Space integration as Connected.');
     expect(r.stdout + r.stderr).not.toContain(CANARY_KEY);
     expect(r.stdout + r.stderr).not.toContain(face.token);
+    // The site's settings as a profile: without a token only what is local, with it what XS4 Face holds too.
+    const local = join(work, 'exported-local.json');
+    const l = await cli(['export-profile', '--out', local]);
+    expect(l.code).toBe(0);
+    expect(l.stdout).toContain('left out: spaceUrl and enrollment');
+    const full = join(work, 'exported.json');
+    const f = await cli(['export-profile', '--out', full, '--face-token-file', tokenFile]);
+    expect(f.code).toBe(0);
+    const exported = JSON.parse(await readFile(full, 'utf8')) as Record<string, unknown>;
+    expect(exported).toMatchObject({
+      format: 'xs4-site-profile',
+      version: 1,
+      faceUrl: face.url,
+      spaceUrl: `${space.url.replace(/\/$/, '')}/`,
+    });
+    expect(JSON.stringify(exported)).not.toContain(CANARY_KEY);
+    const again = await cli([
+      'setup',
+      '--profile',
+      full,
+      '--face-token-file',
+      tokenFile,
+      '--ship-key-file',
+      keyFile,
+    ]);
+    expect(again.code).toBe(0);
     const history = await cli(['history', '--json']);
     expect(history.stdout).toContain('face:integration.space.shipApiKey');
     expect(history.stdout).not.toContain(CANARY_KEY);

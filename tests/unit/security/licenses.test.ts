@@ -23,9 +23,13 @@ function npmProductionTree(): Set<string> {
   });
   const found = new Set<string>();
   const walk = (
-    deps: Record<string, { version?: string; dependencies?: Record<string, unknown> }> | undefined,
+    deps:
+      | Record<string, { version?: string; extraneous?: boolean; dependencies?: Record<string, unknown> }>
+      | undefined,
   ): void => {
     for (const [name, node] of Object.entries(deps ?? {})) {
+      // Not in the lockfile's tree (e.g. left by the `node` package's preinstall in a fresh clone): not shipped.
+      if (node.extraneous === true) continue;
       if (node.version) found.add(`${name}@${node.version}`);
       walk(node.dependencies as never);
     }
