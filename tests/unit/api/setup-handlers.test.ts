@@ -76,6 +76,8 @@ function recordingService(): { service: SetupService; calls: Array<[string, unkn
     getEnrollment: rec('getEnrollment', null),
     saveEnrollment: rec('saveEnrollment', { companyName: 'A', privacyPolicyUrl: 'https://a.test/p' }),
     verify: rec('verify', { status: 'connected', connected: true, diagnosis: [], message: 'Connected.' }),
+    // The CLI's profile export; the GUI has no channel for it.
+    siteProfile: rec('siteProfile', null as never),
   };
   return { service, calls };
 }
