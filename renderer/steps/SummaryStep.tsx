@@ -63,6 +63,8 @@ export function SummaryStep({ onTroubleshoot }: StepProps): ReactElement {
         </p>
       )}
 
+      <p className="notice notice--info">{t('summary.reportHint')}</p>
+
       <h3>{t('summary.changesTitle')}</h3>
       {s.error !== null && <FailureNotice error={s.error} />}
       {s.history.length === 0 ? (

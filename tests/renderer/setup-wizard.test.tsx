@@ -140,4 +140,24 @@ describe('SetupWizard', () => {
       { host: 'space01.site.local', port: 8443, https: true },
     ]);
   });
+
+  it('sums up the completed steps and every change from the applied-settings history', async () => {
+    installFake({
+      progress: {
+        current: 'summary',
+        done: {
+          welcome: { at: '2026-11-29T19:00:00Z', summary: 'Setup started.' },
+          verify: { at: '2026-11-29T19:30:00Z', summary: 'Integration status: Connected.' },
+        },
+      },
+    });
+    render(<SetupWizard onTroubleshoot={vi.fn()} />);
+    await screen.findByRole('heading', { level: 2, name: 'Summary' });
+    expect(screen.getByText('Integration status: Connected.')).toBeTruthy();
+    const history = await screen.findByTestId('history');
+    expect(within(history).getByText('Sleep after set to Never (was 30 minutes).')).toBeTruthy();
+    expect(within(history).getByText('power.sleep')).toBeTruthy();
+    // Steps not done are named, so nothing is silently skipped.
+    expect(screen.getByText(/Not done yet: Connect to XS4 Face/)).toBeTruthy();
+  });
 });
