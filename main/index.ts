@@ -1,8 +1,12 @@
 // Main process: single instance, start-up wiring (logger, stores, IPC, protocol, lockdown), one window, minimal menu.
-import { app, BrowserWindow, Menu, safeStorage, session } from 'electron';
+import { app, BrowserWindow, clipboard, Menu, safeStorage, session } from 'electron';
 import { join } from 'node:path';
 import { createCoreHandlers } from './core/api/handlers';
+import { allChecks } from './core/checks/all';
+import { createWindowsRun } from './core/checks/windows/index';
 import { toErrorInfo, type ErrorInfo } from './core/errors';
+import { HistoryStore } from './core/history/history-store';
+import { createSetupService } from './core/setup/setup-service';
 import { createRedactor } from './core/log/redact';
 import { createEncryptedFileSecretStore } from './core/secrets/encrypted-file-secret-store';
 import type { Cipher } from './core/secrets/secret-store';
@@ -63,6 +67,11 @@ async function start(): Promise<void> {
     onSecretSeen: (v) => redactor.register(v),
   });
 
+  // One Windows layer for the app: its PowerShell session starts on first use, not here.
+  const windows = createWindowsRun();
+  app.on('will-quit', () => void windows.dispose());
+  const history = new HistoryStore({ dataDir: userData });
+
   registerIpc(
     createCoreHandlers({
       app: {
@@ -77,6 +86,23 @@ async function start(): Promise<void> {
       clock: () => new Date(),
       paths: { userData, logs: logsDir },
       startupProblems,
+      setup: {
+        service: createSetupService({
+          dataDir: userData,
+          settings,
+          secrets,
+          history,
+          checks: (w) => allChecks(w),
+          windows: windows.deps,
+          platform: process.platform,
+          now: () => new Date(),
+        }),
+        // Secrets are copied here, in main: the page never receives them.
+        clipboard: { writeText: (text) => clipboard.writeText(text) },
+        history,
+      },
+      // Bundles are evaluated offline with the same checks (nothing is collected).
+      troubleshoot: { checks: () => allChecks(windows.deps), toolVersion: app.getVersion() },
     }),
     log,
   );

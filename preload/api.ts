@@ -2,6 +2,8 @@
 // main/ipc.ts registers handlers from it, preload/expose.ts builds window.xs4 from it, tests check both against it.
 // Adding a channel = one entry in `contract` below + one handler entry under main/core/api/.
 import { z } from 'zod';
+import { setupContract } from './setup-contract';
+import { troubleshootContract } from './troubleshoot-contract';
 
 /* ------------------------------------------------------------------ building blocks */
 
@@ -119,6 +121,11 @@ export const contract = {
     output: z.string().nullable(),
   }),
   'secrets.clear': channel({ input: z.object({ name: secretNameSchema }).strict(), output: done }),
+
+  // The setup wizard's channels (setup.*, history.list, clipboard.copySecret): preload/setup-contract.ts.
+  ...setupContract,
+  // Evidence bundles and reports for the Troubleshoot view: preload/troubleshoot-contract.ts.
+  ...troubleshootContract,
 } as const satisfies Record<string, ChannelDef>;
 
 export type Contract = typeof contract;

@@ -1,16 +1,23 @@
-// The content area for the selected mode: heading, what the mode does, and the system facts.
-import { useTranslation } from 'react-i18next';
+// The content area for the selected mode: the setup wizard, or Troubleshoot with the facts about this computer.
 import type { AppInfo } from '../../preload/api';
-import type { Mode } from '../store';
+import { useShellStore, type Mode } from '../store';
+import { SetupWizard } from '../views/SetupWizard';
+import { Troubleshoot } from '../views/Troubleshoot';
 import { SystemPanel } from './SystemPanel';
 
 export function ModeView({ mode, info }: { mode: Mode; info: AppInfo }) {
-  const { t } = useTranslation();
+  const setMode = useShellStore((s) => s.setMode);
   return (
-    <article className="mode" data-testid={`mode-${mode}`}>
-      <h2 className="mode__heading">{t(`modes.${mode}.heading`)}</h2>
-      <p className="mode__intro">{t(`modes.${mode}.intro`)}</p>
-      <SystemPanel info={info} />
+    // mode--wide: the wizard has its own step list beside the content, so it needs more than the shell's 760 px.
+    <article className="mode mode--wide" data-testid={`mode-${mode}`}>
+      {mode === 'setup' ? (
+        <SetupWizard onTroubleshoot={() => setMode('troubleshoot')} />
+      ) : (
+        <>
+          <Troubleshoot onSetup={() => setMode('setup')} />
+          <SystemPanel info={info} />
+        </>
+      )}
     </article>
   );
 }

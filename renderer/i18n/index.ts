@@ -3,9 +3,15 @@ import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import en from './en.json';
 import es from './es.json';
+import setupEn from './setup.en.json';
+import setupEs from './setup.es.json';
 import type { Language } from '../../preload/api';
 
-export const resources = { en: { translation: en }, es: { translation: es } } as const;
+// `setup`: the wizard's and Troubleshoot's strings (renderer/i18n/setup.*.json), used as useTranslation('setup').
+export const resources = {
+  en: { translation: en, setup: setupEn },
+  es: { translation: es, setup: setupEs },
+} as const;
 
 export async function initI18n(language: Language = 'en'): Promise<typeof i18n> {
   if (!i18n.isInitialized) {

@@ -42,6 +42,11 @@ afterAll(async () => {
 
 describe('app shell', () => {
   it('shows what the core reports about this computer', async () => {
+    // The facts about this computer are part of the Troubleshoot view.
+    await page
+      .getByRole('button', { name: /Troubleshoot/ })
+      .first()
+      .click();
     await expect.poll(() => page.getByTestId('app-version').textContent()).toBe(version);
     expect(await page.locator('h1').textContent()).toBe('XS4 Face Space Assistant');
     const windows = await page.getByTestId('windows-features').textContent();
@@ -51,8 +56,9 @@ describe('app shell', () => {
         : 'Not available here: run the assistant on the Windows server that hosts Salto Space',
     );
     expect(await page.getByTestId('app-platform').textContent()).toContain(process.arch);
-    expect(await page.locator('[aria-current="page"]').getAttribute('data-mode')).toBe('setup');
+    expect(await page.locator('[aria-current="page"]').getAttribute('data-mode')).toBe('troubleshoot');
     await screenshot(page, '00-app-shell.png');
+    await page.locator('[data-mode="setup"]').click();
   });
 
   it('runs under the production CSP without errors', async () => {
@@ -70,23 +76,23 @@ describe('app shell', () => {
   });
 
   it('switches mode from the navigation', async () => {
-    await page.getByRole('button', { name: /Troubleshoot/ }).click();
+    await page.locator('[data-mode="troubleshoot"]').click();
     await expect.poll(() => page.locator('h2').textContent()).toBe('Troubleshoot');
     expect(await page.locator('[aria-current="page"]').getAttribute('data-mode')).toBe('troubleshoot');
-    await page.getByRole('button', { name: /Set up/ }).click();
-    await expect.poll(() => page.locator('h2').textContent()).toBe('Set up');
+    await page.locator('[data-mode="setup"]').click();
+    await expect.poll(() => page.getByTestId('mode-setup').count()).toBe(1);
   });
 
   it('switches to Spanish, stores it in settings, and keeps it after a reload', async () => {
     await page.getByRole('button', { name: 'Español' }).click();
-    await expect.poll(() => page.locator('h2').textContent()).toBe('Configurar');
+    await expect.poll(() => page.locator('[data-mode="setup"] .nav__label').textContent()).toBe('Configurar');
     expect((await deps.settings.get()).language).toBe('es');
     expect(await page.locator('h1').textContent()).toBe('Asistente XS4 Face para Space');
     await screenshot(page, '01-app-shell-es.png');
     await page.reload();
-    await expect.poll(() => page.locator('h2').textContent()).toBe('Configurar');
+    await expect.poll(() => page.locator('[data-mode="setup"] .nav__label').textContent()).toBe('Configurar');
     await page.getByRole('button', { name: 'English' }).click();
-    await expect.poll(() => page.locator('h2').textContent()).toBe('Set up');
+    await expect.poll(() => page.locator('[data-mode="setup"] .nav__label').textContent()).toBe('Set up');
     expect((await deps.settings.get()).language).toBe('en');
   });
 

@@ -9,7 +9,15 @@ const CHILD = fileURLToPath(new URL('./fake-elevated-child.mjs', import.meta.url
 export interface DecodedWrapper {
   outer: string;
   inner: string;
-  innerData: { target: string; params: Record<string, unknown>; log: string; status: string; secretFile: string; secretParam: string; cancel: string };
+  innerData: {
+    target: string;
+    params: Record<string, unknown>;
+    log: string;
+    status: string;
+    secretFile: string;
+    secretParam: string;
+    cancel: string;
+  };
   outerData: { elevate: boolean };
 }
 
@@ -18,7 +26,9 @@ export function decodeWrapperArgs(args: readonly string[]): DecodedWrapper {
   const i = args.indexOf('-EncodedCommand');
   const outer = decodeCommand(args[i + 1] ?? '');
   // The outer holds two literals: its own parameters first, then the inner script (base64 of UTF-8).
-  const [outerB64 = '', innerB64 = ''] = [...outer.matchAll(/FromBase64String\('([A-Za-z0-9+/=]+)'\)/g)].map((m) => m[1] ?? '');
+  const [outerB64 = '', innerB64 = ''] = [...outer.matchAll(/FromBase64String\('([A-Za-z0-9+/=]+)'\)/g)].map(
+    (m) => m[1] ?? '',
+  );
   const inner = Buffer.from(innerB64, 'base64').toString('utf8');
   const innerDataB64 = /FromBase64String\('([A-Za-z0-9+/=]+)'\)/.exec(inner)?.[1] ?? '';
   return {
@@ -29,7 +39,10 @@ export function decodeWrapperArgs(args: readonly string[]): DecodedWrapper {
   };
 }
 
-export function standInLauncher(mode: string, seen: Array<{ file: string; args: readonly string[] }> = []): ProcessLauncher {
+export function standInLauncher(
+  mode: string,
+  seen: Array<{ file: string; args: readonly string[] }> = [],
+): ProcessLauncher {
   return (file, args): LaunchedProcess => {
     seen.push({ file, args });
     const { innerData } = decodeWrapperArgs(args);

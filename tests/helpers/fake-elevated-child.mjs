@@ -45,7 +45,10 @@ const modes = {
   async secret() {
     const secret = readFileSync(spec.secretFile, 'utf8');
     rmSync(spec.secretFile);
-    writeFileSync(spec.log, `secret length ${secret.length}; param ${spec.secretParam}; still there ${existsSync(spec.secretFile)}\r\n`);
+    writeFileSync(
+      spec.log,
+      `secret length ${secret.length}; param ${spec.secretParam}; still there ${existsSync(spec.secretFile)}\r\n`,
+    );
     writeFileSync(spec.status, '0');
     return 0;
   },

@@ -8,7 +8,9 @@ let parserPromise: Promise<Parser> | undefined;
 export function powershellParser(): Promise<Parser> {
   parserPromise ??= (async () => {
     await Parser.init();
-    const language = await Language.load(require.resolve('tree-sitter-powershell/tree-sitter-powershell.wasm'));
+    const language = await Language.load(
+      require.resolve('tree-sitter-powershell/tree-sitter-powershell.wasm'),
+    );
     const parser = new Parser();
     parser.setLanguage(language);
     return parser;
@@ -28,7 +30,12 @@ export function problemsOf(root: Node): ParseProblem[] {
   const out: ParseProblem[] = [];
   const walk = (n: Node): void => {
     if (n.type === 'ERROR' || n.isMissing) {
-      out.push({ kind: n.isMissing ? 'MISSING' : 'ERROR', row: n.startPosition.row + 1, column: n.startPosition.column + 1, text: n.text.slice(0, 80) });
+      out.push({
+        kind: n.isMissing ? 'MISSING' : 'ERROR',
+        row: n.startPosition.row + 1,
+        column: n.startPosition.column + 1,
+        text: n.text.slice(0, 80),
+      });
     }
     for (const c of n.children) if (c) walk(c);
   };
@@ -36,7 +43,9 @@ export function problemsOf(root: Node): ParseProblem[] {
   return out;
 }
 
-export async function parsePowerShell(text: string): Promise<{ root: Node; hasError: boolean; problems: ParseProblem[] }> {
+export async function parsePowerShell(
+  text: string,
+): Promise<{ root: Node; hasError: boolean; problems: ParseProblem[] }> {
   const parser = await powershellParser();
   const tree = parser.parse(text);
   if (!tree) throw new Error('tree-sitter returned no tree');

@@ -19,7 +19,11 @@ const SCRIPT_MARKERS: Array<[string, string]> = [
 export function decodeQueryCommand(command: string): StandInCall {
   const script = SCRIPT_MARKERS.find(([, m]) => command.includes(m))?.[0] ?? 'unknown';
   const b64 = /\} -EncodedParams '([A-Za-z0-9+/=]*)'\s*$/.exec(command)?.[1] ?? '';
-  return { script, params: JSON.parse(Buffer.from(b64, 'base64').toString('utf8')) as Record<string, unknown>, command };
+  return {
+    script,
+    params: JSON.parse(Buffer.from(b64, 'base64').toString('utf8')) as Record<string, unknown>,
+    command,
+  };
 }
 
 export function jsonLine(value: unknown): string {

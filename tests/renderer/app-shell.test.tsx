@@ -6,6 +6,7 @@ import { createRoot, type Root } from 'react-dom/client';
 import { App } from '../../renderer/App';
 import { initI18n, i18n } from '../../renderer/i18n';
 import { useShellStore } from '../../renderer/store';
+import { initialSetupState, useSetupStore } from '../../renderer/store/setup';
 import { buildXs4Api } from '../../preload/expose';
 import { defaultSettings, type AppInfo, type ChannelName } from '../../preload/api';
 
@@ -57,11 +58,14 @@ afterEach(async () => {
   await act(async () => root?.unmount());
   host.remove();
   useShellStore.setState({ status: 'idle', appInfo: null, settings: null, error: null, mode: 'setup' });
+  useSetupStore.setState({ ...initialSetupState });
   await i18n.changeLanguage('en');
 });
 
 describe('app shell (DOM)', () => {
   it('shows the failure code and remedy, and retries', async () => {
+    // Troubleshoot shows the facts about this computer.
+    useShellStore.setState({ mode: 'troubleshoot' });
     let fail = true;
     install({
       'app.info': () =>
@@ -114,6 +118,7 @@ describe('app shell (DOM)', () => {
     const calls = install({
       'app.info': () => ({ ok: true, value: info }),
       'settings.get': () => ({ ok: true, value: defaultSettings }),
+      'setup.progress': () => ({ ok: true, value: { current: 'welcome', done: {} } }),
       'settings.update': () => ({
         ok: false,
         error: { code: 'SETTINGS_WRITE_FAILED', message: 'Disk full.', remedy: 'Free some space.' },
@@ -126,7 +131,8 @@ describe('app shell (DOM)', () => {
       await new Promise((r) => setTimeout(r, 0));
     });
     expect(calls).toContain('settings.update');
-    expect(host.querySelector('h2')?.textContent).toBe('Set up');
+    // Still English: the wizard's first step keeps its English title.
+    expect(host.querySelector('h2')?.textContent).toBe('Link Salto Space to XS4 Face');
     expect(host.querySelector('[role="alert"]')?.textContent).toContain('Free some space.');
     expect(es.getAttribute('aria-pressed')).toBe('false');
   });

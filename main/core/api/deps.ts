@@ -3,6 +3,8 @@ import type { ErrorInfo } from '../errors';
 import type { Logger } from '../log/logger';
 import type { SecretStore } from '../secrets/secret-store';
 import type { SettingsStore } from '../settings/settings-store';
+import type { SetupWiring } from './setup-handlers';
+import type { TroubleshootWiring } from './troubleshoot-handlers';
 
 export interface AppIdentity {
   productName: string;
@@ -21,4 +23,11 @@ export interface CoreDeps {
   paths: { userData: string; logs: string };
   /** Problems met while starting (e.g. SETTINGS_CORRUPT); shown by the UI through app.info. */
   startupProblems: ErrorInfo[];
+  /**
+   * The setup flow behind the `setup.*`, `history.list` and `clipboard.copySecret` channels. null in a process
+   * built without it: those channels then answer SETUP_NOT_WIRED instead of pretending.
+   */
+  setup: SetupWiring | null;
+  /** Evidence bundles and reports for the Troubleshoot view (`troubleshoot.*`). */
+  troubleshoot: TroubleshootWiring;
 }

@@ -1,30 +1,10 @@
 // What a technician needs to judge a certificate: names, issuer, validity, SHA-256 fingerprint.
 import type { PeerCertificate } from 'node:tls';
-import { z } from 'zod';
 
-export interface CertificateInfo {
-  subject: string;
-  issuer: string;
-  subjectAltNames: string[];
-  validFrom: string; // ISO 8601
-  validTo: string; // ISO 8601
-  /** Upper-case hex pairs joined by colons, as Windows and browsers show it. */
-  fingerprint256: string;
-  selfSigned: boolean;
-  serialNumber: string;
-}
-
-/** The same shape as data read back from evidence, bundles or IPC (a trust boundary). */
-export const CertificateInfoSchema = z.object({
-  subject: z.string(),
-  issuer: z.string(),
-  subjectAltNames: z.array(z.string()),
-  validFrom: z.string(),
-  validTo: z.string(),
-  fingerprint256: z.string(),
-  selfSigned: z.boolean(),
-  serialNumber: z.string(),
-});
+// The shape and its schema live in a Node-free module (the IPC contract and the page's type checks use them);
+// re-exported here so callers keep one import.
+import type { CertificateInfo } from './certificate-info';
+export { CertificateInfoSchema, type CertificateInfo } from './certificate-info';
 
 function dn(x: Record<string, string | string[] | undefined> | undefined): string {
   if (!x) return '';

@@ -1,6 +1,6 @@
 // Data shapes of the setup flow, shared by the GUI (through the IPC contract) and the CLI. zod first: they cross trust boundaries.
 import { z } from 'zod';
-import { CertificateInfoSchema } from '../net/certificate';
+import { CertificateInfoSchema } from '../net/certificate-info';
 
 export const StepIds = [
   'welcome',

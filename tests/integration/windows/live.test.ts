@@ -17,10 +17,21 @@ import { prepareInstallScript } from '../../../main/core/windows/install-script'
 const onWindows = process.platform === 'win32';
 
 describe.runIf(onWindows)('live Windows', () => {
-  const session = new PsSession({ hostFactory: createNodePowerShellHost, resourcesDir: 'resources', timeoutMs: 60_000 });
+  const session = new PsSession({
+    hostFactory: createNodePowerShellHost,
+    resourcesDir: 'resources',
+    timeoutMs: 60_000,
+  });
   const runner = createElevatedRunner({ launcher: spawnLauncher });
   const deps = { session: () => session, runElevated: runner, resourcesDir: 'resources' };
-  const ctx = (dependencies: Record<string, unknown> = {}): CheckContext => ({ inputs: {}, signal: new AbortController().signal, timeoutMs: 60_000, platform: 'win32', now: () => new Date(), dependencies });
+  const ctx = (dependencies: Record<string, unknown> = {}): CheckContext => ({
+    inputs: {},
+    signal: new AbortController().signal,
+    timeoutMs: 60_000,
+    platform: 'win32',
+    now: () => new Date(),
+    dependencies,
+  });
   afterAll(() => session.dispose());
 
   it('every Windows check collects valid evidence and evaluates without throwing', async () => {
@@ -38,21 +49,42 @@ describe.runIf(onWindows)('live Windows', () => {
     expect(parsePowercfgQuery(power.querySubSleep).settings[POWER_GUIDS.STANDBYIDLE]?.ac).not.toBeNull();
     expect(evaluatePowerSleepText(power.querySubSleep).code).not.toBe('POWER_UNREADABLE');
     // A CI runner has no Space installed.
-    expect(windowsChecks(deps)[3]!.evaluate(collected['space.service'] as never).code).toBe('SPACE_SERVICE_MISSING');
+    expect(windowsChecks(deps)[3]!.evaluate(collected['space.service'] as never).code).toBe(
+      'SPACE_SERVICE_MISSING',
+    );
   });
 
   it('reads the Authenticode status of a shipped script', async () => {
-    const info = await prepareInstallScript({ dataDir: mkdtempSync(path.join(os.tmpdir(), 'xs4-live-')), now: () => new Date(), platform: 'win32', session: () => session, runElevated: runner }, { kind: 'file', path: path.resolve('resources/powershell/get-power.ps1') });
+    const info = await prepareInstallScript(
+      {
+        dataDir: mkdtempSync(path.join(os.tmpdir(), 'xs4-live-')),
+        now: () => new Date(),
+        platform: 'win32',
+        session: () => session,
+        runElevated: runner,
+      },
+      { kind: 'file', path: path.resolve('resources/powershell/get-power.ps1') },
+    );
     expect(info.signature.status).toBe('NotSigned');
   });
 
   it('runs a script through the real wrapper (not elevated): named parameters, hostile values intact, secret via file, log and exit code', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'xs4-live-'));
     const target = path.join(dir, 'target.ps1');
-    writeFileSync(target, "param([string]$Name, [string[]]$List, [string]$ApiKey)\r\nWrite-Output ('name=' + $Name)\r\nWrite-Output ('list=' + ($List -join '|'))\r\nWrite-Output ('keylen=' + $ApiKey.Length)\r\nexit 3\r\n");
-    const hostile = "a'b\u2019c\"d`e$(calc)f;g\u201ch";
+    writeFileSync(
+      target,
+      "param([string]$Name, [string[]]$List, [string]$ApiKey)\r\nWrite-Output ('name=' + $Name)\r\nWrite-Output ('list=' + ($List -join '|'))\r\nWrite-Output ('keylen=' + $ApiKey.Length)\r\nexit 3\r\n",
+    );
+    const hostile = 'a\'b\u2019c"d`e$(calc)f;g\u201ch';
     const chunks: string[] = [];
-    const out = await runner({ scriptPath: target, params: { Name: hostile, List: ['x', hostile] }, secret: { param: 'ApiKey', value: 'k'.repeat(40) }, timeoutMs: 120_000, elevate: false, onLog: (c) => chunks.push(c) });
+    const out = await runner({
+      scriptPath: target,
+      params: { Name: hostile, List: ['x', hostile] },
+      secret: { param: 'ApiKey', value: 'k'.repeat(40) },
+      timeoutMs: 120_000,
+      elevate: false,
+      onLog: (c) => chunks.push(c),
+    });
     expect(out.outcome).toBe('completed');
     expect(out.exitCode).toBe(3);
     expect(out.log).toContain(`name=${hostile}`);
@@ -66,11 +98,20 @@ describe.runIf(onWindows)('live Windows', () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'xs4-live-'));
     const target = path.join(dir, 'slow.ps1');
     const marker = path.join(dir, 'finished.txt');
-    writeFileSync(target, `param([string]$Marker)\r\nWrite-Output 'working'\r\nStart-Sleep -Seconds 30\r\nSet-Content -LiteralPath $Marker -Value done\r\n`);
+    writeFileSync(
+      target,
+      `param([string]$Marker)\r\nWrite-Output 'working'\r\nStart-Sleep -Seconds 30\r\nSet-Content -LiteralPath $Marker -Value done\r\n`,
+    );
     const ac = new AbortController();
     setTimeout(() => ac.abort(), 5000);
     const t0 = Date.now();
-    const out = await runner({ scriptPath: target, params: { Marker: marker }, timeoutMs: 120_000, elevate: false, signal: ac.signal });
+    const out = await runner({
+      scriptPath: target,
+      params: { Marker: marker },
+      timeoutMs: 120_000,
+      elevate: false,
+      signal: ac.signal,
+    });
     expect(out.outcome).toBe('cancelled');
     expect(out.log).toContain('working');
     expect(Date.now() - t0).toBeLessThan(20_000);

@@ -10,7 +10,12 @@ import { decodeWrapperArgs, standInLauncher } from '../../helpers/elevated-stand
 function setup(mode: string) {
   const tempRoot = mkdtempSync(path.join(os.tmpdir(), 'xs4-test-'));
   const seen: Array<{ file: string; args: readonly string[] }> = [];
-  const run = createElevatedRunner({ launcher: standInLauncher(mode, seen), tempRoot, pollMs: 20, cancelGraceMs: 1500 });
+  const run = createElevatedRunner({
+    launcher: standInLauncher(mode, seen),
+    tempRoot,
+    pollMs: 20,
+    cancelGraceMs: 1500,
+  });
   return { run, tempRoot, seen };
 }
 
@@ -19,7 +24,12 @@ describe('elevated runner', () => {
     const { run, tempRoot, seen } = setup('ok');
     const chunks: Array<{ at: number; text: string }> = [];
     const t0 = Date.now();
-    const out = await run({ scriptPath: 'C:\\x\\t.ps1', params: { ExitWith: 7 }, timeoutMs: 10_000, onLog: (text) => chunks.push({ at: Date.now() - t0, text }) });
+    const out = await run({
+      scriptPath: 'C:\\x\\t.ps1',
+      params: { ExitWith: 7 },
+      timeoutMs: 10_000,
+      onLog: (text) => chunks.push({ at: Date.now() - t0, text }),
+    });
     expect(out.outcome).toBe('completed');
     expect(out.exitCode).toBe(7);
     expect(out.log).toBe('step 1 — ✓\r\nstep 2 — ✓\r\nstep 3 — ✓\r\n');
@@ -84,12 +94,17 @@ describe('elevated runner', () => {
   it('passes a secret through a user-only file, never on the command line, and removes it', async () => {
     const { run, tempRoot, seen } = setup('secret');
     const secret = 'S3cr3t-ship-key-\u2018quoted\u2019';
-    const out = await run({ scriptPath: 'C:\\x\\t.ps1', secret: { param: 'ApiKey', value: secret }, timeoutMs: 10_000 });
+    const out = await run({
+      scriptPath: 'C:\\x\\t.ps1',
+      secret: { param: 'ApiKey', value: secret },
+      timeoutMs: 10_000,
+    });
     expect(out.outcome).toBe('completed');
     expect(out.log).toContain(`secret length ${secret.length}; param ApiKey; still there false`);
     const args = seen[0]?.args ?? [];
     const decoded = decodeWrapperArgs(args);
-    for (const text of [...args, decoded.outer, decoded.inner, JSON.stringify(decoded.innerData)]) expect(text).not.toContain('S3cr3t');
+    for (const text of [...args, decoded.outer, decoded.inner, JSON.stringify(decoded.innerData)])
+      expect(text).not.toContain('S3cr3t');
     expect(readdirSync(tempRoot)).toEqual([]);
   });
 
@@ -102,7 +117,14 @@ describe('elevated runner', () => {
 
   it('a process that cannot start is ELEVATED_SPAWN_FAILED, not a UAC refusal', async () => {
     const tempRoot = mkdtempSync(path.join(os.tmpdir(), 'xs4-test-'));
-    const run = createElevatedRunner({ launcher: () => ({ exited: Promise.reject(new Error('spawn powershell.exe ENOENT')), kill: () => undefined }), tempRoot, pollMs: 20 });
+    const run = createElevatedRunner({
+      launcher: () => ({
+        exited: Promise.reject(new Error('spawn powershell.exe ENOENT')),
+        kill: () => undefined,
+      }),
+      tempRoot,
+      pollMs: 20,
+    });
     const err = await run({ scriptPath: 'C:\\x\\t.ps1', timeoutMs: 10_000 }).catch((e: unknown) => e);
     expect((err as AppError).code).toBe('ELEVATED_SPAWN_FAILED');
     expect(readdirSync(tempRoot)).toEqual([]);

@@ -10,20 +10,119 @@ import { decodeWrapperArgs } from '../../helpers/elevated-standin';
 import { AppError } from '../../../main/core/errors';
 
 const CURATED: string[] = [
-  "'", '"', "''", '""', '`', '`n', '$()', '$(calc.exe)', '$(Remove-Item -Recurse C:\\)', '${env:PATH}', '$env:USERPROFILE', '@(1)', '@{a=1}',
-  '; calc.exe', '& calc.exe', '| Out-File x', '&& whoami', '|| whoami', '\n', '\r\n', '\r', '\u0085', '\u2028', '\u2029', '\u0000', 'a\u0000b',
-  '\u2018', '\u2019', '\u201a', '\u201b', '\u201c', '\u201d', '\u201e', '\u2013', '\u2014', '\u2015', '\ufeff',
-  "x' + (calc) + '", "'; exit 0; '", "\u2018; calc; \u2019", '\u201c$(calc)\u201d', '"); Start-Process calc; ("', "@'\ncalc\n'@", '@"\n$(calc)\n"@',
-  '#', '<#', '#>', '<# #> calc', '{', '}', '})', "')", '-EncodedCommand', '--%', '%SystemRoot%', '\\\\server\\share', 'C:\\Program Files\\Salto\\x.ps1',
-  '`$(calc)', "'`'", 'a'.repeat(300), "'".repeat(300), '\u2019'.repeat(300), '$('.repeat(100), '\u{1F600}', '\ud800', 'Ω ß ü 中文 العربية', ' ', '',
-  'e30=', "'e30='", 'AAAA', 'Zm9v+/==',
+  "'",
+  '"',
+  "''",
+  '""',
+  '`',
+  '`n',
+  '$()',
+  '$(calc.exe)',
+  '$(Remove-Item -Recurse C:\\)',
+  '${env:PATH}',
+  '$env:USERPROFILE',
+  '@(1)',
+  '@{a=1}',
+  '; calc.exe',
+  '& calc.exe',
+  '| Out-File x',
+  '&& whoami',
+  '|| whoami',
+  '\n',
+  '\r\n',
+  '\r',
+  '\u0085',
+  '\u2028',
+  '\u2029',
+  '\u0000',
+  'a\u0000b',
+  '\u2018',
+  '\u2019',
+  '\u201a',
+  '\u201b',
+  '\u201c',
+  '\u201d',
+  '\u201e',
+  '\u2013',
+  '\u2014',
+  '\u2015',
+  '\ufeff',
+  "x' + (calc) + '",
+  "'; exit 0; '",
+  '\u2018; calc; \u2019',
+  '\u201c$(calc)\u201d',
+  '"); Start-Process calc; ("',
+  "@'\ncalc\n'@",
+  '@"\n$(calc)\n"@',
+  '#',
+  '<#',
+  '#>',
+  '<# #> calc',
+  '{',
+  '}',
+  '})',
+  "')",
+  '-EncodedCommand',
+  '--%',
+  '%SystemRoot%',
+  '\\\\server\\share',
+  'C:\\Program Files\\Salto\\x.ps1',
+  '`$(calc)',
+  "'`'",
+  'a'.repeat(300),
+  "'".repeat(300),
+  '\u2019'.repeat(300),
+  '$('.repeat(100),
+  '\u{1F600}',
+  '\ud800',
+  'Ω ß ü 中文 العربية',
+  ' ',
+  '',
+  'e30=',
+  "'e30='",
+  'AAAA',
+  'Zm9v+/==',
 ];
 
 /** Long values for the session path (no command-line limit there). */
-const LONG: string[] = ['a'.repeat(20_000), "'".repeat(20_000), '$(calc)'.repeat(3_000), '\u0000'.repeat(5_000)];
+const LONG: string[] = [
+  'a'.repeat(20_000),
+  "'".repeat(20_000),
+  '$(calc)'.repeat(3_000),
+  '\u0000'.repeat(5_000),
+];
 
-const SPECIAL = ["'", '"', '`', '$', '(', ')', ';', '\n', '\r', '\u0000', '\u2018', '\u2019', '\u201c', '\u201d', '{', '}', '@', '#', '|', '&', '-', '\u2013', 'a', ' ', '\\'];
-const hostileArb = fc.oneof(fc.string({ unit: 'binary', maxLength: 40 }), fc.string({ unit: fc.constantFrom(...SPECIAL), maxLength: 60 }));
+const SPECIAL = [
+  "'",
+  '"',
+  '`',
+  '$',
+  '(',
+  ')',
+  ';',
+  '\n',
+  '\r',
+  '\u0000',
+  '\u2018',
+  '\u2019',
+  '\u201c',
+  '\u201d',
+  '{',
+  '}',
+  '@',
+  '#',
+  '|',
+  '&',
+  '-',
+  '\u2013',
+  'a',
+  ' ',
+  '\\',
+];
+const hostileArb = fc.oneof(
+  fc.string({ unit: 'binary', maxLength: 40 }),
+  fc.string({ unit: fc.constantFrom(...SPECIAL), maxLength: 60 }),
+);
 
 type Shape = string;
 /** The tree's structure with the text of string literals removed: identical shapes mean the data changed no code. */
@@ -40,7 +139,12 @@ function shapeOf(root: Node): Shape {
   }
 }
 
-const LITERAL_TYPES = ['verbatim_string_characters', 'expandable_string_literal', 'verbatim_here_string_characters', 'expandable_here_string_literal'];
+const LITERAL_TYPES = [
+  'verbatim_string_characters',
+  'expandable_string_literal',
+  'verbatim_here_string_characters',
+  'expandable_here_string_literal',
+];
 function literalTexts(root: Node): string[] {
   return root.descendantsOfType(LITERAL_TYPES).flatMap((n) => (n ? [n.text] : []));
 }
@@ -74,23 +178,39 @@ async function assertOnlyInLiterals(text: string, baseline: string): Promise<voi
 }
 
 function b64Literals(text: string): string[] {
-  return [...text.matchAll(/FromBase64String\('([A-Za-z0-9+/=]*)'\)|-EncodedParams '([A-Za-z0-9+/=]*)'/g)].map((m) => m[1] ?? m[2] ?? '');
+  return [
+    ...text.matchAll(/FromBase64String\('([A-Za-z0-9+/=]*)'\)|-EncodedParams '([A-Za-z0-9+/=]*)'/g),
+  ].map((m) => m[1] ?? m[2] ?? '');
 }
 
 async function checkQuery(value: string): Promise<void> {
   for (const script of QUERY_SCRIPTS) {
     const scriptText = readScript('resources', script);
     // Every parameter any query script reads, all at once.
-    const params = (v: string) => ({ serviceName: v, path: v, port: v, portCandidates: [{ path: v, pattern: v }] });
+    const params = (v: string) => ({
+      serviceName: v,
+      path: v,
+      port: v,
+      portCandidates: [{ path: v, pattern: v }],
+    });
     const text = buildQueryCommand(scriptText, params(value));
     await assertOnlyInLiterals(text, buildQueryCommand(scriptText, params('x')));
     const [lit] = b64Literals(text);
-    expect(JSON.parse(Buffer.from(lit ?? '', 'base64').toString('utf8'))).toEqual(JSON.parse(JSON.stringify(params(value))));
+    expect(JSON.parse(Buffer.from(lit ?? '', 'base64').toString('utf8'))).toEqual(
+      JSON.parse(JSON.stringify(params(value))),
+    );
   }
 }
 
 function spec(v: string): InnerSpec {
-  return { target: `C:\\s\\${v}.ps1`, params: { [v.length > 0 ? v : 'p']: v, Name: v, List: [v, v] }, logPath: `C:\\t\\${v}\\run.log`, statusPath: `C:\\t\\${v}\\status.txt`, cancelPath: `C:\\t\\${v}\\cancel.flag`, secret: { file: `C:\\t\\${v}\\secret.txt`, param: v } };
+  return {
+    target: `C:\\s\\${v}.ps1`,
+    params: { [v.length > 0 ? v : 'p']: v, Name: v, List: [v, v] },
+    logPath: `C:\\t\\${v}\\run.log`,
+    statusPath: `C:\\t\\${v}\\status.txt`,
+    cancelPath: `C:\\t\\${v}\\cancel.flag`,
+    secret: { file: `C:\\t\\${v}\\secret.txt`, param: v },
+  };
 }
 
 async function checkElevated(value: string): Promise<void> {

@@ -4,7 +4,11 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { prepareInstallScript, runInstallScript, type InstallScriptDeps } from '../../../main/core/windows/install-script';
+import {
+  prepareInstallScript,
+  runInstallScript,
+  type InstallScriptDeps,
+} from '../../../main/core/windows/install-script';
 import { createElevatedRunner } from '../../../main/core/windows/elevated-runner';
 import type { ChangeRecord } from '../../../main/core/windows/change-record';
 import { PsSession } from '../../../main/core/windows/ps-session';
@@ -20,7 +24,18 @@ function setup(mode = 'ok', platform: NodeJS.Platform = 'linux') {
   const dataDir = path.join(root, 'data');
   const records: ChangeRecord[] = [];
   let t = Date.parse('2026-11-29T10:00:00Z');
-  const host = standInHost((c) => jsonLine({ sha256: createHash('sha256').update(readFileSync(String(c.params.path))).digest('hex').toUpperCase(), status: 'NotSigned', statusMessage: 'The file is not digitally signed.', signer: null, signerThumbprint: null }));
+  const host = standInHost((c) =>
+    jsonLine({
+      sha256: createHash('sha256')
+        .update(readFileSync(String(c.params.path)))
+        .digest('hex')
+        .toUpperCase(),
+      status: 'NotSigned',
+      statusMessage: 'The file is not digitally signed.',
+      signer: null,
+      signerThumbprint: null,
+    }),
+  );
   const session = new PsSession({ hostFactory: host.factory, resourcesDir: 'resources' });
   const deps: InstallScriptDeps = {
     dataDir,
@@ -48,12 +63,17 @@ describe('Space Install Script', () => {
     const { root, deps } = setup();
     const file = path.join(root, 'SpaceInstall.ps1');
     writeFileSync(file, SCRIPT);
-    expect((await prepareInstallScript(deps, { kind: 'file', path: file })).signature.status).toBe('NotChecked');
+    expect((await prepareInstallScript(deps, { kind: 'file', path: file })).signature.status).toBe(
+      'NotChecked',
+    );
   });
 
   it('saves a script served by XS4 Face in the data folder first', async () => {
     const { dataDir, deps } = setup();
-    const info = await prepareInstallScript(deps, { kind: 'face', download: async () => Buffer.from(SCRIPT) });
+    const info = await prepareInstallScript(deps, {
+      kind: 'face',
+      download: async () => Buffer.from(SCRIPT),
+    });
     expect(info.source).toBe('face');
     expect(info.path.startsWith(path.join(dataDir, 'install-scripts'))).toBe(true);
     expect(readFileSync(info.path, 'utf8')).toBe(SCRIPT);
@@ -66,13 +86,18 @@ describe('Space Install Script', () => {
   ])('refuses a file that is %s', async (_n, name, code) => {
     const { root, deps } = setup();
     if (name === 'x.txt') writeFileSync(path.join(root, name), SCRIPT);
-    const err = await prepareInstallScript(deps, { kind: 'file', path: path.join(root, name) }).catch((e: unknown) => e);
+    const err = await prepareInstallScript(deps, { kind: 'file', path: path.join(root, name) }).catch(
+      (e: unknown) => e,
+    );
     expect((err as AppError).code).toBe(code);
   });
 
   it('refuses an empty download naming the field', async () => {
     const { deps } = setup();
-    const err = await prepareInstallScript(deps, { kind: 'face', download: async () => new Uint8Array() }).catch((e: unknown) => e);
+    const err = await prepareInstallScript(deps, {
+      kind: 'face',
+      download: async () => new Uint8Array(),
+    }).catch((e: unknown) => e);
     expect((err as AppError).detail).toMatchObject({ field: 'installScript' });
   });
 
@@ -92,14 +117,23 @@ describe('Space Install Script', () => {
     expect(second.transcriptPath).not.toBe(first.transcriptPath);
     expect(readdirSync(path.join(dataDir, 'transcripts'))).toHaveLength(2);
     expect(records).toHaveLength(2);
-    expect(records[0]).toMatchObject({ target: 'space.install-script', action: 'run', result: 'applied', before: { sha256: SHA }, after: { exitCode: 0 }, files: [first.transcriptPath] });
+    expect(records[0]).toMatchObject({
+      target: 'space.install-script',
+      action: 'run',
+      result: 'applied',
+      before: { sha256: SHA },
+      after: { exitCode: 0 },
+      files: [first.transcriptPath],
+    });
   });
 
   it('records a refused UAC prompt as elevation-cancelled', async () => {
     const { root, deps, records } = setup('uac');
     const file = path.join(root, 'SpaceInstall.ps1');
     writeFileSync(file, SCRIPT);
-    const out = await runInstallScript(deps, await prepareInstallScript(deps, { kind: 'file', path: file }), { timeoutMs: 10_000 });
+    const out = await runInstallScript(deps, await prepareInstallScript(deps, { kind: 'file', path: file }), {
+      timeoutMs: 10_000,
+    });
     expect(out.outcome).toBe('elevation-cancelled');
     expect(records[0]?.result).toBe('elevation-cancelled');
   });

@@ -2,16 +2,23 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { parsePowercfgQuery, parseSleepStates, POWER_GUIDS } from '../../../main/core/windows/powercfg';
-import { evaluatePowerSleep, evaluatePowerSleepText } from '../../../main/core/checks/windows/power-sleep-evaluate';
+import {
+  evaluatePowerSleep,
+  evaluatePowerSleepText,
+} from '../../../main/core/checks/windows/power-sleep-evaluate';
 import { evaluatePowerStatesText } from '../../../main/core/checks/windows/power-states';
 
-const fixture = (name: string): string => readFileSync(new URL(`../../fixtures/${name}`, import.meta.url), 'utf8');
+const fixture = (name: string): string =>
+  readFileSync(new URL(`../../fixtures/${name}`, import.meta.url), 'utf8');
 const en = fixture('powercfg-sub-sleep.en-US.txt');
 const de = fixture('powercfg-sub-sleep.de-DE.txt');
 const states = fixture('powercfg-a.en-US.txt');
 
 /** The English sample with both sleep values set to never. */
-const enNever = en.replace('Current AC Power Setting Index: 0x00002a30', 'Current AC Power Setting Index: 0x00000000');
+const enNever = en.replace(
+  'Current AC Power Setting Index: 0x00002a30',
+  'Current AC Power Setting Index: 0x00000000',
+);
 
 describe('parsePowercfgQuery', () => {
   it('reads the English sample (CRLF) by GUID and hex', () => {
@@ -31,7 +38,10 @@ describe('parsePowercfgQuery', () => {
   });
 
   it('gives the same result for LF line ends and upper-case GUIDs and hex', () => {
-    const variant = en.replace(/\r\n/g, '\n').replace(/[0-9a-f]{8}-[0-9a-f-]{27}/g, (g) => g.toUpperCase()).replace(/0x[0-9a-f]+/g, (h) => `0x${h.slice(2).toUpperCase()}`);
+    const variant = en
+      .replace(/\r\n/g, '\n')
+      .replace(/[0-9a-f]{8}-[0-9a-f-]{27}/g, (g) => g.toUpperCase())
+      .replace(/0x[0-9a-f]+/g, (h) => `0x${h.slice(2).toUpperCase()}`);
     expect(parsePowercfgQuery(variant)).toEqual(parsePowercfgQuery(en));
   });
 
@@ -75,20 +85,30 @@ describe('evaluatePowerSleep', () => {
   });
 
   it('reports unattended sleep from its own query', () => {
-    const unattended = 'Power Scheme GUID: 381b4222-f694-41f0-9685-ff5bb260df2e  (Balanced)\r\n  Subgroup GUID: 238c9fa8-0aad-41ed-83f4-97be242c8f20  (Sleep)\r\n    Power Setting GUID: 7BC4A2F9-D8FC-4469-B07B-33EB785AACA0  (System unattended sleep timeout)\r\n      Minimum Possible Setting: 0x00000000\r\n    Current AC Power Setting Index: 0x00000078\r\n    Current DC Power Setting Index: 0x00000078\r\n';
+    const unattended =
+      'Power Scheme GUID: 381b4222-f694-41f0-9685-ff5bb260df2e  (Balanced)\r\n  Subgroup GUID: 238c9fa8-0aad-41ed-83f4-97be242c8f20  (Sleep)\r\n    Power Setting GUID: 7BC4A2F9-D8FC-4469-B07B-33EB785AACA0  (System unattended sleep timeout)\r\n      Minimum Possible Setting: 0x00000000\r\n    Current AC Power Setting Index: 0x00000078\r\n    Current DC Power Setting Index: 0x00000078\r\n';
     const r = evaluatePowerSleep({ kind: 'collected', querySubSleep: enNever, unattendedQuery: unattended });
     expect(r.status).toBe('pass');
     expect(r.detail).toContain('Unattended sleep timeout on AC: 120 s');
   });
 
   it('flags a Group Policy override even when local values are fine', () => {
-    const r = evaluatePowerSleep({ kind: 'collected', querySubSleep: enNever, policyOverrides: [{ setting: '{29F6C1DB-86DA-48C5-9FDB-F2B67B1F44DA}', acValue: 900, dcValue: null }] });
+    const r = evaluatePowerSleep({
+      kind: 'collected',
+      querySubSleep: enNever,
+      policyOverrides: [{ setting: '{29F6C1DB-86DA-48C5-9FDB-F2B67B1F44DA}', acValue: 900, dcValue: null }],
+    });
     expect(r).toMatchObject({ status: 'fail', code: 'POWER_POLICY_OVERRIDE' });
     expect(r.detail).toContain('AC=900');
   });
 
   it('flags a power scheme forced by policy', () => {
-    const r = evaluatePowerSleep({ kind: 'collected', querySubSleep: enNever, policyScheme: '381b4222-f694-41f0-9685-ff5bb260df2e', policyOverrides: [] });
+    const r = evaluatePowerSleep({
+      kind: 'collected',
+      querySubSleep: enNever,
+      policyScheme: '381b4222-f694-41f0-9685-ff5bb260df2e',
+      policyOverrides: [],
+    });
     expect(r.code).toBe('POWER_POLICY_OVERRIDE');
   });
 
@@ -105,11 +125,18 @@ describe('evaluatePowerSleep', () => {
 
   it('warns "could not read" when only hibernate is missing', () => {
     const onlySleep = enNever.slice(0, enNever.indexOf('    Power Setting GUID: 94ac6d29'));
-    expect(evaluatePowerSleepText(onlySleep)).toMatchObject({ status: 'warn', code: 'POWER_HIBERNATE_UNREADABLE' });
+    expect(evaluatePowerSleepText(onlySleep)).toMatchObject({
+      status: 'warn',
+      code: 'POWER_HIBERNATE_UNREADABLE',
+    });
   });
 
   it('skips off Windows with the reason', () => {
-    expect(evaluatePowerSleep({ kind: 'unavailable', reason: 'linux' })).toMatchObject({ status: 'skip', code: 'WINDOWS_ONLY', detail: 'linux' });
+    expect(evaluatePowerSleep({ kind: 'unavailable', reason: 'linux' })).toMatchObject({
+      status: 'skip',
+      code: 'WINDOWS_ONLY',
+      detail: 'linux',
+    });
   });
 });
 
@@ -117,13 +144,19 @@ describe('powercfg /a (information only)', () => {
   it('lists available and unavailable states of the real sample', () => {
     const r = parseSleepStates(states);
     expect(r?.available).toEqual(['Standby (S0 Low Power Idle) Network Disconnected', 'Hibernate']);
-    expect(r?.unavailable).toEqual(['Standby (S1) — The system firmware does not support this standby state.']);
+    expect(r?.unavailable).toEqual([
+      'Standby (S1) — The system firmware does not support this standby state.',
+    ]);
     const v = evaluatePowerStatesText(states);
     expect(v).toMatchObject({ status: 'pass', code: 'POWER_STATES_INFO' });
     expect(v.summary).toContain('Hibernate');
   });
 
-  it.each([['empty', ''], ['garbage', '\u0000\u0001 binary'], ['only indented lines', '    Standby (S3)\r\n']])('skips, never fails, on %s', (_n, text) => {
+  it.each([
+    ['empty', ''],
+    ['garbage', '\u0000\u0001 binary'],
+    ['only indented lines', '    Standby (S3)\r\n'],
+  ])('skips, never fails, on %s', (_n, text) => {
     expect(evaluatePowerStatesText(text)).toMatchObject({ status: 'skip', code: 'POWER_STATES_UNREADABLE' });
   });
 });

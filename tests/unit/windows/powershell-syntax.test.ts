@@ -14,7 +14,9 @@ const files = readdirSync(dir).filter((f) => f.endsWith('.ps1'));
 
 describe('shipped PowerShell scripts', () => {
   it('are exactly the scripts the code names', () => {
-    expect(files.map((f) => f.replace(/\.ps1$/, '')).sort()).toEqual([...QUERY_SCRIPTS, ...ELEVATED_SCRIPTS].sort());
+    expect(files.map((f) => f.replace(/\.ps1$/, '')).sort()).toEqual(
+      [...QUERY_SCRIPTS, ...ELEVATED_SCRIPTS].sort(),
+    );
   });
 
   it.each(files)('%s parses without errors', async (f) => {
@@ -32,14 +34,26 @@ describe('shipped PowerShell scripts', () => {
 
 describe('generated wrappers', () => {
   it.each(QUERY_SCRIPTS)('the query command for %s parses', async (name) => {
-    const text = buildQueryCommand(readScript('resources', name), { serviceName: SPACE_ASSUMPTIONS.serviceName, portCandidates: SPACE_ASSUMPTIONS.portConfigCandidates, port: 8100, path: 'C:\\x.ps1' });
+    const text = buildQueryCommand(readScript('resources', name), {
+      serviceName: SPACE_ASSUMPTIONS.serviceName,
+      portCandidates: SPACE_ASSUMPTIONS.portConfigCandidates,
+      port: 8100,
+      path: 'C:\\x.ps1',
+    });
     const { problems } = await parsePowerShell(text);
     expect(problems).toEqual([]);
   });
 
   it.each([true, false])('the elevated outer and inner wrappers parse (elevate=%s)', async (elevate) => {
     const args = buildElevatedArgs(
-      { target: 'C:\\Program Files\\XS4\\resources\\powershell\\add-firewall-rule.ps1', params: { Name: 'Rule', Port: 8100, Flag: true, AdapterName: ['Ethernet', 'Ethernet 2'] }, logPath: 'C:\\t\\run.log', statusPath: 'C:\\t\\status.txt', cancelPath: 'C:\\t\\cancel.flag', secret: { file: 'C:\\t\\secret.txt', param: 'ApiKey' } },
+      {
+        target: 'C:\\Program Files\\XS4\\resources\\powershell\\add-firewall-rule.ps1',
+        params: { Name: 'Rule', Port: 8100, Flag: true, AdapterName: ['Ethernet', 'Ethernet 2'] },
+        logPath: 'C:\\t\\run.log',
+        statusPath: 'C:\\t\\status.txt',
+        cancelPath: 'C:\\t\\cancel.flag',
+        secret: { file: 'C:\\t\\secret.txt', param: 'ApiKey' },
+      },
       elevate,
     );
     const decoded = decodeWrapperArgs(args);

@@ -21,11 +21,15 @@ describe('PsSession', () => {
   it('reuses one host for all queries and hands parameters over as data', async () => {
     const host = standInHost((c) => jsonLine({ echoed: String(c.params.path) }));
     const s = new PsSession({ hostFactory: host.factory, resourcesDir: 'resources' });
-    expect(await s.query('get-file-signature', { path: "C:\\a'b\u2019$(x).ps1" }, Echo)).toEqual({ echoed: "C:\\a'b\u2019$(x).ps1" });
+    expect(await s.query('get-file-signature', { path: "C:\\a'b\u2019$(x).ps1" }, Echo)).toEqual({
+      echoed: "C:\\a'b\u2019$(x).ps1",
+    });
     expect(await s.query('get-firewall', { path: 'second' }, Echo)).toEqual({ echoed: 'second' });
     expect(host.created).toBe(1);
     expect(host.calls.map((c) => c.script)).toEqual(['get-file-signature', 'get-firewall']);
-    expect(host.calls[0]?.command).toContain('[Console]::OutputEncoding = New-Object System.Text.UTF8Encoding $false;');
+    expect(host.calls[0]?.command).toContain(
+      '[Console]::OutputEncoding = New-Object System.Text.UTF8Encoding $false;',
+    );
     await s.dispose();
     expect(host.disposed).toBe(1);
     expect(await codeOf(s.query('get-power', {}, Echo))).toBe('PS_SESSION_CLOSED');
@@ -38,17 +42,26 @@ describe('PsSession', () => {
   });
 
   it('rejects output of the wrong shape with PS_BAD_OUTPUT', async () => {
-    const s = new PsSession({ hostFactory: standInHost(() => jsonLine({ echoed: 42 })).factory, resourcesDir: 'resources' });
+    const s = new PsSession({
+      hostFactory: standInHost(() => jsonLine({ echoed: 42 })).factory,
+      resourcesDir: 'resources',
+    });
     expect(await codeOf(s.query('get-power', {}, Echo))).toBe('PS_BAD_OUTPUT');
   });
 
   it('rejects a marker that is not base64 JSON with PS_BAD_OUTPUT', async () => {
-    const s = new PsSession({ hostFactory: standInHost(() => 'XS4JSON:bm90IGpzb24=\r\n').factory, resourcesDir: 'resources' });
+    const s = new PsSession({
+      hostFactory: standInHost(() => 'XS4JSON:bm90IGpzb24=\r\n').factory,
+      resourcesDir: 'resources',
+    });
     expect(await codeOf(s.query('get-power', {}, Echo))).toBe('PS_BAD_OUTPUT');
   });
 
   it('reports missing output as PS_NO_OUTPUT', async () => {
-    const s = new PsSession({ hostFactory: standInHost(() => 'Get-NetAdapter : Access denied\r\n').factory, resourcesDir: 'resources' });
+    const s = new PsSession({
+      hostFactory: standInHost(() => 'Get-NetAdapter : Access denied\r\n').factory,
+      resourcesDir: 'resources',
+    });
     expect(await codeOf(s.query('get-adapters', {}, Echo))).toBe('PS_NO_OUTPUT');
   });
 
@@ -69,7 +82,10 @@ describe('PsSession', () => {
   });
 
   it('cancels on abort', async () => {
-    const s = new PsSession({ hostFactory: standInHost(() => new Promise<string>(() => undefined)).factory, resourcesDir: 'resources' });
+    const s = new PsSession({
+      hostFactory: standInHost(() => new Promise<string>(() => undefined)).factory,
+      resourcesDir: 'resources',
+    });
     const ac = new AbortController();
     setTimeout(() => ac.abort(), 50);
     expect(await codeOf(s.query('get-power', {}, Echo, { signal: ac.signal }))).toBe('CANCELLED');

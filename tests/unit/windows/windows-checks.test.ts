@@ -3,10 +3,19 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { createWindowsRun, windowsChecks } from '../../../main/core/checks/windows';
 import type { WindowsCheckDeps } from '../../../main/core/checks/windows/deps';
-import { evaluateFirewall, firewallSpacePortCheck, portMatches, type FirewallEvidence } from '../../../main/core/checks/windows/firewall-space-port';
+import {
+  evaluateFirewall,
+  firewallSpacePortCheck,
+  portMatches,
+  type FirewallEvidence,
+} from '../../../main/core/checks/windows/firewall-space-port';
 import { evaluatePowerAdapter, powerAdapterCheck } from '../../../main/core/checks/windows/power-adapter';
 import { powerSleepCheck } from '../../../main/core/checks/windows/power-sleep';
-import { compareVersions, spaceServerDetails, type SpaceCollected } from '../../../main/core/checks/windows/space-evidence';
+import {
+  compareVersions,
+  spaceServerDetails,
+  type SpaceCollected,
+} from '../../../main/core/checks/windows/space-evidence';
 import { evaluateSpaceService, spaceServiceCheck } from '../../../main/core/checks/windows/space-service';
 import { evaluateSpaceVersion } from '../../../main/core/checks/windows/space-version';
 import type { CheckContext } from '../../../main/core/checks/types';
@@ -26,7 +35,11 @@ const ctx = (platform: NodeJS.Platform, dependencies: Record<string, unknown> = 
   dependencies,
 });
 
-function deps(answer: (c: StandInCall) => string, run?: (r: ElevatedRunRequest) => Promise<ElevatedOutcome>, records: ChangeRecord[] = []): WindowsCheckDeps & { host: ReturnType<typeof standInHost> } {
+function deps(
+  answer: (c: StandInCall) => string,
+  run?: (r: ElevatedRunRequest) => Promise<ElevatedOutcome>,
+  records: ChangeRecord[] = [],
+): WindowsCheckDeps & { host: ReturnType<typeof standInHost> } {
   const host = standInHost(answer);
   const session = new PsSession({ hostFactory: host.factory, resourcesDir: 'resources' });
   return {
@@ -38,18 +51,32 @@ function deps(answer: (c: StandInCall) => string, run?: (r: ElevatedRunRequest) 
   };
 }
 
-const completed = (exitCode = 0): ElevatedOutcome => ({ outcome: 'completed', exitCode, log: 'ok', durationMs: 1 });
+const completed = (exitCode = 0): ElevatedOutcome => ({
+  outcome: 'completed',
+  exitCode,
+  log: 'ok',
+  durationMs: 1,
+});
 
 const service = (over: Partial<SpaceCollected> = {}): SpaceCollected => ({
   kind: 'collected',
-  service: { name: 'ProAccessSpaceService', state: 'Running', startMode: 'Auto', account: 'NT SERVICE\\ProAccessSpaceService', pathName: '"C:\\Program Files (x86)\\SALTO\\ProAccess Space\\ProAccessSpaceService.exe"', delayedAutoStart: false },
+  service: {
+    name: 'ProAccessSpaceService',
+    state: 'Running',
+    startMode: 'Auto',
+    account: 'NT SERVICE\\ProAccessSpaceService',
+    pathName: '"C:\\Program Files (x86)\\SALTO\\ProAccess Space\\ProAccessSpaceService.exe"',
+    delayedAutoStart: false,
+  },
   executable: 'C:\\Program Files (x86)\\SALTO\\ProAccess Space\\ProAccessSpaceService.exe',
   fileVersion: '6.5.1.12',
   productVersion: '6.5.1.12',
   machineName: 'SPACE01',
   fqdn: 'space01.example.local',
   ipv4: [{ address: '10.0.0.5', interfaceAlias: 'Ethernet' }],
-  portCandidates: [{ path: '%ProgramFiles(x86)%\\x.config', expandedPath: 'C:\\x.config', exists: false, port: null }],
+  portCandidates: [
+    { path: '%ProgramFiles(x86)%\\x.config', expandedPath: 'C:\\x.config', exists: false, port: null },
+  ],
   ...over,
 });
 
@@ -59,7 +86,14 @@ describe('off Windows', () => {
       throw new Error('PowerShell must not be touched off Windows');
     });
     const checks = windowsChecks(d);
-    expect(checks.map((c) => c.id)).toEqual(['power.sleep', 'power.adapter', 'power.states', 'space.service', 'space.version', 'firewall.space-port']);
+    expect(checks.map((c) => c.id)).toEqual([
+      'power.sleep',
+      'power.adapter',
+      'power.states',
+      'space.service',
+      'space.version',
+      'firewall.space-port',
+    ]);
     for (const c of checks) {
       expect(c.windowsOnly).toBe(true);
       const evidence = await c.collect(ctx('linux'));
@@ -88,8 +122,18 @@ describe('space.service and space.version', () => {
     expect(evaluateSpaceService(service(over))).toMatchObject({ status, code });
   });
   it('takes the port from a config file when one names it', () => {
-    const e = service({ portCandidates: [{ path: 'a', expandedPath: 'C:\\a', exists: false, port: null }, { path: 'b', expandedPath: 'C:\\b', exists: true, port: 8443 }] });
-    expect(spaceServerDetails(e)).toEqual({ fqdn: 'space01.example.local', ipv4: ['10.0.0.5'], port: 8443, portSource: 'C:\\b' });
+    const e = service({
+      portCandidates: [
+        { path: 'a', expandedPath: 'C:\\a', exists: false, port: null },
+        { path: 'b', expandedPath: 'C:\\b', exists: true, port: 8443 },
+      ],
+    });
+    expect(spaceServerDetails(e)).toEqual({
+      fqdn: 'space01.example.local',
+      ipv4: ['10.0.0.5'],
+      port: 8443,
+      portSource: 'C:\\b',
+    });
   });
   it.each([
     ['6.4.4.0', 'pass', 'SPACE_VERSION_OK'],
@@ -111,21 +155,37 @@ describe('space.service and space.version', () => {
     const e = await spaceServiceCheck(d).collect(ctx('win32'));
     expect(e.kind).toBe('collected');
     expect(d.host.calls[0]?.script).toBe('get-space');
-    expect(d.host.calls[0]?.params).toEqual({ serviceName: SPACE_ASSUMPTIONS.serviceName, portCandidates: SPACE_ASSUMPTIONS.portConfigCandidates });
+    expect(d.host.calls[0]?.params).toEqual({
+      serviceName: SPACE_ASSUMPTIONS.serviceName,
+      portCandidates: SPACE_ASSUMPTIONS.portConfigCandidates,
+    });
   });
 });
 
 describe('power.adapter', () => {
-  const adapter = (allowTurnOff: string | null, ipv4 = ['10.0.0.5']) => ({ name: 'Ethernet', description: 'Intel', ifIndex: 4, ipv4, hasDefaultRoute: true, allowTurnOff });
+  const adapter = (allowTurnOff: string | null, ipv4 = ['10.0.0.5']) => ({
+    name: 'Ethernet',
+    description: 'Intel',
+    ifIndex: 4,
+    ipv4,
+    hasDefaultRoute: true,
+    allowTurnOff,
+  });
   it.each([
     ['Enabled', 'fail', 'POWER_ADAPTER_POWEROFF'],
     ['Disabled', 'pass', 'POWER_ADAPTER_OK'],
     ['Unsupported', 'pass', 'POWER_ADAPTER_OK'],
   ] as const)('%s → %s', (allow, status, code) => {
-    expect(evaluatePowerAdapter({ kind: 'collected', adapters: [adapter(allow)] })).toMatchObject({ status, code });
+    expect(evaluatePowerAdapter({ kind: 'collected', adapters: [adapter(allow)] })).toMatchObject({
+      status,
+      code,
+    });
   });
   it('warns when no adapter serves an IPv4 address', () => {
-    expect(evaluatePowerAdapter({ kind: 'collected', adapters: [adapter('Enabled', [])] })).toMatchObject({ status: 'warn', code: 'ADAPTER_NONE' });
+    expect(evaluatePowerAdapter({ kind: 'collected', adapters: [adapter('Enabled', [])] })).toMatchObject({
+      status: 'warn',
+      code: 'ADAPTER_NONE',
+    });
   });
   it('fix clears the option on the serving adapter, reads back, records; undo restores', async () => {
     let allow = 'Enabled';
@@ -170,22 +230,79 @@ describe('firewall.space-port', () => {
     rules: [],
     ...over,
   });
-  const rule = (over: Record<string, unknown> = {}) => ({ name: 'r1', displayName: 'Space', enabled: 'True', action: 'Allow', profile: 'Any', protocol: 'TCP', localPorts: ['8100'], ...over });
+  const rule = (over: Record<string, unknown> = {}) => ({
+    name: 'r1',
+    displayName: 'Space',
+    enabled: 'True',
+    action: 'Allow',
+    profile: 'Any',
+    protocol: 'TCP',
+    localPorts: ['8100'],
+    ...over,
+  });
   it.each([
     ['no rule', base(), 'fail', 'FIREWALL_PORT_CLOSED'],
     ['an allow rule on Any', base({ rules: [rule()] }), 'pass', 'FIREWALL_PORT_OPEN'],
-    ['a range rule on Domain', base({ rules: [rule({ profile: 'Domain, Private', localPorts: ['8000-8200'] })] }), 'pass', 'FIREWALL_PORT_OPEN'],
+    [
+      'a range rule on Domain',
+      base({ rules: [rule({ profile: 'Domain, Private', localPorts: ['8000-8200'] })] }),
+      'pass',
+      'FIREWALL_PORT_OPEN',
+    ],
     ['a disabled rule', base({ rules: [rule({ enabled: 'False' })] }), 'fail', 'FIREWALL_PORT_CLOSED'],
-    ['a rule for another profile', base({ rules: [rule({ profile: 'Private' })] }), 'fail', 'FIREWALL_PORT_CLOSED'],
+    [
+      'a rule for another profile',
+      base({ rules: [rule({ profile: 'Private' })] }),
+      'fail',
+      'FIREWALL_PORT_CLOSED',
+    ],
     ['a UDP rule', base({ rules: [rule({ protocol: 'UDP' })] }), 'fail', 'FIREWALL_PORT_CLOSED'],
-    ['a block rule', base({ rules: [rule(), rule({ name: 'b', action: 'Block' })] }), 'fail', 'FIREWALL_PORT_BLOCKED'],
-    ['firewall off on the active profile', base({ profiles: [{ name: 'Domain', enabled: 'False' }] }), 'pass', 'FIREWALL_OFF'],
+    [
+      'a block rule',
+      base({ rules: [rule(), rule({ name: 'b', action: 'Block' })] }),
+      'fail',
+      'FIREWALL_PORT_BLOCKED',
+    ],
+    [
+      'firewall off on the active profile',
+      base({ profiles: [{ name: 'Domain', enabled: 'False' }] }),
+      'pass',
+      'FIREWALL_OFF',
+    ],
     ['unreadable profiles', base({ profiles: [] }), 'warn', 'FIREWALL_UNREADABLE'],
-    ['an allow rule scoped to another program', base({ rules: [rule({ program: 'C:\\Other\\app.exe' })] }), 'fail', 'FIREWALL_PORT_CLOSED'],
-    ['an allow rule scoped to another service', base({ rules: [rule({ service: 'W3SVC' })] }), 'fail', 'FIREWALL_PORT_CLOSED'],
-    ['an allow rule scoped to the Space executable', base({ spaceExecutable: 'C:\\Space\\ProAccessSpaceService.exe', rules: [rule({ program: 'c:\\space\\proaccessspaceservice.exe' })] }), 'pass', 'FIREWALL_PORT_OPEN'],
-    ['an allow rule scoped to the Space service', base({ rules: [rule({ service: 'ProAccessSpaceService' })] }), 'pass', 'FIREWALL_PORT_OPEN'],
-    ['a block rule for another program', base({ rules: [rule(), rule({ name: 'b', action: 'Block', program: 'C:\\x.exe' })] }), 'pass', 'FIREWALL_PORT_OPEN'],
+    [
+      'an allow rule scoped to another program',
+      base({ rules: [rule({ program: 'C:\\Other\\app.exe' })] }),
+      'fail',
+      'FIREWALL_PORT_CLOSED',
+    ],
+    [
+      'an allow rule scoped to another service',
+      base({ rules: [rule({ service: 'W3SVC' })] }),
+      'fail',
+      'FIREWALL_PORT_CLOSED',
+    ],
+    [
+      'an allow rule scoped to the Space executable',
+      base({
+        spaceExecutable: 'C:\\Space\\ProAccessSpaceService.exe',
+        rules: [rule({ program: 'c:\\space\\proaccessspaceservice.exe' })],
+      }),
+      'pass',
+      'FIREWALL_PORT_OPEN',
+    ],
+    [
+      'an allow rule scoped to the Space service',
+      base({ rules: [rule({ service: 'ProAccessSpaceService' })] }),
+      'pass',
+      'FIREWALL_PORT_OPEN',
+    ],
+    [
+      'a block rule for another program',
+      base({ rules: [rule(), rule({ name: 'b', action: 'Block', program: 'C:\\x.exe' })] }),
+      'pass',
+      'FIREWALL_PORT_OPEN',
+    ],
   ] as const)('%s → %s %s', (_n, e, status, code) => {
     expect(evaluateFirewall(e)).toMatchObject({ status, code });
   });
@@ -199,7 +316,15 @@ describe('firewall.space-port', () => {
     const records: ChangeRecord[] = [];
     const runs: ElevatedRunRequest[] = [];
     const d = deps(
-      (c) => jsonLine({ port: c.params.port, profiles: [{ name: 'Domain', enabled: 'True' }], activeCategories: ['DomainAuthenticated'], rules: present ? [rule({ name: SPACE_ASSUMPTIONS.firewallRuleName, localPorts: [String(c.params.port)] })] : [] }),
+      (c) =>
+        jsonLine({
+          port: c.params.port,
+          profiles: [{ name: 'Domain', enabled: 'True' }],
+          activeCategories: ['DomainAuthenticated'],
+          rules: present
+            ? [rule({ name: SPACE_ASSUMPTIONS.firewallRuleName, localPorts: [String(c.params.port)] })]
+            : [],
+        }),
       async (r) => {
         runs.push(r);
         present = /add-firewall-rule/.test(r.scriptPath);
@@ -208,13 +333,19 @@ describe('firewall.space-port', () => {
       records,
     );
     const check = firewallSpacePortCheck(d);
-    const spaceEvidence = service({ portCandidates: [{ path: 'b', expandedPath: 'C:\\b', exists: true, port: 8443 }] });
+    const spaceEvidence = service({
+      portCandidates: [{ path: 'b', expandedPath: 'C:\\b', exists: true, port: 8443 }],
+    });
     const evidence = await check.collect(ctx('win32', { 'space.service': spaceEvidence }));
     expect(d.host.calls[0]?.params).toEqual({ port: 8443 });
     expect(check.evaluate(evidence).code).toBe('FIREWALL_PORT_CLOSED');
     const out = await check.fix!.apply(ctx('win32'), evidence);
     expect(out.ok).toBe(true);
-    expect(runs[0]?.params).toEqual({ Name: SPACE_ASSUMPTIONS.firewallRuleName, Group: SPACE_ASSUMPTIONS.firewallRuleGroup, Port: 8443 });
+    expect(runs[0]?.params).toEqual({
+      Name: SPACE_ASSUMPTIONS.firewallRuleName,
+      Group: SPACE_ASSUMPTIONS.firewallRuleGroup,
+      Port: 8443,
+    });
     const undone = await check.fix!.undo!(ctx('win32'), out.undoData);
     expect(undone.ok).toBe(true);
     expect(runs[1]?.scriptPath).toMatch(/remove-firewall-rule\.ps1$/);
@@ -222,8 +353,21 @@ describe('firewall.space-port', () => {
   });
   it('a refused UAC prompt is ELEVATION_CANCELLED, recorded as such', async () => {
     const records: ChangeRecord[] = [];
-    const d = deps(() => '', async () => ({ outcome: 'elevation-cancelled', exitCode: null, log: '', durationMs: 1 }), records);
-    const err = await firewallSpacePortCheck(d).fix!.apply(ctx('win32'), { kind: 'collected', port: 8100, portSource: 'default', profiles: [], activeCategories: [], rules: [] }).catch((e: unknown) => e);
+    const d = deps(
+      () => '',
+      async () => ({ outcome: 'elevation-cancelled', exitCode: null, log: '', durationMs: 1 }),
+      records,
+    );
+    const err = await firewallSpacePortCheck(d)
+      .fix!.apply(ctx('win32'), {
+        kind: 'collected',
+        port: 8100,
+        portSource: 'default',
+        profiles: [],
+        activeCategories: [],
+        rules: [],
+      })
+      .catch((e: unknown) => e);
     expect((err as AppError).code).toBe('ELEVATION_CANCELLED');
     expect(records[0]?.result).toBe('elevation-cancelled');
   });
@@ -234,11 +378,27 @@ describe('power.sleep fix and undo', () => {
     const en = readFileSync(new URL('../../fixtures/powercfg-sub-sleep.en-US.txt', import.meta.url), 'utf8');
     const values = { STANDBYIDLE: 0x3c, HIBERNATEIDLE: 0x2a30 };
     const render = (): string =>
-      en.replace(/(Power Setting GUID: 29f6c1db[\s\S]*?Current AC Power Setting Index: )0x[0-9a-f]+/, `$10x${values.STANDBYIDLE.toString(16).padStart(8, '0')}`).replace(/(Power Setting GUID: 9d7815a6[\s\S]*?Current AC Power Setting Index: )0x[0-9a-f]+/, `$10x${values.HIBERNATEIDLE.toString(16).padStart(8, '0')}`);
+      en
+        .replace(
+          /(Power Setting GUID: 29f6c1db[\s\S]*?Current AC Power Setting Index: )0x[0-9a-f]+/,
+          `$10x${values.STANDBYIDLE.toString(16).padStart(8, '0')}`,
+        )
+        .replace(
+          /(Power Setting GUID: 9d7815a6[\s\S]*?Current AC Power Setting Index: )0x[0-9a-f]+/,
+          `$10x${values.HIBERNATEIDLE.toString(16).padStart(8, '0')}`,
+        );
     const runs: ElevatedRunRequest[] = [];
     const records: ChangeRecord[] = [];
     const d = deps(
-      () => jsonLine({ querySubSleep: render(), activeScheme: 'Power Scheme GUID: 381b4222-f694-41f0-9685-ff5bb260df2e  (Balanced)', unattendedQuery: '', sleepStates: '', policyScheme: null, policyOverrides: [] }),
+      () =>
+        jsonLine({
+          querySubSleep: render(),
+          activeScheme: 'Power Scheme GUID: 381b4222-f694-41f0-9685-ff5bb260df2e  (Balanced)',
+          unattendedQuery: '',
+          sleepStates: '',
+          policyScheme: null,
+          policyOverrides: [],
+        }),
       async (r) => {
         runs.push(r);
         const p = r.params as Record<string, number>;
@@ -266,22 +426,33 @@ describe('power.sleep fix and undo', () => {
   });
 
   it('a failing elevated script is ELEVATED_FAILED with its exit code', async () => {
-    const d = deps(() => '', async () => completed(5));
-    const err = await powerSleepCheck(d).fix!.apply(ctx('win32'), { kind: 'collected', querySubSleep: '' }).catch((e: unknown) => e);
+    const d = deps(
+      () => '',
+      async () => completed(5),
+    );
+    const err = await powerSleepCheck(d)
+      .fix!.apply(ctx('win32'), { kind: 'collected', querySubSleep: '' })
+      .catch((e: unknown) => e);
     expect((err as AppError).code).toBe('ELEVATED_FAILED');
     expect((err as AppError).detail?.exitCode).toBe(5);
   });
 
   it('undo refuses unreadable undo data with UNDO_DATA_INVALID', async () => {
     const d = deps(() => '');
-    const err = await powerSleepCheck(d).fix!.undo!(ctx('win32'), { standbyIdleAc: 'x' }).catch((e: unknown) => e);
+    const err = await powerSleepCheck(d).fix!.undo!(ctx('win32'), { standbyIdleAc: 'x' }).catch(
+      (e: unknown) => e,
+    );
     expect((err as AppError).code).toBe('UNDO_DATA_INVALID');
   });
 });
 
 describe('createWindowsRun', () => {
   it('shares one session across checks on Windows and disposes it once', async () => {
-    const host = standInHost((c) => (c.script === 'get-power' ? jsonLine({ querySubSleep: '', sleepStates: '' }) : jsonLine({ adapters: [] })));
+    const host = standInHost((c) =>
+      c.script === 'get-power'
+        ? jsonLine({ querySubSleep: '', sleepStates: '' })
+        : jsonLine({ adapters: [] }),
+    );
     const run = createWindowsRun({ hostFactory: host.factory, resourcesDir: 'resources' });
     const checks = windowsChecks(run.deps);
     await checks[0]!.collect(ctx('win32'));
@@ -296,7 +467,8 @@ describe('createWindowsRun', () => {
   it('off Windows starts nothing', async () => {
     const host = standInHost(() => '');
     const run = createWindowsRun({ hostFactory: host.factory, resourcesDir: 'resources' });
-    for (const c of windowsChecks(run.deps)) expect(c.evaluate(await c.collect(ctx('darwin'))).status).toBe('skip');
+    for (const c of windowsChecks(run.deps))
+      expect(c.evaluate(await c.collect(ctx('darwin'))).status).toBe('skip');
     await run.dispose();
     expect(host.created).toBe(0);
   });

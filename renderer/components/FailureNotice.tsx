@@ -1,0 +1,33 @@
+// Shows a failure the way the core explains it: what happened, what to do, and the stable code for support.
+import type { ReactElement, ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CallError } from '../store/xs4';
+import { Icon } from './Icon';
+
+interface Props {
+  error: CallError;
+  /** Extra actions, e.g. "Open Troubleshoot". */
+  children?: ReactNode;
+}
+
+export function FailureNotice({ error, children }: Props): ReactElement {
+  const { t } = useTranslation('setup');
+  // Failures the page itself raises (e.g. a refused certificate) carry no core text: they are translated here.
+  const message = error.message !== '' ? error.message : t(`errors.${error.code}.message`);
+  const remedy = error.remedy !== '' ? error.remedy : t(`errors.${error.code}.remedy`, { defaultValue: '' });
+  return (
+    <div className="notice notice--error" role="alert" data-code={error.code}>
+      <Icon name="cross" />
+      <div>
+        <p className="notice__title">{message}</p>
+        {remedy !== '' && (
+          <p>
+            <strong>{t('common.whatToDo')}</strong> {remedy}
+          </p>
+        )}
+        <p className="notice__code">{t('common.errorCode', { code: error.code })}</p>
+        {children}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,61 @@
+// Live view of a long operation: what it is doing, how far it is, its output as it arrives, and a Cancel button.
+import { useEffect, useRef, type ReactElement } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { OperationView } from '../store/operation';
+
+interface Props {
+  operation: OperationView;
+  title: string;
+  onCancel: () => void;
+  /** Hide the output box (e.g. a check run that prints nothing). */
+  showLog?: boolean;
+}
+
+export function LogPanel({ operation, title, onCancel, showLog = true }: Props): ReactElement {
+  const { t } = useTranslation('setup');
+  const logRef = useRef<HTMLPreElement>(null);
+  useEffect(() => {
+    // Follow the newest line, like a terminal.
+    const el = logRef.current;
+    if (el !== null) el.scrollTop = el.scrollHeight;
+  }, [operation.log.length]);
+
+  const percent = operation.fraction === null ? null : Math.round(operation.fraction * 100);
+  return (
+    <section className="oppanel" aria-label={title} aria-busy={operation.running}>
+      <div className="oppanel__head">
+        <strong>{title}</strong>
+        {operation.running && (
+          <button type="button" className="btn" onClick={onCancel} disabled={operation.cancelRequested}>
+            {operation.cancelRequested ? t('op.cancelling') : t('common.cancel')}
+          </button>
+        )}
+      </div>
+      {operation.running && (
+        <div
+          className={`progress${percent === null ? ' progress--indeterminate' : ''}`}
+          role="progressbar"
+          aria-label={title}
+          aria-valuemin={0}
+          aria-valuemax={100}
+          aria-valuenow={percent ?? undefined}
+          aria-valuetext={percent === null ? t('op.working') : t('op.percent', { percent })}
+        >
+          <div className="progress__bar" style={percent === null ? undefined : { width: `${percent}%` }} />
+        </div>
+      )}
+      <p className="oppanel__message" role="status">
+        {operation.message !== ''
+          ? operation.message
+          : operation.running
+            ? t('op.working')
+            : t('op.finished')}
+      </p>
+      {showLog && (
+        <pre ref={logRef} className="oppanel__log" role="log" aria-label={t('op.output')} tabIndex={0}>
+          {operation.log.length === 0 ? t('op.noOutput') : operation.log.join('\n')}
+        </pre>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,99 @@
+// Step 2: the XS4 Face address and sign-in; the certificate is judged on first contact; each failure says why and what to do.
+import { useState, type FormEvent, type ReactElement } from 'react';
+import { useTranslation } from 'react-i18next';
+import { CertificateDialog } from '../components/CertificateDialog';
+import { FailureNotice } from '../components/FailureNotice';
+import { Icon } from '../components/Icon';
+import { StepFrame } from '../components/StepFrame';
+import { TextField } from '../components/TextField';
+import { useSetupStore } from '../store/setup';
+import type { StepProps } from './step-props';
+
+export function ConnectStep({ onTroubleshoot }: StepProps): ReactElement {
+  const { t } = useTranslation('setup');
+  const s = useSetupStore();
+  const [url, setUrl] = useState(s.connection?.url ?? '');
+  const [token, setToken] = useState('');
+  const doneBefore = s.progress?.done.connect;
+
+  const submit = (e: FormEvent): void => {
+    e.preventDefault();
+    void s.connect(url, token).then(() => setToken(''));
+  };
+  const connected = s.connection;
+
+  return (
+    <StepFrame
+      title={t('connect.title')}
+      intro={<p>{t('connect.intro')}</p>}
+      onBack={() => void s.back()}
+      onContinue={() => void s.complete(t('connect.summary', { url: connected?.url ?? '' }))}
+      continueDisabled={connected === null && doneBefore === undefined}
+      continueHint={t('connect.continueHint')}
+    >
+      <form onSubmit={submit} noValidate className="form">
+        <TextField
+          label={t('connect.url')}
+          field="url"
+          value={url}
+          onChange={setUrl}
+          errors={s.fieldErrors}
+          hint={t('connect.urlHint')}
+          placeholder="https://xs4face.example.local"
+          autoComplete="url"
+          spellCheck={false}
+          required
+        />
+        <TextField
+          label={t('connect.token')}
+          field="token"
+          type="password"
+          value={token}
+          onChange={setToken}
+          errors={s.fieldErrors}
+          hint={t('connect.tokenHint')}
+          autoComplete="off"
+          spellCheck={false}
+        />
+        <div className="form__actions">
+          <button type="submit" className="btn btn--primary" disabled={s.busy !== null}>
+            {s.busy === 'connect' || s.busy === 'trust' ? t('connect.connecting') : t('connect.connect')}
+          </button>
+        </div>
+      </form>
+      {s.busy === 'connect' && (
+        <p role="status" className="muted">
+          {t('connect.connecting')}
+        </p>
+      )}
+      {connected !== null && (
+        <p className="notice notice--ok" role="status">
+          <Icon name="check" />
+          <span>
+            {t('connect.connected', { url: connected.url })} {t(`connect.trustedBy.${connected.trustedBy}`)}
+          </span>
+        </p>
+      )}
+      {connected === null && doneBefore !== undefined && (
+        <p className="notice notice--info" role="status">
+          {t('connect.doneBefore', { summary: doneBefore.summary })}
+        </p>
+      )}
+      {s.error !== null && (
+        <FailureNotice error={s.error}>
+          <button type="button" className="btn btn--link" onClick={onTroubleshoot}>
+            {t('common.openTroubleshoot')}
+          </button>
+        </FailureNotice>
+      )}
+      {s.pendingTrust !== null && (
+        <CertificateDialog
+          pending={s.pendingTrust}
+          busy={s.busy !== null}
+          onTrust={() => void s.trustCertificate()}
+          onRefuse={s.refuseCertificate}
+        />
+      )}
+    </StepFrame>
+  );
+}

@@ -1,0 +1,135 @@
+// Step 5: the SHIP API Key (generated or typed), shown masked; the reminder that Space's SHIP tab needs the same key;
+// and the reset of XS4 Face's Authentication (API key), confirmed first.
+import { useEffect, useState, type FormEvent, type ReactElement } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ConfirmDialog } from '../components/ConfirmDialog';
+import { FailureNotice } from '../components/FailureNotice';
+import { Icon } from '../components/Icon';
+import { SecretField } from '../components/SecretField';
+import { StepFrame } from '../components/StepFrame';
+import { TextField } from '../components/TextField';
+import { useSetupStore } from '../store/setup';
+import type { StepProps } from './step-props';
+
+export function ShipKeyStep(_props: StepProps): ReactElement {
+  const { t } = useTranslation('setup');
+  const s = useSetupStore();
+  const load = s.loadShipKey;
+  const [mode, setMode] = useState<'generate' | 'enter'>('generate');
+  const [typed, setTyped] = useState('');
+  const [confirmReset, setConfirmReset] = useState(false);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const submit = (e: FormEvent): void => {
+    e.preventDefault();
+    if (mode === 'generate') void s.generateShipKey();
+    // The typed key leaves this component's state as soon as the core has it.
+    else void s.enterShipKey(typed).then((ok) => ok && setTyped(''));
+  };
+  const key = s.shipKey;
+
+  return (
+    <StepFrame
+      title={t('shipKey.title')}
+      intro={<p>{t('shipKey.intro')}</p>}
+      onBack={() => void s.back()}
+      onContinue={() => void s.complete(t('shipKey.summary', { fp: key?.fingerprint ?? '' }))}
+      continueDisabled={key?.set !== true}
+      continueHint={t('shipKey.continueHint')}
+    >
+      {key !== null && (
+        <SecretField
+          label={t('shipKey.current')}
+          set={key.set}
+          fingerprint={key.fingerprint}
+          onReveal={s.revealShipKey}
+          onCopy={s.copyShipKey}
+        />
+      )}
+      <p className="notice notice--info" role="note">
+        <Icon name="info" />
+        <span>{t('shipKey.reminder')}</span>
+      </p>
+      <form onSubmit={submit} noValidate className="form">
+        <fieldset className="radios">
+          <legend>{key?.set === true ? t('shipKey.changeLegend') : t('shipKey.setLegend')}</legend>
+          <label>
+            <input
+              type="radio"
+              name="shipKeyMode"
+              checked={mode === 'generate'}
+              onChange={() => setMode('generate')}
+            />{' '}
+            {t('shipKey.generate')}
+          </label>
+          <label>
+            <input
+              type="radio"
+              name="shipKeyMode"
+              checked={mode === 'enter'}
+              onChange={() => setMode('enter')}
+            />{' '}
+            {t('shipKey.enter')}
+          </label>
+        </fieldset>
+        {mode === 'enter' && (
+          <TextField
+            label={t('shipKey.value')}
+            field="shipKey"
+            type="password"
+            value={typed}
+            onChange={setTyped}
+            errors={s.fieldErrors}
+            hint={t('shipKey.valueHint')}
+            autoComplete="off"
+            spellCheck={false}
+          />
+        )}
+        <div className="form__actions">
+          <button type="submit" className="btn btn--primary" disabled={s.busy !== null}>
+            {mode === 'generate' ? t('shipKey.generateButton') : t('shipKey.saveButton')}
+          </button>
+        </div>
+      </form>
+      {s.error !== null && <FailureNotice error={s.error} />}
+
+      <section className="subsection" aria-labelledby="auth-key-title">
+        <h3 id="auth-key-title">{t('shipKey.authTitle')}</h3>
+        <p>{t('shipKey.authExplain')}</p>
+        <button
+          type="button"
+          className="btn"
+          onClick={() => setConfirmReset(true)}
+          disabled={s.busy !== null}
+        >
+          <Icon name="refresh" /> {t('shipKey.reset')}
+        </button>
+        {s.authKeyResetAt !== null && (
+          <p className="notice notice--warn" role="status">
+            <Icon name="warning" />
+            <span>{t('shipKey.resetDone')}</span>
+          </p>
+        )}
+      </section>
+      {confirmReset && (
+        <ConfirmDialog
+          title={t('shipKey.resetTitle')}
+          confirmLabel={t('shipKey.reset')}
+          onCancel={() => setConfirmReset(false)}
+          onConfirm={() => {
+            setConfirmReset(false);
+            void s.resetAuthKey();
+          }}
+        >
+          <p>{t('shipKey.resetBody')}</p>
+          <p>
+            <strong>{t('shipKey.resetThen')}</strong>
+          </p>
+        </ConfirmDialog>
+      )}
+    </StepFrame>
+  );
+}

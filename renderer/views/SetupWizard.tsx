@@ -1,0 +1,110 @@
+// The setup wizard: the list of steps (done, current, still to do) and the step on screen; resumes where the core says.
+import { useEffect, type ComponentType, type ReactElement } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { StepId } from '../../preload/setup-contract';
+import { FailureNotice } from '../components/FailureNotice';
+import { Icon } from '../components/Icon';
+import { STEPS, useSetupStore } from '../store/setup';
+import { ConnectStep } from '../steps/ConnectStep';
+import { EnrollmentStep } from '../steps/EnrollmentStep';
+import { FaceRecognitionStep } from '../steps/FaceRecognitionStep';
+import { InstallScriptStep } from '../steps/InstallScriptStep';
+import { IntegrationsStep } from '../steps/IntegrationsStep';
+import { ShipKeyStep } from '../steps/ShipKeyStep';
+import { SpaceDetailsStep } from '../steps/SpaceDetailsStep';
+import { SpaceSettingsStep } from '../steps/SpaceSettingsStep';
+import type { StepProps } from '../steps/step-props';
+import { SummaryStep } from '../steps/SummaryStep';
+import { VerifyStep } from '../steps/VerifyStep';
+import { WelcomeStep } from '../steps/WelcomeStep';
+import '../components/setup.css';
+
+const STEP_VIEWS: Record<StepId, ComponentType<StepProps>> = {
+  welcome: WelcomeStep,
+  connect: ConnectStep,
+  integrations: IntegrationsStep,
+  spaceDetails: SpaceDetailsStep,
+  shipKey: ShipKeyStep,
+  installScript: InstallScriptStep,
+  spaceSettings: SpaceSettingsStep,
+  faceRecognition: FaceRecognitionStep,
+  enrollment: EnrollmentStep,
+  verify: VerifyStep,
+  summary: SummaryStep,
+};
+
+export function SetupWizard({ onTroubleshoot }: StepProps): ReactElement {
+  const { t } = useTranslation('setup');
+  const loaded = useSetupStore((s) => s.loaded);
+  const step = useSetupStore((s) => s.step);
+  const progress = useSetupStore((s) => s.progress);
+  const busy = useSetupStore((s) => s.busy);
+  const error = useSetupStore((s) => s.error);
+  const load = useSetupStore((s) => s.load);
+  const goTo = useSetupStore((s) => s.goTo);
+
+  useEffect(() => {
+    if (!loaded) void load();
+  }, [loaded, load]);
+
+  if (!loaded) {
+    return (
+      <div className="su">
+        <p role="status" className="muted">
+          {t('wizard.loading')}
+        </p>
+      </div>
+    );
+  }
+  if (progress === null && error !== null) {
+    return (
+      <div className="su">
+        <FailureNotice error={error} />
+      </div>
+    );
+  }
+
+  const View = STEP_VIEWS[step];
+  const done = progress?.done ?? {};
+  const index = STEPS.indexOf(step);
+  return (
+    // .su scopes this view's styles (components/setup.css).
+    <div className="su">
+      <div className="wizard">
+        <nav className="wizard__steps" aria-label={t('wizard.stepsLabel')}>
+          <p className="wizard__count">{t('wizard.stepOf', { n: index + 1, total: STEPS.length })}</p>
+          <ol>
+            {STEPS.map((id, i) => {
+              const isDone = done[id] !== undefined;
+              const isCurrent = id === step;
+              // Steps already done (or the one the core says is next) can be revisited; later ones cannot be skipped to.
+              const reachable = isDone || id === progress?.current || i <= index;
+              return (
+                <li
+                  key={id}
+                  className={`wstep${isCurrent ? ' wstep--current' : ''}${isDone ? ' wstep--done' : ''}`}
+                >
+                  <button
+                    type="button"
+                    aria-current={isCurrent ? 'step' : undefined}
+                    disabled={!reachable || busy !== null}
+                    onClick={() => void goTo(id)}
+                  >
+                    <span className="wstep__mark" aria-hidden="true">
+                      {isDone ? <Icon name="check" /> : i + 1}
+                    </span>
+                    <span>{t(`nav.${id}`)}</span>
+                    {isDone && <span className="sr-only">{t('wizard.done')}</span>}
+                  </button>
+                </li>
+              );
+            })}
+          </ol>
+        </nav>
+        <div className="wizard__content">
+          <View onTroubleshoot={onTroubleshoot} />
+        </div>
+      </div>
+    </div>
+  );
+}

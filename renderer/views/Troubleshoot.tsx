@@ -1,0 +1,167 @@
+// Troubleshoot: run every check on this server (the same engine as `xs4-setup doctor`) with causes, remedies, fixes
+// and undo; open an evidence bundle collected elsewhere and read it offline; export an HTML report.
+import { useEffect, useRef, useState, type FormEvent, type ReactElement } from 'react';
+import { useTranslation } from 'react-i18next';
+import { CheckList } from '../components/CheckList';
+import { FailureNotice } from '../components/FailureNotice';
+import { Icon } from '../components/Icon';
+import { LogPanel } from '../components/LogPanel';
+import { TextField } from '../components/TextField';
+import { useSetupStore } from '../store/setup';
+import '../components/setup.css';
+
+export function Troubleshoot({ onSetup }: { onSetup: () => void }): ReactElement {
+  const { t, i18n } = useTranslation('setup');
+  const s = useSetupStore();
+  const heading = useRef<HTMLHeadingElement>(null);
+  const [bundlePath, setBundlePath] = useState('');
+  const [reportPath, setReportPath] = useState('');
+  const clearError = s.clearError;
+  useEffect(() => {
+    // A failure shown by the wizard is not this view's: start clean, with focus on the title.
+    clearError();
+    heading.current?.focus();
+  }, [clearError]);
+  const op =
+    s.operation !== null && ['checks', 'fix', 'undo'].includes(s.operation.kind) && s.operation.running
+      ? s.operation
+      : null;
+  const checks = s.troubleshootChecks;
+  const bundle = s.bundle;
+
+  const open = (e: FormEvent): void => {
+    e.preventDefault();
+    void s.openBundle(bundlePath);
+  };
+  const exportReport = (e: FormEvent): void => {
+    e.preventDefault();
+    void s.exportReport(reportPath);
+  };
+
+  return (
+    <div className="su">
+      <section className="step" aria-labelledby="troubleshoot-title">
+        <h2 id="troubleshoot-title" ref={heading} tabIndex={-1} className="step__title">
+          {t('troubleshoot.title')}
+        </h2>
+        <div className="step__intro">
+          <p>{t('troubleshoot.intro')}</p>
+        </div>
+        {s.error !== null && <FailureNotice error={s.error} />}
+
+        <section className="subsection" aria-labelledby="ts-live">
+          <h3 id="ts-live">{t('troubleshoot.liveTitle')}</h3>
+          <div className="toolbar">
+            <button
+              type="button"
+              className="btn btn--primary"
+              onClick={() => void s.runAllChecks()}
+              disabled={s.busy !== null}
+            >
+              {checks.length === 0 ? t('troubleshoot.run') : t('checks.runAgain')}
+            </button>
+            <button type="button" className="btn" onClick={onSetup}>
+              {t('troubleshoot.backToSetup')}
+            </button>
+          </div>
+          {op !== null && (
+            <LogPanel
+              operation={op}
+              title={t(`op.kind.${op.kind}`)}
+              onCancel={() => void s.cancelOperation()}
+              showLog={op.kind !== 'checks'}
+            />
+          )}
+          {checks.length > 0 && (
+            <CheckList
+              checks={checks}
+              busy={s.busy !== null}
+              onFix={(id) => void s.applyFix(id)}
+              onUndo={(id) => void s.undoFix(id)}
+            />
+          )}
+          {checks.length === 0 && op === null && <p className="muted">{t('troubleshoot.notRun')}</p>}
+        </section>
+
+        <section className="subsection" aria-labelledby="ts-bundle">
+          <h3 id="ts-bundle">{t('troubleshoot.bundleTitle')}</h3>
+          <p>{t('troubleshoot.bundleExplain')}</p>
+          <form onSubmit={open} noValidate className="form">
+            <TextField
+              label={t('troubleshoot.bundlePath')}
+              field="bundlePath"
+              value={bundlePath}
+              onChange={setBundlePath}
+              errors={s.fieldErrors}
+              hint={t('troubleshoot.bundlePathHint')}
+              spellCheck={false}
+            />
+            <div className="form__actions">
+              <button type="submit" className="btn" disabled={s.busy !== null}>
+                {t('troubleshoot.open')}
+              </button>
+              {bundle !== null && (
+                <button type="button" className="btn" onClick={s.closeBundle}>
+                  {t('troubleshoot.close')}
+                </button>
+              )}
+            </div>
+          </form>
+          {bundle !== null && (
+            <div data-testid="bundle">
+              <dl className="facts">
+                <dt>{t('troubleshoot.bundleFolder')}</dt>
+                <dd className="mono">{bundle.path}</dd>
+                <dt>{t('troubleshoot.machine')}</dt>
+                <dd>{bundle.machineName ?? t('troubleshoot.unknown')}</dd>
+                <dt>{t('troubleshoot.platform')}</dt>
+                <dd>{bundle.platform ?? t('troubleshoot.unknown')}</dd>
+                <dt>{t('troubleshoot.collectedAt')}</dt>
+                <dd>
+                  {bundle.collectedAt !== null
+                    ? new Date(bundle.collectedAt).toLocaleString(i18n.language)
+                    : t('troubleshoot.unknown')}
+                </dd>
+              </dl>
+              {bundle.notes.map((n) => (
+                <p key={n} className="notice notice--info">
+                  <Icon name="info" />
+                  <span>{n}</span>
+                </p>
+              ))}
+              <p className="muted">{t('troubleshoot.bundleNoFix')}</p>
+              <CheckList checks={bundle.checks} busy onFix={() => undefined} onUndo={() => undefined} />
+            </div>
+          )}
+        </section>
+
+        <section className="subsection" aria-labelledby="ts-export">
+          <h3 id="ts-export">{t('troubleshoot.exportTitle')}</h3>
+          <p>{bundle !== null ? t('troubleshoot.exportBundle') : t('troubleshoot.exportLive')}</p>
+          <form onSubmit={exportReport} noValidate className="form">
+            <TextField
+              label={t('troubleshoot.reportPath')}
+              field="reportPath"
+              value={reportPath}
+              onChange={setReportPath}
+              errors={s.fieldErrors}
+              hint={t('troubleshoot.reportPathHint')}
+              spellCheck={false}
+            />
+            <div className="form__actions">
+              <button type="submit" className="btn" disabled={s.busy !== null}>
+                {t('troubleshoot.export')}
+              </button>
+            </div>
+          </form>
+          {s.exportedReport !== null && (
+            <p className="notice notice--ok" role="status">
+              <Icon name="check" />
+              <span>{t('troubleshoot.exported', { path: s.exportedReport })}</span>
+            </p>
+          )}
+        </section>
+      </section>
+    </div>
+  );
+}

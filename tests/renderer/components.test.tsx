@@ -1,0 +1,245 @@
+// The shared components: status badges (colour class, icon, text, accessible name), masked secrets, checks with
+// confirmation, the live log panel, form errors that name the field and the rule, the certificate dialog.
+import { act, cleanup, render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { CertificateDialog, formatFingerprint } from '../../renderer/components/CertificateDialog';
+import { CopyButton } from '../../renderer/components/CopyButton';
+import { CheckList } from '../../renderer/components/CheckList';
+import { LogPanel } from '../../renderer/components/LogPanel';
+import { MASK, SecretField } from '../../renderer/components/SecretField';
+import { StatusBadge } from '../../renderer/components/StatusBadge';
+import { TextField } from '../../renderer/components/TextField';
+import { CERT, SECRET_SHIP_KEY, check, installFake } from './fake-xs4';
+import { initTestI18n } from './setup-i18n';
+
+beforeAll(async () => {
+  await initTestI18n('en');
+});
+afterEach(cleanup);
+
+describe('StatusBadge', () => {
+  it.each([
+    ['connected', 'Connected'],
+    ['unauthorized', 'Unauthorized'],
+    ['disconnected', 'Disconnected'],
+    ['unconfigured', 'No status'],
+  ] as const)('shows %s with colour, icon and text, labelled for screen readers', (status, text) => {
+    const { container } = render(<StatusBadge kind="integration" status={status} />);
+    const badge = screen.getByRole('img', { name: `Status: ${text}` });
+    expect(badge.className).toContain(`badge--${status}`);
+    expect(badge.textContent).toBe(text);
+    expect(container.querySelector('svg[aria-hidden="true"] path')).not.toBeNull();
+  });
+
+  it('gives each status its own icon', () => {
+    const shapes = (['connected', 'unauthorized', 'disconnected', 'unconfigured'] as const).map((status) => {
+      const { container, unmount } = render(<StatusBadge kind="integration" status={status} />);
+      const d = container.querySelector('path')?.getAttribute('d');
+      unmount();
+      return d;
+    });
+    expect(new Set(shapes).size).toBe(4);
+  });
+
+  it('speaks Spanish when switched', async () => {
+    const i18n = await initTestI18n('es');
+    render(<StatusBadge kind="integration" status="unconfigured" />);
+    expect(screen.getByRole('img', { name: 'Estado: Sin estado' })).toBeTruthy();
+    await i18n.changeLanguage('en');
+  });
+});
+
+describe('SecretField', () => {
+  it('never renders the value until revealed, hides it again, and copies without receiving it', async () => {
+    const user = userEvent.setup();
+    const onReveal = vi.fn(async () => SECRET_SHIP_KEY);
+    const onCopy = vi.fn(async () => true);
+    const { container } = render(
+      <SecretField label="SHIP API Key" set fingerprint="3fa4c2d1" onReveal={onReveal} onCopy={onCopy} />,
+    );
+    expect(container.textContent).not.toContain(SECRET_SHIP_KEY);
+    expect(screen.getByTestId('secret-value').textContent).toBe(MASK);
+    expect(container.textContent).toContain('3fa4c2d1');
+
+    await user.click(screen.getByRole('button', { name: 'Copy SHIP API Key' }));
+    expect(onCopy).toHaveBeenCalledOnce();
+    expect(onReveal).not.toHaveBeenCalled();
+    expect(container.textContent).not.toContain(SECRET_SHIP_KEY);
+    expect(screen.getByRole('status').textContent).toContain('Copied');
+
+    await user.click(screen.getByRole('button', { name: 'Show SHIP API Key' }));
+    expect(screen.getByTestId('secret-value').textContent).toBe(SECRET_SHIP_KEY);
+    await user.click(screen.getByRole('button', { name: 'Hide SHIP API Key' }));
+    expect(container.textContent).not.toContain(SECRET_SHIP_KEY);
+  });
+
+  it('hides a revealed value by itself after a while', async () => {
+    vi.useFakeTimers();
+    try {
+      render(
+        <SecretField
+          label="Key"
+          set
+          fingerprint={null}
+          onReveal={async () => SECRET_SHIP_KEY}
+          onCopy={async () => true}
+          hideAfterMs={1000}
+        />,
+      );
+      await act(async () => {
+        screen.getByRole('button', { name: 'Show Key' }).click();
+      });
+      expect(screen.getByTestId('secret-value').textContent).toBe(SECRET_SHIP_KEY);
+      await act(async () => {
+        vi.advanceTimersByTime(1001);
+      });
+      expect(screen.getByTestId('secret-value').textContent).toBe(MASK);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});
+
+describe('CopyButton', () => {
+  it('copies a shown value through the main process and says so', async () => {
+    const user = userEvent.setup();
+    const fake = installFake();
+    render(<CopyButton value="https://xs4face.site.local" label="XS4 Face server address" />);
+    await user.click(screen.getByRole('button', { name: 'Copy XS4 Face server address' }));
+    expect(fake.callsOf('copyText')).toEqual([{ text: 'https://xs4face.site.local' }]);
+    expect(screen.getByRole('status').textContent).toBe('Copied to the clipboard.');
+  });
+});
+
+describe('TextField', () => {
+  it('names the field and the rule, and ties the message to the input', () => {
+    render(
+      <TextField
+        label="Port"
+        field="port"
+        value="70000"
+        onChange={() => undefined}
+        errors={[{ field: 'port', rule: 'port' }]}
+      />,
+    );
+    const input = screen.getByLabelText('Port');
+    expect(input.getAttribute('aria-invalid')).toBe('true');
+    const message = screen.getByRole('alert');
+    expect(message.textContent).toBe('Port: must be a whole number from 1 to 65535.');
+    expect(input.getAttribute('aria-describedby')).toContain(message.id);
+  });
+});
+
+describe('CheckList', () => {
+  const failing = check('power.sleep', 'fail', {
+    remedy: 'Set sleep to Never.',
+    fix: { title: 'Turn off sleep', elevated: true },
+    code: 'POWER_SLEEP_ON',
+  });
+  const manual = check('space.ship', 'fail', {
+    remedy: 'In Space, open General options › SHIP and choose custom authentication.',
+  });
+
+  it('asks before fixing; Cancel changes nothing, confirming calls the fix', async () => {
+    const user = userEvent.setup();
+    const onFix = vi.fn();
+    render(<CheckList checks={[failing, manual]} busy={false} onFix={onFix} onUndo={vi.fn()} />);
+    expect(screen.getByRole('status').textContent).toBe('0 passed, 0 warnings, 2 failed, 0 skipped.');
+    await user.click(screen.getByRole('button', { name: 'Turn off sleep (needs administrator)' }));
+    const dialog = screen.getByRole('alertdialog');
+    expect(within(dialog).getByText(/administrator permission/)).toBeTruthy();
+    // Focus starts on Cancel, so Enter does not change the server by accident.
+    expect(document.activeElement?.textContent).toBe('Cancel');
+    await user.keyboard('{Enter}');
+    expect(onFix).not.toHaveBeenCalled();
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+
+    await user.click(screen.getByRole('button', { name: 'Turn off sleep (needs administrator)' }));
+    await user.click(within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Turn off sleep' }));
+    expect(onFix).toHaveBeenCalledWith('power.sleep');
+  });
+
+  it('gives exact instructions where only the technician can fix', () => {
+    render(<CheckList checks={[manual]} busy={false} onFix={vi.fn()} onUndo={vi.fn()} />);
+    const item = screen.getByText('Check space.ship').closest('li') as HTMLElement;
+    expect(within(item).getByText('How to fix it:')).toBeTruthy();
+    expect(within(item).getByText(/custom authentication/)).toBeTruthy();
+    expect(within(item).queryByRole('button')).toBeNull();
+  });
+
+  it('offers Undo after a fix, with its own confirmation', async () => {
+    const user = userEvent.setup();
+    const onUndo = vi.fn();
+    render(
+      <CheckList
+        checks={[check('power.sleep', 'pass', { undoAvailable: true })]}
+        busy={false}
+        onFix={vi.fn()}
+        onUndo={onUndo}
+      />,
+    );
+    await user.click(screen.getByRole('button', { name: 'Undo' }));
+    await user.click(within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Undo' }));
+    expect(onUndo).toHaveBeenCalledWith('power.sleep');
+  });
+});
+
+describe('LogPanel', () => {
+  it('shows progress, the output and a working Cancel while running', async () => {
+    const user = userEvent.setup();
+    const onCancel = vi.fn();
+    render(
+      <LogPanel
+        title="Script output"
+        onCancel={onCancel}
+        operation={{
+          id: 'op-1',
+          kind: 'installScript',
+          running: true,
+          message: 'Installing certificates',
+          fraction: 0.4,
+          log: ['line one', 'line two'],
+          cancelRequested: false,
+        }}
+      />,
+    );
+    const bar = screen.getByRole('progressbar');
+    expect(bar.getAttribute('aria-valuenow')).toBe('40');
+    expect(screen.getByRole('log').textContent).toBe('line one\nline two');
+    expect(screen.getByRole('status').textContent).toBe('Installing certificates');
+    await user.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(onCancel).toHaveBeenCalledOnce();
+  });
+});
+
+describe('CertificateDialog', () => {
+  it('shows subject, issuer, validity and the fingerprint in readable pairs; Escape refuses', async () => {
+    const user = userEvent.setup();
+    const onRefuse = vi.fn();
+    render(
+      <CertificateDialog
+        pending={{
+          state: 'needs-trust',
+          url: 'https://xs4face.test',
+          certificate: CERT,
+          reason: {
+            code: 'TLS_UNTRUSTED',
+            message: 'The certificate is not trusted by Windows.',
+            remedy: '',
+          },
+        }}
+        busy={false}
+        onTrust={vi.fn()}
+        onRefuse={onRefuse}
+      />,
+    );
+    const dialog = screen.getByRole('alertdialog', { name: 'Trust this certificate?' });
+    expect(within(dialog).getByText('The certificate is not trusted by Windows.')).toBeTruthy();
+    expect(within(dialog).getAllByText(/CN=xs4face.test/).length).toBeGreaterThanOrEqual(2);
+    expect(screen.getByTestId('cert-fingerprint').textContent).toBe(formatFingerprint(CERT.fingerprint256));
+    expect(screen.getByTestId('cert-fingerprint').textContent).toMatch(/^(AB:){31}AB$/);
+    await user.keyboard('{Escape}');
+    expect(onRefuse).toHaveBeenCalledOnce();
+  });
+});

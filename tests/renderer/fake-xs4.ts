@@ -1,0 +1,254 @@
+// A fake window.xs4 for renderer tests: the one seam between the page and the core, with just enough behaviour
+// (progress that persists, a secret that is only revealed on request, events) to test the store and the views.
+import type {
+  CheckView,
+  ConnectResult,
+  GeneralOptionView,
+  IntegrationCard,
+  SetupProgress,
+  StepId,
+} from '../../preload/setup-contract';
+import type { LogLineEvent, ProgressEvent, SetupApi } from '../../renderer/store/xs4';
+
+export const SECRET_SHIP_KEY = 'Zq7Rw2Kp9Lm4Xv8Tn3Bc6Hd1Jf5Gs0Ya';
+export const SECRET_AUTH_KEY = 'auth-secret-value-0123456789';
+
+export interface Call {
+  method: string;
+  input: unknown;
+}
+
+type Listener = (payload: unknown) => void;
+
+export interface FakeOptions {
+  progress?: SetupProgress;
+  connect?: (url: string) => ConnectResult;
+  checks?: CheckView[];
+}
+
+export const CERT = {
+  subject: 'CN=xs4face.test',
+  issuer: 'CN=xs4face.test',
+  subjectAltNames: ['DNS:xs4face.test'],
+  validFrom: '2026-01-01T00:00:00.000Z',
+  validTo: '2027-01-01T00:00:00.000Z',
+  fingerprint256: 'AB'.repeat(32),
+  selfSigned: true,
+  serialNumber: '01',
+};
+
+export function check(id: string, status: CheckView['status'], extra: Partial<CheckView> = {}): CheckView {
+  return {
+    id,
+    title: `Check ${id}`,
+    status,
+    summary: `${id} is ${status}`,
+    durationMs: 3,
+    fix: null,
+    undoAvailable: false,
+    ...extra,
+  };
+}
+
+export class FakeXs4 {
+  readonly calls: Call[] = [];
+  progress: SetupProgress;
+  shipKeySet = false;
+  cards: IntegrationCard[] = [];
+  private readonly listeners = new Map<string, Set<Listener>>();
+  /** Resolvers of long operations the test completes by hand. */
+  readonly pending = new Map<string, (v: unknown) => void>();
+  cancelled: string[] = [];
+
+  constructor(private readonly options: FakeOptions = {}) {
+    this.progress = options.progress ?? { current: 'welcome', done: {} };
+  }
+
+  emit(event: 'progress', payload: ProgressEvent): void;
+  emit(event: 'logLine', payload: LogLineEvent): void;
+  emit(event: string, payload: unknown): void {
+    for (const l of this.listeners.get(event) ?? []) l(payload);
+  }
+
+  private record<T>(method: string, input: unknown, value: T | (() => T)): Promise<T> {
+    this.calls.push({ method, input });
+    try {
+      return Promise.resolve(typeof value === 'function' ? (value as () => T)() : value);
+    } catch (e) {
+      return Promise.reject(e);
+    }
+  }
+
+  /** Returns a promise the test settles through `pending`, so progress can be observed mid-flight. */
+  private manual<T>(method: string, input: { operationId: string }): Promise<T> {
+    this.calls.push({ method, input });
+    return new Promise<T>((resolve) => this.pending.set(input.operationId, resolve as (v: unknown) => void));
+  }
+
+  callsOf(method: string): unknown[] {
+    return this.calls.filter((c) => c.method === method).map((c) => c.input);
+  }
+
+  api(): SetupApi {
+    const generalOptions: GeneralOptionView[] = [
+      { label: 'Server URL', value: 'https://xs4face.test', secret: false },
+      { label: 'Authentication (API key)', value: null, secret: true },
+    ];
+    const setup: SetupApi['setup'] = {
+      progress: () => this.record('progress', undefined, () => this.progress),
+      markStep: (input) =>
+        this.record('markStep', input, () => {
+          const done = { ...this.progress.done };
+          if (input.summary !== null)
+            done[input.step] = { at: '2026-11-29T20:00:00.000Z', summary: input.summary };
+          this.progress = { current: input.next as StepId, done };
+          return this.progress;
+        }),
+      resetProgress: () =>
+        this.record('resetProgress', undefined, () => (this.progress = { current: 'welcome', done: {} })),
+      connectFace: (input) =>
+        this.record(
+          'connectFace',
+          input,
+          () =>
+            this.options.connect?.(input.url) ?? {
+              state: 'connected' as const,
+              url: input.url,
+              certificate: null,
+              trustedBy: 'system' as const,
+            },
+        ),
+      trustFaceCertificate: (input) =>
+        this.record('trustFaceCertificate', input, {
+          state: 'connected' as const,
+          url: input.url,
+          certificate: CERT,
+          trustedBy: 'pin' as const,
+        }),
+      listIntegrations: () => this.record('listIntegrations', undefined, () => this.cards),
+      addIntegrations: (input) =>
+        this.record('addIntegrations', input, () => {
+          this.cards = [
+            ...this.cards,
+            ...input.kinds.map((k) => ({
+              id: `id-${k}`,
+              kind: k,
+              name: 'Salto Space',
+              status: 'unconfigured' as const,
+              lastError: null,
+              lastCheckedAt: null,
+            })),
+          ];
+          return this.cards;
+        }),
+      detectSpace: () =>
+        this.record('detectSpace', undefined, {
+          available: true,
+          reason: null,
+          fqdn: 'space01.site.local',
+          ipv4: ['10.0.0.5'],
+          port: 8100,
+          https: true,
+          serviceRunning: true,
+          version: '6.5.0.1',
+        }),
+      getSpaceDetails: () => this.record('getSpaceDetails', undefined, null),
+      saveSpaceDetails: (input) => this.record('saveSpaceDetails', input, input),
+      shipKey: () =>
+        this.record('shipKey', undefined, () => ({
+          set: this.shipKeySet,
+          fingerprint: this.shipKeySet ? '3fa4c2d1' : null,
+        })),
+      setShipKey: (input) =>
+        this.record('setShipKey', input, () => {
+          this.shipKeySet = true;
+          return { set: true, fingerprint: '3fa4c2d1' };
+        }),
+      revealShipKey: (input) => this.record('revealShipKey', input, SECRET_SHIP_KEY),
+      resetAuthKey: (input) => this.record('resetAuthKey', input, generalOptions),
+      loadInstallScript: (input) =>
+        this.record('loadInstallScript', input, {
+          source: 'face' as const,
+          path: 'C:\\ProgramData\\xs4\\SpaceInstall.ps1',
+          sizeBytes: 2048,
+          sha256: 'c'.repeat(64),
+          signature: { status: 'NotSigned', signer: null, reason: 'The file is not digitally signed.' },
+        }),
+      runInstallScript: (input) => this.manual('runInstallScript', input),
+      runChecks: (input) => this.record('runChecks', input, this.options.checks ?? []),
+      applyFix: (input) =>
+        this.record('applyFix', input, check(input.checkId, 'pass', { undoAvailable: true })),
+      undoFix: (input) => this.record('undoFix', input, check(input.checkId, 'fail')),
+      generalOptions: () => this.record('generalOptions', undefined, generalOptions),
+      revealGeneralOption: (input) => this.record('revealGeneralOption', input, SECRET_AUTH_KEY),
+      getEnrollment: () => this.record('getEnrollment', undefined, null),
+      saveEnrollment: (input) => this.record('saveEnrollment', input, input),
+      verify: (input) => this.manual('verify', input),
+      cancel: (input) =>
+        this.record('cancel', input, () => {
+          this.cancelled.push(input.operationId);
+          return this.pending.has(input.operationId);
+        }),
+    };
+    return {
+      setup,
+      clipboard: {
+        copySecret: (input) => this.record('copySecret', input, null),
+        copyText: (input) => this.record('copyText', input, null),
+      },
+      troubleshoot: {
+        openBundle: (input) =>
+          this.record('openBundle', input, {
+            path: input.path,
+            checks: [check('power.sleep', 'fail', { remedy: 'Set sleep to Never on that server.' })],
+            machineName: 'SPACE-SRV-12',
+            platform: 'win32',
+            collectedAt: '2026-11-28T09:30:00.000Z',
+            notes: [],
+          }),
+        exportReport: (input) =>
+          this.record('exportReport', input, {
+            path: input.path,
+            counts: { pass: 0, warn: 0, fail: 1, skip: 0 },
+          }),
+      },
+      history: {
+        list: () =>
+          this.record('historyList', undefined, [
+            {
+              time: '2026-11-29T20:05:00.000Z',
+              kind: 'face-write',
+              target: 'face:integration.salto-space',
+              summary: 'Space Server Details written and read back.',
+              result: 'ok',
+            },
+            {
+              time: '2026-11-29T20:09:00.000Z',
+              kind: 'fix',
+              target: 'power.sleep',
+              summary: 'Sleep after set to Never (was 30 minutes).',
+              result: 'ok',
+            },
+          ]),
+      },
+      on: (event, listener) => {
+        const set = this.listeners.get(event) ?? new Set<Listener>();
+        set.add(listener as Listener);
+        this.listeners.set(event, set);
+        return () => set.delete(listener as Listener);
+      },
+    };
+  }
+}
+
+/** Installs a fake as window.xs4 and returns it. */
+export function installFake(options?: FakeOptions): FakeXs4 {
+  const fake = new FakeXs4(options);
+  (window as unknown as { xs4: SetupApi }).xs4 = fake.api();
+  return fake;
+}
+
+/** The window.xs4 installed by the last installFake, to override one method in a test. */
+export function currentApi(): SetupApi {
+  return (window as unknown as { xs4: SetupApi }).xs4;
+}

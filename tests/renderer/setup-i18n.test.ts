@@ -1,0 +1,44 @@
+// Every string of the wizard exists in English and Spanish, and every key the code asks for exists.
+/// <reference types="vite/client" />
+import { describe, expect, it } from 'vitest';
+import en from '../../renderer/i18n/setup.en.json';
+import es from '../../renderer/i18n/setup.es.json';
+
+function keys(o: unknown, prefix = ''): string[] {
+  if (typeof o !== 'object' || o === null || Array.isArray(o)) return [prefix];
+  return Object.entries(o).flatMap(([k, v]) => keys(v, prefix === '' ? k : `${prefix}.${k}`));
+}
+
+// The renderer's sources as text, read by the bundler (this project's tests run in the page's environment).
+const sources = import.meta.glob<string>(
+  ['../../renderer/steps/*.tsx', '../../renderer/components/*.tsx', '../../renderer/views/*.tsx'],
+  {
+    query: '?raw',
+    import: 'default',
+    eager: true,
+  },
+);
+
+describe('setup strings', () => {
+  it('has the same keys in English and Spanish, none empty', () => {
+    expect(keys(es).sort()).toEqual(keys(en).sort());
+    const values = (o: unknown): unknown[] =>
+      typeof o === 'object' && o !== null ? Object.values(o).flatMap(values) : [o];
+    for (const v of [...values(en), ...values(es)])
+      expect(typeof v === 'string' && v.trim() !== '').toBe(true);
+  });
+
+  it('has every literal key the renderer asks for', () => {
+    const known = new Set(keys(en).map((k) => k.replace(/_(one|other)$/, '')));
+    const used = new Set<string>();
+    expect(Object.keys(sources).length).toBeGreaterThan(20);
+    // Only files that speak the `setup` namespace (the shell's own components use its default namespace).
+    for (const text of Object.values(sources).filter((t) => t.includes("useTranslation('setup')"))) {
+      for (const m of text.matchAll(/\bt\(\s*'([a-zA-Z0-9_.-]+)'/g)) used.add(m[1] as string);
+    }
+    expect(used.size).toBeGreaterThan(100);
+    expect([...used].filter((k) => !known.has(k) && ![...known].some((n) => n.startsWith(`${k}.`)))).toEqual(
+      [],
+    );
+  });
+});

@@ -1,0 +1,167 @@
+// The wizard store against a fake window.xs4: resume, navigation, validation before sending, secrets never kept, operations.
+import { beforeEach, describe, expect, it } from 'vitest';
+import { initialSetupState, useSetupStore } from '../../renderer/store/setup';
+import { CERT, SECRET_SHIP_KEY, check, currentApi, installFake } from './fake-xs4';
+
+beforeEach(() => {
+  useSetupStore.setState({ ...initialSetupState });
+});
+
+describe('setup store', () => {
+  it('resumes at the step the core reports and keeps what was done', async () => {
+    installFake({
+      progress: {
+        current: 'installScript',
+        done: { welcome: { at: '2026-11-29T19:00:00Z', summary: 'Setup started.' } },
+      },
+    });
+    await useSetupStore.getState().load();
+    const s = useSetupStore.getState();
+    expect(s.loaded).toBe(true);
+    expect(s.step).toBe('installScript');
+    expect(s.progress?.done.welcome?.summary).toBe('Setup started.');
+  });
+
+  it('completing a step records its summary and moves to the next; Back records nothing', async () => {
+    const fake = installFake({ progress: { current: 'connect', done: {} } });
+    await useSetupStore.getState().load();
+    const focusBefore = useSetupStore.getState().focusKey;
+    await useSetupStore.getState().complete('Connected to https://x.');
+    expect(fake.callsOf('markStep')).toEqual([
+      { step: 'connect', summary: 'Connected to https://x.', next: 'integrations' },
+    ]);
+    expect(useSetupStore.getState().step).toBe('integrations');
+    expect(useSetupStore.getState().focusKey).toBeGreaterThan(focusBefore);
+    await useSetupStore.getState().back();
+    expect(fake.callsOf('markStep')[1]).toEqual({ step: 'integrations', summary: null, next: 'connect' });
+    expect(useSetupStore.getState().progress?.done.integrations).toBeUndefined();
+  });
+
+  it('refuses an invalid port before calling the core, naming the field and the rule', async () => {
+    const fake = installFake();
+    const ok = await useSetupStore.getState().saveSpaceDetails('space01.site.local', '70000', true);
+    expect(ok).toBe(false);
+    expect(fake.callsOf('saveSpaceDetails')).toHaveLength(0);
+    expect(useSetupStore.getState().fieldErrors).toEqual([{ field: 'port', rule: 'port' }]);
+  });
+
+  it('shows the core’s INVALID_INPUT verdict on the field it names', async () => {
+    installFake();
+    const api = currentApi();
+    api.setup.saveSpaceDetails = () =>
+      Promise.reject({
+        name: 'Xs4Error',
+        code: 'INVALID_INPUT',
+        message: 'host: looks like a malformed IPv4 address.',
+        remedy: 'Correct "host".',
+        detail: { field: 'host', rule: 'looks like a malformed IPv4 address' },
+      });
+    await useSetupStore.getState().saveSpaceDetails('space01', '8100', true);
+    const s = useSetupStore.getState();
+    expect(s.error?.code).toBe('INVALID_INPUT');
+    expect(s.fieldErrors).toEqual([
+      { field: 'host', rule: 'core', values: { text: 'looks like a malformed IPv4 address' } },
+    ]);
+  });
+
+  it('asks for trust on a new certificate, pins the shown fingerprint, and can refuse', async () => {
+    const fake = installFake({
+      connect: (url) => ({
+        state: 'needs-trust',
+        url,
+        certificate: CERT,
+        reason: { code: 'TLS_UNTRUSTED', message: 'Not trusted by Windows.', remedy: '' },
+      }),
+    });
+    await useSetupStore.getState().connect('https://xs4face.test', 'tok');
+    expect(useSetupStore.getState().pendingTrust?.certificate.fingerprint256).toBe(CERT.fingerprint256);
+    expect(useSetupStore.getState().connection).toBeNull();
+    await useSetupStore.getState().trustCertificate();
+    expect(fake.callsOf('trustFaceCertificate')).toEqual([
+      { url: 'https://xs4face.test', fingerprint256: CERT.fingerprint256 },
+    ]);
+    expect(useSetupStore.getState().connection?.trustedBy).toBe('pin');
+
+    await useSetupStore.getState().connect('https://xs4face.test', '');
+    expect(fake.callsOf('connectFace')[1]).toEqual({ url: 'https://xs4face.test', token: null });
+    useSetupStore.getState().refuseCertificate();
+    expect(useSetupStore.getState().error?.code).toBe('CERT_REFUSED');
+  });
+
+  it('never keeps a revealed or generated secret in its state', async () => {
+    installFake();
+    await useSetupStore.getState().generateShipKey();
+    const revealed = await useSetupStore.getState().revealShipKey();
+    expect(revealed).toBe(SECRET_SHIP_KEY);
+    expect(await useSetupStore.getState().copyShipKey()).toBe(true);
+    expect(JSON.stringify(useSetupStore.getState())).not.toContain(SECRET_SHIP_KEY);
+    expect(useSetupStore.getState().shipKey).toEqual({ set: true, fingerprint: '3fa4c2d1' });
+  });
+
+  it('streams progress and log lines of its own operation and cancels it by id', async () => {
+    const fake = installFake();
+    useSetupStore.setState({
+      script: {
+        source: 'face',
+        path: 'x.ps1',
+        sizeBytes: 1,
+        sha256: 'c'.repeat(64),
+        signature: { status: 'Valid', signer: 'Salto', reason: null },
+      },
+    });
+    const running = useSetupStore.getState().runScript();
+    await Promise.resolve();
+    const op = useSetupStore.getState().operation;
+    expect(op?.running).toBe(true);
+    const id = op?.id ?? '';
+    expect(id).toMatch(/^[A-Za-z0-9_-]{8,64}$/);
+    fake.emit('progress', { operation: 'someone-else', step: 'x', fraction: 0.9, message: 'not mine' });
+    fake.emit('progress', { operation: id, step: 'installScript', fraction: 0.5, message: 'Installing' });
+    fake.emit('logLine', { level: 'info', time: '2026-11-29T20:00:00Z', message: 'Step 1 of 2' });
+    expect(useSetupStore.getState().operation).toMatchObject({
+      fraction: 0.5,
+      message: 'Installing',
+      log: ['Step 1 of 2'],
+    });
+
+    await useSetupStore.getState().cancelOperation();
+    expect(fake.callsOf('cancel')).toEqual([{ operationId: id }]);
+    expect(useSetupStore.getState().operation?.cancelRequested).toBe(true);
+    fake.pending.get(id)?.({
+      outcome: 'cancelled',
+      exitCode: null,
+      transcriptPath: null,
+      message: 'Cancelled.',
+    });
+    await running;
+    expect(useSetupStore.getState().operation?.running).toBe(false);
+    expect(useSetupStore.getState().scriptRun?.outcome).toBe('cancelled');
+    // Events after the end are not listened to any more.
+    fake.emit('logLine', { level: 'info', time: '2026-11-29T20:00:01Z', message: 'late' });
+    expect(useSetupStore.getState().operation?.log).toEqual(['Step 1 of 2']);
+  });
+
+  it('replaces a fixed check in every list that shows it', async () => {
+    installFake({
+      checks: [
+        check('power.sleep', 'fail', { fix: { title: 'Turn off sleep', elevated: true } }),
+        check('space.https', 'pass'),
+      ],
+    });
+    await useSetupStore.getState().runSettingsChecks();
+    expect(useSetupStore.getState().settingsChecks.map((c) => c.status)).toEqual(['fail', 'pass']);
+    await useSetupStore.getState().applyFix('power.sleep');
+    expect(useSetupStore.getState().settingsChecks[0]).toMatchObject({
+      id: 'power.sleep',
+      status: 'pass',
+      undoAvailable: true,
+    });
+  });
+
+  it('adds only integrations this assistant can configure', async () => {
+    const fake = installFake();
+    await useSetupStore.getState().addIntegrations(['salto-space', 'unknown-kind']);
+    expect(fake.callsOf('addIntegrations')).toEqual([{ kinds: ['salto-space'] }]);
+    expect(useSetupStore.getState().cards).toHaveLength(1);
+  });
+});

@@ -1,0 +1,274 @@
+// The setup channels: inputs checked by the contract (field + rule), each channel calls its SetupService method,
+// long operations stream events under their id and can be cancelled, secrets are copied without crossing to the page.
+import { describe, expect, it } from 'vitest';
+import { setupHandlers, type SetupHandlerContext } from '../../../main/core/api/setup-handlers';
+import type { OperationHooks, SetupService } from '../../../main/core/setup/service';
+import { setupContract } from '../../../preload/setup-contract';
+
+const SECRET = 'Zq7Rw2Kp9Lm4Xv8Tn3Bc6Hd1Jf5Gs0Ya';
+
+/** A SetupService that records calls; runChecks waits until its signal aborts so cancel can be observed. */
+function recordingService(): { service: SetupService; calls: Array<[string, unknown[]]> } {
+  const calls: Array<[string, unknown[]]> = [];
+  const rec =
+    <T>(name: string, value: T) =>
+    async (...args: unknown[]): Promise<T> => {
+      calls.push([name, args]);
+      return value;
+    };
+  const progress = { current: 'welcome' as const, done: {} };
+  const service: SetupService = {
+    progress: rec('progress', progress),
+    markStep: rec('markStep', progress),
+    resetProgress: rec('resetProgress', progress),
+    connectFace: rec('connectFace', {
+      state: 'connected',
+      url: 'https://f.test/',
+      certificate: null,
+      trustedBy: 'system',
+    }),
+    trustFaceCertificate: rec('trustFaceCertificate', {
+      state: 'connected',
+      url: 'https://f.test/',
+      certificate: null,
+      trustedBy: 'pin',
+    }),
+    listIntegrations: rec('listIntegrations', []),
+    addIntegrations: rec('addIntegrations', []),
+    detectSpace: rec('detectSpace', {
+      available: false,
+      reason: 'Not Windows.',
+      fqdn: null,
+      ipv4: [],
+      port: 8100,
+      https: null,
+      serviceRunning: null,
+      version: null,
+    }),
+    getSpaceDetails: rec('getSpaceDetails', null),
+    saveSpaceDetails: rec('saveSpaceDetails', { host: 'space.test', port: 8100, https: true }),
+    shipKey: rec('shipKey', { set: true, fingerprint: 'abcd1234' }),
+    setShipKey: rec('setShipKey', { set: true, fingerprint: 'abcd1234' }),
+    revealShipKey: rec('revealShipKey', SECRET),
+    resetAuthKey: rec('resetAuthKey', []),
+    loadInstallScript: rec('loadInstallScript', {
+      source: 'face',
+      path: 'x',
+      sizeBytes: 1,
+      sha256: 'a'.repeat(64),
+      signature: { status: 'unavailable', signer: null, reason: null },
+    }),
+    runInstallScript: async (sha256: string, hooks: OperationHooks) => {
+      calls.push(['runInstallScript', [sha256]]);
+      hooks.onProgress?.('Running', 0.5);
+      hooks.onLogLine?.('hello from the script');
+      return { outcome: 'succeeded', exitCode: 0, transcriptPath: null, message: 'Done.' };
+    },
+    runChecks: (ids: string[] | null, hooks: OperationHooks) =>
+      new Promise((resolve) => {
+        calls.push(['runChecks', [ids]]);
+        hooks.signal?.addEventListener('abort', () => resolve([]));
+      }),
+    applyFix: rec('applyFix', null as never),
+    undoFix: rec('undoFix', null as never),
+    generalOptions: rec('generalOptions', []),
+    revealGeneralOption: rec('revealGeneralOption', 'auth-secret'),
+    getEnrollment: rec('getEnrollment', null),
+    saveEnrollment: rec('saveEnrollment', { companyName: 'A', privacyPolicyUrl: 'https://a.test/p' }),
+    verify: rec('verify', { status: 'connected', connected: true, diagnosis: [], message: 'Connected.' }),
+    // The CLI's profile export; the GUI has no channel for it.
+    siteProfile: rec('siteProfile', null as never),
+  };
+  return { service, calls };
+}
+
+const noHistory = { read: async () => ({ entries: [] }) };
+
+function context(): { ctx: SetupHandlerContext; events: Array<[string, unknown]> } {
+  const events: Array<[string, unknown]> = [];
+  return {
+    ctx: { emit: (event: string, payload: unknown) => events.push([event, payload]) } as SetupHandlerContext,
+    events,
+  };
+}
+
+function firstIssue(
+  channel: keyof typeof setupContract,
+  input: unknown,
+): { path: string; message: string } | null {
+  const r = setupContract[channel].input.safeParse(input);
+  if (r.success) return null;
+  const issue = r.error.issues[0];
+  return { path: issue?.path.join('.') ?? '', message: issue?.message ?? '' };
+}
+
+describe('setup contract inputs', () => {
+  it('names the field and the rule for bad Space Server Details', () => {
+    expect(firstIssue('setup.saveSpaceDetails', { host: 'space.test', port: 70000, https: true })).toEqual({
+      path: 'port',
+      message: 'must be a whole number from 1 to 65535',
+    });
+    expect(firstIssue('setup.saveSpaceDetails', { host: 'bad host', port: 8100, https: true })).toEqual({
+      path: 'host',
+      message: 'must be a host name (letters, digits, hyphens, dots) or an IP address',
+    });
+    expect(firstIssue('setup.saveSpaceDetails', { host: 'space.test', port: 8100, https: true })).toBeNull();
+  });
+
+  it('reveals and resets only on an explicit, confirmed action', () => {
+    expect(firstIssue('setup.revealShipKey', {})?.path).toBe('userAction');
+    expect(firstIssue('setup.resetAuthKey', { confirmed: false })?.path).toBe('confirmed');
+    expect(firstIssue('setup.applyFix', { operationId: 'op-12345678', checkId: 'power.sleep' })?.path).toBe(
+      'confirmed',
+    );
+  });
+
+  it('checks typed SHIP keys and operation ids', () => {
+    expect(firstIssue('setup.setShipKey', { value: 'abc' })).not.toBeNull();
+    expect(firstIssue('setup.setShipKey', { value: 'two\nlines' })?.message).toBe(
+      'must be one line without control characters',
+    );
+    expect(firstIssue('setup.setShipKey', { value: SECRET })).toBeNull();
+    expect(firstIssue('setup.setShipKey', { generate: true })).toBeNull();
+    expect(firstIssue('setup.runChecks', { operationId: 'x', ids: null })?.path).toBe('operationId');
+  });
+});
+
+describe('setup handlers', () => {
+  it('has exactly one handler per setup channel', () => {
+    const handlers = setupHandlers({
+      service: recordingService().service,
+      clipboard: { writeText: () => undefined },
+      history: noHistory,
+      clock: () => new Date(0),
+    });
+    expect(Object.keys(handlers).sort()).toEqual(Object.keys(setupContract).sort());
+  });
+
+  it('maps channels onto the service methods with their arguments', async () => {
+    const { service, calls } = recordingService();
+    const h = setupHandlers({
+      service,
+      clipboard: { writeText: () => undefined },
+      history: noHistory,
+      clock: () => new Date(0),
+    });
+    const { ctx } = context();
+    await h['setup.markStep']({ step: 'connect', summary: 'ok', next: 'integrations' }, ctx);
+    await h['setup.connectFace']({ url: 'https://f.test', token: null }, ctx);
+    await h['setup.trustFaceCertificate']({ url: 'https://f.test', fingerprint256: 'AB'.repeat(32) }, ctx);
+    await h['setup.saveSpaceDetails']({ host: 'space.test', port: 8100, https: true }, ctx);
+    await h['setup.setShipKey']({ generate: true }, ctx);
+    await h['setup.revealGeneralOption']({ label: 'Authentication (API key)', userAction: true }, ctx);
+    expect(calls).toEqual([
+      ['markStep', ['connect', 'ok', 'integrations']],
+      ['connectFace', ['https://f.test', null]],
+      ['trustFaceCertificate', ['https://f.test', 'AB'.repeat(32)]],
+      ['saveSpaceDetails', [{ host: 'space.test', port: 8100, https: true }]],
+      ['setShipKey', [{ generate: true }]],
+      ['revealGeneralOption', ['Authentication (API key)']],
+    ]);
+  });
+
+  it('streams progress and log lines of an operation under its id', async () => {
+    const { service } = recordingService();
+    const h = setupHandlers({
+      service,
+      clipboard: { writeText: () => undefined },
+      history: noHistory,
+      clock: () => new Date('2026-11-29T20:00:00Z'),
+    });
+    const { ctx, events } = context();
+    const result = await h['setup.runInstallScript'](
+      { operationId: 'op-aaaa1111', sha256: 'a'.repeat(64) },
+      ctx,
+    );
+    expect(result.outcome).toBe('succeeded');
+    expect(events).toEqual([
+      ['progress', { operation: 'op-aaaa1111', step: 'installScript', fraction: 0.5, message: 'Running' }],
+      ['logLine', { level: 'info', time: '2026-11-29T20:00:00.000Z', message: 'hello from the script' }],
+    ]);
+  });
+
+  it('cancels a running operation by id and refuses a second one with the same id', async () => {
+    const { service } = recordingService();
+    const h = setupHandlers({
+      service,
+      clipboard: { writeText: () => undefined },
+      history: noHistory,
+      clock: () => new Date(0),
+    });
+    const { ctx } = context();
+    const running = h['setup.runChecks']({ operationId: 'op-bbbb2222', ids: null }, ctx);
+    await expect(h['setup.runChecks']({ operationId: 'op-bbbb2222', ids: null }, ctx)).rejects.toMatchObject({
+      code: 'OPERATION_ID_IN_USE',
+    });
+    expect(await h['setup.cancel']({ operationId: 'op-bbbb2222' }, ctx)).toBe(true);
+    await expect(running).resolves.toEqual([]);
+    expect(await h['setup.cancel']({ operationId: 'op-bbbb2222' }, ctx)).toBe(false);
+  });
+
+  it('copies a secret to the clipboard and answers only null', async () => {
+    const { service } = recordingService();
+    const written: string[] = [];
+    const h = setupHandlers({
+      service,
+      clipboard: { writeText: (t) => written.push(t) },
+      history: noHistory,
+      clock: () => new Date(0),
+    });
+    const { ctx } = context();
+    expect(await h['clipboard.copySecret']({ kind: 'shipKey' }, ctx)).toBeNull();
+    expect(
+      await h['clipboard.copySecret']({ kind: 'generalOption', label: 'Authentication (API key)' }, ctx),
+    ).toBeNull();
+    expect(await h['clipboard.copyText']({ text: 'https://xs4face.site.local' }, ctx)).toBeNull();
+    expect(written).toEqual([SECRET, 'auth-secret', 'https://xs4face.site.local']);
+  });
+
+  it('lists the applied-settings history with its outcome, newest last', async () => {
+    const { service } = recordingService();
+    const history = {
+      read: async () => ({
+        entries: [
+          {
+            time: '2026-11-29T20:00:00.000Z',
+            kind: 'face-write',
+            target: 'face:integration.space',
+            result: { ok: true, summary: 'Space Server Details written.' },
+          },
+          {
+            time: '2026-11-29T20:01:00.000Z',
+            kind: 'fix',
+            target: 'power.sleep',
+            result: { ok: false, summary: 'UAC cancelled.', code: 'ELEVATION_CANCELLED' },
+          },
+        ],
+      }),
+    };
+    const h = setupHandlers({
+      service,
+      clipboard: { writeText: () => undefined },
+      history,
+      clock: () => new Date(0),
+    });
+    const rows = await h['history.list'](undefined, context().ctx);
+    expect(rows).toEqual([
+      {
+        time: '2026-11-29T20:00:00.000Z',
+        kind: 'face-write',
+        target: 'face:integration.space',
+        summary: 'Space Server Details written.',
+        result: 'ok',
+      },
+      {
+        time: '2026-11-29T20:01:00.000Z',
+        kind: 'fix',
+        target: 'power.sleep',
+        summary: 'UAC cancelled.',
+        result: 'failed (ELEVATION_CANCELLED)',
+      },
+    ]);
+    expect(setupContract['history.list'].output.safeParse(rows).success).toBe(true);
+  });
+});

@@ -1,0 +1,109 @@
+// Troubleshoot channels with the product's real checks: a folder of raw tool output from another machine is
+// evaluated offline, shown as check views without fixes, and exported as an HTML report; failures say why.
+import { mkdtempSync, copyFileSync, readFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { troubleshootHandlers } from '../../../main/core/api/troubleshoot-handlers';
+import { allChecks } from '../../../main/core/checks/all';
+import { createWindowsRun } from '../../../main/core/checks/windows/index';
+import { troubleshootContract } from '../../../preload/troubleshoot-contract';
+import { createLastChecks, type LastChecks } from '../../../main/core/api/last-checks';
+
+const FIXTURES = join(import.meta.dirname, '..', '..', 'fixtures');
+const clock = () => new Date('2026-11-29T20:00:00Z');
+
+function handlers(lastChecks: LastChecks = createLastChecks()) {
+  return troubleshootHandlers(
+    { checks: () => allChecks(createWindowsRun().deps), toolVersion: '9.9.9' },
+    { clock, lastChecks, machineName: 'SPACE-SRV-01', platform: 'win32' },
+  );
+}
+
+/** A folder as support receives it: powercfg output dropped in under the names the bundle format uses. */
+function rawFolder(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'bundle-raw-'));
+  copyFileSync(join(FIXTURES, 'powercfg-sub-sleep.en-US.txt'), join(dir, 'powercfg-sub-sleep.txt'));
+  copyFileSync(join(FIXTURES, 'powercfg-a.en-US.txt'), join(dir, 'powercfg-a.txt'));
+  return dir;
+}
+
+describe('troubleshoot handlers', () => {
+  it('evaluates a folder of raw evidence offline and says it has no manifest', async () => {
+    const view = await handlers()['troubleshoot.openBundle']({ path: rawFolder() });
+    expect(troubleshootContract['troubleshoot.openBundle'].output.safeParse(view).success).toBe(true);
+    const sleep = view.checks.find((c) => c.id === 'power.sleep');
+    expect(sleep?.status).toMatch(/^(pass|warn|fail)$/);
+    expect(sleep?.fix).toBeNull();
+    // Checks without evidence in the folder are not passed: they say they were not run.
+    const ship = view.checks.find((c) => c.id === 'space.ship');
+    expect(ship?.status).not.toBe('pass');
+    expect(view.notes.join(' ')).toContain('No manifest.json');
+    expect(view.machineName).toBeNull();
+  });
+
+  it('exports the opened bundle as an HTML report', async () => {
+    const h = handlers();
+    await h['troubleshoot.openBundle']({ path: rawFolder() });
+    const out = join(mkdtempSync(join(tmpdir(), 'report-')), 'site-report.html');
+    const written = await h['troubleshoot.exportReport']({ source: 'bundle', path: out });
+    expect(written.path).toBe(out);
+    const html = readFileSync(out, 'utf8');
+    expect(html).toMatch(/<!doctype html>/i);
+    expect(html).toContain('power.sleep');
+    expect(
+      written.counts.pass + written.counts.warn + written.counts.fail + written.counts.skip,
+    ).toBeGreaterThan(5);
+  });
+
+  it('refuses to export when nothing is open, and names the reason', async () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'report-')), 'r.html');
+    await expect(
+      handlers()['troubleshoot.exportReport']({ source: 'bundle', path: out }),
+    ).rejects.toMatchObject({
+      code: 'REPORT_NOTHING_TO_EXPORT',
+    });
+    await expect(
+      handlers()['troubleshoot.exportReport']({ source: 'live', path: out }),
+    ).rejects.toMatchObject({
+      code: 'REPORT_NOTHING_TO_EXPORT',
+    });
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('says why a folder cannot be read', async () => {
+    await expect(
+      handlers()['troubleshoot.openBundle']({ path: join(tmpdir(), 'no-such-bundle-here') }),
+    ).rejects.toHaveProperty('code');
+  });
+
+  it('wants an .html file name for the report', () => {
+    const r = troubleshootContract['troubleshoot.exportReport'].input.safeParse({
+      source: 'bundle',
+      path: 'C:\\x\\report.pdf',
+    });
+    expect(r.success).toBe(false);
+    expect(r.error?.issues[0]?.message).toBe('must name an .html file');
+  });
+
+  it('exports the last full run of this server, fixes included, as a live report', async () => {
+    const last = createLastChecks();
+    const view = (id: string, status: 'pass' | 'fail') => ({
+      id,
+      title: `Check ${id}`,
+      status,
+      summary: `${id} is ${status}`,
+      durationMs: 5,
+      fix: null,
+      undoAvailable: false,
+    });
+    last.set([view('space.https', 'pass'), view('power.sleep', 'fail')], new Date('2026-11-29T19:59:00Z'));
+    last.update(view('power.sleep', 'pass'));
+    const out = join(mkdtempSync(join(tmpdir(), 'report-')), 'live.html');
+    const written = await handlers(last)['troubleshoot.exportReport']({ source: 'live', path: out });
+    expect(written.counts).toEqual({ pass: 2, warn: 0, fail: 0, skip: 0 });
+    const html = readFileSync(out, 'utf8');
+    expect(html).toContain('SPACE-SRV-01');
+    expect(html).toContain('power.sleep is pass');
+  });
+});
