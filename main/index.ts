@@ -68,7 +68,10 @@ async function start(): Promise<void> {
   });
 
   // One Windows layer for the app: its PowerShell session starts on first use, not here.
-  const windows = createWindowsRun();
+  // Installed: the PowerShell scripts sit beside the asar (electron-builder extraResources); from a checkout, in resources/.
+  const windows = createWindowsRun({
+    resourcesDir: app.isPackaged ? process.resourcesPath : join(app.getAppPath(), 'resources'),
+  });
   app.on('will-quit', () => void windows.dispose());
   const history = new HistoryStore({ dataDir: userData });
 

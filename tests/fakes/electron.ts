@@ -157,6 +157,7 @@ export const app = Object.assign(new Emitter(), {
   getPath(name: string): string {
     return app.paths[name] ?? '/nonexistent/xs4-fake-path';
   },
+  isPackaged: false,
   getAppPath: () => process.cwd(),
   getVersion: () => '0.0.0-fake',
   requestSingleInstanceLock(): boolean {
