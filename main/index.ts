@@ -99,6 +99,7 @@ async function start(): Promise<void> {
           windows: windows.deps,
           platform: process.platform,
           now: () => new Date(),
+          toolVersion: app.getVersion(),
         }),
         // Secrets are copied here, in main: the page never receives them.
         clipboard: { writeText: (text) => clipboard.writeText(text) },

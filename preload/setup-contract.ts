@@ -210,6 +210,23 @@ export const setupContract = {
     VerifyResultSchema,
   ),
 
+  /** Runs every check on this server and writes a redacted evidence bundle into a new (or empty) folder. */
+  'setup.collectBundle': def(
+    z
+      .object({
+        operationId: operationIdSchema,
+        path: z
+          .string()
+          .trim()
+          .min(1, 'must not be empty')
+          .max(4096, 'must be at most 4096 characters')
+          // eslint-disable-next-line no-control-regex
+          .regex(/^[^\u0000-\u001f]+$/, 'must be a path on one line'),
+      })
+      .strict(),
+    z.object({ path: z.string(), checks: z.array(CheckViewSchema) }),
+  ),
+
   /** Aborts a running operation started with that id; answers whether one was running. */
   'setup.cancel': def(z.object({ operationId: operationIdSchema }).strict(), z.boolean()),
 

@@ -96,6 +96,8 @@ export interface SetupState {
   bundle: BundleView | null;
   /** Where the last report was written. */
   exportedReport: string | null;
+  /** Folder of the evidence bundle last collected on this server. */
+  collectedBundle: string | null;
   /** The applied-settings history (what the app changed), for the Summary. */
   history: HistoryEntryView[];
   operation: OperationView | null;
@@ -148,6 +150,8 @@ export interface SetupActions {
   openBundle(path: string): Promise<void>;
   closeBundle(): void;
   exportReport(path: string): Promise<void>;
+  /** Runs every check here and writes a redacted evidence bundle into a new or empty folder. */
+  collectBundle(path: string): Promise<void>;
 }
 
 export type SetupStore = SetupState & SetupActions;
@@ -179,6 +183,7 @@ export const initialSetupState: SetupState = {
   history: [],
   bundle: null,
   exportedReport: null,
+  collectedBundle: null,
   operation: null,
 };
 
@@ -517,6 +522,20 @@ export const useSetupStore = create<SetupStore>()((set, get) => {
       const source = get().bundle !== null ? 'bundle' : 'live';
       const written = await act('exportReport', () => xs4().troubleshoot.exportReport({ source, path: p }));
       if (written !== undefined) set({ exportedReport: written.path });
+    },
+
+    async collectBundle(path) {
+      const p = path.trim();
+      if (p === '') {
+        validated([{ field: 'collectPath', rule: 'required' }]);
+        return;
+      }
+      const out = await act('collectBundle', () =>
+        runOperation('collectBundle', operation, (operationId) =>
+          xs4().setup.collectBundle({ operationId, path: p }),
+        ),
+      );
+      if (out !== undefined) set({ collectedBundle: out.path, troubleshootChecks: out.checks, bundle: null });
     },
 
     async cancelOperation() {

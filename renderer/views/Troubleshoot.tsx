@@ -16,6 +16,7 @@ export function Troubleshoot({ onSetup }: { onSetup: () => void }): ReactElement
   const heading = useRef<HTMLHeadingElement>(null);
   const [bundlePath, setBundlePath] = useState('');
   const [reportPath, setReportPath] = useState('');
+  const [collectPath, setCollectPath] = useState('');
   const clearError = s.clearError;
   useEffect(() => {
     // A failure shown by the wizard is not this view's: start clean, with focus on the title.
@@ -32,6 +33,10 @@ export function Troubleshoot({ onSetup }: { onSetup: () => void }): ReactElement
   const open = (e: FormEvent): void => {
     e.preventDefault();
     void s.openBundle(bundlePath);
+  };
+  const collect = (e: FormEvent): void => {
+    e.preventDefault();
+    void s.collectBundle(collectPath);
   };
   const exportReport = (e: FormEvent): void => {
     e.preventDefault();
@@ -132,6 +137,33 @@ export function Troubleshoot({ onSetup }: { onSetup: () => void }): ReactElement
               <p className="muted">{t('troubleshoot.bundleNoFix')}</p>
               <CheckList checks={bundle.checks} busy onFix={() => undefined} onUndo={() => undefined} />
             </div>
+          )}
+        </section>
+
+        <section className="subsection" aria-labelledby="ts-collect">
+          <h3 id="ts-collect">{t('troubleshoot.collectTitle')}</h3>
+          <p>{t('troubleshoot.collectExplain')}</p>
+          <form onSubmit={collect} noValidate className="form">
+            <TextField
+              label={t('troubleshoot.collectPath')}
+              field="collectPath"
+              value={collectPath}
+              onChange={setCollectPath}
+              errors={s.fieldErrors}
+              hint={t('troubleshoot.collectPathHint')}
+              spellCheck={false}
+            />
+            <div className="form__actions">
+              <button type="submit" className="btn" disabled={s.busy !== null}>
+                {t('troubleshoot.collect')}
+              </button>
+            </div>
+          </form>
+          {s.collectedBundle !== null && (
+            <p className="notice notice--ok" role="status">
+              <Icon name="check" />
+              <span>{t('troubleshoot.collected', { path: s.collectedBundle })}</span>
+            </p>
           )}
         </section>
 

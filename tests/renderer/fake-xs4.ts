@@ -176,6 +176,11 @@ export class FakeXs4 {
         }),
       runInstallScript: (input) => this.manual('runInstallScript', input),
       runChecks: (input) => this.record('runChecks', input, this.options.checks ?? []),
+      collectBundle: (input) =>
+        this.record('collectBundle', input, {
+          path: `/abs/${input.path}`,
+          checks: this.options.checks ?? [],
+        }),
       applyFix: (input) =>
         this.record('applyFix', input, check(input.checkId, 'pass', { undoAvailable: true })),
       undoFix: (input) => this.record('undoFix', input, check(input.checkId, 'fail')),

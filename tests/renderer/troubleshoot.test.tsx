@@ -53,4 +53,20 @@ describe('Troubleshoot', () => {
     expect(await screen.findByText('Report written to C:\\evidence\\report.html.')).toBeTruthy();
     expect(fake.callsOf('exportReport')).toEqual([{ source: 'bundle', path: 'C:\\evidence\\report.html' }]);
   });
+
+  it('collects an evidence bundle of this server into a folder the technician names', async () => {
+    const user = userEvent.setup();
+    const fake = installFake({ checks: [check('space.https', 'pass'), check('power.sleep', 'fail')] });
+    render(<Troubleshoot onSetup={vi.fn()} />);
+    await user.click(screen.getByRole('button', { name: 'Collect bundle' }));
+    expect(screen.getByText('Bundle folder to create: must not be empty.')).toBeTruthy();
+    expect(fake.callsOf('collectBundle')).toHaveLength(0);
+    await user.type(screen.getByLabelText('Bundle folder to create'), 'C:\\evidence\\site12');
+    await user.click(screen.getByRole('button', { name: 'Collect bundle' }));
+    expect(await screen.findByText('Evidence bundle written to /abs/C:\\evidence\\site12.')).toBeTruthy();
+    expect(fake.callsOf('collectBundle')).toEqual([
+      { operationId: expect.stringMatching(/^op-/), path: 'C:\\evidence\\site12' },
+    ]);
+    expect(await screen.findByText('1 passed, 0 warnings, 1 failed, 0 skipped.')).toBeTruthy();
+  });
 });

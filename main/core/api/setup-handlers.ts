@@ -144,6 +144,11 @@ export function setupHandlers({
     'setup.saveEnrollment': (settings) => s.saveEnrollment(settings),
     'setup.verify': ({ operationId, deadlineMs }, ctx) =>
       ops.run(operationId, 'verify', ctx, clock, (h) => s.verify(deadlineMs, h)),
+    'setup.collectBundle': async ({ operationId, path }, ctx) => {
+      const out = await ops.run(operationId, 'collectBundle', ctx, clock, (h) => s.collectBundle(path, h));
+      lastChecks?.set(out.checks, clock());
+      return out;
+    },
     'setup.cancel': async ({ operationId }) => ops.cancel(operationId),
     'history.list': async () =>
       (await history.read()).entries.map((e) => ({

@@ -63,6 +63,9 @@ export interface SetupService {
   getEnrollment(): Promise<EnrollmentSettings | null>;
   saveEnrollment(settings: EnrollmentSettings): Promise<EnrollmentSettings>;
 
+  /** Runs every check and writes an evidence bundle (redacted) into `outDir`, which must be new or empty. */
+  collectBundle(outDir: string, hooks: OperationHooks): Promise<{ path: string; checks: CheckView[] }>;
+
   /** The site's non-secret settings as a profile (for `setup --profile` elsewhere); `leftOut` says what could not be read. */
   siteProfile(): Promise<{ profile: SiteProfile; leftOut: string[] }>;
 

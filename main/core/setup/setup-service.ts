@@ -45,6 +45,9 @@ import {
 import type { OperationHooks, SetupService } from './service';
 import { SetupStateFile, initialProgress } from './setup-state';
 import { generateShipKey } from './ship-key';
+import { writeBundle } from '../evidence/bundle-writer';
+import { resolve as resolvePath } from 'node:path';
+import { hostname } from 'node:os';
 import { PROFILE_FORMAT, PROFILE_VERSION, validateProfile, type SiteProfile } from '../profile/site-profile';
 
 export interface SetupServiceDeps {
@@ -61,6 +64,8 @@ export interface SetupServiceDeps {
   extraCa?: string[];
   timeouts?: { requestMs?: number; checkMs?: number; scriptMs?: number; pollMs?: number };
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /** Recorded in evidence bundles. */
+  toolVersion?: string;
 }
 
 /** The checks that explain why the Space integration is not Connected, in the order a technician should look. */
@@ -726,6 +731,42 @@ export function createSetupService(deps: SetupServiceDeps): SetupService {
         },
       });
       return { companyName: applied.value.companyName, privacyPolicyUrl: applied.value.privacyPolicyUrl };
+    },
+
+    async collectBundle(outDir: string, hooks: OperationHooks) {
+      const all = checks();
+      const inputs = await checkInputs();
+      const result = await runEngine(all, {
+        inputs,
+        timeoutMs: checkMs,
+        platform: deps.platform,
+        now: deps.now,
+        ...(hooks.signal ? { signal: hooks.signal } : {}),
+        onProgress: (e) =>
+          hooks.onProgress?.(`${e.type === 'started' ? 'Collecting' : 'Collected'}: ${e.title}`, null),
+      });
+      if (result.cancelled)
+        throw new AppError(
+          'CANCELLED',
+          'Collecting was cancelled; no bundle was written.',
+          'Start it again when ready.',
+        );
+      const path = resolvePath(outDir);
+      const secrets = [await deps.secrets.get('faceAuthKey')].filter((x): x is string => x !== null);
+      await writeBundle(path, result, all, {
+        toolVersion: deps.toolVersion ?? 'unknown',
+        createdAt: deps.now(),
+        platform: deps.platform,
+        machineName: hostname(),
+        inputs,
+        extraSecrets: secrets,
+      });
+      const views: CheckView[] = [];
+      for (const check of all) {
+        const rec = result.byId[check.id];
+        if (rec) views.push(await viewOf(check, rec));
+      }
+      return { path, checks: views };
     },
 
     async siteProfile() {

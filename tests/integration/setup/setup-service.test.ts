@@ -2,6 +2,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startSetupEnv, type SetupEnv } from '../../helpers/setup-env';
 import { AppError } from '../../../main/core/errors';
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { readBundle } from '../../../main/core/evidence/bundle-reader';
+import { evaluateEvidence } from '../../../main/core/checks/runner';
+import { allChecks } from '../../../main/core/checks/all';
+import { createWindowsRun } from '../../../main/core/checks/windows/index';
 
 let env: SetupEnv | undefined;
 afterEach(async () => {
@@ -78,6 +84,24 @@ describe('setup service against the simulators', () => {
     const after = await e.service.resetAuthKey();
     expect(after.find((o) => o.secret)?.value).toBeNull();
     expect(await e.service.revealGeneralOption(secret!.label)).not.toBe(revealed);
+
+    // An evidence bundle of this server, evaluated offline, gives the same verdicts; no secret is in it.
+    const bundleDir = join(e.dataDir, 'bundle');
+    const collected = await e.service.collectBundle(bundleDir, {});
+    const { supplied } = await readBundle(collected.path, allChecks(createWindowsRun({}).deps));
+    const offline = await evaluateEvidence(allChecks(createWindowsRun({}).deps), supplied);
+    for (const v of collected.checks) expect(offline.byId[v.id]?.result.status).toBe(v.status);
+    const files = await readdir(bundleDir, { recursive: true });
+    const bundleText = (
+      await Promise.all(
+        files
+          .filter((f) => f.endsWith('.json') || f.endsWith('.txt'))
+          .map((f) => readFile(join(bundleDir, f), 'utf8')),
+      )
+    ).join('\n');
+    expect(bundleText).not.toContain(key);
+    expect(bundleText).not.toContain(e.face.token);
+    expect(bundleText).not.toContain(revealed);
 
     const { entries, problems } = await e.history.read();
     expect(problems).toEqual([]);

@@ -78,6 +78,7 @@ function recordingService(): { service: SetupService; calls: Array<[string, unkn
     verify: rec('verify', { status: 'connected', connected: true, diagnosis: [], message: 'Connected.' }),
     // The CLI's profile export; the GUI has no channel for it.
     siteProfile: rec('siteProfile', null as never),
+    collectBundle: rec('collectBundle', { path: '/tmp/bundle', checks: [] }),
   };
   return { service, calls };
 }
