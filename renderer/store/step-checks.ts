@@ -27,17 +27,9 @@ export const VERIFY_DEADLINE_MS = 120_000;
 /** How often the Integrations step refreshes the cards while it is shown. */
 export const CARDS_REFRESH_MS = 5_000;
 
-/**
- * The setup service lists integrations that can still be added as "No status" cards named by their kind
- * (main/core/setup/setup-service.ts, listIntegrations); an added one carries the name XS4 Face gives it.
- */
-export function isAdded(card: {
-  kind: string;
-  name: string;
-  status: string;
-  lastCheckedAt: string | null;
-}): boolean {
-  return !(card.status === 'unconfigured' && card.name === card.kind && card.lastCheckedAt === null);
+/** An integration the server has (not one it merely offers in the Add Integration dialog). */
+export function isAdded(card: { added: boolean }): boolean {
+  return card.added;
 }
 
 /** The name a technician knows for a kind (the card's own name when XS4 Face gives one). */

@@ -137,6 +137,7 @@ export class FakeXs4 {
               status: 'unconfigured' as const,
               lastError: null,
               lastCheckedAt: null,
+              added: true,
             })),
           ];
           return this.cards;

@@ -78,12 +78,7 @@ export async function setup(argv: readonly string[], ctx: CliContext): Promise<n
   step('Integrations');
   let cards = await service.listIntegrations();
   const spaceCard = cards.find((c) => c.kind === 'salto-space');
-  if (
-    !spaceCard ||
-    (spaceCard.status === 'unconfigured' &&
-      spaceCard.lastCheckedAt === null &&
-      spaceCard.name === spaceCard.kind)
-  ) {
+  if (!spaceCard?.added) {
     cards = await service.addIntegrations(['salto-space']);
     out('    added the Salto Space integration');
   }

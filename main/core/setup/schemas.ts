@@ -37,6 +37,8 @@ export const IntegrationCardSchema = z.object({
   status: IntegrationStatusSchema,
   lastError: z.string().nullable(),
   lastCheckedAt: z.string().nullable(),
+  /** False for an integration the server offers but that has not been added yet (the Add Integration dialog's list). */
+  added: z.boolean(),
 });
 export type IntegrationCard = z.infer<typeof IntegrationCardSchema>;
 

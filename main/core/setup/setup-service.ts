@@ -410,6 +410,7 @@ export function createSetupService(deps: SetupServiceDeps): SetupService {
         status: i.status,
         lastError: i.lastError,
         lastCheckedAt: i.lastCheckedAt,
+        added: true,
       }));
       // Integrations that can still be added appear as "No status" cards, as in the Add Integration dialog.
       for (const type of list.available)
@@ -420,6 +421,7 @@ export function createSetupService(deps: SetupServiceDeps): SetupService {
           status: 'unconfigured',
           lastError: null,
           lastCheckedAt: null,
+          added: false,
         });
       return cards;
     },
