@@ -4,7 +4,7 @@ import { AppError } from '../../errors';
 import type { RecordChange } from '../../windows/change-record';
 import type { ElevatedOutcome, ElevatedRunner } from '../../windows/elevated-runner';
 import type { PsSession } from '../../windows/ps-session';
-import type { CheckContext, CheckResult } from '../types';
+import type { CheckContext, CheckResult, FixOutcome } from '../types';
 
 export interface WindowsCheckDeps {
   /** The run's one read-only session (created lazily by the caller, disposed at the end of the run). */
@@ -65,4 +65,26 @@ export function worstOf(findings: CheckResult[]): CheckResult | undefined {
   let worst: CheckResult | undefined;
   for (const f of findings) if (!worst || rank[f.status] > rank[worst.status]) worst = f;
   return worst;
+}
+
+/** Records a finished fix or undo (read back already) in the history and returns it as the check's FixOutcome. */
+export async function recordedOutcome(
+  deps: WindowsCheckDeps,
+  ctx: CheckContext,
+  target: string,
+  action: 'apply' | 'undo',
+  o: { ok: boolean; summary: string; before: unknown; after: unknown; undoData?: unknown },
+): Promise<FixOutcome> {
+  const undo = o.undoData !== undefined ? { undoData: o.undoData } : {};
+  await deps.recordChange?.({
+    at: ctx.now().toISOString(),
+    target,
+    action,
+    result: o.ok ? 'applied' : 'failed',
+    before: o.before,
+    after: o.after,
+    ...undo,
+    summary: o.summary,
+  });
+  return { ok: o.ok, summary: o.summary, before: o.before, after: o.after, ...undo };
 }

@@ -10,6 +10,7 @@ import {
   UnavailableEvidenceSchema,
   unavailableOn,
   type WindowsCheckDeps,
+  recordedOutcome,
 } from './deps';
 import { ELEVATED_FIX_TIMEOUT_MS } from './power-collect';
 import { SpaceEvidenceSchema, spaceServerDetails } from './space-evidence';
@@ -215,17 +216,13 @@ export function firewallSpacePortCheck(deps: WindowsCheckDeps): Check<FirewallEv
         ? `Firewall rule "${name}" allows inbound TCP ${port}`
         : `Firewall rule "${name}" removed`
       : 'The firewall rule did not change as expected';
-    await deps.recordChange?.({
-      at: ctx.now().toISOString(),
-      target: 'firewall.space-port',
-      action,
-      result: ok ? 'applied' : 'failed',
+    return recordedOutcome(deps, ctx, 'firewall.space-port', action, {
+      ok,
+      summary,
       before,
       after,
-      ...(undoData ? { undoData } : {}),
-      summary,
+      undoData: undoData,
     });
-    return { ok, summary, before, after, ...(undoData ? { undoData } : {}) };
   };
   return {
     id: 'firewall.space-port',

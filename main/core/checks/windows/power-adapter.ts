@@ -9,6 +9,7 @@ import {
   UnavailableEvidenceSchema,
   unavailableOn,
   type WindowsCheckDeps,
+  recordedOutcome,
 } from './deps';
 import { ELEVATED_FIX_TIMEOUT_MS } from './power-collect';
 
@@ -132,17 +133,13 @@ export function powerAdapterCheck(deps: WindowsCheckDeps): Check<PowerAdapterEvi
       ? `"Allow the computer to turn off this device" ${allow === 'Disabled' ? 'cleared' : 'restored'} on ${names.join(', ')}`
       : 'The adapter power setting did not change as expected';
     const undoData = action === 'apply' ? { adapters: names } : undefined;
-    await deps.recordChange?.({
-      at: ctx.now().toISOString(),
-      target: 'power.adapter',
-      action,
-      result: ok ? 'applied' : 'failed',
+    return recordedOutcome(deps, ctx, 'power.adapter', action, {
+      ok,
+      summary,
       before,
       after,
-      ...(undoData ? { undoData } : {}),
-      summary,
+      undoData: undoData,
     });
-    return { ok, summary, before, after, ...(undoData ? { undoData } : {}) };
   };
   return {
     id: 'power.adapter',

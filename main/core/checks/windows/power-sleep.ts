@@ -3,7 +3,7 @@ import { AppError } from '../../errors';
 import { scriptPath } from '../../windows/ps-scripts';
 import { resolveResourcesDir } from '../../windows/ps-scripts';
 import type { Check, CheckContext, FixOutcome } from '../types';
-import { requireCompleted, unavailableOn, type WindowsCheckDeps } from './deps';
+import { requireCompleted, unavailableOn, type WindowsCheckDeps, recordedOutcome } from './deps';
 import { collectPowerRaw, ELEVATED_FIX_TIMEOUT_MS } from './power-collect';
 import {
   evaluatePowerSleep,
@@ -78,17 +78,13 @@ export function powerSleepCheck(deps: WindowsCheckDeps): Check<PowerSleepEvidenc
         ? 'Sleep and hibernate set to never on AC power'
         : 'Previous sleep and hibernate values restored'
       : 'The power settings did not change as expected';
-    await deps.recordChange?.({
-      at: ctx.now().toISOString(),
-      target: 'power.sleep',
-      action,
-      result: ok ? 'applied' : 'failed',
+    return recordedOutcome(deps, ctx, 'power.sleep', action, {
+      ok,
+      summary,
       before,
       after,
-      ...(action === 'apply' ? { undoData: before } : {}),
-      summary,
+      undoData: action === 'apply' ? before : undefined,
     });
-    return { ok, summary, before, after, ...(action === 'apply' ? { undoData: before } : {}) };
   };
 
   return {
