@@ -162,7 +162,9 @@ export function createSetupService(deps: SetupServiceDeps): SetupService {
     Pick<CheckInputs, 'spaceUrl' | 'spacePinnedFingerprint256' | 'shipKey'>
   > {
     const out: Pick<CheckInputs, 'spaceUrl' | 'spacePinnedFingerprint256' | 'shipKey'> = {};
-    const details = await service.getSpaceDetails().catch(() => null);
+    // What XS4 Face holds; when it cannot be read (server down, token expired), the details last seen, so Space's own
+    // checks still run while XS4 Face is the problem.
+    const details = await service.getSpaceDetails().catch(async () => (await state.read()).lastSpace ?? null);
     if (details) {
       const host = details.host.includes(':') ? `[${details.host}]` : details.host;
       out.spaceUrl = `${details.https ? 'https' : 'http'}://${host}:${details.port}/`;
@@ -172,6 +174,13 @@ export function createSetupService(deps: SetupServiceDeps): SetupService {
     const key = await deps.secrets.get('shipApiKey');
     if (key) out.shipKey = key;
     return out;
+  }
+
+  async function rememberSpace(details: SpaceDetails): Promise<void> {
+    const last = (await state.read()).lastSpace;
+    if (last?.host !== details.host || last.port !== details.port || last.https !== details.https) {
+      await state.update((st) => void (st.lastSpace = details));
+    }
   }
 
   async function checkInputs(): Promise<CheckInputs> {
@@ -490,7 +499,9 @@ export function createSetupService(deps: SetupServiceDeps): SetupService {
       const { client, target } = await faceSession();
       const s = await client.getSpaceIntegration(target);
       if (!s.host || s.port === 0) return null;
-      return { host: s.host, port: s.port, https: s.https };
+      const details = { host: s.host, port: s.port, https: s.https };
+      await rememberSpace(details);
+      return details;
     },
     async saveSpaceDetails(details: SpaceDetails) {
       const host = validateHost(details.host, 'host');
@@ -499,6 +510,7 @@ export function createSetupService(deps: SetupServiceDeps): SetupService {
       const before = await client.getSpaceIntegration(target);
       const applied = await client.updateSpaceIntegration(target, { host, port, https: details.https });
       const after = { host: applied.value.host, port: applied.value.port, https: applied.value.https };
+      await rememberSpace(after);
       await record({
         kind: 'face-write',
         target: 'face:integration.space.details',

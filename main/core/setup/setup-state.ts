@@ -35,6 +35,11 @@ export const SetupStateSchema = z.object({
       at: z.string(),
     })
     .nullable(),
+  /** Space Server Details last read from or written to XS4 Face, for checking Space while XS4 Face is unreachable. */
+  lastSpace: z
+    .object({ host: z.string(), port: z.number().int().min(1).max(65535), https: z.boolean() })
+    .nullable()
+    .optional(),
   /** Undo data of applied fixes, by check id (previous values, never secrets). */
   undo: z.record(z.string(), z.unknown()),
 });

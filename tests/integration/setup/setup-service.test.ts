@@ -103,6 +103,13 @@ describe('setup service against the simulators', () => {
     expect(bundleText).not.toContain(e.face.token);
     expect(bundleText).not.toContain(revealed);
 
+    // XS4 Face goes down: its checks fail, but Space is still checked at the details last seen.
+    await e.face.close();
+    const whileDown = await e.reopen().runChecks(null, {});
+    expect(whileDown.find((c) => c.id === 'face.reachable')?.status).toBe('fail');
+    expect(whileDown.find((c) => c.id === 'space.https')?.status).toBe('pass');
+    expect(whileDown.find((c) => c.id === 'space.ship')?.status).toBe('pass');
+
     const { entries, problems } = await e.history.read();
     expect(problems).toEqual([]);
     expect(entries.map((x) => x.kind)).toEqual(
