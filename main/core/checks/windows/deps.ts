@@ -4,6 +4,7 @@ import { AppError } from '../../errors';
 import type { RecordChange } from '../../windows/change-record';
 import type { ElevatedOutcome, ElevatedRunner } from '../../windows/elevated-runner';
 import type { PsSession } from '../../windows/ps-session';
+import { resolveResourcesDir, scriptPath, type ElevatedScriptName } from '../../windows/ps-scripts';
 import type { CheckContext, CheckResult, FixOutcome } from '../types';
 
 export interface WindowsCheckDeps {
@@ -87,4 +88,44 @@ export async function recordedOutcome(
     summary: o.summary,
   });
   return { ok: o.ok, summary: o.summary, before: o.before, after: o.after, ...undo };
+}
+
+/** How long a fix may wait, UAC prompt included: a person has to click it. */
+export const ELEVATED_FIX_TIMEOUT_MS = 5 * 60_000;
+
+/**
+ * Runs a fix script elevated and insists it completed; a refused UAC prompt, a timeout or a failure is recorded in the
+ * history (with the values before) and thrown. What the script changed is then read back by the caller.
+ */
+export async function runFixScript(
+  deps: WindowsCheckDeps,
+  ctx: CheckContext,
+  fix: {
+    script: ElevatedScriptName;
+    params: Parameters<ElevatedRunner>[0]['params'];
+    what: string;
+    target: string;
+    action: 'apply' | 'undo';
+    before: unknown;
+  },
+): Promise<void> {
+  const out = await deps.runElevated({
+    scriptPath: scriptPath(resolveResourcesDir(deps.resourcesDir), fix.script),
+    params: fix.params,
+    timeoutMs: ELEVATED_FIX_TIMEOUT_MS,
+    signal: ctx.signal,
+  });
+  try {
+    requireCompleted(fix.what, out);
+  } catch (e) {
+    await deps.recordChange?.({
+      at: ctx.now().toISOString(),
+      target: fix.target,
+      action: fix.action,
+      result: out.outcome === 'completed' ? 'failed' : out.outcome,
+      before: fix.before,
+      summary: (e as AppError).message,
+    });
+    throw e;
+  }
 }

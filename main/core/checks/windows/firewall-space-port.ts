@@ -1,18 +1,16 @@
 // Check firewall.space-port: an enabled inbound allow rule must open the Space TCP port on every active profile. Fix adds a named rule; undo removes it.
 import { z } from 'zod';
 import { AppError } from '../../errors';
-import { resolveResourcesDir, scriptPath } from '../../windows/ps-scripts';
 import { SPACE_ASSUMPTIONS } from '../../windows/space-assumptions';
 import type { Check, CheckContext, CheckResult, FixOutcome } from '../types';
 import {
-  requireCompleted,
   skipResult,
   UnavailableEvidenceSchema,
   unavailableOn,
   type WindowsCheckDeps,
   recordedOutcome,
+  runFixScript,
 } from './deps';
-import { ELEVATED_FIX_TIMEOUT_MS } from './power-collect';
 import { SpaceEvidenceSchema, spaceServerDetails } from './space-evidence';
 
 const nullableArray = <T extends z.ZodType>(item: T) =>
@@ -185,25 +183,14 @@ export function firewallSpacePortCheck(deps: WindowsCheckDeps): Check<FirewallEv
   ): Promise<FixOutcome> => {
     const name = SPACE_ASSUMPTIONS.firewallRuleName;
     const before = { rule: action === 'apply' ? null : name, port };
-    const out = await deps.runElevated({
-      scriptPath: scriptPath(resolveResourcesDir(deps.resourcesDir), script),
-      params,
-      timeoutMs: ELEVATED_FIX_TIMEOUT_MS,
-      signal: ctx.signal,
+    await runFixScript(deps, ctx, {
+      script: script,
+      params: params,
+      what: 'Firewall rule',
+      target: 'firewall.space-port',
+      action,
+      before,
     });
-    try {
-      requireCompleted('Firewall rule', out);
-    } catch (e) {
-      await deps.recordChange?.({
-        at: ctx.now().toISOString(),
-        target: 'firewall.space-port',
-        action,
-        result: out.outcome === 'completed' ? 'failed' : out.outcome,
-        before,
-        summary: (e as AppError).message,
-      });
-      throw e;
-    }
     const again = await deps
       .session()
       .query('get-firewall', { port }, FirewallRawSchema, { timeoutMs: ctx.timeoutMs, signal: ctx.signal });

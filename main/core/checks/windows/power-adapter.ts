@@ -1,17 +1,15 @@
 // Check power.adapter: Windows must not be allowed to turn off the network adapter(s) that serve Space. Fix and undo run elevated.
 import { z } from 'zod';
 import { AppError } from '../../errors';
-import { resolveResourcesDir, scriptPath } from '../../windows/ps-scripts';
 import type { Check, CheckContext, CheckResult, FixOutcome } from '../types';
 import {
-  requireCompleted,
   skipResult,
   UnavailableEvidenceSchema,
   unavailableOn,
   type WindowsCheckDeps,
   recordedOutcome,
+  runFixScript,
 } from './deps';
-import { ELEVATED_FIX_TIMEOUT_MS } from './power-collect';
 
 export const AdapterSchema = z.object({
   name: z.string(),
@@ -100,25 +98,14 @@ export function powerAdapterCheck(deps: WindowsCheckDeps): Check<PowerAdapterEvi
       name: n,
       allowTurnOff: allow === 'Disabled' ? 'Enabled' : 'Disabled',
     }));
-    const out = await deps.runElevated({
-      scriptPath: scriptPath(resolveResourcesDir(deps.resourcesDir), 'set-adapter-power'),
+    await runFixScript(deps, ctx, {
+      script: 'set-adapter-power',
       params: { AdapterName: names, AllowTurnOff: allow },
-      timeoutMs: ELEVATED_FIX_TIMEOUT_MS,
-      signal: ctx.signal,
+      what: 'Network adapter power setting',
+      target: 'power.adapter',
+      action,
+      before,
     });
-    try {
-      requireCompleted('Network adapter power setting', out);
-    } catch (e) {
-      await deps.recordChange?.({
-        at: ctx.now().toISOString(),
-        target: 'power.adapter',
-        action,
-        result: out.outcome === 'completed' ? 'failed' : out.outcome,
-        before,
-        summary: (e as AppError).message,
-      });
-      throw e;
-    }
     const again = await collect(ctx);
     const after =
       again.kind === 'collected'

@@ -20,6 +20,3 @@ export function collectPowerRaw(deps: WindowsCheckDeps, ctx: CheckContext): Prom
     .session()
     .query('get-power', {}, PowerRawSchema, { timeoutMs: ctx.timeoutMs, signal: ctx.signal });
 }
-
-/** How long a fix may wait, UAC prompt included: a person has to click it. */
-export const ELEVATED_FIX_TIMEOUT_MS = 5 * 60_000;

@@ -1,10 +1,8 @@
 // Check power.sleep: sleep and hibernate must be "never" on AC; unattended sleep and Group Policy overrides reported. Fix and undo run elevated.
 import { AppError } from '../../errors';
-import { scriptPath } from '../../windows/ps-scripts';
-import { resolveResourcesDir } from '../../windows/ps-scripts';
 import type { Check, CheckContext, FixOutcome } from '../types';
-import { requireCompleted, unavailableOn, type WindowsCheckDeps, recordedOutcome } from './deps';
-import { collectPowerRaw, ELEVATED_FIX_TIMEOUT_MS } from './power-collect';
+import { unavailableOn, type WindowsCheckDeps, recordedOutcome, runFixScript } from './deps';
+import { collectPowerRaw } from './power-collect';
 import {
   evaluatePowerSleep,
   PowerSleepEvidenceSchema,
@@ -41,25 +39,14 @@ export function powerSleepCheck(deps: WindowsCheckDeps): Check<PowerSleepEvidenc
     action: 'apply' | 'undo',
     before: SleepValues,
   ): Promise<FixOutcome> => {
-    const out = await deps.runElevated({
-      scriptPath: scriptPath(resolveResourcesDir(deps.resourcesDir), 'set-power-sleep'),
+    await runFixScript(deps, ctx, {
+      script: 'set-power-sleep',
       params: values,
-      timeoutMs: ELEVATED_FIX_TIMEOUT_MS,
-      signal: ctx.signal,
+      what: 'Power settings',
+      target: 'power.sleep',
+      action,
+      before,
     });
-    try {
-      requireCompleted('Power settings', out);
-    } catch (e) {
-      await deps.recordChange?.({
-        at: ctx.now().toISOString(),
-        target: 'power.sleep',
-        action,
-        result: out.outcome === 'completed' ? 'failed' : out.outcome,
-        before,
-        summary: (e as AppError).message,
-      });
-      throw e;
-    }
     // Read back: a write is only done when the new values are seen.
     const again = await collectSleep(deps, ctx);
     if (again.kind !== 'collected')
