@@ -1,6 +1,7 @@
 // A secret shown masked (with its fingerprint), revealed only while the technician asks, copied by the main process.
 import { useEffect, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CopyButton } from './CopyButton';
 import { Icon } from './Icon';
 
 interface Props {
@@ -29,7 +30,6 @@ export function SecretField({
 }: Props): ReactElement {
   const { t } = useTranslation('setup');
   const [shown, setShown] = useState<string | null>(null);
-  const [copied, setCopied] = useState<'idle' | 'copied' | 'failed'>('idle');
 
   useEffect(() => {
     if (shown === null) return;
@@ -44,7 +44,6 @@ export function SecretField({
     }
     setShown(await onReveal());
   };
-  const copy = async (): Promise<void> => setCopied((await onCopy()) ? 'copied' : 'failed');
 
   return (
     <div className="secret">
@@ -67,18 +66,7 @@ export function SecretField({
             <Icon name={shown === null ? 'eye' : 'eyeOff'} />
             <span>{t(shown === null ? 'secret.reveal' : 'secret.hide')}</span>
           </button>
-          <button
-            type="button"
-            className="btn btn--icon"
-            onClick={() => void copy()}
-            aria-label={t('common.copyNamed', { name: label })}
-          >
-            <Icon name="copy" />
-            <span>{t('common.copy')}</span>
-          </button>
-          <span className="sr-live" role="status">
-            {copied === 'copied' ? t('secret.copied') : copied === 'failed' ? t('common.copyFailed') : ''}
-          </span>
+          <CopyButton label={label} onCopy={onCopy} copiedKey="secret.copied" />
         </span>
       )}
     </div>
