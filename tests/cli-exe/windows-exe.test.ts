@@ -3,7 +3,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import forge from 'node-forge';
@@ -11,6 +11,7 @@ import { PINS, REPO, officialNodeBinary } from '../../scripts/package/node-binar
 import { listResources, readPe, readRcData, RT_RCDATA } from '../../scripts/package/pe.mjs';
 import { SEA_RESOURCE, seaFuseState } from '../../scripts/package/sea-fuse.mjs';
 import { signExe, signingFromEnv } from '../../scripts/package/sign-exe.mjs';
+import { checkPackedCli } from '../../scripts/package/packed-cli.mjs';
 import { builtExecutables } from '../helpers/cli-launcher';
 
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
@@ -132,6 +133,22 @@ describe('signing xs4-setup.exe (osslsigncode, secrets from the environment)', (
       expect(message).not.toContain(password);
     } finally {
       rmSync(work, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('the packaging hook’s check of bin/xs4-setup.exe (electron-builder skips a missing extraFiles source with a warning)', () => {
+  it('accepts the built executable and refuses a missing one or a plain Node binary, naming the build command', () => {
+    const app = mkdtempSync(join(tmpdir(), 'xs4-packed-'));
+    try {
+      expect(() => checkPackedCli(app)).toThrow(/has no bin[\\/]xs4-setup\.exe\. Build it with `npm run build:cli-exe -- --target win-x64`/);
+      mkdirSync(join(app, 'bin'));
+      copyFileSync(officialNodeBinary('win-x64'), join(app, 'bin', 'xs4-setup.exe'));
+      expect(() => checkPackedCli(app)).toThrow(/is a Node binary without the CLI blob/);
+      copyFileSync(exe, join(app, 'bin', 'xs4-setup.exe'));
+      expect(checkPackedCli(app)).toBe(join(app, 'bin', 'xs4-setup.exe'));
+    } finally {
+      rmSync(app, { recursive: true, force: true });
     }
   });
 });
