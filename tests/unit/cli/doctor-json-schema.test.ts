@@ -1,7 +1,10 @@
 // The published JSON Schema of `doctor --json`: generated from the CLI's own zod schema (no drift), and strict enough that
 // a fleet tool validating with it (ajv, as here) rejects a document that breaks the contract.
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { schemaFileText } from '../../../scripts/schemas/doctor-json-schema';
 import { PUBLISHED_SCHEMA, validateDoctorJson } from '../../helpers/doctor-json-schema';
 
@@ -58,4 +61,25 @@ describe('docs/schemas/xs4-setup-doctor.schema.json', () => {
       expect(validateDoctorJson(JSON.parse(JSON.stringify(mutate(sample()))))).toBe(false);
     });
   }
+});
+
+describe('node scripts/schemas/validate-doctor-json.mjs (for the Windows workflow and fleet tools)', () => {
+  it('exits 0 on a valid document and 1 listing what is wrong on an invalid one', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'xs4-schema-'));
+    try {
+      const run = (doc: unknown) => {
+        const file = join(dir, 'doctor.json');
+        writeFileSync(file, JSON.stringify(doc));
+        return spawnSync(process.execPath, ['scripts/schemas/validate-doctor-json.mjs', file], { encoding: 'utf8' });
+      };
+      const ok = run(sample());
+      expect(ok.status).toBe(0);
+      expect(ok.stdout).toContain('valid xs4-setup doctor --json (schemaVersion 1)');
+      const bad = run({ ...sample(), exitCode: 2 });
+      expect(bad.status).toBe(1);
+      expect(bad.stderr).toContain('data/exitCode');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
