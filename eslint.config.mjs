@@ -4,7 +4,7 @@ import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'release/**', 'node_modules/**', 'coverage/**', 'docs/**', 'tests/e2e/.artifacts/**'] },
+  { ignores: ['dist/**', 'release/**', 'release-cli/**', '.cache/**', '.tools/**', 'node_modules/**', 'coverage/**', 'docs/**', 'tests/e2e/.artifacts/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -1,5 +1,5 @@
 // Test projects: the Electron-free core, the main shell (fake electron at one seam), the renderer (DOM), end to end (Chromium),
-// the offline package check (electron-builder with a stub Electron), and the packaged-app end to end tests that need Windows and the real Electron.
+// the offline package check (electron-builder with a stub Electron), the xs4-setup executables, and the packaged-app end to end tests that need Windows and the real Electron.
 import { defineConfig } from 'vitest/config';
 import { fileURLToPath } from 'node:url';
 
@@ -54,6 +54,19 @@ export default defineConfig({
           // Stages the project, builds it and runs electron-builder: minutes on a 2-core machine.
           testTimeout: 300_000,
           hookTimeout: 300_000,
+        },
+      },
+      {
+        // The xs4-setup executables (Node single executable applications): the global setup builds them like
+        // `npm run build:cli-exe` (cached in release-cli/ and .cache/cli-exe/), then the CLI's own integration tests run
+        // again on them (tests/helpers/cli-launcher.ts picks the executable) and tests/cli-exe checks the Windows PE.
+        test: {
+          name: 'cli-exe',
+          environment: 'node',
+          include: ['tests/cli-exe/**/*.test.ts', 'tests/integration/cli/*.test.ts'],
+          globalSetup: ['tests/cli-exe/global-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
         },
       },
       {

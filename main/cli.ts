@@ -1,5 +1,6 @@
-// Entry of the xs4-setup command line (bundled to dist/cli/cli.cjs, launched by bin/xs4-setup.cjs).
+// Entry of the xs4-setup command line: bundled to dist/cli/cli.cjs (launched by bin/xs4-setup.cjs) and into the xs4-setup executable (npm run build:cli-exe).
 import * as path from 'node:path';
+import { isSea } from 'node:sea';
 import { allChecks } from './core/checks/all';
 import { createWindowsRun } from './core/checks/windows/index';
 import { processIo } from './cli/io';
@@ -14,8 +15,10 @@ process.once('SIGINT', () => {
 });
 
 // The PowerShell scripts ship in resources/ at the top of a checkout; the launcher (bin/xs4-setup.cjs, or main/cli.ts
-// under tsx) sits one folder below it. XS4_RESOURCES_DIR overrides; the working directory is the last resort.
-const launcher = process.argv[1];
+// under tsx) sits one folder below it, as the installed executable does (<install dir>\bin\xs4-setup.exe beside
+// <install dir>\resources). Inside the executable argv[1] is the name it was invoked by, so its own path is execPath.
+// XS4_RESOURCES_DIR overrides; the working directory is the last resort.
+const launcher = isSea() ? process.execPath : process.argv[1];
 const windows = createWindowsRun({
   resourcesDir:
     process.env.XS4_RESOURCES_DIR ??

@@ -3,19 +3,10 @@ import { build as esbuild } from 'esbuild';
 import { build as viteBuild } from 'vite';
 import { existsSync, rmSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
-
-const common = {
-  bundle: true,
-  platform: 'node',
-  target: 'node22',
-  sourcemap: true,
-  logLevel: 'warning',
-  legalComments: 'none',
-};
+import { nodeBundle as node } from './bundle-options.mjs';
 
 rmSync('dist', { recursive: true, force: true });
 
-const node = (entry, outdir, name) => ({ ...common, entryPoints: { [name]: entry }, outdir, format: 'cjs', outExtension: { '.js': '.cjs' }, external: ['electron'] });
 const targets = [
   ['main/index.ts', node('main/index.ts', 'dist/main', 'index')],
   ['main/cli.ts', node('main/cli.ts', 'dist/cli', 'cli')],

@@ -1,5 +1,5 @@
 // End-to-end harness: the built renderer served on 127.0.0.1 (same file server and CSP as app://), Debian Chromium
-// via playwright-core, and window.xs4 bound to the REAL core handlers in this process. Only Electron's IPC pipe is absent.
+// via playwright-core (Edge or Chrome on Windows, tests/helpers/browser.ts), and window.xs4 bound to the REAL core handlers in this process. Only Electron's IPC pipe is absent.
 import { createServer, type Server } from 'node:http';
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
@@ -7,7 +7,8 @@ import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { build } from 'esbuild';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchTestBrowser } from '../helpers/browser';
 import { serveAppRequest } from '../../main/protocol-serve';
 import { createCoreHandlers } from '../../main/core/api/handlers';
 import { createDispatcher } from '../../main/core/api/dispatch';
@@ -17,7 +18,6 @@ import type { EventName, HandlerContext } from '../../preload/api';
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const RENDERER_DIR = join(ROOT, 'dist', 'renderer');
 export const SCREENSHOT_DIR = join(ROOT, 'docs', 'screenshots');
-const CHROMIUM = '/usr/bin/chromium';
 
 /** Serves dist/renderer through the app:// file server, so the page runs under the production CSP. */
 export async function startStaticServer(
@@ -54,21 +54,9 @@ export function bundleBridge(): Promise<string> {
   return bridgeScript;
 }
 
-export async function launchChromium(): Promise<Browser> {
-  if (!existsSync(CHROMIUM))
-    throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (never "playwright install").`);
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+/** The test browser (Debian Chromium here, Edge or Chrome on Windows): tests/helpers/browser.ts decides. */
+export function launchChromium(): Promise<Browser> {
+  return launchTestBrowser();
 }
 
 /** Binds window.xs4 in `page` to the real core handlers built from `deps`, through the same dispatcher as main/ipc.ts. */

@@ -38,7 +38,7 @@ describe('electron-builder configuration', () => {
   it('builds a per-machine-capable x64 NSIS installer that runs as invoker, names the version, and flips fuses after packing', async () => {
     const config = await loadConfig();
     expect(config.asar).toBe(true);
-    expect(config.afterPack).toBe('./scripts/package/fuses.mjs');
+    expect(config.afterPack).toBe('./scripts/package/after-pack.mjs');
     expect(config.win?.requestedExecutionLevel).toBe('asInvoker');
     expect(config.win?.target).toEqual([{ target: 'nsis', arch: ['x64'] }]);
     expect(config.win?.icon).toBe('resources/icons/icon.ico');
@@ -57,7 +57,9 @@ describe('electron-builder configuration', () => {
     const scripts = (
       JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as { scripts: Record<string, string> }
     ).scripts;
-    expect(scripts.dist).toBe('npm run build && electron-builder --win --x64 --publish never');
+    expect(scripts.dist).toBe(
+      'npm run build && npm run build:cli-exe -- --target win-x64 && electron-builder --win --x64 --publish never',
+    );
     for (const icon of ['icon.ico', 'icon.png'])
       expect(statSync(join(REPO, 'resources', 'icons', icon)).size).toBeGreaterThan(1000);
   });

@@ -1,4 +1,5 @@
-// xs4-setup end to end: the real CLI code spawned as a child process (through tsx) against loopback HTTPS servers.
+// xs4-setup end to end: the real CLI code spawned as a child process against loopback HTTPS servers: through tsx
+// (project core), and as the built executables (project cli-exe, see tests/helpers/cli-launcher.ts).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
 import { mkdtemp, mkdir, readFile, readdir, writeFile, copyFile } from 'node:fs/promises';
@@ -9,10 +10,12 @@ import { join, resolve } from 'node:path';
 import { DoctorJsonSchema, type DoctorJson } from '../../../main/cli/doctor-json';
 import { secretFingerprint } from '../../../main/core/evidence/redact';
 import { startLoopback, type Loopback } from '../../helpers/loopback-servers';
+import { shippedCli, testChecksCli, type CliCommand } from '../../helpers/cli-launcher';
+import { expectPublishedDoctorJson } from '../../helpers/doctor-json-schema';
 
 const ROOT = resolve(__dirname, '../../..');
-const TEST_CLI = join(ROOT, 'tests/helpers/cli-with-test-checks.ts');
-const REAL_CLI = join(ROOT, 'main/cli.ts');
+const TEST_CLI = testChecksCli();
+const REAL_CLI = shippedCli();
 const FIXTURES = join(ROOT, 'tests/fixtures');
 const CANARY_KEY = 'CANARY-cli-ship-4d5e6f7a8b';
 const CANARY_TOKEN = 'CANARY-cli-token-9a8b7c6d';
@@ -31,10 +34,11 @@ let dataDir: string;
 
 function run(
   args: string[],
-  opts: { env?: Record<string, string>; stdin?: string; cli?: string } = {},
+  opts: { env?: Record<string, string>; stdin?: string; cli?: CliCommand } = {},
 ): Promise<Ran> {
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', opts.cli ?? TEST_CLI, ...args], {
+    const cli = opts.cli ?? TEST_CLI;
+    const child = spawn(cli.file, [...cli.args, ...args], {
       cwd: ROOT,
       env: {
         PATH: process.env['PATH'] ?? '',
@@ -54,7 +58,7 @@ function run(
   });
 }
 
-const json = (r: Ran): DoctorJson => DoctorJsonSchema.parse(JSON.parse(r.stdout));
+const json = (r: Ran): DoctorJson => DoctorJsonSchema.parse(expectPublishedDoctorJson(JSON.parse(r.stdout)));
 const statuses = (d: DoctorJson) =>
   Object.fromEntries(d.checks.map((c) => [c.id, `${c.status}${c.code ? `:${c.code}` : ''}`]));
 
@@ -336,11 +340,9 @@ describe('xs4-setup interrupted', () => {
     await new Promise<void>((r) => silent.listen(0, '127.0.0.1', () => r()));
     const out = join(tmp, 'interrupted');
     const child = spawn(
-      process.execPath,
+      TEST_CLI.file,
       [
-        '--import',
-        'tsx',
-        TEST_CLI,
+        ...TEST_CLI.args,
         'collect',
         '--out',
         out,
@@ -388,13 +390,19 @@ describe('xs4-setup history', () => {
 });
 
 describe('the shipped entry (main/cli.ts)', () => {
+  it('--version prints the app version from package.json, and nothing else', async () => {
+    const { version } = JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8')) as { version: string };
+    const r = await run(['--version'], { cli: REAL_CLI });
+    expect(r).toEqual({ code: 0, stdout: `${version}\n`, stderr: '' });
+  });
+
   it('prints help, and with no inputs skips every check naming what to give (exit 0)', async () => {
     const help = await run(['help'], { cli: REAL_CLI });
     expect(help.code).toBe(0);
     expect(help.stdout).toContain('xs4-setup doctor');
     const doctor = await run(['doctor', '--json'], { cli: REAL_CLI });
     expect(doctor.code).toBe(0);
-    const out = DoctorJsonSchema.parse(JSON.parse(doctor.stdout));
+    const out = json(doctor);
     const ids = out.checks.map((c) => c.id);
     for (const id of [
       'face.reachable',

@@ -1,0 +1,2 @@
+// Types for scripts/package/tgz.mjs.
+export declare function extractFromTgz(tgz: Buffer, wanted: string): Buffer;
