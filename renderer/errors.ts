@@ -1,5 +1,5 @@
 // Turns whatever a window.xs4 call rejected with into something the UI can show: code, message, remedy.
-import { isXs4Error } from '../preload/xs4-error';
+import { isXs4Error } from '../contract/xs4-error';
 
 export interface ShownError {
   code: string;

@@ -1,5 +1,5 @@
 // The content area for the selected mode: the setup wizard, or Troubleshoot with the facts about this computer.
-import type { AppInfo } from '../../preload/api';
+import type { AppInfo } from '../../contract/app';
 import { useShellStore, type Mode } from '../store';
 import { SetupWizard } from '../views/SetupWizard';
 import { Troubleshoot } from '../views/Troubleshoot';

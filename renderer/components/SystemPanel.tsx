@@ -1,6 +1,6 @@
 // What the core reports about this computer: version, platform, whether the Windows steps can run here.
 import { useTranslation } from 'react-i18next';
-import type { AppInfo } from '../../preload/api';
+import type { AppInfo } from '../../contract/app';
 
 export function SystemPanel({ info }: { info: AppInfo }) {
   const { t } = useTranslation();

@@ -1,7 +1,7 @@
 // Step 3: XS4 Face's integration cards with their live status, what the selected status means, and Add integration.
 import { useEffect, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { IntegrationCard } from '../../preload/setup-contract';
+import type { IntegrationCard } from '../../contract/setup-shapes';
 import { FailureNotice } from '../components/FailureNotice';
 import { StatusBadge } from '../components/StatusBadge';
 import { StepFrame } from '../components/StepFrame';

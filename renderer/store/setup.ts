@@ -14,10 +14,10 @@ import type {
   ScriptRunResult,
   SetupProgress,
   SpaceDetails,
-  StepId,
   VerifyResult,
-} from '../../preload/setup-contract';
-import type { BundleView } from '../../preload/troubleshoot-contract';
+} from '../../contract/setup-shapes';
+import type { StepId } from '../../contract/steps';
+import type { BundleView } from '../../contract/troubleshoot-channels';
 import { cancelOperation, runOperation, type OperationView } from './operation';
 import {
   CONFIGURABLE_INTEGRATIONS,

@@ -1,7 +1,7 @@
 // zustand store of the shell: current mode, what the core told us about itself, settings, and load status.
 // Wizard and troubleshooting slices are added next to this file and combined in store/index.ts.
 import { create } from 'zustand';
-import type { AppInfo, Language, Settings } from '../../preload/api';
+import type { AppInfo, Language, Settings } from '../../contract/app';
 import { toShownError, type ShownError } from '../errors';
 import { i18n } from '../i18n';
 import { xs4 } from '../xs4';

@@ -1,10 +1,10 @@
 // The renderer's one seam to the core for the setup flow: typed access to window.xs4 (the preload's API), nothing else.
-import type { SetupChannel, SetupInput, SetupOutput } from '../../preload/setup-contract';
+import type { SetupChannel, SetupInput, SetupOutput } from '../../contract/setup-channels';
 import type {
   TroubleshootChannel,
   TroubleshootInput,
   TroubleshootOutput,
-} from '../../preload/troubleshoot-contract';
+} from '../../contract/troubleshoot-channels';
 
 type Channel = SetupChannel | TroubleshootChannel;
 type In<K extends Channel> = K extends SetupChannel

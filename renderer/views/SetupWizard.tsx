@@ -1,7 +1,7 @@
 // The setup wizard: the list of steps (done, current, still to do) and the step on screen; resumes where the core says.
 import { useEffect, type ComponentType, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { StepId } from '../../preload/setup-contract';
+import type { StepId } from '../../contract/steps';
 import { FailureNotice } from '../components/FailureNotice';
 import { Icon } from '../components/Icon';
 import { STEPS, useSetupStore } from '../store/setup';

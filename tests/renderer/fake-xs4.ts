@@ -6,8 +6,8 @@ import type {
   GeneralOptionView,
   IntegrationCard,
   SetupProgress,
-  StepId,
-} from '../../preload/setup-contract';
+} from '../../contract/setup-shapes';
+import type { StepId } from '../../contract/steps';
 import type { LogLineEvent, ProgressEvent, SetupApi } from '../../renderer/store/xs4';
 
 export const SECRET_SHIP_KEY = 'Zq7Rw2Kp9Lm4Xv8Tn3Bc6Hd1Jf5Gs0Ya';

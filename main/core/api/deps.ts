@@ -23,11 +23,8 @@ export interface CoreDeps {
   paths: { userData: string; logs: string };
   /** Problems met while starting (e.g. SETTINGS_CORRUPT); shown by the UI through app.info. */
   startupProblems: ErrorInfo[];
-  /**
-   * The setup flow behind the `setup.*`, `history.list` and `clipboard.copySecret` channels. null in a process
-   * built without it: those channels then answer SETUP_NOT_WIRED instead of pretending.
-   */
-  setup: SetupWiring | null;
+  /** The setup flow behind the `setup.*`, `history.list` and `clipboard.*` channels. */
+  setup: SetupWiring;
   /** Evidence bundles and reports for the Troubleshoot view (`troubleshoot.*`). */
   troubleshoot: TroubleshootWiring;
 }

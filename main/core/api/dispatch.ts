@@ -8,8 +8,8 @@ import {
   type EventName,
   type HandlerContext,
   type Handlers,
-  type Result,
-} from '../../../preload/api';
+} from '../../../contract/ipc';
+import { type Result } from '../../../contract/channel';
 import { AppError, invalidInput, toErrorInfo } from '../errors';
 import type { Logger } from '../log/logger';
 

@@ -1,6 +1,6 @@
 // The last full run of checks in this session, as the GUI showed it, so Troubleshoot can export it as a report.
 // The views are what already crossed IPC to the page, so they hold no secrets.
-import type { CheckView } from '../setup/schemas';
+import type { CheckView } from '../../../contract/setup-shapes';
 
 export interface LastChecks {
   /** Records a full run (every check). */

@@ -1,11 +1,6 @@
 // Handlers for the `setup.*` channels (one line each onto the injected SetupService) and `clipboard.copySecret`.
 // Long operations get an AbortController keyed by the renderer's operation id, so `setup.cancel` can stop them.
-import {
-  setupContract,
-  type SetupChannel,
-  type SetupInput,
-  type SetupOutput,
-} from '../../../preload/setup-contract';
+import type { SetupChannel, SetupInput, SetupOutput } from '../../../contract/setup-channels';
 import { AppError } from '../errors';
 import type { OperationHooks, SetupService } from '../setup/service';
 import type { LastChecks } from './last-checks';
@@ -170,18 +165,4 @@ export function setupHandlers({
       return null;
     },
   };
-}
-
-/** The setup channels of a process that has no setup flow wired: each answers one clear error. */
-export function unwiredSetupHandlers(): SetupHandlers {
-  const refuse = async (): Promise<never> => {
-    throw new AppError(
-      'SETUP_NOT_WIRED',
-      'The setup flow is not available in this build of the assistant.',
-      'Install a complete build of the assistant; if it persists, export the log and report it.',
-    );
-  };
-  return Object.fromEntries(
-    Object.keys(setupContract).map((name) => [name, refuse]),
-  ) as unknown as SetupHandlers;
 }

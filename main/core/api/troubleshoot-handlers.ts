@@ -5,8 +5,8 @@ import type {
   TroubleshootChannel,
   TroubleshootInput,
   TroubleshootOutput,
-} from '../../../preload/troubleshoot-contract';
-import type { CheckView } from '../setup/schemas';
+} from '../../../contract/troubleshoot-channels';
+import type { CheckView } from '../../../contract/setup-shapes';
 import { recordsInOrder, type RunResult } from '../checks/run-result';
 import { evaluateEvidence } from '../checks/runner';
 import type { Check } from '../checks/types';

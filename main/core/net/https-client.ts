@@ -8,7 +8,9 @@ import * as net from 'node:net';
 import * as tls from 'node:tls';
 import { AppError } from '../errors';
 import { type Endpoint, parseServiceUrl } from './endpoint';
-import { type CertificateInfo, describeCertificate, normaliseFingerprint } from './certificate';
+import { type CertificateInfo } from '../../../contract/certificate';
+import { describeCertificate } from './certificate';
+import { normaliseFingerprint } from '../../../contract/rules/fingerprint';
 
 export interface TrustPolicy {
   /** SHA-256 fingerprint (any case, colons optional) of a leaf certificate the technician accepted. */

@@ -6,7 +6,9 @@ import * as net from 'node:net';
 import * as tls from 'node:tls';
 import { AppError, invalidInput } from '../errors';
 import { validateHost, validatePort } from './endpoint';
-import { type CertificateInfo, describeCertificate, normaliseFingerprint } from './certificate';
+import { type CertificateInfo } from '../../../contract/certificate';
+import { describeCertificate } from './certificate';
+import { normaliseFingerprint } from '../../../contract/rules/fingerprint';
 import { classifySocketError, NetCodes } from './https-client';
 
 export const TlsProbeCodes = {

@@ -15,7 +15,7 @@ import {
 import { inspectFaceCertificate } from '../face/face-trust';
 import { staticTokenProvider } from '../face/token-provider';
 import { secretFingerprint } from '../face/secret-fingerprint';
-import { normaliseFingerprint } from '../net/certificate';
+import { normaliseFingerprint } from '../../../contract/rules/fingerprint';
 import { validateHost, validatePort } from '../net/endpoint';
 import { validateShipKey } from '../space/ship-client';
 import { runChecks as runEngine } from '../checks/runner';
@@ -39,9 +39,9 @@ import {
   type ScriptInfo,
   type ScriptRunResult,
   type SpaceDetails,
-  type StepId,
   type VerifyResult,
-} from './schemas';
+} from '../../../contract/setup-shapes';
+import { type StepId } from '../../../contract/steps';
 import type { OperationHooks, SetupService } from './service';
 import { SetupStateFile, initialProgress } from './setup-state';
 import { generateShipKey } from './ship-key';

@@ -8,7 +8,7 @@ import { AppError, invalidInput, isAppError } from '../errors';
 import { isIP } from 'node:net';
 import { type Endpoint, parseServiceUrl, validateHost, validatePort } from '../net/endpoint';
 import { type HttpResponse, type TrustPolicy, httpRequest, NetCodes } from '../net/https-client';
-import type { CertificateInfo } from '../net/certificate';
+import type { CertificateInfo } from '../../../contract/certificate';
 import {
   DEFAULT_SHIP_PATH,
   DEFAULT_SHIP_PORT,

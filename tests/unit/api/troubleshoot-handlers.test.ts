@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { troubleshootHandlers } from '../../../main/core/api/troubleshoot-handlers';
 import { allChecks } from '../../../main/core/checks/all';
 import { createWindowsRun } from '../../../main/core/checks/windows/index';
-import { troubleshootContract } from '../../../preload/troubleshoot-contract';
+import { troubleshootContract } from '../../../contract/troubleshoot-channels';
 import { createLastChecks, type LastChecks } from '../../../main/core/api/last-checks';
 
 const FIXTURES = join(import.meta.dirname, '..', '..', 'fixtures');

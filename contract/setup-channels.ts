@@ -1,6 +1,7 @@
-// The setup wizard's IPC channels (one per SetupService method, plus cancel and secret copy), spread into the contract by preload/api.ts.
-// Inputs are validated here with rules that name the field; outputs reuse the flow's shapes from main/core/setup/schemas.ts.
+// The setup wizard's IPC channels (one per SetupService method, plus cancel and secret copy), spread into the contract by ipc.ts.
+// Inputs are validated here with rules that name the field; outputs are the flow's shapes (setup-shapes.ts).
 import { z } from 'zod';
+import { channel, done as nothing, noInput as none } from './channel';
 import {
   CheckViewSchema,
   ConnectResultSchema,
@@ -16,35 +17,11 @@ import {
   SpaceDetailsSchema,
   StepIdSchema,
   VerifyResultSchema,
-} from '../main/core/setup/schemas';
+} from './setup-shapes';
+import { SHA256_FINGERPRINT, SHA256_FINGERPRINT_RULE, SHA256_HEX } from './rules/fingerprint';
+import { shipKeyProblem, shipKeyProblemText } from './rules/ship-key';
 
-// Types the renderer needs, re-exported so it never imports main/** (type-only: no zod in the page bundle).
-export type {
-  CheckView,
-  ConnectResult,
-  DetectedSpace,
-  EnrollmentSettings,
-  GeneralOptionView,
-  IntegrationCard,
-  IntegrationStatus,
-  MaskedSecret,
-  ScriptInfo,
-  ScriptRunResult,
-  SetupProgress,
-  SpaceDetails,
-  StepId,
-  VerifyResult,
-} from '../main/core/setup/schemas';
-export { StepIds } from '../main/core/setup/schemas';
-export type HistoryEntryView = z.infer<typeof HistoryEntryViewSchema>;
-
-// Local twins of api.ts's helpers: importing them would make api.ts ↔ this file a cycle evaluated half-initialised.
-const none = z.undefined();
-const nothing = z.null();
-const def = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O): { input: I; output: O } => ({
-  input,
-  output,
-});
+const def = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => channel({ input, output });
 
 /** Chosen by the renderer for each long operation, so progress events can be matched and the operation cancelled. */
 export const operationIdSchema = z
@@ -58,13 +35,8 @@ const serviceUrl = z
   .max(2048, 'must be at most 2048 characters')
   .regex(/^https?:\/\/[^\s]+$/i, 'must be a URL starting with https:// or http://');
 
-const sha256Hex = z.string().regex(/^[0-9a-fA-F]{64}$/, 'must be a SHA-256 (64 hex digits)');
-const fingerprint = z
-  .string()
-  .regex(
-    /^([0-9a-fA-F]{2}:?){31}[0-9a-fA-F]{2}$/,
-    'must be a SHA-256 fingerprint (64 hex digits, colons optional)',
-  );
+const sha256Hex = z.string().regex(SHA256_HEX, 'must be a SHA-256 (64 hex digits)');
+const fingerprint = z.string().regex(SHA256_FINGERPRINT, SHA256_FINGERPRINT_RULE);
 
 /** Space Server Details with rules written for the technician (the core validates the host again with validateHost). */
 export const spaceDetailsInputSchema = SpaceDetailsSchema.extend({
@@ -81,20 +53,11 @@ export const spaceDetailsInputSchema = SpaceDetailsSchema.extend({
     .max(65535, 'must be a whole number from 1 to 65535'),
 }).strict();
 
-/**
- * A SHIP API key typed by the technician. Generated keys are 32 letters and digits; a typed one follows the same rule
- * as the CLI's `--ship-key` (main/cli/secrets.ts): 4 to 4096 characters on one line, no control characters
- * (Space's own rule is not public: docs/assumptions.md, "Setup wizard (renderer)").
- */
-export const SHIP_KEY_MIN = 4;
-export const SHIP_KEY_MAX = 4096;
-export const shipKeyValueSchema = z
-  .string()
-  .min(SHIP_KEY_MIN, `must be at least ${SHIP_KEY_MIN} characters`)
-  .max(SHIP_KEY_MAX, `must be at most ${SHIP_KEY_MAX} characters`)
-  // eslint-disable-next-line no-control-regex
-  .regex(/^[^\u0000-\u001f\u007f]+$/, 'must be one line without control characters')
-  .refine((v) => v.trim() === v, 'must not start or end with a space');
+/** A SHIP API key typed by the technician: the rule of contract/rules/ship-key.ts, its first broken part as the message. */
+export const shipKeyValueSchema = z.string().superRefine((value, ctx) => {
+  const problem = shipKeyProblem(value);
+  if (problem !== null) ctx.addIssue({ code: 'custom', message: shipKeyProblemText(problem) });
+});
 
 const userAction = z.literal(true, { error: 'must be true: only on an explicit user action' });
 const confirmed = z.literal(true, { error: 'must be true: the technician confirmed' });

@@ -1,5 +1,5 @@
 // The certificate facts a technician judges (names, issuer, validity, SHA-256), as a type and a zod schema.
-// Node-free on purpose: the IPC contract (preload/) and the renderer's type checks import it.
+// Node-free on purpose: the IPC contract carries it and the page's type checks read it.
 import { z } from 'zod';
 
 export interface CertificateInfo {

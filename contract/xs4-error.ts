@@ -1,5 +1,5 @@
 // What a failed window.xs4 call rejects with. Zod-free, so the renderer can import it without bundling zod.
-import type { ErrorInfoWire } from './api';
+import type { ErrorInfoWire } from './channel';
 
 /**
  * What a failed call rejects with. A plain object, not an Error instance, on purpose:

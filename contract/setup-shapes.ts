@@ -1,26 +1,12 @@
 // Data shapes of the setup flow, shared by the GUI (through the IPC contract) and the CLI. zod first: they cross trust boundaries.
 import { z } from 'zod';
-import { CertificateInfoSchema } from '../net/certificate-info';
+import { CertificateInfoSchema } from './certificate';
+import { StepIds } from './steps';
 
-export const StepIds = [
-  'welcome',
-  'connect',
-  'integrations',
-  'spaceDetails',
-  'shipKey',
-  'installScript',
-  'spaceSettings',
-  'faceRecognition',
-  'enrollment',
-  'verify',
-  'summary',
-] as const;
 export const StepIdSchema = z.enum(StepIds);
-export type StepId = z.infer<typeof StepIdSchema>;
 
-export { CertificateInfoSchema };
-
-export const ErrorInfoSchema = z.object({
+/** Why a connection needs the technician's judgement (an error without its detail). */
+const ReasonSchema = z.object({
   code: z.string(),
   message: z.string(),
   remedy: z.string(),
@@ -54,7 +40,7 @@ export const ConnectResultSchema = z.discriminatedUnion('state', [
     state: z.literal('needs-trust'),
     url: z.string(),
     certificate: CertificateInfoSchema,
-    reason: ErrorInfoSchema,
+    reason: ReasonSchema,
   }),
 ]);
 export type ConnectResult = z.infer<typeof ConnectResultSchema>;
@@ -158,6 +144,7 @@ export const HistoryEntryViewSchema = z.object({
   summary: z.string(),
   result: z.string(),
 });
+export type HistoryEntryView = z.infer<typeof HistoryEntryViewSchema>;
 
 /** Progress of the wizard, persisted (non-secret) so reopening the app resumes and side effects are not repeated. */
 export const SetupProgressSchema = z.object({
@@ -165,12 +152,3 @@ export const SetupProgressSchema = z.object({
   done: z.partialRecord(StepIdSchema, z.object({ at: z.string(), summary: z.string() })),
 });
 export type SetupProgress = z.infer<typeof SetupProgressSchema>;
-
-/** Streamed while long operations run (script output, verification polling, check runs). */
-export const ProgressEventSchema = z.object({
-  operation: z.string(),
-  message: z.string(),
-  /** 0..1 when known. */
-  fraction: z.number().min(0).max(1).nullable(),
-});
-export const LogLineEventSchema = z.object({ operation: z.string(), line: z.string() });

@@ -1,7 +1,8 @@
 // IPC channels of the Troubleshoot view beyond running checks: open an evidence bundle collected elsewhere, and
-// export an HTML report of what is on screen. Spread into the contract by preload/api.ts.
+// export an HTML report of what is on screen. Spread into the contract by ipc.ts.
 import { z } from 'zod';
-import { CheckViewSchema } from '../main/core/setup/schemas';
+import { channel } from './channel';
+import { CheckViewSchema } from './setup-shapes';
 
 const path = z
   .string()
@@ -24,9 +25,9 @@ export const BundleViewSchema = z.object({
 export type BundleView = z.infer<typeof BundleViewSchema>;
 
 export const troubleshootContract = {
-  'troubleshoot.openBundle': { input: z.object({ path }).strict(), output: BundleViewSchema },
+  'troubleshoot.openBundle': channel({ input: z.object({ path }).strict(), output: BundleViewSchema }),
   /** Writes a self-contained HTML report of the opened bundle, or of the last live run when the setup flow provides it. */
-  'troubleshoot.exportReport': {
+  'troubleshoot.exportReport': channel({
     input: z
       .object({
         source: z.enum(['bundle', 'live']),
@@ -37,7 +38,7 @@ export const troubleshootContract = {
       path: z.string(),
       counts: z.record(z.enum(['pass', 'warn', 'fail', 'skip']), z.number().int()),
     }),
-  },
+  }),
 } as const;
 
 export type TroubleshootContract = typeof troubleshootContract;
