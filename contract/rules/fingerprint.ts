@@ -16,6 +16,12 @@ export function normaliseFingerprint(fp: string): string {
   return (hex.match(/.{2}/g) ?? []).join(':');
 }
 
+/** The fingerprint in its stored form (upper-case pairs joined by colons), or null when it is not 32 hex pairs. */
+export function canonicalFingerprint(fp: string): string | null {
+  const normalised = normaliseFingerprint(fp);
+  return SHA256_FINGERPRINT.test(normalised) ? normalised : null;
+}
+
 /** True for a SHA-256 fingerprint in any accepted spelling (surrounding spaces ignored). */
 export function isSha256Fingerprint(fp: string): boolean {
   return SHA256_FINGERPRINT.test(fp.trim());

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import type { RunResult } from '../core/checks/run-result';
 import { recordsInOrder } from '../core/checks/run-result';
-import { redactValue } from '../core/evidence/redact';
+import { redactValue } from '../core/secrets/redact';
 
 const Status = z.enum(['pass', 'warn', 'fail', 'skip']);
 const Fingerprint = z.string().regex(/^sha256:[0-9a-f]{8}$/);

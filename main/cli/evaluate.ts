@@ -4,7 +4,7 @@ import type { Check } from '../core/checks/types';
 import type { RunProgressEvent, RunResult } from '../core/checks/run-result';
 import { evaluateEvidence, runChecks } from '../core/checks/runner';
 import { readBundle } from '../core/evidence/bundle-reader';
-import { secretsOf } from '../core/evidence/redact';
+import { secretsOf } from '../core/checks/types';
 import type { CliContext } from './context';
 import { CLI_INPUT_LABELS, type LiveSettings, shownInputs } from './live-inputs';
 

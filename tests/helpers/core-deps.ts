@@ -8,7 +8,7 @@ import { createWindowsRun } from '../../main/core/checks/windows/index';
 import { HistoryStore } from '../../main/core/history/history-store';
 import { createSetupService } from '../../main/core/setup/setup-service';
 import { createMemoryLogger, type LogRecord } from '../../main/core/log/logger';
-import { createRedactor, type Redactor } from '../../main/core/log/redact';
+import { createRedactor, type Redactor } from '../../main/core/secrets/redact';
 import { createMemorySecretStore } from '../../main/core/secrets/memory-secret-store';
 import { createMemorySettingsStore } from '../../main/core/settings/settings-store';
 

@@ -1,7 +1,7 @@
 // The typed outcome of one run of checks (live or from a bundle) and the progress events the TTY table and the GUI follow.
 import type { CheckResult, CheckStatus } from './types';
 import type { ErrorInfo } from '../errors';
-import { redactValue } from '../evidence/redact';
+import { redactValue } from '../secrets/redact';
 
 /** How the evidence of one check was obtained. */
 export type EvidenceOutcome =

@@ -34,7 +34,7 @@ import {
 import { FaceCodes, badResponse, fromHttpStatus, fromNetError } from './face-errors';
 import { sanitizeJson } from './sanitize';
 import type { FaceTarget } from './face-selection';
-import { secretFingerprint } from './secret-fingerprint';
+import { faceKeyFingerprint } from '../secrets/fingerprint';
 import type { TokenProvider } from './token-provider';
 
 // Callers get the selection helpers from the client module too.
@@ -328,7 +328,7 @@ export function createFaceClient(opts: FaceClientOptions): FaceClient {
       if (after.https !== update.https)
         throw notApplied('Space server details', 'https', update.https, after.https);
       if (key !== undefined) {
-        const fp = secretFingerprint(key);
+        const fp = faceKeyFingerprint(key);
         if (!after.shipApiKey.set || after.shipApiKey.fingerprint !== fp) {
           throw notApplied(
             'Space server details',
@@ -365,7 +365,7 @@ export function createFaceClient(opts: FaceClientOptions): FaceClient {
         throw badResponse('Space General Options', `no ${AUTH_KEY_OPTION_ID} row after the reset`);
       }
       if (after === before) {
-        const fp = secretFingerprint(after);
+        const fp = faceKeyFingerprint(after);
         throw notApplied(
           'reset authentication key',
           'authentication key fingerprint',
@@ -377,7 +377,7 @@ export function createFaceClient(opts: FaceClientOptions): FaceClient {
         value: options,
         changeId: w.change.changeId,
         waitedMs,
-        keyFingerprint: secretFingerprint(after),
+        keyFingerprint: faceKeyFingerprint(after),
       };
     },
 

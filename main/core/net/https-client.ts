@@ -11,6 +11,7 @@ import { type Endpoint, parseServiceUrl } from './endpoint';
 import { type CertificateInfo } from '../../../contract/certificate';
 import { describeCertificate } from './certificate';
 import { normaliseFingerprint } from '../../../contract/rules/fingerprint';
+import { hostInUrl } from '../../../contract/rules/url-host';
 
 export interface TrustPolicy {
   /** SHA-256 fingerprint (any case, colons optional) of a leaf certificate the technician accepted. */
@@ -311,7 +312,7 @@ function exchange(
     };
     const rel = (req.path ?? '').replace(/^\//, '');
     const headers: Record<string, string> = {
-      Host: net.isIP(ep.host) === 6 ? `[${ep.host}]:${ep.port}` : `${ep.host}:${ep.port}`,
+      Host: `${hostInUrl(ep.host)}:${ep.port}`,
       Connection: 'close',
       ...req.headers,
     };

@@ -1,7 +1,7 @@
 // Turns a run (live or from a bundle) into the report's model, redacting every string on the way.
 import type { RunResult } from '../checks/run-result';
 import { recordsInOrder } from '../checks/run-result';
-import { redactValue } from '../evidence/redact';
+import { redactValue } from '../secrets/redact';
 import type { ReportModel } from './html-report';
 
 export interface ReportMeta {

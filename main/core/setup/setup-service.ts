@@ -14,7 +14,7 @@ import {
 } from '../face/face-client';
 import { inspectFaceCertificate } from '../face/face-trust';
 import { staticTokenProvider } from '../face/token-provider';
-import { secretFingerprint } from '../face/secret-fingerprint';
+import { faceKeyFingerprint } from '../secrets/fingerprint';
 import { normaliseFingerprint } from '../../../contract/rules/fingerprint';
 import { validateHost, validatePort } from '../net/endpoint';
 import { validateShipKey } from '../space/ship-client';
@@ -526,7 +526,7 @@ export function createSetupService(deps: SetupServiceDeps): SetupService {
 
     async shipKey(): Promise<MaskedSecret> {
       const key = await deps.secrets.get('shipApiKey');
-      return { set: key !== null, fingerprint: key ? secretFingerprint(key) : null };
+      return { set: key !== null, fingerprint: key ? faceKeyFingerprint(key) : null };
     },
     async setShipKey(input) {
       const key = 'generate' in input ? generateShipKey() : validateShipKey(input.value.trim(), 'shipApiKey');
@@ -545,7 +545,7 @@ export function createSetupService(deps: SetupServiceDeps): SetupService {
         https: current.https,
         shipApiKey: key,
       });
-      const fp = secretFingerprint(key);
+      const fp = faceKeyFingerprint(key);
       if (applied.value.shipApiKey.fingerprint !== fp) {
         throw new AppError(
           'FACE_WRITE_NOT_APPLIED',
@@ -586,7 +586,7 @@ export function createSetupService(deps: SetupServiceDeps): SetupService {
       await record({
         kind: 'key-reset',
         target: 'face:generalOptions.authenticationApiKey',
-        before: { fingerprint: before ? secretFingerprint(before.value) : null },
+        before: { fingerprint: before ? faceKeyFingerprint(before.value) : null },
         after: { fingerprint: applied.keyFingerprint },
         result: {
           ok: true,

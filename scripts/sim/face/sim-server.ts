@@ -10,7 +10,6 @@ import {
   KNOWN_INTEGRATION_TYPES,
   SPACE_INTEGRATION_TYPE,
 } from '../../../main/core/face/face-assumptions';
-import { secretFingerprint } from '../../../main/core/face/secret-fingerprint';
 import {
   DEFAULT_SERVER,
   DEFAULT_SITE,
@@ -68,6 +67,11 @@ interface PendingChange {
   /** Decided when the change is queued: the on-site server will refuse it. */
   willFail: boolean;
   state: 'pending' | 'applied' | 'failed';
+}
+
+/** XS4 Face reports a key as the first 8 hex of its SHA-256 (docs/face-server-api.md); the simulator computes it itself. */
+function keyFingerprint(key: string): string {
+  return createHash('sha256').update(key, 'utf8').digest('hex').slice(0, 8);
 }
 
 function fingerprintOf(pem: Pem): string {
@@ -279,7 +283,7 @@ export async function startFaceSimulator(opts: FaceSimulatorOptions = {}): Promi
             host: s.space.host,
             port: s.space.port,
             https: s.space.https,
-            shipApiKey: { set: key !== null, fingerprint: key === null ? null : secretFingerprint(key) },
+            shipApiKey: { set: key !== null, fingerprint: key === null ? null : keyFingerprint(key) },
             ...st,
           },
         };
