@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import type { RunResult } from '../core/checks/run-result';
 import { recordsInOrder } from '../core/checks/run-result';
+import { verdictOf } from '../core/checks/check-view';
 import { redactValue } from '../core/secrets/redact';
 
 const Status = z.enum(['pass', 'warn', 'fail', 'skip']);
@@ -79,13 +80,7 @@ export function doctorJson(run: RunResult, meta: DoctorJsonMeta): DoctorJson {
     deadlineReached: run.deadlineReached,
     exitCode: meta.exitCode,
     checks: recordsInOrder(run).map((r) => ({
-      id: r.id,
-      title: r.title,
-      status: r.result.status,
-      summary: r.result.summary,
-      ...(r.result.detail ? { detail: r.result.detail } : {}),
-      ...(r.result.remedy ? { remedy: r.result.remedy } : {}),
-      ...(r.result.code ? { code: r.result.code } : {}),
+      ...verdictOf(r),
       evidence: r.outcome,
       durationMs: r.durationMs,
     })),

@@ -4,7 +4,7 @@ import type { Logger } from '../log/logger';
 import type { SecretStore } from '../secrets/secret-store';
 import type { SettingsStore } from '../settings/settings-store';
 import type { SetupWiring } from './setup-handlers';
-import type { TroubleshootWiring } from './troubleshoot-handlers';
+import type { TroubleshootWiring } from '../troubleshoot/troubleshoot-service';
 
 export interface AppIdentity {
   productName: string;

@@ -6,7 +6,8 @@ import { appHandlers } from './app-handlers';
 import { settingsHandlers } from './settings-handlers';
 import { setupHandlers } from './setup-handlers';
 import { troubleshootHandlers } from './troubleshoot-handlers';
-import { createLastChecks } from './last-checks';
+import { createLastChecks } from '../troubleshoot/last-checks';
+import { createTroubleshootService } from '../troubleshoot/troubleshoot-service';
 
 export function createCoreHandlers(deps: CoreDeps): Handlers {
   // Shared by the setup channels (which run checks) and Troubleshoot (which exports them).
@@ -14,12 +15,14 @@ export function createCoreHandlers(deps: CoreDeps): Handlers {
   return {
     ...appHandlers(deps),
     ...settingsHandlers(deps),
-    ...troubleshootHandlers(deps.troubleshoot, {
-      clock: deps.clock,
-      lastChecks,
-      machineName: hostname(),
-      platform: deps.app.platform,
-    }),
+    ...troubleshootHandlers(
+      createTroubleshootService(deps.troubleshoot, {
+        clock: deps.clock,
+        lastChecks,
+        machineName: hostname(),
+        platform: deps.app.platform,
+      }),
+    ),
     ...setupHandlers({ ...deps.setup, clock: deps.clock, lastChecks }),
   };
 }
