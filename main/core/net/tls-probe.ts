@@ -9,7 +9,7 @@ import { validateHost, validatePort } from './endpoint';
 import { type CertificateInfo } from '../../../contract/certificate';
 import { describeCertificate } from './certificate';
 import { canonicalFingerprint, SHA256_FINGERPRINT_RULE } from '../../../contract/rules/fingerprint';
-import { classifySocketError, NetCodes } from './https-client';
+import { classifySocketError, NetCodes } from './net-errors';
 
 export const TlsProbeCodes = {
   OK: 'TLS_PROBE_OK',

@@ -8,7 +8,8 @@ import { isSha256Fingerprint, SHA256_FINGERPRINT_RULE } from '../../../contract/
 import { AppError, invalidInput, isAppError } from '../errors';
 import { isIP } from 'node:net';
 import { type Endpoint, parseServiceUrl, validateHost, validatePort } from '../net/endpoint';
-import { type HttpResponse, type TrustPolicy, httpRequest, NetCodes } from '../net/https-client';
+import { type HttpResponse, type TrustPolicy, httpRequest } from '../net/https-client';
+import { NetCodes } from '../net/net-errors';
 import type { CertificateInfo } from '../../../contract/certificate';
 import {
   DEFAULT_SHIP_PATH,
