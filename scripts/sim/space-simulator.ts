@@ -11,8 +11,7 @@ import type { AddressInfo } from 'node:net';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { z } from 'zod';
 import { makeCa, makeCert, type Pem } from './certs';
-import { SHIP_CONTENT_TYPE, SHIP_KEY_HEADER } from '../../main/core/space/space-assumptions';
-import { formatShipDateTime } from '../../main/core/space/ship-xml';
+import { formatShipDateTime, SHIP_CONTENT_TYPE, SHIP_KEY_HEADER } from './wire';
 
 export const CERT_KINDS = ['valid', 'self-signed', 'expired', 'wrong-name'] as const;
 
