@@ -23,6 +23,7 @@ export const contract = {
 
 export type Contract = typeof contract;
 export type ChannelName = keyof Contract;
+/** @internal Every channel's name (the shell and preload tests check both ends against it). */
 export const channelNames = Object.keys(contract) as ChannelName[];
 
 /* ------------------------------------------------------------------ event streams (main → renderer) */

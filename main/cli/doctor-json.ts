@@ -3,10 +3,11 @@ import { z } from 'zod';
 import type { RunResult } from '../core/checks/run-result';
 import { recordsInOrder } from '../core/checks/run-result';
 import { verdictOf } from '../core/checks/check-view';
+import { SECRET_FINGERPRINT } from '../../contract/rules/secret-fingerprint';
 import { redactValue } from '../core/secrets/redact';
 
 const Status = z.enum(['pass', 'warn', 'fail', 'skip']);
-const Fingerprint = z.string().regex(/^sha256:[0-9a-f]{8}$/);
+const Fingerprint = z.string().regex(SECRET_FINGERPRINT);
 
 export const DoctorJsonSchema = z.object({
   schema: z.literal('xs4-setup.doctor'),

@@ -39,6 +39,9 @@ export interface CheckActions {
 }
 
 /** A record as the GUI shows it; without actions (a bundle from elsewhere) nothing can be fixed or undone. */
-export function checkView(r: CheckRunRecord, actions: CheckActions = { fix: null, undoAvailable: false }): CheckView {
+export function checkView(
+  r: CheckRunRecord,
+  actions: CheckActions = { fix: null, undoAvailable: false },
+): CheckView {
   return { ...verdictOf(r), durationMs: r.durationMs, ...actions };
 }

@@ -6,14 +6,11 @@
 import { faceKeyFingerprint } from '../secrets/fingerprint';
 import { isSha256Fingerprint, SHA256_FINGERPRINT_RULE } from '../../../contract/rules/fingerprint';
 import { AppError, invalidInput, isAppError } from '../errors';
-import { isIP } from 'node:net';
-import { type Endpoint, parseServiceUrl, validateHost, validatePort } from '../net/endpoint';
+import { type Endpoint, parseServiceUrl } from '../net/endpoint';
 import { type HttpResponse, type TrustPolicy, httpRequest } from '../net/https-client';
 import { NetCodes } from '../net/net-errors';
 import type { CertificateInfo } from '../../../contract/certificate';
 import {
-  DEFAULT_SHIP_PATH,
-  DEFAULT_SHIP_PORT,
   SHIP_CONTENT_TYPE,
   SHIP_DATETIME_IS_LOCAL_TIME,
   SHIP_KEY_HEADER,
@@ -39,13 +36,6 @@ export interface ShipTarget {
   trust?: TrustPolicy | undefined;
   timeoutMs: number;
   signal?: AbortSignal | undefined;
-}
-
-/** The SHIP URL for a Space server name as a technician types it: https, the assumed default port and path. */
-export function spaceShipUrl(host: string, port: number | string = DEFAULT_SHIP_PORT): string {
-  const h = validateHost(host, 'spaceHost');
-  const p = validatePort(port, 'spacePort');
-  return `https://${isIP(h) === 6 ? `[${h}]` : h}:${p}${DEFAULT_SHIP_PATH}`;
 }
 
 /** A key must be a single header value: printable ASCII, no CR/LF (header injection), bounded. */
