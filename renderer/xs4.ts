@@ -1,5 +1,5 @@
 // The renderer's only door to the core: the window.xs4 object the preload exposes (typed from the contract).
-import type { Xs4Api } from '../contract/ipc';
+import type { EventPayload, Xs4Api } from '../contract/ipc';
 
 declare global {
   interface Window {
@@ -7,6 +7,11 @@ declare global {
   }
 }
 
+export type ProgressEvent = EventPayload<'progress'>;
+export type LogLineEvent = EventPayload<'logLine'>;
+
 export function xs4(): Xs4Api {
-  return window.xs4;
+  const api = (window as { xs4?: Xs4Api }).xs4;
+  if (api === undefined) throw new Error('window.xs4 is missing: the page was not loaded by the app.');
+  return api;
 }

@@ -1,8 +1,8 @@
 // Shows a structured error: message, remedy and the stable code (what support asks for).
 import { useTranslation } from 'react-i18next';
-import type { ShownError } from '../errors';
+import type { CallError } from '../errors';
 
-export function ErrorNotice({ error, onRetry }: { error: ShownError; onRetry?: () => void }) {
+export function ErrorNotice({ error, onRetry }: { error: CallError; onRetry?: () => void }) {
   const { t } = useTranslation();
   return (
     <div className="notice notice--error" role="alert">

@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next';
 import type { StepId } from '../../contract/steps';
 import { FailureNotice } from '../components/FailureNotice';
 import { Icon } from '../components/Icon';
-import { STEPS, useSetupStore } from '../store/setup';
+import { StepIds } from '../../contract/steps';
+import { useSetupStore } from '../store/setup';
 import { ConnectStep } from '../steps/ConnectStep';
 import { EnrollmentStep } from '../steps/EnrollmentStep';
 import { FaceRecognitionStep } from '../steps/FaceRecognitionStep';
@@ -66,15 +67,15 @@ export function SetupWizard({ onTroubleshoot }: StepProps): ReactElement {
 
   const View = STEP_VIEWS[step];
   const done = progress?.done ?? {};
-  const index = STEPS.indexOf(step);
+  const index = StepIds.indexOf(step);
   return (
     // .su scopes this view's styles (components/setup.css).
     <div className="su">
       <div className="wizard">
         <nav className="wizard__steps" aria-label={t('wizard.stepsLabel')}>
-          <p className="wizard__count">{t('wizard.stepOf', { n: index + 1, total: STEPS.length })}</p>
+          <p className="wizard__count">{t('wizard.stepOf', { n: index + 1, total: StepIds.length })}</p>
           <ol>
-            {STEPS.map((id, i) => {
+            {StepIds.map((id, i) => {
               const isDone = done[id] !== undefined;
               const isCurrent = id === step;
               // Steps already done (or the one the core says is next) can be revisited; later ones cannot be skipped to.

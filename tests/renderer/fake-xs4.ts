@@ -8,7 +8,11 @@ import type {
   SetupProgress,
 } from '../../contract/setup-shapes';
 import type { StepId } from '../../contract/steps';
-import type { LogLineEvent, ProgressEvent, SetupApi } from '../../renderer/store/xs4';
+import type { Xs4Api } from '../../contract/ipc';
+import type { LogLineEvent, ProgressEvent } from '../../renderer/xs4';
+
+/** The part of window.xs4 the setup wizard and Troubleshoot view use. */
+type SetupApi = Pick<Xs4Api, 'setup' | 'clipboard' | 'history' | 'troubleshoot' | 'on'>;
 
 export const SECRET_SHIP_KEY = 'Zq7Rw2Kp9Lm4Xv8Tn3Bc6Hd1Jf5Gs0Ya';
 export const SECRET_AUTH_KEY = 'auth-secret-value-0123456789';
