@@ -1,9 +1,9 @@
 // The content area for the selected mode: the setup wizard, or Troubleshoot with the facts about this computer.
 import type { AppInfo } from '../../contract/app';
 import { useShellStore, type Mode } from '../store';
-import { SetupWizard } from '../views/SetupWizard';
-import { Troubleshoot } from '../views/Troubleshoot';
-import { SystemPanel } from './SystemPanel';
+import { SystemPanel } from '../components/SystemPanel';
+import { SetupWizard } from './SetupWizard';
+import { Troubleshoot } from './Troubleshoot';
 
 export function ModeView({ mode, info }: { mode: Mode; info: AppInfo }) {
   const setMode = useShellStore((s) => s.setMode);
