@@ -6,6 +6,7 @@ import { ModeView } from './views/ModeView';
 import { NavBar } from './components/NavBar';
 import { TitleBar } from './components/TitleBar';
 import { useShellStore } from './store';
+import './App.css';
 
 export function App() {
   const { t } = useTranslation();

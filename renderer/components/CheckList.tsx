@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { CheckView } from '../../contract/setup-shapes';
 import { ConfirmDialog } from './ConfirmDialog';
 import { StatusBadge } from './StatusBadge';
+import './CheckList.css';
 
 interface Props {
   checks: CheckView[];

@@ -3,7 +3,7 @@
 import type { ReactElement, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CheckView } from '../../contract/setup-shapes';
-import type { CallError } from '../errors';
+import type { CallError } from '../bridge/errors';
 import type { OperationKind } from '../store/busy';
 import type { OperationView } from '../store/operation';
 import { useSetupStore } from '../store/setup';

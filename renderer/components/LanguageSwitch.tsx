@@ -2,6 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../../contract/app';
 import { useShellStore } from '../store';
+import './LanguageSwitch.css';
 
 const LANGUAGES: Language[] = ['en', 'es'];
 

@@ -3,6 +3,7 @@ import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { IntegrationStatus } from '../../contract/setup-shapes';
 import { Icon, type IconName } from './Icon';
+import './StatusBadge.css';
 
 export type CheckStatus = 'pass' | 'warn' | 'fail' | 'skip';
 

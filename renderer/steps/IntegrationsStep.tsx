@@ -9,6 +9,7 @@ import { ToggleDialog } from '../components/ToggleDialog';
 import { useSetupStore } from '../store/setup';
 import { CARDS_REFRESH_MS, CONFIGURABLE_INTEGRATIONS, integrationName, isAdded } from '../store/step-checks';
 import type { StepProps } from './step-props';
+import './IntegrationsStep.css';
 
 const SPACE_KINDS = new Set(CONFIGURABLE_INTEGRATIONS.map((i) => i.kind));
 

@@ -2,8 +2,8 @@
 // core explained, the fields it names, and the long operation on screen; also the check fixes both offer.
 import type { StateCreator } from 'zustand';
 import type { CheckView } from '../../contract/setup-shapes';
-import { toCallError, type CallError } from '../errors';
-import { xs4 } from '../xs4';
+import { toCallError, type CallError } from '../bridge/errors';
+import { xs4 } from '../bridge/xs4';
 import type { Busy, OperationKind } from './busy';
 import { cancelOperation, runOperation, type OperationView } from './operation';
 import type { FieldError } from './validation';

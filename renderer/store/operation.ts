@@ -1,5 +1,5 @@
 // Runs one long core operation with live progress, log lines and a cancel handle; the store keeps its view state.
-import { xs4, type LogLineEvent, type ProgressEvent } from '../xs4';
+import { xs4, type LogLineEvent, type ProgressEvent } from '../bridge/xs4';
 import type { OperationKind } from './busy';
 
 /** What the live log panel shows about the running (or last) operation. */

@@ -2,9 +2,9 @@
 // Wizard and troubleshooting slices are added next to this file and combined in store/index.ts.
 import { create } from 'zustand';
 import type { AppInfo, Language, Settings } from '../../contract/app';
-import { toCallError, type CallError } from '../errors';
+import { toCallError, type CallError } from '../bridge/errors';
 import { i18n } from '../i18n';
-import { xs4 } from '../xs4';
+import { xs4 } from '../bridge/xs4';
 
 export type Mode = 'setup' | 'troubleshoot';
 

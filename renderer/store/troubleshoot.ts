@@ -3,7 +3,7 @@
 import type { StateCreator } from 'zustand';
 import type { CheckView } from '../../contract/setup-shapes';
 import type { BundleView } from '../../contract/troubleshoot-channels';
-import { xs4 } from '../xs4';
+import { xs4 } from '../bridge/xs4';
 import { activity } from './activity';
 import type { SetupStore } from './setup';
 

@@ -17,7 +17,7 @@ import type {
   VerifyResult,
 } from '../../contract/setup-shapes';
 import { nextStep, previousStep, type StepId } from '../../contract/steps';
-import { xs4 } from '../xs4';
+import { xs4 } from '../bridge/xs4';
 import { activity, initialActivity } from './activity';
 import {
   CONFIGURABLE_INTEGRATIONS,

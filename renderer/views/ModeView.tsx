@@ -4,6 +4,7 @@ import { useShellStore, type Mode } from '../store';
 import { SystemPanel } from '../components/SystemPanel';
 import { SetupWizard } from './SetupWizard';
 import { Troubleshoot } from './Troubleshoot';
+import './ModeView.css';
 
 export function ModeView({ mode, info }: { mode: Mode; info: AppInfo }) {
   const setMode = useShellStore((s) => s.setMode);

@@ -18,7 +18,7 @@ import type { StepProps } from '../steps/step-props';
 import { SummaryStep } from '../steps/SummaryStep';
 import { VerifyStep } from '../steps/VerifyStep';
 import { WelcomeStep } from '../steps/WelcomeStep';
-import '../components/setup.css';
+import './SetupWizard.css';
 
 const STEP_VIEWS: Record<StepId, ComponentType<StepProps>> = {
   welcome: WelcomeStep,
@@ -50,7 +50,7 @@ export function SetupWizard({ onTroubleshoot }: StepProps): ReactElement {
 
   if (!loaded) {
     return (
-      <div className="su">
+      <div className="view">
         <p role="status" className="muted">
           {t('wizard.loading')}
         </p>
@@ -59,7 +59,7 @@ export function SetupWizard({ onTroubleshoot }: StepProps): ReactElement {
   }
   if (progress === null && error !== null) {
     return (
-      <div className="su">
+      <div className="view">
         <FailureNotice error={error} />
       </div>
     );
@@ -69,8 +69,7 @@ export function SetupWizard({ onTroubleshoot }: StepProps): ReactElement {
   const done = progress?.done ?? {};
   const index = StepIds.indexOf(step);
   return (
-    // .su scopes this view's styles (components/setup.css).
-    <div className="su">
+    <div className="view">
       <div className="wizard">
         <nav className="wizard__steps" aria-label={t('wizard.stepsLabel')}>
           <p className="wizard__count">{t('wizard.stepOf', { n: index + 1, total: StepIds.length })}</p>

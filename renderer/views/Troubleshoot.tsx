@@ -8,7 +8,6 @@ import { FailureNotice } from '../components/FailureNotice';
 import { Icon } from '../components/Icon';
 import { TextField } from '../components/TextField';
 import { useSetupStore } from '../store/setup';
-import '../components/setup.css';
 
 export function Troubleshoot({ onSetup }: { onSetup: () => void }): ReactElement {
   const { t, i18n } = useTranslation('setup');
@@ -40,7 +39,7 @@ export function Troubleshoot({ onSetup }: { onSetup: () => void }): ReactElement
   };
 
   return (
-    <div className="su">
+    <div className="view">
       <section className="step" aria-labelledby="troubleshoot-title">
         <h2 id="troubleshoot-title" ref={heading} tabIndex={-1} className="step__title">
           {t('troubleshoot.title')}

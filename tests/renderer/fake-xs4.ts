@@ -9,7 +9,7 @@ import type {
 } from '../../contract/setup-shapes';
 import type { StepId } from '../../contract/steps';
 import type { Xs4Api } from '../../contract/ipc';
-import type { LogLineEvent, ProgressEvent } from '../../renderer/xs4';
+import type { LogLineEvent, ProgressEvent } from '../../renderer/bridge/xs4';
 
 /** The part of window.xs4 the setup wizard and Troubleshoot view use. */
 type SetupApi = Pick<Xs4Api, 'setup' | 'clipboard' | 'history' | 'troubleshoot' | 'on'>;

@@ -1,5 +1,5 @@
 // The renderer's only door to the core: the window.xs4 object the preload exposes (typed from the contract).
-import type { EventPayload, Xs4Api } from '../contract/ipc';
+import type { EventPayload, Xs4Api } from '../../contract/ipc';
 
 declare global {
   interface Window {

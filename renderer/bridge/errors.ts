@@ -1,6 +1,6 @@
 // Turns whatever a window.xs4 call rejected with into something the UI can show: code, message, remedy, and for
 // INVALID_INPUT the field and the rule, so the form can show it next to the field.
-import { isXs4Error } from '../contract/xs4-error';
+import { isXs4Error } from '../../contract/xs4-error';
 
 export interface CallError {
   code: string;
