@@ -13,6 +13,7 @@ import { createWizardSlice, initialWizard, type WizardActions, type WizardState 
 export type SetupState = ActivityState & WizardState & TroubleshootState;
 export type SetupStore = SetupState & ActivityActions & WizardActions & TroubleshootActions;
 
+/** @internal The state before anything was loaded (tests reset the store to it). */
 export const initialSetupState: SetupState = { ...initialActivity, ...initialWizard, ...initialTroubleshoot };
 
 export const useSetupStore = create<SetupStore>()((...a) => ({
