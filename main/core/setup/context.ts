@@ -48,17 +48,20 @@ export interface SetupContext {
   lastEvidence: Map<string, unknown>;
 }
 
+/** Waits `ms`, or rejects CANCELLED when the signal fires, also when it fired before the wait began (a cancel
+ * that landed while a request was in flight must not be lost). */
 const defaultSleep: Sleep = (ms, signal) =>
   new Promise((resolve, reject) => {
-    const t = setTimeout(resolve, ms);
-    signal?.addEventListener(
-      'abort',
-      () => {
-        clearTimeout(t);
-        reject(new AppError('CANCELLED', 'The operation was cancelled.', 'Start it again when ready.'));
-      },
-      { once: true },
-    );
+    const cancel = (): void => {
+      clearTimeout(t);
+      reject(new AppError('CANCELLED', 'The operation was cancelled.', 'Start it again when ready.'));
+    };
+    const t = setTimeout(() => {
+      signal?.removeEventListener('abort', cancel);
+      resolve();
+    }, ms);
+    if (signal?.aborted) cancel();
+    else signal?.addEventListener('abort', cancel, { once: true });
   });
 
 export function createSetupContext(deps: SetupServiceDeps): SetupContext {

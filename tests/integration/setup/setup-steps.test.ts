@@ -113,6 +113,20 @@ describe('setup step modules, each alone', () => {
     expect(await e.getEnrollment()).toEqual(wanted);
   });
 
+  it('verify: a cancel that lands while a status read is in flight stops the wait (CANCELLED)', async () => {
+    const key = await shipKeySteps(ctx).revealShipKey();
+    env.space.setState({ key: 'another-key-than-xs4-face-has' });
+    const cancelled = new AbortController();
+    cancelled.abort();
+    const started = Date.now();
+    await expect(verifyStep(ctx).verify(8_000, { signal: cancelled.signal })).rejects.toMatchObject({
+      code: 'CANCELLED',
+    });
+    // It stopped at the first wait, not at the deadline.
+    expect(Date.now() - started).toBeLessThan(8_000);
+    env.space.setState({ key });
+  });
+
   it('verify: follows the Space card until XS4 Face reports it Connected', async () => {
     expect(await verifyStep(ctx).verify(10_000, {})).toMatchObject({ connected: true, status: 'connected' });
   });
