@@ -7,7 +7,7 @@ import { createWindowsRun } from './core/checks/windows/index';
 import { toErrorInfo, type ErrorInfo } from './core/errors';
 import { HistoryStore } from './core/history/history-store';
 import { createSetupService } from './core/setup/setup-service';
-import { createRedactor } from './core/log/redact';
+import { createRedactor } from './core/secrets/redact';
 import { createEncryptedFileSecretStore } from './core/secrets/encrypted-file-secret-store';
 import type { Cipher } from './core/secrets/secret-store';
 import { closeThirdPartyIpc, registerIpc } from './ipc';

@@ -1,13 +1,8 @@
 // The only place ipcMain is touched: one invoke channel dispatched to the contract's handlers, after checking
 // that the call comes from the app's own page (app:// origin, main frame). Never throws into Electron.
 import { ipcMain, type IpcMainInvokeEvent } from 'electron';
-import {
-  INVOKE_CHANNEL,
-  eventWireName,
-  type HandlerContext,
-  type Handlers,
-  type Result,
-} from '../preload/api';
+import { INVOKE_CHANNEL, eventWireName, type HandlerContext, type Handlers } from '../contract/ipc';
+import { type Result } from '../contract/channel';
 import { AppError, toErrorInfo } from './core/errors';
 import { checkEvent, createDispatcher } from './core/api/dispatch';
 import type { Logger } from './core/log/logger';

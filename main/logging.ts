@@ -2,7 +2,7 @@
 import log from 'electron-log/main';
 import { join } from 'node:path';
 import type { Logger } from './core/log/logger';
-import type { Redactor } from './core/log/redact';
+import type { Redactor } from './core/secrets/redact';
 
 export function createAppLogger(redactor: Redactor, logsDir: string): Logger {
   log.transports.file.resolvePathFn = () => join(logsDir, 'main.log');

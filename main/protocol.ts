@@ -2,14 +2,6 @@
 import { protocol, type Session } from 'electron';
 import { APP_SCHEME, serveAppRequest } from './protocol-serve';
 
-export {
-  APP_ENTRY_URL,
-  APP_HOST,
-  APP_SCHEME,
-  CONTENT_SECURITY_POLICY,
-  resolveAppPath,
-  serveAppRequest,
-} from './protocol-serve';
 
 /** Must run before `app` is ready: makes app:// a standard, secure origin (like https) for the page. */
 export function registerAppSchemeAsPrivileged(): void {

@@ -2,7 +2,7 @@
 // A damaged file is backed up and reported first (core/settings/settings-file.ts), never silently reset.
 import Store from 'electron-store';
 import { z } from 'zod';
-import { defaultSettings, settingsSchema, type Settings } from '../preload/api';
+import { defaultSettings, settingsSchema, type Settings } from '../contract/app';
 import type { ErrorInfo } from './core/errors';
 import { loadSettingsFile } from './core/settings/settings-file';
 import { applyPatch, type SettingsStore } from './core/settings/settings-store';

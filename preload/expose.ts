@@ -3,13 +3,13 @@
 import {
   contract,
   events,
-  resultSchema,
   type ChannelName,
   type EventName,
   type EventPayload,
   type Xs4Api,
-  type Xs4Error,
-} from './api';
+} from '../contract/ipc';
+import { resultSchema } from '../contract/channel';
+import { type Xs4Error } from '../contract/xs4-error';
 
 /** Sends one call and resolves with the raw envelope ({ ok, value } | { ok, error }). */
 export type Invoke = (channel: ChannelName, input: unknown) => Promise<unknown>;

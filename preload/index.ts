@@ -1,6 +1,6 @@
 // Sandboxed preload: exposes window.xs4 (built from the contract) to the page. The page never sees ipcRenderer.
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { INVOKE_CHANNEL, eventWireName } from './api';
+import { INVOKE_CHANNEL, eventWireName } from '../contract/ipc';
 import { buildXs4Api } from './expose';
 
 const api = buildXs4Api(

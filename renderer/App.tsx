@@ -2,10 +2,11 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorNotice } from './components/ErrorNotice';
-import { ModeView } from './components/ModeView';
+import { ModeView } from './views/ModeView';
 import { NavBar } from './components/NavBar';
 import { TitleBar } from './components/TitleBar';
 import { useShellStore } from './store';
+import './App.css';
 
 export function App() {
   const { t } = useTranslation();

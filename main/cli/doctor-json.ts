@@ -2,10 +2,12 @@
 import { z } from 'zod';
 import type { RunResult } from '../core/checks/run-result';
 import { recordsInOrder } from '../core/checks/run-result';
-import { redactValue } from '../core/evidence/redact';
+import { verdictOf } from '../core/checks/check-view';
+import { SECRET_FINGERPRINT } from '../../contract/rules/secret-fingerprint';
+import { redactValue } from '../core/secrets/redact';
 
 const Status = z.enum(['pass', 'warn', 'fail', 'skip']);
-const Fingerprint = z.string().regex(/^sha256:[0-9a-f]{8}$/);
+const Fingerprint = z.string().regex(SECRET_FINGERPRINT);
 
 export const DoctorJsonSchema = z.object({
   schema: z.literal('xs4-setup.doctor'),
@@ -79,13 +81,7 @@ export function doctorJson(run: RunResult, meta: DoctorJsonMeta): DoctorJson {
     deadlineReached: run.deadlineReached,
     exitCode: meta.exitCode,
     checks: recordsInOrder(run).map((r) => ({
-      id: r.id,
-      title: r.title,
-      status: r.result.status,
-      summary: r.result.summary,
-      ...(r.result.detail ? { detail: r.result.detail } : {}),
-      ...(r.result.remedy ? { remedy: r.result.remedy } : {}),
-      ...(r.result.code ? { code: r.result.code } : {}),
+      ...verdictOf(r),
       evidence: r.outcome,
       durationMs: r.durationMs,
     })),

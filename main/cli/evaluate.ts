@@ -2,9 +2,9 @@
 import { AppError } from '../core/errors';
 import type { Check } from '../core/checks/types';
 import type { RunProgressEvent, RunResult } from '../core/checks/run-result';
-import { evaluateEvidence, runChecks } from '../core/checks/runner';
-import { readBundle } from '../core/evidence/bundle-reader';
-import { secretsOf } from '../core/evidence/redact';
+import { runChecks } from '../core/checks/runner';
+import { evaluateBundleDir } from '../core/troubleshoot/bundle-evaluation';
+import { secretsOf } from '../core/checks/types';
 import type { CliContext } from './context';
 import { CLI_INPUT_LABELS, type LiveSettings, shownInputs } from './live-inputs';
 
@@ -59,15 +59,7 @@ export async function evaluateLive(
 }
 
 export async function evaluateBundle(ctx: CliContext, checks: Check[], dir: string): Promise<Evaluated> {
-  const bundle = await readBundle(dir, checks);
-  const run = await evaluateEvidence(checks, bundle.supplied, { now: () => ctx.io.now() });
-  const m = bundle.manifest;
-  const notes: string[] = [];
-  if (!m) notes.push('No manifest.json: only the evidence files present in the folder were evaluated.');
-  if (bundle.unknownChecks.length > 0)
-    notes.push(
-      `The bundle has evidence for checks this version does not know: ${bundle.unknownChecks.join(', ')}.`,
-    );
+  const { run, manifest: m, notes } = await evaluateBundleDir(dir, checks, () => ctx.io.now());
   return {
     run,
     // The bundle was redacted when written; nothing secret is known here.

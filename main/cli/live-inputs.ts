@@ -2,7 +2,7 @@
 import type { CheckInputs } from '../core/checks/types';
 import { DEFAULT_CHECK_TIMEOUT_MS, DEFAULT_RUN_DEADLINE_MS } from '../core/checks/runner';
 import { parseServiceUrl } from '../core/net/endpoint';
-import { secretFingerprint } from '../core/evidence/redact';
+import { secretFingerprint } from '../core/secrets/fingerprint';
 import { type FlagSpec, type ParsedFlags, intFlag, stringFlag, usageError } from './args';
 import type { CliIo } from './io';
 import { FACE_TOKEN, readSecret, SHIP_KEY } from './secrets';

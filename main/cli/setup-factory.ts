@@ -8,7 +8,7 @@ import { createMemorySecretStore } from '../core/secrets/memory-secret-store';
 import { openFileSettingsStore } from '../core/settings/settings-file';
 import { createSetupService } from '../core/setup/setup-service';
 import type { SetupService } from '../core/setup/service';
-import { normaliseFingerprint } from '../core/net/certificate';
+import { normaliseFingerprint } from '../../contract/rules/fingerprint';
 import { faceApiEndpoint } from '../core/face/face-client';
 import { AppError } from '../core/errors';
 import type { CliIo } from './io';

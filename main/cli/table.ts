@@ -2,7 +2,7 @@
 import type { CheckStatus } from '../core/checks/types';
 import type { RunProgressEvent, RunResult } from '../core/checks/run-result';
 import { recordsInOrder } from '../core/checks/run-result';
-import { redactText } from '../core/evidence/redact';
+import { redactText } from '../core/secrets/redact';
 import type { CliOutput } from './io';
 import { clean, fit, pad } from './terminal';
 

@@ -1,9 +1,10 @@
 // Check results with cause and remedy; Fix and Undo where the app can act (each confirmed first), instructions where it cannot.
 import { useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CheckView } from '../../preload/setup-contract';
+import type { CheckView } from '../../contract/setup-shapes';
 import { ConfirmDialog } from './ConfirmDialog';
 import { StatusBadge } from './StatusBadge';
+import './CheckList.css';
 
 interface Props {
   checks: CheckView[];

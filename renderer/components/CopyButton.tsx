@@ -2,7 +2,7 @@
 // Both go through the main process: the page has no clipboard permission (the shell denies every permission request).
 import { useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import { xs4 } from '../store/xs4';
+import { xs4 } from '../bridge/xs4';
 import { Icon } from './Icon';
 
 interface Props {

@@ -1,19 +1,23 @@
-// Shows a structured error: message, remedy and the stable code (what support asks for).
+// Shows a structured error of the shell (startup problems, a failed load): message, remedy and the stable code.
 import { useTranslation } from 'react-i18next';
-import type { ShownError } from '../errors';
+import type { CallError } from '../bridge/errors';
+import { Icon } from './Icon';
 
-export function ErrorNotice({ error, onRetry }: { error: ShownError; onRetry?: () => void }) {
+export function ErrorNotice({ error, onRetry }: { error: CallError; onRetry?: () => void }) {
   const { t } = useTranslation();
   return (
     <div className="notice notice--error" role="alert">
-      <p className="notice__message">{error.message}</p>
-      {error.remedy !== '' && <p className="notice__remedy">{error.remedy}</p>}
-      <p className="notice__code">{t('status.code', { code: error.code })}</p>
-      {onRetry !== undefined && (
-        <button type="button" className="button" onClick={onRetry}>
-          {t('status.retry')}
-        </button>
-      )}
+      <Icon name="cross" />
+      <div>
+        <p className="notice__title">{error.message}</p>
+        {error.remedy !== '' && <p>{error.remedy}</p>}
+        <p className="notice__code">{t('status.code', { code: error.code })}</p>
+        {onRetry !== undefined && (
+          <button type="button" className="btn btn--primary" onClick={onRetry}>
+            {t('status.retry')}
+          </button>
+        )}
+      </div>
     </div>
   );
 }

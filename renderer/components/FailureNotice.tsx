@@ -1,7 +1,7 @@
 // Shows a failure the way the core explains it: what happened, what to do, and the stable code for support.
 import type { ReactElement, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CallError } from '../store/xs4';
+import type { CallError } from '../bridge/errors';
 import { Icon } from './Icon';
 
 interface Props {

@@ -1,7 +1,8 @@
 // English/Spanish switch; the choice is stored in settings through window.xs4.
 import { useTranslation } from 'react-i18next';
-import type { Language } from '../../preload/api';
+import type { Language } from '../../contract/app';
 import { useShellStore } from '../store';
+import './LanguageSwitch.css';
 
 const LANGUAGES: Language[] = ['en', 'es'];
 

@@ -2,6 +2,7 @@
 import { useEffect, useRef, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OperationView } from '../store/operation';
+import './LogPanel.css';
 
 interface Props {
   operation: OperationView;

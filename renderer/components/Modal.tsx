@@ -1,5 +1,6 @@
 // An accessible modal dialog: labelled, focus moved in on open and back on close, Tab kept inside, Escape cancels.
 import { useEffect, useId, useRef, type ReactElement, type ReactNode } from 'react';
+import './Modal.css';
 
 const FOCUSABLE =
   'button:not([disabled]), [href], input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';

@@ -1,6 +1,7 @@
 // Left navigation between the two modes. More entries (e.g. wizard steps) can be nested under a mode later.
 import { useTranslation } from 'react-i18next';
 import { useShellStore, type Mode } from '../store';
+import './NavBar.css';
 
 const MODES: Mode[] = ['setup', 'troubleshoot'];
 

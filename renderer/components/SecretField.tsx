@@ -3,6 +3,7 @@ import { useEffect, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CopyButton } from './CopyButton';
 import { Icon } from './Icon';
+import './SecretField.css';
 
 interface Props {
   label: string;

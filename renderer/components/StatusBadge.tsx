@@ -1,8 +1,9 @@
 // A status shown three ways at once — colour, icon and text — and labelled for screen readers.
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { IntegrationStatus } from '../../preload/setup-contract';
+import type { IntegrationStatus } from '../../contract/setup-shapes';
 import { Icon, type IconName } from './Icon';
+import './StatusBadge.css';
 
 export type CheckStatus = 'pass' | 'warn' | 'fail' | 'skip';
 

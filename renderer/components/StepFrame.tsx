@@ -2,6 +2,7 @@
 import { useEffect, useRef, type ReactElement, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSetupStore } from '../store/setup';
+import './StepFrame.css';
 
 interface Props {
   title: string;

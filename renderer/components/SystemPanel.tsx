@@ -1,6 +1,7 @@
 // What the core reports about this computer: version, platform, whether the Windows steps can run here.
 import { useTranslation } from 'react-i18next';
-import type { AppInfo } from '../../preload/api';
+import type { AppInfo } from '../../contract/app';
+import './SystemPanel.css';
 
 export function SystemPanel({ info }: { info: AppInfo }) {
   const { t } = useTranslation();
@@ -9,7 +10,7 @@ export function SystemPanel({ info }: { info: AppInfo }) {
       <h3 id="system-heading" className="panel__heading">
         {t('system.heading')}
       </h3>
-      <dl className="facts">
+      <dl className="facts facts--quiet">
         <dt>{t('system.version')}</dt>
         <dd data-testid="app-version">{info.version}</dd>
         <dt>{t('system.platform')}</dt>

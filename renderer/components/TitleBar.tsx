@@ -1,6 +1,7 @@
 // Top bar: product name and tagline, with the language switch on the right.
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from './LanguageSwitch';
+import './TitleBar.css';
 
 export function TitleBar() {
   const { t } = useTranslation();

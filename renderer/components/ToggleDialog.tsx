@@ -2,6 +2,7 @@
 import { useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Modal } from './Modal';
+import './ToggleDialog.css';
 
 interface Option {
   kind: string;

@@ -5,7 +5,7 @@ import en from './en.json';
 import es from './es.json';
 import setupEn from './setup.en.json';
 import setupEs from './setup.es.json';
-import type { Language } from '../../preload/api';
+import type { Language } from '../../contract/app';
 
 // `setup`: the wizard's and Troubleshoot's strings (renderer/i18n/setup.*.json), used as useTranslation('setup').
 export const resources = {

@@ -1,9 +1,7 @@
 // Step 9: the Enrollment Service's company name and privacy policy, with the policy check (HTTPS, mentions biometric data).
 import { useEffect, useState, type FormEvent, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CheckList } from '../components/CheckList';
-import { FailureNotice } from '../components/FailureNotice';
-import { LogPanel } from '../components/LogPanel';
+import { CheckRunPanel } from '../components/CheckRunPanel';
 import { StepFrame } from '../components/StepFrame';
 import { TextField } from '../components/TextField';
 import { useSetupStore } from '../store/setup';
@@ -35,7 +33,6 @@ export function EnrollmentStep(_props: StepProps): ReactElement {
     setter(v);
   };
   const policyFailing = s.policyChecks.some((c) => c.status === 'fail');
-  const op = s.operation?.kind === 'policyCheck' && s.operation.running ? s.operation : null;
 
   return (
     <StepFrame
@@ -76,24 +73,9 @@ export function EnrollmentStep(_props: StepProps): ReactElement {
           </button>
         </div>
       </form>
-      {op !== null && (
-        <LogPanel
-          operation={op}
-          title={t('op.kind.policyCheck')}
-          onCancel={() => void s.cancelOperation()}
-          showLog={false}
-        />
-      )}
-      {s.error !== null && <FailureNotice error={s.error} />}
-      {s.policyChecks.length > 0 && (
-        <CheckList
-          checks={s.policyChecks}
-          busy={s.busy !== null}
-          onFix={(id) => void s.applyFix(id)}
-          onUndo={(id) => void s.undoFix(id)}
-        />
-      )}
-      <p className="muted">{t('enrollment.guidance')}</p>
+      <CheckRunPanel kinds={['policyCheck']} showLog={() => false} error={s.error} checks={s.policyChecks}>
+        <p className="muted">{t('enrollment.guidance')}</p>
+      </CheckRunPanel>
     </StepFrame>
   );
 }

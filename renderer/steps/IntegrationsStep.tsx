@@ -1,7 +1,7 @@
 // Step 3: XS4 Face's integration cards with their live status, what the selected status means, and Add integration.
 import { useEffect, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { IntegrationCard } from '../../preload/setup-contract';
+import type { IntegrationCard } from '../../contract/setup-shapes';
 import { FailureNotice } from '../components/FailureNotice';
 import { StatusBadge } from '../components/StatusBadge';
 import { StepFrame } from '../components/StepFrame';
@@ -9,6 +9,7 @@ import { ToggleDialog } from '../components/ToggleDialog';
 import { useSetupStore } from '../store/setup';
 import { CARDS_REFRESH_MS, CONFIGURABLE_INTEGRATIONS, integrationName, isAdded } from '../store/step-checks';
 import type { StepProps } from './step-props';
+import './IntegrationsStep.css';
 
 const SPACE_KINDS = new Set(CONFIGURABLE_INTEGRATIONS.map((i) => i.kind));
 

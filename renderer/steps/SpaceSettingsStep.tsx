@@ -1,9 +1,7 @@
 // Step 7: the Space settings that must hold (HTTPS, SHIP, power-save, firewall), each with cause and remedy, Fix and Undo.
 import { useEffect, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CheckList } from '../components/CheckList';
-import { FailureNotice } from '../components/FailureNotice';
-import { LogPanel } from '../components/LogPanel';
+import { CheckRunPanel } from '../components/CheckRunPanel';
 import { StepFrame } from '../components/StepFrame';
 import { useSetupStore } from '../store/setup';
 import type { StepProps } from './step-props';
@@ -20,10 +18,6 @@ export function SpaceSettingsStep(_props: StepProps): ReactElement {
   }, [runChecks, hasResults]);
 
   const failing = s.settingsChecks.filter((c) => c.status === 'fail').length;
-  const op =
-    s.operation !== null && ['checks', 'fix', 'undo'].includes(s.operation.kind) && s.operation.running
-      ? s.operation
-      : null;
 
   return (
     <StepFrame
@@ -35,31 +29,21 @@ export function SpaceSettingsStep(_props: StepProps): ReactElement {
       continueDisabled={!hasResults}
       continueHint={t('spaceSettings.continueHint')}
     >
-      <div className="toolbar">
-        <button type="button" className="btn" onClick={() => void runChecks()} disabled={s.busy !== null}>
-          {t('checks.runAgain')}
-        </button>
-      </div>
-      {op !== null && (
-        <LogPanel
-          operation={op}
-          title={t(`op.kind.${op.kind}`)}
-          onCancel={() => void s.cancelOperation()}
-          showLog={op.kind !== 'checks'}
-        />
-      )}
-      {s.error !== null && <FailureNotice error={s.error} />}
-      {hasResults && (
-        <CheckList
-          checks={s.settingsChecks}
-          busy={s.busy !== null}
-          onFix={(id) => void s.applyFix(id)}
-          onUndo={(id) => void s.undoFix(id)}
-        />
-      )}
-      {failing > 0 && (
-        <p className="notice notice--warn">{t('spaceSettings.failingNote', { count: failing })}</p>
-      )}
+      <CheckRunPanel
+        actions={
+          <button type="button" className="btn" onClick={() => void runChecks()} disabled={s.busy !== null}>
+            {t('checks.runAgain')}
+          </button>
+        }
+        kinds={['checks', 'fix', 'undo']}
+        showLog={(op) => op.kind !== 'checks'}
+        error={s.error}
+        checks={s.settingsChecks}
+      >
+        {failing > 0 && (
+          <p className="notice notice--warn">{t('spaceSettings.failingNote', { count: failing })}</p>
+        )}
+      </CheckRunPanel>
     </StepFrame>
   );
 }

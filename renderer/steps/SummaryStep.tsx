@@ -3,7 +3,8 @@ import { useEffect, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FailureNotice } from '../components/FailureNotice';
 import { StepFrame } from '../components/StepFrame';
-import { STEPS, useSetupStore } from '../store/setup';
+import { StepIds } from '../../contract/steps';
+import { useSetupStore } from '../store/setup';
 import type { StepProps } from './step-props';
 
 export function SummaryStep({ onTroubleshoot }: StepProps): ReactElement {
@@ -15,8 +16,8 @@ export function SummaryStep({ onTroubleshoot }: StepProps): ReactElement {
   }, [loadHistory]);
 
   const done = s.progress?.done ?? {};
-  const rows = STEPS.filter((id) => id !== 'summary' && done[id] !== undefined);
-  const missing = STEPS.filter((id) => id !== 'summary' && id !== 'welcome' && done[id] === undefined);
+  const rows = StepIds.filter((id) => id !== 'summary' && done[id] !== undefined);
+  const missing = StepIds.filter((id) => id !== 'summary' && id !== 'welcome' && done[id] === undefined);
   const when = (iso: string): string => {
     const d = new Date(iso);
     return Number.isNaN(d.getTime()) ? iso : d.toLocaleString(i18n.language);

@@ -1,10 +1,8 @@
 // Step 10: write the values to XS4 Face, read them back, follow the integration status until Connected — or explain why not.
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CheckList } from '../components/CheckList';
-import { FailureNotice } from '../components/FailureNotice';
+import { CheckRunPanel, LiveCheckList } from '../components/CheckRunPanel';
 import { Icon } from '../components/Icon';
-import { LogPanel } from '../components/LogPanel';
 import { StatusBadge } from '../components/StatusBadge';
 import { StepFrame } from '../components/StepFrame';
 import { useSetupStore } from '../store/setup';
@@ -14,10 +12,6 @@ export function VerifyStep({ onTroubleshoot }: StepProps): ReactElement {
   const { t } = useTranslation('setup');
   const s = useSetupStore();
   const result = s.verifyResult;
-  const op =
-    s.operation !== null && ['verify', 'fix', 'undo'].includes(s.operation.kind) && s.operation.running
-      ? s.operation
-      : null;
   const doneBefore = s.progress?.done.verify;
 
   return (
@@ -33,53 +27,44 @@ export function VerifyStep({ onTroubleshoot }: StepProps): ReactElement {
       continueDisabled={result?.connected !== true && doneBefore === undefined}
       continueHint={t('verify.continueHint')}
     >
-      <div className="toolbar">
-        <button
-          type="button"
-          className="btn btn--primary"
-          onClick={() => void s.verify()}
-          disabled={s.busy !== null}
-        >
-          {result === null ? t('verify.start') : t('verify.again')}
-        </button>
-      </div>
-      {op !== null && (
-        <LogPanel
-          operation={op}
-          title={t(`op.kind.${op.kind}`)}
-          onCancel={() => void s.cancelOperation()}
-          showLog={op.log.length > 0}
-        />
-      )}
-      {s.error !== null && (
-        <FailureNotice error={s.error}>
+      <CheckRunPanel
+        actions={
+          <button
+            type="button"
+            className="btn btn--primary"
+            onClick={() => void s.verify()}
+            disabled={s.busy !== null}
+          >
+            {result === null ? t('verify.start') : t('verify.again')}
+          </button>
+        }
+        kinds={['verify', 'fix', 'undo']}
+        showLog={(op) => op.log.length > 0}
+        error={s.error}
+        errorActions={
           <button type="button" className="btn btn--link" onClick={onTroubleshoot}>
             {t('common.openTroubleshoot')}
           </button>
-        </FailureNotice>
-      )}
-      {result !== null && (
-        <section className="subsection" aria-labelledby="verify-result">
-          <h3 id="verify-result" className="result-head">
-            {t('verify.resultTitle')} <StatusBadge kind="integration" status={result.status} />
-          </h3>
-          <p className={`notice ${result.connected ? 'notice--ok' : 'notice--error'}`} role="status">
-            <Icon name={result.connected ? 'check' : 'cross'} />
-            <span>{result.message}</span>
-          </p>
-          {!result.connected && result.diagnosis.length > 0 && (
-            <>
-              <h4>{t('verify.diagnosis')}</h4>
-              <CheckList
-                checks={result.diagnosis}
-                busy={s.busy !== null}
-                onFix={(id) => void s.applyFix(id)}
-                onUndo={(id) => void s.undoFix(id)}
-              />
-            </>
-          )}
-        </section>
-      )}
+        }
+      >
+        {result !== null && (
+          <section className="subsection" aria-labelledby="verify-result">
+            <h3 id="verify-result" className="result-head">
+              {t('verify.resultTitle')} <StatusBadge kind="integration" status={result.status} />
+            </h3>
+            <p className={`notice ${result.connected ? 'notice--ok' : 'notice--error'}`} role="status">
+              <Icon name={result.connected ? 'check' : 'cross'} />
+              <span>{result.message}</span>
+            </p>
+            {!result.connected && result.diagnosis.length > 0 && (
+              <>
+                <h4>{t('verify.diagnosis')}</h4>
+                <LiveCheckList checks={result.diagnosis} />
+              </>
+            )}
+          </section>
+        )}
+      </CheckRunPanel>
     </StepFrame>
   );
 }

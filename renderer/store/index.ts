@@ -1,2 +1,2 @@
 // The renderer's stores. Import from here so slices can be reorganised without touching components.
-export { useShellStore, type Mode, type ShellState } from './shell-store';
+export { useShellStore, type Mode } from './shell-store';

@@ -1,11 +1,12 @@
 // Runs one long core operation with live progress, log lines and a cancel handle; the store keeps its view state.
-import { newOperationId, xs4, type LogLineEvent, type ProgressEvent } from './xs4';
+import { xs4, type LogLineEvent, type ProgressEvent } from '../bridge/xs4';
+import type { OperationKind } from './busy';
 
 /** What the live log panel shows about the running (or last) operation. */
 export interface OperationView {
   id: string;
   /** Which action started it (e.g. "installScript", "checks"), for the panel's title. */
-  kind: string;
+  kind: OperationKind;
   running: boolean;
   message: string;
   /** 0..1 when known. */
@@ -22,7 +23,7 @@ export const MAX_LOG_LINES = 2000;
  * Log lines carry no operation id in the contract, so lines arriving while this operation runs are its own.
  */
 export async function runOperation<T>(
-  kind: string,
+  kind: OperationKind,
   update: (op: OperationView) => void,
   call: (operationId: string) => Promise<T>,
 ): Promise<T> {
@@ -57,6 +58,13 @@ export async function runOperation<T>(
     offLog();
     set({ running: false });
   }
+}
+
+/** An id for one long operation (matches the contract's operationIdSchema); getRandomValues works in every page. */
+function newOperationId(): string {
+  const bytes = new Uint8Array(12);
+  crypto.getRandomValues(bytes);
+  return `op-${Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')}`;
 }
 
 /** Asks the core to abort the operation; the call then settles with its own outcome (cancelled). */

@@ -1,10 +1,10 @@
 // zustand store of the shell: current mode, what the core told us about itself, settings, and load status.
 // Wizard and troubleshooting slices are added next to this file and combined in store/index.ts.
 import { create } from 'zustand';
-import type { AppInfo, Language, Settings } from '../../preload/api';
-import { toShownError, type ShownError } from '../errors';
+import type { AppInfo, Language, Settings } from '../../contract/app';
+import { toCallError, type CallError } from '../bridge/errors';
 import { i18n } from '../i18n';
-import { xs4 } from '../xs4';
+import { xs4 } from '../bridge/xs4';
 
 export type Mode = 'setup' | 'troubleshoot';
 
@@ -13,7 +13,7 @@ export interface ShellState {
   status: 'idle' | 'loading' | 'ready' | 'failed';
   appInfo: AppInfo | null;
   settings: Settings | null;
-  error: ShownError | null;
+  error: CallError | null;
   setMode(mode: Mode): void;
   load(): Promise<void>;
   setLanguage(language: Language): Promise<void>;
@@ -33,7 +33,7 @@ export const useShellStore = create<ShellState>()((set, get) => ({
       await i18n.changeLanguage(settings.language);
       set({ status: 'ready', appInfo, settings });
     } catch (e) {
-      set({ status: 'failed', error: toShownError(e) });
+      set({ status: 'failed', error: toCallError(e) });
     }
   },
   async setLanguage(language) {
@@ -43,7 +43,7 @@ export const useShellStore = create<ShellState>()((set, get) => ({
       await i18n.changeLanguage(settings.language);
       set({ settings, error: null });
     } catch (e) {
-      set({ settings: previous, error: toShownError(e) });
+      set({ settings: previous, error: toCallError(e) });
     }
   },
 }));

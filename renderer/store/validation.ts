@@ -1,5 +1,7 @@
 // Checks a form before it is sent, so the technician sees the broken rule next to the field at once.
-// Rules mirror the contract's (preload/setup-contract.ts); the core validates again and its verdict wins.
+// Rules mirror the contract's (contract/setup-channels.ts; the SHIP key's is the contract's own rule, contract/rules/);
+// the core validates again and its verdict wins.
+import { shipKeyProblem } from '../../contract/rules/ship-key';
 
 /** A broken rule: `rule` is a key under `setup:rules.*`, `values` fill its placeholders. */
 export interface FieldError {
@@ -43,18 +45,12 @@ export function parsePort(field: string, raw: string): { port: number } | FieldE
   return { port: n };
 }
 
-/** Same bounds as the contract's shipKeyValueSchema. */
-export const SHIP_KEY_MIN = 4;
-export const SHIP_KEY_MAX = 4096;
-
 export function validateShipKey(field: string, raw: string): FieldError | null {
-  if (raw === '') return { field, rule: 'required' };
-  if (raw.length < SHIP_KEY_MIN) return { field, rule: 'minLength', values: { min: SHIP_KEY_MIN } };
-  if (raw.length > SHIP_KEY_MAX) return { field, rule: 'maxLength', values: { max: SHIP_KEY_MAX } };
-  // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u001f\u007f]/.test(raw)) return { field, rule: 'oneLine' };
-  if (raw.trim() !== raw) return { field, rule: 'noOuterSpaces' };
-  return null;
+  const p = shipKeyProblem(raw);
+  if (p === null) return null;
+  if (p.rule === 'minLength') return { field, rule: p.rule, values: { min: p.min } };
+  if (p.rule === 'maxLength') return { field, rule: p.rule, values: { max: p.max } };
+  return { field, rule: p.rule };
 }
 
 export function validateCompanyName(field: string, raw: string): FieldError | null {

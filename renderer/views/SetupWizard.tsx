@@ -1,10 +1,11 @@
 // The setup wizard: the list of steps (done, current, still to do) and the step on screen; resumes where the core says.
 import { useEffect, type ComponentType, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { StepId } from '../../preload/setup-contract';
+import type { StepId } from '../../contract/steps';
 import { FailureNotice } from '../components/FailureNotice';
 import { Icon } from '../components/Icon';
-import { STEPS, useSetupStore } from '../store/setup';
+import { StepIds } from '../../contract/steps';
+import { useSetupStore } from '../store/setup';
 import { ConnectStep } from '../steps/ConnectStep';
 import { EnrollmentStep } from '../steps/EnrollmentStep';
 import { FaceRecognitionStep } from '../steps/FaceRecognitionStep';
@@ -17,7 +18,7 @@ import type { StepProps } from '../steps/step-props';
 import { SummaryStep } from '../steps/SummaryStep';
 import { VerifyStep } from '../steps/VerifyStep';
 import { WelcomeStep } from '../steps/WelcomeStep';
-import '../components/setup.css';
+import './SetupWizard.css';
 
 const STEP_VIEWS: Record<StepId, ComponentType<StepProps>> = {
   welcome: WelcomeStep,
@@ -49,7 +50,7 @@ export function SetupWizard({ onTroubleshoot }: StepProps): ReactElement {
 
   if (!loaded) {
     return (
-      <div className="su">
+      <div className="view">
         <p role="status" className="muted">
           {t('wizard.loading')}
         </p>
@@ -58,7 +59,7 @@ export function SetupWizard({ onTroubleshoot }: StepProps): ReactElement {
   }
   if (progress === null && error !== null) {
     return (
-      <div className="su">
+      <div className="view">
         <FailureNotice error={error} />
       </div>
     );
@@ -66,15 +67,14 @@ export function SetupWizard({ onTroubleshoot }: StepProps): ReactElement {
 
   const View = STEP_VIEWS[step];
   const done = progress?.done ?? {};
-  const index = STEPS.indexOf(step);
+  const index = StepIds.indexOf(step);
   return (
-    // .su scopes this view's styles (components/setup.css).
-    <div className="su">
+    <div className="view">
       <div className="wizard">
         <nav className="wizard__steps" aria-label={t('wizard.stepsLabel')}>
-          <p className="wizard__count">{t('wizard.stepOf', { n: index + 1, total: STEPS.length })}</p>
+          <p className="wizard__count">{t('wizard.stepOf', { n: index + 1, total: StepIds.length })}</p>
           <ol>
-            {STEPS.map((id, i) => {
+            {StepIds.map((id, i) => {
               const isDone = done[id] !== undefined;
               const isCurrent = id === step;
               // Steps already done (or the one the core says is next) can be revisited; later ones cannot be skipped to.

@@ -3,12 +3,11 @@
 import { useEffect, useRef, useState, type FormEvent, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CheckList } from '../components/CheckList';
+import { CheckRunPanel } from '../components/CheckRunPanel';
 import { FailureNotice } from '../components/FailureNotice';
 import { Icon } from '../components/Icon';
-import { LogPanel } from '../components/LogPanel';
 import { TextField } from '../components/TextField';
 import { useSetupStore } from '../store/setup';
-import '../components/setup.css';
 
 export function Troubleshoot({ onSetup }: { onSetup: () => void }): ReactElement {
   const { t, i18n } = useTranslation('setup');
@@ -23,10 +22,6 @@ export function Troubleshoot({ onSetup }: { onSetup: () => void }): ReactElement
     clearError();
     heading.current?.focus();
   }, [clearError]);
-  const op =
-    s.operation !== null && ['checks', 'fix', 'undo'].includes(s.operation.kind) && s.operation.running
-      ? s.operation
-      : null;
   const checks = s.troubleshootChecks;
   const bundle = s.bundle;
 
@@ -44,7 +39,7 @@ export function Troubleshoot({ onSetup }: { onSetup: () => void }): ReactElement
   };
 
   return (
-    <div className="su">
+    <div className="view">
       <section className="step" aria-labelledby="troubleshoot-title">
         <h2 id="troubleshoot-title" ref={heading} tabIndex={-1} className="step__title">
           {t('troubleshoot.title')}
@@ -56,36 +51,27 @@ export function Troubleshoot({ onSetup }: { onSetup: () => void }): ReactElement
 
         <section className="subsection" aria-labelledby="ts-live">
           <h3 id="ts-live">{t('troubleshoot.liveTitle')}</h3>
-          <div className="toolbar">
-            <button
-              type="button"
-              className="btn btn--primary"
-              onClick={() => void s.runAllChecks()}
-              disabled={s.busy !== null}
-            >
-              {checks.length === 0 ? t('troubleshoot.run') : t('checks.runAgain')}
-            </button>
-            <button type="button" className="btn" onClick={onSetup}>
-              {t('troubleshoot.backToSetup')}
-            </button>
-          </div>
-          {op !== null && (
-            <LogPanel
-              operation={op}
-              title={t(`op.kind.${op.kind}`)}
-              onCancel={() => void s.cancelOperation()}
-              showLog={op.kind !== 'checks'}
-            />
-          )}
-          {checks.length > 0 && (
-            <CheckList
-              checks={checks}
-              busy={s.busy !== null}
-              onFix={(id) => void s.applyFix(id)}
-              onUndo={(id) => void s.undoFix(id)}
-            />
-          )}
-          {checks.length === 0 && op === null && <p className="muted">{t('troubleshoot.notRun')}</p>}
+          <CheckRunPanel
+            actions={
+              <>
+                <button
+                  type="button"
+                  className="btn btn--primary"
+                  onClick={() => void s.runAllChecks()}
+                  disabled={s.busy !== null}
+                >
+                  {checks.length === 0 ? t('troubleshoot.run') : t('checks.runAgain')}
+                </button>
+                <button type="button" className="btn" onClick={onSetup}>
+                  {t('troubleshoot.backToSetup')}
+                </button>
+              </>
+            }
+            kinds={['checks', 'fix', 'undo']}
+            showLog={(op) => op.kind !== 'checks'}
+            checks={checks}
+            empty={<p className="muted">{t('troubleshoot.notRun')}</p>}
+          />
         </section>
 
         <section className="subsection" aria-labelledby="ts-bundle">

@@ -6,13 +6,13 @@
 import * as http from 'node:http';
 import * as https from 'node:https';
 import * as net from 'node:net';
-import { createHash, X509Certificate } from 'node:crypto';
+import { X509Certificate } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { z } from 'zod';
 import { makeCa, makeCert, type Pem } from './certs';
-import { SHIP_CONTENT_TYPE, SHIP_KEY_HEADER } from '../../main/core/space/space-assumptions';
-import { formatShipDateTime } from '../../main/core/space/ship-xml';
+import { formatShipDateTime, SHIP_CONTENT_TYPE, SHIP_KEY_HEADER } from './wire';
+import { faceKeyFingerprint } from '../../main/core/secrets/fingerprint';
 
 export const CERT_KINDS = ['valid', 'self-signed', 'expired', 'wrong-name'] as const;
 
@@ -90,10 +90,6 @@ export interface SpaceSimulator {
 const ADMIN_PATH = '/__sim/state';
 const MAX_REQUEST_BYTES = 64 * 1024;
 
-function fp8(s: string): string {
-  return createHash('sha256').update(s, 'utf8').digest('hex').slice(0, 8);
-}
-
 function versionAtLeast(v: string, min: number[]): boolean {
   const parts = v.split('.').map(Number);
   for (let i = 0; i < min.length; i++) {
@@ -162,7 +158,7 @@ export async function startSpaceSimulator(options: SpaceSimulatorOptions = {}): 
 
   const publicState = (): Omit<SpaceSimState, 'key'> & { keyFingerprint: string | null } => {
     const { key, ...rest } = state;
-    return { ...rest, keyFingerprint: key === null ? null : fp8(key) };
+    return { ...rest, keyFingerprint: key === null ? null : faceKeyFingerprint(key) };
   };
 
   const answerShip = (req: http.IncomingMessage, body: string, res: http.ServerResponse): void => {
@@ -181,7 +177,7 @@ export async function startSpaceSimulator(options: SpaceSimulatorOptions = {}): 
     const keyHeader = req.headers[SHIP_KEY_HEADER.toLowerCase()];
     if (typeof keyHeader === 'string') {
       keyedRequests++;
-      lastKeyFingerprint = fp8(keyHeader);
+      lastKeyFingerprint = faceKeyFingerprint(keyHeader);
     }
     if (state.transport !== 'https') return send(501, null);
     const type = String(req.headers['content-type'] ?? '')

@@ -1,7 +1,7 @@
 // Page-side bridge for the e2e harness: builds window.xs4 with the preload's own buildXs4Api, over a Playwright
 // binding instead of ipcRenderer. Bundled by esbuild at test time and injected as an init script.
 import { buildXs4Api } from '../../preload/expose';
-import type { ChannelName, EventName } from '../../preload/api';
+import type { ChannelName, EventName } from '../../contract/ipc';
 
 type Listener = (payload: unknown) => void;
 

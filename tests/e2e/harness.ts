@@ -13,7 +13,7 @@ import { serveAppRequest } from '../../main/protocol-serve';
 import { createCoreHandlers } from '../../main/core/api/handlers';
 import { createDispatcher } from '../../main/core/api/dispatch';
 import type { CoreDeps } from '../../main/core/api/deps';
-import type { EventName, HandlerContext } from '../../preload/api';
+import type { EventName, HandlerContext } from '../../contract/ipc';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const RENDERER_DIR = join(ROOT, 'dist', 'renderer');

@@ -91,7 +91,7 @@ describe('setup wizard', () => {
       .not.toBe('Working…');
     await w.shot('10-verify-in-progress');
     await w.click(panel.getByRole('button', { name: 'Cancel' }));
-    const alert = w.page.locator('.su [role="alert"]');
+    const alert = w.page.locator('.view [role="alert"]');
     await alert.waitFor({ timeout: 10_000 });
     expect(await alert.getAttribute('data-code')).toBe('CANCELLED');
     expect(await w.page.getByRole('progressbar').count()).toBe(0);
@@ -107,16 +107,16 @@ describe('setup wizard', () => {
     await w.fill(w.page.getByLabel('XS4 Face server address'), `https://127.0.0.1:${closed.port}/`);
     await w.fill(w.page.getByLabel('Access token'), 'any-token-value');
     await w.click(w.button('Connect'));
-    const alert = w.page.locator('.su [role="alert"]');
+    const alert = w.page.locator('.view [role="alert"]');
     await alert.waitFor({ timeout: 20_000 });
     expect(await alert.getAttribute('data-code')).toMatch(/^FACE_UNREACHABLE/);
     expect(await alert.textContent()).toContain('What to do:');
     await w.shot('02-connect-unreachable');
     await w.click(alert.getByRole('button', { name: 'Open Troubleshoot' }));
-    await expect.poll(() => w.page.locator('.su .step__title').textContent()).toBe('Troubleshoot');
+    await expect.poll(() => w.page.locator('.view .step__title').textContent()).toBe('Troubleshoot');
     await w.click(w.button('Run all checks'));
-    await w.page.locator('.su .checks').first().waitFor({ timeout: 60_000 });
-    const reachable = w.page.locator('.su [data-check="face.reachable"]');
+    await w.page.locator('.view .checks').first().waitFor({ timeout: 60_000 });
+    const reachable = w.page.locator('.view [data-check="face.reachable"]');
     expect(await reachable.getByRole('img').getAttribute('aria-label')).toBe('Status: Fail');
     await w.shot('12-troubleshoot');
     // The report of this run, exported where the technician says.
@@ -138,7 +138,7 @@ describe('setup wizard', () => {
     await w.atStep(flow.T.connect);
     await w.fill(w.page.getByLabel('XS4 Face server address'), env.face.url);
     await w.click(w.button('Connect'));
-    const alert = w.page.locator('.su [role="alert"]');
+    const alert = w.page.locator('.view [role="alert"]');
     await alert.waitFor({ timeout: 20_000 });
     expect(await alert.getAttribute('data-code')).toBe('FACE_TLS_PIN_MISMATCH');
     expect(await alert.textContent()).toContain('presented a different certificate');
@@ -225,7 +225,7 @@ describe('setup wizard', () => {
     await expect.poll(() => w.title().textContent()).toBe('Conectar con XS4 Face');
     await w.fill(w.page.getByLabel('Dirección del servidor XS4 Face'), 'xs4face sin esquema');
     await w.click(w.button('Conectar'));
-    expect(await w.page.locator('.su .field__error').textContent()).toBe(
+    expect(await w.page.locator('.view .field__error').textContent()).toBe(
       'Dirección del servidor XS4 Face: debe ser una URL que empiece por https:// o http://.',
     );
     await w.fill(w.page.getByLabel('Dirección del servidor XS4 Face'), env.face.url);
@@ -238,7 +238,7 @@ describe('setup wizard', () => {
     await w.continue();
     await expect.poll(() => w.title().textContent()).toBe('Integraciones');
     await expect
-      .poll(() => w.page.locator('.su .card').first().getByRole('img').getAttribute('aria-label'))
+      .poll(() => w.page.locator('.view .card').first().getByRole('img').getAttribute('aria-label'))
       .toBe('Estado: Sin estado');
   });
 

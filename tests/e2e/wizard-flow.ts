@@ -91,26 +91,26 @@ export async function installScript(w: WizardPage, shot = true): Promise<void> {
   await w.page.getByTestId('script-sha256').waitFor({ timeout: 30_000 });
   await w.click(w.button(/Run as administrator/));
   // Off Windows the runner says it cannot elevate here; the technician then confirms the script was run by hand.
-  await w.page.locator('.su [data-outcome]').waitFor({ timeout: 60_000 });
+  await w.page.locator('.view [data-outcome]').waitFor({ timeout: 60_000 });
   if (shot) await w.shot('06-install-script');
-  const outcome = await w.page.locator('.su [data-outcome]').getAttribute('data-outcome');
+  const outcome = await w.page.locator('.view [data-outcome]').getAttribute('data-outcome');
   if (outcome !== 'succeeded') await w.check(w.page.getByLabel(/already run on this server/));
   await w.continue();
 }
 
 export async function spaceSettings(w: WizardPage, shot = true): Promise<void> {
   await w.atStep(T.spaceSettings);
-  await w.page.locator('.su .checks').waitFor({ timeout: 60_000 });
+  await w.page.locator('.view .checks').waitFor({ timeout: 60_000 });
   if (shot) await w.shot('07-space-settings');
   await w.continue();
 }
 
 export async function faceRecognition(w: WizardPage, env: SetupEnv, shot = true): Promise<void> {
   await w.atStep(T.faceRecognition);
-  await w.page.locator('.su table.values tbody tr').first().waitFor({ timeout: 30_000 });
+  await w.page.locator('.view table.values tbody tr').first().waitFor({ timeout: 30_000 });
   // The technician types the non-secret values into Space's Face recognition tab.
   const rows = (await w.page
-    .locator('.su table.values tbody tr')
+    .locator('.view table.values tbody tr')
     .evaluateAll((trs) =>
       (trs as unknown as Array<{ querySelector(s: string): { textContent: string | null } | null }>).map(
         (tr) => [tr.querySelector('th')?.textContent ?? '', tr.querySelector('td .mono')?.textContent ?? ''],
@@ -127,7 +127,7 @@ export async function enrollment(w: WizardPage, env: SetupEnv, shot = true): Pro
   await w.fill(w.page.getByLabel('Company name'), 'Hotel Miramar S.L.');
   await w.fill(w.page.getByLabel('Privacy policy URL'), env.policyUrl);
   await w.click(w.button('Save and check the policy'));
-  await w.page.locator('.su .checks').waitFor({ timeout: 60_000 });
+  await w.page.locator('.view .checks').waitFor({ timeout: 60_000 });
   if (shot) await w.shot('09-enrollment');
   await w.continue();
 }
@@ -136,7 +136,7 @@ export async function verifyConnected(w: WizardPage, shot = true): Promise<void>
   await w.atStep(T.verify);
   await w.click(w.button(/^(Write and verify|Verify again)$/));
   await expect
-    .poll(() => w.page.locator('.su #verify-result').getByRole('img').getAttribute('aria-label'), {
+    .poll(() => w.page.locator('.view #verify-result').getByRole('img').getAttribute('aria-label'), {
       timeout: 150_000,
       interval: 500,
     })

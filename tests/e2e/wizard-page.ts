@@ -19,7 +19,7 @@ export class WizardPage {
   ) {}
 
   title(): Locator {
-    return this.page.locator('.su .step__title');
+    return this.page.locator('.view .step__title');
   }
 
   /** Waits for the step, asserts that its title has keyboard focus, saves a screenshot. */
@@ -90,12 +90,12 @@ export class WizardPage {
   /** The accessible name of the Salto Space card's badge, e.g. "Status: Connected". */
   async spaceCardStatus(): Promise<string | null> {
     return this.page
-      .locator('.su .card', { hasText: 'Salto Space' })
+      .locator('.view .card', { hasText: 'Salto Space' })
       .getByRole('img')
       .getAttribute('aria-label');
   }
 
   async alertText(): Promise<string> {
-    return (await this.page.locator('.su [role="alert"]').first().textContent()) ?? '';
+    return (await this.page.locator('.view [role="alert"]').first().textContent()) ?? '';
   }
 }

@@ -18,6 +18,7 @@ const STAGED = [
   'tsconfig.json',
   'tsconfig.node.json',
   'tsconfig.web.json',
+  'contract',
   'main',
   'preload',
   'renderer',

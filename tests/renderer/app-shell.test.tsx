@@ -8,7 +8,8 @@ import { initI18n, i18n } from '../../renderer/i18n';
 import { useShellStore } from '../../renderer/store';
 import { initialSetupState, useSetupStore } from '../../renderer/store/setup';
 import { buildXs4Api } from '../../preload/expose';
-import { defaultSettings, type AppInfo, type ChannelName } from '../../preload/api';
+import { defaultSettings, type AppInfo } from '../../contract/app';
+import { type ChannelName } from '../../contract/ipc';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 

@@ -6,9 +6,13 @@ import type {
   GeneralOptionView,
   IntegrationCard,
   SetupProgress,
-  StepId,
-} from '../../preload/setup-contract';
-import type { LogLineEvent, ProgressEvent, SetupApi } from '../../renderer/store/xs4';
+} from '../../contract/setup-shapes';
+import type { StepId } from '../../contract/steps';
+import type { Xs4Api } from '../../contract/ipc';
+import type { LogLineEvent, ProgressEvent } from '../../renderer/bridge/xs4';
+
+/** The part of window.xs4 the setup wizard and Troubleshoot view use. */
+type SetupApi = Pick<Xs4Api, 'setup' | 'clipboard' | 'history' | 'troubleshoot' | 'on'>;
 
 export const SECRET_SHIP_KEY = 'Zq7Rw2Kp9Lm4Xv8Tn3Bc6Hd1Jf5Gs0Ya';
 export const SECRET_AUTH_KEY = 'auth-secret-value-0123456789';

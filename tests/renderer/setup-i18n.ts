@@ -1,7 +1,7 @@
 // A real i18next instance with the `setup` namespace, as the app registers it, for renderer tests.
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { registerSetupNamespace } from '../../renderer/i18n/setup-namespace';
+import { resources } from '../../renderer/i18n';
 
 export async function initTestI18n(lng: 'en' | 'es' = 'en'): Promise<typeof i18next> {
   if (!i18next.isInitialized) {
@@ -14,7 +14,9 @@ export async function initTestI18n(lng: 'en' | 'es' = 'en'): Promise<typeof i18n
       interpolation: { escapeValue: false },
     });
   }
-  registerSetupNamespace(i18next);
+  // deep + overwrite: re-registering replaces the strings instead of merging stale ones.
+  for (const [language, bundles] of Object.entries(resources))
+    i18next.addResourceBundle(language, 'setup', bundles.setup, true, true);
   await i18next.changeLanguage(lng);
   return i18next;
 }

@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { ipcMain, resetFakeElectron, FakeWebContents } from '../fakes/electron';
 import { registerIpc } from '../../main/ipc';
 import { createCoreHandlers } from '../../main/core/api/handlers';
-import { channelNames, contract, INVOKE_CHANNEL, type Handlers } from '../../preload/api';
+import { channelNames, contract, INVOKE_CHANNEL, type Handlers } from '../../contract/ipc';
 import { createTestDeps } from '../helpers/core-deps';
 
 type Reply =
@@ -36,11 +36,11 @@ describe('IPC registration', () => {
 
   it('fails loudly at start when a handler is missing', () => {
     const deps = createTestDeps();
-    const { ['secrets.clear']: _dropped, ...partial } = createCoreHandlers(deps);
+    const { ['settings.update']: _dropped, ...partial } = createCoreHandlers(deps);
     expect(() => registerIpc(partial as Handlers, deps.log)).toThrow(
       expect.objectContaining({
         code: 'IPC_CONTRACT_MISMATCH',
-        detail: { missing: ['secrets.clear'], extra: [] },
+        detail: { missing: ['settings.update'], extra: [] },
       }),
     );
     expect(ipcMain.handlers.size).toBe(0);
@@ -89,14 +89,14 @@ describe('IPC calls', () => {
   });
 
   it('names nested and missing fields too', async () => {
-    const missing = await call('secrets.set', { name: 'shipApiKey' });
+    const missing = await call('clipboard.copyText', {});
     expect(missing).toMatchObject({
       ok: false,
-      error: { code: 'INVALID_INPUT', detail: { field: 'value' } },
+      error: { code: 'INVALID_INPUT', detail: { field: 'text' } },
     });
     const unknownKey = await call('settings.update', { langauge: 'es' });
     expect(unknownKey).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
-    const noConfirm = await call('secrets.reveal', { name: 'shipApiKey' });
+    const noConfirm = await call('setup.revealShipKey', {});
     expect(noConfirm).toMatchObject({
       ok: false,
       error: { code: 'INVALID_INPUT', detail: { field: 'userAction' } },
@@ -104,7 +104,7 @@ describe('IPC calls', () => {
   });
 
   it('never logs the value of a malformed secret', async () => {
-    await call('secrets.set', { name: 'notASecretName', value: 'hunter2-plaintext' });
+    await call('setup.setShipKey', { value: 'hunter2-plaintext\n' });
     expect(JSON.stringify(deps.records)).not.toContain('hunter2-plaintext');
     expect(deps.records.some((r) => r.message.includes('malformed input'))).toBe(true);
   });
@@ -156,9 +156,9 @@ describe('IPC calls', () => {
     resetFakeElectron();
     const d = createTestDeps();
     const handlers = createCoreHandlers(d);
-    handlers['secrets.has'] = (async () => 'yes') as unknown as Handlers['secrets.has'];
+    handlers['settings.get'] = (async () => 'yes') as unknown as Handlers['settings.get'];
     registerIpc(handlers, d.log);
-    expect(await call('secrets.has', { name: 'shipApiKey' })).toMatchObject({
+    expect(await call('settings.get')).toMatchObject({
       ok: false,
       error: { code: 'IPC_BAD_OUTPUT' },
     });
@@ -209,21 +209,19 @@ describe('IPC calls', () => {
     expect(event.sender.listenerCount('destroyed')).toBe(0);
   });
 
-  it('stores and reveals secrets only with an explicit user action', async () => {
-    expect(await call('secrets.has', { name: 'shipApiKey' })).toEqual({ ok: true, value: false });
-    expect(await call('secrets.set', { name: 'shipApiKey', value: 'ship-key-0001' })).toEqual({
+  it('reveals a stored secret only with an explicit user action', async () => {
+    await deps.secrets.set('shipApiKey', 'ship-key-0001');
+    expect(await call('setup.shipKey')).toEqual({
       ok: true,
-      value: null,
+      value: { set: true, fingerprint: expect.stringMatching(/^[0-9a-f]{8}$/) },
     });
-    expect(await call('secrets.has', { name: 'shipApiKey' })).toEqual({ ok: true, value: true });
-    expect(await call('secrets.reveal', { name: 'shipApiKey', userAction: true })).toEqual({
+    expect(await call('setup.revealShipKey', { userAction: false })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', detail: { field: 'userAction' } },
+    });
+    expect(await call('setup.revealShipKey', { userAction: true })).toEqual({
       ok: true,
       value: 'ship-key-0001',
-    });
-    expect(await call('secrets.clear', { name: 'shipApiKey' })).toEqual({ ok: true, value: null });
-    expect(await call('secrets.reveal', { name: 'shipApiKey', userAction: true })).toEqual({
-      ok: true,
-      value: null,
     });
     expect(JSON.stringify(deps.records)).not.toContain('ship-key-0001');
   });

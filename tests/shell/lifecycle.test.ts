@@ -5,7 +5,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { app, BrowserWindow, ipcMain, Menu, protocol, resetFakeElectron, session } from '../fakes/electron';
-import { INVOKE_CHANNEL } from '../../preload/api';
+import { INVOKE_CHANNEL } from '../../contract/ipc';
 
 let dir: string;
 
@@ -60,7 +60,7 @@ describe('main process start', () => {
         sender: BrowserWindow.created[0]!.webContents,
         senderFrame: { url: 'app://xs4/index.html', parent: null },
       },
-      { channel: 'secrets.set', input: { name: 'shipApiKey', value: 'k-123456' } },
+      { channel: 'setup.connectFace', input: { url: 'https://face.example/', token: 'k-123456' } },
     );
     expect(refused).toMatchObject({ ok: false, error: { code: 'SECRETS_ENCRYPTION_UNAVAILABLE' } });
   });

@@ -4,7 +4,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { createAppLogger } from '../../main/logging';
-import { createRedactor } from '../../main/core/log/redact';
+import { createRedactor } from '../../main/core/secrets/redact';
 
 let dir = '';
 afterAll(() => rm(dir, { recursive: true, force: true }));

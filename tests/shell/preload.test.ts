@@ -1,7 +1,8 @@
 // preload/index.ts exposes window.xs4 built from the contract, over the one invoke channel; errors keep their code.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { contextBridge, ipcRenderer } from '../fakes/electron';
-import { channelNames, INVOKE_CHANNEL, isXs4Error, type Xs4Api } from '../../preload/api';
+import { channelNames, INVOKE_CHANNEL, type Xs4Api } from '../../contract/ipc';
+import { isXs4Error } from '../../contract/xs4-error';
 
 let api: Xs4Api;
 

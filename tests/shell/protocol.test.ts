@@ -4,13 +4,8 @@ import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { protocol, resetFakeElectron, session } from '../fakes/electron';
-import {
-  CONTENT_SECURITY_POLICY,
-  registerAppProtocol,
-  registerAppSchemeAsPrivileged,
-  resolveAppPath,
-  serveAppRequest,
-} from '../../main/protocol';
+import { registerAppProtocol, registerAppSchemeAsPrivileged } from '../../main/protocol';
+import { CONTENT_SECURITY_POLICY, resolveAppPath, serveAppRequest } from '../../main/protocol-serve';
 import type { Session } from 'electron';
 
 let dir: string;

@@ -4,7 +4,7 @@ import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { openElectronSettingsStore } from '../../main/settings';
-import { defaultSettings } from '../../preload/api';
+import { defaultSettings } from '../../contract/app';
 
 let dir: string;
 beforeEach(async () => {

@@ -2,7 +2,7 @@
 import { AppError } from '../../core/errors';
 import { importProfile, type SiteProfile } from '../../core/profile/site-profile';
 import { parseServiceUrl } from '../../core/net/endpoint';
-import type { CheckView } from '../../core/setup/schemas';
+import type { CheckView } from '../../../contract/setup-shapes';
 import { intFlag, parseFlags, stringFlag, usageError } from '../args';
 import type { CliContext } from '../context';
 import { FACE_TOKEN, readSecret, SHIP_KEY } from '../secrets';

@@ -1,5 +1,5 @@
 // Handlers for the `app.*` channels: what the shell shows about itself.
-import type { Handlers } from '../../../preload/api';
+import type { Handlers } from '../../../contract/ipc';
 import type { CoreDeps } from './deps';
 
 const PLATFORMS = ['win32', 'linux', 'darwin'] as const;

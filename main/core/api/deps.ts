@@ -4,7 +4,7 @@ import type { Logger } from '../log/logger';
 import type { SecretStore } from '../secrets/secret-store';
 import type { SettingsStore } from '../settings/settings-store';
 import type { SetupWiring } from './setup-handlers';
-import type { TroubleshootWiring } from './troubleshoot-handlers';
+import type { TroubleshootWiring } from '../troubleshoot/troubleshoot-service';
 
 export interface AppIdentity {
   productName: string;
@@ -23,11 +23,8 @@ export interface CoreDeps {
   paths: { userData: string; logs: string };
   /** Problems met while starting (e.g. SETTINGS_CORRUPT); shown by the UI through app.info. */
   startupProblems: ErrorInfo[];
-  /**
-   * The setup flow behind the `setup.*`, `history.list` and `clipboard.copySecret` channels. null in a process
-   * built without it: those channels then answer SETUP_NOT_WIRED instead of pretending.
-   */
-  setup: SetupWiring | null;
+  /** The setup flow behind the `setup.*`, `history.list` and `clipboard.*` channels. */
+  setup: SetupWiring;
   /** Evidence bundles and reports for the Troubleshoot view (`troubleshoot.*`). */
   troubleshoot: TroubleshootWiring;
 }

@@ -8,9 +8,10 @@ import {
   type EventName,
   type HandlerContext,
   type Handlers,
-  type Result,
-} from '../../../preload/api';
-import { AppError, invalidInput, toErrorInfo } from '../errors';
+} from '../../../contract/ipc';
+import { type Result } from '../../../contract/channel';
+import { AppError, toErrorInfo } from '../errors';
+import { invalidInputOf } from '../parse';
 import type { Logger } from '../log/logger';
 
 /** Fails loudly at start when the handler table and the contract disagree. */
@@ -28,13 +29,10 @@ export function assertHandlersMatchContract(handlers: Record<string, unknown>): 
   }
 }
 
-/** The first zod issue as invalidInput(field, rule). */
-export function issueToInvalidInput(error: z.ZodError, channel: string): AppError {
-  const issue = error.issues[0];
-  const field = issue === undefined || issue.path.length === 0 ? 'input' : issue.path.map(String).join('.');
-  const rule = issue?.message ?? 'is not valid';
-  const err = invalidInput(field, rule);
-  return new AppError(err.code, err.message, err.remedy, { field, rule, channel });
+/** The first zod issue as INVALID_INPUT naming the field, the rule and the channel. */
+function issueToInvalidInput(error: z.ZodError, channel: string): AppError {
+  const err = invalidInputOf(error, '');
+  return new AppError(err.code, err.message, err.remedy, { ...err.detail, channel });
 }
 
 export function isChannelName(name: unknown): name is ChannelName {

@@ -1,13 +1,13 @@
 // All IPC handlers of the core, one spread per domain file. A new domain: add `<domain>-handlers.ts` and one line here.
 import { hostname } from 'node:os';
-import type { Handlers } from '../../../preload/api';
+import type { Handlers } from '../../../contract/ipc';
 import type { CoreDeps } from './deps';
 import { appHandlers } from './app-handlers';
 import { settingsHandlers } from './settings-handlers';
-import { secretsHandlers } from './secrets-handlers';
-import { setupHandlers, unwiredSetupHandlers } from './setup-handlers';
+import { setupHandlers } from './setup-handlers';
 import { troubleshootHandlers } from './troubleshoot-handlers';
-import { createLastChecks } from './last-checks';
+import { createLastChecks } from '../troubleshoot/last-checks';
+import { createTroubleshootService } from '../troubleshoot/troubleshoot-service';
 
 export function createCoreHandlers(deps: CoreDeps): Handlers {
   // Shared by the setup channels (which run checks) and Troubleshoot (which exports them).
@@ -15,15 +15,14 @@ export function createCoreHandlers(deps: CoreDeps): Handlers {
   return {
     ...appHandlers(deps),
     ...settingsHandlers(deps),
-    ...secretsHandlers(deps),
-    ...troubleshootHandlers(deps.troubleshoot, {
-      clock: deps.clock,
-      lastChecks,
-      machineName: hostname(),
-      platform: deps.app.platform,
-    }),
-    ...(deps.setup === null
-      ? unwiredSetupHandlers()
-      : setupHandlers({ ...deps.setup, clock: deps.clock, lastChecks })),
+    ...troubleshootHandlers(
+      createTroubleshootService(deps.troubleshoot, {
+        clock: deps.clock,
+        lastChecks,
+        machineName: hostname(),
+        platform: deps.app.platform,
+      }),
+    ),
+    ...setupHandlers({ ...deps.setup, clock: deps.clock, lastChecks }),
   };
 }

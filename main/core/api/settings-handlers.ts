@@ -1,5 +1,5 @@
 // Handlers for the `settings.*` channels (non-secret settings).
-import type { Handlers } from '../../../preload/api';
+import type { Handlers } from '../../../contract/ipc';
 import type { CoreDeps } from './deps';
 
 export function settingsHandlers(deps: CoreDeps): Pick<Handlers, 'settings.get' | 'settings.update'> {

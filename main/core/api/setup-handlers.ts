@@ -1,26 +1,13 @@
-// Handlers for the `setup.*` channels (one line each onto the injected SetupService) and `clipboard.copySecret`.
-// Long operations get an AbortController keyed by the renderer's operation id, so `setup.cancel` can stop them.
-import {
-  setupContract,
-  type SetupChannel,
-  type SetupInput,
-  type SetupOutput,
-} from '../../../preload/setup-contract';
-import { AppError } from '../errors';
-import type { OperationHooks, SetupService } from '../setup/service';
-import type { LastChecks } from './last-checks';
+// Handlers for the `setup.*`, `history.list` and `clipboard.*` channels: one line each onto the injected SetupService.
+// Long operations get an AbortController keyed by the page's operation id (operations.ts), so `setup.cancel` stops them.
+import type { SetupChannel, SetupInput, SetupOutput } from '../../../contract/setup-channels';
+import { historyView, type HistoryEntryLike } from '../history/history-view';
+import type { SetupService } from '../setup/service';
+import { recordingLastChecks, type LastChecks } from '../troubleshoot/last-checks';
+import { Operations, type OperationEvents } from './operations';
 
 /** What the handlers need from the IPC layer: the shell's HandlerContext satisfies it. */
-export interface SetupHandlerContext {
-  emit(
-    event: 'progress',
-    payload: { operation: string; step: string; fraction: number | null; message: string },
-  ): void;
-  emit(
-    event: 'logLine',
-    payload: { level: 'debug' | 'info' | 'warn' | 'error'; time: string; message: string },
-  ): void;
-}
+export type SetupHandlerContext = OperationEvents;
 
 /** Writes text to the system clipboard (Electron's clipboard in the app, a recorder in tests). */
 export interface ClipboardWriter {
@@ -29,14 +16,7 @@ export interface ClipboardWriter {
 
 /** The applied-settings history as main/core/history/history-store.ts's HistoryStore reads it (only what is shown). */
 export interface HistoryReader {
-  read(): Promise<{
-    entries: Array<{
-      time: string;
-      kind: string;
-      target: string;
-      result: { ok: boolean; summary: string; code?: string };
-    }>;
-  }>;
+  read(): Promise<{ entries: HistoryEntryLike[] }>;
 }
 
 export interface SetupHandlerDeps {
@@ -55,55 +35,33 @@ export type SetupHandlers = {
   [K in SetupChannel]: (input: SetupInput<K>, ctx: SetupHandlerContext) => Promise<SetupOutput<K>>;
 };
 
-/** Long operations in flight, by the id the renderer chose, so `setup.cancel` can abort them. */
-class Operations {
-  private readonly running = new Map<string, AbortController>();
+/** Copies a value the page already shows (it has no clipboard permission itself). */
+function copyText(clipboard: ClipboardWriter, text: string): null {
+  clipboard.writeText(text);
+  return null;
+}
 
-  async run<T>(
-    id: string,
-    step: string,
-    ctx: SetupHandlerContext,
-    clock: () => Date,
-    work: (hooks: OperationHooks) => Promise<T>,
-  ): Promise<T> {
-    if (this.running.has(id)) {
-      throw new AppError(
-        'OPERATION_ID_IN_USE',
-        'An operation with this id is already running.',
-        'Wait for it to finish or cancel it first.',
-        { operationId: id },
-      );
-    }
-    const controller = new AbortController();
-    this.running.set(id, controller);
-    const hooks: OperationHooks = {
-      signal: controller.signal,
-      onProgress: (message, fraction) => ctx.emit('progress', { operation: id, step, fraction, message }),
-      onLogLine: (line) => ctx.emit('logLine', { level: 'info', time: clock().toISOString(), message: line }),
-    };
-    try {
-      return await work(hooks);
-    } finally {
-      this.running.delete(id);
-    }
-  }
-
-  cancel(id: string): boolean {
-    const controller = this.running.get(id);
-    if (controller === undefined) return false;
-    controller.abort();
-    return true;
-  }
+/** Copies a secret the core reads: the page only learns that it worked. */
+async function copySecret(
+  s: SetupService,
+  clipboard: ClipboardWriter,
+  what: SetupInput<'clipboard.copySecret'>,
+): Promise<null> {
+  clipboard.writeText(
+    what.kind === 'shipKey' ? await s.revealShipKey() : await s.revealGeneralOption(what.label),
+  );
+  return null;
 }
 
 export function setupHandlers({
-  service: s,
+  service,
   clipboard,
   history,
   clock,
   lastChecks,
 }: SetupHandlerDeps): SetupHandlers {
-  const ops = new Operations();
+  const s = lastChecks === undefined ? service : recordingLastChecks(service, lastChecks, clock);
+  const ops = new Operations(clock);
   return {
     'setup.progress': () => s.progress(),
     'setup.markStep': ({ step, summary, next }) => s.markStep(step, summary, next),
@@ -121,67 +79,24 @@ export function setupHandlers({
     'setup.resetAuthKey': () => s.resetAuthKey(),
     'setup.loadInstallScript': (source) => s.loadInstallScript(source),
     'setup.runInstallScript': ({ operationId, sha256 }, ctx) =>
-      ops.run(operationId, 'installScript', ctx, clock, (h) => s.runInstallScript(sha256, h)),
-    'setup.runChecks': async ({ operationId, ids }, ctx) => {
-      const views = await ops.run(operationId, 'checks', ctx, clock, (h) => s.runChecks(ids, h));
-      // A run of every check is what Troubleshoot shows and exports.
-      if (ids === null) lastChecks?.set(views, clock());
-      return views;
-    },
-    'setup.applyFix': async ({ operationId, checkId }, ctx) => {
-      const view = await ops.run(operationId, 'fix', ctx, clock, (h) => s.applyFix(checkId, h));
-      lastChecks?.update(view);
-      return view;
-    },
-    'setup.undoFix': async ({ operationId, checkId }, ctx) => {
-      const view = await ops.run(operationId, 'undo', ctx, clock, (h) => s.undoFix(checkId, h));
-      lastChecks?.update(view);
-      return view;
-    },
+      ops.run(operationId, 'installScript', ctx, (h) => s.runInstallScript(sha256, h)),
+    'setup.runChecks': ({ operationId, ids }, ctx) =>
+      ops.run(operationId, 'checks', ctx, (h) => s.runChecks(ids, h)),
+    'setup.applyFix': ({ operationId, checkId }, ctx) =>
+      ops.run(operationId, 'fix', ctx, (h) => s.applyFix(checkId, h)),
+    'setup.undoFix': ({ operationId, checkId }, ctx) =>
+      ops.run(operationId, 'undo', ctx, (h) => s.undoFix(checkId, h)),
     'setup.generalOptions': () => s.generalOptions(),
     'setup.revealGeneralOption': ({ label }) => s.revealGeneralOption(label),
     'setup.getEnrollment': () => s.getEnrollment(),
     'setup.saveEnrollment': (settings) => s.saveEnrollment(settings),
     'setup.verify': ({ operationId, deadlineMs }, ctx) =>
-      ops.run(operationId, 'verify', ctx, clock, (h) => s.verify(deadlineMs, h)),
-    'setup.collectBundle': async ({ operationId, path }, ctx) => {
-      const out = await ops.run(operationId, 'collectBundle', ctx, clock, (h) => s.collectBundle(path, h));
-      lastChecks?.set(out.checks, clock());
-      return out;
-    },
+      ops.run(operationId, 'verify', ctx, (h) => s.verify(deadlineMs, h)),
+    'setup.collectBundle': ({ operationId, path }, ctx) =>
+      ops.run(operationId, 'collectBundle', ctx, (h) => s.collectBundle(path, h)),
     'setup.cancel': async ({ operationId }) => ops.cancel(operationId),
-    'history.list': async () =>
-      (await history.read()).entries.map((e) => ({
-        time: e.time,
-        kind: e.kind,
-        target: e.target,
-        summary: e.result.summary,
-        result: e.result.ok ? 'ok' : `failed${e.result.code === undefined ? '' : ` (${e.result.code})`}`,
-      })),
-    'clipboard.copyText': async ({ text }) => {
-      clipboard.writeText(text);
-      return null;
-    },
-    'clipboard.copySecret': async (what) => {
-      // Read in the core and handed straight to the clipboard: the page only learns that it worked.
-      const value =
-        what.kind === 'shipKey' ? await s.revealShipKey() : await s.revealGeneralOption(what.label);
-      clipboard.writeText(value);
-      return null;
-    },
+    'history.list': async () => (await history.read()).entries.map(historyView),
+    'clipboard.copyText': async ({ text }) => copyText(clipboard, text),
+    'clipboard.copySecret': (what) => copySecret(s, clipboard, what),
   };
-}
-
-/** The setup channels of a process that has no setup flow wired: each answers one clear error. */
-export function unwiredSetupHandlers(): SetupHandlers {
-  const refuse = async (): Promise<never> => {
-    throw new AppError(
-      'SETUP_NOT_WIRED',
-      'The setup flow is not available in this build of the assistant.',
-      'Install a complete build of the assistant; if it persists, export the log and report it.',
-    );
-  };
-  return Object.fromEntries(
-    Object.keys(setupContract).map((name) => [name, refuse]),
-  ) as unknown as SetupHandlers;
 }

@@ -1,7 +1,6 @@
 // The typed outcome of one run of checks (live or from a bundle) and the progress events the TTY table and the GUI follow.
 import type { CheckResult, CheckStatus } from './types';
 import type { ErrorInfo } from '../errors';
-import { redactValue } from '../evidence/redact';
 
 /** How the evidence of one check was obtained. */
 export type EvidenceOutcome =
@@ -52,17 +51,4 @@ export type RunProgressEvent =
 /** The records in registry order. */
 export function recordsInOrder(run: RunResult): CheckRunRecord[] {
   return run.order.map((id) => run.byId[id]).filter((r): r is CheckRunRecord => r !== undefined);
-}
-
-/** True when at least one check failed: the CLI's exit code 1. */
-export function hasFailure(run: RunResult): boolean {
-  return run.counts.fail > 0;
-}
-
-/**
- * A copy of the run safe to hand outside the process (IPC to the renderer, logs): every string, evidence
- * included, has the given secrets replaced by "[redacted sha256:…]".
- */
-export function redactRun(run: RunResult, secrets: readonly string[]): RunResult {
-  return redactValue(run, secrets);
 }

@@ -99,3 +99,8 @@ export interface Check<E = unknown> {
     undo?(ctx: CheckContext, undoData: unknown): Promise<FixOutcome>;
   };
 }
+
+/** The secret values among a run's inputs: every output of the run is redacted against them. */
+export function secretsOf(inputs: CheckInputs): string[] {
+  return [inputs.shipKey, inputs.faceToken].filter((s): s is string => typeof s === 'string' && s.length > 0);
+}

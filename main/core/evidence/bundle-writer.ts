@@ -14,7 +14,9 @@ import {
   type Manifest,
   type ManifestEntry,
 } from './bundle-format';
-import { redactText, redactValue, secretFingerprint, secretsOf } from './redact';
+import { redactText, redactValue } from '../secrets/redact';
+import { secretFingerprint } from '../secrets/fingerprint';
+import { secretsOf } from '../checks/types';
 
 export interface BundleMeta {
   toolVersion: string;

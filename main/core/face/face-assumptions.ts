@@ -9,9 +9,6 @@ export const FACE_API_BASE_PATH = 'api/v1/';
 /** Identifier of the Salto Space integration in the integrations list. */
 export const SPACE_INTEGRATION_TYPE = 'salto-space';
 
-/** Integration types the Add Integration dialog may list besides Space (the seed shows toggles, not names). */
-export const KNOWN_INTEGRATION_TYPES = [SPACE_INTEGRATION_TYPE] as const;
-
 /** The four card statuses of the seed page ("No status" is `unconfigured`). */
 export const INTEGRATION_STATUSES = ['connected', 'unauthorized', 'disconnected', 'unconfigured'] as const;
 
@@ -20,12 +17,6 @@ export const CHANGE_STATES = ['pending', 'applied', 'failed'] as const;
 
 /** Id of the Authentication (API key) row in Space General Options; other rows are shown as the server lists them. */
 export const AUTH_KEY_OPTION_ID = 'authenticationApiKey';
-
-/** SHIP over HTTP(S) is posted to the root of the Space web service (integrator guides post to https://host:8100/). */
-export const SHIP_PATH = '';
-
-/** Port Space's web service and SHIP share in every integrator guide. */
-export const DEFAULT_SPACE_PORT = 8100;
 
 /** Largest JSON answer read from the server; the contract's answers are a few kilobytes. */
 export const FACE_MAX_JSON_BYTES = 256 * 1024;

@@ -1,17 +1,14 @@
-// Client of the XS4 Face server contract (docs/face-server-api.md): validated answers, told-apart failures, verified writes.
+// Client of the XS4 Face server contract (docs/face-server-api.md): one method per endpoint, every write read back
+// and verified. The transport (retries, parsing, pending writes) is face-transport.ts.
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { AppError, invalidInput, isAppError } from '../errors';
-import { type Endpoint, parseServiceUrl, validateHost, validatePort } from '../net/endpoint';
-import { httpRequest, type TrustPolicy } from '../net/https-client';
+import { AppError, invalidInput } from '../errors';
+import { validateHost, validatePort } from '../net/endpoint';
 import {
   AddIntegrationsSchema,
-  type Change,
   ChangeSchema,
   type Enrollment,
   EnrollmentSchema,
-  ErrorBodySchema,
-  FacePaths,
   type GeneralOption,
   GeneralOptionsSchema,
   InstallScriptSchema,
@@ -24,42 +21,18 @@ import {
   type SpaceIntegrationUpdate,
   type WhoAmI,
   WhoAmISchema,
+  FacePaths,
 } from './face-contract';
-import {
-  AUTH_KEY_OPTION_ID,
-  FACE_API_BASE_PATH,
-  FACE_MAX_JSON_BYTES,
-  FACE_MAX_SCRIPT_BYTES,
-} from './face-assumptions';
-import { FaceCodes, badResponse, fromHttpStatus, fromNetError } from './face-errors';
-import { sanitizeJson } from './sanitize';
+import { AUTH_KEY_OPTION_ID, FACE_MAX_SCRIPT_BYTES } from './face-assumptions';
+import { FaceCodes, badResponse } from './face-errors';
 import type { FaceTarget } from './face-selection';
-import { secretFingerprint } from './secret-fingerprint';
-import type { TokenProvider } from './token-provider';
+import { faceKeyFingerprint } from '../secrets/fingerprint';
+import { createFaceTransport, type FaceClientOptions } from './face-transport';
 
-// Callers get the selection helpers from the client module too.
+// Callers get the selection helpers and the transport's options and API root from the client module too.
 export type { FaceTarget } from './face-selection';
 export { selectServer } from './face-selection';
-
-export interface FaceClientOptions {
-  /** The server URL the technician typed, e.g. https://xs4face.local/ (HTTPS only). */
-  baseUrl: string;
-  tokenProvider: TokenProvider;
-  /** Fingerprint the technician accepted for a certificate this machine does not trust. */
-  pinnedFingerprint256?: string | undefined;
-  extraCa?: string[] | undefined;
-  /** Per request, connection included. */
-  timeoutMs?: number;
-  /** Extra attempts for idempotent reads only. */
-  retries?: number;
-  backoffMs?: number;
-  /** How long a write may stay "pending" (accepted by the cloud, not yet applied by the server). */
-  pendingDeadlineMs?: number;
-  pollIntervalMs?: number;
-  signal?: AbortSignal | undefined;
-  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
-  now?: () => number;
-}
+export { faceApiEndpoint, type FaceClientOptions } from './face-transport';
 
 /** A write that the server has applied and that was read back equal. */
 export interface Applied<T> {
@@ -89,38 +62,6 @@ export interface FaceClient {
   downloadInstallScript(t: FaceTarget): Promise<InstallScript>;
 }
 
-const RETRYABLE_CODES = new Set<string>([FaceCodes.TIMEOUT, FaceCodes.CONNECTION_DROPPED]);
-const RETRYABLE_STATUS = new Set([502, 503, 504]);
-
-function defaultSleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const t = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    const onAbort = (): void => {
-      clearTimeout(t);
-      reject(new AppError('CANCELLED', 'The operation was cancelled.', 'Start it again when ready.'));
-    };
-    if (signal?.aborted) onAbort();
-    else signal?.addEventListener('abort', onAbort, { once: true });
-  });
-}
-
-/** The API root under the typed URL. Refuses http:// — the contract carries a bearer token and secrets. */
-export function faceApiEndpoint(baseUrl: string): Endpoint {
-  const ep = parseServiceUrl(baseUrl, 'faceUrl', ['https:']);
-  return { ...ep, path: `${ep.path}${FACE_API_BASE_PATH}`, url: `${ep.url}${FACE_API_BASE_PATH}` };
-}
-
-function checkTarget(t: FaceTarget): void {
-  const ok = /^[A-Za-z0-9._-]{1,128}$/;
-  if (!ok.test(t.siteId))
-    throw invalidInput('siteId', 'must be 1-128 letters, digits, dot, underscore or hyphen');
-  if (!ok.test(t.serverId))
-    throw invalidInput('serverId', 'must be 1-128 letters, digits, dot, underscore or hyphen');
-}
-
 function oneLine(field: string, v: string, max: number): string {
   const s = v.trim();
   if (s.length === 0) throw invalidInput(field, 'must not be empty');
@@ -132,155 +73,8 @@ function oneLine(field: string, v: string, max: number): string {
 }
 
 export function createFaceClient(opts: FaceClientOptions): FaceClient {
-  const api = faceApiEndpoint(opts.baseUrl);
-  const timeoutMs = opts.timeoutMs ?? 10_000;
-  const retries = opts.retries ?? 2;
-  const backoffMs = opts.backoffMs ?? 300;
-  const pendingDeadlineMs = opts.pendingDeadlineMs ?? 60_000;
-  const pollIntervalMs = opts.pollIntervalMs ?? 1_000;
-  const sleep = opts.sleep ?? defaultSleep;
-  const now = opts.now ?? Date.now;
-  const trust: TrustPolicy = { pinnedFingerprint256: opts.pinnedFingerprint256, extraCa: opts.extraCa };
-
-  async function call<S extends z.ZodType>(
-    schema: S,
-    route: string,
-    path: string,
-    init: { method?: 'GET' | 'POST' | 'PUT'; body?: unknown; maxBody?: number; secrets?: string[] } = {},
-  ): Promise<z.infer<S>> {
-    const method = init.method ?? 'GET';
-    const idempotent = method === 'GET';
-    const attempts = idempotent ? retries + 1 : 1;
-    for (let attempt = 0; ; attempt++) {
-      const token = await opts.tokenProvider.getToken(opts.signal);
-      const headers: Record<string, string> = {
-        Authorization: `Bearer ${token}`,
-        Accept: 'application/json',
-      };
-      if (init.body !== undefined) headers['Content-Type'] = 'application/json';
-      let res;
-      try {
-        res = await httpRequest({
-          url: api,
-          method,
-          path,
-          headers,
-          ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
-          timeoutMs,
-          maxBodyBytes: init.maxBody ?? FACE_MAX_JSON_BYTES,
-          trust,
-          ...(opts.signal ? { signal: opts.signal } : {}),
-        });
-      } catch (e) {
-        const mapped = fromNetError(e, route);
-        if (isAppError(mapped) && RETRYABLE_CODES.has(mapped.code) && attempt + 1 < attempts) {
-          await sleep(backoffMs * 2 ** attempt, opts.signal);
-          continue;
-        }
-        throw mapped;
-      }
-      if (res.status < 200 || res.status > 299) {
-        if (RETRYABLE_STATUS.has(res.status) && attempt + 1 < attempts) {
-          await sleep(backoffMs * 2 ** attempt, opts.signal);
-          continue;
-        }
-        if (res.status === 401) opts.tokenProvider.invalidate?.();
-        const err = ErrorBodySchema.safeParse(
-          sanitizeJson(tryJson(res.body), [token, ...(init.secrets ?? [])]),
-        );
-        throw fromHttpStatus(res.status, route, err.success ? err.data.error.message : undefined);
-      }
-      // A server that echoes the token or a key we sent must not get it into the app's strings.
-      return parseBody(schema, route, res.headers['content-type'], res.body, [
-        token,
-        ...(init.secrets ?? []),
-      ]);
-    }
-  }
-
-  function tryJson(body: Buffer): unknown {
-    try {
-      return JSON.parse(body.toString('utf8'));
-    } catch {
-      return undefined;
-    }
-  }
-
-  function parseBody<S extends z.ZodType>(
-    schema: S,
-    route: string,
-    contentType: string | undefined,
-    body: Buffer,
-    secrets: string[],
-  ): z.infer<S> {
-    const ct = (contentType ?? '').toLowerCase();
-    if (!/^application\/([a-z0-9.+-]*\+)?json\b/.test(ct)) {
-      throw badResponse(route, `expected JSON, got ${ct.split(';')[0]?.slice(0, 60) || 'no content type'}`, {
-        contentType: ct.slice(0, 100),
-      });
-    }
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(body.toString('utf8'));
-    } catch {
-      throw badResponse(route, 'the body is not valid JSON', { bytes: body.length });
-    }
-    const r = schema.safeParse(sanitizeJson(parsed, secrets));
-    if (!r.success) {
-      // Paths and zod's messages only: the values may be hostile or secret.
-      const issues = r.error.issues
-        .slice(0, 10)
-        .map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
-      throw badResponse(route, `unexpected shape at ${issues.map((i) => i.path || '(root)').join(', ')}`, {
-        issues,
-      });
-    }
-    return r.data;
-  }
-
-  const scoped = (t: FaceTarget, p: string): string => {
-    checkTarget(t);
-    return FacePaths.scope(t.siteId, t.serverId) + p;
-  };
-
+  const { call, settle, scoped, notApplied } = createFaceTransport(opts);
   const WriteSchema = z.object({ change: ChangeSchema });
-
-  /** Waits while the change is pending: accepted by XS4 Face Connect but not yet applied by the on-site server. */
-  async function settle(t: FaceTarget, route: string, first: Change): Promise<number> {
-    const start = now();
-    let c = first;
-    while (c.state === 'pending') {
-      const waited = now() - start;
-      if (waited >= pendingDeadlineMs) {
-        throw new AppError(
-          FaceCodes.WRITE_PENDING,
-          `XS4 Face accepted the change (${route}) but the on-site server has not applied it after ${Math.round(waited / 1000)} s.`,
-          'The XS4 Face server may be offline or not connected to XS4 Face Connect: check its pending messages in the Console, then check again. Nothing was lost; the change is still queued.',
-          { route, changeId: c.changeId, waitedMs: waited },
-        );
-      }
-      await sleep(pollIntervalMs, opts.signal);
-      c = await call(ChangeSchema, 'change status', scoped(t, FacePaths.change(first.changeId)));
-    }
-    if (c.state === 'failed') {
-      throw new AppError(
-        FaceCodes.WRITE_FAILED,
-        `The XS4 Face server could not apply the change (${route})${c.error ? `: ${c.error.slice(0, 200)}` : ''}.`,
-        'Check the values and the XS4 Face server state in the Console, then try again.',
-        { route, changeId: c.changeId },
-      );
-    }
-    return now() - start;
-  }
-
-  function notApplied(route: string, field: string, expected: unknown, actual: unknown): AppError {
-    return new AppError(
-      FaceCodes.WRITE_NOT_APPLIED,
-      `XS4 Face reported the change (${route}) as applied, but reading it back shows ${field} = ${JSON.stringify(actual)} instead of ${JSON.stringify(expected)}.`,
-      'Try again; if it persists, set the value in the XS4 Face Console and report the mismatch.',
-      { route, field, expected, actual },
-    );
-  }
 
   return {
     whoAmI: () => call(WhoAmISchema, 'sign-in check', FacePaths.whoami),
@@ -328,7 +122,7 @@ export function createFaceClient(opts: FaceClientOptions): FaceClient {
       if (after.https !== update.https)
         throw notApplied('Space server details', 'https', update.https, after.https);
       if (key !== undefined) {
-        const fp = secretFingerprint(key);
+        const fp = faceKeyFingerprint(key);
         if (!after.shipApiKey.set || after.shipApiKey.fingerprint !== fp) {
           throw notApplied(
             'Space server details',
@@ -365,7 +159,7 @@ export function createFaceClient(opts: FaceClientOptions): FaceClient {
         throw badResponse('Space General Options', `no ${AUTH_KEY_OPTION_ID} row after the reset`);
       }
       if (after === before) {
-        const fp = secretFingerprint(after);
+        const fp = faceKeyFingerprint(after);
         throw notApplied(
           'reset authentication key',
           'authentication key fingerprint',
@@ -377,7 +171,7 @@ export function createFaceClient(opts: FaceClientOptions): FaceClient {
         value: options,
         changeId: w.change.changeId,
         waitedMs,
-        keyFingerprint: secretFingerprint(after),
+        keyFingerprint: faceKeyFingerprint(after),
       };
     },
 

@@ -1,5 +1,6 @@
 // The XS4 Face server API we assume (docs/face-server-api.md, v1): paths, and zod schemas for every answer.
 import { z } from 'zod';
+import { FACE_KEY_FINGERPRINT } from '../../../contract/rules/secret-fingerprint';
 import { CHANGE_STATES, INTEGRATION_STATUSES } from './face-assumptions';
 
 const text = (max: number) => z.string().max(max);
@@ -14,7 +15,6 @@ const isoTime = z
   .refine((s) => !Number.isNaN(Date.parse(s)), 'must be an ISO 8601 time');
 
 export const IntegrationStatusSchema = z.enum(INTEGRATION_STATUSES);
-export type IntegrationStatus = z.infer<typeof IntegrationStatusSchema>;
 
 export const WhoAmISchema = z.object({ apiVersion: text(16), user: text(256) });
 export type WhoAmI = z.infer<typeof WhoAmISchema>;
@@ -23,7 +23,6 @@ export const ServerSchema = z.object({ id, name: text(256), online: z.boolean() 
 export const SiteSchema = z.object({ id, name: text(256), servers: z.array(ServerSchema).max(500) });
 export const SitesSchema = z.object({ sites: z.array(SiteSchema).max(500) });
 export type FaceSite = z.infer<typeof SiteSchema>;
-export type FaceServer = z.infer<typeof ServerSchema>;
 
 export const IntegrationSchema = z.object({
   type: id,
@@ -32,7 +31,6 @@ export const IntegrationSchema = z.object({
   lastError: text(2000).nullable(),
   lastCheckedAt: isoTime.nullable(),
 });
-export type Integration = z.infer<typeof IntegrationSchema>;
 
 export const IntegrationsSchema = z.object({
   integrations: z.array(IntegrationSchema).max(100),
@@ -51,10 +49,7 @@ export type Change = z.infer<typeof ChangeSchema>;
 export const ShipKeyInfoSchema = z.object({
   set: z.boolean(),
   /** First 8 hex of the SHA-256 of the key; never the key. */
-  fingerprint: z
-    .string()
-    .regex(/^[0-9a-f]{8}$/)
-    .nullable(),
+  fingerprint: z.string().regex(FACE_KEY_FINGERPRINT).nullable(),
 });
 
 export const SpaceIntegrationSchema = z.object({
@@ -97,8 +92,6 @@ export const SpaceIntegrationUpdateSchema = z.object({
   shipApiKey: z.string().min(1).max(256).optional(),
 });
 export type SpaceIntegrationUpdate = z.infer<typeof SpaceIntegrationUpdateSchema>;
-
-export const EnrollmentUpdateSchema = EnrollmentSchema;
 
 export const AddIntegrationsSchema = z.object({ add: z.array(id).min(1).max(100) });
 

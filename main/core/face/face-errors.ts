@@ -1,6 +1,6 @@
 // Stable FACE_* codes: the network layer's codes and HTTP answers turned into words a technician can act on.
 import { AppError, isAppError } from '../errors';
-import { NetCodes } from '../net/https-client';
+import { NetCodes } from '../net/net-errors';
 import { stripControl } from './sanitize';
 
 export const FaceCodes = {

@@ -1,7 +1,8 @@
 // First contact with an XS4 Face server: report its certificate so the technician can accept (pin) it before any token is sent.
 import { isAppError } from '../errors';
-import type { CertificateInfo } from '../net/certificate';
-import { NetCodes, httpRequest } from '../net/https-client';
+import type { CertificateInfo } from '../../../contract/certificate';
+import { NetCodes } from '../net/net-errors';
+import { httpRequest } from '../net/https-client';
 import { faceApiEndpoint } from './face-client';
 import { fromNetError } from './face-errors';
 import { FacePaths } from './face-contract';

@@ -4,7 +4,6 @@ import { z } from 'zod';
 export const HISTORY_ENTRY_VERSION = 1;
 
 export const HistoryKindSchema = z.enum(['face-write', 'key-reset', 'fix', 'undo', 'script-run', 'setting']);
-export type HistoryKind = z.infer<typeof HistoryKindSchema>;
 
 export const HistoryEntrySchema = z.object({
   v: z.literal(HISTORY_ENTRY_VERSION),

@@ -2,7 +2,8 @@
 import { appendFile, lstat, mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AppError } from '../errors';
-import { secretFingerprint } from '../evidence/redact';
+import { secretFingerprint } from '../secrets/fingerprint';
+import { redactValue } from '../secrets/redact';
 import {
   HISTORY_ENTRY_VERSION,
   type HistoryEntry,
@@ -38,19 +39,8 @@ export interface HistoryStoreOptions {
 }
 
 /** Every occurrence of a secret in the value (keys and strings, deep) becomes its "sha256:<8 hex>" fingerprint. */
-export function fingerprintSecrets<T>(value: T, secrets: readonly string[]): T {
-  const sorted = [...new Set(secrets)].filter((x) => x.length > 0).sort((a, b) => b.length - a.length);
-  const text = (v: string) => sorted.reduce((acc, x) => acc.split(x).join(secretFingerprint(x)), v);
-  const walk = (v: unknown): unknown => {
-    if (typeof v === 'string') return text(v);
-    if (Array.isArray(v)) return v.map(walk);
-    if (v !== null && typeof v === 'object')
-      return Object.fromEntries(
-        Object.entries(v as Record<string, unknown>).map(([k, x]) => [text(k), walk(x)]),
-      );
-    return v;
-  };
-  return walk(value) as T;
+function fingerprintSecrets<T>(value: T, secrets: readonly string[]): T {
+  return redactValue(value, secrets, secretFingerprint);
 }
 
 export class HistoryStore {

@@ -14,7 +14,7 @@ export interface LogRecord {
   data?: Record<string, unknown>;
 }
 
-/** A logger that keeps records in memory (tests, e2e) after passing them through `redact`. */
+/** @internal A logger that keeps records in memory (tests, e2e) after passing them through `redact`. */
 export function createMemoryLogger(
   redact: (value: unknown) => unknown = (v) => v,
 ): Logger & { records: LogRecord[] } {

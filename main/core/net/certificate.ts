@@ -1,10 +1,9 @@
 // What a technician needs to judge a certificate: names, issuer, validity, SHA-256 fingerprint.
 import type { PeerCertificate } from 'node:tls';
 
-// The shape and its schema live in a Node-free module (the IPC contract and the page's type checks use them);
-// re-exported here so callers keep one import.
-import type { CertificateInfo } from './certificate-info';
-export { CertificateInfoSchema, type CertificateInfo } from './certificate-info';
+// The shape and its schema live in the contract (the IPC contract and the page's type checks use them).
+import type { CertificateInfo } from '../../../contract/certificate';
+import { normaliseFingerprint } from '../../../contract/rules/fingerprint';
 
 function dn(x: Record<string, string | string[] | undefined> | undefined): string {
   if (!x) return '';
@@ -12,11 +11,6 @@ function dn(x: Record<string, string | string[] | undefined> | undefined): strin
     .filter(([, v]) => v !== undefined)
     .map(([k, v]) => `${k}=${Array.isArray(v) ? v.join('+') : v}`)
     .join(', ');
-}
-
-export function normaliseFingerprint(fp: string): string {
-  const hex = fp.replace(/[^0-9a-f]/gi, '').toUpperCase();
-  return (hex.match(/.{2}/g) ?? []).join(':');
 }
 
 export function describeCertificate(peer: PeerCertificate): CertificateInfo {

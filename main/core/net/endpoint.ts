@@ -1,6 +1,7 @@
 // Validation of host names, ports and service URLs typed by technicians or read from profiles.
 import { isIP } from 'node:net';
 import { invalidInput } from '../errors';
+import { hostInUrl } from '../../../contract/rules/url-host';
 
 export interface Endpoint {
   protocol: 'https:' | 'http:';
@@ -68,6 +69,5 @@ export function parseServiceUrl(
   const host = validateHost(u.hostname, field);
   const port = u.port === '' ? (u.protocol === 'https:' ? 443 : 80) : validatePort(u.port, field);
   const path = u.pathname.endsWith('/') ? u.pathname : `${u.pathname}/`;
-  const hostInUrl = isIP(host) === 6 ? `[${host}]` : host;
-  return { protocol: u.protocol, host, port, path, url: `${u.protocol}//${hostInUrl}:${port}${path}` };
+  return { protocol: u.protocol, host, port, path, url: `${u.protocol}//${hostInUrl(host)}:${port}${path}` };
 }

@@ -6,8 +6,10 @@ import * as net from 'node:net';
 import * as tls from 'node:tls';
 import { AppError, invalidInput } from '../errors';
 import { validateHost, validatePort } from './endpoint';
-import { type CertificateInfo, describeCertificate, normaliseFingerprint } from './certificate';
-import { classifySocketError, NetCodes } from './https-client';
+import { type CertificateInfo } from '../../../contract/certificate';
+import { describeCertificate } from './certificate';
+import { canonicalFingerprint, SHA256_FINGERPRINT_RULE } from '../../../contract/rules/fingerprint';
+import { classifySocketError, NetCodes } from './net-errors';
 
 export const TlsProbeCodes = {
   OK: 'TLS_PROBE_OK',
@@ -91,12 +93,8 @@ export async function probeTls(opts: TlsProbeOptions): Promise<TlsProbeResult> {
   if (!Number.isFinite(opts.timeoutMs) || opts.timeoutMs <= 0 || opts.timeoutMs > 120_000)
     throw invalidInput('timeoutMs', 'must be between 1 and 120000 milliseconds');
   const pin =
-    opts.pinnedFingerprint256 === undefined ? undefined : normaliseFingerprint(opts.pinnedFingerprint256);
-  if (pin !== undefined && pin.length !== 95)
-    throw invalidInput(
-      'pinnedFingerprint256',
-      'must be a SHA-256 fingerprint (64 hex digits, colons optional)',
-    );
+    opts.pinnedFingerprint256 === undefined ? undefined : canonicalFingerprint(opts.pinnedFingerprint256);
+  if (pin === null) throw invalidInput('pinnedFingerprint256', SHA256_FINGERPRINT_RULE);
   if (opts.signal?.aborted)
     throw new AppError(NetCodes.CANCELLED, 'The probe was cancelled.', 'Start it again when ready.');
   const ep = { protocol: 'https:' as const, host, port, path: '/', url: `https://${host}:${port}/` };

@@ -3,17 +3,14 @@ import { lstat, readFile, rename, writeFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { AppError, invalidInput } from '../errors';
 import { parseServiceUrl } from '../net/endpoint';
+import { parse } from '../parse';
+import { SHA256_FINGERPRINT, SHA256_FINGERPRINT_RULE } from '../../../contract/rules/fingerprint';
 
 export const PROFILE_FORMAT = 'xs4-site-profile';
 export const PROFILE_VERSION = 1;
 export const MAX_PROFILE_BYTES = 256 * 1024;
 
-const fingerprint = z
-  .string()
-  .regex(
-    /^([0-9a-fA-F]{2}:?){31}[0-9a-fA-F]{2}$/,
-    'must be a SHA-256 fingerprint (64 hex digits, colons optional)',
-  );
+const fingerprint = z.string().regex(SHA256_FINGERPRINT, SHA256_FINGERPRINT_RULE);
 const serviceUrl = z.string().superRefine((v, ctx) => {
   try {
     parseServiceUrl(v);
@@ -77,18 +74,9 @@ export function validateProfile(raw: unknown): SiteProfile {
       { version: raw.version },
     );
   }
-  const parsed = SiteProfileSchema.safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    const field = ['profile', ...issue.path.map(String)].join('.');
-    if (issue.code === 'unrecognized_keys')
-      throw invalidInput(
-        `${field}.${issue.keys[0] ?? ''}`,
-        'is not a profile field (profiles hold no secrets and no unknown fields)',
-      );
-    throw invalidInput(field, issue.message);
-  }
-  return parsed.data;
+  return parse(SiteProfileSchema, raw, 'profile', {
+    unknownKeyRule: 'is not a profile field (profiles hold no secrets and no unknown fields)',
+  });
 }
 
 export async function importProfile(path: string): Promise<SiteProfile> {

@@ -1,7 +1,9 @@
 // Turns a run (live or from a bundle) into the report's model, redacting every string on the way.
 import type { RunResult } from '../checks/run-result';
 import { recordsInOrder } from '../checks/run-result';
-import { redactValue } from '../evidence/redact';
+import { verdict, verdictOf } from '../checks/check-view';
+import type { CheckView } from '../../../contract/setup-shapes';
+import { redactValue } from '../secrets/redact';
 import type { ReportModel } from './html-report';
 
 export interface ReportMeta {
@@ -26,16 +28,29 @@ export function reportModel(run: RunResult, meta: ReportMeta): ReportModel {
     ...(meta.platform ? { platform: meta.platform } : {}),
     inputs: meta.inputs,
     counts: run.counts,
-    checks: recordsInOrder(run).map((r) => ({
-      id: r.id,
-      title: r.title,
-      status: r.result.status,
-      summary: r.result.summary,
-      ...(r.result.detail ? { detail: r.result.detail } : {}),
-      ...(r.result.remedy ? { remedy: r.result.remedy } : {}),
-      ...(r.result.code ? { code: r.result.code } : {}),
-    })),
+    checks: recordsInOrder(run).map(verdictOf),
     ...(meta.notes ? { notes: meta.notes } : {}),
   };
   return redactValue(model, meta.secrets);
+}
+
+/** A report of a live run from the views the page showed (already free of secrets), counted here. */
+export function liveReportModel(
+  views: CheckView[],
+  at: Date,
+  meta: { toolVersion: string; generatedAt: Date; machineName: string; platform: string },
+): ReportModel {
+  const counts = { pass: 0, warn: 0, fail: 0, skip: 0 };
+  for (const v of views) counts[v.status] += 1;
+  return {
+    generatedAt: meta.generatedAt.toISOString(),
+    toolVersion: meta.toolVersion,
+    source: 'live',
+    collectedAt: at.toISOString(),
+    machineName: meta.machineName,
+    platform: meta.platform,
+    inputs: [],
+    counts,
+    checks: views.map(verdict),
+  };
 }

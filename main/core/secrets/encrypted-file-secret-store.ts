@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { AppError } from '../errors';
 import { isNotFound, nodeFileOps, writeFileAtomic, type FileOps } from '../fs/atomic-write';
-import { secretNameSchema } from '../../../preload/api';
+import { secretNameSchema } from './secret-store';
 import type { Cipher, SecretName, SecretStore } from './secret-store';
 
 const fileSchema = z.object({

@@ -1,7 +1,9 @@
 // The SecretStore seam: named secrets (SHIP API key, XS4 Face token, authentication key), never in plaintext on disk.
-import type { SecretName } from '../../../preload/api';
+import { z } from 'zod';
 
-export type { SecretName };
+/** The secrets the core keeps; they reach the page only through the explicit reveal and copy channels. */
+export const secretNameSchema = z.enum(['shipApiKey', 'faceToken', 'faceAuthKey']);
+export type SecretName = z.infer<typeof secretNameSchema>;
 
 export interface SecretStore {
   has(name: SecretName): Promise<boolean>;

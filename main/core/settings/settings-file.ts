@@ -2,7 +2,7 @@
 import { basename, dirname, join } from 'node:path';
 import { AppError, toErrorInfo, type ErrorInfo } from '../errors';
 import { isNotFound, nodeFileOps, writeFileAtomic, type FileOps } from '../fs/atomic-write';
-import { defaultSettings, settingsSchema, type Settings } from '../../../preload/api';
+import { defaultSettings, settingsSchema, type Settings } from '../../../contract/app';
 import { applyPatch, type SettingsStore } from './settings-store';
 
 export interface LoadedSettings {

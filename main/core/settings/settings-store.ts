@@ -5,7 +5,7 @@ import {
   settingsSchema,
   type Settings,
   type SettingsPatch,
-} from '../../../preload/api';
+} from '../../../contract/app';
 
 export type { Settings, SettingsPatch };
 

@@ -11,9 +11,9 @@ import type {
   ScriptRunResult,
   SetupProgress,
   SpaceDetails,
-  StepId,
   VerifyResult,
-} from './schemas';
+} from '../../../contract/setup-shapes';
+import type { StepId } from '../../../contract/steps';
 import type { SiteProfile } from '../profile/site-profile';
 
 export interface OperationHooks {

@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { AppError } from '../errors';
 import { isNotFound, writeFileAtomic } from '../fs/atomic-write';
-import { SetupProgressSchema, type SetupProgress } from './schemas';
+import { SetupProgressSchema, type SetupProgress } from '../../../contract/setup-shapes';
 
 export const SETUP_STATE_FILE = 'setup-state.json';
 

@@ -3,15 +3,14 @@
 // The key goes out only over a connection whose certificate was verified (system store or an accepted
 // fingerprint). When it cannot be, the probe may repeat GetInfo WITHOUT the key over the same certificate,
 // only to tell "SHIP is there" from "something else is there", and says it did so.
-import { secretHex8 } from '../secrets/fingerprint';
+import { faceKeyFingerprint } from '../secrets/fingerprint';
+import { isSha256Fingerprint, SHA256_FINGERPRINT_RULE } from '../../../contract/rules/fingerprint';
 import { AppError, invalidInput, isAppError } from '../errors';
-import { isIP } from 'node:net';
-import { type Endpoint, parseServiceUrl, validateHost, validatePort } from '../net/endpoint';
-import { type HttpResponse, type TrustPolicy, httpRequest, NetCodes } from '../net/https-client';
-import type { CertificateInfo } from '../net/certificate';
+import { type Endpoint, parseServiceUrl } from '../net/endpoint';
+import { type HttpResponse, type TrustPolicy, httpRequest } from '../net/https-client';
+import { NetCodes } from '../net/net-errors';
+import type { CertificateInfo } from '../../../contract/certificate';
 import {
-  DEFAULT_SHIP_PATH,
-  DEFAULT_SHIP_PORT,
   SHIP_CONTENT_TYPE,
   SHIP_DATETIME_IS_LOCAL_TIME,
   SHIP_KEY_HEADER,
@@ -37,18 +36,6 @@ export interface ShipTarget {
   trust?: TrustPolicy | undefined;
   timeoutMs: number;
   signal?: AbortSignal | undefined;
-}
-
-/** First 8 hex of SHA-256: enough to compare keys, useless to an attacker. */
-export function keyFingerprint(key: string): string {
-  return secretHex8(key);
-}
-
-/** The SHIP URL for a Space server name as a technician types it: https, the assumed default port and path. */
-export function spaceShipUrl(host: string, port: number | string = DEFAULT_SHIP_PORT): string {
-  const h = validateHost(host, 'spaceHost');
-  const p = validatePort(port, 'spacePort');
-  return `https://${isIP(h) === 6 ? `[${h}]` : h}:${p}${DEFAULT_SHIP_PATH}`;
 }
 
 /** A key must be a single header value: printable ASCII, no CR/LF (header injection), bounded. */
@@ -202,7 +189,7 @@ function blank(ep: Endpoint, key: string | undefined): ShipProbeResult {
     remedy: '',
     url: ep.url,
     keySent: false,
-    keyFingerprint: key === undefined ? null : keyFingerprint(key),
+    keyFingerprint: key === undefined ? null : faceKeyFingerprint(key),
     keylessReason: null,
     httpStatus: null,
     contentType: null,
@@ -306,12 +293,9 @@ export async function probeShip(opts: ShipProbeOptions): Promise<ShipProbeResult
   if (opts.key !== undefined) validateShipKey(opts.key);
   if (
     opts.trust?.pinnedFingerprint256 !== undefined &&
-    !/^([0-9a-f]{2}:?){31}[0-9a-f]{2}$/i.test(opts.trust.pinnedFingerprint256.trim())
+    !isSha256Fingerprint(opts.trust.pinnedFingerprint256)
   ) {
-    throw invalidInput(
-      'spacePinnedFingerprint256',
-      'must be a SHA-256 fingerprint (64 hex digits, colons optional)',
-    );
+    throw invalidInput('spacePinnedFingerprint256', SHA256_FINGERPRINT_RULE);
   }
   const now = opts.now ?? (() => new Date());
   const where = `${ep.host}:${ep.port}${ep.path === '/' ? '' : ep.path}`;

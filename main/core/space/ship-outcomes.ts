@@ -1,5 +1,5 @@
 // The stable outcome codes of a SHIP probe, each with its sentence and remedy (documented in docs/space-probes.md).
-import { NetCodes } from '../net/https-client';
+import { NetCodes } from '../net/net-errors';
 import { SpaceUiPaths, SHIP_CONTENT_TYPE } from './space-assumptions';
 
 export const ShipCodes = {

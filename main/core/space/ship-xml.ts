@@ -193,9 +193,3 @@ export function parseShipDateTime(
   if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || se > 60) return null;
   return { y, mo, d, h, mi, se };
 }
-
-/** Formats a Date as Space does: local wall-clock time, no zone. */
-export function formatShipDateTime(d: Date): string {
-  const p = (n: number): string => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
-}

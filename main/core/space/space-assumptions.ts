@@ -1,12 +1,5 @@
 // Everything we assume about Salto Space's SHIP-over-HTTP(S) service that no public document states; one place to change it.
 
-/** Port of SHIP over HTTP(S) in every public integrator guide (not in any Salto document we can read). */
-export const DEFAULT_SHIP_PORT = 8100;
-
-/** Integrators POST to the root of that port; the Space web UI answers GET on the same port ("they share it", widely observed). */
-export const DEFAULT_SHIP_PATH = '/';
-export const SHIP_SHARES_WEB_SERVICE_PORT = true;
-
 /** The media type SHIP v1 over HTTP expects (integrator code; Space answers 415 to others). */
 export const SHIP_CONTENT_TYPE = 'application/vnd.saltosystems.ship.v1+xml';
 

@@ -18,6 +18,3 @@ export interface ChangeRecord {
 }
 
 export type RecordChange = (entry: ChangeRecord) => void | Promise<void>;
-
-/** Fingerprint of a secret for records: first 8 hex of SHA-256. */
-export { secretFingerprint } from './secret-fingerprint';

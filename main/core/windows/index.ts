@@ -21,4 +21,3 @@ export { parsePowercfgQuery, parseActiveScheme, parseSleepStates, POWER_GUIDS } 
 export { SPACE_ASSUMPTIONS } from './space-assumptions';
 export { resolveResourcesDir } from './ps-scripts';
 export type { ChangeRecord, RecordChange } from './change-record';
-export { secretFingerprint } from './secret-fingerprint';

@@ -106,12 +106,10 @@ export async function prepareInstallScript(
     signerThumbprint: null,
   };
   if (deps.platform === 'win32' && deps.session) {
-    const raw = await deps
-      .session()
-      .query('get-file-signature', { path: file }, FileSignatureRawSchema, {
-        timeoutMs: 30_000,
-        ...(signal ? { signal } : {}),
-      });
+    const raw = await deps.session().query('get-file-signature', { path: file }, FileSignatureRawSchema, {
+      timeoutMs: 30_000,
+      ...(signal ? { signal } : {}),
+    });
     if (raw.sha256.toLowerCase() !== sha256) {
       throw new AppError(
         'INSTALL_SCRIPT_CHANGED',

@@ -1,7 +1,7 @@
 // The simulator's own SHIP GetInfo call (it plays XS4 Face, an independent party, so it does not use the app's SHIP client).
 import { httpRequest } from '../../../main/core/net/https-client';
-import { SHIP_PATH } from '../../../main/core/face/face-assumptions';
-import type { IntegrationStatus } from '../../../main/core/face/face-contract';
+import { hostInUrl } from '../../../contract/rules/url-host';
+import { SHIP_CONTENT_TYPE, SHIP_KEY_HEADER, SHIP_PATH, type IntegrationStatus } from '../wire';
 
 const GETINFO =
   '<?xml version="1.0" encoding="UTF-8"?><RequestCall><RequestName>GetInfo</RequestName><Params/></RequestCall>';
@@ -29,13 +29,12 @@ export interface ProbeResult {
 export async function probeSpace(t: SpaceTarget, trust: SpaceTrust, timeoutMs: number): Promise<ProbeResult> {
   if (t.host === '' || t.shipApiKey === null || t.port < 1)
     return { status: 'unconfigured', lastError: null };
-  const hostInUrl = t.host.includes(':') ? `[${t.host}]` : t.host;
   let res;
   try {
     res = await httpRequest({
-      url: `${t.https ? 'https' : 'http'}://${hostInUrl}:${t.port}/${SHIP_PATH}`,
+      url: `${t.https ? 'https' : 'http'}://${hostInUrl(t.host)}:${t.port}/${SHIP_PATH}`,
       method: 'POST',
-      headers: { 'Content-Type': 'application/vnd.saltosystems.ship.v1+xml', 'Salto-SHIP-Key': t.shipApiKey },
+      headers: { 'Content-Type': SHIP_CONTENT_TYPE, [SHIP_KEY_HEADER]: t.shipApiKey },
       body: GETINFO,
       timeoutMs,
       maxBodyBytes: 64 * 1024,

@@ -2,15 +2,18 @@
 import * as https from 'node:https';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import { X509Certificate, createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { makeCert, type Pem } from '../certs';
+import { AUTH_KEY_OPTION_ID, FACE_API_BASE_PATH, SPACE_INTEGRATION_TYPE } from '../wire';
+import { fingerprintOf, HttpFail, readJson, sameSecret, sendJson } from './sim-http';
 import {
-  AUTH_KEY_OPTION_ID,
-  FACE_API_BASE_PATH,
-  KNOWN_INTEGRATION_TYPES,
-  SPACE_INTEGRATION_TYPE,
-} from '../../../main/core/face/face-assumptions';
-import { secretFingerprint } from '../../../main/core/face/secret-fingerprint';
+  route,
+  routeIdOf,
+  type ChangeAnswer,
+  type PendingChange,
+  type RouteAnswer,
+  type SimWorld,
+} from './sim-routes';
 import {
   DEFAULT_SERVER,
   DEFAULT_SITE,
@@ -18,7 +21,6 @@ import {
   type SimState,
   defaultState,
   loadState,
-  newAuthKey,
   saveState,
 } from './sim-state';
 import { type Faults, FaultsSchema, type RouteId, garbageBody, noFaults, pick } from './sim-faults';
@@ -62,56 +64,6 @@ export interface FaceSimulator {
   close(): Promise<void>;
 }
 
-interface PendingChange {
-  applyAt: number;
-  apply: () => void;
-  /** Decided when the change is queued: the on-site server will refuse it. */
-  willFail: boolean;
-  state: 'pending' | 'applied' | 'failed';
-}
-
-function fingerprintOf(pem: Pem): string {
-  return new X509Certificate(pem.cert).fingerprint256;
-}
-
-function sameSecret(a: string, b: string): boolean {
-  const ha = createHash('sha256').update(a).digest();
-  const hb = createHash('sha256').update(b).digest();
-  return timingSafeEqual(ha, hb);
-}
-
-class HttpFail extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-async function readJson(req: IncomingMessage): Promise<unknown> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const c of req as AsyncIterable<Buffer>) {
-    size += c.length;
-    if (size > 64 * 1024) throw new HttpFail(413, 'too_large', 'Request body too large.');
-    chunks.push(c);
-  }
-  if (size === 0) return {};
-  try {
-    return JSON.parse(Buffer.concat(chunks).toString('utf8'));
-  } catch {
-    throw new HttpFail(400, 'bad_json', 'The request body is not JSON.');
-  }
-}
-
-function obj(v: unknown): Record<string, unknown> {
-  if (v === null || typeof v !== 'object' || Array.isArray(v))
-    throw new HttpFail(400, 'bad_request', 'The request body must be a JSON object.');
-  return v as Record<string, unknown>;
-}
-
 export async function startFaceSimulator(opts: FaceSimulatorOptions = {}): Promise<FaceSimulator> {
   let pem =
     opts.certificate ??
@@ -140,9 +92,7 @@ export async function startFaceSimulator(opts: FaceSimulatorOptions = {}): Promi
   }
 
   /** Queues a write like XS4 Face Connect would: applied now, or after the configured pending delay. */
-  function change(apply: () => void): {
-    change: { changeId: string; state: PendingChange['state']; error: string | null };
-  } {
+  function change(apply: () => void): ChangeAnswer {
     const changeId = `chg-${randomBytes(6).toString('hex')}`;
     const effective = (): void => {
       if (faults.ignoreWrites) return;
@@ -194,175 +144,16 @@ export async function startFaceSimulator(opts: FaceSimulatorOptions = {}): Promi
     };
   }
 
-  /** The route id of a request, known before it runs (for latency, injected statuses and hit counts). */
-  function routeIdOf(method: string, rel: string): RouteId | undefined {
-    if (rel === 'whoami' && method === 'GET') return 'whoami';
-    if (rel === 'sites' && method === 'GET') return 'sites';
-    const m = /^sites\/[^/]+\/servers\/[^/]+\/(.+)$/.exec(rel);
-    if (!m) return undefined;
-    if (method === 'GET' && /^changes\/[^/]+$/.test(m[1]!)) return 'change.get';
-    const table: Record<string, RouteId> = {
-      'GET integrations': 'integrations.list',
-      'POST integrations': 'integrations.add',
-      'GET integrations/salto-space': 'space.get',
-      'PUT integrations/salto-space': 'space.put',
-      'GET integrations/salto-space/general-options': 'general-options.get',
-      'POST integrations/salto-space/authentication-key/reset': 'auth-key.reset',
-      'GET integrations/salto-space/install-script': 'install-script.get',
-      'GET enrollment': 'enrollment.get',
-      'PUT enrollment': 'enrollment.put',
-    };
-    return table[`${method} ${m[1]!}`];
-  }
-
-  async function route(
-    method: string,
-    path: string,
-    req: IncomingMessage,
-  ): Promise<{ id: RouteId; body: unknown; status?: number }> {
-    if (method === 'GET' && path === 'whoami')
-      return { id: 'whoami', body: { apiVersion: '1', user: state.user } };
-    if (method === 'GET' && path === 'sites') return { id: 'sites', body: { sites: state.sites } };
-    const m = /^sites\/([^/]+)\/servers\/([^/]+)\/(.+)$/.exec(path);
-    if (!m) throw new HttpFail(404, 'not_found', 'No such route.');
-    const s = server(decodeURIComponent(m[1]!), decodeURIComponent(m[2]!));
-    const rest = m[3]!;
-    const cm = /^changes\/([^/]+)$/.exec(rest);
-    if (method === 'GET' && cm) {
-      const c = changes.get(decodeURIComponent(cm[1]!));
-      if (!c) throw new HttpFail(404, 'not_found', 'No such change.');
-      return {
-        id: 'change.get',
-        body: { changeId: decodeURIComponent(cm[1]!), state: c.state, error: changeError(c) },
-      };
-    }
-    switch (`${method} ${rest}`) {
-      case 'GET integrations': {
-        const integrations = [];
-        for (const type of s.integrations) {
-          const st =
-            type === SPACE_INTEGRATION_TYPE
-              ? await spaceStatus(s)
-              : { status: 'unconfigured', lastError: null, lastCheckedAt: null };
-          integrations.push({ type, name: type === SPACE_INTEGRATION_TYPE ? 'Salto Space' : type, ...st });
-        }
-        return {
-          id: 'integrations.list',
-          body: {
-            integrations,
-            available: KNOWN_INTEGRATION_TYPES.filter((t) => !s.integrations.includes(t)),
-          },
-        };
-      }
-      case 'POST integrations': {
-        const add = obj(await readJson(req)).add;
-        if (!Array.isArray(add) || add.length === 0 || !add.every((t) => typeof t === 'string'))
-          throw new HttpFail(400, 'bad_request', '"add" must be a list of integration types.');
-        for (const t of add as string[])
-          if (!(KNOWN_INTEGRATION_TYPES as readonly string[]).includes(t))
-            throw new HttpFail(400, 'unknown_integration', `Unknown integration "${t}".`);
-        return {
-          id: 'integrations.add',
-          status: 202,
-          body: change(() => {
-            for (const t of add as string[]) if (!s.integrations.includes(t)) s.integrations.push(t);
-          }),
-        };
-      }
-      case 'GET integrations/salto-space': {
-        requireSpace(s);
-        const st = await spaceStatus(s);
-        const key = s.space.shipApiKey;
-        return {
-          id: 'space.get',
-          body: {
-            host: s.space.host,
-            port: s.space.port,
-            https: s.space.https,
-            shipApiKey: { set: key !== null, fingerprint: key === null ? null : secretFingerprint(key) },
-            ...st,
-          },
-        };
-      }
-      case 'PUT integrations/salto-space': {
-        requireSpace(s);
-        const b = obj(await readJson(req));
-        if (typeof b.host !== 'string' || b.host.length === 0 || b.host.length > 253)
-          throw new HttpFail(400, 'bad_request', '"host" must be a host name.');
-        if (typeof b.port !== 'number' || !Number.isInteger(b.port) || b.port < 1 || b.port > 65535)
-          throw new HttpFail(400, 'bad_request', '"port" must be 1-65535.');
-        if (typeof b.https !== 'boolean')
-          throw new HttpFail(400, 'bad_request', '"https" must be true or false.');
-        if (b.shipApiKey !== undefined && (typeof b.shipApiKey !== 'string' || b.shipApiKey.length === 0))
-          throw new HttpFail(400, 'bad_request', '"shipApiKey" must be a non-empty string.');
-        const next = {
-          host: b.host,
-          port: b.port,
-          https: b.https,
-          shipApiKey: typeof b.shipApiKey === 'string' ? b.shipApiKey : s.space.shipApiKey,
-        };
-        return {
-          id: 'space.put',
-          status: 202,
-          body: change(() => {
-            s.space = next;
-          }),
-        };
-      }
-      case 'GET integrations/salto-space/general-options':
-        requireSpace(s);
-        return { id: 'general-options.get', body: generalOptions(s) };
-      case 'POST integrations/salto-space/authentication-key/reset':
-        requireSpace(s);
-        await readJson(req);
-        return {
-          id: 'auth-key.reset',
-          status: 202,
-          body: change(() => {
-            s.authKey = newAuthKey();
-          }),
-        };
-      case 'GET integrations/salto-space/install-script': {
-        requireSpace(s);
-        const content = Buffer.from(s.installScript.content, 'utf8');
-        return {
-          id: 'install-script.get',
-          body: {
-            fileName: s.installScript.fileName,
-            sha256: createHash('sha256').update(content).digest('hex'),
-            contentBase64: content.toString('base64'),
-          },
-        };
-      }
-      case 'GET enrollment':
-        return { id: 'enrollment.get', body: { ...s.enrollment } };
-      case 'PUT enrollment': {
-        const b = obj(await readJson(req));
-        if (typeof b.companyName !== 'string' || b.companyName.trim() === '' || b.companyName.length > 256)
-          throw new HttpFail(400, 'bad_request', '"companyName" must be 1-256 characters.');
-        if (typeof b.privacyPolicyUrl !== 'string' || !/^https:\/\//.test(b.privacyPolicyUrl))
-          throw new HttpFail(400, 'bad_request', '"privacyPolicyUrl" must be an https URL.');
-        const next = { companyName: b.companyName, privacyPolicyUrl: b.privacyPolicyUrl };
-        return {
-          id: 'enrollment.put',
-          status: 202,
-          body: change(() => {
-            s.enrollment = next;
-          }),
-        };
-      }
-    }
-    throw new HttpFail(404, 'not_found', 'No such route.');
-  }
-
-  function sendJson(res: ServerResponse, status: number, body: unknown): void {
-    const buf = Buffer.from(JSON.stringify(body));
-    res.writeHead(status, {
-      'Content-Type': 'application/json; charset=utf-8',
-      'Content-Length': buf.length,
-    });
-    res.end(buf);
-  }
+  const world: SimWorld = {
+    state,
+    changes,
+    server,
+    change,
+    changeError,
+    spaceStatus,
+    requireSpace,
+    generalOptions,
+  };
 
   async function admin(
     method: string,
@@ -417,9 +208,9 @@ export async function startFaceSimulator(opts: FaceSimulatorOptions = {}): Promi
       if (forced !== undefined)
         return sendJson(res, forced, { error: { code: 'injected', message: `Injected HTTP ${forced}.` } });
     }
-    let out: { id: RouteId; body: unknown; status?: number };
+    let out: RouteAnswer;
     try {
-      out = await route(method, rel, req);
+      out = await route(world, method, rel, req);
     } catch (e) {
       if (e instanceof HttpFail)
         return sendJson(res, e.status, { error: { code: e.code, message: e.message } });

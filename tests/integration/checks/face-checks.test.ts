@@ -14,7 +14,7 @@ import {
   enrollmentPrivacyPolicyCheck,
 } from '../../../main/core/checks/face';
 import type { CheckContext } from '../../../main/core/checks/types';
-import type { FaceCheckInputs } from '../../../main/core/checks/face';
+import type { FaceCheckInputs } from '../../../main/core/checks/face/face-check-context';
 
 const SHIP_CANARY = 'CANARY-ship-key-5d1e';
 const TOKEN_CANARY = 'CANARY-bearer-token-90af';

@@ -8,7 +8,7 @@ import { createServer, type AddressInfo, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { DoctorJsonSchema, type DoctorJson } from '../../../main/cli/doctor-json';
-import { secretFingerprint } from '../../../main/core/evidence/redact';
+import { secretFingerprint } from '../../../main/core/secrets/fingerprint';
 import { startLoopback, type Loopback } from '../../helpers/loopback-servers';
 import { shippedCli, testChecksCli, type CliCommand } from '../../helpers/cli-launcher';
 import { expectPublishedDoctorJson } from '../../helpers/doctor-json-schema';

@@ -8,7 +8,7 @@ import { buildRegistry } from '../../../main/core/checks/registry';
 import { writeBundle } from '../../../main/core/evidence/bundle-writer';
 import { readBundle } from '../../../main/core/evidence/bundle-reader';
 import { BundleCodes } from '../../../main/core/evidence/bundle-format';
-import { secretFingerprint } from '../../../main/core/evidence/redact';
+import { secretFingerprint } from '../../../main/core/secrets/fingerprint';
 import { renderHtmlReport } from '../../../main/core/report/html-report';
 import { reportModel } from '../../../main/core/report/report-model';
 import { AppError } from '../../../main/core/errors';

@@ -11,7 +11,7 @@ import {
 } from '../../../main/core/face/face-client';
 import { inspectFaceCertificate } from '../../../main/core/face/face-trust';
 import { staticTokenProvider } from '../../../main/core/face/token-provider';
-import { secretFingerprint } from '../../../main/core/face/secret-fingerprint';
+import { faceKeyFingerprint } from '../../../main/core/secrets/fingerprint';
 import { AppError } from '../../../main/core/errors';
 import { startShipEndpoint, type ShipEndpoint } from '../../helpers/ship-endpoint';
 
@@ -246,7 +246,7 @@ describe('Space integration: writes read back, statuses computed from a real SHI
       shipApiKey: CANARY,
     });
     expect(applied.value.status).toBe('connected');
-    expect(applied.value.shipApiKey).toEqual({ set: true, fingerprint: secretFingerprint(CANARY) });
+    expect(applied.value.shipApiKey).toEqual({ set: true, fingerprint: faceKeyFingerprint(CANARY) });
     expect(ship.keysSeen.at(-1)).toBe(CANARY);
     expect(JSON.stringify(applied)).not.toContain(CANARY);
     const listed = await c.listIntegrations(t);
@@ -266,7 +266,7 @@ describe('Space integration: writes read back, statuses computed from a real SHI
     const off = await c.updateSpaceIntegration(t, { host: '127.0.0.1', port: 1, https: true });
     expect(off.value.status).toBe('disconnected');
     expect(off.value.lastError).toBeTruthy();
-    expect(off.value.shipApiKey.fingerprint).toBe(secretFingerprint(CANARY));
+    expect(off.value.shipApiKey.fingerprint).toBe(faceKeyFingerprint(CANARY));
     await c.updateSpaceIntegration(t, { host: '127.0.0.1', port: ship.port, https: true });
     expect((await c.getSpaceIntegration(t)).status).toBe('connected');
   });
@@ -390,7 +390,7 @@ describe('Space integration: writes read back, statuses computed from a real SHI
     const r = await c.resetAuthenticationKey(target());
     const after = r.value.find((o) => o.id === 'authenticationApiKey');
     expect(after?.value).not.toBe(key?.value);
-    expect(r.keyFingerprint).toBe(secretFingerprint(after!.value));
+    expect(r.keyFingerprint).toBe(faceKeyFingerprint(after!.value));
     sim.setFaults({ ignoreWrites: true });
     const e = await failure(c.resetAuthenticationKey(target()));
     expect(e.code).toBe('FACE_WRITE_NOT_APPLIED');

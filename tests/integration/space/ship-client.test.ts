@@ -4,12 +4,8 @@ import * as net from 'node:net';
 import * as tls from 'node:tls';
 import { X509Certificate } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import {
-  keyFingerprint,
-  probeShip,
-  shipPost,
-  type ShipProbeResult,
-} from '../../../main/core/space/ship-client';
+import { probeShip, shipPost, type ShipProbeResult } from '../../../main/core/space/ship-client';
+import { faceKeyFingerprint } from '../../../main/core/secrets/fingerprint';
 import { parseServiceUrl } from '../../../main/core/net/endpoint';
 import { parseShipResponse } from '../../../main/core/space/ship-xml';
 import {
@@ -83,8 +79,8 @@ describe('SHIP outcomes from the simulator', () => {
     expect(r.getInfo?.protocolId).toBe('SHIP');
     expect(r.protocolSupported).toBe(true);
     expect(Math.abs((r.clockSkewSeconds ?? 0) - 300)).toBeLessThanOrEqual(2);
-    expect(r.keyFingerprint).toBe(keyFingerprint(KEY));
-    expect(sim.lastKeyFingerprint).toBe(keyFingerprint(KEY));
+    expect(r.keyFingerprint).toBe(faceKeyFingerprint(KEY));
+    expect(sim.lastKeyFingerprint).toBe(faceKeyFingerprint(KEY));
     expect(JSON.stringify(r)).not.toContain(KEY);
   });
 

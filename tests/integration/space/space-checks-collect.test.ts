@@ -1,9 +1,9 @@
-// The space.https and space.ship checks collect from the simulator; the Face card status computed against it.
+// The space.https and space.ship checks collect from the simulator; the Face card status the XS4 Face simulator computes against it.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { spaceHttpsCheck, spaceShipCheck } from '../../../main/core/checks/space';
+import { spaceHttpsCheck } from '../../../main/core/checks/space/space-https';
+import { spaceShipCheck } from '../../../main/core/checks/space/space-ship';
 import type { CheckContext, CheckInputs } from '../../../main/core/checks/types';
-import { faceIntegrationStatus } from '../../../main/core/space/face-link-status';
-import { probeShip } from '../../../main/core/space/ship-client';
+import { probeSpace } from '../../../scripts/sim/face/ship-probe';
 import {
   DEFAULT_SPACE_SIM_STATE,
   startSpaceSimulator,
@@ -92,15 +92,24 @@ describe('space.ship collect → evaluate', () => {
 });
 
 describe('XS4 Face card status computed against the Space simulator', () => {
-  const status = async (key?: string): Promise<string> =>
-    faceIntegrationStatus(
-      await probeShip({
-        url: sim.url,
-        key,
-        trust: { pinnedFingerprint256: sim.fingerprint256 },
-        timeoutMs: 4000,
-      }),
-    );
+  // As the XS4 Face simulator computes it (scripts/sim/face/ship-probe.ts), in the Console's words.
+  const CARD = {
+    connected: 'Connected',
+    unauthorized: 'Unauthorized',
+    disconnected: 'Disconnected',
+    unconfigured: 'No status',
+  };
+  const probe = async (key: string | null): Promise<string> =>
+    CARD[
+      (
+        await probeSpace(
+          { host: '127.0.0.1', port: sim.port, https: true, shipApiKey: key },
+          { fingerprint256: sim.fingerprint256 },
+          4000,
+        )
+      ).status
+    ];
+  const status = (key: string): Promise<string> => probe(key);
   it('Connected / Unauthorized / Disconnected / No status', async () => {
     expect(await status(KEY)).toBe('Connected');
     expect(await status('other-key')).toBe('Unauthorized');
@@ -108,6 +117,6 @@ describe('XS4 Face card status computed against the Space simulator', () => {
     expect(await status(KEY)).toBe('Disconnected');
     sim.setState({ licence: 'present', https: false });
     expect(await status(KEY)).toBe('Disconnected');
-    expect(faceIntegrationStatus(null)).toBe('No status');
+    expect(await probe(null)).toBe('No status');
   });
 });

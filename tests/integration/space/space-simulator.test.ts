@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { httpRequest } from '../../../main/core/net/https-client';
 import { startSpaceSimulator, type SpaceSimulator } from '../../../scripts/sim/space-simulator';
 import { KEY_ENV, parseSimArgs } from '../../../scripts/sim/space-server';
-import { keyFingerprint, probeShip } from '../../../main/core/space/ship-client';
+import { probeShip } from '../../../main/core/space/ship-client';
+import { faceKeyFingerprint } from '../../../main/core/secrets/fingerprint';
 import { AppError } from '../../../main/core/errors';
 
 let sim: SpaceSimulator;
@@ -38,7 +39,7 @@ describe('Space simulator', () => {
     );
     expect(ok.status).toBe(200);
     expect(ok.body.toString()).not.toContain('admin-set-key-9');
-    expect(JSON.parse(ok.body.toString()).state.keyFingerprint).toBe(keyFingerprint('admin-set-key-9'));
+    expect(JSON.parse(ok.body.toString()).state.keyFingerprint).toBe(faceKeyFingerprint('admin-set-key-9'));
     expect(sim.state().faceRecognition).toEqual({ 'Server address': '10.0.0.5' });
     const probe = await probeShip({ url: sim.url, key: 'admin-set-key-9', trust: trust(), timeoutMs: 3000 });
     expect(probe.code).toBe('SHIP_OK');

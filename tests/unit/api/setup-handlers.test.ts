@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { setupHandlers, type SetupHandlerContext } from '../../../main/core/api/setup-handlers';
 import type { OperationHooks, SetupService } from '../../../main/core/setup/service';
-import { setupContract } from '../../../preload/setup-contract';
+import { setupContract } from '../../../contract/setup-channels';
 
 const SECRET = 'Zq7Rw2Kp9Lm4Xv8Tn3Bc6Hd1Jf5Gs0Ya';
 

@@ -7,16 +7,19 @@ import { describe, expect, it } from 'vitest';
 import { troubleshootHandlers } from '../../../main/core/api/troubleshoot-handlers';
 import { allChecks } from '../../../main/core/checks/all';
 import { createWindowsRun } from '../../../main/core/checks/windows/index';
-import { troubleshootContract } from '../../../preload/troubleshoot-contract';
-import { createLastChecks, type LastChecks } from '../../../main/core/api/last-checks';
+import { troubleshootContract } from '../../../contract/troubleshoot-channels';
+import { createLastChecks, type LastChecks } from '../../../main/core/troubleshoot/last-checks';
+import { createTroubleshootService } from '../../../main/core/troubleshoot/troubleshoot-service';
 
 const FIXTURES = join(import.meta.dirname, '..', '..', 'fixtures');
 const clock = () => new Date('2026-11-29T20:00:00Z');
 
 function handlers(lastChecks: LastChecks = createLastChecks()) {
   return troubleshootHandlers(
-    { checks: () => allChecks(createWindowsRun().deps), toolVersion: '9.9.9' },
-    { clock, lastChecks, machineName: 'SPACE-SRV-01', platform: 'win32' },
+    createTroubleshootService(
+      { checks: () => allChecks(createWindowsRun().deps), toolVersion: '9.9.9' },
+      { clock, lastChecks, machineName: 'SPACE-SRV-01', platform: 'win32' },
+    ),
   );
 }
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { progressPrinter, renderTable } from '../../../main/cli/table';
 import { runChecks } from '../../../main/core/checks/runner';
-import { redactRun } from '../../../main/core/checks/run-result';
+import { redactValue } from '../../../main/core/secrets/redact';
 import type { Check } from '../../../main/core/checks/types';
 
 const KEY = 'CANARY-table-key-5511';
@@ -35,6 +35,6 @@ describe('doctor table', () => {
     expect(text).toMatch(/^FAIL {2}Echo\[2J check {2}server said \[redacted sha256:[0-9a-f]{8}\]$/m);
     expect(text).toContain('1 failed, 0 warnings, 0 passed, 0 skipped');
     expect(JSON.stringify(run)).toContain(KEY);
-    expect(JSON.stringify(redactRun(run, [KEY]))).not.toContain(KEY);
+    expect(JSON.stringify(redactValue(run, [KEY]))).not.toContain(KEY);
   });
 });

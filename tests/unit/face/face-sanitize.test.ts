@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { sanitizeJson, stripControl } from '../../../main/core/face/sanitize';
-import { secretFingerprint } from '../../../main/core/face/secret-fingerprint';
+import { faceKeyFingerprint } from '../../../main/core/secrets/fingerprint';
 import { staticTokenProvider } from '../../../main/core/face/token-provider';
 import { AppError } from '../../../main/core/errors';
 
@@ -36,7 +36,7 @@ describe('stripControl', () => {
 
 describe('secrets and tokens', () => {
   it('fingerprints are 8 hex and stable', () => {
-    expect(secretFingerprint('abc')).toBe('ba7816bf');
+    expect(faceKeyFingerprint('abc')).toBe('ba7816bf');
   });
   it('static token provider refuses empty and multi-line tokens', async () => {
     expect(() => staticTokenProvider('  ')).toThrow(AppError);

@@ -4,7 +4,7 @@ import { mkdtemp, readFile, appendFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { HistoryStore } from '../../../main/core/history/history-store';
-import { secretFingerprint } from '../../../main/core/evidence/redact';
+import { secretFingerprint } from '../../../main/core/secrets/fingerprint';
 
 const KEY = 'CANARY-history-key-31337';
 

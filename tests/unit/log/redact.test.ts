@@ -1,6 +1,6 @@
 // Redaction: registered secret values, Salto-SHIP-Key / Authorization header values (any case), Bearer tokens.
 import { describe, expect, it } from 'vitest';
-import { createRedactor, REDACTED } from '../../../main/core/log/redact';
+import { createRedactor, REDACTED } from '../../../main/core/secrets/redact';
 import { createMemoryLogger } from '../../../main/core/log/logger';
 
 describe('redactor', () => {

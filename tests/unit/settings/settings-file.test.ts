@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { loadSettingsFile, openFileSettingsStore } from '../../../main/core/settings/settings-file';
 import { createMemorySettingsStore } from '../../../main/core/settings/settings-store';
-import { defaultSettings } from '../../../preload/api';
+import { defaultSettings } from '../../../contract/app';
 
 let dir: string;
 const now = () => new Date('2026-03-04T05:06:07.089Z');

@@ -162,18 +162,3 @@ describe('classifyShipAnswer statuses', () => {
     expect(classifyShipAnswer(200, 'application/xml', ex(1), true).code).toBe('SHIP_EXCEPTION');
   });
 });
-
-describe('spaceShipUrl', () => {
-  it('builds the assumed default and names bad fields', async () => {
-    const { spaceShipUrl } = await import('../../../main/core/space/ship-client');
-    expect(spaceShipUrl('Space-Server.local')).toBe('https://space-server.local:8100/');
-    expect(spaceShipUrl('::1', 9443)).toBe('https://[::1]:9443/');
-    expect(codeOf(() => spaceShipUrl('bad_host'))).toBe('INVALID_INPUT');
-    expect(() => spaceShipUrl('space.local', 0)).toThrow(
-      expect.objectContaining({
-        code: 'INVALID_INPUT',
-        detail: expect.objectContaining({ field: 'spacePort' }),
-      }),
-    );
-  });
-});

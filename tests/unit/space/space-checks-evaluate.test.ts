@@ -1,8 +1,8 @@
 // Pure evaluation of the space.https and space.ship evidence: every outcome maps to a status, a code and a remedy.
 import { describe, expect, it } from 'vitest';
+import { evaluateSpaceHttps } from '../../../main/core/checks/space/space-https';
+import { evaluateSpaceShip } from '../../../main/core/checks/space/space-ship';
 import {
-  evaluateSpaceHttps,
-  evaluateSpaceShip,
   SpaceHttpsEvidenceSchema,
   SpaceShipEvidenceSchema,
   type SpaceHttpsEvidence,

@@ -2,7 +2,8 @@
 import { z } from 'zod';
 import type { Check, CheckResult } from '../types';
 import { inspectFaceCertificate } from '../../face/face-trust';
-import { CertificateInfoSchema, normaliseFingerprint } from '../../net/certificate';
+import { CertificateInfoSchema } from '../../../../contract/certificate';
+import { normaliseFingerprint } from '../../../../contract/rules/fingerprint';
 import { AttemptErrorSchema, attemptError, requireFaceUrl } from './face-check-context';
 
 export const FaceReachableEvidenceSchema = z.object({

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Check, CheckResult } from '../types';
 import { SPACE_INTEGRATION_TYPE } from '../../face/face-assumptions';
 import { IntegrationStatusSchema } from '../../face/face-contract';
-import { secretFingerprint } from '../../face/secret-fingerprint';
+import { faceKeyFingerprint } from '../../secrets/fingerprint';
 import { AttemptErrorSchema, attemptError, faceClientFor, targetFor } from './face-check-context';
 
 export const FaceSpaceIntegrationEvidenceSchema = z.object({
@@ -121,7 +121,7 @@ export const faceSpaceIntegrationCheck: Check<FaceSpaceIntegrationEvidence> = {
       shipApiKeySet: null,
       shipApiKeyFingerprint: null,
     };
-    const expectedShipApiKeyFingerprint = ctx.inputs.shipKey ? secretFingerprint(ctx.inputs.shipKey) : null;
+    const expectedShipApiKeyFingerprint = ctx.inputs.shipKey ? faceKeyFingerprint(ctx.inputs.shipKey) : null;
     try {
       const t = await targetFor(ctx, client);
       const list = await client.listIntegrations(t);

@@ -22,4 +22,3 @@ export {
   enrollmentCompanyNameCheck,
   enrollmentPrivacyPolicyCheck,
 };
-export type { FaceCheckInputs } from './face-check-context';

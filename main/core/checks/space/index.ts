@@ -2,8 +2,6 @@
 import { spaceHttpsCheck } from './space-https';
 import { spaceShipCheck } from './space-ship';
 
-export { spaceHttpsCheck, evaluateSpaceHttps } from './space-https';
-export { spaceShipCheck, evaluateSpaceShip } from './space-ship';
 export * from './space-evidence';
 
 export const spaceChecks = [spaceHttpsCheck, spaceShipCheck] as const;

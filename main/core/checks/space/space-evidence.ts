@@ -1,6 +1,6 @@
 // zod schemas of the evidence the Space checks record (bundles read back from disk are a trust boundary).
 import { z } from 'zod';
-import { CertificateInfoSchema } from '../../net/certificate';
+import { CertificateInfoSchema } from '../../../../contract/certificate';
 import { ShipCodes } from '../../space/ship-outcomes';
 
 export { CertificateInfoSchema };

@@ -1,7 +1,7 @@
 // Check `space.https`: Space's web/SHIP port serves HTTPS with a certificate XS4 Face can use.
 import { parseServiceUrl } from '../../net/endpoint';
 import { daysLeft, probeTls, TlsFindingCodes, TlsProbeCodes } from '../../net/tls-probe';
-import { NetCodes } from '../../net/https-client';
+import { NetCodes } from '../../net/net-errors';
 import { SpaceUiPaths } from '../../space/space-assumptions';
 import type { Check, CheckContext, CheckResult } from '../types';
 import { type SpaceHttpsEvidence, SpaceHttpsEvidenceSchema } from './space-evidence';

@@ -1,0 +1,36 @@
+// Building blocks of the IPC contract: how a channel is declared and what every call answers (a value or an error).
+import { z } from 'zod';
+
+export interface ChannelDef<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
+  input: I;
+  output: O;
+}
+
+/** Declares one channel. The object is returned as is; the helper exists to keep the schema types precise. */
+export function channel<I extends z.ZodType, O extends z.ZodType>(def: {
+  input: I;
+  output: O;
+}): ChannelDef<I, O> {
+  return def;
+}
+
+/** Input of a channel called without arguments (`xs4.app.info()`). */
+export const noInput = z.undefined();
+/** Output of a channel that only reports success. */
+export const done = z.null();
+
+/** The plain error shape that crosses IPC (mirrors ErrorInfo in main/core/errors.ts). */
+export const errorInfoSchema = z.object({
+  code: z.string().min(1),
+  message: z.string(),
+  remedy: z.string(),
+  detail: z.record(z.string(), z.unknown()).optional(),
+});
+export type ErrorInfoWire = z.infer<typeof errorInfoSchema>;
+
+/** What every invoke answers: a value or a structured error, never a thrown exception. */
+export type Result<T> = { ok: true; value: T } | { ok: false; error: ErrorInfoWire };
+export const resultSchema = z.union([
+  z.object({ ok: z.literal(true), value: z.unknown() }),
+  z.object({ ok: z.literal(false), error: errorInfoSchema }),
+]);

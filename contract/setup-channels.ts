@@ -1,0 +1,220 @@
+// The setup wizard's IPC channels (one per SetupService method, plus cancel and secret copy), spread into the contract by ipc.ts.
+// Inputs are validated here with rules that name the field; outputs are the flow's shapes (setup-shapes.ts).
+import { z } from 'zod';
+import { channel, done as nothing, noInput as none } from './channel';
+import {
+  CheckViewSchema,
+  ConnectResultSchema,
+  DetectedSpaceSchema,
+  EnrollmentSettingsSchema,
+  GeneralOptionViewSchema,
+  HistoryEntryViewSchema,
+  IntegrationCardSchema,
+  MaskedSecretSchema,
+  ScriptInfoSchema,
+  ScriptRunResultSchema,
+  SetupProgressSchema,
+  SpaceDetailsSchema,
+  StepIdSchema,
+  VerifyResultSchema,
+} from './setup-shapes';
+import { SHA256_FINGERPRINT, SHA256_FINGERPRINT_RULE, SHA256_HEX } from './rules/fingerprint';
+import { shipKeyProblem, shipKeyProblemText } from './rules/ship-key';
+
+const def = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => channel({ input, output });
+
+/** Chosen by the renderer for each long operation, so progress events can be matched and the operation cancelled. */
+export const operationIdSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{8,64}$/, 'must be 8 to 64 letters, digits, "-" or "_"');
+
+const serviceUrl = z
+  .string()
+  .trim()
+  .min(1, 'must not be empty')
+  .max(2048, 'must be at most 2048 characters')
+  .regex(/^https?:\/\/[^\s]+$/i, 'must be a URL starting with https:// or http://');
+
+const sha256Hex = z.string().regex(SHA256_HEX, 'must be a SHA-256 (64 hex digits)');
+const fingerprint = z.string().regex(SHA256_FINGERPRINT, SHA256_FINGERPRINT_RULE);
+
+/** Space Server Details with rules written for the technician (the core validates the host again with validateHost). */
+export const spaceDetailsInputSchema = SpaceDetailsSchema.extend({
+  host: z
+    .string()
+    .trim()
+    .min(1, 'must not be empty')
+    .max(253, 'must be at most 253 characters')
+    .regex(/^[A-Za-z0-9.:[\]-]+$/, 'must be a host name (letters, digits, hyphens, dots) or an IP address'),
+  port: z
+    .number({ error: 'must be a whole number from 1 to 65535' })
+    .int('must be a whole number from 1 to 65535')
+    .min(1, 'must be a whole number from 1 to 65535')
+    .max(65535, 'must be a whole number from 1 to 65535'),
+}).strict();
+
+/** A SHIP API key typed by the technician: the rule of contract/rules/ship-key.ts, its first broken part as the message. */
+export const shipKeyValueSchema = z.string().superRefine((value, ctx) => {
+  const problem = shipKeyProblem(value);
+  if (problem !== null) ctx.addIssue({ code: 'custom', message: shipKeyProblemText(problem) });
+});
+
+const userAction = z.literal(true, { error: 'must be true: only on an explicit user action' });
+const confirmed = z.literal(true, { error: 'must be true: the technician confirmed' });
+
+export const setupContract = {
+  'setup.progress': def(none, SetupProgressSchema),
+  'setup.markStep': def(
+    z
+      .object({
+        step: StepIdSchema,
+        summary: z.string().max(500, 'must be at most 500 characters').nullable(),
+        next: StepIdSchema,
+      })
+      .strict(),
+    SetupProgressSchema,
+  ),
+  'setup.resetProgress': def(none, SetupProgressSchema),
+
+  'setup.connectFace': def(
+    z
+      .object({
+        url: serviceUrl,
+        token: z.string().min(1, 'must not be empty').max(8192, 'must be at most 8192 characters').nullable(),
+      })
+      .strict(),
+    ConnectResultSchema,
+  ),
+  'setup.trustFaceCertificate': def(
+    z.object({ url: serviceUrl, fingerprint256: fingerprint }).strict(),
+    ConnectResultSchema,
+  ),
+
+  'setup.listIntegrations': def(none, z.array(IntegrationCardSchema)),
+  'setup.addIntegrations': def(
+    z
+      .object({
+        kinds: z.array(z.string().min(1).max(64)).min(1, 'must name at least one integration').max(20),
+      })
+      .strict(),
+    z.array(IntegrationCardSchema),
+  ),
+
+  'setup.detectSpace': def(none, DetectedSpaceSchema),
+  'setup.getSpaceDetails': def(none, SpaceDetailsSchema.nullable()),
+  'setup.saveSpaceDetails': def(spaceDetailsInputSchema, SpaceDetailsSchema),
+
+  'setup.shipKey': def(none, MaskedSecretSchema),
+  'setup.setShipKey': def(
+    z.union([
+      z.object({ generate: z.literal(true) }).strict(),
+      z.object({ value: shipKeyValueSchema }).strict(),
+    ]),
+    MaskedSecretSchema,
+  ),
+  'setup.revealShipKey': def(z.object({ userAction }).strict(), z.string()),
+  'setup.resetAuthKey': def(z.object({ confirmed }).strict(), z.array(GeneralOptionViewSchema)),
+
+  'setup.loadInstallScript': def(
+    z.discriminatedUnion('kind', [
+      z.object({ kind: z.literal('face') }).strict(),
+      z
+        .object({
+          kind: z.literal('file'),
+          path: z.string().min(1, 'must not be empty').max(4096, 'must be at most 4096 characters'),
+        })
+        .strict(),
+    ]),
+    ScriptInfoSchema,
+  ),
+  'setup.runInstallScript': def(
+    z.object({ operationId: operationIdSchema, sha256: sha256Hex }).strict(),
+    ScriptRunResultSchema,
+  ),
+
+  'setup.runChecks': def(
+    z
+      .object({
+        operationId: operationIdSchema,
+        ids: z.array(z.string().min(1).max(100)).max(200).nullable(),
+      })
+      .strict(),
+    z.array(CheckViewSchema),
+  ),
+  'setup.applyFix': def(
+    z.object({ operationId: operationIdSchema, checkId: z.string().min(1).max(100), confirmed }).strict(),
+    CheckViewSchema,
+  ),
+  'setup.undoFix': def(
+    z.object({ operationId: operationIdSchema, checkId: z.string().min(1).max(100), confirmed }).strict(),
+    CheckViewSchema,
+  ),
+
+  'setup.generalOptions': def(none, z.array(GeneralOptionViewSchema)),
+  'setup.revealGeneralOption': def(
+    z.object({ label: z.string().min(1).max(200), userAction }).strict(),
+    z.string(),
+  ),
+
+  'setup.getEnrollment': def(none, EnrollmentSettingsSchema.nullable()),
+  'setup.saveEnrollment': def(EnrollmentSettingsSchema, EnrollmentSettingsSchema),
+
+  'setup.verify': def(
+    z
+      .object({
+        operationId: operationIdSchema,
+        deadlineMs: z
+          .number()
+          .int('must be a whole number of milliseconds')
+          .min(1_000, 'must be at least 1000 ms')
+          .max(900_000, 'must be at most 900000 ms'),
+      })
+      .strict(),
+    VerifyResultSchema,
+  ),
+
+  /** Runs every check on this server and writes a redacted evidence bundle into a new (or empty) folder. */
+  'setup.collectBundle': def(
+    z
+      .object({
+        operationId: operationIdSchema,
+        path: z
+          .string()
+          .trim()
+          .min(1, 'must not be empty')
+          .max(4096, 'must be at most 4096 characters')
+          // eslint-disable-next-line no-control-regex
+          .regex(/^[^\u0000-\u001f]+$/, 'must be a path on one line'),
+      })
+      .strict(),
+    z.object({ path: z.string(), checks: z.array(CheckViewSchema) }),
+  ),
+
+  /** Aborts a running operation started with that id; answers whether one was running. */
+  'setup.cancel': def(z.object({ operationId: operationIdSchema }).strict(), z.boolean()),
+
+  /** The applied-settings history (newest last), secrets only as fingerprints: what the Summary step lists. */
+  'history.list': def(none, z.array(HistoryEntryViewSchema)),
+
+  /** Copies a value the page already shows (not a secret): the page has no clipboard permission. */
+  'clipboard.copyText': def(
+    z
+      .object({ text: z.string().min(1, 'must not be empty').max(4096, 'must be at most 4096 characters') })
+      .strict(),
+    nothing,
+  ),
+
+  /** The main process reads the secret and writes it to the clipboard: the value never enters the page. */
+  'clipboard.copySecret': def(
+    z.discriminatedUnion('kind', [
+      z.object({ kind: z.literal('shipKey') }).strict(),
+      z.object({ kind: z.literal('generalOption'), label: z.string().min(1).max(200) }).strict(),
+    ]),
+    nothing,
+  ),
+} as const;
+
+export type SetupContract = typeof setupContract;
+export type SetupChannel = keyof SetupContract;
+export type SetupInput<K extends SetupChannel> = z.infer<SetupContract[K]['input']>;
+export type SetupOutput<K extends SetupChannel> = z.infer<SetupContract[K]['output']>;

@@ -1,0 +1,154 @@
+// Data shapes of the setup flow, shared by the GUI (through the IPC contract) and the CLI. zod first: they cross trust boundaries.
+import { z } from 'zod';
+import { CertificateInfoSchema } from './certificate';
+import { StepIds } from './steps';
+
+export const StepIdSchema = z.enum(StepIds);
+
+/** Why a connection needs the technician's judgement (an error without its detail). */
+const ReasonSchema = z.object({
+  code: z.string(),
+  message: z.string(),
+  remedy: z.string(),
+});
+
+/** The four statuses of the XS4 Face Console's integration cards. */
+export const IntegrationStatusSchema = z.enum(['connected', 'unauthorized', 'disconnected', 'unconfigured']);
+export type IntegrationStatus = z.infer<typeof IntegrationStatusSchema>;
+
+export const IntegrationCardSchema = z.object({
+  id: z.string(),
+  kind: z.string(),
+  name: z.string(),
+  status: IntegrationStatusSchema,
+  lastError: z.string().nullable(),
+  lastCheckedAt: z.string().nullable(),
+  /** False for an integration the server offers but that has not been added yet (the Add Integration dialog's list). */
+  added: z.boolean(),
+});
+export type IntegrationCard = z.infer<typeof IntegrationCardSchema>;
+
+/** Result of connecting to XS4 Face: either connected, or a certificate the technician must judge first. */
+export const ConnectResultSchema = z.discriminatedUnion('state', [
+  z.object({
+    state: z.literal('connected'),
+    url: z.string(),
+    certificate: CertificateInfoSchema.nullable(),
+    trustedBy: z.enum(['system', 'pin', 'none']),
+  }),
+  z.object({
+    state: z.literal('needs-trust'),
+    url: z.string(),
+    certificate: CertificateInfoSchema,
+    reason: ReasonSchema,
+  }),
+]);
+export type ConnectResult = z.infer<typeof ConnectResultSchema>;
+
+export const SpaceDetailsSchema = z.object({
+  host: z.string(),
+  port: z.number().int().min(1).max(65535),
+  https: z.boolean(),
+});
+export type SpaceDetails = z.infer<typeof SpaceDetailsSchema>;
+
+/** What this machine says about itself, to pre-fill Space Server Details. */
+export const DetectedSpaceSchema = z.object({
+  available: z.boolean(),
+  /** Why detection was not possible (e.g. not on Windows). */
+  reason: z.string().nullable(),
+  fqdn: z.string().nullable(),
+  ipv4: z.array(z.string()),
+  port: z.number().int(),
+  https: z.boolean().nullable(),
+  serviceRunning: z.boolean().nullable(),
+  version: z.string().nullable(),
+});
+export type DetectedSpace = z.infer<typeof DetectedSpaceSchema>;
+
+/** A secret shown masked: the renderer sees whether it is set and a fingerprint, never the value unless revealed. */
+export const MaskedSecretSchema = z.object({ set: z.boolean(), fingerprint: z.string().nullable() });
+export type MaskedSecret = z.infer<typeof MaskedSecretSchema>;
+
+/** One row of XS4 Face's "Space General Options": what the technician types into Space's Face recognition tab. */
+export const GeneralOptionViewSchema = z.object({
+  label: z.string(),
+  /** null when secret (reveal or copy through their own channels). */
+  value: z.string().nullable(),
+  secret: z.boolean(),
+});
+export type GeneralOptionView = z.infer<typeof GeneralOptionViewSchema>;
+
+export const EnrollmentSettingsSchema = z.object({
+  companyName: z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters'),
+  privacyPolicyUrl: z
+    .string()
+    .trim()
+    .url('must be a URL')
+    .refine((u) => u.startsWith('https://'), 'must start with https://'),
+});
+export type EnrollmentSettings = z.infer<typeof EnrollmentSettingsSchema>;
+
+export const CheckStatusSchema = z.enum(['pass', 'warn', 'fail', 'skip']);
+
+/** A check result as the GUI shows it. */
+export const CheckViewSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  status: CheckStatusSchema,
+  summary: z.string(),
+  detail: z.string().optional(),
+  remedy: z.string().optional(),
+  code: z.string().optional(),
+  durationMs: z.number(),
+  fix: z.object({ title: z.string(), elevated: z.boolean() }).nullable(),
+  undoAvailable: z.boolean(),
+});
+export type CheckView = z.infer<typeof CheckViewSchema>;
+
+export const ScriptInfoSchema = z.object({
+  source: z.enum(['file', 'face']),
+  path: z.string(),
+  sizeBytes: z.number().int(),
+  sha256: z.string(),
+  signature: z.object({
+    /** Get-AuthenticodeSignature's Status, or 'unavailable' off Windows. */
+    status: z.string(),
+    signer: z.string().nullable(),
+    reason: z.string().nullable(),
+  }),
+});
+export type ScriptInfo = z.infer<typeof ScriptInfoSchema>;
+
+export const ScriptRunResultSchema = z.object({
+  outcome: z.enum(['succeeded', 'failed', 'elevation-cancelled', 'timeout', 'cancelled', 'unavailable']),
+  exitCode: z.number().int().nullable(),
+  transcriptPath: z.string().nullable(),
+  message: z.string(),
+});
+export type ScriptRunResult = z.infer<typeof ScriptRunResultSchema>;
+
+export const VerifyResultSchema = z.object({
+  status: IntegrationStatusSchema,
+  connected: z.boolean(),
+  /** Why it is not connected, from the checks that explain it. */
+  diagnosis: z.array(CheckViewSchema),
+  message: z.string(),
+});
+export type VerifyResult = z.infer<typeof VerifyResultSchema>;
+
+export const HistoryEntryViewSchema = z.object({
+  time: z.string(),
+  kind: z.string(),
+  target: z.string(),
+  summary: z.string(),
+  result: z.string(),
+});
+export type HistoryEntryView = z.infer<typeof HistoryEntryViewSchema>;
+
+/** Progress of the wizard, persisted (non-secret) so reopening the app resumes and side effects are not repeated. */
+export const SetupProgressSchema = z.object({
+  current: StepIdSchema,
+  done: z.partialRecord(StepIdSchema, z.object({ at: z.string(), summary: z.string() })),
+});
+export type SetupProgress = z.infer<typeof SetupProgressSchema>;

@@ -1,0 +1,235 @@
+// The transport of the XS4 Face client: bearer token, retries for reads only, JSON answers parsed against the
+// contract and sanitised, pending writes waited for, failures told apart. The endpoints live in face-client.ts.
+import { z } from 'zod';
+import { AppError, invalidInput, isAppError } from '../errors';
+import { type Endpoint, parseServiceUrl } from '../net/endpoint';
+import { httpRequest, type TrustPolicy } from '../net/https-client';
+import { type Change, ChangeSchema, ErrorBodySchema, FacePaths } from './face-contract';
+import { FACE_API_BASE_PATH, FACE_MAX_JSON_BYTES } from './face-assumptions';
+import { FaceCodes, badResponse, fromHttpStatus, fromNetError } from './face-errors';
+import { sanitizeJson } from './sanitize';
+import type { FaceTarget } from './face-selection';
+import type { TokenProvider } from './token-provider';
+
+export interface FaceClientOptions {
+  /** The server URL the technician typed, e.g. https://xs4face.local/ (HTTPS only). */
+  baseUrl: string;
+  tokenProvider: TokenProvider;
+  /** Fingerprint the technician accepted for a certificate this machine does not trust. */
+  pinnedFingerprint256?: string | undefined;
+  extraCa?: string[] | undefined;
+  /** Per request, connection included. */
+  timeoutMs?: number;
+  /** Extra attempts for idempotent reads only. */
+  retries?: number;
+  backoffMs?: number;
+  /** How long a write may stay "pending" (accepted by the cloud, not yet applied by the server). */
+  pendingDeadlineMs?: number;
+  pollIntervalMs?: number;
+  signal?: AbortSignal | undefined;
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  now?: () => number;
+}
+
+/** One request to the API: the method, a JSON body, a larger body cap, and secrets the answer must not echo. */
+export interface CallInit {
+  method?: 'GET' | 'POST' | 'PUT';
+  body?: unknown;
+  maxBody?: number;
+  secrets?: string[];
+}
+
+export interface FaceTransport {
+  /** One call, its answer parsed with `schema`; `route` names it in errors. */
+  call<S extends z.ZodType>(schema: S, route: string, path: string, init?: CallInit): Promise<z.infer<S>>;
+  /** Waits while a write is pending; returns how long it waited. */
+  settle(t: FaceTarget, route: string, first: Change): Promise<number>;
+  /** A path under the chosen site and server. */
+  scoped(t: FaceTarget, p: string): string;
+  /** A write the server reported as applied that reads back different. */
+  notApplied(route: string, field: string, expected: unknown, actual: unknown): AppError;
+}
+
+const RETRYABLE_CODES = new Set<string>([FaceCodes.TIMEOUT, FaceCodes.CONNECTION_DROPPED]);
+const RETRYABLE_STATUS = new Set([502, 503, 504]);
+
+function defaultSleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const t = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    const onAbort = (): void => {
+      clearTimeout(t);
+      reject(new AppError('CANCELLED', 'The operation was cancelled.', 'Start it again when ready.'));
+    };
+    if (signal?.aborted) onAbort();
+    else signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+/** The API root under the typed URL. Refuses http:// — the contract carries a bearer token and secrets. */
+export function faceApiEndpoint(baseUrl: string): Endpoint {
+  const ep = parseServiceUrl(baseUrl, 'faceUrl', ['https:']);
+  return { ...ep, path: `${ep.path}${FACE_API_BASE_PATH}`, url: `${ep.url}${FACE_API_BASE_PATH}` };
+}
+
+function checkTarget(t: FaceTarget): void {
+  const ok = /^[A-Za-z0-9._-]{1,128}$/;
+  if (!ok.test(t.siteId))
+    throw invalidInput('siteId', 'must be 1-128 letters, digits, dot, underscore or hyphen');
+  if (!ok.test(t.serverId))
+    throw invalidInput('serverId', 'must be 1-128 letters, digits, dot, underscore or hyphen');
+}
+
+export function createFaceTransport(opts: FaceClientOptions): FaceTransport {
+  const api = faceApiEndpoint(opts.baseUrl);
+  const timeoutMs = opts.timeoutMs ?? 10_000;
+  const retries = opts.retries ?? 2;
+  const backoffMs = opts.backoffMs ?? 300;
+  const pendingDeadlineMs = opts.pendingDeadlineMs ?? 60_000;
+  const pollIntervalMs = opts.pollIntervalMs ?? 1_000;
+  const sleep = opts.sleep ?? defaultSleep;
+  const now = opts.now ?? Date.now;
+  const trust: TrustPolicy = { pinnedFingerprint256: opts.pinnedFingerprint256, extraCa: opts.extraCa };
+
+  async function call<S extends z.ZodType>(
+    schema: S,
+    route: string,
+    path: string,
+    init: CallInit = {},
+  ): Promise<z.infer<S>> {
+    const method = init.method ?? 'GET';
+    const idempotent = method === 'GET';
+    const attempts = idempotent ? retries + 1 : 1;
+    for (let attempt = 0; ; attempt++) {
+      const token = await opts.tokenProvider.getToken(opts.signal);
+      const headers: Record<string, string> = {
+        Authorization: `Bearer ${token}`,
+        Accept: 'application/json',
+      };
+      if (init.body !== undefined) headers['Content-Type'] = 'application/json';
+      let res;
+      try {
+        res = await httpRequest({
+          url: api,
+          method,
+          path,
+          headers,
+          ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
+          timeoutMs,
+          maxBodyBytes: init.maxBody ?? FACE_MAX_JSON_BYTES,
+          trust,
+          ...(opts.signal ? { signal: opts.signal } : {}),
+        });
+      } catch (e) {
+        const mapped = fromNetError(e, route);
+        if (isAppError(mapped) && RETRYABLE_CODES.has(mapped.code) && attempt + 1 < attempts) {
+          await sleep(backoffMs * 2 ** attempt, opts.signal);
+          continue;
+        }
+        throw mapped;
+      }
+      if (res.status < 200 || res.status > 299) {
+        if (RETRYABLE_STATUS.has(res.status) && attempt + 1 < attempts) {
+          await sleep(backoffMs * 2 ** attempt, opts.signal);
+          continue;
+        }
+        if (res.status === 401) opts.tokenProvider.invalidate?.();
+        const err = ErrorBodySchema.safeParse(
+          sanitizeJson(tryJson(res.body), [token, ...(init.secrets ?? [])]),
+        );
+        throw fromHttpStatus(res.status, route, err.success ? err.data.error.message : undefined);
+      }
+      // A server that echoes the token or a key we sent must not get it into the app's strings.
+      return parseBody(schema, route, res.headers['content-type'], res.body, [
+        token,
+        ...(init.secrets ?? []),
+      ]);
+    }
+  }
+
+  function tryJson(body: Buffer): unknown {
+    try {
+      return JSON.parse(body.toString('utf8'));
+    } catch {
+      return undefined;
+    }
+  }
+
+  function parseBody<S extends z.ZodType>(
+    schema: S,
+    route: string,
+    contentType: string | undefined,
+    body: Buffer,
+    secrets: string[],
+  ): z.infer<S> {
+    const ct = (contentType ?? '').toLowerCase();
+    if (!/^application\/([a-z0-9.+-]*\+)?json\b/.test(ct)) {
+      throw badResponse(route, `expected JSON, got ${ct.split(';')[0]?.slice(0, 60) || 'no content type'}`, {
+        contentType: ct.slice(0, 100),
+      });
+    }
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(body.toString('utf8'));
+    } catch {
+      throw badResponse(route, 'the body is not valid JSON', { bytes: body.length });
+    }
+    const r = schema.safeParse(sanitizeJson(parsed, secrets));
+    if (!r.success) {
+      // Paths and zod's messages only: the values may be hostile or secret.
+      const issues = r.error.issues
+        .slice(0, 10)
+        .map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
+      throw badResponse(route, `unexpected shape at ${issues.map((i) => i.path || '(root)').join(', ')}`, {
+        issues,
+      });
+    }
+    return r.data;
+  }
+
+  const scoped = (t: FaceTarget, p: string): string => {
+    checkTarget(t);
+    return FacePaths.scope(t.siteId, t.serverId) + p;
+  };
+
+  /** Waits while the change is pending: accepted by XS4 Face Connect but not yet applied by the on-site server. */
+  async function settle(t: FaceTarget, route: string, first: Change): Promise<number> {
+    const start = now();
+    let c = first;
+    while (c.state === 'pending') {
+      const waited = now() - start;
+      if (waited >= pendingDeadlineMs) {
+        throw new AppError(
+          FaceCodes.WRITE_PENDING,
+          `XS4 Face accepted the change (${route}) but the on-site server has not applied it after ${Math.round(waited / 1000)} s.`,
+          'The XS4 Face server may be offline or not connected to XS4 Face Connect: check its pending messages in the Console, then check again. Nothing was lost; the change is still queued.',
+          { route, changeId: c.changeId, waitedMs: waited },
+        );
+      }
+      await sleep(pollIntervalMs, opts.signal);
+      c = await call(ChangeSchema, 'change status', scoped(t, FacePaths.change(first.changeId)));
+    }
+    if (c.state === 'failed') {
+      throw new AppError(
+        FaceCodes.WRITE_FAILED,
+        `The XS4 Face server could not apply the change (${route})${c.error ? `: ${c.error.slice(0, 200)}` : ''}.`,
+        'Check the values and the XS4 Face server state in the Console, then try again.',
+        { route, changeId: c.changeId },
+      );
+    }
+    return now() - start;
+  }
+
+  function notApplied(route: string, field: string, expected: unknown, actual: unknown): AppError {
+    return new AppError(
+      FaceCodes.WRITE_NOT_APPLIED,
+      `XS4 Face reported the change (${route}) as applied, but reading it back shows ${field} = ${JSON.stringify(actual)} instead of ${JSON.stringify(expected)}.`,
+      'Try again; if it persists, set the value in the XS4 Face Console and report the mismatch.',
+      { route, field, expected, actual },
+    );
+  }
+
+  return { call, settle, scoped, notApplied };
+}

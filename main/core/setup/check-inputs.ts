@@ -1,0 +1,50 @@
+// What the checks are given when the setup flow runs them: the servers it knows, the pins and the secrets it holds.
+import type { CheckContext, CheckInputs } from '../checks/types';
+import { faceHostPort, type SetupContext } from './context';
+import { readSpaceDetails, spaceEndpoint } from './space-target';
+
+export async function checkInputs(ctx: SetupContext): Promise<CheckInputs> {
+  const { deps } = ctx;
+  const settings = await deps.settings.get();
+  const s = await ctx.state.read();
+  const inputs: CheckInputs = {};
+  // What XS4 Face holds; when it cannot be read (server down, token expired), the details last seen, so Space's own
+  // checks still run while XS4 Face is the problem.
+  const details = await readSpaceDetails(ctx).catch(async () => (await ctx.state.read()).lastSpace ?? null);
+  if (details) {
+    const space = await spaceEndpoint(ctx, details);
+    inputs.spaceUrl = space.url;
+    if (space.pin) inputs.spacePinnedFingerprint256 = space.pin;
+  }
+  const key = await deps.secrets.get('shipApiKey');
+  if (key) inputs.shipKey = key;
+  if (settings.faceServerUrl) {
+    inputs.faceUrl = settings.faceServerUrl;
+    const pin = settings.pinnedFingerprints[faceHostPort(settings.faceServerUrl)];
+    if (pin) inputs.facePinnedFingerprint256 = pin;
+  }
+  const token = await deps.secrets.get('faceToken');
+  if (token) inputs.faceToken = token;
+  if (s.face) {
+    inputs.faceSiteId = s.face.siteId;
+    inputs.faceServerId = s.face.serverId;
+  }
+  if (deps.extraCa) inputs.extraCa = deps.extraCa;
+  return inputs;
+}
+
+export function checkContext(
+  ctx: SetupContext,
+  inputs: CheckInputs,
+  signal: AbortSignal,
+  dependencies: Record<string, unknown> = {},
+): CheckContext {
+  return {
+    inputs,
+    signal,
+    timeoutMs: ctx.checkMs,
+    platform: ctx.deps.platform,
+    now: ctx.deps.now,
+    dependencies,
+  };
+}

@@ -1,0 +1,135 @@
+// What every step of the setup flow shares: its dependencies, its state file, the history, the XS4 Face session.
+import { AppError } from '../errors';
+import type { SecretStore } from '../secrets/secret-store';
+import type { SettingsStore } from '../settings/settings-store';
+import type { HistoryStore } from '../history/history-store';
+import type { NewHistoryEntry } from '../history/history-entry';
+import { createFaceClient, faceApiEndpoint, type FaceClient, type FaceTarget } from '../face/face-client';
+import { staticTokenProvider } from '../face/token-provider';
+import type { Check } from '../checks/types';
+import type { WindowsCheckDeps } from '../checks/windows/index';
+import type { ChangeRecord } from '../windows/change-record';
+import { SetupStateFile } from './setup-state';
+
+export type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>;
+
+export interface SetupServiceDeps {
+  dataDir: string;
+  settings: SettingsStore;
+  secrets: SecretStore;
+  history: HistoryStore;
+  /** Every check the product has, built on `windows`. */
+  checks: (windows: WindowsCheckDeps) => Check[];
+  windows: WindowsCheckDeps;
+  platform: NodeJS.Platform;
+  now: () => Date;
+  /** Extra CA certificates (PEM) trusted besides the system store, e.g. a site's internal CA. */
+  extraCa?: string[];
+  timeouts?: { requestMs?: number; checkMs?: number; scriptMs?: number; pollMs?: number };
+  sleep?: Sleep;
+  /** Recorded in evidence bundles. */
+  toolVersion?: string;
+}
+
+/** The shared part of the flow, built once per service and handed to every step module. */
+export interface SetupContext {
+  deps: SetupServiceDeps;
+  state: SetupStateFile;
+  requestMs: number;
+  checkMs: number;
+  sleep: Sleep;
+  /** The Windows side, with its changes recorded in the same history. */
+  windows: WindowsCheckDeps;
+  checks(): Check[];
+  /** Appends to the applied-settings history; `secrets` appear there only as fingerprints. */
+  record(entry: NewHistoryEntry, secrets?: string[]): Promise<void>;
+  recordWindowsChange(c: ChangeRecord): Promise<void>;
+  /** Raw evidence of the last run of each check, so a fix works on what the technician saw. */
+  lastEvidence: Map<string, unknown>;
+}
+
+/** Waits `ms`, or rejects CANCELLED when the signal fires, also when it fired before the wait began (a cancel
+ * that landed while a request was in flight must not be lost). */
+const defaultSleep: Sleep = (ms, signal) =>
+  new Promise((resolve, reject) => {
+    const cancel = (): void => {
+      clearTimeout(t);
+      reject(new AppError('CANCELLED', 'The operation was cancelled.', 'Start it again when ready.'));
+    };
+    const t = setTimeout(() => {
+      signal?.removeEventListener('abort', cancel);
+      resolve();
+    }, ms);
+    if (signal?.aborted) cancel();
+    else signal?.addEventListener('abort', cancel, { once: true });
+  });
+
+export function createSetupContext(deps: SetupServiceDeps): SetupContext {
+  const record: SetupContext['record'] = (entry, secrets = []) =>
+    deps.history.append(entry, secrets).then(() => undefined);
+  /** The Windows side reports its changes in its own shape; they land in the same history. */
+  const recordWindowsChange = async (c: ChangeRecord): Promise<void> => {
+    await record({
+      kind: c.action === 'run' ? 'script-run' : c.action === 'undo' ? 'undo' : 'fix',
+      target: c.target,
+      before: c.before,
+      after: c.after,
+      result: { ok: c.result === 'applied', summary: c.summary, code: c.result },
+      ...(c.undoData !== undefined ? { undoData: c.undoData } : {}),
+    });
+  };
+  const windows: WindowsCheckDeps = { ...deps.windows, recordChange: recordWindowsChange };
+  return {
+    deps,
+    state: new SetupStateFile(deps.dataDir),
+    requestMs: deps.timeouts?.requestMs ?? 15_000,
+    checkMs: deps.timeouts?.checkMs ?? 10_000,
+    sleep: deps.sleep ?? defaultSleep,
+    windows,
+    checks: () => deps.checks(windows),
+    record,
+    recordWindowsChange,
+    lastEvidence: new Map(),
+  };
+}
+
+/** "host:port" of an XS4 Face URL: the key its pinned fingerprint is stored under. */
+export function faceHostPort(url: string): string {
+  const ep = faceApiEndpoint(url);
+  return `${ep.host}:${ep.port}`;
+}
+
+/** A client of the XS4 Face server at `url`, with the stored token and the pinned certificate. */
+export async function faceClientFor(ctx: SetupContext, url: string): Promise<FaceClient> {
+  const token = await ctx.deps.secrets.get('faceToken');
+  if (!token) {
+    throw new AppError(
+      'FACE_NO_TOKEN',
+      'No sign-in token for the XS4 Face server is stored.',
+      'Sign in to the XS4 Face Console, paste the access token in "Connect to XS4 Face" and connect again.',
+    );
+  }
+  const pins = (await ctx.deps.settings.get()).pinnedFingerprints;
+  return createFaceClient({
+    baseUrl: url,
+    tokenProvider: staticTokenProvider(token),
+    pinnedFingerprint256: pins[faceHostPort(url)],
+    extraCa: ctx.deps.extraCa,
+    timeoutMs: ctx.requestMs,
+    ...(ctx.deps.sleep ? { sleep: ctx.deps.sleep } : {}),
+  });
+}
+
+/** The connected XS4 Face server and the site › server chosen on it; refused before "Connect" has been done. */
+export async function faceSession(ctx: SetupContext): Promise<{ client: FaceClient; target: FaceTarget }> {
+  const settings = await ctx.deps.settings.get();
+  const s = await ctx.state.read();
+  if (!settings.faceServerUrl || !s.face) {
+    throw new AppError(
+      'SETUP_FACE_NOT_CONNECTED',
+      'The app is not connected to an XS4 Face server yet.',
+      'Go back to "Connect to XS4 Face" and connect first.',
+    );
+  }
+  return { client: await faceClientFor(ctx, settings.faceServerUrl), target: s.face };
+}

@@ -1,0 +1,89 @@
+// Step "Connect to XS4 Face": the server URL and token, the certificate judged on first contact, the pin the technician accepts.
+import { AppError, invalidInput, toErrorInfo } from '../../errors';
+import { faceApiEndpoint, selectServer } from '../../face/face-client';
+import { inspectFaceCertificate } from '../../face/face-trust';
+import { canonicalFingerprint } from '../../../../contract/rules/fingerprint';
+import { hostInUrl } from '../../../../contract/rules/url-host';
+import type { ConnectResult } from '../../../../contract/setup-shapes';
+import type { SetupService } from '../service';
+import { faceClientFor, faceHostPort, type SetupContext } from '../context';
+
+/** The server's base URL as stored: scheme, host (IPv6 bracketed), port, and the path above the API root. */
+function faceBaseUrl(url: string): string {
+  const ep = faceApiEndpoint(url); // refuses http:// and bad hosts, naming the field
+  return `${ep.protocol}//${hostInUrl(ep.host)}:${ep.port}${ep.path.slice(0, -'api/v1/'.length) || '/'}`;
+}
+
+export function connectSteps(ctx: SetupContext): Pick<SetupService, 'connectFace' | 'trustFaceCertificate'> {
+  const { deps } = ctx;
+
+  async function connectFace(url: string, token: string | null): Promise<ConnectResult> {
+    const base = faceBaseUrl(url);
+    if (token !== null) {
+      const t = token.trim();
+      if (t.length === 0) throw invalidInput('token', 'must not be empty');
+      await deps.secrets.set('faceToken', t);
+    }
+    await deps.settings.update({ faceServerUrl: base });
+    const pin = (await deps.settings.get()).pinnedFingerprints[faceHostPort(base)];
+    let trustedBy: 'system' | 'pin' = 'pin';
+    let certificate = null;
+    if (!pin) {
+      const report = await inspectFaceCertificate(base, {
+        timeoutMs: ctx.requestMs,
+        ...(deps.extraCa ? { extraCa: deps.extraCa } : {}),
+      });
+      if (!report.trustedBySystem) {
+        const reason = toErrorInfo(
+          new AppError(
+            report.problem ?? 'TLS_UNTRUSTED',
+            `This computer does not trust the certificate of ${faceHostPort(base)}.`,
+            'Compare the SHA-256 fingerprint with the one shown on the XS4 Face server, then trust it.',
+          ),
+        );
+        return {
+          state: 'needs-trust',
+          url: base,
+          certificate: report.certificate,
+          reason: { code: reason.code, message: reason.message, remedy: reason.remedy },
+        };
+      }
+      trustedBy = 'system';
+      certificate = report.certificate;
+    }
+    const client = await faceClientFor(ctx, base);
+    await client.whoAmI();
+    const previous = (await ctx.state.read()).face;
+    const target = selectServer(await client.listSites(), previous ?? undefined);
+    await ctx.state.update((s) => void (s.face = target));
+    return { state: 'connected', url: base, certificate, trustedBy };
+  }
+
+  async function trustFaceCertificate(url: string, fingerprint256: string): Promise<ConnectResult> {
+    const fp = canonicalFingerprint(fingerprint256);
+    if (fp === null) throw invalidInput('fingerprint256', 'must be a SHA-256 fingerprint (64 hex digits)');
+    // Accept only what the server presents now: a certificate swapped since the dialog opened is not pinned.
+    const report = await inspectFaceCertificate(url, { timeoutMs: ctx.requestMs });
+    if (report.certificate.fingerprint256 !== fp) {
+      throw new AppError(
+        'FACE_TLS_PIN_MISMATCH',
+        'The server now presents a different certificate than the one you were shown.',
+        'Check the server; connect again to see the current certificate.',
+        { expected: fp, actual: report.certificate.fingerprint256 },
+      );
+    }
+    const at = faceHostPort(url);
+    const settings = await deps.settings.get();
+    await deps.settings.update({ pinnedFingerprints: { ...settings.pinnedFingerprints, [at]: fp } });
+    await ctx.record({
+      kind: 'setting',
+      target: `trust:${at}`,
+      after: { fingerprint256: fp, subject: report.certificate.subject },
+      result: { ok: true, summary: `Trusted the certificate of ${at}` },
+    });
+    const connected = await connectFace(url, null);
+    return connected.state === 'connected' ? { ...connected, certificate: report.certificate } : connected;
+  }
+
+  return { connectFace, trustFaceCertificate };
+}

@@ -1,0 +1,108 @@
+// Troubleshoot: open an evidence bundle collected elsewhere (evaluated here, offline) and export the HTML report of the
+// bundle on screen or of the last live run. The IPC handlers call it one line per channel.
+import { resolve } from 'node:path';
+import type { BundleView } from '../../../contract/troubleshoot-channels';
+import { checkView } from '../checks/check-view';
+import { recordsInOrder } from '../checks/run-result';
+import type { Check } from '../checks/types';
+import { AppError } from '../errors';
+import { writeFileAtomic } from '../fs/atomic-write';
+import { renderHtmlReport, type ReportModel } from '../report/html-report';
+import { liveReportModel, reportModel } from '../report/report-model';
+import { evaluateBundleDir, type EvaluatedBundle } from './bundle-evaluation';
+import type { LastChecks } from './last-checks';
+
+export interface TroubleshootWiring {
+  /** The product's checks: a bundle is evaluated with their pure `evaluate` (nothing is collected). */
+  checks: () => readonly Check[];
+  toolVersion: string;
+}
+
+/** What the service knows about this machine and session besides the wiring. */
+export interface TroubleshootContext {
+  clock: () => Date;
+  /** The last full run of checks on this server (kept by the setup flow's channels). */
+  lastChecks: LastChecks;
+  machineName: string;
+  platform: string;
+}
+
+export interface TroubleshootService {
+  openBundle(path: string): Promise<BundleView>;
+  exportReport(
+    source: 'bundle' | 'live',
+    path: string,
+  ): Promise<{ path: string; counts: ReportModel['counts'] }>;
+}
+
+export function createTroubleshootService(
+  wiring: TroubleshootWiring,
+  context: TroubleshootContext,
+): TroubleshootService {
+  const { clock } = context;
+  let opened: (EvaluatedBundle & { dir: string }) | null = null;
+
+  function model(source: 'bundle' | 'live'): ReportModel {
+    const meta = { toolVersion: wiring.toolVersion, generatedAt: clock() };
+    const live = context.lastChecks.get();
+    if (source === 'bundle' && opened !== null) {
+      const m = opened.manifest;
+      return reportModel(opened.run, {
+        ...meta,
+        ...(m !== undefined ? { collectedAt: m.createdAt, platform: m.platform } : {}),
+        ...(m?.machineName !== undefined ? { machineName: m.machineName } : {}),
+        inputs: [{ label: 'Evidence folder', value: opened.dir }],
+        notes: opened.notes,
+        // The bundle was redacted when it was written; nothing secret is known here.
+        secrets: [],
+      });
+    }
+    if (source === 'live' && live !== null)
+      return liveReportModel(live.views, live.at, {
+        ...meta,
+        machineName: context.machineName,
+        platform: context.platform,
+      });
+    throw new AppError(
+      'REPORT_NOTHING_TO_EXPORT',
+      source === 'bundle' ? 'No evidence bundle is open.' : 'No checks have been run in this session.',
+      source === 'bundle'
+        ? 'Open a bundle first, then export its report.'
+        : 'Run all checks first, then export the report.',
+      { source },
+    );
+  }
+
+  return {
+    async openBundle(path) {
+      const dir = resolve(path);
+      const evaluated = await evaluateBundleDir(dir, wiring.checks(), clock);
+      opened = { ...evaluated, dir };
+      const m = evaluated.manifest;
+      return {
+        path: dir,
+        // A bundle from elsewhere cannot be fixed from here: no fix, no undo.
+        checks: recordsInOrder(evaluated.run).map((r) => checkView(r)),
+        machineName: m?.machineName ?? null,
+        platform: m?.platform ?? null,
+        collectedAt: m?.createdAt ?? null,
+        notes: evaluated.notes,
+      };
+    },
+    async exportReport(source, path) {
+      const report = model(source);
+      const target = resolve(path);
+      try {
+        await writeFileAtomic(target, renderHtmlReport(report));
+      } catch (e) {
+        throw new AppError(
+          'REPORT_WRITE_FAILED',
+          `Could not write ${target} (${(e as NodeJS.ErrnoException).code ?? 'error'}).`,
+          'Choose a folder you can write to.',
+          { file: target },
+        );
+      }
+      return { path: target, counts: report.counts };
+    },
+  };
+}

@@ -1,0 +1,40 @@
+// What the page is waiting for: one named action at a time; the step's buttons disable while it is set.
+
+/** Actions of the wizard's steps. */
+export type WizardBusy =
+  | 'load'
+  | 'navigate'
+  | 'complete'
+  | 'startOver'
+  | 'connect'
+  | 'trust'
+  | 'integrations'
+  | 'addIntegrations'
+  | 'loadDetails'
+  | 'saveDetails'
+  | 'loadShipKey'
+  | 'generateShipKey'
+  | 'enterShipKey'
+  | 'reveal'
+  | 'copy'
+  | 'resetAuthKey'
+  | 'loadScript'
+  | 'runScript'
+  | 'loadGeneralOptions'
+  | 'loadEnrollment'
+  | 'saveEnrollment'
+  | 'policyCheck'
+  | 'verify'
+  | 'history';
+
+/** Actions of the Troubleshoot view. */
+export type TroubleshootBusy = 'openBundle' | 'exportReport' | 'collectBundle';
+
+/** Check runs and fixes, started from either. */
+export type CheckBusy = 'checks' | 'fix' | 'undo';
+
+export type Busy = WizardBusy | TroubleshootBusy | CheckBusy;
+
+/** Long operations with live progress (and a log), shown by the LogPanel under `op.kind.<kind>`. */
+export type OperationKind =
+  'installScript' | 'checks' | 'fix' | 'undo' | 'policyCheck' | 'verify' | 'collectBundle';
