@@ -29,4 +29,3 @@ export declare function applyFuses(
   options?: { env?: Record<string, string | undefined>; log?: (line: string) => void; fuses?: FuseAccess },
 ): Promise<{ skipped: boolean; kind: string; config: FuseV1Config }>;
 export declare function afterPack(context: PackContext): Promise<void>;
-export default afterPack;

@@ -11,7 +11,7 @@ import { startFaceSimulator, type FaceSimulator } from '../../../scripts/sim/fac
 import { startSpaceSimulator, type SpaceSimulator } from '../../../scripts/sim/space-simulator';
 import { makeCa, makeCert } from '../../../scripts/sim/certs';
 import { DoctorJsonSchema, type DoctorJson } from '../../../main/cli/doctor-json';
-import { secretFingerprint } from '../../../main/core/evidence/redact';
+import { secretFingerprint } from '../../../main/core/secrets/fingerprint';
 import { shippedCli } from '../../helpers/cli-launcher';
 import { expectPublishedDoctorJson } from '../../helpers/doctor-json-schema';
 

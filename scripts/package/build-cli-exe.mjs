@@ -1,9 +1,9 @@
 // `npm run build:cli-exe [-- --target linux-x64|win-x64 …]`: builds the xs4-setup executables into release-cli/<target>/.
 // Windows executables are signed here when WIN_CSC_LINK/CSC_LINK are set and osslsigncode is available; otherwise
 // electron-builder signs the copy it packs into the installer (it signs every .exe it packs).
-import { buildCliExecutables, defaultTargets, DEFAULT_OUT } from './package/cli-exe.mjs';
-import { canSignHere, signingFromEnv } from './package/sign-exe.mjs';
-import { TARGETS } from './package/node-binary.mjs';
+import { buildCliExecutables, defaultTargets, DEFAULT_OUT } from './cli-exe.mjs';
+import { canSignHere, signingFromEnv } from './sign-exe.mjs';
+import { TARGETS } from './node-binary.mjs';
 
 const USAGE = `Usage: npm run build:cli-exe [-- --target ${TARGETS.join('|')} …] [--out DIR]`;
 
