@@ -11,14 +11,17 @@ export interface DecodedWrapper {
   inner: string;
   innerData: {
     target: string;
+    sha256: string;
     params: Record<string, unknown>;
     log: string;
     status: string;
+    nonce: string;
+    ps: string;
     secretFile: string;
     secretParam: string;
     cancel: string;
   };
-  outerData: { elevate: boolean };
+  outerData: { elevate: boolean; ps: string };
 }
 
 /** Decodes the argv the runner gives powershell.exe, the way PowerShell itself would. */

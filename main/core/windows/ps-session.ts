@@ -6,6 +6,8 @@ import { readScript, resolveResourcesDir, type QueryScriptName } from './ps-scri
 
 /** The one seam to a PowerShell process: node-powershell in the app, a stand-in in tests. */
 export interface PsHost {
+  /** The PowerShell process id, when the host has one (counted by the benchmark and the tests). */
+  readonly pid?: number;
   invoke(command: string): Promise<{ stdout: string; stderr: string; hadErrors: boolean }>;
   dispose(): Promise<void>;
 }

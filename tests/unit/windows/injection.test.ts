@@ -210,6 +210,9 @@ function spec(v: string): InnerSpec {
     statusPath: `C:\\t\\${v}\\status.txt`,
     cancelPath: `C:\\t\\${v}\\cancel.flag`,
     secret: { file: `C:\\t\\${v}\\secret.txt`, param: v },
+    sha256: 'ab'.repeat(32),
+    nonce: 'cd'.repeat(16),
+    powershellExe: `C:\\Windows\\System32\\WindowsPowerShell\\v1.0\\${v}powershell.exe`,
   };
 }
 

@@ -53,6 +53,9 @@ describe('generated wrappers', () => {
         statusPath: 'C:\\t\\status.txt',
         cancelPath: 'C:\\t\\cancel.flag',
         secret: { file: 'C:\\t\\secret.txt', param: 'ApiKey' },
+        sha256: 'ab'.repeat(32),
+        nonce: 'cd'.repeat(16),
+        powershellExe: 'C:\\Windows\\System32\\WindowsPowerShell\\v1.0\\powershell.exe',
       },
       elevate,
     );

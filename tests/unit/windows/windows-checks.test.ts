@@ -204,7 +204,7 @@ describe('power.adapter', () => {
     const evidence = await check.collect(ctx('win32'));
     const out = await check.fix!.apply(ctx('win32'), evidence);
     expect(out.ok).toBe(true);
-    expect(runs[0]?.scriptPath).toMatch(/set-adapter-power\.ps1$/);
+    expect(runs[0]?.script.path).toMatch(/set-adapter-power\.ps1$/);
     expect(runs[0]?.params).toEqual({ AdapterName: ['Ethernet'], AllowTurnOff: 'Disabled' });
     const back = await check.fix!.undo!(ctx('win32'), out.undoData);
     expect(back.ok).toBe(true);
@@ -327,7 +327,7 @@ describe('firewall.space-port', () => {
         }),
       async (r) => {
         runs.push(r);
-        present = /add-firewall-rule/.test(r.scriptPath);
+        present = /add-firewall-rule/.test(r.script.path);
         return completed();
       },
       records,
@@ -348,7 +348,7 @@ describe('firewall.space-port', () => {
     });
     const undone = await check.fix!.undo!(ctx('win32'), out.undoData);
     expect(undone.ok).toBe(true);
-    expect(runs[1]?.scriptPath).toMatch(/remove-firewall-rule\.ps1$/);
+    expect(runs[1]?.script.path).toMatch(/remove-firewall-rule\.ps1$/);
     expect(records.map((r) => r.result)).toEqual(['applied', 'applied']);
   });
   it('a refused UAC prompt is ELEVATION_CANCELLED, recorded as such', async () => {

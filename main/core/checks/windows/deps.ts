@@ -1,4 +1,6 @@
 // What the Windows checks need from outside (one PowerShell session per run, the elevated runner, the history callback), and the off-Windows evidence.
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { AppError } from '../../errors';
 import type { RecordChange } from '../../windows/change-record';
@@ -110,7 +112,7 @@ export async function runFixScript(
   },
 ): Promise<void> {
   const out = await deps.runElevated({
-    scriptPath: scriptPath(resolveResourcesDir(deps.resourcesDir), fix.script),
+    script: interimScriptRef(scriptPath(resolveResourcesDir(deps.resourcesDir), fix.script)),
     params: fix.params,
     timeoutMs: ELEVATED_FIX_TIMEOUT_MS,
     signal: ctx.signal,
@@ -128,4 +130,8 @@ export async function runFixScript(
     });
     throw e;
   }
+}
+
+function interimScriptRef(p: string): { path: string; sha256: string } {
+  return { path: p, sha256: createHash('sha256').update(readFileSync(p)).digest('hex') };
 }
