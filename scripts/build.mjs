@@ -3,6 +3,7 @@ import { build as esbuild } from 'esbuild';
 import { build as viteBuild } from 'vite';
 import { existsSync, rmSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
+import { writeManifest } from './package/ps-manifest.mjs';
 
 const common = {
   bundle: true,
@@ -14,6 +15,8 @@ const common = {
 };
 
 rmSync('dist', { recursive: true, force: true });
+// The SHA-256 of every shipped PowerShell script, bundled into main and CLI below (inside the asar).
+writeManifest();
 
 const node = (entry, outdir, name) => ({ ...common, entryPoints: { [name]: entry }, outdir, format: 'cjs', outExtension: { '.js': '.cjs' }, external: ['electron'] });
 const targets = [

@@ -35,6 +35,7 @@ function runner(over: Partial<ElevatedRunnerDeps> = {}) {
     tempRoot,
     pollMs: 50,
     cancelGraceMs: 15_000,
+    elevate: false,
     ...over,
   });
   return { run, tempRoot };
@@ -64,11 +65,11 @@ describePs('the install script cannot be swapped between the check and the run',
       dataDir: path.join(dir, 'data'),
       platform: 'linux',
       now: () => new Date(),
-      runElevated: createElevatedRunner({ launcher: swapping, powershellExe: ps(), tempRoot, pollMs: 50 }),
+      runElevated: createElevatedRunner({ launcher: swapping, powershellExe: ps(), tempRoot, pollMs: 50, elevate: false }),
       recordChange: (e) => void records.push(e),
     };
     const info = await prepareInstallScript(deps, { kind: 'file', path: file });
-    const err = await runInstallScript(deps, info, { timeoutMs: 120_000, elevate: false }).catch((e: unknown) => e);
+    const err = await runInstallScript(deps, info, { timeoutMs: 120_000, }).catch((e: unknown) => e);
     expect(existsSync(canary)).toBe(false);
     expect(existsSync(good)).toBe(false);
     expect(err).toBeInstanceOf(AppError);
@@ -89,7 +90,7 @@ describePs('the install script cannot be swapped between the check and the run',
       runElevated: runner().run,
     };
     const info = await prepareInstallScript(deps, { kind: 'file', path: file });
-    const out = await runInstallScript(deps, info, { timeoutMs: 120_000, elevate: false });
+    const out = await runInstallScript(deps, info, { timeoutMs: 120_000, });
     expect(out).toMatchObject({ outcome: 'completed', exitCode: 4 });
     const transcript = readFileSync(out.transcriptPath, 'utf8');
     expect(transcript).toContain('configuring Space ü 中文');
@@ -120,7 +121,7 @@ describePs('PowerShell is started by absolute path, never by a name the current 
       };
     };
     const { run } = runner({ launcher: fromDownloads });
-    const out = await run({ script: target, timeoutMs: 120_000, elevate: false });
+    const out = await run({ script: target, timeoutMs: 120_000, });
     expect(existsSync(canary)).toBe(false);
     expect(out.outcome).toBe('completed');
     expect(out.log).toContain('real target');

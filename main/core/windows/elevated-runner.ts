@@ -34,8 +34,6 @@ export interface ElevatedRunRequest {
   signal?: AbortSignal;
   /** Live log: called with each new chunk of text as the elevated process writes it. */
   onLog?: (chunk: string) => void;
-  /** False only for CI and tests: runs the same wrapper without asking for elevation. */
-  elevate?: boolean;
 }
 
 export interface ElevatedRunnerDeps {
@@ -46,6 +44,11 @@ export interface ElevatedRunnerDeps {
   powershellExe?: string;
   platform?: NodeJS.Platform;
   env?: NodeJS.ProcessEnv;
+  /**
+   * The one seam of fake elevation: false runs the same wrappers for real with everything but `-Verb RunAs` (tests only;
+   * there is no UAC here). Defaults to true.
+   */
+  elevate?: boolean;
   /** Gives the fresh run folder its ACL (Windows) or mode (elsewhere); defaults to protectRunFolder. */
   protectFolder?: (dir: string) => Promise<void>;
   /** How often the log file is polled; fs.watch is unreliable across the elevation boundary. */
@@ -104,7 +107,7 @@ export function createElevatedRunner(deps: ElevatedRunnerDeps): ElevatedRunner {
           powershellExe: exe,
           ...(secretFile && req.secret ? { secret: { file: secretFile, param: req.secret.param } } : {}),
         },
-        req.elevate ?? true,
+        deps.elevate ?? true,
       );
       if (req.signal?.aborted)
         return { outcome: 'cancelled', exitCode: null, log: '', durationMs: now() - started };

@@ -145,7 +145,7 @@ export interface InstallScriptRun {
 export async function runInstallScript(
   deps: InstallScriptDeps,
   info: InstallScriptInfo,
-  opts: { timeoutMs: number; signal?: AbortSignal; onLog?: (chunk: string) => void; elevate?: boolean },
+  opts: { timeoutMs: number; signal?: AbortSignal; onLog?: (chunk: string) => void },
 ): Promise<InstallScriptRun> {
   const now = sha256Hex(await readBounded(info.path));
   if (now !== info.sha256) {
@@ -164,7 +164,6 @@ export async function runInstallScript(
       timeoutMs: opts.timeoutMs,
       ...(opts.signal ? { signal: opts.signal } : {}),
       ...(opts.onLog ? { onLog: opts.onLog } : {}),
-      ...(opts.elevate === undefined ? {} : { elevate: opts.elevate }),
     });
   } catch (e) {
     if (!(e instanceof AppError) || e.code !== 'ELEVATED_SCRIPT_CHANGED') throw e;

@@ -15,6 +15,8 @@ export interface WindowsRunOptions {
   launcher?: ProcessLauncher;
   /** The one seam for the PowerShell executable of both launchers (an absolute path; tests pass pwsh). */
   powershellExe?: string;
+  /** False only in tests: elevated runs happen for real without `-Verb RunAs`. */
+  elevate?: boolean;
   queryTimeoutMs?: number;
 }
 
@@ -39,6 +41,7 @@ export function createWindowsRun(opts: WindowsRunOptions = {}): {
     runElevated: createElevatedRunner({
       launcher: opts.launcher ?? spawnLauncher,
       ...(opts.powershellExe !== undefined ? { powershellExe: opts.powershellExe } : {}),
+      ...(opts.elevate !== undefined ? { elevate: opts.elevate } : {}),
     }),
     ...(opts.resourcesDir ? { resourcesDir: opts.resourcesDir } : {}),
     ...(opts.recordChange ? { recordChange: opts.recordChange } : {}),
