@@ -24,6 +24,15 @@ const modes = {
   async uac() {
     return 1223;
   },
+  // UAC was refused (nothing ran), but someone planted a status file claiming success: the old format, and a wrong nonce.
+  async planted() {
+    writeFileSync(spec.status, '0');
+    return 1223;
+  },
+  async plantedNonce() {
+    writeFileSync(spec.status, `${'f'.repeat(32)} completed 0`);
+    return 1223;
+  },
   // Exits without ever writing a status file.
   async nostatus() {
     return 0;

@@ -127,3 +127,201 @@ describePs('PowerShell is started by absolute path, never by a name the current 
     expect(out.log).toContain('real target');
   });
 });
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function waitFor(cond: () => boolean, ms: number): Promise<boolean> {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    if (cond()) return true;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return cond();
+}
+
+describePs('the elevated wrapper, run for real without -Verb RunAs', () => {
+  it('streams the log while the script runs', async () => {
+    const dir = tempDir('xs4-live-');
+    const target = script(
+      dir,
+      'live.ps1',
+      "Write-Output 'step 1 ✓'\r\nStart-Sleep -Seconds 3\r\nWrite-Output 'step 2 ✓'\r\nStart-Sleep -Seconds 3\r\nWrite-Output 'step 3 ✓'\r\n",
+    );
+    const { run, tempRoot } = runner();
+    const chunks: Array<{ at: number; text: string }> = [];
+    const out = await run({
+      script: target,
+      timeoutMs: 120_000,
+      onLog: (text) => chunks.push({ at: Date.now(), text }),
+    });
+    expect(out).toMatchObject({ outcome: 'completed', exitCode: 0 });
+    expect(out.log.replace(/\r\n/g, '\n')).toBe('step 1 ✓\nstep 2 ✓\nstep 3 ✓\n');
+    expect(chunks.map((c) => c.text).join('')).toBe(out.log);
+    const first = chunks.find((c) => c.text.includes('step 1'));
+    const last = chunks.find((c) => c.text.includes('step 3'));
+    // Live: step 1 was delivered while the script still had six seconds of work ahead.
+    expect(first && last && last.at - first.at).toBeGreaterThanOrEqual(4000);
+    expect(readdirSync(tempRoot)).toEqual([]);
+  });
+
+  it.each([
+    ['exit 7', "Write-Output 'a'\r\nexit 7\r\n", 7],
+    ['exit 0', "Write-Output 'a'\r\nexit 0\r\n", 0],
+    ['no exit', "Write-Output 'a'\r\n", 0],
+    ['a native-style exit code left in $LASTEXITCODE', "Write-Output 'a'\r\n$global:LASTEXITCODE = 5\r\n", 5],
+    // Through the process exit code: 32 bits on Windows, 8 bits on POSIX (1223 & 0xff = 199); never a UAC refusal.
+    ['exit 1223 from the script itself (not a UAC refusal)', 'exit 1223\r\n', process.platform === 'win32' ? 1223 : 1223 & 0xff],
+    ['a terminating error', "Write-Output 'a'\r\nthrow 'boom from the script'\r\n", 1],
+    ['a parse error', "Write-Output 'a'\r\nif ($x {\r\n", 1],
+  ])('exit codes: %s', async (_name, text, code) => {
+    const dir = tempDir('xs4-exit-');
+    const { run, tempRoot } = runner();
+    const out = await run({ script: script(dir, 'exit.ps1', text), timeoutMs: 120_000 });
+    expect(out).toMatchObject({ outcome: 'completed', exitCode: code });
+    if (/throw/.test(text)) expect(out.log).toContain('boom from the script');
+    expect(readdirSync(tempRoot)).toEqual([]);
+  });
+
+  it('brackets in the path are a file name, not a wildcard: the verified file runs, never its sibling', async () => {
+    const dir = tempDir('xs4-brackets-');
+    const canary = path.join(dir, 'SIBLING-RAN.txt');
+    script(dir, 'space1.ps1', `Set-Content -LiteralPath ${lit(canary)} -Value wrong\r\n`);
+    const target = script(dir, 'space[1].ps1', "Write-Output 'the bracketed one'\r\n");
+    const { run } = runner();
+    const out = await run({ script: target, timeoutMs: 120_000 });
+    expect(out.log).toContain('the bracketed one');
+    expect(existsSync(canary)).toBe(false);
+  });
+
+  it('a refused UAC prompt: the outer maps it to 1223 and the runner reports elevation-cancelled', async () => {
+    // The inner PowerShell is replaced by a program that exits 1223, as Start-Process reports a refused prompt.
+    const dir = tempDir('xs4-uac-');
+    const refused = path.join(dir, 'refuses-elevation');
+    writeFileSync(refused, '#!/bin/sh\nexit 1223\n');
+    chmodSync(refused, 0o755);
+    const target = script(dir, 't.ps1', "Write-Output 'must not run'\r\n");
+    const { run, tempRoot } = runner({
+      powershellExe: refused,
+      // The outer itself is the real PowerShell.
+      launcher: (_exe, args) => spawnLauncher(ps(), args),
+    });
+    const out = await run({ script: target, timeoutMs: 120_000 });
+    expect(out).toMatchObject({ outcome: 'elevation-cancelled', exitCode: null });
+    expect(out.log).toBe('');
+    expect(readdirSync(tempRoot)).toEqual([]);
+  });
+
+  it('the outer recognises a refused prompt by the Win32 error number, whatever the language of the message', async () => {
+    const { ELEVATION_REFUSED_TEST } = await import('../../main/core/windows/elevated-wrapper');
+    const probe = `${ELEVATION_REFUSED_TEST}
+$refused = New-Object System.InvalidOperationException 'Dieser Vorgang wurde vom Benutzer abgebrochen', (New-Object System.ComponentModel.Win32Exception 1223)
+$missing = New-Object System.InvalidOperationException 'x', (New-Object System.ComponentModel.Win32Exception 2)
+$caught = $null
+try { throw $refused } catch { $caught = $_.Exception }
+'R=' + (Test-Xs4ElevationRefused $refused) + ' M=' + (Test-Xs4ElevationRefused $missing) + ' C=' + (Test-Xs4ElevationRefused $caught) + ' N=' + (Test-Xs4ElevationRefused (New-Object System.Exception 'plain'))`;
+    const out = await new Promise<string>((resolve, reject) => {
+      const child = spawn(ps(), ['-NoLogo', '-NoProfile', '-NonInteractive', '-EncodedCommand', Buffer.from(probe, 'utf16le').toString('base64')], {
+        stdio: ['ignore', 'pipe', 'pipe'],
+        env: { ...process.env, TERM: 'dumb' },
+      });
+      let text = '';
+      child.stdout.on('data', (c: Buffer) => (text += c.toString('utf8')));
+      child.stderr.on('data', (c: Buffer) => (text += c.toString('utf8')));
+      child.once('error', reject);
+      child.once('exit', () => resolve(text));
+    });
+    expect(out.trim()).toBe('R=True M=False C=True N=False');
+  });
+
+  it('cancel: the runner drops the flag, the watcher ends the elevated process tree, the run folder is removed', async () => {
+    const dir = tempDir('xs4-cancel-');
+    const marker = path.join(dir, 'FINISHED.txt');
+    const target = script(
+      dir,
+      'slow.ps1',
+      [
+        // A child process of the elevated script, as an installer would start one.
+        `$child = Start-Process -FilePath ${lit(ps())} -ArgumentList @('-NoProfile', '-Command', 'Start-Sleep -Seconds 300') -PassThru`,
+        "Write-Output ('pids ' + $PID + ' ' + $child.Id)",
+        'Start-Sleep -Seconds 300',
+        `Set-Content -LiteralPath ${lit(marker)} -Value done`,
+        '',
+      ].join('\r\n'),
+    );
+    const { run, tempRoot } = runner();
+    const ac = new AbortController();
+    let pids: number[] = [];
+    const t0 = Date.now();
+    const out = await run({
+      script: target,
+      timeoutMs: 600_000,
+      signal: ac.signal,
+      onLog: (text) => {
+        const m = /pids (\d+) (\d+)/.exec(text);
+        if (m) {
+          pids = [Number(m[1]), Number(m[2])];
+          setTimeout(() => ac.abort(), 500);
+        }
+      },
+    });
+    expect(out.outcome).toBe('cancelled');
+    expect(out.exitCode).toBeNull();
+    expect(pids).toHaveLength(2);
+    // Both the elevated script's process and its child were ended by the watcher, well before their 300 s sleep.
+    expect(await waitFor(() => pids.every((p) => !alive(p)), 10_000)).toBe(true);
+    expect(Date.now() - t0).toBeLessThan(240_000);
+    expect(existsSync(marker)).toBe(false);
+    expect(readdirSync(tempRoot)).toEqual([]);
+  });
+
+  it('timeout: the same stop, reported as timeout, with the partial log kept', async () => {
+    const dir = tempDir('xs4-timeout-');
+    const target = script(dir, 'hang.ps1', "Write-Output ('pid ' + $PID)\r\nStart-Sleep -Seconds 300\r\n");
+    const { run, tempRoot } = runner();
+    let pid = 0;
+    const out = await run({
+      script: target,
+      // Long enough for three PowerShell starts on a loaded 2-core machine, far shorter than the script.
+      timeoutMs: 45_000,
+      onLog: (text) => {
+        const m = /pid (\d+)/.exec(text);
+        if (m) pid = Number(m[1]);
+      },
+    });
+    expect(out.outcome).toBe('timeout');
+    expect(out.log).toMatch(/pid \d+/);
+    expect(await waitFor(() => pid > 0 && !alive(pid), 10_000)).toBe(true);
+    expect(readdirSync(tempRoot)).toEqual([]);
+  });
+
+  it('a cancel file planted without the run nonce is ignored: the run completes', async () => {
+    const dir = tempDir('xs4-plantcancel-');
+    const target = script(dir, 'steady.ps1', "Write-Output 'begin'\r\nStart-Sleep -Seconds 4\r\nWrite-Output 'end'\r\nexit 3\r\n");
+    let runDir = '';
+    const planting: ProcessLauncher = (exe, args) => {
+      const i = args.indexOf('-EncodedCommand');
+      const outer = Buffer.from(args[i + 1] ?? '', 'base64').toString('utf16le');
+      const innerB64 = [...outer.matchAll(/FromBase64String\('([A-Za-z0-9+/=]+)'\)/g)][1]?.[1] ?? '';
+      const inner = Buffer.from(innerB64, 'base64').toString('utf8');
+      const data = JSON.parse(
+        Buffer.from(/FromBase64String\('([A-Za-z0-9+/=]+)'\)/.exec(inner)?.[1] ?? '', 'base64').toString('utf8'),
+      ) as { cancel: string };
+      runDir = path.dirname(data.cancel);
+      // Someone else drops a cancel file (any content but the nonce) as soon as the run folder exists.
+      writeFileSync(data.cancel, 'cancel');
+      return spawnLauncher(exe, args);
+    };
+    const { run } = runner({ launcher: planting });
+    const out = await run({ script: target, timeoutMs: 180_000 });
+    expect(runDir).not.toBe('');
+    expect(out).toMatchObject({ outcome: 'completed', exitCode: 3 });
+    expect(out.log).toContain('end');
+  });
+});

@@ -62,6 +62,16 @@ describe('elevated runner', () => {
     expect(readdirSync(tempRoot)).toEqual([]);
   });
 
+  it.each(['planted', 'plantedNonce'])(
+    'does not believe a status file without the run nonce (%s): ELEVATED_STATUS_UNTRUSTED',
+    async (mode) => {
+      const { run, tempRoot } = setup(mode);
+      const err = await run({ script: T, timeoutMs: 10_000 }).catch((e: unknown) => e);
+      expect((err as AppError).code).toBe('ELEVATED_STATUS_UNTRUSTED');
+      expect(readdirSync(tempRoot)).toEqual([]);
+    },
+  );
+
   it('maps a missing status file to elevation-cancelled, whatever the exit code', async () => {
     const { run } = setup('nostatus');
     const out = await run({ script: T, timeoutMs: 10_000 });
