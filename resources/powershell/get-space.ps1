@@ -2,7 +2,9 @@
 param([string]$EncodedParams = "e30=")
 $ErrorActionPreference = "Stop"
 $p = [System.Text.Encoding]::UTF8.GetString([System.Convert]::FromBase64String($EncodedParams)) | ConvertFrom-Json
-$svc = Get-CimInstance -ClassName Win32_Service -ErrorAction SilentlyContinue | Where-Object { $_.Name -eq [string]$p.serviceName } | Select-Object -First 1
+# A failed query is reported as such: "not installed" is only said when Windows answered and Space was not in the list.
+$svc = $null; $serviceError = $null
+try { $svc = Get-CimInstance -ClassName Win32_Service -ErrorAction Stop | Where-Object { $_.Name -eq [string]$p.serviceName } | Select-Object -First 1 } catch { $serviceError = [string]$_.Exception.Message }
 $service = $null; $exe = $null; $fileVersion = $null; $productVersion = $null
 if ($svc) {
   $service = [pscustomobject]@{ name = [string]$svc.Name; state = [string]$svc.State; startMode = [string]$svc.StartMode; account = [string]$svc.StartName; pathName = [string]$svc.PathName; delayedAutoStart = [bool]$svc.DelayedAutoStart }
@@ -36,7 +38,7 @@ foreach ($c in @($p.portCandidates)) {
   $candidates += [pscustomobject]@{ path = [string]$c.path; expandedPath = $path; exists = [bool]$exists; port = $port }
 }
 $result = [pscustomobject]@{
-  service = $service; executable = $exe; fileVersion = $fileVersion; productVersion = $productVersion
+  service = $service; serviceError = $serviceError; executable = $exe; fileVersion = $fileVersion; productVersion = $productVersion
   machineName = [System.Environment]::MachineName; fqdn = $fqdn; ipv4 = @($ips); portCandidates = @($candidates)
 }
 

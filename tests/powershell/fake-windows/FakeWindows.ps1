@@ -97,6 +97,8 @@ function powercfg.exe {
     $global:LASTEXITCODE = 1
     return
   }
+  $hang = Get-Xs4FakeProperty $entry 'hangSeconds'
+  if ($hang) { Start-Sleep -Seconds ([int]$hang) }
   $text = Get-Xs4FakeFixtureText $entry $s
   if ($s.powercfgAc) {
     foreach ($p in $s.powercfgAc.PSObject.Properties) { $text = Set-Xs4PowercfgAcText $text $p.Name ([int64]$p.Value) }
@@ -201,6 +203,7 @@ function Get-CimInstance {
   $s = Get-Xs4FakeScenario
   Write-Xs4FakeJournal 'Get-CimInstance' @($ClassName, $Filter)
   if ($ClassName -ne 'Win32_Service') { throw ('Get-CimInstance: class ' + $ClassName + ' is not in the scenario') }
+  if (Get-Xs4FakeProperty $s 'cimThrow') { throw ([string]$s.cimThrow) }
   if (Get-Xs4FakeProperty $s 'cimError') { Write-Error -Message ([string]$s.cimError) -Category PermissionDenied; return }
   foreach ($svc in @($s.services)) {
     if ($null -eq $svc) { continue }

@@ -40,7 +40,7 @@ export interface FakeScenario {
   fixturesDir?: string;
   journal?: string;
   /** By the arguments joined with one space, e.g. "/query SCHEME_CURRENT SUB_SLEEP". */
-  powercfg?: Record<string, { file?: string; text?: string; exitCode?: number }>;
+  powercfg?: Record<string, { file?: string; text?: string; exitCode?: number; hangSeconds?: number }>;
   /** AC values set by the fake /setacvalueindex, by setting GUID (written by the doubles). */
   powercfgAc?: Record<string, number>;
   /** A wildcard of arguments on which the fake powercfg's set commands fail. */
@@ -58,6 +58,8 @@ export interface FakeScenario {
     DelayedAutoStart?: boolean;
   }>;
   cimError?: string;
+  /** Get-CimInstance throws this (a terminating error inside the script). */
+  cimThrow?: string;
   adapters?: FakeAdapter[];
   adapterError?: string;
   firewall?: { profiles?: Array<{ Name: string; Enabled: string }>; connectionProfiles?: string[]; rules?: FakeRule[]; error?: string };

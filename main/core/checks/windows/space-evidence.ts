@@ -1,7 +1,7 @@
 // Raw evidence about the Space service and the machine (from get-space.ps1), shared by space.service, space.version and firewall.space-port.
 import { z } from 'zod';
 import { SPACE_ASSUMPTIONS } from '../../windows/space-assumptions';
-import type { CheckContext } from '../types';
+import type { CheckContext, CheckResult } from '../types';
 import { UnavailableEvidenceSchema, unavailableOn, type WindowsCheckDeps } from './deps';
 
 const nullableArray = <T extends z.ZodType>(item: T) =>
@@ -21,6 +21,8 @@ export const SpaceRawSchema = z.object({
       delayedAutoStart: z.boolean().nullable().optional(),
     })
     .nullable(),
+  /** Why Windows could not list its services: then `service: null` means "unknown", not "not installed". */
+  serviceError: z.string().nullable().optional(),
   executable: z.string().nullable(),
   fileVersion: z.string().nullable(),
   productVersion: z.string().nullable(),
@@ -87,4 +89,16 @@ export function compareVersions(a: string, b: string): number {
     if (d !== 0) return Math.sign(d);
   }
   return 0;
+}
+
+/** The finding when the service list could not be read (shared by space.service and space.version). */
+export function serviceUnreadable(e: SpaceCollected): CheckResult | null {
+  if (e.service || !e.serviceError) return null;
+  return {
+    status: 'warn',
+    code: 'SPACE_SERVICE_UNREADABLE',
+    summary: 'Could not read the Windows services, so the Space service could not be checked',
+    detail: `Windows answered: ${e.serviceError}`,
+    remedy: `Check in services.msc that ${SPACE_ASSUMPTIONS.serviceName} is running, or run the checks again.`,
+  };
 }
