@@ -20,7 +20,8 @@ export interface PsSessionOptions {
   timeoutMs?: number;
 }
 
-const JSON_MARKER = 'XS4JSON:';
+/** `XS4JSON:<base64 of UTF-8 JSON>`, the one result line every query script prints. */
+const MARKER_LINE = /XS4JSON:([A-Za-z0-9+/=]*)\s*$/;
 
 /**
  * The text sent to PowerShell for one query. The script text is ours and fixed; the only variable part is one
@@ -41,11 +42,13 @@ export function buildQueryCommand(scriptText: string, params: Record<string, unk
 
 /** Finds the marker line and decodes it; throws PS_NO_OUTPUT / PS_BAD_OUTPUT with what was seen (no secrets are sent in). */
 export function parseQueryOutput<T>(script: string, stdout: string, stderr: string, schema: z.ZodType<T>): T {
-  const line = stdout
+  // The marker is searched anywhere in a line: a host may put terminal mode sequences (ESC [ ? 1 h …) in front of it.
+  const payload = stdout
     .split(/\r?\n/)
     .reverse()
-    .find((l) => l.trim().startsWith(JSON_MARKER));
-  if (line === undefined) {
+    .map((l) => MARKER_LINE.exec(l)?.[1])
+    .find((p) => p !== undefined);
+  if (payload === undefined) {
     throw new AppError(
       'PS_NO_OUTPUT',
       `PowerShell script ${script} returned no result.`,
@@ -59,7 +62,7 @@ export function parseQueryOutput<T>(script: string, stdout: string, stderr: stri
   }
   let value: unknown;
   try {
-    value = JSON.parse(Buffer.from(line.trim().slice(JSON_MARKER.length), 'base64').toString('utf8'));
+    value = JSON.parse(Buffer.from(payload, 'base64').toString('utf8'));
   } catch (e) {
     throw new AppError(
       'PS_BAD_OUTPUT',

@@ -41,6 +41,13 @@ describe('PsSession', () => {
     expect((await s.query('get-power', {}, Echo)).echoed).toBe('Energie sparen – Ruhezustand ü ß 中');
   });
 
+  it('finds the result line behind terminal mode sequences (pwsh 7 writes them when it thinks it has a terminal)', async () => {
+    const line = jsonLine({ echoed: 'ok' }).trim().split('\r\n').pop() ?? '';
+    const host = standInHost(() => `\u001b[?1h\u001b[?1l${line}\n\u001b[?1h\u001b[?1l`);
+    const s = new PsSession({ hostFactory: host.factory, resourcesDir: 'resources' });
+    expect(await s.query('get-power', {}, Echo)).toEqual({ echoed: 'ok' });
+  });
+
   it('rejects output of the wrong shape with PS_BAD_OUTPUT', async () => {
     const s = new PsSession({
       hostFactory: standInHost(() => jsonLine({ echoed: 42 })).factory,
