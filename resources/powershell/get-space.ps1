@@ -28,14 +28,17 @@ $ips = @(Get-NetIPAddress -AddressFamily IPv4 -ErrorAction SilentlyContinue | Wh
 $candidates = @()
 foreach ($c in @($p.portCandidates)) {
   $path = [System.Environment]::ExpandEnvironmentVariables([string]$c.path)
-  $exists = Test-Path -LiteralPath $path -PathType Leaf
-  $port = $null
-  if ($exists) {
-    $text = [System.IO.File]::ReadAllText($path)
-    $m = [System.Text.RegularExpressions.Regex]::Match($text, [string]$c.pattern)
-    if ($m.Success -and $m.Groups.Count -gt 1) { $port = [int]$m.Groups[1].Value }
-  }
-  $candidates += [pscustomobject]@{ path = [string]$c.path; expandedPath = $path; exists = [bool]$exists; port = $port }
+  $exists = $false; $port = $null; $readError = $null
+  # One unreadable candidate (bad path, locked file, bad pattern) is reported on its own; the others are still read.
+  try {
+    $exists = Test-Path -LiteralPath $path -PathType Leaf
+    if ($exists) {
+      $text = [System.IO.File]::ReadAllText($path)
+      $m = [System.Text.RegularExpressions.Regex]::Match($text, [string]$c.pattern)
+      if ($m.Success -and $m.Groups.Count -gt 1) { $port = [int]$m.Groups[1].Value }
+    }
+  } catch { $readError = [string]$_.Exception.Message }
+  $candidates += [pscustomobject]@{ path = [string]$c.path; expandedPath = $path; exists = [bool]$exists; port = $port; error = $readError }
 }
 $result = [pscustomobject]@{
   service = $service; serviceError = $serviceError; executable = $exe; fileVersion = $fileVersion; productVersion = $productVersion

@@ -1,5 +1,6 @@
 // A ProcessLauncher that decodes the real generated wrapper (outer → inner → base64 JSON) and starts a node stand-in child with what it found.
 import { spawn } from 'node:child_process';
+import { gunzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import type { LaunchedProcess, ProcessLauncher } from '../../main/core/windows/process-launcher';
 import { decodeCommand } from '../../main/core/windows/ps-encoding';
@@ -28,11 +29,11 @@ export interface DecodedWrapper {
 export function decodeWrapperArgs(args: readonly string[]): DecodedWrapper {
   const i = args.indexOf('-EncodedCommand');
   const outer = decodeCommand(args[i + 1] ?? '');
-  // The outer holds two literals: its own parameters first, then the inner script (base64 of UTF-8).
+  // The outer holds two literals: its own parameters first, then the inner script (base64 of gzipped UTF-8).
   const [outerB64 = '', innerB64 = ''] = [...outer.matchAll(/FromBase64String\('([A-Za-z0-9+/=]+)'\)/g)].map(
     (m) => m[1] ?? '',
   );
-  const inner = Buffer.from(innerB64, 'base64').toString('utf8');
+  const inner = gunzipSync(Buffer.from(innerB64, 'base64')).toString('utf8');
   const innerDataB64 = /FromBase64String\('([A-Za-z0-9+/=]+)'\)/.exec(inner)?.[1] ?? '';
   return {
     outer,

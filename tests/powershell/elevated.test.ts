@@ -11,6 +11,7 @@ import { createElevatedRunner, type ElevatedRunnerDeps } from '../../main/core/w
 import { prepareInstallScript, runInstallScript, type InstallScriptDeps } from '../../main/core/windows/install-script';
 import { spawnLauncher, type ProcessLauncher } from '../../main/core/windows/process-launcher';
 import type { ChangeRecord } from '../../main/core/windows/change-record';
+import { decodeWrapperArgs } from '../helpers/elevated-standin';
 import { describePs, ps } from './helpers/powershell';
 
 const roots: string[] = [];
@@ -47,7 +48,7 @@ function script(dir: string, name: string, text: string): { path: string; sha256
   return { path: p, sha256: sha256(Buffer.from(text, 'utf8')) };
 }
 
-describePs('the install script cannot be swapped between the check and the run', () => {
+describePs('the install script cannot be swapped between the check and the run', { timeout: 300_000 }, () => {
   it('a file swapped while the (fake-)elevated run waits never runs: the run is refused', async () => {
     const dir = tempDir('xs4-swap-');
     const good = path.join(dir, 'good-ran.txt');
@@ -98,7 +99,7 @@ describePs('the install script cannot be swapped between the check and the run',
   });
 });
 
-describePs('PowerShell is started by absolute path, never by a name the current directory answers', () => {
+describePs('PowerShell is started by absolute path, never by a name the current directory answers', { timeout: 300_000 }, () => {
   it('a powershell.exe planted in the current directory does not run', async () => {
     const plantDir = tempDir('xs4-plant-');
     const canary = path.join(plantDir, 'PLANTED-RAN.txt');
@@ -146,7 +147,8 @@ async function waitFor(cond: () => boolean, ms: number): Promise<boolean> {
   return cond();
 }
 
-describePs('the elevated wrapper, run for real without -Verb RunAs', () => {
+// Each run starts three PowerShell processes (outer, inner, cancel watcher): minutes on a loaded 2-core machine.
+describePs('the elevated wrapper, run for real without -Verb RunAs', { timeout: 300_000 }, () => {
   it('streams the log while the script runs', async () => {
     const dir = tempDir('xs4-live-');
     const target = script(
@@ -306,13 +308,7 @@ try { throw $refused } catch { $caught = $_.Exception }
     const target = script(dir, 'steady.ps1', "Write-Output 'begin'\r\nStart-Sleep -Seconds 4\r\nWrite-Output 'end'\r\nexit 3\r\n");
     let runDir = '';
     const planting: ProcessLauncher = (exe, args) => {
-      const i = args.indexOf('-EncodedCommand');
-      const outer = Buffer.from(args[i + 1] ?? '', 'base64').toString('utf16le');
-      const innerB64 = [...outer.matchAll(/FromBase64String\('([A-Za-z0-9+/=]+)'\)/g)][1]?.[1] ?? '';
-      const inner = Buffer.from(innerB64, 'base64').toString('utf8');
-      const data = JSON.parse(
-        Buffer.from(/FromBase64String\('([A-Za-z0-9+/=]+)'\)/.exec(inner)?.[1] ?? '', 'base64').toString('utf8'),
-      ) as { cancel: string };
+      const data = decodeWrapperArgs(args).innerData;
       runDir = path.dirname(data.cancel);
       // Someone else drops a cancel file (any content but the nonce) as soon as the run folder exists.
       writeFileSync(data.cancel, 'cancel');

@@ -39,7 +39,7 @@ const ctx = (): CheckContext => ({
   dependencies: {},
 });
 
-describePs('integrity of the shipped scripts', () => {
+describePs('integrity of the shipped scripts', { timeout: 300_000 }, () => {
   it('a tampered elevated fix script is refused by the elevated side, and the refusal is recorded', async () => {
     const { dir, canary } = tamperedResources('add-firewall-rule');
     const records: ChangeRecord[] = [];

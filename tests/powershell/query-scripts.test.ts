@@ -222,10 +222,19 @@ describePs('read-only scripts in real PowerShell, Windows replayed from fixtures
       SpaceRawSchema,
     );
     expect(raw.portCandidates).toEqual([
-      { path: cfgA, expandedPath: cfgA, exists: false, port: null },
-      { path: cfgB, expandedPath: cfgB, exists: true, port: null },
-      { path: `%XS4_TEST_CFG_DIR%${path.sep}Space ü.config`, expandedPath: cfgC, exists: true, port: 8443 },
+      { path: cfgA, expandedPath: cfgA, exists: false, port: null, error: null },
+      { path: cfgB, expandedPath: cfgB, exists: true, port: null, error: null },
+      { path: `%XS4_TEST_CFG_DIR%${path.sep}Space ü.config`, expandedPath: cfgC, exists: true, port: 8443, error: null },
     ]);
+    // One unreadable candidate (here a pattern .NET refuses) is reported on its own; the others are still read.
+    const bad = await run.deps.session().query(
+      'get-space',
+      { serviceName: 'x', portCandidates: [{ path: cfgC, pattern: '(' }, { path: cfgC, pattern }] },
+      SpaceRawSchema,
+    );
+    expect(bad.portCandidates[0]).toMatchObject({ exists: true, port: null });
+    expect(bad.portCandidates[0]?.error).toMatch(/\S/);
+    expect(bad.portCandidates[1]).toMatchObject({ port: 8443, error: null });
   });
 
   // --- get-firewall -------------------------------------------------------------------------------------------------

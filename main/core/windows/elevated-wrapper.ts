@@ -4,6 +4,7 @@
 // The inner reads the target's bytes once, checks their SHA-256 and runs exactly those bytes as a script block, so a file
 // swapped while the UAC prompt is open never runs, and no path is ever handed to `&` (where Windows PowerShell would
 // expand `[` `]` as wildcards).
+import { gzipSync } from 'node:zlib';
 import { AppError } from '../errors';
 import { base64Literal, encodeCommand, encodeParams, MAX_COMMAND_LINE } from './ps-encoding';
 
@@ -171,13 +172,16 @@ exit 0
 }
 
 /** The non-elevated script node starts: asks for elevation (or not, for tests) and maps a refused UAC prompt to 1223. */
-export function buildOuterScript(innerUtf8B64: string, elevate: boolean, powershellExe: string): string {
+export function buildOuterScript(innerGzipB64: string, elevate: boolean, powershellExe: string): string {
   const data = encodeParams({ elevate, ps: powershellExe });
   return `$ErrorActionPreference = 'Stop'
 $o = [System.Text.Encoding]::UTF8.GetString([System.Convert]::FromBase64String(${base64Literal(data)})) | ConvertFrom-Json
 ${ELEVATION_REFUSED_TEST}
-# The inner script travels as base64 of UTF-8 (half the size of UTF-16) and is re-encoded here for -EncodedCommand.
-$inner = [System.Convert]::ToBase64String([System.Text.Encoding]::Unicode.GetBytes([System.Text.Encoding]::UTF8.GetString([System.Convert]::FromBase64String(${base64Literal(innerUtf8B64)}))))
+# The inner script travels gzipped UTF-8 (a fraction of UTF-16 on a command line limited to 32 767 characters) and is
+# re-encoded here for -EncodedCommand.
+$gz = New-Object System.IO.Compression.GZipStream ((New-Object System.IO.MemoryStream (,[System.Convert]::FromBase64String(${base64Literal(innerGzipB64)}))), ([System.IO.Compression.CompressionMode]::Decompress))
+$innerText = (New-Object System.IO.StreamReader ($gz, [System.Text.Encoding]::UTF8)).ReadToEnd()
+$inner = [System.Convert]::ToBase64String([System.Text.Encoding]::Unicode.GetBytes($innerText))
 $argList = @('-NoLogo', '-NoProfile', '-NonInteractive', '-ExecutionPolicy', 'Bypass', '-EncodedCommand', $inner)
 $start = @{ FilePath = [string]$o.ps; ArgumentList = $argList; Wait = $true; PassThru = $true }
 if ([System.Environment]::OSVersion.Platform -eq [System.PlatformID]::Win32NT) { $start['WindowStyle'] = 'Hidden' }
@@ -194,7 +198,7 @@ try {
 
 /** The argv of the outer PowerShell. Throws ELEVATED_COMMAND_TOO_LONG before Windows would refuse it. */
 export function buildElevatedArgs(spec: InnerSpec, elevate: boolean): string[] {
-  const inner = Buffer.from(buildInnerScript(spec), 'utf8').toString('base64');
+  const inner = gzipSync(Buffer.from(buildInnerScript(spec), 'utf8'), { level: 9 }).toString('base64');
   const outer = encodeCommand(buildOuterScript(inner, elevate, spec.powershellExe));
   if (outer.length > MAX_COMMAND_LINE) {
     throw new AppError(

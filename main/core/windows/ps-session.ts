@@ -24,20 +24,20 @@ export interface PsSessionOptions {
 const MARKER_LINE = /XS4JSON:([A-Za-z0-9+/=]*)\s*$/;
 
 /**
- * The text sent to PowerShell for one query. The script text is ours and fixed; the only variable part is one
- * single-quoted base64 literal, so no value can change what runs.
+ * The text sent to PowerShell for one query: one line. node-powershell feeds commands to `powershell -Command -`, where a
+ * statement spanning lines waits for a blank line before it runs (a missing one hangs the query until its timeout), so the
+ * fixed script travels as a base64 literal made into a script block. The parameters are a second base64 literal: no
+ * value is ever part of script text.
  */
 export function buildQueryCommand(scriptText: string, params: Record<string, unknown>): string {
   const b64 = encodeParams(params);
-  // Windows PowerShell 5.1 writes the OEM code page unless told otherwise; the JSON also travels as base64.
+  const script = Buffer.from(scriptText, 'utf8').toString('base64');
+  // Windows PowerShell 5.1 writes the OEM code page unless told otherwise (without a console setting it throws: ignored,
+  // the result line is base64 anyway).
   return [
-    // Without a console (some hosts) setting it throws; the base64 JSON line is safe either way.
     'try { [Console]::OutputEncoding = New-Object System.Text.UTF8Encoding $false; $OutputEncoding = [Console]::OutputEncoding } catch { }',
-    '& {',
-    scriptText,
-    `} -EncodedParams ${base64Literal(b64)}`,
-    '',
-  ].join('\n');
+    `& ([System.Management.Automation.ScriptBlock]::Create([System.Text.Encoding]::UTF8.GetString([System.Convert]::FromBase64String(${base64Literal(script)})))) -EncodedParams ${base64Literal(b64)}`,
+  ].join('; ');
 }
 
 /** Finds the marker line and decodes it; throws PS_NO_OUTPUT / PS_BAD_OUTPUT with what was seen (no secrets are sent in). */

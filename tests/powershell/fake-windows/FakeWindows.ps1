@@ -4,13 +4,22 @@
 # scenarios, and the elevated-side doubles (module Xs4FakeWindows) change the same state the read-only side then reads.
 # Everything here must run on Windows PowerShell 5.1 too (the Windows workflow runs the same tests there).
 
+# Parsed again only when the file changed (its time stamp or length), so hundreds of calls stay cheap.
+$script:Xs4FakeCache = @{ key = ''; value = $null }
 function Get-Xs4FakeScenario {
-  return ([System.IO.File]::ReadAllText($env:XS4_FAKE_SCENARIO, [System.Text.Encoding]::UTF8) | ConvertFrom-Json)
+  $info = New-Object System.IO.FileInfo $env:XS4_FAKE_SCENARIO
+  $key = $env:XS4_FAKE_SCENARIO + '|' + $info.LastWriteTimeUtc.Ticks + '|' + $info.Length
+  if ($script:Xs4FakeCache.key -ne $key) {
+    $script:Xs4FakeCache.value = [System.IO.File]::ReadAllText($env:XS4_FAKE_SCENARIO, [System.Text.Encoding]::UTF8) | ConvertFrom-Json
+    $script:Xs4FakeCache.key = $key
+  }
+  return $script:Xs4FakeCache.value
 }
 
 function Save-Xs4FakeScenario($Scenario) {
   $json = ConvertTo-Json -InputObject $Scenario -Depth 20
   [System.IO.File]::WriteAllText($env:XS4_FAKE_SCENARIO, $json, (New-Object System.Text.UTF8Encoding $false))
+  $script:Xs4FakeCache.key = ''
 }
 
 # One JSON line per call: which double ran, with which arguments (values as char codes, so any string is exact).
@@ -324,6 +333,18 @@ function Get-NetFirewallServiceFilter {
 }
 
 # --- Authenticode ------------------------------------------------------------------------------------------------------
+
+# Only when the scenario asks (the injection proof, whose paths are not files); otherwise the real cmdlet hashes the file.
+function Get-FileHash {
+  [CmdletBinding()]
+  param([string]$LiteralPath, [Parameter(Position = 0)][string]$Path, [string]$Algorithm = 'SHA256')
+  $s = Get-Xs4FakeScenario
+  if (Get-Xs4FakeProperty $s 'fakeFileHash') {
+    Write-Xs4FakeJournal 'Get-FileHash' @($LiteralPath)
+    return [pscustomobject]@{ Algorithm = $Algorithm; Hash = ('AB' * 32); Path = $LiteralPath }
+  }
+  Microsoft.PowerShell.Utility\Get-FileHash @PSBoundParameters
+}
 
 function Get-AuthenticodeSignature {
   [CmdletBinding()]

@@ -63,6 +63,8 @@ export interface FakeScenario {
   adapters?: FakeAdapter[];
   adapterError?: string;
   firewall?: { profiles?: Array<{ Name: string; Enabled: string }>; connectionProfiles?: string[]; rules?: FakeRule[]; error?: string };
+  /** Get-FileHash answers from the scenario (and journals its path) instead of hashing a file. */
+  fakeFileHash?: boolean;
   signatures?: Record<string, { status: string; statusMessage: string; subject?: string; thumbprint?: string }>;
 }
 

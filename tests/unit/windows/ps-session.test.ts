@@ -1,9 +1,10 @@
 // The read-only session with a stand-in host at its one seam: one process reused, parameters as data, zod-validated output, timeouts.
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { PsSession } from '../../../main/core/windows/ps-session';
+import { buildQueryCommand, PsSession } from '../../../main/core/windows/ps-session';
+import { readScript } from '../../../main/core/windows/ps-scripts';
 import { AppError } from '../../../main/core/errors';
-import { jsonLine, standInHost } from '../../helpers/ps-standin';
+import { jsonLine, queryScriptText, standInHost } from '../../helpers/ps-standin';
 
 const Echo = z.object({ echoed: z.string() });
 
@@ -33,6 +34,14 @@ describe('PsSession', () => {
     await s.dispose();
     expect(host.disposed).toBe(1);
     expect(await codeOf(s.query('get-power', {}, Echo))).toBe('PS_SESSION_CLOSED');
+  });
+
+  it('sends each query as one line (a multi-line statement on `-Command -` waits for a blank line that may never come)', () => {
+    for (const name of ['get-power', 'get-space', 'get-firewall'] as const) {
+      const command = buildQueryCommand(readScript('resources', name), { path: 'x\ny\r\nz' });
+      expect(command).not.toMatch(/[\r\n]/);
+      expect(queryScriptText(command)).toBe(readScript('resources', name));
+    }
   });
 
   it('decodes non-ASCII results intact (the JSON travels as base64 of UTF-8)', async () => {

@@ -35,6 +35,8 @@ export const SpaceRawSchema = z.object({
       expandedPath: z.string().nullable(),
       exists: z.boolean(),
       port: z.number().int().nullable(),
+      /** Why this candidate could not be read (bad path, locked file, bad pattern); the others still count. */
+      error: z.string().nullable().optional(),
     }),
   ),
 });
