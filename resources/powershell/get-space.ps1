@@ -25,10 +25,30 @@ if (-not $fqdn -or -not $fqdn.Contains('.')) {
   try { $fqdn = [string][System.Net.Dns]::GetHostEntry([System.Environment]::MachineName).HostName } catch { }
 }
 $ips = @(Get-NetIPAddress -AddressFamily IPv4 -ErrorAction SilentlyContinue | Where-Object { $_.IPAddress -notlike '127.*' -and $_.IPAddress -notlike '169.254.*' } | ForEach-Object { [pscustomobject]@{ address = [string]$_.IPAddress; interfaceAlias = [string]$_.InterfaceAlias } })
+# Can anyone but SYSTEM, Administrators or a service change this file (or replace it through its folder)? A port from such
+# a file is not opened by the firewall fix without the technician's confirmation. Rights: write/append data, write
+# attributes, delete, change permissions, take ownership, generic write/all; on the folder: delete children, delete,
+# change permissions, take ownership, generic all.
+function Test-Xs4Privileged([string]$Sid) {
+  return (@('S-1-5-18', 'S-1-5-19', 'S-1-5-20', 'S-1-5-32-544') -contains $Sid) -or $Sid.StartsWith('S-1-5-80-')
+}
+function Test-Xs4UserWritable([string]$Path, [int64]$Mask) {
+  $acl = Get-Acl -LiteralPath $Path
+  if (-not (Test-Xs4Privileged ([string]$acl.GetOwner([System.Security.Principal.SecurityIdentifier]).Value))) { return $true }
+  foreach ($r in @($acl.GetAccessRules($true, $true, [System.Security.Principal.SecurityIdentifier]))) {
+    if ([string]$r.AccessControlType -ne 'Allow') { continue }
+    if ([string]$r.PropagationFlags -match 'InheritOnly') { continue }
+    if (([int64]$r.FileSystemRights -band $Mask) -eq 0) { continue }
+    if (-not (Test-Xs4Privileged ([string]$r.IdentityReference.Value))) { return $true }
+  }
+  return $false
+}
+$fileMask = [int64](0x2 -bor 0x4 -bor 0x10 -bor 0x100 -bor 0x10000 -bor 0x40000 -bor 0x80000 -bor 0x40000000 -bor 0x10000000)
+$folderMask = [int64](0x40 -bor 0x10000 -bor 0x40000 -bor 0x80000 -bor 0x10000000)
 $candidates = @()
 foreach ($c in @($p.portCandidates)) {
   $path = [System.Environment]::ExpandEnvironmentVariables([string]$c.path)
-  $exists = $false; $port = $null; $readError = $null
+  $exists = $false; $port = $null; $readError = $null; $writable = $null
   # One unreadable candidate (bad path, locked file, bad pattern) is reported on its own; the others are still read.
   try {
     $exists = Test-Path -LiteralPath $path -PathType Leaf
@@ -36,9 +56,11 @@ foreach ($c in @($p.portCandidates)) {
       $text = [System.IO.File]::ReadAllText($path)
       $m = [System.Text.RegularExpressions.Regex]::Match($text, [string]$c.pattern)
       if ($m.Success -and $m.Groups.Count -gt 1) { $port = [int]$m.Groups[1].Value }
+      # Unknown (the ACL could not be read) stays $null, which counts as writable.
+      try { $writable = (Test-Xs4UserWritable $path $fileMask) -or (Test-Xs4UserWritable ([System.IO.Path]::GetDirectoryName($path)) $folderMask) } catch { $writable = $null }
     }
   } catch { $readError = [string]$_.Exception.Message }
-  $candidates += [pscustomobject]@{ path = [string]$c.path; expandedPath = $path; exists = [bool]$exists; port = $port; error = $readError }
+  $candidates += [pscustomobject]@{ path = [string]$c.path; expandedPath = $path; exists = [bool]$exists; port = $port; error = $readError; writableByUsers = $writable }
 }
 $result = [pscustomobject]@{
   service = $service; serviceError = $serviceError; executable = $exe; fileVersion = $fileVersion; productVersion = $productVersion

@@ -200,13 +200,18 @@ describePs('read-only scripts in real PowerShell, Windows replayed from fixtures
     expect(check('space.version').evaluate(evidence).code).toBe('SPACE_SERVICE_UNREADABLE');
   });
 
+  const SYSTEM = 'S-1-5-18';
+  const ADMINS = 'S-1-5-32-544';
+  const USERS = 'S-1-5-32-545';
+  const adminsOnly = { owner: ADMINS, access: [{ sid: SYSTEM, rights: 0x1f01ff, type: 'Allow' as const }, { sid: ADMINS, rights: 0x1f01ff, type: 'Allow' as const }, { sid: USERS, rights: 0x1200a9, type: 'Allow' as const }] };
+
   it('get-space reads the port from the first existing config file whose pattern matches (%VAR% expanded)', async () => {
-    fw.set({});
     const cfgA = path.join(workDir, 'missing.config');
     const cfgB = path.join(workDir, 'nomatch.config');
     const cfgC = path.join(workDir, 'Space ü.config');
     writeFileSync(cfgB, '<add key="Other" value="1"/>');
     writeFileSync(cfgC, '<configuration><add key="HttpPort" value="8443"/></configuration>');
+    fw.set({ acl: { [cfgC]: adminsOnly, [workDir]: adminsOnly } });
     const pattern = SPACE_ASSUMPTIONS.portConfigCandidates[0]?.pattern ?? '';
     const { SpaceRawSchema } = await import('../../main/core/checks/windows/space-evidence');
     const raw = await run.deps.session().query(
@@ -222,9 +227,10 @@ describePs('read-only scripts in real PowerShell, Windows replayed from fixtures
       SpaceRawSchema,
     );
     expect(raw.portCandidates).toEqual([
-      { path: cfgA, expandedPath: cfgA, exists: false, port: null, error: null },
-      { path: cfgB, expandedPath: cfgB, exists: true, port: null, error: null },
-      { path: `%XS4_TEST_CFG_DIR%${path.sep}Space ü.config`, expandedPath: cfgC, exists: true, port: 8443, error: null },
+      { path: cfgA, expandedPath: cfgA, exists: false, port: null, error: null, writableByUsers: null },
+      // No ACL could be read for this one: unknown, which the firewall fix treats as writable.
+      { path: cfgB, expandedPath: cfgB, exists: true, port: null, error: null, writableByUsers: null },
+      { path: `%XS4_TEST_CFG_DIR%${path.sep}Space ü.config`, expandedPath: cfgC, exists: true, port: 8443, error: null, writableByUsers: false },
     ]);
     // One unreadable candidate (here a pattern .NET refuses) is reported on its own; the others are still read.
     const bad = await run.deps.session().query(
@@ -235,6 +241,28 @@ describePs('read-only scripts in real PowerShell, Windows replayed from fixtures
     expect(bad.portCandidates[0]).toMatchObject({ exists: true, port: null });
     expect(bad.portCandidates[0]?.error).toMatch(/\S/);
     expect(bad.portCandidates[1]).toMatchObject({ port: 8443, error: null });
+  });
+
+  it.each([
+    ['only SYSTEM and Administrators can change it', {}, false],
+    ['Users may modify the file', { file: { owner: 'S-1-5-32-544', access: [{ sid: 'S-1-5-32-545', rights: 0x1301bf, type: 'Allow' }] } }, true],
+    ['an ordinary user owns the file', { file: { owner: 'S-1-5-21-1-2-3-1001', access: [] } }, true],
+    ['Authenticated Users may delete files in the folder', { dir: { owner: 'S-1-5-32-544', access: [{ sid: 'S-1-5-11', rights: 0x40, type: 'Allow' }] } }, true],
+    ['Users may only create files in the folder (as in ProgramData)', { dir: { owner: 'S-1-5-18', access: [{ sid: 'S-1-5-32-545', rights: 0x6, type: 'Allow' }, { sid: 'S-1-3-0', rights: 0x1f01ff, type: 'Allow', inheritOnly: true }] } }, false],
+    ['a deny rule does not grant', { file: { owner: 'S-1-5-32-544', access: [{ sid: 'S-1-1-0', rights: 0x1f01ff, type: 'Deny' }] } }, false],
+    ['the Space service account (a service SID) may write', { file: { owner: 'S-1-5-32-544', access: [{ sid: 'S-1-5-80-1234-5678', rights: 0x1301bf, type: 'Allow' }] } }, false],
+  ])('get-space: who can change the port file: %s', async (_name, over: { file?: unknown; dir?: unknown }, writable) => {
+    const dir = mkdtempSync(path.join(workDir, 'acl-'));
+    const file = path.join(dir, 'Configurator.config');
+    writeFileSync(file, '<add key="Port" value="8101"/>');
+    fw.set({ acl: { [file]: over.file ?? adminsOnly, [dir]: over.dir ?? adminsOnly } } as FakeScenario);
+    const { SpaceRawSchema } = await import('../../main/core/checks/windows/space-evidence');
+    const raw = await run.deps.session().query(
+      'get-space',
+      { serviceName: 'x', portCandidates: [{ path: file, pattern: SPACE_ASSUMPTIONS.portConfigCandidates[0]?.pattern ?? '' }] },
+      SpaceRawSchema,
+    );
+    expect(raw.portCandidates[0]).toMatchObject({ port: 8101, writableByUsers: writable });
   });
 
   // --- get-firewall -------------------------------------------------------------------------------------------------

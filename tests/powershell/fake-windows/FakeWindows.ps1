@@ -194,13 +194,17 @@ function Get-Acl {
   $target = @($LiteralPath + $Path | Where-Object { $_ })[0]
   $s = Get-Xs4FakeScenario
   $acl = Get-Xs4FakeProperty $s.acl $target
-  if ($null -eq $acl) { Write-Error -Message ('No ACL recorded for ' + $target) -Category ObjectNotFound; return }
+  if ($null -eq $acl) { Write-Error -Message ('Attempted to perform an unauthorized operation: ' + $target) -Category PermissionDenied; return }
   $rules = @()
   foreach ($r in @($acl.access)) {
-    $rules += [pscustomobject]@{ IdentityReference = [pscustomobject]@{ Value = [string]$r.sid }; FileSystemRights = [string]$r.rights; AccessControlType = [string]$r.type }
+    $flags = 'None'
+    if ($r.inheritOnly) { $flags = 'InheritOnly' }
+    $rules += [pscustomobject]@{ IdentityReference = [pscustomobject]@{ Value = [string]$r.sid }; FileSystemRights = [int64]$r.rights; AccessControlType = [string]$r.type; PropagationFlags = $flags }
   }
-  $owner = [string]$acl.owner
-  $o = [pscustomobject]@{ Path = $target; Access = $rules; Owner = $owner; OwnerSid = $owner }
+  # The two FileSystemSecurity methods get-space.ps1 calls, answering in SIDs as the real ones do when asked for SecurityIdentifier.
+  $o = [pscustomobject]@{ Path = $target; Rules = $rules; OwnerSid = [string]$acl.owner }
+  $o | Add-Member -MemberType ScriptMethod -Name GetOwner -Value { param($type) [pscustomobject]@{ Value = $this.OwnerSid } }
+  $o | Add-Member -MemberType ScriptMethod -Name GetAccessRules -Value { param($explicit, $inherited, $type) $this.Rules }
   return $o
 }
 

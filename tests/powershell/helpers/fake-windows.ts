@@ -48,7 +48,8 @@ export interface FakeScenario {
   /** Registry keys by full PowerShell path (HKLM:\...), each with its values. */
   registry?: Record<string, { values?: Record<string, unknown> }>;
   files?: Record<string, { versionInfo: { major: number; minor: number; build: number; private: number; product: string } }>;
-  acl?: Record<string, { owner: string; access: Array<{ sid: string; rights: string; type: 'Allow' | 'Deny' }> }>;
+  /** ACLs by path: owner SID and access rules (rights as the FileSystemRights number). */
+  acl?: Record<string, { owner: string; access: Array<{ sid: string; rights: number; type: 'Allow' | 'Deny'; inheritOnly?: boolean }> }>;
   services?: Array<{
     Name: string;
     State: string;

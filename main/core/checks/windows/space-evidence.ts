@@ -37,6 +37,11 @@ export const SpaceRawSchema = z.object({
       port: z.number().int().nullable(),
       /** Why this candidate could not be read (bad path, locked file, bad pattern); the others still count. */
       error: z.string().nullable().optional(),
+      /**
+       * Whether someone other than SYSTEM, Administrators or a service can change the file or its folder (its ACL, read by
+       * get-space.ps1); null when the ACL could not be read. A port from such a file is not opened without confirmation.
+       */
+      writableByUsers: z.boolean().nullable().optional(),
     }),
   ),
 });
@@ -70,6 +75,8 @@ export interface SpaceServerDetails {
   port: number;
   /** The config file the port came from, or "default" (the integrator guides' 8100). */
   portSource: string;
+  /** False when the port came from a file ordinary users can change (or whose ACL could not be read). */
+  portTrusted: boolean;
 }
 
 export function spaceServerDetails(e: SpaceCollected): SpaceServerDetails {
@@ -79,6 +86,7 @@ export function spaceServerDetails(e: SpaceCollected): SpaceServerDetails {
     ipv4: e.ipv4.map((i) => i.address),
     port: found?.port ?? SPACE_ASSUMPTIONS.defaultPort,
     portSource: found ? (found.expandedPath ?? found.path) : 'default',
+    portTrusted: found ? found.writableByUsers === false : true,
   };
 }
 
