@@ -3,7 +3,7 @@
 // packaged-app end to end tests that need Windows and the real Electron.
 import { defineConfig } from 'vitest/config';
 import { fileURLToPath } from 'node:url';
-import { findTestPowerShell } from './tests/powershell/helpers/find-powershell';
+import { findTestPowerShell } from './tests/powershell/helpers/find-powershell.mjs';
 
 const fakeElectron = fileURLToPath(new URL('./tests/fakes/electron.ts', import.meta.url));
 const powershell = findTestPowerShell(fileURLToPath(new URL('.', import.meta.url)));

@@ -1,6 +1,6 @@
 // Before the `powershell` project: in CI a missing PowerShell fails the run; elsewhere the project skips, saying so loudly once.
 import * as path from 'node:path';
-import { findTestPowerShell, INSTALL_HINT } from './helpers/find-powershell';
+import { findTestPowerShell, INSTALL_HINT } from './helpers/find-powershell.mjs';
 
 export default function setup(): void {
   const found = findTestPowerShell(path.resolve(import.meta.dirname, '..', '..'));

@@ -1,6 +1,6 @@
 // The PowerShell executable of this test run (set by vitest.config.ts), and a describe that skips when there is none.
 import { describe } from 'vitest';
-import type { TestPowerShell } from './find-powershell';
+import type { TestPowerShell } from './find-powershell.mjs';
 
 export function testPowerShell(): TestPowerShell | null {
   const p = process.env.XS4_TEST_POWERSHELL ?? '';

@@ -155,6 +155,9 @@ export function evaluateFirewall(evidence: FirewallEvidence): CheckResult {
 
 const UndoSchema = z.object({ ruleName: z.string().min(1), port: z.number().int() });
 
+/** portSource of a port the technician entered in Space Server Details. */
+export const ENTERED_PORT_SOURCE = 'Space Server Details';
+
 /** The port in the Space URL the technician entered (Space Server Details), if any. */
 function confirmedPort(spaceUrl: string | undefined): number | undefined {
   if (!spaceUrl) return undefined;
@@ -190,9 +193,16 @@ export function firewallSpacePortCheck(deps: WindowsCheckDeps): Check<FirewallEv
     if (off) return off;
     const space = SpaceEvidenceSchema.safeParse(ctx.dependencies['space.service']);
     const collected = space.success && space.data.kind === 'collected' ? space.data : undefined;
-    const details = collected
+    const found = collected
       ? spaceServerDetails(collected)
       : { port: SPACE_ASSUMPTIONS.defaultPort, portSource: 'default', portTrusted: true };
+    // The port the technician entered (Space Server Details) beats a guess and a file ordinary users can change; an
+    // administrators-only config file says where Space really listens, so it stays.
+    const entered = confirmedPort(ctx.inputs.spaceUrl);
+    const details =
+      entered !== undefined && (found.portSource === 'default' || !found.portTrusted)
+        ? { port: entered, portSource: ENTERED_PORT_SOURCE, portTrusted: true }
+        : found;
     const raw = await deps.session().query('get-firewall', { port: details.port }, FirewallRawSchema, {
       timeoutMs: ctx.timeoutMs,
       signal: ctx.signal,

@@ -1,17 +1,12 @@
 // Which PowerShell the `powershell` test project runs: Windows PowerShell 5.1 by absolute path on Windows (as production),
 // else the project-local pwsh (.tools/pwsh, installed by scripts/setup/install-pwsh.mjs), else a pwsh on PATH.
+// Plain JavaScript: vitest.config.ts loads it before any TypeScript runs.
 import { existsSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 
-export interface TestPowerShell {
-  /** Absolute path of the executable. */
-  path: string;
-  kind: 'windows-powershell' | 'pwsh';
-}
-
 export const INSTALL_HINT = 'node scripts/setup/install-pwsh.mjs';
 
-function isFile(p: string): boolean {
+function isFile(p) {
   try {
     return statSync(p).isFile();
   } catch {
@@ -19,7 +14,7 @@ function isFile(p: string): boolean {
   }
 }
 
-function onPath(name: string, env: NodeJS.ProcessEnv): string | null {
+function onPath(name, env) {
   for (const dir of (env.PATH ?? '').split(path.delimiter)) {
     if (!dir || !path.isAbsolute(dir)) continue;
     const candidate = path.join(dir, name);
@@ -28,11 +23,7 @@ function onPath(name: string, env: NodeJS.ProcessEnv): string | null {
   return null;
 }
 
-export function findTestPowerShell(
-  root: string,
-  platform: NodeJS.Platform = process.platform,
-  env: NodeJS.ProcessEnv = process.env,
-): TestPowerShell | null {
+export function findTestPowerShell(root, platform = process.platform, env = process.env) {
   if (platform === 'win32') {
     const systemRoot = env.SystemRoot ?? env.SYSTEMROOT ?? 'C:\\Windows';
     const exe = path.win32.join(systemRoot, 'System32', 'WindowsPowerShell', 'v1.0', 'powershell.exe');
