@@ -3,6 +3,7 @@
 // packaged-app end to end tests that need Windows and the real Electron.
 import { defineConfig } from 'vitest/config';
 import { fileURLToPath } from 'node:url';
+import { delimiter, dirname } from 'node:path';
 import { findTestPowerShell } from './tests/powershell/helpers/find-powershell.mjs';
 
 const fakeElectron = fileURLToPath(new URL('./tests/fakes/electron.ts', import.meta.url));
@@ -74,6 +75,8 @@ export default defineConfig({
           env: {
             XS4_TEST_POWERSHELL: powershell?.path ?? '',
             XS4_TEST_POWERSHELL_KIND: powershell?.kind ?? '',
+            // The project-local pwsh is on the PATH of these tests too.
+            PATH: [dirname(powershell?.path ?? ''), process.env.PATH ?? ''].filter(Boolean).join(delimiter),
           },
           // Each file starts PowerShell processes (about a second each on a 2-core machine): one file at a time.
           fileParallelism: false,
