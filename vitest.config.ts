@@ -76,7 +76,7 @@ export default defineConfig({
             XS4_TEST_POWERSHELL: powershell?.path ?? '',
             XS4_TEST_POWERSHELL_KIND: powershell?.kind ?? '',
             // The project-local pwsh is on the PATH of these tests too.
-            PATH: [dirname(powershell?.path ?? ''), process.env.PATH ?? ''].filter(Boolean).join(delimiter),
+            PATH: [...(powershell ? [dirname(powershell.path)] : []), process.env.PATH ?? ''].join(delimiter),
           },
           // Each file starts PowerShell processes (about a second each on a 2-core machine): one file at a time.
           fileParallelism: false,
