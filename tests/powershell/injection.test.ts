@@ -43,7 +43,9 @@ describePs('injection proof, executed', { timeout: 600_000 }, () => {
     const probe = path.join(root, 'probe');
     mkdirSync(probe);
     const spliced = `Write-Output '${withCanary('x', path.join(probe, 'spliced'), 0)}'`;
-    const r = spawnSync(ps(), ['-NoLogo', '-NoProfile', '-NonInteractive', '-Command', spliced], { encoding: 'utf8' });
+    const r = spawnSync(ps(), ['-NoLogo', '-NoProfile', '-NonInteractive', '-Command', spliced], {
+      encoding: 'utf8',
+    });
     expect(r.status).toBe(0);
     expect(existsSync(path.join(probe, 'spliced'))).toBe(true);
   });
@@ -65,14 +67,18 @@ describePs('injection proof, executed', { timeout: 600_000 }, () => {
     const sent = values.filter(wellFormed);
     expect(sent.length).toBeGreaterThanOrEqual(200);
     expect(seen.filter((j) => j.command === 'Get-FileHash').map((j) => j.args[0]?.[0])).toEqual(sent);
-    expect(seen.filter((j) => j.command === 'Get-AuthenticodeSignature').map((j) => j.args[0]?.[0])).toEqual(sent);
+    expect(seen.filter((j) => j.command === 'Get-AuthenticodeSignature').map((j) => j.args[0]?.[0])).toEqual(
+      sent,
+    );
     expect(readdirSync(canaries)).toEqual([]);
   });
 
   it('get-space: every value as the service name finds exactly the service of that name, and as a config path and pattern', async () => {
     const session = fw.session();
     for (const v of values.filter(wellFormed)) {
-      fw.set({ services: [{ Name: v, State: 'Running', StartMode: 'Auto', StartName: null, PathName: null }] });
+      fw.set({
+        services: [{ Name: v, State: 'Running', StartMode: 'Auto', StartName: null, PathName: null }],
+      });
       const r = await session.query('get-space', { serviceName: v, portCandidates: [] }, SpaceRawSchema);
       expect(r.service?.name).toBe(v);
     }
@@ -89,13 +95,19 @@ describePs('injection proof, executed', { timeout: 600_000 }, () => {
         { path: file, pattern: `${dotnetRegexLiteral(v)}(\\d{5})` },
       ];
     });
-    const r = await session.query('get-space', { serviceName: 'none', portCandidates: candidates }, SpaceRawSchema);
+    const r = await session.query(
+      'get-space',
+      { serviceName: 'none', portCandidates: candidates },
+      SpaceRawSchema,
+    );
     await session.dispose();
     expect(r.portCandidates.filter((_c, i) => i % 2 === 0).map((c) => c.path)).toEqual(usable);
     // A value that is not a possible path (NUL, or a name too long) is reported as unreadable; the rest is still read.
     const unreadable = r.portCandidates.filter((c, i) => i % 2 === 0 && c.error);
     expect(unreadable.every((c) => c.path.includes('\u0000') || c.path.length > 255)).toBe(true);
-    expect(r.portCandidates.filter((_c, i) => i % 2 === 1).map((c) => c.port)).toEqual(usable.map((_v, i) => 10_000 + i));
+    expect(r.portCandidates.filter((_c, i) => i % 2 === 1).map((c) => c.port)).toEqual(
+      usable.map((_v, i) => 10_000 + i),
+    );
     expect(readdirSync(canaries)).toEqual([]);
   });
 
@@ -103,7 +115,8 @@ describePs('injection proof, executed', { timeout: 600_000 }, () => {
     fw.set({ firewall: { profiles: [{ Name: 'Domain', Enabled: 'True' }], rules: [] } });
     const session = fw.session();
     const Fw = z.object({ port: z.number() });
-    for (const port of [1, 8100, 65535]) expect((await session.query('get-firewall', { port }, Fw)).port).toBe(port);
+    for (const port of [1, 8100, 65535])
+      expect((await session.query('get-firewall', { port }, Fw)).port).toBe(port);
     await session.dispose();
   });
 
@@ -121,9 +134,14 @@ describePs('injection proof, executed', { timeout: 600_000 }, () => {
       ...values.map((v) => ({ script: 'add-firewall-rule', params: { Name: v, Group: v, Port: 8100 } })),
       ...values.map((v) => ({ script: 'remove-firewall-rule', params: { Name: v } })),
       { script: 'set-adapter-power', params: { AdapterName: values, AllowTurnOff: 'Disabled' } },
-      ...values.slice(0, 40).map((v) => ({ script: 'set-adapter-power', params: { AdapterName: ['x'], AllowTurnOff: v } })),
+      ...values
+        .slice(0, 40)
+        .map((v) => ({ script: 'set-adapter-power', params: { AdapterName: ['x'], AllowTurnOff: v } })),
       ...values.slice(0, 40).map((v) => ({ script: 'set-power-sleep', params: { StandbyIdleAc: v } })),
-      { script: 'set-power-sleep', params: { StandbyIdleAc: 0, HibernateIdleAc: 4294967295, UnattendedSleepAc: -1 } },
+      {
+        script: 'set-power-sleep',
+        params: { StandbyIdleAc: 0, HibernateIdleAc: 4294967295, UnattendedSleepAc: -1 },
+      },
     ];
     const texts = Object.fromEntries(ELEVATED_SCRIPTS.map((n) => [n, readScript('resources', n)]));
     // One runspace with the doubles; each script runs from its verified text with the values splatted, as the wrapper does.
@@ -156,7 +174,9 @@ foreach ($run in $runs) {
     const j = fw.journal();
     const calls = (c: string) => j.filter((e) => e.command === c);
     // New-NetFirewallRule -Name $Name -DisplayName $Name -Group $Group: the three first arguments are the value.
-    expect(calls('New-NetFirewallRule').map((e) => e.args.slice(0, 3).map((a) => a?.[0]))).toEqual(values.map((v) => [v, v, v]));
+    expect(calls('New-NetFirewallRule').map((e) => e.args.slice(0, 3).map((a) => a?.[0]))).toEqual(
+      values.map((v) => [v, v, v]),
+    );
     // Remove-NetFirewallRule: called by add (first) and by remove, each time with the value.
     expect(calls('Remove-NetFirewallRule').map((e) => e.args[0]?.[0])).toEqual([...values, ...values]);
     expect(calls('Set-NetAdapterPowerManagement').map((e) => e.args[0]?.[0])).toEqual(values);
@@ -172,9 +192,12 @@ foreach ($run in $runs) {
 
   // --- the elevated wrapper: target path, named parameters, secret --------------------------------------------------------
 
+  // Echoes what it received as UTF-16 code units, one string per value ("65,66"), so any string comes back exactly and
+  // the JSON holds only flat string arrays (which every PowerShell writes the same way).
   const ECHO = `param([string[]]$Values, [string]$One, [string]$Secret)
-$o = @{ values = @($Values | ForEach-Object { ,([int[]][char[]]$_) }); one = [int[]][char[]]$One; secret = [int[]][char[]]$Secret }
-'ECHO:' + [System.Convert]::ToBase64String([System.Text.Encoding]::UTF8.GetBytes((ConvertTo-Json -Compress -Depth 5 -InputObject $o)))
+function ConvertTo-Codes([string]$Text) { return ((([int[]][char[]]$Text) | ForEach-Object { [string]$_ }) -join ',') }
+$o = @{ values = @($Values | ForEach-Object { ConvertTo-Codes $_ }); one = (ConvertTo-Codes $One); secret = (ConvertTo-Codes $Secret) }
+'ECHO:' + [System.Convert]::ToBase64String([System.Text.Encoding]::UTF8.GetBytes((ConvertTo-Json -Compress -Depth 3 -InputObject $o)))
 `;
   const echoFile = path.join(root, 'echo.ps1');
   const echoRef = { path: echoFile, sha256: createHash('sha256').update(ECHO).digest('hex') };
@@ -183,10 +206,17 @@ $o = @{ values = @($Values | ForEach-Object { ,([int[]][char[]]$_) }); one = [in
   function decodeEcho(log: string): { values: number[][]; one: number[]; secret: number[] } {
     const m = /ECHO:([A-Za-z0-9+/=]+)/.exec(log);
     if (!m?.[1]) throw new Error(`no echo in the log: ${log.slice(0, 500)}`);
-    const raw = JSON.parse(Buffer.from(m[1], 'base64').toString('utf8')) as { values: number[][] | number[]; one: number[] | null; secret: number[] | null };
-    // ConvertTo-Json flattens a one-element outer array; normalise.
-    const vals = Array.isArray(raw.values[0]) ? (raw.values as number[][]) : [raw.values as number[]];
-    return { values: vals, one: raw.one ?? [], secret: raw.secret ?? [] };
+    const raw = JSON.parse(Buffer.from(m[1], 'base64').toString('utf8')) as {
+      values: string[] | string;
+      one: string;
+      secret: string;
+    };
+    const nums = (s: string): number[] => (s === '' ? [] : s.split(',').map(Number));
+    return {
+      values: (Array.isArray(raw.values) ? raw.values : [raw.values]).map(nums),
+      one: nums(raw.one),
+      secret: nums(raw.secret),
+    };
   }
 
   it('the elevated wrapper: every value as a named parameter and inside the secret arrives byte-identical; nothing else runs', async () => {
@@ -208,7 +238,13 @@ $o = @{ values = @($Values | ForEach-Object { ,([int[]][char[]]$_) }); one = [in
     if (batch.length) batches.push(batch);
     const tempRoot = path.join(root, 'runs');
     mkdirSync(tempRoot);
-    const run = createElevatedRunner({ launcher: spawnLauncher, powershellExe: ps(), tempRoot, pollMs: 100, elevate: false });
+    const run = createElevatedRunner({
+      launcher: spawnLauncher,
+      powershellExe: ps(),
+      tempRoot,
+      pollMs: 100,
+      elevate: false,
+    });
     let seen = 0;
     for (const b of batches) {
       const secret = b.join('\u0001');
@@ -228,22 +264,39 @@ $o = @{ values = @($Values | ForEach-Object { ,([int[]][char[]]$_) }); one = [in
     expect(seen).toBeGreaterThanOrEqual(200);
     expect(readdirSync(tempRoot)).toEqual([]);
     // And one that cannot arrive byte-identical is refused before anything starts.
-    const refused = await run({ script: echoRef, params: { One: 'a\ud800' }, timeoutMs: 10_000 }).catch((e: unknown) => e);
+    const refused = await run({ script: echoRef, params: { One: 'a\ud800' }, timeoutMs: 10_000 }).catch(
+      (e: unknown) => e,
+    );
     expect((refused as AppError).code).toBe('INVALID_INPUT');
     expect(readdirSync(canaries)).toEqual([]);
   });
 
   it('the elevated wrapper: hostile file names of the script run that file, by its verified bytes', async () => {
     // `|` cannot be part of a Windows file name; everything else here can.
-    const names = [process.platform === 'win32' ? "a'b$(x);&" : "a'b$(x);|&", '[1]', '`e\u2019q\u2018', 'ü 中 🙂', '-Verb RunAs'];
+    const names = [
+      process.platform === 'win32' ? "a'b$(x);&" : "a'b$(x);|&",
+      '[1]',
+      '`e\u2019q\u2018',
+      'ü 中 🙂',
+      '-Verb RunAs',
+    ];
     const dir = path.join(root, 'names');
     mkdirSync(dir);
-    const run = createElevatedRunner({ launcher: spawnLauncher, powershellExe: ps(), tempRoot: root, pollMs: 100, elevate: false });
+    const run = createElevatedRunner({
+      launcher: spawnLauncher,
+      powershellExe: ps(),
+      tempRoot: root,
+      pollMs: 100,
+      elevate: false,
+    });
     for (const [i, n] of names.entries()) {
       const file = path.join(dir, `${n}.ps1`);
       const text = `Write-Output 'target ${i}'\r\n`;
       writeFileSync(file, text);
-      const out = await run({ script: { path: file, sha256: createHash('sha256').update(text).digest('hex') }, timeoutMs: 180_000 });
+      const out = await run({
+        script: { path: file, sha256: createHash('sha256').update(text).digest('hex') },
+        timeoutMs: 180_000,
+      });
       expect(out.log.trim()).toBe(`target ${i}`);
     }
     expect(readdirSync(canaries)).toEqual([]);

@@ -4,6 +4,10 @@
 # scenarios, and the elevated-side doubles (module Xs4FakeWindows) change the same state the read-only side then reads.
 # Everything here must run on Windows PowerShell 5.1 too (the Windows workflow runs the same tests there).
 
+# Windows PowerShell 5.1 writes some arrays as {"value":[...],"Count":n} (an extended Count property on System.Array);
+# without that type data it writes plain arrays. PowerShell 7 has none to remove.
+if ($PSVersionTable.PSVersion.Major -lt 6) { Remove-TypeData -TypeName System.Array -ErrorAction SilentlyContinue }
+
 # Parsed again only when the file changed (its time stamp or length), so hundreds of calls stay cheap.
 $script:Xs4FakeCache = @{ key = ''; value = $null }
 function Get-Xs4FakeScenario {
@@ -22,18 +26,20 @@ function Save-Xs4FakeScenario($Scenario) {
   $script:Xs4FakeCache.key = ''
 }
 
-# One JSON line per call: which double ran, with which arguments (values as char codes, so any string is exact).
+# One JSON line per call: which double ran, with which arguments. Each argument is one string, "<items>:<codes>;<codes>",
+# every item as its UTF-16 code units, so any string (NUL, quotes, lone surrogates) is recorded exactly.
 function Write-Xs4FakeJournal([string]$Command, [object[]]$Arguments) {
   $s = Get-Xs4FakeScenario
   if (-not $s.journal) { return }
   $coded = @()
   foreach ($a in @($Arguments)) {
     if ($null -eq $a) { $coded += ,$null; continue }
-    $items = @()
-    foreach ($item in @($a)) { $items += ,([int[]][char[]][string]$item) }
-    $coded += ,$items
+    $items = @($a)
+    $parts = @()
+    foreach ($item in $items) { $parts += ((([int[]][char[]][string]$item) | ForEach-Object { [string]$_ }) -join ',') }
+    $coded += ,([string]$items.Count + ':' + ($parts -join ';'))
   }
-  $line = ConvertTo-Json -Compress -Depth 6 -InputObject @{ command = $Command; args = $coded }
+  $line = ConvertTo-Json -Compress -Depth 3 -InputObject @{ command = $Command; args = @($coded) }
   [System.IO.File]::AppendAllText([string]$s.journal, $line + "`n", (New-Object System.Text.UTF8Encoding $false))
 }
 

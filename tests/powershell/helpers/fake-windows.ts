@@ -47,9 +47,18 @@ export interface FakeScenario {
   powercfgFailOn?: string;
   /** Registry keys by full PowerShell path (HKLM:\...), each with its values. */
   registry?: Record<string, { values?: Record<string, unknown> }>;
-  files?: Record<string, { versionInfo: { major: number; minor: number; build: number; private: number; product: string } }>;
+  files?: Record<
+    string,
+    { versionInfo: { major: number; minor: number; build: number; private: number; product: string } }
+  >;
   /** ACLs by path: owner SID and access rules (rights as the FileSystemRights number). */
-  acl?: Record<string, { owner: string; access: Array<{ sid: string; rights: number; type: 'Allow' | 'Deny'; inheritOnly?: boolean }> }>;
+  acl?: Record<
+    string,
+    {
+      owner: string;
+      access: Array<{ sid: string; rights: number; type: 'Allow' | 'Deny'; inheritOnly?: boolean }>;
+    }
+  >;
   services?: Array<{
     Name: string;
     State: string;
@@ -63,10 +72,18 @@ export interface FakeScenario {
   cimThrow?: string;
   adapters?: FakeAdapter[];
   adapterError?: string;
-  firewall?: { profiles?: Array<{ Name: string; Enabled: string }>; connectionProfiles?: string[]; rules?: FakeRule[]; error?: string };
+  firewall?: {
+    profiles?: Array<{ Name: string; Enabled: string }>;
+    connectionProfiles?: string[];
+    rules?: FakeRule[];
+    error?: string;
+  };
   /** Get-FileHash answers from the scenario (and journals its path) instead of hashing a file. */
   fakeFileHash?: boolean;
-  signatures?: Record<string, { status: string; statusMessage: string; subject?: string; thumbprint?: string }>;
+  signatures?: Record<
+    string,
+    { status: string; statusMessage: string; subject?: string; thumbprint?: string }
+  >;
 }
 
 export interface JournalEntry {
@@ -135,17 +152,21 @@ export class FakeWindows {
 
   journal(): JournalEntry[] {
     if (!existsSync(this.journalPath)) return [];
+    // Each argument is "<items>:<codes>;<codes>" (see Write-Xs4FakeJournal): exact for any string.
+    const decode = (arg: string | null): string[] | null => {
+      if (arg === null) return null;
+      const colon = arg.indexOf(':');
+      const count = Number(arg.slice(0, colon));
+      const items = count === 0 ? [] : arg.slice(colon + 1).split(';');
+      return items.map((codes) => (codes === '' ? '' : String.fromCharCode(...codes.split(',').map(Number))));
+    };
     return readFileSync(this.journalPath, 'utf8')
       .split('\n')
       .filter((l) => l.trim().length > 0)
       .map((l) => {
-        const raw = JSON.parse(l) as { command: string; args: Array<number[][] | null> | null };
-        return {
-          command: raw.command,
-          args: (raw.args ?? []).map((a) =>
-            a === null ? null : a.map((codes) => String.fromCharCode(...(Array.isArray(codes) ? codes : [codes]))),
-          ),
-        };
+        const raw = JSON.parse(l) as { command: string; args: Array<string | null> | string | null };
+        const args = raw.args === null ? [] : Array.isArray(raw.args) ? raw.args : [raw.args];
+        return { command: raw.command, args: args.map(decode) };
       });
   }
 
@@ -156,7 +177,8 @@ export class FakeWindows {
     let primed: Promise<void> | undefined;
     const prime = (): Promise<void> =>
       (primed ??= host.invoke(preludeCommand(this.scenarioPath)).then((r) => {
-        if (!r.stdout.includes('XS4FAKE:ready')) throw new Error(`fake Windows did not load: ${r.stdout} ${r.stderr}`);
+        if (!r.stdout.includes('XS4FAKE:ready'))
+          throw new Error(`fake Windows did not load: ${r.stdout} ${r.stderr}`);
       }));
     return {
       ...(host.pid !== undefined ? { pid: host.pid } : {}),
@@ -169,7 +191,11 @@ export class FakeWindows {
   };
 
   session(opts: { timeoutMs?: number } = {}): PsSession {
-    return new PsSession({ hostFactory: this.hostFactory, resourcesDir: 'resources', timeoutMs: opts.timeoutMs ?? 60_000 });
+    return new PsSession({
+      hostFactory: this.hostFactory,
+      resourcesDir: 'resources',
+      timeoutMs: opts.timeoutMs ?? 60_000,
+    });
   }
 
   cleanup(): void {

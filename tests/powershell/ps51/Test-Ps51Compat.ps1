@@ -90,5 +90,8 @@ foreach ($item in @($items)) {
   $parseErrors = @($errors | ForEach-Object { [pscustomobject]@{ line = $_.Extent.StartLineNumber; message = [string]$_.Message } })
   $results += [pscustomobject]@{ name = [string]$item.name; parseErrors = $parseErrors; findings = @($findings) }
 }
+# Windows PowerShell 5.1 writes some arrays as {"value":[...],"Count":n} (an extended Count property on System.Array);
+# without that type data it writes plain arrays. PowerShell 7 has none to remove.
+if ($PSVersionTable.PSVersion.Major -lt 6) { Remove-TypeData -TypeName System.Array -ErrorAction SilentlyContinue }
 $json = ConvertTo-Json -InputObject @($results) -Depth 6 -Compress
 'XS4COMPAT:' + [System.Convert]::ToBase64String($utf8.GetBytes($json))
