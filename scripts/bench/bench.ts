@@ -2,6 +2,7 @@
 //   (a) doctor with 300 ms latency per service: wall time vs the slowest single check and vs the sum of all
 //   (b) a host that accepts and never answers: wall time vs the per-check timeout
 //   (c) peak RSS of one `xs4-setup doctor` process, and heap growth over 500 runs in one process
+//   (d) P3: PowerShell processes per doctor run, a warm query beside a process start (scripts/bench/powershell-bench.ts)
 // Not a test: the machine is shared and noisy. Prints a Markdown table for docs/performance.md; exits 0.
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -15,6 +16,7 @@ import { allChecks } from '../../main/core/checks/all';
 import { createWindowsRun } from '../../main/core/checks/windows/index';
 import { runChecks } from '../../main/core/checks/runner';
 import type { CheckInputs } from '../../main/core/checks/types';
+import { benchPowerShell } from './powershell-bench';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const SHIP_KEY = 'BenchShipKey0123456789abcdefABCD';
@@ -204,6 +206,9 @@ async function main(): Promise<void> {
       '≤ 5 MB',
       growth <= 5,
     );
+
+    // (d) P3, on a simulated Windows (real pwsh, shipped scripts, recorded Windows outputs).
+    await benchPowerShell(ROOT, inputs, row);
   } finally {
     await windows.dispose();
     await face.close();
