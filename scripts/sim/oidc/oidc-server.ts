@@ -1,0 +1,327 @@
+// A local OpenID provider for sign-in tests and the demo: oidc-provider (OpenID certified) over real HTTPS on 127.0.0.1.
+//
+// It plays the Microsoft identity platform of one XS4 Face region: authorization code + PKCE for a native public
+// client with a loopback redirect, refresh tokens, the device code flow, JWT access tokens for the XS4 Face API
+// (audience checked by the XS4 Face simulator against this provider's JWKS), and a `tid` claim per account.
+import * as https from 'node:https';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { exportJWK, generateKeyPair } from 'jose';
+import Provider, { type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
+import { makeCert, type Pem } from '../certs';
+import { consentPage, deviceConfirmPage, deviceDonePage, deviceInputPage, errorPage, loginPage } from './oidc-pages';
+
+/** Tenant ids of the simulated directory (Microsoft Entra tenants are GUIDs). */
+export const SIM_TENANT = '8f0d1c2b-5a4e-4c3d-9b8a-000000000001';
+export const OTHER_TENANT = '8f0d1c2b-5a4e-4c3d-9b8a-0000000000ff';
+/** The XS4 Face API as a resource: the audience of its access tokens, and the scope that asks for it. */
+export const SIM_API_AUDIENCE = 'api://xs4face-sim';
+export const SIM_API_SCOPE = `${SIM_API_AUDIENCE}/console.access`;
+/** Another API of the same directory: asking for it gives a token the XS4 Face server must refuse. */
+export const OTHER_API_AUDIENCE = 'api://other-api';
+export const OTHER_API_SCOPE = `${OTHER_API_AUDIENCE}/read`;
+export const SIM_CLIENT_ID = 'xs4-space-assistant-sim';
+/** Every simulated account accepts this password. */
+export const SIM_PASSWORD = 'sim-password';
+
+export interface SimUser {
+  email: string;
+  name: string;
+  tenantId: string;
+}
+
+export const DEFAULT_USERS: SimUser[] = [
+  { email: 'technician@contoso.example', name: 'Casey Technician', tenantId: SIM_TENANT },
+  { email: 'visitor@fabrikam.example', name: 'Robin Visitor', tenantId: OTHER_TENANT },
+];
+
+export interface OidcSimulatorOptions {
+  /** 0 picks a free port. */
+  port?: number;
+  certificate?: Pem;
+  users?: SimUser[];
+  /** Lifetime of access tokens for the XS4 Face API (default 3600 s). */
+  accessTokenTtlSeconds?: number;
+}
+
+export interface OidcSimulator {
+  /** The authority (issuer), e.g. https://127.0.0.1:PORT */
+  issuer: string;
+  port: number;
+  jwksUri: string;
+  clientId: string;
+  audience: string;
+  scope: string;
+  users: SimUser[];
+  setAccessTokenTtl(seconds: number): void;
+  /** Revokes every refresh token and grant issued so far (as an admin revoking sessions would). */
+  revokeAll(): Promise<number>;
+  /** How many token endpoint answers carried a new access token, by grant type. */
+  issued(grant: 'authorization_code' | 'refresh_token' | 'device_code'): number;
+  close(): Promise<void>;
+}
+
+async function formBody(req: IncomingMessage): Promise<URLSearchParams> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const c of req as AsyncIterable<Buffer>) {
+    size += c.length;
+    if (size > 16 * 1024) throw new Error('form too large');
+    chunks.push(c);
+  }
+  return new URLSearchParams(Buffer.concat(chunks).toString('utf8'));
+}
+
+function html(res: ServerResponse, status: number, body: string): void {
+  res.writeHead(status, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
+  res.end(body);
+}
+
+export async function startOidcSimulator(opts: OidcSimulatorOptions = {}): Promise<OidcSimulator> {
+  const pem = opts.certificate ?? makeCert({ commonName: 'login.sim', altNames: ['127.0.0.1', 'localhost'] });
+  const users = opts.users ?? DEFAULT_USERS;
+  let accessTokenTtl = opts.accessTokenTtlSeconds ?? 3600;
+  const refreshTokens = new Set<{ destroy(): Promise<void> }>();
+  const grants = new Set<string>();
+  const issuedCount = { authorization_code: 0, refresh_token: 0, device_code: 0 };
+  const sockets = new Set<Socket>();
+
+  // The issuer carries the port, so the server listens first and the provider is made once the port is known.
+  let handler: (req: IncomingMessage, res: ServerResponse) => void = (_q, r) => html(r, 503, 'starting');
+  const srv = https.createServer({ cert: pem.cert, key: pem.key }, (req, res) => handler(req, res));
+  srv.on('connection', (s: Socket) => {
+    sockets.add(s);
+    s.on('close', () => sockets.delete(s));
+  });
+  srv.on('tlsClientError', () => {});
+  const port = await new Promise<number>((resolve, reject) => {
+    srv.once('error', reject);
+    srv.listen(opts.port ?? 0, '127.0.0.1', () => resolve((srv.address() as AddressInfo).port));
+  });
+  const issuer = `https://127.0.0.1:${port}`;
+
+  const { privateKey } = await generateKeyPair('RS256', { extractable: true });
+  const signingKey = { ...(await exportJWK(privateKey)), kid: randomUUID(), alg: 'RS256', use: 'sig' };
+  const byId = (id: string): SimUser | undefined => users.find((u) => u.email === id);
+
+  const config: Configuration = {
+    clients: [
+      {
+        client_id: SIM_CLIENT_ID,
+        client_name: 'XS4 Face Space Assistant',
+        application_type: 'native',
+        token_endpoint_auth_method: 'none',
+        // RFC 8252 §7.3: for native clients the loopback port is not compared.
+        redirect_uris: ['http://localhost', 'http://127.0.0.1'],
+        grant_types: ['authorization_code', 'refresh_token', 'urn:ietf:params:oauth:grant-type:device_code'],
+        response_types: ['code'],
+      },
+    ],
+    jwks: { keys: [signingKey] },
+    cookies: { keys: [randomBytes(32).toString('base64url')] },
+    claims: {
+      openid: ['sub'],
+      profile: ['name', 'preferred_username', 'tid', 'oid'],
+      email: ['email'],
+    },
+    scopes: ['openid', 'offline_access', 'profile', 'email'],
+    // Entra puts the profile claims in the ID token; so does this provider.
+    conformIdTokenClaims: false,
+    pkce: { required: () => true },
+    async findAccount(_ctx, id) {
+      const u = byId(id);
+      if (!u) return undefined;
+      return {
+        accountId: id,
+        claims: () => ({
+          sub: id,
+          oid: id,
+          tid: u.tenantId,
+          name: u.name,
+          preferred_username: u.email,
+          email: u.email,
+        }),
+      };
+    },
+    // MSAL asks for offline_access without prompt=consent, as Entra allows; issue refresh tokens for it.
+    issueRefreshToken: (_ctx, client, code) =>
+      client.grantTypeAllowed('refresh_token') && code.scopes.has('offline_access'),
+    ttl: {
+      AccessToken: () => accessTokenTtl,
+      IdToken: 3600,
+      RefreshToken: 24 * 3600,
+      DeviceCode: 600,
+      Interaction: 600,
+      Session: 24 * 3600,
+      Grant: 24 * 3600,
+      AuthorizationCode: 60,
+    },
+    interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
+    // MSAL derives the device code endpoint from the token endpoint (Entra's layout: …/token → …/devicecode).
+    routes: { device_authorization: '/devicecode' },
+    features: {
+      devInteractions: { enabled: false },
+      revocation: { enabled: true },
+      deviceFlow: {
+        enabled: true,
+        charset: 'base-20',
+        mask: '****-****',
+        async userCodeInputSource(ctx: KoaContextWithOIDC, form: string, _out: unknown, err?: Error) {
+          ctx.type = 'html';
+          ctx.body = deviceInputPage(
+            form,
+            err ? (err.name === 'NoCodeError' || 'userCode' in err ? 'That code is not right. Try again.' : 'The request could not be processed.') : undefined,
+          );
+        },
+        async userCodeConfirmSource(ctx: KoaContextWithOIDC, form: string, client, _info: unknown, userCode: string) {
+          ctx.type = 'html';
+          ctx.body = deviceConfirmPage(form, client.clientName ?? client.clientId, userCode);
+        },
+        async successSource(ctx: KoaContextWithOIDC) {
+          ctx.type = 'html';
+          ctx.body = deviceDonePage(ctx.oidc.client?.clientName ?? 'the app');
+        },
+      },
+      resourceIndicators: {
+        enabled: true,
+        // MSAL sends scopes, not `resource`: the resource is read from the API scope asked for, as Entra does.
+        defaultResource: (ctx) => {
+          const scope = String(ctx.oidc.params?.scope ?? '');
+          return scope.includes(OTHER_API_AUDIENCE) ? OTHER_API_AUDIENCE : SIM_API_AUDIENCE;
+        },
+        useGrantedResource: () => true,
+        getResourceServerInfo: (_ctx, indicator) => ({
+          scope: indicator === OTHER_API_AUDIENCE ? OTHER_API_SCOPE : SIM_API_SCOPE,
+          audience: indicator,
+          accessTokenFormat: 'jwt',
+          accessTokenTTL: accessTokenTtl,
+          jwt: { sign: { alg: 'RS256' } },
+        }),
+      },
+    },
+    async extraTokenClaims(_ctx, token) {
+      const id = 'accountId' in token ? token.accountId : undefined;
+      const u = id ? byId(id) : undefined;
+      return u ? { tid: u.tenantId, preferred_username: u.email, name: u.name } : undefined;
+    },
+    async renderError(ctx, out) {
+      ctx.type = 'html';
+      ctx.body = errorPage(String(out.error ?? 'error'), String(out.error_description ?? ''));
+    },
+  };
+
+  const provider = new Provider(issuer, config);
+  provider.on('refresh_token.saved', (t: { destroy(): Promise<void> }) => refreshTokens.add(t));
+  provider.on('grant.saved', (g: { jti: string }) => grants.add(g.jti));
+  provider.on('grant.success', (ctx: KoaContextWithOIDC) => {
+    const gt = String(ctx.oidc.params?.grant_type ?? '');
+    if (gt === 'authorization_code') issuedCount.authorization_code += 1;
+    else if (gt === 'refresh_token') issuedCount.refresh_token += 1;
+    else if (gt.endsWith(':device_code')) issuedCount.device_code += 1;
+  });
+  // RFC 8628 makes `interval` optional (default 5 s); MSAL reads it without a default, as Entra always sends it.
+  provider.use(async (ctx, next) => {
+    await next();
+    if (ctx.path === '/devicecode' && ctx.status === 200 && ctx.body && typeof ctx.body === 'object') {
+      const b = ctx.body as Record<string, unknown>;
+      ctx.body = { ...b, interval: 1, message: `To sign in, open ${String(b.verification_uri)} and enter the code ${String(b.user_code)}.` };
+    }
+  });
+
+  const callback = provider.callback();
+
+  async function interaction(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
+    const m = /^\/interaction\/([^/]+)(?:\/(login|confirm|abort))?$/.exec(path);
+    if (!m) return html(res, 404, errorPage('not_found', 'No such page.'));
+    const details = await provider.interactionDetails(req, res);
+    const client = await provider.Client.find(String(details.params.client_id));
+    const clientName = client?.clientName ?? String(details.params.client_id);
+    const action = m[2];
+    if (action === 'abort') {
+      return provider.interactionFinished(
+        req,
+        res,
+        { error: 'access_denied', error_description: 'The user declined to sign in or to grant the permissions.' },
+        { mergeWithLastSubmission: false },
+      );
+    }
+    if (action === 'login' && req.method === 'POST') {
+      const form = await formBody(req);
+      const login = (form.get('login') ?? '').trim().toLowerCase();
+      if (!byId(login) || form.get('password') !== SIM_PASSWORD)
+        return html(res, 200, loginPage(details.uid, clientName, 'That email or password is not right.', login));
+      return provider.interactionFinished(req, res, { login: { accountId: login } }, { mergeWithLastSubmission: false });
+    }
+    if (action === 'confirm' && req.method === 'POST') {
+      const d = details.prompt.details as {
+        missingOIDCScope?: string[];
+        missingOIDCClaims?: string[];
+        missingResourceScopes?: Record<string, string[]>;
+      };
+      const grant = details.grantId
+        ? ((await provider.Grant.find(details.grantId)) ?? new provider.Grant({ accountId: details.session!.accountId, clientId: client!.clientId }))
+        : new provider.Grant({ accountId: details.session!.accountId, clientId: client!.clientId });
+      if (d.missingOIDCScope) grant.addOIDCScope(d.missingOIDCScope.join(' '));
+      if (d.missingOIDCClaims) grant.addOIDCClaims(d.missingOIDCClaims);
+      for (const [indicator, scopes] of Object.entries(d.missingResourceScopes ?? {}))
+        grant.addResourceScope(indicator, scopes.join(' '));
+      const grantId = await grant.save();
+      return provider.interactionFinished(req, res, { consent: { grantId } }, { mergeWithLastSubmission: true });
+    }
+    if (details.prompt.name === 'login') return html(res, 200, loginPage(details.uid, clientName));
+    const d = details.prompt.details as { missingOIDCScope?: string[]; missingResourceScopes?: Record<string, string[]> };
+    const asked = [
+      'Sign you in and read your profile',
+      ...(d.missingOIDCScope?.includes('offline_access') ? ['Keep you signed in (refresh tokens)'] : []),
+      ...Object.values(d.missingResourceScopes ?? {}).flat().map((s) => `Use ${s}`),
+    ];
+    return html(res, 200, consentPage(details.uid, clientName, details.session?.accountId ?? '', asked));
+  }
+
+  handler = (req, res) => {
+    const path = new URL(req.url ?? '/', issuer).pathname;
+    if (path.startsWith('/interaction/')) {
+      interaction(req, res, path).catch((e: unknown) => {
+        if (!res.headersSent) html(res, 400, errorPage('interaction_failed', e instanceof Error ? e.message : String(e)));
+        else res.destroy();
+      });
+      return;
+    }
+    void callback(req, res);
+  };
+
+  return {
+    issuer,
+    port,
+    jwksUri: `${issuer}/jwks`,
+    clientId: SIM_CLIENT_ID,
+    audience: SIM_API_AUDIENCE,
+    scope: SIM_API_SCOPE,
+    users,
+    setAccessTokenTtl(s) {
+      accessTokenTtl = s;
+    },
+    async revokeAll() {
+      let n = 0;
+      for (const t of refreshTokens) {
+        await t.destroy();
+        n += 1;
+      }
+      refreshTokens.clear();
+      for (const id of grants) {
+        const g = await provider.Grant.find(id);
+        if (g) await g.destroy();
+      }
+      grants.clear();
+      return n;
+    },
+    issued: (g) => issuedCount[g],
+    close() {
+      return new Promise((resolve) => {
+        for (const s of sockets) s.destroy();
+        srv.close(() => resolve());
+      });
+    },
+  };
+}
