@@ -42,14 +42,20 @@ export async function launchSystemBrowser(): Promise<SystemBrowser> {
       '--no-first-run',
     ],
   });
-  // The provider's certificate comes from a throw-away CA; trusting it is not what these tests are about.
-  const context: BrowserContext = await browser.newContext({ ignoreHTTPSErrors: true });
-  // Nothing but loopback: a page that tried to load anything else would fail here, loudly.
-  await context.route('**/*', (route) => {
-    const u = new URL(route.request().url());
-    if (['127.0.0.1', 'localhost', '[::1]'].includes(u.hostname) || u.protocol === 'data:') return route.continue();
-    return route.abort('blockedbyclient');
-  });
+  const contexts: BrowserContext[] = [];
+  /** Each sign-in gets a fresh profile (no provider session left from an earlier test). */
+  async function freshPage(): Promise<Page> {
+    // The provider's certificate comes from a throw-away CA; trusting it is not what these tests are about.
+    const context = await browser.newContext({ ignoreHTTPSErrors: true });
+    contexts.push(context);
+    // Nothing but loopback: a page that tried to load anything else would fail here, loudly.
+    await context.route('**/*', (route) => {
+      const u = new URL(route.request().url());
+      if (['127.0.0.1', 'localhost', '[::1]'].includes(u.hostname) || u.protocol === 'data:') return route.continue();
+      return route.abort('blockedbyclient');
+    });
+    return context.newPage();
+  }
   const opened: string[] = [];
   let person: Person = { kind: 'walk-away' };
   let running: Promise<void> = Promise.resolve();
@@ -79,7 +85,7 @@ export async function launchSystemBrowser(): Promise<SystemBrowser> {
     opened,
     async open(url) {
       opened.push(url);
-      const page = await context.newPage();
+      const page = await freshPage();
       last = page;
       const who = person;
       person = { kind: 'walk-away' };
@@ -93,7 +99,7 @@ export async function launchSystemBrowser(): Promise<SystemBrowser> {
     settled: () => running,
     lastPage: () => last,
     async approveDeviceCode(verificationUri, userCode, email) {
-      const page = await context.newPage();
+      const page = await freshPage();
       last = page;
       await page.goto(verificationUri);
       await page.fill('input[name=user_code]', userCode);
@@ -102,7 +108,7 @@ export async function launchSystemBrowser(): Promise<SystemBrowser> {
       await act(page, { kind: 'sign-in', email });
     },
     async close() {
-      await context.close();
+      for (const c of contexts) await c.close();
       await browser.close();
     },
   };

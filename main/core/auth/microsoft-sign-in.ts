@@ -215,8 +215,9 @@ export function createMicrosoftSignIn(opts: MicrosoftSignInOptions): MicrosoftSi
       let browserError: unknown;
       const interactive = pca.acquireTokenInteractive({
         scopes: region.scopes,
-        // Entra shows its account picker (as az login does); a generic provider need not know this prompt value.
-        ...(region.protocol === 'aad' ? { prompt: 'select_account' } : {}),
+        // Entra shows its account picker (as az login does). A generic OpenID provider issues a refresh token
+        // (offline_access) only with prompt=consent (OpenID Connect Core §11); Entra needs no such prompt.
+        prompt: region.protocol === 'aad' ? 'select_account' : 'consent',
         successTemplate: pages.success,
         errorTemplate: pages.error,
         openBrowser: async (url) => {

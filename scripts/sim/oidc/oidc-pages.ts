@@ -51,9 +51,8 @@ export function deviceInputPage(form: string, error?: string): string {
     'Enter code',
     `<h1>Enter code</h1><p>Enter the code shown on the other device to allow it to sign in.</p>` +
       (error ? `<p class="error" role="alert">${esc(error)}</p>` : '') +
+      // oidc-provider's form holds the code field and the CSRF token.
       form +
-      `<label for="user_code">Code</label>` +
-      `<input id="user_code" type="text" name="user_code" form="op.deviceInputForm" autocomplete="off" required>` +
       `<div class="row"><button class="primary" type="submit" form="op.deviceInputForm">Next</button></div>`,
   );
 }

@@ -7,6 +7,7 @@ import * as https from 'node:https';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { randomBytes, randomUUID } from 'node:crypto';
+import { Readable } from 'node:stream';
 import { exportJWK, generateKeyPair } from 'jose';
 import Provider, { type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
 import { makeCert, type Pem } from '../certs';
@@ -43,6 +44,13 @@ export interface OidcSimulatorOptions {
   users?: SimUser[];
   /** Lifetime of access tokens for the XS4 Face API (default 3600 s). */
   accessTokenTtlSeconds?: number;
+  /**
+   * Also accept what MSAL sends because Microsoft Entra accepts it (default true): the device code grant named
+   * `device_code` instead of RFC 8628's URN, and an `interval` in the device authorization answer (optional in RFC 8628,
+   * read by MSAL without a default). With false the provider is strictly RFC 8628 and MSAL's device code flow fails
+   * (docs/sign-in.md; pinned by a test).
+   */
+  entraCompat?: boolean;
 }
 
 export interface OidcSimulator {
@@ -220,10 +228,11 @@ export async function startOidcSimulator(opts: OidcSimulatorOptions = {}): Promi
     else if (gt === 'refresh_token') issuedCount.refresh_token += 1;
     else if (gt.endsWith(':device_code')) issuedCount.device_code += 1;
   });
+  const entraCompat = opts.entraCompat !== false;
   // RFC 8628 makes `interval` optional (default 5 s); MSAL reads it without a default, as Entra always sends it.
   provider.use(async (ctx, next) => {
     await next();
-    if (ctx.path === '/devicecode' && ctx.status === 200 && ctx.body && typeof ctx.body === 'object') {
+    if (entraCompat && ctx.path === '/devicecode' && ctx.status === 200 && ctx.body && typeof ctx.body === 'object') {
       const b = ctx.body as Record<string, unknown>;
       ctx.body = { ...b, interval: 1, message: `To sign in, open ${String(b.verification_uri)} and enter the code ${String(b.user_code)}.` };
     }
@@ -279,8 +288,31 @@ export async function startOidcSimulator(opts: OidcSimulatorOptions = {}): Promi
     return html(res, 200, consentPage(details.uid, clientName, details.session?.accountId ?? '', asked));
   }
 
+  /** MSAL posts grant_type=device_code (Entra's name); RFC 8628 names it urn:ietf:params:oauth:grant-type:device_code. */
+  async function entraDeviceGrant(req: IncomingMessage): Promise<IncomingMessage> {
+    const form = await formBody(req);
+    if (form.get('grant_type') === 'device_code') form.set('grant_type', 'urn:ietf:params:oauth:grant-type:device_code');
+    const buf = Buffer.from(form.toString());
+    return Object.assign(Readable.from([buf]), {
+      headers: { ...req.headers, 'content-length': String(buf.length) },
+      rawHeaders: req.rawHeaders,
+      method: req.method,
+      url: req.url,
+      httpVersion: req.httpVersion,
+      socket: req.socket,
+      connection: req.socket,
+    }) as unknown as IncomingMessage;
+  }
+
   handler = (req, res) => {
     const path = new URL(req.url ?? '/', issuer).pathname;
+    if (entraCompat && path === '/token' && req.method === 'POST') {
+      entraDeviceGrant(req).then(
+        (r) => void callback(r, res),
+        () => html(res, 400, errorPage('invalid_request', 'The request body could not be read.')),
+      );
+      return;
+    }
     if (path.startsWith('/interaction/')) {
       interaction(req, res, path).catch((e: unknown) => {
         if (!res.headersSent) html(res, 400, errorPage('interaction_failed', e instanceof Error ? e.message : String(e)));
