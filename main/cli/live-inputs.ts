@@ -14,6 +14,8 @@ export const LIVE_FLAGS: FlagSpec = {
   'ship-key-stdin': 'boolean',
   'face-token-file': 'string',
   'face-token-stdin': 'boolean',
+  'face-site': 'string',
+  'face-server': 'string',
   'timeout-ms': 'string',
 };
 
@@ -31,7 +33,15 @@ export interface LiveSettings {
   deadlineMs: number;
 }
 
-export async function liveSettings(flags: ParsedFlags, io: CliIo): Promise<LiveSettings> {
+/**
+ * `signedInToken` gives a token from the saved Microsoft sign-in for a server URL (undefined when nobody is signed in
+ * for it); it is asked only when no token was given by file, stdin or environment.
+ */
+export async function liveSettings(
+  flags: ParsedFlags,
+  io: CliIo,
+  signedInToken?: (faceUrl: string) => Promise<string | undefined>,
+): Promise<LiveSettings> {
   if (flags['ship-key-stdin'] === true && flags['face-token-stdin'] === true) {
     throw usageError('--face-token-stdin: cannot be used with --ship-key-stdin (stdin holds one secret)');
   }
@@ -44,6 +54,19 @@ export async function liveSettings(flags: ParsedFlags, io: CliIo): Promise<LiveS
   if (shipKey !== undefined) inputs.shipKey = shipKey;
   const faceToken = await readSecret(FACE_TOKEN, flags, io);
   if (faceToken !== undefined) inputs.faceToken = faceToken;
+  else if (inputs.faceUrl && signedInToken) {
+    const t = await signedInToken(inputs.faceUrl);
+    if (t !== undefined) inputs.faceToken = t;
+  }
+  const site = stringFlag(flags, 'face-site');
+  const server = stringFlag(flags, 'face-server');
+  if ((site === undefined) !== (server === undefined))
+    throw usageError(`--${site === undefined ? 'face-site' : 'face-server'}: is needed with --${site === undefined ? 'face-server' : 'face-site'} (the Console's site, then its server)`);
+  const id = /^[A-Za-z0-9._-]{1,128}$/;
+  if (site !== undefined && !id.test(site)) throw usageError('--face-site: must be a site id (letters, digits, dot, underscore, hyphen)');
+  if (server !== undefined && !id.test(server)) throw usageError('--face-server: must be a server id (letters, digits, dot, underscore, hyphen)');
+  if (site !== undefined) inputs.faceSiteId = site;
+  if (server !== undefined) inputs.faceServerId = server;
   const timeoutMs = intFlag(flags, 'timeout-ms', 100, 600_000, DEFAULT_CHECK_TIMEOUT_MS, 'milliseconds');
   // Dependent checks run one after another, so the whole run gets room for a few timeouts in a row.
   return { inputs, timeoutMs, deadlineMs: Math.max(DEFAULT_RUN_DEADLINE_MS, timeoutMs * 4) };
@@ -55,9 +78,13 @@ export function shownInputs(inputs: CheckInputs): {
   spaceUrl?: string;
   shipKeyFingerprint?: string;
   faceTokenFingerprint?: string;
+  faceSiteId?: string;
+  faceServerId?: string;
 } {
   return {
     ...(inputs.faceUrl ? { faceUrl: inputs.faceUrl } : {}),
+    ...(inputs.faceSiteId ? { faceSiteId: inputs.faceSiteId } : {}),
+    ...(inputs.faceServerId ? { faceServerId: inputs.faceServerId } : {}),
     ...(inputs.spaceUrl ? { spaceUrl: inputs.spaceUrl } : {}),
     ...(inputs.shipKey ? { shipKeyFingerprint: secretFingerprint(inputs.shipKey) } : {}),
     ...(inputs.faceToken ? { faceTokenFingerprint: secretFingerprint(inputs.faceToken) } : {}),

@@ -12,14 +12,19 @@ import { normaliseFingerprint } from '../core/net/certificate';
 import { faceApiEndpoint } from '../core/face/face-client';
 import { AppError } from '../core/errors';
 import type { CliIo } from './io';
-import type { ProfilePins } from './context';
+import type { CliSetupOptions, ProfilePins } from './context';
+import { originOf } from '../core/auth/regions';
+import { signedInTokenProvider } from '../core/auth/signed-in-token-provider';
+import { savedCliSignIn, type CliAuthDeps } from './sign-in';
 
 export function cliSetupFactory(
   io: CliIo,
   checks: (w: WindowsCheckDeps) => Check[],
   windows: WindowsCheckDeps,
-): (pins: ProfilePins) => Promise<SetupService> {
-  return async (pins) => {
+  auth?: CliAuthDeps,
+  signal?: AbortSignal,
+): (pins: ProfilePins, options?: CliSetupOptions) => Promise<SetupService> {
+  return async (pins, options = {}) => {
     const dir = dataDir(io.env, io.platform);
     const settings = await openFileSettingsStore(join(dir, 'settings.json'));
     if (settings.problem)
@@ -43,6 +48,19 @@ export function cliSetupFactory(
       windows,
       platform: io.platform,
       now: () => new Date(),
+      // The sign-in saved by `xs4-setup login`, only for the server it was made for.
+      ...(auth
+        ? {
+            faceTokenProvider: async (url: string) => {
+              const signIn = await savedCliSignIn(io, auth);
+              const who = await signIn?.account();
+              return signIn && who?.origin === originOf(url) ? signedInTokenProvider(signIn, url) : null;
+            },
+          }
+        : {}),
+      ...(signal ? { signal } : {}),
+      ...(options.onPending ? { onFacePending: options.onPending } : {}),
+      ...(options.pendingDeadlineMs !== undefined ? { facePendingDeadlineMs: options.pendingDeadlineMs } : {}),
     });
   };
 }

@@ -59,6 +59,17 @@ export interface FaceClientOptions {
   signal?: AbortSignal | undefined;
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
   now?: () => number;
+  /** Called before each poll while a write is pending (accepted, not yet applied by the on-site server). */
+  onPending?: ((p: PendingProgress) => void) | undefined;
+}
+
+/** A write XS4 Face accepted that the on-site server has not applied yet. */
+export interface PendingProgress {
+  route: string;
+  changeId: string;
+  elapsedMs: number;
+  /** When waiting stops with FACE_WRITE_PENDING (the change stays queued; `waitForChange` resumes). */
+  deadlineMs: number;
 }
 
 /** A write that the server has applied and that was read back equal. */
@@ -87,6 +98,8 @@ export interface FaceClient {
   getEnrollment(t: FaceTarget): Promise<Enrollment>;
   updateEnrollment(t: FaceTarget, update: Enrollment): Promise<Applied<Enrollment>>;
   downloadInstallScript(t: FaceTarget): Promise<InstallScript>;
+  /** Keeps waiting for a change still pending (e.g. after FACE_WRITE_PENDING): resolves with the time waited. */
+  waitForChange(t: FaceTarget, changeId: string): Promise<number>;
 }
 
 const RETRYABLE_CODES = new Set<string>([FaceCodes.TIMEOUT, FaceCodes.CONNECTION_DROPPED]);
@@ -259,6 +272,7 @@ export function createFaceClient(opts: FaceClientOptions): FaceClient {
           { route, changeId: c.changeId, waitedMs: waited },
         );
       }
+      opts.onPending?.({ route, changeId: c.changeId, elapsedMs: waited, deadlineMs: pendingDeadlineMs });
       await sleep(pollIntervalMs, opts.signal);
       c = await call(ChangeSchema, 'change status', scoped(t, FacePaths.change(first.changeId)));
     }
@@ -417,6 +431,13 @@ export function createFaceClient(opts: FaceClientOptions): FaceClient {
           after.privacyPolicyUrl,
         );
       return { value: after, changeId: w.change.changeId, waitedMs };
+    },
+
+    async waitForChange(t, changeId) {
+      if (!/^[A-Za-z0-9._-]{1,128}$/.test(changeId))
+        throw invalidInput('changeId', 'must be 1-128 letters, digits, dot, underscore or hyphen');
+      const c = await call(ChangeSchema, 'change status', scoped(t, FacePaths.change(changeId)));
+      return settle(t, 'change', c);
     },
 
     async downloadInstallScript(t) {

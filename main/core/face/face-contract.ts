@@ -19,7 +19,13 @@ export type IntegrationStatus = z.infer<typeof IntegrationStatusSchema>;
 export const WhoAmISchema = z.object({ apiVersion: text(16), user: text(256) });
 export type WhoAmI = z.infer<typeof WhoAmISchema>;
 
-export const ServerSchema = z.object({ id, name: text(256), online: z.boolean() });
+export const ServerSchema = z.object({
+  id,
+  name: text(256),
+  online: z.boolean(),
+  /** Changes XS4 Face Connect holds for this server that it has not received yet (the Console's "pending messages"). */
+  pendingMessages: z.number().int().min(0).max(1_000_000).optional(),
+});
 export const SiteSchema = z.object({ id, name: text(256), servers: z.array(ServerSchema).max(500) });
 export const SitesSchema = z.object({ sites: z.array(SiteSchema).max(500) });
 export type FaceSite = z.infer<typeof SiteSchema>;

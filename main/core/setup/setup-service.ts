@@ -13,7 +13,8 @@ import {
   type FaceTarget,
 } from '../face/face-client';
 import { inspectFaceCertificate } from '../face/face-trust';
-import { staticTokenProvider } from '../face/token-provider';
+import { staticTokenProvider, type TokenProvider } from '../face/token-provider';
+import type { PendingProgress } from '../face/face-client';
 import { secretFingerprint } from '../face/secret-fingerprint';
 import { normaliseFingerprint } from '../net/certificate';
 import { validateHost, validatePort } from '../net/endpoint';
@@ -44,6 +45,8 @@ import {
 } from './schemas';
 import type { OperationHooks, SetupService } from './service';
 import { SetupStateFile, initialProgress } from './setup-state';
+import { chooseFaceServer } from './face-choice';
+import { listServerChoices } from '../face/server-choices';
 import { generateShipKey } from './ship-key';
 import { writeBundle } from '../evidence/bundle-writer';
 import { resolve as resolvePath } from 'node:path';
@@ -66,6 +69,14 @@ export interface SetupServiceDeps {
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
   /** Recorded in evidence bundles. */
   toolVersion?: string;
+  /** A signed-in token provider for this XS4 Face URL (Microsoft sign-in), or null when nobody is signed in for it. */
+  faceTokenProvider?: (faceUrl: string) => Promise<TokenProvider | null>;
+  /** Told while an XS4 Face write is accepted but not yet applied by the on-site server. */
+  onFacePending?: (p: PendingProgress) => void;
+  /** Stops XS4 Face requests and pending waits (the CLI's Ctrl+C). */
+  signal?: AbortSignal;
+  /** How long a write may stay pending before FACE_WRITE_PENDING (the client's default otherwise). */
+  facePendingDeadlineMs?: number;
 }
 
 /** The checks that explain why the Space integration is not Connected, in the order a technician should look. */
@@ -138,8 +149,10 @@ export function createSetupService(deps: SetupServiceDeps): SetupService {
   }
 
   async function clientFor(url: string, signal?: AbortSignal): Promise<FaceClient> {
-    const token = await deps.secrets.get('faceToken');
-    if (!token) {
+    // A Microsoft sign-in for this server wins over a pasted token; the pasted token stays for unattended use.
+    const signedIn = await deps.faceTokenProvider?.(url);
+    const token = signedIn ? null : await deps.secrets.get('faceToken');
+    if (!signedIn && !token) {
       throw new AppError(
         'FACE_NO_TOKEN',
         'No sign-in token for the XS4 Face server is stored.',
@@ -147,14 +160,17 @@ export function createSetupService(deps: SetupServiceDeps): SetupService {
       );
     }
     const pins = (await deps.settings.get()).pinnedFingerprints;
+    const cancel = signal ?? deps.signal;
     return createFaceClient({
       baseUrl: url,
-      tokenProvider: staticTokenProvider(token),
+      tokenProvider: signedIn ?? staticTokenProvider(token!),
       pinnedFingerprint256: pins[hostPort(url)],
       extraCa: deps.extraCa,
       timeoutMs: requestMs,
-      ...(signal ? { signal } : {}),
+      ...(cancel ? { signal: cancel } : {}),
       ...(deps.sleep ? { sleep: deps.sleep } : {}),
+      ...(deps.onFacePending ? { onPending: deps.onFacePending } : {}),
+      ...(deps.facePendingDeadlineMs !== undefined ? { pendingDeadlineMs: deps.facePendingDeadlineMs } : {}),
     });
   }
 
@@ -194,6 +210,9 @@ export function createSetupService(deps: SetupServiceDeps): SetupService {
     }
     const token = await deps.secrets.get('faceToken');
     if (token) inputs.faceToken = token;
+    // Checks take a token string: a signed-in provider gives a current one (a check run lasts well under its life).
+    const signedIn = settings.faceServerUrl ? await deps.faceTokenProvider?.(settings.faceServerUrl) : null;
+    if (signedIn) inputs.faceToken = await signedIn.getToken(deps.signal);
     if (s.face) {
       inputs.faceSiteId = s.face.siteId;
       inputs.faceServerId = s.face.serverId;
@@ -377,7 +396,9 @@ export function createSetupService(deps: SetupServiceDeps): SetupService {
       await client.whoAmI();
       const previous = (await state.read()).face;
       const target = selectServer(await client.listSites(), previous ?? undefined);
-      await state.update((s) => void (s.face = target));
+      // The same server as before keeps the names remembered with it (face-choice.ts).
+      const same = previous?.siteId === target.siteId && previous.serverId === target.serverId;
+      await state.update((s) => void (s.face = same ? previous : target));
       return { state: 'connected', url: base, certificate, trustedBy } satisfies ConnectResult;
     },
 
@@ -407,6 +428,16 @@ export function createSetupService(deps: SetupServiceDeps): SetupService {
       });
       const connected = await service.connectFace(url, null);
       return connected.state === 'connected' ? { ...connected, certificate: report.certificate } : connected;
+    },
+
+    async faceServerChoices(url?: string) {
+      const base = url ?? (await deps.settings.get()).faceServerUrl;
+      if (!base) throw notConnected();
+      const client = await clientFor(base);
+      return listServerChoices(client, (await state.read()).face);
+    },
+    async chooseFaceServer(wanted, url?: string) {
+      return chooseFaceServer(state, await service.faceServerChoices(url), wanted);
     },
 
     async listIntegrations() {
