@@ -46,6 +46,7 @@ import {
 import type { OperationHooks, SetupService } from './service';
 import { SetupStateFile, initialProgress } from './setup-state';
 import { chooseFaceServer } from './face-choice';
+import { consoleStatusName } from '../face/status-names';
 import { listServerChoices } from '../face/server-choices';
 import { generateShipKey } from './ship-key';
 import { writeBundle } from '../evidence/bundle-writer';
@@ -851,7 +852,7 @@ export function createSetupService(deps: SetupServiceDeps): SetupService {
         const elapsed = deps.now().getTime() - started;
         if (elapsed >= deadlineMs) break;
         hooks.onProgress?.(
-          `XS4 Face reports the Space integration as "${status}"; waiting for Connected…`,
+          `XS4 Face reports the Space integration as "${consoleStatusName(status)}"; waiting for Connected…`,
           Math.min(1, elapsed / deadlineMs),
         );
         await sleep(Math.min(poll, deadlineMs - elapsed), hooks.signal);
@@ -876,7 +877,7 @@ export function createSetupService(deps: SetupServiceDeps): SetupService {
         status,
         connected: false,
         diagnosis,
-        message: `XS4 Face still reports the Space integration as "${status}" after ${Math.round(deadlineMs / 1000)} s.`,
+        message: `XS4 Face still reports the Space integration as "${consoleStatusName(status)}" after ${Math.round(deadlineMs / 1000)} s.`,
       };
     },
   };
