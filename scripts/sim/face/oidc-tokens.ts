@@ -11,6 +11,8 @@ export interface OidcTrust {
   jwksUri?: string;
   /** CA certificates (PEM) to trust for the provider's TLS. */
   ca?: string[];
+  /** Seconds of clock difference tolerated on exp/nbf (default 30). */
+  clockToleranceS?: number;
 }
 
 export interface VerifiedToken {
@@ -52,7 +54,7 @@ export function oidcVerifier(trust: OidcTrust): (token: string) => Promise<Verif
         const { payload } = await jwtVerify(token, set, {
           issuer: trust.issuer,
           audience: trust.audience,
-          clockTolerance: 30,
+          clockTolerance: trust.clockToleranceS ?? 30,
         });
         const user = [payload['preferred_username'], payload['email'], payload.sub].find(
           (v): v is string => typeof v === 'string',
