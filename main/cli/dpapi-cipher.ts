@@ -8,12 +8,16 @@ const PROTECT = `$ErrorActionPreference='Stop';Add-Type -AssemblyName System.Sec
 const UNPROTECT = `$ErrorActionPreference='Stop';Add-Type -AssemblyName System.Security;$b=[Convert]::FromBase64String([Console]::In.ReadToEnd().Trim());[Convert]::ToBase64String([Security.Cryptography.ProtectedData]::Unprotect($b,$null,'CurrentUser'))`;
 
 function run(script: string, input: Buffer): Buffer {
-  const r = spawnSync('powershell.exe', ['-NoProfile', '-NonInteractive', '-ExecutionPolicy', 'Bypass', '-Command', script], {
-    input: input.toString('base64'),
-    encoding: 'utf8',
-    windowsHide: true,
-    timeout: 30_000,
-  });
+  const r = spawnSync(
+    'powershell.exe',
+    ['-NoProfile', '-NonInteractive', '-ExecutionPolicy', 'Bypass', '-Command', script],
+    {
+      input: input.toString('base64'),
+      encoding: 'utf8',
+      windowsHide: true,
+      timeout: 30_000,
+    },
+  );
   if (r.status !== 0) throw new Error(`DPAPI call failed (exit ${r.status ?? 'none'})`);
   return Buffer.from(r.stdout.trim(), 'base64');
 }

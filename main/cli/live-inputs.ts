@@ -61,10 +61,14 @@ export async function liveSettings(
   const site = stringFlag(flags, 'face-site');
   const server = stringFlag(flags, 'face-server');
   if ((site === undefined) !== (server === undefined))
-    throw usageError(`--${site === undefined ? 'face-site' : 'face-server'}: is needed with --${site === undefined ? 'face-server' : 'face-site'} (the Console's site, then its server)`);
+    throw usageError(
+      `--${site === undefined ? 'face-site' : 'face-server'}: is needed with --${site === undefined ? 'face-server' : 'face-site'} (the Console's site, then its server)`,
+    );
   const id = /^[A-Za-z0-9._-]{1,128}$/;
-  if (site !== undefined && !id.test(site)) throw usageError('--face-site: must be a site id (letters, digits, dot, underscore, hyphen)');
-  if (server !== undefined && !id.test(server)) throw usageError('--face-server: must be a server id (letters, digits, dot, underscore, hyphen)');
+  if (site !== undefined && !id.test(site))
+    throw usageError('--face-site: must be a site id (letters, digits, dot, underscore, hyphen)');
+  if (server !== undefined && !id.test(server))
+    throw usageError('--face-server: must be a server id (letters, digits, dot, underscore, hyphen)');
   if (site !== undefined) inputs.faceSiteId = site;
   if (server !== undefined) inputs.faceServerId = server;
   const timeoutMs = intFlag(flags, 'timeout-ms', 100, 600_000, DEFAULT_CHECK_TIMEOUT_MS, 'milliseconds');

@@ -37,7 +37,9 @@ export async function runCli(argv: readonly string[], ctx: CliContext): Promise<
       return EXIT_OK;
     }
     if (command === undefined)
-      throw usageError('a command is required (doctor, collect, report, history, setup, export-profile, login, logout)');
+      throw usageError(
+        'a command is required (doctor, collect, report, history, setup, export-profile, login, logout)',
+      );
     const run = COMMANDS[command];
     if (!run)
       throw usageError(

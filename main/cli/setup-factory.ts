@@ -60,7 +60,9 @@ export function cliSetupFactory(
         : {}),
       ...(signal ? { signal } : {}),
       ...(options.onPending ? { onFacePending: options.onPending } : {}),
-      ...(options.pendingDeadlineMs !== undefined ? { facePendingDeadlineMs: options.pendingDeadlineMs } : {}),
+      ...(options.pendingDeadlineMs !== undefined
+        ? { facePendingDeadlineMs: options.pendingDeadlineMs }
+        : {}),
     });
   };
 }

@@ -1,7 +1,11 @@
 // The CLI's Microsoft sign-in: the regions, the encrypted sign-in file in the data folder, the system browser.
 import { join } from 'node:path';
 import { z } from 'zod';
-import { createMicrosoftSignIn, type MicrosoftSignIn, type OpenBrowser } from '../core/auth/microsoft-sign-in';
+import {
+  createMicrosoftSignIn,
+  type MicrosoftSignIn,
+  type OpenBrowser,
+} from '../core/auth/microsoft-sign-in';
 import { loadRegions, originOf, pickRegion } from '../core/auth/regions';
 import { SIGN_IN_SECRET, secretSignInCache, type SignInCache } from '../core/auth/sign-in-cache';
 import { dataDir } from '../core/paths';
@@ -34,7 +38,11 @@ function cacheOf(io: CliIo, deps: CliAuthDeps): SignInCache {
 }
 
 /** The sign-in of a region (the only usable one when none is named). */
-export async function cliSignIn(io: CliIo, deps: CliAuthDeps, regionId: string | undefined): Promise<MicrosoftSignIn> {
+export async function cliSignIn(
+  io: CliIo,
+  deps: CliAuthDeps,
+  regionId: string | undefined,
+): Promise<MicrosoftSignIn> {
   const region = pickRegion(await loadRegions(io.env), regionId);
   return createMicrosoftSignIn({ region, cache: cacheOf(io, deps), openBrowser: deps.openBrowser });
 }
@@ -53,7 +61,12 @@ export async function savedCliSignIn(io: CliIo, deps: CliAuthDeps): Promise<Micr
  * A token for `faceUrl` from the saved sign-in, or undefined when nobody is signed in for that server. A sign-in bound
  * to another server is not used (its token is never sent elsewhere).
  */
-export async function savedSignInToken(io: CliIo, deps: CliAuthDeps, faceUrl: string, signal?: AbortSignal): Promise<string | undefined> {
+export async function savedSignInToken(
+  io: CliIo,
+  deps: CliAuthDeps,
+  faceUrl: string,
+  signal?: AbortSignal,
+): Promise<string | undefined> {
   const signIn = await savedCliSignIn(io, deps);
   const who = await signIn?.account();
   if (!signIn || !who || who.origin !== originOf(faceUrl)) return undefined;

@@ -17,7 +17,15 @@ const USAGE = `npm run sim:oidc -- [options]
 class UsageError extends Error {}
 
 function parse(argv: string[]) {
-  const o: { port: number; cert?: string; key?: string; caOut?: string; regionsOut?: string; faceUrl: string; ttl: number } = {
+  const o: {
+    port: number;
+    cert?: string;
+    key?: string;
+    caOut?: string;
+    regionsOut?: string;
+    faceUrl: string;
+    ttl: number;
+  } = {
     port: 8444,
     faceUrl: 'https://127.0.0.1:8443/',
     ttl: 3600,
@@ -31,7 +39,8 @@ function parse(argv: string[]) {
     };
     const int = (min: number, max: number): number => {
       const v = val();
-      if (!/^\d+$/.test(v) || Number(v) < min || Number(v) > max) throw new UsageError(`${flag}: must be a whole number from ${min} to ${max}`);
+      if (!/^\d+$/.test(v) || Number(v) < min || Number(v) > max)
+        throw new UsageError(`${flag}: must be a whole number from ${min} to ${max}`);
       return Number(v);
     };
     if (flag === '--port') o.port = int(1, 65535);

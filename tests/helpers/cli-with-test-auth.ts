@@ -11,7 +11,9 @@ import { testCipher } from './test-cipher';
 
 const controller = new AbortController();
 process.once('SIGINT', () => controller.abort());
-const windows = createWindowsRun({ resourcesDir: path.resolve(import.meta.dirname, '..', '..', 'resources') });
+const windows = createWindowsRun({
+  resourcesDir: path.resolve(import.meta.dirname, '..', '..', 'resources'),
+});
 const auth: CliAuthDeps = {
   cipher: testCipher(process.env['XS4_TEST_CIPHER_KEY'] ?? ''),
   openBrowser: () => Promise.reject(new Error('no system browser in this test')),

@@ -29,7 +29,8 @@ export interface SystemBrowser {
 }
 
 export async function launchSystemBrowser(): Promise<SystemBrowser> {
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (never "playwright install").`);
+  if (!existsSync(CHROMIUM))
+    throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (never "playwright install").`);
   const browser: Browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: [
@@ -51,7 +52,8 @@ export async function launchSystemBrowser(): Promise<SystemBrowser> {
     // Nothing but loopback: a page that tried to load anything else would fail here, loudly.
     await context.route('**/*', (route) => {
       const u = new URL(route.request().url());
-      if (['127.0.0.1', 'localhost', '[::1]'].includes(u.hostname) || u.protocol === 'data:') return route.continue();
+      if (['127.0.0.1', 'localhost', '[::1]'].includes(u.hostname) || u.protocol === 'data:')
+        return route.continue();
       return route.abort('blockedbyclient');
     });
     return context.newPage();

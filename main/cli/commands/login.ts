@@ -16,7 +16,11 @@ export const LOGIN_FLAGS = {
 
 function authOf(ctx: CliContext): CliAuthDeps {
   if (!ctx.auth)
-    throw new AppError('AUTH_NOT_AVAILABLE', 'this build has no Microsoft sign-in.', 'Use --face-token-file instead.');
+    throw new AppError(
+      'AUTH_NOT_AVAILABLE',
+      'this build has no Microsoft sign-in.',
+      'Use --face-token-file instead.',
+    );
   return ctx.auth;
 }
 
@@ -26,7 +30,9 @@ async function explained(ctx: CliContext, run: () => Promise<number>): Promise<n
     return await run();
   } catch (e) {
     const info = toErrorInfo(e);
-    ctx.io.stderr.write(`xs4-setup: ${clean(info.message)} [${info.code}]\n  What to do: ${clean(info.remedy)}\n`);
+    ctx.io.stderr.write(
+      `xs4-setup: ${clean(info.message)} [${info.code}]\n  What to do: ${clean(info.remedy)}\n`,
+    );
     return exitCodeOf(e);
   }
 }
@@ -76,7 +82,9 @@ export function logout(argv: readonly string[], ctx: CliContext): Promise<number
     const who = await signIn?.account();
     const had = signIn ? await signIn.signOut() : false;
     ctx.io.stdout.write(
-      had ? `Signed out${who ? ` ${clean(who.username)}` : ''}: the saved sign-in was removed from this computer.\n` : 'Nobody was signed in.\n',
+      had
+        ? `Signed out${who ? ` ${clean(who.username)}` : ''}: the saved sign-in was removed from this computer.\n`
+        : 'Nobody was signed in.\n',
     );
     return EXIT_OK;
   });

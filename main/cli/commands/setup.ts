@@ -118,9 +118,7 @@ export async function setup(argv: readonly string[], ctx: CliContext): Promise<n
   out(
     `    connected to ${connected.url} (certificate trusted by ${connected.trustedBy === 'pin' ? 'the accepted fingerprint' : 'this machine'})`,
   );
-  const chosen = asked
-    ? await service.chooseFaceServer(wanted)
-    : await service.chooseFaceServer({});
+  const chosen = asked ? await service.chooseFaceServer(wanted) : await service.chooseFaceServer({});
   out(`    XS4 Face server: ${describeChoice(chosen)}`);
   await service.markStep('connect', `Connected to ${connected.url}, ${choiceLabel(chosen)}`, 'integrations');
 

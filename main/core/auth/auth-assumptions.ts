@@ -91,7 +91,19 @@ export const AUTHORITY_MAX_BODY_BYTES = 256 * 1024;
  * Microsoft Entra error codes (AADSTS…) that mean the account is of the wrong organisation, and those that mean the
  * user or an admin refused consent. From Microsoft's published AADSTS error code list.
  */
-export const ENTRA_WRONG_TENANT_CODES = ['AADSTS50020', 'AADSTS50177', 'AADSTS700016', 'AADSTS90072', 'AADSTS50034'];
+export const ENTRA_WRONG_TENANT_CODES = [
+  'AADSTS50020',
+  'AADSTS50177',
+  'AADSTS700016',
+  'AADSTS90072',
+  'AADSTS50034',
+];
 export const ENTRA_CONSENT_CODES = ['AADSTS65001', 'AADSTS65004', 'AADSTS90094', 'AADSTS90008'];
 export const ENTRA_CLOCK_CODES = ['AADSTS500133', 'AADSTS700024'];
-export const ENTRA_REVOKED_CODES = ['AADSTS700082', 'AADSTS50173', 'AADSTS70008', 'AADSTS50133', 'AADSTS700084'];
+export const ENTRA_REVOKED_CODES = [
+  'AADSTS700082',
+  'AADSTS50173',
+  'AADSTS70008',
+  'AADSTS50133',
+  'AADSTS700084',
+];

@@ -168,7 +168,8 @@ export function mapAuthError(e: unknown, ctx: MapContext): AppError {
   if (isAppError(e)) return e;
   const m = (e ?? {}) as MsalLikeError;
   const code = typeof m.errorCode === 'string' ? m.errorCode : '';
-  const msg = typeof m.errorMessage === 'string' ? m.errorMessage : e instanceof Error ? e.message : String(e);
+  const msg =
+    typeof m.errorMessage === 'string' ? m.errorMessage : e instanceof Error ? e.message : String(e);
   const sub = typeof m.subError === 'string' ? m.subError : '';
   const aadsts = entraCode(msg);
   const net = ctx.lastNetError;
@@ -180,7 +181,8 @@ export function mapAuthError(e: unknown, ctx: MapContext): AppError {
   if (aadsts && ENTRA_CLOCK_CODES.includes(aadsts)) return authError.clockSkew(0);
   if (aadsts && ENTRA_CONSENT_CODES.includes(aadsts)) return authError.consentDenied(aadsts);
   if (aadsts && ENTRA_REVOKED_CODES.includes(aadsts)) return authError.sessionRevoked(aadsts);
-  if (code === 'access_denied' || code === 'consent_required') return authError.consentDenied(msg.split(/\r?\n/)[0]);
+  if (code === 'access_denied' || code === 'consent_required')
+    return authError.consentDenied(msg.split(/\r?\n/)[0]);
   if (
     code === 'invalid_grant' ||
     code === 'interaction_required' ||

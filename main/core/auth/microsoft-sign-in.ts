@@ -58,16 +58,28 @@ export interface MicrosoftSignIn {
   /** Opens the system browser and waits for the loopback redirect (up to the timeout, or until `signal` aborts). */
   signInInteractive(req: SignInRequest): Promise<SignInBinding>;
   /** Shows a code to enter on another device (`onPrompt`), then waits for it. */
-  signInWithDeviceCode(req: SignInRequest & { onPrompt: (p: DeviceCodePrompt) => void }): Promise<SignInBinding>;
+  signInWithDeviceCode(
+    req: SignInRequest & { onPrompt: (p: DeviceCodePrompt) => void },
+  ): Promise<SignInBinding>;
   /** A current access token for the XS4 Face API at `origin`, refreshed silently when needed. */
-  accessToken(req: { origin: string; signal?: AbortSignal | undefined; forceRefresh?: boolean }): Promise<string>;
+  accessToken(req: {
+    origin: string;
+    signal?: AbortSignal | undefined;
+    forceRefresh?: boolean;
+  }): Promise<string>;
   /** Forgets the account and its tokens on this computer; true when someone was signed in. */
   signOut(): Promise<boolean>;
 }
 
 const DEFAULT_PAGES: BrowserPages = {
-  success: page('Signed in', 'You are signed in to XS4 Face. You can close this window and return to the XS4 Face Space Assistant.'),
-  error: page('Sign-in not completed', 'The sign-in was not completed. Return to the XS4 Face Space Assistant to see why and try again.'),
+  success: page(
+    'Signed in',
+    'You are signed in to XS4 Face. You can close this window and return to the XS4 Face Space Assistant.',
+  ),
+  error: page(
+    'Sign-in not completed',
+    'The sign-in was not completed. Return to the XS4 Face Space Assistant to see why and try again.',
+  ),
 };
 
 function page(title: string, text: string): string {
@@ -98,7 +110,10 @@ function releaseLoopback(authorizeUrl: string): Promise<void> {
         port: Number(redirect.port),
         path: '/',
         method: 'POST',
-        headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'Content-Length': Buffer.byteLength(body) },
+        headers: {
+          'Content-Type': 'application/x-www-form-urlencoded',
+          'Content-Length': Buffer.byteLength(body),
+        },
         timeout: 5000,
       },
       (res) => {
@@ -176,7 +191,10 @@ export function createMicrosoftSignIn(opts: MicrosoftSignInOptions): MicrosoftSi
       if (a.homeAccountId !== keep.homeAccountId) await pca.getTokenCache().removeAccount(a);
   }
 
-  async function finish(result: AuthenticationResult | null, faceUrl: string | undefined): Promise<SignInBinding> {
+  async function finish(
+    result: AuthenticationResult | null,
+    faceUrl: string | undefined,
+  ): Promise<SignInBinding> {
     if (!result?.account) throw authError.authority('no_account', 'the answer named no account');
     const origin = originOf(faceUrl ?? region.apiBase);
     try {

@@ -21,7 +21,10 @@ const httpsUrl = z
 export const AuthRegionSchema = z.object({
   id: z
     .string()
-    .regex(/^[a-z][a-z0-9-]{0,31}$/, 'must be 1-32 lower-case letters, digits or hyphens, starting with a letter'),
+    .regex(
+      /^[a-z][a-z0-9-]{0,31}$/,
+      'must be 1-32 lower-case letters, digits or hyphens, starting with a letter',
+    ),
   name: z.string().min(1).max(80),
   protocol: z.enum(['aad', 'oidc']),
   authority: httpsUrl,

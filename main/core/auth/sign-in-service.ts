@@ -5,7 +5,12 @@ import { z } from 'zod';
 import type { TokenProvider } from '../face/token-provider';
 import { createEncryptedFileSecretStore } from '../secrets/encrypted-file-secret-store';
 import type { Cipher } from '../secrets/secret-store';
-import { createMicrosoftSignIn, type BrowserPages, type MicrosoftSignIn, type OpenBrowser } from './microsoft-sign-in';
+import {
+  createMicrosoftSignIn,
+  type BrowserPages,
+  type MicrosoftSignIn,
+  type OpenBrowser,
+} from './microsoft-sign-in';
 import { type AuthRegion, loadRegions, originOf, pickRegion } from './regions';
 import { SIGN_IN_SECRET, secretSignInCache, type SignInBinding, type SignInCache } from './sign-in-cache';
 import { signedInTokenProvider } from './signed-in-token-provider';

@@ -35,15 +35,24 @@ export function serverChoices(sites: FaceSite[], remembered?: FaceTarget | null)
     })),
   }));
   const all = out.flatMap((s) => s.servers);
-  const hit = remembered && all.find((a) => a.siteId === remembered.siteId && a.serverId === remembered.serverId);
-  if (hit) return { sites: out, preselected: { siteId: hit.siteId, serverId: hit.serverId }, reason: 'remembered' };
+  const hit =
+    remembered && all.find((a) => a.siteId === remembered.siteId && a.serverId === remembered.serverId);
+  if (hit)
+    return { sites: out, preselected: { siteId: hit.siteId, serverId: hit.serverId }, reason: 'remembered' };
   if (all.length === 1)
-    return { sites: out, preselected: { siteId: all[0]!.siteId, serverId: all[0]!.serverId }, reason: 'only-server' };
+    return {
+      sites: out,
+      preselected: { siteId: all[0]!.siteId, serverId: all[0]!.serverId },
+      reason: 'only-server',
+    };
   return { sites: out, preselected: null, reason: all.length === 0 ? 'no-servers' : 'several-servers' };
 }
 
 /** Reads the account's sites and servers now (online state and pending counts change). */
-export async function listServerChoices(client: FaceClient, remembered?: FaceTarget | null): Promise<ServerChoices> {
+export async function listServerChoices(
+  client: FaceClient,
+  remembered?: FaceTarget | null,
+): Promise<ServerChoices> {
   return serverChoices(await client.listSites(), remembered);
 }
 

@@ -29,7 +29,9 @@ export async function chooseFaceServer(
     w === undefined || w === id || w.toLowerCase() === name.toLowerCase();
   let hit: ServerChoice | undefined;
   if (wanted.site !== undefined || wanted.server !== undefined) {
-    const found = all.filter((c) => match(c.siteId, c.siteName, wanted.site) && match(c.serverId, c.serverName, wanted.server));
+    const found = all.filter(
+      (c) => match(c.siteId, c.siteName, wanted.site) && match(c.serverId, c.serverName, wanted.server),
+    );
     if (found.length === 1) hit = found[0];
     else throw notSelected(all, wanted, found.length > 1);
   } else if (choices.preselected) {
@@ -52,7 +54,10 @@ export async function chooseFaceServer(
 
 /** "Main building › Reception server (online, 2 pending messages)". */
 export function describeChoice(c: ServerChoice): string {
-  const pending = c.pendingMessages === null ? '' : `, ${c.pendingMessages} pending message${c.pendingMessages === 1 ? '' : 's'}`;
+  const pending =
+    c.pendingMessages === null
+      ? ''
+      : `, ${c.pendingMessages} pending message${c.pendingMessages === 1 ? '' : 's'}`;
   return `${choiceLabel(c)} (${c.online ? 'online' : 'offline'}${pending})`;
 }
 
@@ -61,7 +66,9 @@ function notSelected(
   wanted: { site?: string | undefined; server?: string | undefined },
   ambiguous: boolean,
 ): AppError {
-  const listed = all.slice(0, 20).map((c) => `${describeChoice(c)} [--face-site ${c.siteId} --face-server ${c.serverId}]`);
+  const listed = all
+    .slice(0, 20)
+    .map((c) => `${describeChoice(c)} [--face-site ${c.siteId} --face-server ${c.serverId}]`);
   const asked = wanted.site !== undefined || wanted.server !== undefined;
   return new AppError(
     FaceCodes.SERVER_NOT_SELECTED,
@@ -75,6 +82,10 @@ function notSelected(
     all.length > 0
       ? `Choose one of: ${listed.join('; ')}.`
       : 'Ask the site owner to give this account access to the site in the XS4 Face Console.',
-    { choices: all.slice(0, 100).map((c) => ({ siteId: c.siteId, serverId: c.serverId, label: choiceLabel(c) })) },
+    {
+      choices: all
+        .slice(0, 100)
+        .map((c) => ({ siteId: c.siteId, serverId: c.serverId, label: choiceLabel(c) })),
+    },
   );
 }

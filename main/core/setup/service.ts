@@ -39,7 +39,10 @@ export interface SetupService {
   /** The account's sites and servers as the Console shows them, and the one preselected (remembered, or the only one). */
   faceServerChoices(url?: string): Promise<ServerChoices>;
   /** Chooses the server (by id or name; the preselected one when none is asked for) and remembers it. */
-  chooseFaceServer(wanted: { site?: string | undefined; server?: string | undefined }, url?: string): Promise<ServerChoice>;
+  chooseFaceServer(
+    wanted: { site?: string | undefined; server?: string | undefined },
+    url?: string,
+  ): Promise<ServerChoice>;
 
   listIntegrations(): Promise<IntegrationCard[]>;
   addIntegrations(kinds: string[]): Promise<IntegrationCard[]>;

@@ -147,7 +147,12 @@ export function parseArgs(argv: string[], env: NodeJS.ProcessEnv): FaceSimulator
     }
   }
   if ((cert === undefined) !== (key === undefined)) throw new UsageError('--cert and --key go together');
-  if (oidc.issuer !== undefined) o.oidc = { issuer: oidc.issuer, audience: oidc.audience ?? 'api://xs4face-sim', ...(oidc.ca ? { ca: oidc.ca } : {}) };
+  if (oidc.issuer !== undefined)
+    o.oidc = {
+      issuer: oidc.issuer,
+      audience: oidc.audience ?? 'api://xs4face-sim',
+      ...(oidc.ca ? { ca: oidc.ca } : {}),
+    };
   else if (oidc.audience !== undefined || oidc.ca !== undefined)
     throw new UsageError('--oidc-audience and --oidc-ca need --oidc-issuer');
   if (cert !== undefined && key !== undefined) o.certificate = { cert, key };

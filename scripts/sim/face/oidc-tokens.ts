@@ -59,7 +59,10 @@ export function oidcVerifier(trust: OidcTrust): (token: string) => Promise<Verif
         const user = [payload['preferred_username'], payload['email'], payload.sub].find(
           (v): v is string => typeof v === 'string',
         );
-        return { user: user ?? 'unknown', tenantId: typeof payload['tid'] === 'string' ? payload['tid'] : null };
+        return {
+          user: user ?? 'unknown',
+          tenantId: typeof payload['tid'] === 'string' ? payload['tid'] : null,
+        };
       } catch (e) {
         // A key rotated since the JWKS was read: read it once more.
         if (e instanceof errors.JWKSNoMatchingKey && attempt === 0) {

@@ -436,7 +436,10 @@ export async function startFaceSimulator(opts: FaceSimulatorOptions = {}): Promi
     if (!sameSecret(bearer, token)) {
       // RFC 6750: a refused bearer token is named in WWW-Authenticate, and the reason in the body.
       const refuse = (why: string): void => {
-        res.setHeader('WWW-Authenticate', `Bearer error="invalid_token", error_description="${why.replace(/"/g, "'")}"`);
+        res.setHeader(
+          'WWW-Authenticate',
+          `Bearer error="invalid_token", error_description="${why.replace(/"/g, "'")}"`,
+        );
         sendJson(res, 401, { error: { code: 'invalid_token', message: `Sign-in refused: ${why}.` } });
       };
       if (!verifyOidc) return refuse('unknown token');

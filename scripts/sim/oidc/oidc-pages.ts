@@ -76,5 +76,8 @@ export function deviceDonePage(clientName: string): string {
 }
 
 export function errorPage(error: string, description: string): string {
-  return page('Sign-in error', `<h1>Sign-in error</h1><p class="error">${esc(error)}</p><p>${esc(description)}</p>`);
+  return page(
+    'Sign-in error',
+    `<h1>Sign-in error</h1><p class="error">${esc(error)}</p><p>${esc(description)}</p>`,
+  );
 }

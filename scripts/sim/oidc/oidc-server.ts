@@ -11,7 +11,14 @@ import { Readable } from 'node:stream';
 import { exportJWK, generateKeyPair } from 'jose';
 import Provider, { type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
 import { makeCert, type Pem } from '../certs';
-import { consentPage, deviceConfirmPage, deviceDonePage, deviceInputPage, errorPage, loginPage } from './oidc-pages';
+import {
+  consentPage,
+  deviceConfirmPage,
+  deviceDonePage,
+  deviceInputPage,
+  errorPage,
+  loginPage,
+} from './oidc-pages';
 
 /** Tenant ids of the simulated directory (Microsoft Entra tenants are GUIDs). */
 export const SIM_TENANT = '8f0d1c2b-5a4e-4c3d-9b8a-000000000001';
@@ -179,10 +186,20 @@ export async function startOidcSimulator(opts: OidcSimulatorOptions = {}): Promi
           ctx.type = 'html';
           ctx.body = deviceInputPage(
             form,
-            err ? (err.name === 'NoCodeError' || 'userCode' in err ? 'That code is not right. Try again.' : 'The request could not be processed.') : undefined,
+            err
+              ? err.name === 'NoCodeError' || 'userCode' in err
+                ? 'That code is not right. Try again.'
+                : 'The request could not be processed.'
+              : undefined,
           );
         },
-        async userCodeConfirmSource(ctx: KoaContextWithOIDC, form: string, client, _info: unknown, userCode: string) {
+        async userCodeConfirmSource(
+          ctx: KoaContextWithOIDC,
+          form: string,
+          client,
+          _info: unknown,
+          userCode: string,
+        ) {
           ctx.type = 'html';
           ctx.body = deviceConfirmPage(form, client.clientName ?? client.clientId, userCode);
         },
@@ -232,9 +249,19 @@ export async function startOidcSimulator(opts: OidcSimulatorOptions = {}): Promi
   // RFC 8628 makes `interval` optional (default 5 s); MSAL reads it without a default, as Entra always sends it.
   provider.use(async (ctx, next) => {
     await next();
-    if (entraCompat && ctx.path === '/devicecode' && ctx.status === 200 && ctx.body && typeof ctx.body === 'object') {
+    if (
+      entraCompat &&
+      ctx.path === '/devicecode' &&
+      ctx.status === 200 &&
+      ctx.body &&
+      typeof ctx.body === 'object'
+    ) {
       const b = ctx.body as Record<string, unknown>;
-      ctx.body = { ...b, interval: 1, message: `To sign in, open ${String(b.verification_uri)} and enter the code ${String(b.user_code)}.` };
+      ctx.body = {
+        ...b,
+        interval: 1,
+        message: `To sign in, open ${String(b.verification_uri)} and enter the code ${String(b.user_code)}.`,
+      };
     }
   });
 
@@ -251,7 +278,10 @@ export async function startOidcSimulator(opts: OidcSimulatorOptions = {}): Promi
       return provider.interactionFinished(
         req,
         res,
-        { error: 'access_denied', error_description: 'The user declined to sign in or to grant the permissions.' },
+        {
+          error: 'access_denied',
+          error_description: 'The user declined to sign in or to grant the permissions.',
+        },
         { mergeWithLastSubmission: false },
       );
     }
@@ -259,8 +289,17 @@ export async function startOidcSimulator(opts: OidcSimulatorOptions = {}): Promi
       const form = await formBody(req);
       const login = (form.get('login') ?? '').trim().toLowerCase();
       if (!byId(login) || form.get('password') !== SIM_PASSWORD)
-        return html(res, 200, loginPage(details.uid, clientName, 'That email or password is not right.', login));
-      return provider.interactionFinished(req, res, { login: { accountId: login } }, { mergeWithLastSubmission: false });
+        return html(
+          res,
+          200,
+          loginPage(details.uid, clientName, 'That email or password is not right.', login),
+        );
+      return provider.interactionFinished(
+        req,
+        res,
+        { login: { accountId: login } },
+        { mergeWithLastSubmission: false },
+      );
     }
     if (action === 'confirm' && req.method === 'POST') {
       const d = details.prompt.details as {
@@ -269,21 +308,32 @@ export async function startOidcSimulator(opts: OidcSimulatorOptions = {}): Promi
         missingResourceScopes?: Record<string, string[]>;
       };
       const grant = details.grantId
-        ? ((await provider.Grant.find(details.grantId)) ?? new provider.Grant({ accountId: details.session!.accountId, clientId: client!.clientId }))
+        ? ((await provider.Grant.find(details.grantId)) ??
+          new provider.Grant({ accountId: details.session!.accountId, clientId: client!.clientId }))
         : new provider.Grant({ accountId: details.session!.accountId, clientId: client!.clientId });
       if (d.missingOIDCScope) grant.addOIDCScope(d.missingOIDCScope.join(' '));
       if (d.missingOIDCClaims) grant.addOIDCClaims(d.missingOIDCClaims);
       for (const [indicator, scopes] of Object.entries(d.missingResourceScopes ?? {}))
         grant.addResourceScope(indicator, scopes.join(' '));
       const grantId = await grant.save();
-      return provider.interactionFinished(req, res, { consent: { grantId } }, { mergeWithLastSubmission: true });
+      return provider.interactionFinished(
+        req,
+        res,
+        { consent: { grantId } },
+        { mergeWithLastSubmission: true },
+      );
     }
     if (details.prompt.name === 'login') return html(res, 200, loginPage(details.uid, clientName));
-    const d = details.prompt.details as { missingOIDCScope?: string[]; missingResourceScopes?: Record<string, string[]> };
+    const d = details.prompt.details as {
+      missingOIDCScope?: string[];
+      missingResourceScopes?: Record<string, string[]>;
+    };
     const asked = [
       'Sign you in and read your profile',
       ...(d.missingOIDCScope?.includes('offline_access') ? ['Keep you signed in (refresh tokens)'] : []),
-      ...Object.values(d.missingResourceScopes ?? {}).flat().map((s) => `Use ${s}`),
+      ...Object.values(d.missingResourceScopes ?? {})
+        .flat()
+        .map((s) => `Use ${s}`),
     ];
     return html(res, 200, consentPage(details.uid, clientName, details.session?.accountId ?? '', asked));
   }
@@ -291,7 +341,8 @@ export async function startOidcSimulator(opts: OidcSimulatorOptions = {}): Promi
   /** MSAL posts grant_type=device_code (Entra's name); RFC 8628 names it urn:ietf:params:oauth:grant-type:device_code. */
   async function entraDeviceGrant(req: IncomingMessage): Promise<IncomingMessage> {
     const form = await formBody(req);
-    if (form.get('grant_type') === 'device_code') form.set('grant_type', 'urn:ietf:params:oauth:grant-type:device_code');
+    if (form.get('grant_type') === 'device_code')
+      form.set('grant_type', 'urn:ietf:params:oauth:grant-type:device_code');
     const buf = Buffer.from(form.toString());
     return Object.assign(Readable.from([buf]), {
       headers: { ...req.headers, 'content-length': String(buf.length) },
@@ -315,7 +366,8 @@ export async function startOidcSimulator(opts: OidcSimulatorOptions = {}): Promi
     }
     if (path.startsWith('/interaction/')) {
       interaction(req, res, path).catch((e: unknown) => {
-        if (!res.headersSent) html(res, 400, errorPage('interaction_failed', e instanceof Error ? e.message : String(e)));
+        if (!res.headersSent)
+          html(res, 400, errorPage('interaction_failed', e instanceof Error ? e.message : String(e)));
         else res.destroy();
       });
       return;

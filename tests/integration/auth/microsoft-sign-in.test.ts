@@ -8,7 +8,10 @@ import {
   startOidcSimulator,
   type OidcSimulator,
 } from '../../../scripts/sim/oidc/oidc-server';
-import { createMicrosoftSignIn, type MicrosoftSignInOptions } from '../../../main/core/auth/microsoft-sign-in';
+import {
+  createMicrosoftSignIn,
+  type MicrosoftSignInOptions,
+} from '../../../main/core/auth/microsoft-sign-in';
 import { secretSignInCache, type SignInSecretName } from '../../../main/core/auth/sign-in-cache';
 import { readClaims } from '../../../main/core/auth/token-claims';
 import type { AuthRegion } from '../../../main/core/auth/regions';
@@ -190,11 +193,15 @@ describe('interactive sign-in (system browser, loopback redirect, PKCE)', () => 
     browser.next({ kind: 'walk-away' });
     const ac = new AbortController();
     setTimeout(() => ac.abort(), 1500);
-    await expect(auth.signInInteractive({ signal: ac.signal })).rejects.toMatchObject({ code: 'AUTH_CANCELLED' });
+    await expect(auth.signInInteractive({ signal: ac.signal })).rejects.toMatchObject({
+      code: 'AUTH_CANCELLED',
+    });
   });
 
   it('no system browser can be opened', async () => {
-    const { auth } = signIn({ openBrowser: () => Promise.reject(new Error('xdg-open: no method available')) });
+    const { auth } = signIn({
+      openBrowser: () => Promise.reject(new Error('xdg-open: no method available')),
+    });
     await expect(auth.signInInteractive({})).rejects.toMatchObject({ code: 'AUTH_BROWSER_FAILED' });
   });
 
@@ -231,7 +238,7 @@ describe('device code sign-in (a console without a browser)', () => {
     expect(readClaims(await auth.accessToken({ origin: FACE }))?.aud).toBe(idp.audience);
   });
 
-  it('against a strictly RFC 8628 provider MSAL fails (why the simulator also accepts Entra\'s grant name)', async () => {
+  it("against a strictly RFC 8628 provider MSAL fails (why the simulator also accepts Entra's grant name)", async () => {
     const strict = await startOidcSimulator({
       certificate: makeCert({ issuer: ca, altNames: ['127.0.0.1'] }),
       entraCompat: false,

@@ -147,12 +147,17 @@ describe('xs4-setup login / logout', () => {
 
   it('device code: the code is approved in a browser; setup and doctor then work on the saved sign-in', async () => {
     const login = start(['login', '--device-code', '--face-url', face.url]);
-    const m = await waitFor(login.output, /open (https:\/\/\S+) on any device and enter the code ([A-Z]{4}-[A-Z]{4})/);
+    const m = await waitFor(
+      login.output,
+      /open (https:\/\/\S+) on any device and enter the code ([A-Z]{4}-[A-Z]{4})/,
+    );
     await browser.approveDeviceCode(m[1]!, m[2]!, 'technician@contoso.example');
     const done = await login.done;
     expect(done.stderr).toBe('');
     expect(done.code).toBe(0);
-    expect(done.stdout).toContain(`Signed in as technician@contoso.example (Local test region); tokens are used only for ${new URL(face.url).origin}.`);
+    expect(done.stdout).toContain(
+      `Signed in as technician@contoso.example (Local test region); tokens are used only for ${new URL(face.url).origin}.`,
+    );
     // The saved sign-in is encrypted: neither the account nor a token is readable in the file.
     const saved = await readFile(join(work, 'data', 'sign-in-cli.json'), 'utf8');
     expect(saved).not.toContain('technician@contoso.example');
@@ -161,7 +166,9 @@ describe('xs4-setup login / logout', () => {
     // Several servers and none chosen: the error lists each with its state and the flags that choose it.
     const unchosen = await cli(['setup', '--profile', profileFile, '--ship-key-file', keyFile]);
     expect(unchosen.code).toBe(2);
-    expect(unchosen.stderr).toContain('This account manages 3 XS4 Face servers; choose one. [FACE_SERVER_NOT_SELECTED]');
+    expect(unchosen.stderr).toContain(
+      'This account manages 3 XS4 Face servers; choose one. [FACE_SERVER_NOT_SELECTED]',
+    );
 
     // The chosen server (by the Console's names), and a write that stays pending for a few seconds.
     face.setFaults({ pendingMs: 2500 });
@@ -181,14 +188,23 @@ describe('xs4-setup login / logout', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('signed in as technician@contoso.example (Microsoft account)');
     expect(r.stdout).toContain('XS4 Face server: Car park › Gate server (online, 0 pending messages)');
-    expect(r.stdout).toMatch(/accepted by XS4 Face, waiting for the XS4 Face server to receive it \(\d+ s of 60 s; Ctrl\+C stops\)/);
+    expect(r.stdout).toMatch(
+      /accepted by XS4 Face, waiting for the XS4 Face server to receive it \(\d+ s of 60 s; Ctrl\+C stops\)/,
+    );
     expect(r.stdout).toMatch(/Salto Space: (No status|Connected|Unauthorized|Disconnected)\n/);
     expect(r.stdout).not.toMatch(/: (unconfigured|connected|unauthorized|disconnected)\n/);
     expect(r.stdout).toContain('Done: XS4 Face reports the Space integration as Connected.');
     expect(face.serverState('site-2', 'face-3').space.shipApiKey).toBe(SHIP_KEY);
     expect(face.serverState('site-1', 'face-1').space.shipApiKey).toBeNull();
-    const state = JSON.parse(await readFile(join(work, 'data', 'setup-state.json'), 'utf8')) as { face: unknown };
-    expect(state.face).toEqual({ siteId: 'site-2', serverId: 'face-3', siteName: 'Car park', serverName: 'Gate server' });
+    const state = JSON.parse(await readFile(join(work, 'data', 'setup-state.json'), 'utf8')) as {
+      face: unknown;
+    };
+    expect(state.face).toEqual({
+      siteId: 'site-2',
+      serverId: 'face-3',
+      siteName: 'Car park',
+      serverName: 'Gate server',
+    });
 
     const d = await cli([
       'doctor',
@@ -207,7 +223,9 @@ describe('xs4-setup login / logout', () => {
     const doc = DoctorJsonSchema.parse(JSON.parse(d.stdout));
     const signedIn = doc.checks.find((c) => c.id === 'face.signed-in');
     expect(signedIn?.status).toBe('pass');
-    expect(signedIn?.summary).toContain('Signed in as technician@contoso.example; working on Car park › Gate server');
+    expect(signedIn?.summary).toContain(
+      'Signed in as technician@contoso.example; working on Car park › Gate server',
+    );
 
     const out = await cli(['logout']);
     expect(out.code).toBe(0);
@@ -221,7 +239,10 @@ describe('xs4-setup login / logout', () => {
 
   it('a write the XS4 Face server does not receive in time ends with a clear exit 1', async () => {
     const login = start(['login', '--device-code', '--face-url', face.url]);
-    const m = await waitFor(login.output, /open (https:\/\/\S+) on any device and enter the code ([A-Z]{4}-[A-Z]{4})/);
+    const m = await waitFor(
+      login.output,
+      /open (https:\/\/\S+) on any device and enter the code ([A-Z]{4}-[A-Z]{4})/,
+    );
     await browser.approveDeviceCode(m[1]!, m[2]!, 'technician@contoso.example');
     expect((await login.done).code).toBe(0);
     // The Warehouse server is offline: XS4 Face accepts the write and keeps it as a pending message.

@@ -46,7 +46,10 @@ afterAll(async () => {
   await idp?.close();
 });
 
-async function signedIn(over: Partial<AuthRegion> = {}, email = 'technician@contoso.example'): Promise<MicrosoftSignIn> {
+async function signedIn(
+  over: Partial<AuthRegion> = {},
+  email = 'technician@contoso.example',
+): Promise<MicrosoftSignIn> {
   const auth = createMicrosoftSignIn({
     region: {
       id: 'local',
@@ -70,18 +73,27 @@ async function signedIn(over: Partial<AuthRegion> = {}, email = 'technician@cont
 }
 
 const client = (auth: MicrosoftSignIn, extra: Partial<Parameters<typeof createFaceClient>[0]> = {}) =>
-  createFaceClient({ baseUrl: face.url, tokenProvider: signedInTokenProvider(auth, face.url), extraCa: [ca.cert], ...extra });
+  createFaceClient({
+    baseUrl: face.url,
+    tokenProvider: signedInTokenProvider(auth, face.url),
+    extraCa: [ca.cert],
+    ...extra,
+  });
 
 describe('XS4 Face on a Microsoft sign-in', () => {
   it('the client works unchanged with the signed-in provider; the simulator knows who signed in', async () => {
     const auth = await signedIn();
     expect(await client(auth).whoAmI()).toEqual({ apiVersion: '1', user: 'technician@contoso.example' });
     // The simulator's static token mode still works beside it.
-    const c = createFaceClient({ baseUrl: face.url, tokenProvider: staticTokenProvider(face.token), extraCa: [ca.cert] });
+    const c = createFaceClient({
+      baseUrl: face.url,
+      tokenProvider: staticTokenProvider(face.token),
+      extraCa: [ca.cert],
+    });
     expect((await c.whoAmI()).user).toBe('technician@example.com');
   });
 
-  it("the simulator refuses a token for another audience, an expired one and one of another issuer", async () => {
+  it('the simulator refuses a token for another audience, an expired one and one of another issuer', async () => {
     // The client-side audience check is told the other API is expected, so the token reaches the server.
     const other = await signedIn({ scopes: [OTHER_API_SCOPE], audience: OTHER_API_AUDIENCE });
     await expect(client(other).whoAmI()).rejects.toThrow(/"aud" claim is not accepted/);
@@ -91,16 +103,35 @@ describe('XS4 Face on a Microsoft sign-in', () => {
       const short = await signedIn();
       const token = await short.accessToken({ origin: new URL(face.url).origin });
       await new Promise((r) => setTimeout(r, 2100));
-      const c = createFaceClient({ baseUrl: face.url, tokenProvider: staticTokenProvider(token), extraCa: [ca.cert] });
-      await expect(c.whoAmI()).rejects.toMatchObject({ code: 'FACE_UNAUTHORIZED', message: expect.stringContaining('expired') });
+      const c = createFaceClient({
+        baseUrl: face.url,
+        tokenProvider: staticTokenProvider(token),
+        extraCa: [ca.cert],
+      });
+      await expect(c.whoAmI()).rejects.toMatchObject({
+        code: 'FACE_UNAUTHORIZED',
+        message: expect.stringContaining('expired'),
+      });
     } finally {
       idp.setAccessTokenTtl(3600);
     }
 
-    const stranger = await startOidcSimulator({ certificate: makeCert({ issuer: ca, altNames: ['127.0.0.1'] }) });
+    const stranger = await startOidcSimulator({
+      certificate: makeCert({ issuer: ca, altNames: ['127.0.0.1'] }),
+    });
     try {
       const auth = createMicrosoftSignIn({
-        region: { id: 'x', name: 'X', protocol: 'oidc', authority: stranger.issuer, clientId: stranger.clientId, scopes: [stranger.scope], audience: stranger.audience, tenantId: null, apiBase: face.url },
+        region: {
+          id: 'x',
+          name: 'X',
+          protocol: 'oidc',
+          authority: stranger.issuer,
+          clientId: stranger.clientId,
+          scopes: [stranger.scope],
+          audience: stranger.audience,
+          tenantId: null,
+          apiBase: face.url,
+        },
         cache: secretSignInCache(createMemorySecretStore<SignInSecretName>()),
         openBrowser: (u) => browser.open(u),
         extraCa: [ca.cert],
@@ -127,25 +158,46 @@ describe('XS4 Face on a Microsoft sign-in', () => {
 
 describe('site and server choice, pending writes', () => {
   it('lists two sites and three servers with online state and pending messages; nothing preselected', async () => {
-    const c = createFaceClient({ baseUrl: face.url, tokenProvider: staticTokenProvider(face.token), extraCa: [ca.cert] });
+    const c = createFaceClient({
+      baseUrl: face.url,
+      tokenProvider: staticTokenProvider(face.token),
+      extraCa: [ca.cert],
+    });
     const choices = await listServerChoices(c);
     expect(choices.preselected).toBeNull();
     expect(choices.reason).toBe('several-servers');
     expect(choices.sites.map((s) => [s.name, s.servers.map(describeChoice)])).toEqual([
-      ['Main building', ['Main building › Reception server (online, 0 pending messages)', 'Main building › Warehouse server (offline, 0 pending messages)']],
+      [
+        'Main building',
+        [
+          'Main building › Reception server (online, 0 pending messages)',
+          'Main building › Warehouse server (offline, 0 pending messages)',
+        ],
+      ],
       ['Car park', ['Car park › Gate server (online, 0 pending messages)']],
     ]);
     const state = new SetupStateFile(await mkdtemp(join(tmpdir(), 'xs4-choice-')));
-    await expect(chooseFaceServer(state, choices)).rejects.toMatchObject({ code: 'FACE_SERVER_NOT_SELECTED' });
+    await expect(chooseFaceServer(state, choices)).rejects.toMatchObject({
+      code: 'FACE_SERVER_NOT_SELECTED',
+    });
     const chosen = await chooseFaceServer(state, choices, { site: 'main building', server: 'face-2' });
     expect(chosen).toMatchObject({ siteId: 'site-1', serverId: 'face-2', online: false });
-    expect((await state.read()).face).toEqual({ siteId: 'site-1', serverId: 'face-2', siteName: 'Main building', serverName: 'Warehouse server' });
+    expect((await state.read()).face).toEqual({
+      siteId: 'site-1',
+      serverId: 'face-2',
+      siteName: 'Main building',
+      serverName: 'Warehouse server',
+    });
     // Remembered: preselected next time.
     expect((await listServerChoices(c, (await state.read()).face)).reason).toBe('remembered');
   });
 
   it('a write to an offline server is reported pending with elapsed time, counted by the Console, then waited for again', async () => {
-    const c = createFaceClient({ baseUrl: face.url, tokenProvider: staticTokenProvider(face.token), extraCa: [ca.cert] });
+    const c = createFaceClient({
+      baseUrl: face.url,
+      tokenProvider: staticTokenProvider(face.token),
+      extraCa: [ca.cert],
+    });
     const seen: PendingProgress[] = [];
     const pendingClient = createFaceClient({
       baseUrl: face.url,
@@ -167,7 +219,12 @@ describe('site and server choice, pending writes', () => {
     // Keep waiting: the server comes back on line and receives it.
     const changeId = String((e as { detail: { changeId: string } }).detail.changeId);
     setTimeout(() => face.setServerOnline('site-1', 'face-2', true), 600);
-    const waited = await createFaceClient({ baseUrl: face.url, tokenProvider: staticTokenProvider(face.token), extraCa: [ca.cert], pollIntervalMs: 200 }).waitForChange(t, changeId);
+    const waited = await createFaceClient({
+      baseUrl: face.url,
+      tokenProvider: staticTokenProvider(face.token),
+      extraCa: [ca.cert],
+      pollIntervalMs: 200,
+    }).waitForChange(t, changeId);
     expect(waited).toBeGreaterThan(0);
     expect((await c.listIntegrations(t)).integrations.map((i) => i.type)).toContain('salto-space');
   });
@@ -183,6 +240,11 @@ describe('site and server choice, pending writes', () => {
       pollIntervalMs: 200,
       onPending: (p) => p.elapsedMs > 300 && ac.abort(),
     });
-    await expect(c.updateEnrollment({ siteId: 'site-1', serverId: 'face-2' }, { companyName: 'Acme', privacyPolicyUrl: 'https://acme.example/privacy' })).rejects.toMatchObject({ code: 'CANCELLED' });
+    await expect(
+      c.updateEnrollment(
+        { siteId: 'site-1', serverId: 'face-2' },
+        { companyName: 'Acme', privacyPolicyUrl: 'https://acme.example/privacy' },
+      ),
+    ).rejects.toMatchObject({ code: 'CANCELLED' });
   });
 });

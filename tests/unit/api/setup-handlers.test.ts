@@ -33,7 +33,11 @@ function recordingService(): { service: SetupService; calls: Array<[string, unkn
       certificate: null,
       trustedBy: 'pin',
     }),
-    faceServerChoices: rec('faceServerChoices', { sites: [], preselected: null, reason: 'no-servers' as const }),
+    faceServerChoices: rec('faceServerChoices', {
+      sites: [],
+      preselected: null,
+      reason: 'no-servers' as const,
+    }),
     chooseFaceServer: rec('chooseFaceServer', {
       siteId: 's',
       serverId: 'v',

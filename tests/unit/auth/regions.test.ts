@@ -28,7 +28,9 @@ describe('regions', () => {
   it('built-in regions exist but cannot be signed in to until their real values are known', async () => {
     const regions = await loadRegions({});
     expect(regions.map((r) => r.id)).toEqual(['eu', 'us', 'apac']);
-    expect(() => pickRegion(regions, 'eu')).toThrow(expect.objectContaining({ code: 'AUTH_REGION_NOT_CONFIGURED' }));
+    expect(() => pickRegion(regions, 'eu')).toThrow(
+      expect.objectContaining({ code: 'AUTH_REGION_NOT_CONFIGURED' }),
+    );
     expect(() => pickRegion(regions, undefined)).toThrow(/region: must be one of eu, us, apac/);
   });
 
@@ -39,7 +41,9 @@ describe('regions', () => {
 
   it('a bad regions file names the field and the rule', async () => {
     await expect(
-      loadRegions({ XS4_SIGNIN_REGIONS_FILE: await file({ regions: [{ ...local, authority: 'http://idp' }] }) }),
+      loadRegions({
+        XS4_SIGNIN_REGIONS_FILE: await file({ regions: [{ ...local, authority: 'http://idp' }] }),
+      }),
     ).rejects.toThrow(/regions\.0\.authority must be an https:\/\/ URL/);
     await expect(
       loadRegions({ XS4_SIGNIN_REGIONS_FILE: await file({ regions: [{ ...local, id: 'eu' }] }) }),

@@ -20,7 +20,9 @@ describe('token claims', () => {
 
   it('refuses an account of another tenant when the region names one (case-insensitive GUIDs)', () => {
     expect(() => assertTenant({ tid: 'AAAA' }, 'aaaa')).not.toThrow();
-    expect(() => assertTenant({ tid: 'bbbb' }, 'aaaa')).toThrow(expect.objectContaining({ code: 'AUTH_WRONG_TENANT' }));
+    expect(() => assertTenant({ tid: 'bbbb' }, 'aaaa')).toThrow(
+      expect.objectContaining({ code: 'AUTH_WRONG_TENANT' }),
+    );
     expect(() => assertTenant({}, 'aaaa')).toThrow(expect.objectContaining({ code: 'AUTH_WRONG_TENANT' }));
     expect(() => assertTenant({ tid: 'bbbb' }, null)).not.toThrow();
   });
