@@ -47,8 +47,22 @@ export function login(argv: readonly string[], ctx: CliContext): Promise<number>
     // The run stops at the timeout or on Ctrl+C, whichever comes first.
     const stop = AbortSignal.any([AbortSignal.timeout(timeoutMs), ...(ctx.signal ? [ctx.signal] : [])]);
     out(`Signing in to XS4 Face (${signIn.region.name}) with a Microsoft account…`);
+    const deviceCode = flags['device-code'] === true;
+    // --timeout-ms ends the wait as "timed out"; Ctrl+C as "cancelled".
+    const timedOut = (e: unknown): never => {
+      if (ctx.signal?.aborted || !stop.aborted) throw e;
+      throw new AppError(
+        'AUTH_BROWSER_TIMEOUT',
+        deviceCode
+          ? `The code was not entered within ${Math.round(timeoutMs / 1000)} s.`
+          : `The sign-in in the browser was not finished within ${Math.round(timeoutMs / 1000)} s (the browser window may have been closed).`,
+        deviceCode
+          ? 'Run xs4-setup login --device-code again and enter the new code in time.'
+          : 'Run xs4-setup login again and finish the sign-in in the browser, or use --device-code.',
+      );
+    };
     let who;
-    if (flags['device-code'] === true) {
+    if (deviceCode) {
       who = await signIn
         .signInWithDeviceCode({
           faceUrl,
@@ -58,17 +72,10 @@ export function login(argv: readonly string[], ctx: CliContext): Promise<number>
               `To sign in, open ${p.verificationUri} on any device and enter the code ${p.userCode} (valid until ${p.expiresAt.toISOString().slice(11, 16)} UTC).`,
             ),
         })
-        .catch((e: unknown) => {
-          if (ctx.signal?.aborted || !stop.aborted) throw e;
-          throw new AppError(
-            'AUTH_BROWSER_TIMEOUT',
-            `The code was not entered within ${Math.round(timeoutMs / 60_000)} minutes.`,
-            'Run xs4-setup login --device-code again and enter the new code in time.',
-          );
-        });
+        .catch(timedOut);
     } else {
       out('Your browser opens for the sign-in; finish it there (no browser here? use --device-code).');
-      who = await signIn.signInInteractive({ faceUrl, signal: ctx.signal });
+      who = await signIn.signInInteractive({ faceUrl, signal: stop }).catch(timedOut);
     }
     out(`Signed in as ${who.username} (${signIn.region.name}); tokens are used only for ${who.origin}.`);
     return EXIT_OK;
