@@ -22,6 +22,8 @@ export const CLI_SIGN_IN_FILE = 'sign-in-cli.json';
 export interface CliAuthDeps {
   cipher: Cipher;
   openBrowser: OpenBrowser;
+  /** CA certificates trusted for the authority besides the system store (NODE_EXTRA_CA_CERTS covers the usual case). */
+  extraCa?: string[];
 }
 
 export function defaultCliAuth(platform: NodeJS.Platform): CliAuthDeps {
@@ -44,7 +46,12 @@ export async function cliSignIn(
   regionId: string | undefined,
 ): Promise<MicrosoftSignIn> {
   const region = pickRegion(await loadRegions(io.env), regionId);
-  return createMicrosoftSignIn({ region, cache: cacheOf(io, deps), openBrowser: deps.openBrowser });
+  return createMicrosoftSignIn({
+    region,
+    cache: cacheOf(io, deps),
+    openBrowser: deps.openBrowser,
+    extraCa: deps.extraCa,
+  });
 }
 
 /** The sign-in saved by `xs4-setup login`, or null when nobody is signed in (or it cannot be read here). */
@@ -54,7 +61,7 @@ export async function savedCliSignIn(io: CliIo, deps: CliAuthDeps): Promise<Micr
   const binding = (await cache.read()).binding;
   if (!binding) return null;
   const region = pickRegion(await loadRegions(io.env), binding.regionId);
-  return createMicrosoftSignIn({ region, cache, openBrowser: deps.openBrowser });
+  return createMicrosoftSignIn({ region, cache, openBrowser: deps.openBrowser, extraCa: deps.extraCa });
 }
 
 /**

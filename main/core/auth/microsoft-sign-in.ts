@@ -179,6 +179,15 @@ export function createMicrosoftSignIn(opts: MicrosoftSignInOptions): MicrosoftSi
   });
 
   const map = (e: unknown): AppError => mapAuthError(e, { host, lastNetError: network.lastError() });
+  const authorityOrigin = new URL(region.authority).origin;
+  const isAuthorityUrl = (url: string): boolean => {
+    try {
+      const u = new URL(url);
+      return u.protocol === 'https:' && u.origin === authorityOrigin;
+    } catch {
+      return false;
+    }
+  };
 
   async function accountInCache(): Promise<AccountInfo | null> {
     const all = await pca.getTokenCache().getAllAccounts();
@@ -241,6 +250,8 @@ export function createMicrosoftSignIn(opts: MicrosoftSignInOptions): MicrosoftSi
         openBrowser: async (url) => {
           authorizeUrl = url;
           try {
+            // Only the region's own authority is ever opened in the system browser (shell.openExternal in the app).
+            if (!isAuthorityUrl(url)) throw new Error('not an https URL of the region authority');
             await opts.openBrowser(url);
           } catch (e) {
             browserError = e;
