@@ -81,6 +81,9 @@ export const INTERACTIVE_TIMEOUT_MS = 5 * 60_000;
 /** A token whose issue time is further than this from this computer's clock means the clock is wrong. */
 export const MAX_CLOCK_SKEW_MS = 5 * 60_000;
 
+/** A token with less than this left is renewed before use (MSAL's own default renewal offset is 5 minutes). */
+export const TOKEN_RENEWAL_MARGIN_MS = 5 * 60_000;
+
 /** Per request to the authority. */
 export const AUTHORITY_REQUEST_TIMEOUT_MS = 15_000;
 

@@ -10,7 +10,7 @@ import {
   PublicClientApplication,
 } from '@azure/msal-node';
 import { AppError } from '../errors';
-import { INTERACTIVE_TIMEOUT_MS } from './auth-assumptions';
+import { INTERACTIVE_TIMEOUT_MS, TOKEN_RENEWAL_MARGIN_MS } from './auth-assumptions';
 import { authError, mapAuthError } from './auth-errors';
 import { createAuthNetwork } from './msal-network';
 import { type AuthRegion, originOf } from './regions';
@@ -148,6 +148,9 @@ export function createMicrosoftSignIn(opts: MicrosoftSignInOptions): MicrosoftSi
   const timeoutMs = opts.interactiveTimeoutMs ?? INTERACTIVE_TIMEOUT_MS;
   // The record as last read, so the plugin writes back the binding with MSAL's cache.
   let record: SignInRecord = { version: 1, binding: null, msal: '' };
+  // The last token handed out: reused while it has more than MSAL's renewal margin left, so a burst of requests does not
+  // decrypt the cache for each (the CLI's DPAPI goes through PowerShell).
+  let memo: { origin: string; token: string; expiresOn: number } | null = null;
 
   const cachePlugin: ICachePlugin = {
     async beforeCacheAccess(ctx) {
@@ -316,6 +319,14 @@ export function createMicrosoftSignIn(opts: MicrosoftSignInOptions): MicrosoftSi
 
     async accessToken(req) {
       const asked = originOf(req.origin, 'origin');
+      // MSAL dates tokens with Date.now(), so the reuse check does too.
+      if (
+        req.forceRefresh !== true &&
+        memo?.origin === asked &&
+        memo.expiresOn - Date.now() > TOKEN_RENEWAL_MARGIN_MS
+      )
+        return memo.token;
+      memo = null;
       const r = await cache.read();
       if (!r.binding) throw authError.notSignedIn(region.name);
       if (r.binding.regionId !== region.id) throw authError.wrongRegion(r.binding.regionId, region.id);
@@ -337,10 +348,12 @@ export function createMicrosoftSignIn(opts: MicrosoftSignInOptions): MicrosoftSi
       }
       if (!result.fromCache) assertClock(result.accessToken, now());
       assertAudience(result.accessToken, region.audience);
+      memo = { origin: asked, token: result.accessToken, expiresOn: result.expiresOn?.getTime() ?? 0 };
       return result.accessToken;
     },
 
     async signOut() {
+      memo = null;
       const r = await cache.read();
       const had = r.binding !== null || r.msal !== '';
       for (const a of await pca.getTokenCache().getAllAccounts()) await pca.getTokenCache().removeAccount(a);

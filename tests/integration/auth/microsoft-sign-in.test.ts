@@ -134,6 +134,23 @@ describe('interactive sign-in (system browser, loopback redirect, PKCE)', () => 
     expect(readClaims(await again.accessToken({ origin: FACE }))?.aud).toBe(idp.audience);
   });
 
+  it('a burst of requests reuses the token in memory instead of decrypting the cache for each', async () => {
+    const inner = createMemorySecretStore<SignInSecretName>();
+    let reads = 0;
+    const counting = { ...inner, get: (n: SignInSecretName) => ((reads += 1), inner.get(n)) };
+    const { auth } = signIn({ cache: secretSignInCache(counting) });
+    browser.next({ kind: 'sign-in', email: 'technician@contoso.example' });
+    await auth.signInInteractive({});
+    const first = await auth.accessToken({ origin: FACE });
+    const before = reads;
+    const burst = await Promise.all(Array.from({ length: 20 }, () => auth.accessToken({ origin: FACE })));
+    expect(new Set(burst)).toEqual(new Set([first]));
+    expect(reads).toBe(before);
+    // A forced refresh goes to the cache and the authority again.
+    expect(await auth.accessToken({ origin: FACE, forceRefresh: true })).not.toBe(first);
+    expect(reads).toBeGreaterThan(before);
+  });
+
   it('consent denied in the browser', async () => {
     const { auth } = signIn();
     browser.next({ kind: 'sign-in', email: 'technician@contoso.example', consent: 'cancel' });
