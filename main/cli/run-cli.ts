@@ -50,6 +50,8 @@ export async function runCli(argv: readonly string[], ctx: CliContext): Promise<
     const info = toErrorInfo(e);
     // One line: the message names the problem; the code lets scripts tell problems apart.
     ctx.io.stderr.write(`xs4-setup: ${clean(info.message)} [${info.code}]\n`);
+    // A sign-in problem (e.g. a revoked saved sign-in met by doctor or setup) needs its remedy: sign in again.
+    if (info.code.startsWith('AUTH_')) ctx.io.stderr.write(`  What to do: ${clean(info.remedy)}\n`);
     return exitCodeOf(e);
   }
 }

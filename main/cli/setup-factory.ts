@@ -16,6 +16,7 @@ import type { CliSetupOptions, ProfilePins } from './context';
 import { originOf } from '../core/auth/regions';
 import { signedInTokenProvider } from '../core/auth/signed-in-token-provider';
 import { savedCliSignIn, type CliAuthDeps } from './sign-in';
+import type { MicrosoftSignIn } from '../core/auth/microsoft-sign-in';
 
 export function cliSetupFactory(
   io: CliIo,
@@ -24,6 +25,13 @@ export function cliSetupFactory(
   auth?: CliAuthDeps,
   signal?: AbortSignal,
 ): (pins: ProfilePins, options?: CliSetupOptions) => Promise<SetupService> {
+  // One saved sign-in per run: each XS4 Face client of the run asks it for tokens (DPAPI decrypts through PowerShell).
+  let saved: Promise<{ signIn: MicrosoftSignIn; origin: string } | null> | undefined;
+  const savedOnce = (a: CliAuthDeps) =>
+    (saved ??= savedCliSignIn(io, a).then(async (signIn) => {
+      const who = await signIn?.account();
+      return signIn && who ? { signIn, origin: who.origin } : null;
+    }));
   return async (pins, options = {}) => {
     const dir = dataDir(io.env, io.platform);
     const settings = await openFileSettingsStore(join(dir, 'settings.json'));
@@ -52,9 +60,8 @@ export function cliSetupFactory(
       ...(auth
         ? {
             faceTokenProvider: async (url: string) => {
-              const signIn = await savedCliSignIn(io, auth);
-              const who = await signIn?.account();
-              return signIn && who?.origin === originOf(url) ? signedInTokenProvider(signIn, url) : null;
+              const s = await savedOnce(auth);
+              return s && s.origin === originOf(url) ? signedInTokenProvider(s.signIn, url) : null;
             },
           }
         : {}),

@@ -54,14 +54,21 @@ export function createSignInService(deps: SignInServiceDeps): SignInService {
       onSecretSeen: seen,
     }),
   );
-  const make = (region: AuthRegion): MicrosoftSignIn =>
-    createMicrosoftSignIn({
+  // One instance per region, so its in-memory token is reused across the XS4 Face clients of the app.
+  const instances = new Map<string, MicrosoftSignIn>();
+  const make = (region: AuthRegion): MicrosoftSignIn => {
+    const known = instances.get(region.id);
+    if (known) return known;
+    const made = createMicrosoftSignIn({
       region,
       cache,
       openBrowser: deps.openBrowser,
       ...(deps.extraCa ? { extraCa: deps.extraCa } : {}),
       ...(deps.pages ? { pages: deps.pages } : {}),
     });
+    instances.set(region.id, made);
+    return made;
+  };
 
   async function saved(): Promise<MicrosoftSignIn | null> {
     if (!deps.cipher.isAvailable()) return null;

@@ -102,6 +102,22 @@ describe('xs4-setup login (system browser)', () => {
     expect(r.stderr).toContain('What to do: Sign out, then sign in with the work account');
   });
 
+  it('a saved sign-in revoked at the provider: doctor says so and what to do (sign in again)', async () => {
+    idp.setAccessTokenTtl(60);
+    try {
+      browser.next({ kind: 'sign-in', email: 'technician@contoso.example' });
+      expect((await run(['login'])).code).toBe(0);
+      await idp.revokeAll();
+      // A 60 s token is inside the renewal margin, so doctor must refresh it: the provider refuses.
+      const r = await run(['doctor', '--face-url', 'https://127.0.0.1:8443/']);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain('[AUTH_SESSION_REVOKED]');
+      expect(r.stderr).toContain('What to do: Sign in again (xs4-setup login');
+    } finally {
+      idp.setAccessTokenTtl(3600);
+    }
+  });
+
   it('bad flags are usage errors naming the flag', async () => {
     expect((await run(['login', '--timeout-ms', 'soon'])).stderr).toContain(
       '--timeout-ms: must be a whole number',
