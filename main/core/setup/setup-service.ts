@@ -92,6 +92,11 @@ const DIAGNOSIS_CHECKS = [
 
 const defaultSleep = (ms: number, signal?: AbortSignal): Promise<void> =>
   new Promise((resolve, reject) => {
+    // A cancel that came while a request was running must not be missed: 'abort' has already fired.
+    if (signal?.aborted) {
+      reject(new AppError('CANCELLED', 'The operation was cancelled.', 'Start it again when ready.'));
+      return;
+    }
     const t = setTimeout(resolve, ms);
     signal?.addEventListener(
       'abort',
