@@ -1,20 +1,27 @@
-// `xs4-setup login` with the system browser, in process (runCli with the CLI's real commands): Chromium plays the browser
-// the OS opener would start; the saved sign-in is then used by `logout`. Timeouts and refusals print what to do.
+// `xs4-setup login` with the system browser: the CLI's real commands spawned (through tsx, or as the built executable in
+// project cli-exe: tests/helpers/cli-launcher.ts) with a test cipher for the saved sign-in; the URL the OS opener would
+// get is handed to Chromium, which plays the browser. The saved sign-in is then used by `logout` and `doctor`. Timeouts
+// and refusals print what to do.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { makeCa, makeCert } from '../../../scripts/sim/certs';
 import { SIM_TENANT, startOidcSimulator, type OidcSimulator } from '../../../scripts/sim/oidc/oidc-server';
-import { runCli } from '../../../main/cli/run-cli';
-import type { CliIo } from '../../../main/cli/io';
 import { launchSystemBrowser, type SystemBrowser } from '../../helpers/system-browser';
-import { testCipher } from '../../helpers/test-cipher';
+import { testAuthCli } from '../../helpers/cli-launcher';
+
+const ROOT = resolve(import.meta.dirname, '../../..');
+const CLI = testAuthCli();
 
 let work: string;
 let idp: OidcSimulator;
 let browser: SystemBrowser;
+let opener: Server;
 let ca: ReturnType<typeof makeCa>;
 let env: NodeJS.ProcessEnv;
 const key = randomBytes(32).toString('hex');
@@ -43,34 +50,54 @@ beforeAll(async () => {
       ],
     }),
   );
-  env = { XS4_DATA_DIR: join(work, 'data'), XS4_SIGNIN_REGIONS_FILE: regions };
+  // The system browser as the CLI sees it: the URL is posted here and Chromium opens it.
+  opener = createServer((req, res) => {
+    let url = '';
+    req.on('data', (c: Buffer) => (url += c.toString('utf8')));
+    req.on('end', () => {
+      browser.open(url).then(
+        () => res.writeHead(204).end(),
+        () => res.writeHead(500).end(),
+      );
+    });
+  });
+  await new Promise<void>((ok) => opener.listen(0, '127.0.0.1', ok));
+  const caFile = join(work, 'ca.pem');
+  await writeFile(caFile, ca.cert);
+  env = {
+    PATH: process.env['PATH'] ?? '',
+    HOME: work,
+    XS4_DATA_DIR: join(work, 'data'),
+    XS4_SIGNIN_REGIONS_FILE: regions,
+    NODE_EXTRA_CA_CERTS: caFile,
+    XS4_TEST_CIPHER_KEY: key,
+    XS4_TEST_BROWSER_URL: `http://127.0.0.1:${(opener.address() as AddressInfo).port}/`,
+  };
 });
 afterAll(async () => {
+  await new Promise((ok) => (opener ? opener.close(ok) : ok(undefined)));
   await browser?.close();
   await idp?.close();
   await rm(work, { recursive: true, force: true });
 });
 
-async function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = {
-    stdout: { write: (t: string) => (stdout += t) },
-    stderr: { write: (t: string) => (stderr += t) },
-    readStdin: () => Promise.resolve(''),
-    env,
-    platform: 'win32',
-    hostname: () => 'SPACE-01',
-    now: () => new Date(),
-  };
-  const code = await runCli(args, {
-    io,
-    checks: () => [],
-    auth: { cipher: testCipher(key), openBrowser: (u) => browser.open(u), extraCa: [ca.cert] },
+function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((done, fail) => {
+    const child = spawn(CLI.file, [...CLI.args, ...args], {
+      cwd: ROOT,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+    child.on('error', fail);
+    child.on('exit', (code) => done({ code: code ?? -1, stdout, stderr }));
   });
-  return { code, stdout, stderr };
 }
 
+// Each case spawns the CLI one to three times (a fresh Node or executable start each).
 describe('xs4-setup login (system browser)', () => {
   it('signs in through the browser, then logout removes it', async () => {
     browser.next({ kind: 'sign-in', email: 'technician@contoso.example' });
@@ -83,7 +110,7 @@ describe('xs4-setup login (system browser)', () => {
     );
     const out = await run(['logout']);
     expect(out.stdout).toContain('Signed out technician@contoso.example');
-  });
+  }, 90_000);
 
   it('a browser left alone ends at --timeout-ms with exit 2 and what to do', async () => {
     browser.next({ kind: 'walk-away' });
@@ -100,7 +127,7 @@ describe('xs4-setup login (system browser)', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('[AUTH_WRONG_TENANT]');
     expect(r.stderr).toContain('What to do: Sign out, then sign in with the work account');
-  });
+  }, 60_000);
 
   it('a saved sign-in revoked at the provider: doctor says so and what to do (sign in again)', async () => {
     idp.setAccessTokenTtl(60);
@@ -116,7 +143,7 @@ describe('xs4-setup login (system browser)', () => {
     } finally {
       idp.setAccessTokenTtl(3600);
     }
-  });
+  }, 120_000);
 
   it('bad flags are usage errors naming the flag', async () => {
     expect((await run(['login', '--timeout-ms', 'soon'])).stderr).toContain(
@@ -126,5 +153,5 @@ describe('xs4-setup login (system browser)', () => {
       'faceUrl: must be an https:// URL',
     );
     expect((await run(['logout', '--region', 'local'])).stderr).toContain('logout: unknown flag --region');
-  });
+  }, 90_000);
 });

@@ -1,6 +1,7 @@
-// `xs4-setup login --device-code` / `logout` end to end: the real CLI (spawned through tsx) against the local OpenID
-// provider, a person approving the code in Chromium, then `setup` and `doctor` on the saved sign-in (two sites, three
-// servers; the chosen one by flags), and a write that stays pending for a while.
+// `xs4-setup login --device-code` / `logout` end to end: the real CLI (spawned through tsx, or as the built executable in
+// project cli-exe: tests/helpers/cli-launcher.ts) against the local OpenID provider, a person approving the code in
+// Chromium, then `setup` and `doctor` on the saved sign-in (two sites, three servers; the chosen one by flags), and a
+// write that stays pending for a while. The shipped CLI itself runs MSAL's device code flow and stops on Ctrl+C.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -13,9 +14,11 @@ import { makeCa, makeCert } from '../../../scripts/sim/certs';
 import { SIM_TENANT, startOidcSimulator, type OidcSimulator } from '../../../scripts/sim/oidc/oidc-server';
 import { launchSystemBrowser, type SystemBrowser } from '../../helpers/system-browser';
 import { DoctorJsonSchema } from '../../../main/cli/doctor-json';
+import { shippedCli, testAuthCli, type CliCommand } from '../../helpers/cli-launcher';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
-const ENTRY = join(ROOT, 'tests/helpers/cli-with-test-auth.ts');
+// The CLI with a test cipher for the saved sign-in (DPAPI is Windows-only); everything else as shipped.
+const TEST_AUTH_CLI = testAuthCli();
 const SHIP_KEY = 'LoginTestShipKey0123456789abcdef';
 
 interface Ran {
@@ -33,10 +36,14 @@ let browser: SystemBrowser;
 let profileFile: string;
 let keyFile: string;
 
-function start(args: string[]): { child: ChildProcess; done: Promise<Ran>; output: () => string } {
-  const child = spawn(process.execPath, ['--import', 'tsx', ENTRY, ...args], {
+function start(
+  args: string[],
+  cli: CliCommand = TEST_AUTH_CLI,
+  extraEnv: NodeJS.ProcessEnv = {},
+): { child: ChildProcess; done: Promise<Ran>; output: () => string } {
+  const child = spawn(cli.file, [...cli.args, ...args], {
     cwd: ROOT,
-    env,
+    env: { ...env, ...extraEnv },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';
@@ -234,7 +241,7 @@ describe('xs4-setup login / logout', () => {
     expect(again.stdout).toContain('Nobody was signed in.');
     const after = await cli(['setup', '--profile', profileFile, '--ship-key-file', keyFile]);
     expect(after.code).toBe(2);
-    // Seven CLI runs, each a fresh Node process through tsx.
+    // Seven CLI runs, each a fresh process (through tsx, or the executable).
   }, 240_000);
 
   it('a write the XS4 Face server does not receive in time ends with a clear exit 1', async () => {
@@ -263,5 +270,23 @@ describe('xs4-setup login / logout', () => {
     expect(r.stdout).toContain('XS4 Face server: Main building › Warehouse server (offline');
     expect(r.stdout).toContain('waiting for the XS4 Face server to receive it');
     expect(r.stderr).toContain('[FACE_WRITE_PENDING]');
+  }, 120_000);
+
+  it('the shipped xs4-setup runs MSAL’s device code flow itself, and Ctrl+C stops it (exit 130, nothing saved)', async () => {
+    // The product's own wiring (DPAPI off Windows: nothing could be saved), in a data folder of its own.
+    const dataDir = join(work, 'shipped-data');
+    const login = start(['login', '--device-code', '--face-url', face.url], shippedCli(), {
+      XS4_DATA_DIR: dataDir,
+    });
+    // The code is shown only after MSAL read the provider's discovery and asked for a device code, over TLS.
+    await waitFor(login.output, /open (https:\/\/\S+) on any device and enter the code ([A-Z]{4}-[A-Z]{4})/);
+    login.child.kill('SIGINT');
+    const r = await login.done;
+    expect(r.code).toBe(130);
+    expect(r.stderr).toContain('[AUTH_CANCELLED]');
+    expect(r.stderr).toContain('What to do: Start the sign-in again when ready.');
+    await expect(readFile(join(dataDir, 'sign-in-cli.json'), 'utf8')).rejects.toMatchObject({
+      code: 'ENOENT',
+    });
   }, 120_000);
 });
