@@ -5,12 +5,13 @@ import { z } from 'zod';
 export const secretNameSchema = z.enum(['shipApiKey', 'faceToken', 'faceAuthKey']);
 export type SecretName = z.infer<typeof secretNameSchema>;
 
-export interface SecretStore {
-  has(name: SecretName): Promise<boolean>;
+/** `N` is the app's secret names by default; the sign-in cache keeps its own name in its own file. */
+export interface SecretStore<N extends string = SecretName> {
+  has(name: N): Promise<boolean>;
   /** The plaintext, or null when not set. Every value read is registered with the log redactor. */
-  get(name: SecretName): Promise<string | null>;
-  set(name: SecretName, value: string): Promise<void>;
-  delete(name: SecretName): Promise<void>;
+  get(name: N): Promise<string | null>;
+  set(name: N, value: string): Promise<void>;
+  delete(name: N): Promise<void>;
 }
 
 /** Encryption supplied by the platform: Electron safeStorage (DPAPI on Windows) in the app. */
