@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { channel, noInput, type ChannelDef } from './channel';
 import { appInfoSchema, settingsPatchSchema, settingsSchema } from './app';
 import { setupContract } from './setup-channels';
+import { signInContract } from './sign-in-channels';
 import { troubleshootContract } from './troubleshoot-channels';
 
 /* ------------------------------------------------------------------ channels */
@@ -19,6 +20,8 @@ export const contract = {
   ...setupContract,
   // Evidence bundles and reports for the Troubleshoot view: contract/troubleshoot-channels.ts.
   ...troubleshootContract,
+  // Microsoft sign-in per XS4 Face region: contract/sign-in-channels.ts.
+  ...signInContract,
 } as const satisfies Record<string, ChannelDef>;
 
 export type Contract = typeof contract;
@@ -36,6 +39,22 @@ export const events = {
     /** 0..1 when known. */
     fraction: z.number().min(0).max(1).nullable(),
     message: z.string(),
+  }),
+  /** A write XS4 Face accepted that the on-site server has not received yet (still waiting). */
+  pending: z.object({
+    operation: z.string().min(1),
+    route: z.string(),
+    changeId: z.string(),
+    elapsedMs: z.number().int().min(0),
+    /** When the operation stops waiting with FACE_WRITE_PENDING (the change stays queued). */
+    deadlineMs: z.number().int().min(0),
+  }),
+  /** The code a device-code sign-in asks the technician to enter on another device. */
+  deviceCode: z.object({
+    operation: z.string().min(1),
+    userCode: z.string().min(1).max(64),
+    verificationUri: z.string().min(1).max(2048),
+    expiresAt: z.string(),
   }),
   /** A redacted log line, for the live log panel. */
   logLine: z.object({

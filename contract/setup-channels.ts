@@ -11,6 +11,10 @@ import {
   HistoryEntryViewSchema,
   IntegrationCardSchema,
   MaskedSecretSchema,
+  FaceChoiceSchema,
+  PendingWriteResultSchema,
+  ServerChoiceSchema,
+  ServerChoicesSchema,
   ScriptInfoSchema,
   ScriptRunResultSchema,
   SetupProgressSchema,
@@ -28,12 +32,17 @@ export const operationIdSchema = z
   .string()
   .regex(/^[A-Za-z0-9_-]{8,64}$/, 'must be 8 to 64 letters, digits, "-" or "_"');
 
-const serviceUrl = z
+export const serviceUrl = z
   .string()
   .trim()
   .min(1, 'must not be empty')
   .max(2048, 'must be at most 2048 characters')
   .regex(/^https?:\/\/[^\s]+$/i, 'must be a URL starting with https:// or http://');
+
+/** An XS4 Face id (site, server, change), as the Console gives them (main/core/face/face-contract.ts's FACE_ID). */
+const faceId = z
+  .string()
+  .regex(/^[A-Za-z0-9._-]{1,128}$/, 'must be 1-128 letters, digits, dot, underscore or hyphen');
 
 const sha256Hex = z.string().regex(SHA256_HEX, 'must be a SHA-256 (64 hex digits)');
 const fingerprint = z.string().regex(SHA256_FINGERPRINT, SHA256_FINGERPRINT_RULE);
@@ -90,30 +99,51 @@ export const setupContract = {
     ConnectResultSchema,
   ),
 
+  /** The account's sites and servers as the Console lists them (name, online, pending messages), one preselected. */
+  'setup.faceServerChoices': def(none, ServerChoicesSchema),
+  /** Chooses the XS4 Face server every later step works on, and remembers it. */
+  'setup.chooseFaceServer': def(z.object({ siteId: faceId, serverId: faceId }).strict(), ServerChoiceSchema),
+  /** The server chosen (URL, site › server), shown by every later step; null before Connect. */
+  'setup.faceChoice': def(none, FaceChoiceSchema.nullable()),
+
+  // Writes to XS4 Face are operations: `setup.cancel` stops them (also while pending), `pending` events say how long
+  // the on-site server has not received the change, and one left pending is finished by `setup.keepWaiting`.
   'setup.listIntegrations': def(none, z.array(IntegrationCardSchema)),
   'setup.addIntegrations': def(
     z
       .object({
+        operationId: operationIdSchema,
         kinds: z.array(z.string().min(1).max(64)).min(1, 'must name at least one integration').max(20),
       })
       .strict(),
     z.array(IntegrationCardSchema),
   ),
+  /** Keeps waiting for a write that ended FACE_WRITE_PENDING (its `detail.changeId`), then reads it back. */
+  'setup.keepWaiting': def(
+    z.object({ operationId: operationIdSchema, changeId: faceId }).strict(),
+    PendingWriteResultSchema,
+  ),
 
   'setup.detectSpace': def(none, DetectedSpaceSchema),
   'setup.getSpaceDetails': def(none, SpaceDetailsSchema.nullable()),
-  'setup.saveSpaceDetails': def(spaceDetailsInputSchema, SpaceDetailsSchema),
+  'setup.saveSpaceDetails': def(
+    spaceDetailsInputSchema.extend({ operationId: operationIdSchema }).strict(),
+    SpaceDetailsSchema,
+  ),
 
   'setup.shipKey': def(none, MaskedSecretSchema),
   'setup.setShipKey': def(
     z.union([
-      z.object({ generate: z.literal(true) }).strict(),
-      z.object({ value: shipKeyValueSchema }).strict(),
+      z.object({ operationId: operationIdSchema, generate: z.literal(true) }).strict(),
+      z.object({ operationId: operationIdSchema, value: shipKeyValueSchema }).strict(),
     ]),
     MaskedSecretSchema,
   ),
   'setup.revealShipKey': def(z.object({ userAction }).strict(), z.string()),
-  'setup.resetAuthKey': def(z.object({ confirmed }).strict(), z.array(GeneralOptionViewSchema)),
+  'setup.resetAuthKey': def(
+    z.object({ operationId: operationIdSchema, confirmed }).strict(),
+    z.array(GeneralOptionViewSchema),
+  ),
 
   'setup.loadInstallScript': def(
     z.discriminatedUnion('kind', [
@@ -157,7 +187,10 @@ export const setupContract = {
   ),
 
   'setup.getEnrollment': def(none, EnrollmentSettingsSchema.nullable()),
-  'setup.saveEnrollment': def(EnrollmentSettingsSchema, EnrollmentSettingsSchema),
+  'setup.saveEnrollment': def(
+    EnrollmentSettingsSchema.extend({ operationId: operationIdSchema }).strict(),
+    EnrollmentSettingsSchema,
+  ),
 
   'setup.verify': def(
     z

@@ -152,3 +152,43 @@ export const SetupProgressSchema = z.object({
   done: z.partialRecord(StepIdSchema, z.object({ at: z.string(), summary: z.string() })),
 });
 export type SetupProgress = z.infer<typeof SetupProgressSchema>;
+
+/** One XS4 Face server as the Console lists it under its site (main/core/face/server-choices.ts). */
+export const ServerChoiceSchema = z.object({
+  siteId: z.string(),
+  serverId: z.string(),
+  siteName: z.string(),
+  serverName: z.string(),
+  online: z.boolean(),
+  /** Changes XS4 Face holds for the server that it has not received yet; null when the server does not say. */
+  pendingMessages: z.number().int().min(0).nullable(),
+});
+export type ServerChoice = z.infer<typeof ServerChoiceSchema>;
+
+/** The account's sites and servers, and the one chosen for the technician (remembered, or the only one). */
+export const ServerChoicesSchema = z.object({
+  sites: z.array(z.object({ id: z.string(), name: z.string(), servers: z.array(ServerChoiceSchema) })),
+  preselected: z.object({ siteId: z.string(), serverId: z.string() }).nullable(),
+  reason: z.enum(['remembered', 'only-server', 'several-servers', 'no-servers']),
+});
+export type ServerChoices = z.infer<typeof ServerChoicesSchema>;
+
+/** The XS4 Face server every later step works on, as the Console named it when it was chosen. */
+export const FaceChoiceSchema = z.object({
+  url: z.string(),
+  siteId: z.string(),
+  serverId: z.string(),
+  siteName: z.string().nullable(),
+  serverName: z.string().nullable(),
+});
+export type FaceChoice = z.infer<typeof FaceChoiceSchema>;
+
+/** What "Keep waiting" gives back once a write left pending is applied and read back: the step's own result. */
+export const PendingWriteResultSchema = z.discriminatedUnion('write', [
+  z.object({ write: z.literal('integrations'), cards: z.array(IntegrationCardSchema) }),
+  z.object({ write: z.literal('spaceDetails'), details: SpaceDetailsSchema }),
+  z.object({ write: z.literal('shipKey'), shipKey: MaskedSecretSchema }),
+  z.object({ write: z.literal('authKey'), generalOptions: z.array(GeneralOptionViewSchema) }),
+  z.object({ write: z.literal('enrollment'), enrollment: EnrollmentSettingsSchema }),
+]);
+export type PendingWriteResult = z.infer<typeof PendingWriteResultSchema>;

@@ -117,6 +117,8 @@ async function start(): Promise<void> {
       },
       // Bundles are evaluated offline with the same checks (nothing is collected).
       troubleshoot: { checks: () => allChecks(windows.deps), toolVersion: app.getVersion() },
+      // The sign-in screen's channels; the page passes the browser's after-sign-in page in the technician's language.
+      signIn,
     }),
     log,
   );

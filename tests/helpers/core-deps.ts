@@ -1,5 +1,5 @@
 // Real core dependencies with in-memory stores, for tests and the e2e harness (no disk, no Electron).
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CoreDeps } from '../../main/core/api/deps';
@@ -11,6 +11,8 @@ import { createMemoryLogger, type LogRecord } from '../../main/core/log/logger';
 import { createRedactor, type Redactor } from '../../main/core/secrets/redact';
 import { createMemorySecretStore } from '../../main/core/secrets/memory-secret-store';
 import { createMemorySettingsStore } from '../../main/core/settings/settings-store';
+import { createSignInService } from '../../main/core/auth/sign-in-service';
+import { testCipher } from './test-cipher';
 
 export interface TestDeps extends CoreDeps {
   records: LogRecord[];
@@ -50,6 +52,14 @@ export function createTestDeps(overrides: Partial<CoreDeps> = {}): TestDeps {
     },
     // The product's checks; bundles are evaluated offline (no PowerShell starts unless a check collects).
     troubleshoot: { checks: () => allChecks(windows), toolVersion: '0.1.0' },
+    // The real sign-in service over the built-in regions only (none usable here) and no system browser.
+    signIn: createSignInService({
+      dataDir,
+      file: 'sign-in.json',
+      cipher: testCipher(randomBytes(32).toString('hex')),
+      openBrowser: () => Promise.reject(new Error('no system browser in this test')),
+      env: {},
+    }),
     ...overrides,
     records: logger.records,
     redactor,

@@ -5,6 +5,7 @@ import type { SecretStore } from '../secrets/secret-store';
 import type { SettingsStore } from '../settings/settings-store';
 import type { SetupWiring } from './setup-handlers';
 import type { TroubleshootWiring } from '../troubleshoot/troubleshoot-service';
+import type { SignInService } from '../auth/sign-in-service';
 
 export interface AppIdentity {
   productName: string;
@@ -27,4 +28,6 @@ export interface CoreDeps {
   setup: SetupWiring;
   /** Evidence bundles and reports for the Troubleshoot view (`troubleshoot.*`). */
   troubleshoot: TroubleshootWiring;
+  /** Microsoft sign-in per XS4 Face region (`signIn.*`): the same service gives the setup flow its tokens. */
+  signIn: SignInService;
 }

@@ -5,6 +5,8 @@ import type { CoreDeps } from './deps';
 import { appHandlers } from './app-handlers';
 import { settingsHandlers } from './settings-handlers';
 import { setupHandlers } from './setup-handlers';
+import { signInHandlers } from './sign-in-handlers';
+import { Operations } from './operations';
 import { troubleshootHandlers } from './troubleshoot-handlers';
 import { createLastChecks } from '../troubleshoot/last-checks';
 import { createTroubleshootService } from '../troubleshoot/troubleshoot-service';
@@ -12,6 +14,8 @@ import { createTroubleshootService } from '../troubleshoot/troubleshoot-service'
 export function createCoreHandlers(deps: CoreDeps): Handlers {
   // Shared by the setup channels (which run checks) and Troubleshoot (which exports them).
   const lastChecks = createLastChecks();
+  // One table of running operations: `setup.cancel` stops a check run, a write or a sign-in alike.
+  const ops = new Operations(deps.clock);
   return {
     ...appHandlers(deps),
     ...settingsHandlers(deps),
@@ -23,6 +27,7 @@ export function createCoreHandlers(deps: CoreDeps): Handlers {
         platform: deps.app.platform,
       }),
     ),
-    ...setupHandlers({ ...deps.setup, clock: deps.clock, lastChecks }),
+    ...setupHandlers({ ...deps.setup, clock: deps.clock, lastChecks, ops }),
+    ...signInHandlers(deps.signIn, ops),
   };
 }

@@ -26,10 +26,12 @@ export interface SetupHandlerDeps {
   clock: () => Date;
   /** Where a full run of checks is kept for Troubleshoot's report (optional: tests of the mapping omit it). */
   lastChecks?: LastChecks;
+  /** The running operations, shared with the sign-in channels (a table of its own when absent). */
+  ops?: Operations;
 }
 
 /** What main/index.ts (and the e2e harness) hands the core for the setup flow; the clock comes from CoreDeps. */
-export type SetupWiring = Omit<SetupHandlerDeps, 'clock' | 'lastChecks'>;
+export type SetupWiring = Omit<SetupHandlerDeps, 'clock' | 'lastChecks' | 'ops'>;
 
 export type SetupHandlers = {
   [K in SetupChannel]: (input: SetupInput<K>, ctx: SetupHandlerContext) => Promise<SetupOutput<K>>;
@@ -59,24 +61,34 @@ export function setupHandlers({
   history,
   clock,
   lastChecks,
+  ops = new Operations(clock),
 }: SetupHandlerDeps): SetupHandlers {
   const s = lastChecks === undefined ? service : recordingLastChecks(service, lastChecks, clock);
-  const ops = new Operations(clock);
   return {
     'setup.progress': () => s.progress(),
     'setup.markStep': ({ step, summary, next }) => s.markStep(step, summary, next),
     'setup.resetProgress': () => s.resetProgress(),
     'setup.connectFace': ({ url, token }) => s.connectFace(url, token),
     'setup.trustFaceCertificate': ({ url, fingerprint256 }) => s.trustFaceCertificate(url, fingerprint256),
+    'setup.faceServerChoices': () => s.faceServerChoices(),
+    'setup.chooseFaceServer': ({ siteId, serverId }) =>
+      s.chooseFaceServer({ site: siteId, server: serverId }),
+    'setup.faceChoice': () => s.faceChoice(),
     'setup.listIntegrations': () => s.listIntegrations(),
-    'setup.addIntegrations': ({ kinds }) => s.addIntegrations(kinds),
+    'setup.addIntegrations': ({ operationId, kinds }, ctx) =>
+      ops.run(operationId, 'write', ctx, (h) => s.addIntegrations(kinds, h)),
+    'setup.keepWaiting': ({ operationId, changeId }, ctx) =>
+      ops.run(operationId, 'keepWaiting', ctx, (h) => s.keepWaiting(changeId, h)),
     'setup.detectSpace': () => s.detectSpace(),
     'setup.getSpaceDetails': () => s.getSpaceDetails(),
-    'setup.saveSpaceDetails': (details) => s.saveSpaceDetails(details),
+    'setup.saveSpaceDetails': ({ operationId, ...details }, ctx) =>
+      ops.run(operationId, 'write', ctx, (h) => s.saveSpaceDetails(details, h)),
     'setup.shipKey': () => s.shipKey(),
-    'setup.setShipKey': (key) => s.setShipKey(key),
+    'setup.setShipKey': ({ operationId, ...key }, ctx) =>
+      ops.run(operationId, 'write', ctx, (h) => s.setShipKey(key, h)),
     'setup.revealShipKey': () => s.revealShipKey(),
-    'setup.resetAuthKey': () => s.resetAuthKey(),
+    'setup.resetAuthKey': ({ operationId }, ctx) =>
+      ops.run(operationId, 'write', ctx, (h) => s.resetAuthKey(h)),
     'setup.loadInstallScript': (source) => s.loadInstallScript(source),
     'setup.runInstallScript': ({ operationId, sha256 }, ctx) =>
       ops.run(operationId, 'installScript', ctx, (h) => s.runInstallScript(sha256, h)),
@@ -89,7 +101,8 @@ export function setupHandlers({
     'setup.generalOptions': () => s.generalOptions(),
     'setup.revealGeneralOption': ({ label }) => s.revealGeneralOption(label),
     'setup.getEnrollment': () => s.getEnrollment(),
-    'setup.saveEnrollment': (settings) => s.saveEnrollment(settings),
+    'setup.saveEnrollment': ({ operationId, ...settings }, ctx) =>
+      ops.run(operationId, 'write', ctx, (h) => s.saveEnrollment(settings, h)),
     'setup.verify': ({ operationId, deadlineMs }, ctx) =>
       ops.run(operationId, 'verify', ctx, (h) => s.verify(deadlineMs, h)),
     'setup.collectBundle': ({ operationId, path }, ctx) =>

@@ -16,6 +16,9 @@ import { createAuthNetwork } from './msal-network';
 import { type AuthRegion, originOf } from './regions';
 import type { SignInBinding, SignInCache, SignInRecord } from './sign-in-cache';
 import { assertAudience, assertClock, assertTenant } from './token-claims';
+import { DEFAULT_PAGES, type BrowserPages } from './browser-pages';
+
+export type { BrowserPages } from './browser-pages';
 
 /** Opens a URL in the system browser: Electron's shell.openExternal in the app, the OS opener in the CLI. */
 export type OpenBrowser = (url: string) => Promise<void>;
@@ -26,12 +29,6 @@ export interface DeviceCodePrompt {
   verificationUri: string;
   /** When the code stops working. */
   expiresAt: Date;
-}
-
-/** Pages the browser shows after the redirect (translated by the caller; English by default). */
-export interface BrowserPages {
-  success: string;
-  error: string;
 }
 
 export interface MicrosoftSignInOptions {
@@ -49,6 +46,8 @@ export interface SignInRequest {
   /** The XS4 Face server (or Console API) the tokens will be sent to; the region's API base when absent. */
   faceUrl?: string | undefined;
   signal?: AbortSignal | undefined;
+  /** The pages the browser shows after the redirect, for this sign-in (the technician's language); the defaults otherwise. */
+  pages?: BrowserPages | undefined;
 }
 
 export interface MicrosoftSignIn {
@@ -69,21 +68,6 @@ export interface MicrosoftSignIn {
   }): Promise<string>;
   /** Forgets the account and its tokens on this computer; true when someone was signed in. */
   signOut(): Promise<boolean>;
-}
-
-const DEFAULT_PAGES: BrowserPages = {
-  success: page(
-    'Signed in',
-    'You are signed in to XS4 Face. You can close this window and return to the XS4 Face Space Assistant.',
-  ),
-  error: page(
-    'Sign-in not completed',
-    'The sign-in was not completed. Return to the XS4 Face Space Assistant to see why and try again.',
-  ),
-};
-
-function page(title: string, text: string): string {
-  return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>${title}</title></head><body style="font:16px system-ui,sans-serif;margin:3rem"><h1 style="font-size:1.4rem">${title}</h1><p>${text}</p></body></html>`;
 }
 
 /** Settles a loopback listener MSAL is waiting on, by posting an error for its own state (so MSAL closes it). */
@@ -248,8 +232,8 @@ export function createMicrosoftSignIn(opts: MicrosoftSignInOptions): MicrosoftSi
         // Entra shows its account picker (as az login does). A generic OpenID provider issues a refresh token
         // (offline_access) only with prompt=consent (OpenID Connect Core §11); Entra needs no such prompt.
         prompt: region.protocol === 'aad' ? 'select_account' : 'consent',
-        successTemplate: pages.success,
-        errorTemplate: pages.error,
+        successTemplate: (req.pages ?? pages).success,
+        errorTemplate: (req.pages ?? pages).error,
         openBrowser: async (url) => {
           authorizeUrl = url;
           try {

@@ -6,6 +6,7 @@ import { AppError, invalidInput } from '../errors';
 import { validateHost, validatePort } from '../net/endpoint';
 import {
   AddIntegrationsSchema,
+  type Change,
   ChangeSchema,
   type Enrollment,
   EnrollmentSchema,
@@ -42,6 +43,14 @@ export interface Applied<T> {
   waitedMs: number;
 }
 
+/**
+ * Resumes a write that ended FACE_WRITE_PENDING (its error's `detail.changeId`): the write is not sent again; the client
+ * waits for that change, then reads back and verifies exactly as the write would have.
+ */
+export interface Resume {
+  changeId: string;
+}
+
 export interface InstallScript {
   fileName: string;
   content: Buffer;
@@ -52,13 +61,21 @@ export interface FaceClient {
   whoAmI(): Promise<WhoAmI>;
   listSites(): Promise<FaceSite[]>;
   listIntegrations(t: FaceTarget): Promise<IntegrationsList>;
-  addIntegrations(t: FaceTarget, types: string[]): Promise<Applied<IntegrationsList>>;
+  addIntegrations(t: FaceTarget, types: string[], resume?: Resume): Promise<Applied<IntegrationsList>>;
   getSpaceIntegration(t: FaceTarget): Promise<SpaceIntegration>;
-  updateSpaceIntegration(t: FaceTarget, update: SpaceIntegrationUpdate): Promise<Applied<SpaceIntegration>>;
+  updateSpaceIntegration(
+    t: FaceTarget,
+    update: SpaceIntegrationUpdate,
+    resume?: Resume,
+  ): Promise<Applied<SpaceIntegration>>;
   getSpaceGeneralOptions(t: FaceTarget): Promise<GeneralOption[]>;
-  resetAuthenticationKey(t: FaceTarget): Promise<Applied<GeneralOption[]> & { keyFingerprint: string }>;
+  /** Resuming needs the key before the reset (read by the first attempt): the new one must differ from it. */
+  resetAuthenticationKey(
+    t: FaceTarget,
+    resume?: Resume & { previousKey: string | undefined },
+  ): Promise<Applied<GeneralOption[]> & { keyFingerprint: string }>;
   getEnrollment(t: FaceTarget): Promise<Enrollment>;
-  updateEnrollment(t: FaceTarget, update: Enrollment): Promise<Applied<Enrollment>>;
+  updateEnrollment(t: FaceTarget, update: Enrollment, resume?: Resume): Promise<Applied<Enrollment>>;
   downloadInstallScript(t: FaceTarget): Promise<InstallScript>;
   /** Keeps waiting for a change still pending (e.g. after FACE_WRITE_PENDING): resolves with the time waited. */
   waitForChange(t: FaceTarget, changeId: string): Promise<number>;
@@ -78,6 +95,21 @@ export function createFaceClient(opts: FaceClientOptions): FaceClient {
   const { call, settle, scoped, notApplied } = createFaceTransport(opts);
   const WriteSchema = z.object({ change: ChangeSchema });
 
+  /** Sends a write and waits while it is pending, or (resuming) waits for the change already sent. */
+  async function submit(
+    t: FaceTarget,
+    route: string,
+    resume: Resume | undefined,
+    send: () => Promise<Change>,
+  ): Promise<{ changeId: string; waitedMs: number }> {
+    if (resume !== undefined) checkFaceId('changeId', resume.changeId);
+    const change =
+      resume === undefined
+        ? await send()
+        : await call(ChangeSchema, 'change status', scoped(t, FacePaths.change(resume.changeId)));
+    return { changeId: change.changeId, waitedMs: await settle(t, route, change) };
+  }
+
   return {
     whoAmI: () => call(WhoAmISchema, 'sign-in check', FacePaths.whoami),
 
@@ -85,36 +117,40 @@ export function createFaceClient(opts: FaceClientOptions): FaceClient {
 
     listIntegrations: (t) => call(IntegrationsSchema, 'integration list', scoped(t, FacePaths.integrations)),
 
-    async addIntegrations(t, types) {
+    async addIntegrations(t, types, resume) {
       const body = AddIntegrationsSchema.safeParse({ add: types });
       if (!body.success) throw invalidInput('integrations', 'must be 1-100 integration identifiers');
-      const w = await call(WriteSchema, 'add integrations', scoped(t, FacePaths.integrations), {
-        method: 'POST',
-        body: body.data,
+      const w = await submit(t, 'add integrations', resume, async () => {
+        const sent = await call(WriteSchema, 'add integrations', scoped(t, FacePaths.integrations), {
+          method: 'POST',
+          body: body.data,
+        });
+        return sent.change;
       });
-      const waitedMs = await settle(t, 'add integrations', w.change);
       const list = await call(IntegrationsSchema, 'integration list', scoped(t, FacePaths.integrations));
       const have = new Set(list.integrations.map((i) => i.type));
       for (const type of body.data.add)
         if (!have.has(type)) throw notApplied('add integrations', 'integrations', body.data.add, [...have]);
-      return { value: list, changeId: w.change.changeId, waitedMs };
+      return { value: list, ...w };
     },
 
     getSpaceIntegration: (t) => call(SpaceIntegrationSchema, 'Space integration', scoped(t, FacePaths.space)),
 
-    async updateSpaceIntegration(t, update) {
+    async updateSpaceIntegration(t, update, resume) {
       const host = validateHost(update.host, 'spaceHost');
       const port = validatePort(update.port, 'spacePort');
       if (typeof update.https !== 'boolean') throw invalidInput('spaceHttps', 'must be true or false');
       const key = update.shipApiKey === undefined ? undefined : oneLine('shipApiKey', update.shipApiKey, 256);
       const body = { host, port, https: update.https, ...(key !== undefined ? { shipApiKey: key } : {}) };
       const secrets = key !== undefined ? [key] : [];
-      const w = await call(WriteSchema, 'Space server details', scoped(t, FacePaths.space), {
-        method: 'PUT',
-        body,
-        secrets,
+      const w = await submit(t, 'Space server details', resume, async () => {
+        const sent = await call(WriteSchema, 'Space server details', scoped(t, FacePaths.space), {
+          method: 'PUT',
+          body,
+          secrets,
+        });
+        return sent.change;
       });
-      const waitedMs = await settle(t, 'Space server details', w.change);
       const after = await call(SpaceIntegrationSchema, 'Space integration', scoped(t, FacePaths.space), {
         secrets,
       });
@@ -134,25 +170,30 @@ export function createFaceClient(opts: FaceClientOptions): FaceClient {
           );
         }
       }
-      return { value: after, changeId: w.change.changeId, waitedMs };
+      return { value: after, ...w };
     },
 
     getSpaceGeneralOptions: async (t) =>
       (await call(GeneralOptionsSchema, 'Space General Options', scoped(t, FacePaths.generalOptions)))
         .options,
 
-    async resetAuthenticationKey(t) {
+    async resetAuthenticationKey(t, resume) {
       const authKey = (opts: GeneralOption[]): string | undefined =>
         opts.find((o) => o.id === AUTH_KEY_OPTION_ID)?.value;
-      const before = authKey(
-        (await call(GeneralOptionsSchema, 'Space General Options', scoped(t, FacePaths.generalOptions)))
-          .options,
-      );
-      const w = await call(WriteSchema, 'reset authentication key', scoped(t, FacePaths.resetAuthKey), {
-        method: 'POST',
-        body: {},
+      const before =
+        resume !== undefined
+          ? resume.previousKey
+          : authKey(
+              (await call(GeneralOptionsSchema, 'Space General Options', scoped(t, FacePaths.generalOptions)))
+                .options,
+            );
+      const w = await submit(t, 'reset authentication key', resume, async () => {
+        const sent = await call(WriteSchema, 'reset authentication key', scoped(t, FacePaths.resetAuthKey), {
+          method: 'POST',
+          body: {},
+        });
+        return sent.change;
       });
-      const waitedMs = await settle(t, 'reset authentication key', w.change);
       const options = (
         await call(GeneralOptionsSchema, 'Space General Options', scoped(t, FacePaths.generalOptions))
       ).options;
@@ -169,18 +210,13 @@ export function createFaceClient(opts: FaceClientOptions): FaceClient {
           fp,
         );
       }
-      return {
-        value: options,
-        changeId: w.change.changeId,
-        waitedMs,
-        keyFingerprint: faceKeyFingerprint(after),
-      };
+      return { value: options, ...w, keyFingerprint: faceKeyFingerprint(after) };
     },
 
     getEnrollment: (t) =>
       call(EnrollmentSchema, 'Enrollment Service settings', scoped(t, FacePaths.enrollment)),
 
-    async updateEnrollment(t, update) {
+    async updateEnrollment(t, update, resume) {
       const companyName = oneLine('companyName', update.companyName, 256);
       const rawUrl = oneLine('privacyPolicyUrl', update.privacyPolicyUrl, 2048);
       let u: URL;
@@ -193,11 +229,13 @@ export function createFaceClient(opts: FaceClientOptions): FaceClient {
       if (u.username || u.password)
         throw invalidInput('privacyPolicyUrl', 'must not contain a user name or password');
       const body = { companyName, privacyPolicyUrl: u.toString() };
-      const w = await call(WriteSchema, 'Enrollment Service settings', scoped(t, FacePaths.enrollment), {
-        method: 'PUT',
-        body,
+      const w = await submit(t, 'Enrollment Service settings', resume, async () => {
+        const sent = await call(WriteSchema, 'Enrollment Service settings', scoped(t, FacePaths.enrollment), {
+          method: 'PUT',
+          body,
+        });
+        return sent.change;
       });
-      const waitedMs = await settle(t, 'Enrollment Service settings', w.change);
       const after = await call(
         EnrollmentSchema,
         'Enrollment Service settings',
@@ -212,7 +250,7 @@ export function createFaceClient(opts: FaceClientOptions): FaceClient {
           body.privacyPolicyUrl,
           after.privacyPolicyUrl,
         );
-      return { value: after, changeId: w.change.changeId, waitedMs };
+      return { value: after, ...w };
     },
 
     async waitForChange(t, changeId) {

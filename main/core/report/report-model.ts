@@ -53,7 +53,14 @@ export function reportModel(run: RunResult, meta: ReportMeta): ReportModel {
 export function liveReportModel(
   views: CheckView[],
   at: Date,
-  meta: { toolVersion: string; generatedAt: Date; machineName: string; platform: string },
+  meta: {
+    toolVersion: string;
+    generatedAt: Date;
+    machineName: string;
+    platform: string;
+    /** What the run worked on (the XS4 Face server chosen in the app). */
+    inputs?: Array<{ label: string; value: string }>;
+  },
 ): ReportModel {
   const counts = { pass: 0, warn: 0, fail: 0, skip: 0 };
   for (const v of views) counts[v.status] += 1;
@@ -64,7 +71,7 @@ export function liveReportModel(
     collectedAt: at.toISOString(),
     machineName: meta.machineName,
     platform: meta.platform,
-    inputs: [],
+    inputs: meta.inputs ?? [],
     counts,
     checks: views.map(verdict),
   };

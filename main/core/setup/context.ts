@@ -16,6 +16,8 @@ import type { Check } from '../checks/types';
 import type { WindowsCheckDeps } from '../checks/windows/index';
 import type { ChangeRecord } from '../windows/change-record';
 import { SetupStateFile } from './setup-state';
+import { PendingWrites } from './pending-writes';
+import type { OperationHooks } from './service';
 
 export type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>;
 
@@ -60,6 +62,8 @@ export interface SetupContext {
   recordWindowsChange(c: ChangeRecord): Promise<void>;
   /** Raw evidence of the last run of each check, so a fix works on what the technician saw. */
   lastEvidence: Map<string, unknown>;
+  /** Writes left pending, by change id, for "Keep waiting" (pending-writes.ts). */
+  pendingWrites: PendingWrites;
 }
 
 /** Waits `ms`, or rejects CANCELLED when the signal fires, also when it fired before the wait began (a cancel
@@ -104,6 +108,7 @@ export function createSetupContext(deps: SetupServiceDeps): SetupContext {
     record,
     recordWindowsChange,
     lastEvidence: new Map(),
+    pendingWrites: new PendingWrites(),
   };
 }
 
@@ -113,11 +118,21 @@ export function faceHostPort(url: string): string {
   return `${ep.host}:${ep.port}`;
 }
 
+/** The service's signal (the CLI's Ctrl+C) and the operation's own (the page's Stop), as one. */
+function eitherSignal(a: AbortSignal | undefined, b: AbortSignal | undefined): AbortSignal | undefined {
+  return a && b ? AbortSignal.any([a, b]) : (a ?? b);
+}
+
 /**
  * A client of the XS4 Face server at `url`, with the pinned certificate and a token: the Microsoft sign-in made for this
- * server when there is one, else the stored (pasted) token, which stays for unattended use.
+ * server when there is one, else the stored (pasted) token, which stays for unattended use. `hooks` are the operation's:
+ * its Stop aborts requests and pending waits, and it is told while a write is pending.
  */
-export async function faceClientFor(ctx: SetupContext, url: string): Promise<FaceClient> {
+export async function faceClientFor(
+  ctx: SetupContext,
+  url: string,
+  hooks: OperationHooks = {},
+): Promise<FaceClient> {
   const { deps } = ctx;
   const signedIn = await deps.faceTokenProvider?.(url);
   const token = signedIn ? null : await deps.secrets.get('faceToken');
@@ -129,15 +144,25 @@ export async function faceClientFor(ctx: SetupContext, url: string): Promise<Fac
     );
   }
   const pins = (await deps.settings.get()).pinnedFingerprints;
+  const signal = eitherSignal(deps.signal, hooks.signal);
+  const servicePending = deps.onFacePending;
+  const opPending = hooks.onPending;
+  const onPending =
+    servicePending && opPending
+      ? (p: PendingProgress) => {
+          servicePending(p);
+          opPending(p);
+        }
+      : (servicePending ?? opPending);
   return createFaceClient({
     baseUrl: url,
     tokenProvider: signedIn ?? staticTokenProvider(token!),
     pinnedFingerprint256: pins[faceHostPort(url)],
     extraCa: deps.extraCa,
     timeoutMs: ctx.requestMs,
-    ...(deps.signal ? { signal: deps.signal } : {}),
+    ...(signal ? { signal } : {}),
     ...(deps.sleep ? { sleep: deps.sleep } : {}),
-    ...(deps.onFacePending ? { onPending: deps.onFacePending } : {}),
+    ...(onPending ? { onPending } : {}),
     ...(deps.facePendingDeadlineMs !== undefined ? { pendingDeadlineMs: deps.facePendingDeadlineMs } : {}),
   });
 }
@@ -152,9 +177,15 @@ export function notConnected(): AppError {
 }
 
 /** The connected XS4 Face server and the site › server chosen on it; refused before "Connect" has been done. */
-export async function faceSession(ctx: SetupContext): Promise<{ client: FaceClient; target: FaceTarget }> {
+export async function faceSession(
+  ctx: SetupContext,
+  hooks: OperationHooks = {},
+): Promise<{ client: FaceClient; target: FaceTarget }> {
   const settings = await ctx.deps.settings.get();
   const s = await ctx.state.read();
   if (!settings.faceServerUrl || !s.face) throw notConnected();
-  return { client: await faceClientFor(ctx, settings.faceServerUrl), target: s.face };
+  return {
+    client: await faceClientFor(ctx, settings.faceServerUrl, hooks),
+    target: { siteId: s.face.siteId, serverId: s.face.serverId },
+  };
 }

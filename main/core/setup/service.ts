@@ -4,9 +4,11 @@ import type {
   ConnectResult,
   DetectedSpace,
   EnrollmentSettings,
+  FaceChoice,
   GeneralOptionView,
   IntegrationCard,
   MaskedSecret,
+  PendingWriteResult,
   ScriptInfo,
   ScriptRunResult,
   SetupProgress,
@@ -16,11 +18,14 @@ import type {
 import type { StepId } from '../../../contract/steps';
 import type { SiteProfile } from '../profile/site-profile';
 import type { ServerChoice, ServerChoices } from '../face/server-choices';
+import type { PendingProgress } from '../face/face-client';
 
 export interface OperationHooks {
   signal?: AbortSignal;
   onProgress?: (message: string, fraction: number | null) => void;
   onLogLine?: (line: string) => void;
+  /** Told before each poll while an XS4 Face write of this operation is accepted but not yet applied. */
+  onPending?: (p: PendingProgress) => void;
 }
 
 export interface SetupService {
@@ -43,21 +48,30 @@ export interface SetupService {
     wanted: { site?: string | undefined; server?: string | undefined },
     url?: string,
   ): Promise<ServerChoice>;
+  /** The XS4 Face server the later steps work on (URL, site › server as named when chosen), or null before Connect. */
+  faceChoice(): Promise<FaceChoice | null>;
+
+  /**
+   * Writes take the operation's hooks: its signal stops them (also while pending) and `onPending` is told while the
+   * on-site server has not received the change. A write left pending fails FACE_WRITE_PENDING with its change id;
+   * `keepWaiting` finishes it (waits, reads back, records) without sending it again.
+   */
+  keepWaiting(changeId: string, hooks: OperationHooks): Promise<PendingWriteResult>;
 
   listIntegrations(): Promise<IntegrationCard[]>;
-  addIntegrations(kinds: string[]): Promise<IntegrationCard[]>;
+  addIntegrations(kinds: string[], hooks?: OperationHooks): Promise<IntegrationCard[]>;
 
   detectSpace(): Promise<DetectedSpace>;
   getSpaceDetails(): Promise<SpaceDetails | null>;
   /** Writes Space Server Details to XS4 Face, reads them back, records history. */
-  saveSpaceDetails(details: SpaceDetails): Promise<SpaceDetails>;
+  saveSpaceDetails(details: SpaceDetails, hooks?: OperationHooks): Promise<SpaceDetails>;
 
   shipKey(): Promise<MaskedSecret>;
   /** Generates 32 random letters and digits, or stores the given key; writes it to XS4 Face and verifies by fingerprint. */
-  setShipKey(key: { generate: true } | { value: string }): Promise<MaskedSecret>;
+  setShipKey(key: { generate: true } | { value: string }, hooks?: OperationHooks): Promise<MaskedSecret>;
   revealShipKey(): Promise<string>;
   /** Resets XS4 Face's Authentication (API key); Space's Face recognition tab must then be updated. */
-  resetAuthKey(): Promise<GeneralOptionView[]>;
+  resetAuthKey(hooks?: OperationHooks): Promise<GeneralOptionView[]>;
 
   loadInstallScript(source: { kind: 'face' } | { kind: 'file'; path: string }): Promise<ScriptInfo>;
   runInstallScript(sha256: string, hooks: OperationHooks): Promise<ScriptRunResult>;
@@ -70,7 +84,7 @@ export interface SetupService {
   revealGeneralOption(label: string): Promise<string>;
 
   getEnrollment(): Promise<EnrollmentSettings | null>;
-  saveEnrollment(settings: EnrollmentSettings): Promise<EnrollmentSettings>;
+  saveEnrollment(settings: EnrollmentSettings, hooks?: OperationHooks): Promise<EnrollmentSettings>;
 
   /** Runs every check and writes an evidence bundle (redacted) into `outDir`, which must be new or empty. */
   collectBundle(outDir: string, hooks: OperationHooks): Promise<{ path: string; checks: CheckView[] }>;

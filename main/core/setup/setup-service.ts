@@ -13,6 +13,7 @@ import { generalOptionSteps } from './steps/general-options';
 import { enrollmentSteps } from './steps/enrollment';
 import { bundleProfileSteps } from './steps/bundle-profile';
 import { verifyStep } from './steps/verify';
+import { keepWaiting } from './pending-writes';
 
 export type { SetupServiceDeps } from './context';
 
@@ -30,5 +31,6 @@ export function createSetupService(deps: SetupServiceDeps): SetupService {
     ...enrollmentSteps(ctx),
     ...bundleProfileSteps(ctx),
     ...verifyStep(ctx),
+    keepWaiting: (changeId, hooks) => keepWaiting(ctx.pendingWrites, changeId, hooks),
   };
 }

@@ -3,25 +3,47 @@
 import type { CheckView } from '../../../contract/setup-shapes';
 import type { SetupService } from '../setup/service';
 
+/** A row of the report's "inputs" table (e.g. the XS4 Face site › server the run worked on). */
+export interface ReportInput {
+  label: string;
+  value: string;
+}
+
 export interface LastChecks {
-  /** Records a full run (every check). */
-  set(views: CheckView[], at: Date): void;
+  /** Records a full run (every check), with what it worked on. */
+  set(views: CheckView[], at: Date, inputs?: ReportInput[]): void;
   /** Replaces one check after a fix or undo, when that check is part of the recorded run. */
   update(view: CheckView): void;
-  get(): { views: CheckView[]; at: Date } | null;
+  get(): { views: CheckView[]; at: Date; inputs: ReportInput[] } | null;
 }
 
 export function createLastChecks(): LastChecks {
-  let last: { views: CheckView[]; at: Date } | null = null;
+  let last: { views: CheckView[]; at: Date; inputs: ReportInput[] } | null = null;
   return {
-    set: (views, at) => {
-      last = { views, at };
+    set: (views, at, inputs = []) => {
+      last = { views, at, inputs };
     },
     update: (view) => {
       if (last !== null) last = { ...last, views: last.views.map((v) => (v.id === view.id ? view : v)) };
     },
     get: () => last,
   };
+}
+
+/** The XS4 Face server the setup flow works on, as the report names it (the app's choice in the Connect step). */
+async function faceInputs(service: SetupService): Promise<ReportInput[]> {
+  const c = await service.faceChoice().catch(() => null);
+  if (c === null) return [];
+  const named = c.siteName !== null && c.serverName !== null;
+  return [
+    { label: 'XS4 Face server', value: c.url },
+    {
+      label: 'XS4 Face site › server',
+      value: named
+        ? `${c.siteName} › ${c.serverName} (${c.siteId}/${c.serverId})`
+        : `${c.siteId}/${c.serverId}`,
+    },
+  ];
 }
 
 /**
@@ -37,7 +59,7 @@ export function recordingLastChecks(
     ...service,
     async runChecks(ids, hooks) {
       const views = await service.runChecks(ids, hooks);
-      if (ids === null) last.set(views, clock());
+      if (ids === null) last.set(views, clock(), await faceInputs(service));
       return views;
     },
     async applyFix(checkId, hooks) {
@@ -52,7 +74,7 @@ export function recordingLastChecks(
     },
     async collectBundle(outDir, hooks) {
       const out = await service.collectBundle(outDir, hooks);
-      last.set(out.checks, clock());
+      last.set(out.checks, clock(), await faceInputs(service));
       return out;
     },
   };

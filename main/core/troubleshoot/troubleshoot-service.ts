@@ -62,6 +62,7 @@ export function createTroubleshootService(
         ...meta,
         machineName: context.machineName,
         platform: context.platform,
+        inputs: live.inputs,
       });
     throw new AppError(
       'REPORT_NOTHING_TO_EXPORT',

@@ -46,6 +46,13 @@ function recordingService(): { service: SetupService; calls: Array<[string, unkn
       online: true,
       pendingMessages: 0,
     }),
+    faceChoice: rec('faceChoice', null),
+    // Like a write left pending, then finished: tells the operation how long it has waited.
+    keepWaiting: async (changeId: string, hooks: OperationHooks) => {
+      calls.push(['keepWaiting', [changeId]]);
+      hooks.onPending?.({ route: 'Space server details', changeId, elapsedMs: 1500.4, deadlineMs: 60_000 });
+      return { write: 'spaceDetails' as const, details: { host: 'space.test', port: 8100, https: true } };
+    },
     listIntegrations: rec('listIntegrations', []),
     addIntegrations: rec('addIntegrations', []),
     detectSpace: rec('detectSpace', {
@@ -118,32 +125,57 @@ function firstIssue(
 
 describe('setup contract inputs', () => {
   it('names the field and the rule for bad Space Server Details', () => {
-    expect(firstIssue('setup.saveSpaceDetails', { host: 'space.test', port: 70000, https: true })).toEqual({
+    const op = { operationId: 'op-12345678' };
+    expect(
+      firstIssue('setup.saveSpaceDetails', { ...op, host: 'space.test', port: 70000, https: true }),
+    ).toEqual({
       path: 'port',
       message: 'must be a whole number from 1 to 65535',
     });
-    expect(firstIssue('setup.saveSpaceDetails', { host: 'bad host', port: 8100, https: true })).toEqual({
+    expect(
+      firstIssue('setup.saveSpaceDetails', { ...op, host: 'bad host', port: 8100, https: true }),
+    ).toEqual({
       path: 'host',
       message: 'must be a host name (letters, digits, hyphens, dots) or an IP address',
     });
-    expect(firstIssue('setup.saveSpaceDetails', { host: 'space.test', port: 8100, https: true })).toBeNull();
+    expect(
+      firstIssue('setup.saveSpaceDetails', { ...op, host: 'space.test', port: 8100, https: true }),
+    ).toBeNull();
+    // A write is an operation: without its id it cannot be stopped, so it is refused.
+    expect(firstIssue('setup.saveSpaceDetails', { host: 'space.test', port: 8100, https: true })?.path).toBe(
+      'operationId',
+    );
+  });
+
+  it('takes server choices and waits only by ids XS4 Face could have given', () => {
+    expect(firstIssue('setup.chooseFaceServer', { siteId: 'site-2', serverId: 'face-3' })).toBeNull();
+    expect(firstIssue('setup.chooseFaceServer', { siteId: '../x', serverId: 'face-3' })).toEqual({
+      path: 'siteId',
+      message: 'must be 1-128 letters, digits, dot, underscore or hyphen',
+    });
+    expect(firstIssue('setup.keepWaiting', { operationId: 'op-12345678', changeId: 'chg/1' })?.path).toBe(
+      'changeId',
+    );
   });
 
   it('reveals and resets only on an explicit, confirmed action', () => {
     expect(firstIssue('setup.revealShipKey', {})?.path).toBe('userAction');
-    expect(firstIssue('setup.resetAuthKey', { confirmed: false })?.path).toBe('confirmed');
+    expect(firstIssue('setup.resetAuthKey', { operationId: 'op-12345678', confirmed: false })?.path).toBe(
+      'confirmed',
+    );
     expect(firstIssue('setup.applyFix', { operationId: 'op-12345678', checkId: 'power.sleep' })?.path).toBe(
       'confirmed',
     );
   });
 
   it('checks typed SHIP keys and operation ids', () => {
-    expect(firstIssue('setup.setShipKey', { value: 'abc' })).not.toBeNull();
-    expect(firstIssue('setup.setShipKey', { value: 'two\nlines' })?.message).toBe(
+    const op = { operationId: 'op-12345678' };
+    expect(firstIssue('setup.setShipKey', { ...op, value: 'abc' })).not.toBeNull();
+    expect(firstIssue('setup.setShipKey', { ...op, value: 'two\nlines' })?.message).toBe(
       'must be one line without control characters',
     );
-    expect(firstIssue('setup.setShipKey', { value: SECRET })).toBeNull();
-    expect(firstIssue('setup.setShipKey', { generate: true })).toBeNull();
+    expect(firstIssue('setup.setShipKey', { ...op, value: SECRET })).toBeNull();
+    expect(firstIssue('setup.setShipKey', { ...op, generate: true })).toBeNull();
     expect(firstIssue('setup.runChecks', { operationId: 'x', ids: null })?.path).toBe('operationId');
   });
 });
@@ -171,16 +203,23 @@ describe('setup handlers', () => {
     await h['setup.markStep']({ step: 'connect', summary: 'ok', next: 'integrations' }, ctx);
     await h['setup.connectFace']({ url: 'https://f.test', token: null }, ctx);
     await h['setup.trustFaceCertificate']({ url: 'https://f.test', fingerprint256: 'AB'.repeat(32) }, ctx);
-    await h['setup.saveSpaceDetails']({ host: 'space.test', port: 8100, https: true }, ctx);
-    await h['setup.setShipKey']({ generate: true }, ctx);
+    await h['setup.saveSpaceDetails'](
+      { operationId: 'op-cccc3333', host: 'space.test', port: 8100, https: true },
+      ctx,
+    );
+    await h['setup.setShipKey']({ operationId: 'op-dddd4444', generate: true }, ctx);
     await h['setup.revealGeneralOption']({ label: 'Authentication (API key)', userAction: true }, ctx);
+    await h['setup.chooseFaceServer']({ siteId: 'site-2', serverId: 'face-3' }, ctx);
+    // Writes get the operation's hooks (its signal, its pending progress), never the operation id itself.
+    const hooks = expect.objectContaining({ signal: expect.any(AbortSignal) });
     expect(calls).toEqual([
       ['markStep', ['connect', 'ok', 'integrations']],
       ['connectFace', ['https://f.test', null]],
       ['trustFaceCertificate', ['https://f.test', 'AB'.repeat(32)]],
-      ['saveSpaceDetails', [{ host: 'space.test', port: 8100, https: true }]],
-      ['setShipKey', [{ generate: true }]],
+      ['saveSpaceDetails', [{ host: 'space.test', port: 8100, https: true }, hooks]],
+      ['setShipKey', [{ generate: true }, hooks]],
       ['revealGeneralOption', ['Authentication (API key)']],
+      ['chooseFaceServer', [{ site: 'site-2', server: 'face-3' }]],
     ]);
   });
 
@@ -202,6 +241,54 @@ describe('setup handlers', () => {
       ['progress', { operation: 'op-aaaa1111', step: 'installScript', fraction: 0.5, message: 'Running' }],
       ['logLine', { level: 'info', time: '2026-11-29T20:00:00.000Z', message: 'hello from the script' }],
     ]);
+  });
+
+  it("keeps waiting for a write left pending and streams its pending progress under the operation's id", async () => {
+    const { service, calls } = recordingService();
+    const h = setupHandlers({
+      service,
+      clipboard: { writeText: () => undefined },
+      history: noHistory,
+      clock: () => new Date(0),
+    });
+    const { ctx, events } = context();
+    const result = await h['setup.keepWaiting']({ operationId: 'op-eeee5555', changeId: 'chg-1a2b' }, ctx);
+    expect(result).toEqual({
+      write: 'spaceDetails',
+      details: { host: 'space.test', port: 8100, https: true },
+    });
+    expect(calls).toEqual([['keepWaiting', ['chg-1a2b']]]);
+    expect(events).toEqual([
+      [
+        'pending',
+        {
+          operation: 'op-eeee5555',
+          route: 'Space server details',
+          changeId: 'chg-1a2b',
+          elapsedMs: 1500,
+          deadlineMs: 60_000,
+        },
+      ],
+    ]);
+  });
+
+  it('stops an operation when the page that started it goes away', async () => {
+    const { service } = recordingService();
+    const h = setupHandlers({
+      service,
+      clipboard: { writeText: () => undefined },
+      history: noHistory,
+      clock: () => new Date(0),
+    });
+    const page = new AbortController();
+    const { ctx } = context();
+    const running = h['setup.runChecks'](
+      { operationId: 'op-ffff6666', ids: null },
+      { ...ctx, signal: page.signal },
+    );
+    page.abort();
+    await expect(running).resolves.toEqual([]);
+    expect(await h['setup.cancel']({ operationId: 'op-ffff6666' }, ctx)).toBe(false);
   });
 
   it('cancels a running operation by id and refuses a second one with the same id', async () => {

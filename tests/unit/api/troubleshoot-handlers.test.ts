@@ -8,7 +8,12 @@ import { troubleshootHandlers } from '../../../main/core/api/troubleshoot-handle
 import { allChecks } from '../../../main/core/checks/all';
 import { createWindowsRun } from '../../../main/core/checks/windows/index';
 import { troubleshootContract } from '../../../contract/troubleshoot-channels';
-import { createLastChecks, type LastChecks } from '../../../main/core/troubleshoot/last-checks';
+import {
+  createLastChecks,
+  recordingLastChecks,
+  type LastChecks,
+} from '../../../main/core/troubleshoot/last-checks';
+import type { SetupService } from '../../../main/core/setup/service';
 import { createTroubleshootService } from '../../../main/core/troubleshoot/troubleshoot-service';
 
 const FIXTURES = join(import.meta.dirname, '..', '..', 'fixtures');
@@ -108,5 +113,29 @@ describe('troubleshoot handlers', () => {
     const html = readFileSync(out, 'utf8');
     expect(html).toContain('SPACE-SRV-01');
     expect(html).toContain('power.sleep is pass');
+  });
+
+  it('names the XS4 Face server chosen in the app in the live report', async () => {
+    const last = createLastChecks();
+    const service = recordingLastChecks(
+      {
+        runChecks: async () => [],
+        faceChoice: async () => ({
+          url: 'https://xs4face.site.local/',
+          siteId: 'site-2',
+          serverId: 'face-3',
+          siteName: 'Car park',
+          serverName: 'Gate server',
+        }),
+      } as unknown as SetupService,
+      last,
+      clock,
+    );
+    await service.runChecks(null, {});
+    const out = join(mkdtempSync(join(tmpdir(), 'report-')), 'live.html');
+    await handlers(last)['troubleshoot.exportReport']({ source: 'live', path: out });
+    const html = readFileSync(out, 'utf8');
+    expect(html).toContain('https://xs4face.site.local/');
+    expect(html).toContain('Car park › Gate server (site-2/face-3)');
   });
 });

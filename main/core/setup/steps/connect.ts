@@ -1,14 +1,19 @@
 // Step "Connect to XS4 Face": the server URL and token, the certificate judged on first contact, the pin the technician
 // accepts, and the site → server choice.
 import { AppError, invalidInput, toErrorInfo } from '../../errors';
-import { faceApiEndpoint, selectServer } from '../../face/face-client';
+import { faceApiEndpoint } from '../../face/face-client';
 import { inspectFaceCertificate } from '../../face/face-trust';
 import { canonicalFingerprint } from '../../../../contract/rules/fingerprint';
 import { hostInUrl } from '../../../../contract/rules/url-host';
-import type { ConnectResult } from '../../../../contract/setup-shapes';
+import type { ConnectResult, FaceChoice } from '../../../../contract/setup-shapes';
 import type { SetupService } from '../service';
 import { faceClientFor, faceHostPort, notConnected, type SetupContext } from '../context';
-import { listServerChoices, type ServerChoice, type ServerChoices } from '../../face/server-choices';
+import {
+  listServerChoices,
+  serverChoices,
+  type ServerChoice,
+  type ServerChoices,
+} from '../../face/server-choices';
 import { chooseFaceServer as chooseAndRemember } from '../face-choice';
 
 /** The server's base URL as stored: scheme, host (IPv6 bracketed), port, and the path above the API root. */
@@ -19,7 +24,10 @@ function faceBaseUrl(url: string): string {
 
 export function connectSteps(
   ctx: SetupContext,
-): Pick<SetupService, 'connectFace' | 'trustFaceCertificate' | 'faceServerChoices' | 'chooseFaceServer'> {
+): Pick<
+  SetupService,
+  'connectFace' | 'trustFaceCertificate' | 'faceServerChoices' | 'chooseFaceServer' | 'faceChoice'
+> {
   const { deps } = ctx;
 
   async function connectFace(url: string, token: string | null): Promise<ConnectResult> {
@@ -58,11 +66,10 @@ export function connectSteps(
     }
     const client = await faceClientFor(ctx, base);
     await client.whoAmI();
+    // The server chosen before (if the account still has it) or the only one, remembered with the names the Console
+    // shows now; several and none chosen is FACE_SERVER_NOT_SELECTED, listing them (the page then shows its picker).
     const previous = (await ctx.state.read()).face;
-    const target = selectServer(await client.listSites(), previous ?? undefined);
-    // The same server as before keeps the names remembered with it (face-choice.ts).
-    const same = previous?.siteId === target.siteId && previous.serverId === target.serverId;
-    await ctx.state.update((s) => void (s.face = same ? previous : target));
+    await chooseAndRemember(ctx.state, serverChoices(await client.listSites(), previous));
     return { state: 'connected', url: base, certificate, trustedBy };
   }
 
@@ -106,5 +113,18 @@ export function connectSteps(
     return chooseAndRemember(ctx.state, await faceServerChoices(url), wanted);
   }
 
-  return { connectFace, trustFaceCertificate, faceServerChoices, chooseFaceServer };
+  async function faceChoice(): Promise<FaceChoice | null> {
+    const url = (await deps.settings.get()).faceServerUrl;
+    const face = (await ctx.state.read()).face;
+    if (!url || !face) return null;
+    return {
+      url,
+      siteId: face.siteId,
+      serverId: face.serverId,
+      siteName: face.siteName ?? null,
+      serverName: face.serverName ?? null,
+    };
+  }
+
+  return { connectFace, trustFaceCertificate, faceServerChoices, chooseFaceServer, faceChoice };
 }

@@ -2,8 +2,11 @@
 import { AppError } from '../../errors';
 import { faceKeyFingerprint } from '../../secrets/fingerprint';
 import { validateShipKey } from '../../space/ship-client';
-import type { MaskedSecret } from '../../../../contract/setup-shapes';
-import type { SetupService } from '../service';
+import type { GeneralOptionView, MaskedSecret } from '../../../../contract/setup-shapes';
+import type { OperationHooks, SetupService } from '../service';
+import type { Resume } from '../../face/face-client';
+import { AUTH_KEY_OPTION_ID } from '../../face/face-assumptions';
+import { pendingAware } from '../pending-writes';
 import { faceSession, type SetupContext } from '../context';
 import { generateShipKey } from '../ship-key';
 import { generalOptionViews } from './general-options';
@@ -17,9 +20,9 @@ export function shipKeySteps(
       const key = await deps.secrets.get('shipApiKey');
       return { set: key !== null, fingerprint: key ? faceKeyFingerprint(key) : null };
     },
-    async setShipKey(input) {
+    async setShipKey(input, hooks = {}) {
       const key = 'generate' in input ? generateShipKey() : validateShipKey(input.value.trim(), 'shipApiKey');
-      const { client, target } = await faceSession(ctx);
+      const { client, target } = await faceSession(ctx, hooks);
       const current = await client.getSpaceIntegration(target);
       if (!current.host || current.port === 0) {
         throw new AppError(
@@ -28,35 +31,48 @@ export function shipKeySteps(
           'Save the Space Server Details first, then set the SHIP API key.',
         );
       }
-      const applied = await client.updateSpaceIntegration(target, {
-        host: current.host,
-        port: current.port,
-        https: current.https,
-        shipApiKey: key,
-      });
-      const fp = faceKeyFingerprint(key);
-      if (applied.value.shipApiKey.fingerprint !== fp) {
-        throw new AppError(
-          'FACE_WRITE_NOT_APPLIED',
-          'XS4 Face did not keep the SHIP API key that was sent.',
-          'Try again; if it persists, set the key in the XS4 Face Console.',
+      /** Sends the key (or, resuming, waits for it), verifies it by fingerprint, then keeps it here and records it.
+       * Until then the key exists only in this operation's memory: a restart loses it (generate or enter it again). */
+      const write = async (h: OperationHooks, resume?: Resume): Promise<MaskedSecret> => {
+        const session = await faceSession(ctx, h);
+        const applied = await session.client.updateSpaceIntegration(
+          target,
+          { host: current.host, port: current.port, https: current.https, shipApiKey: key },
+          resume,
         );
-      }
-      await deps.secrets.set('shipApiKey', key);
-      await ctx.record(
-        {
-          kind: 'face-write',
-          target: 'face:integration.space.shipApiKey',
-          before: { fingerprint: current.shipApiKey.fingerprint },
-          after: { fingerprint: fp },
-          result: {
-            ok: true,
-            summary: `SHIP API key ${'generate' in input ? 'generated and ' : ''}saved in XS4 Face (fingerprint ${fp}); enter the same key in Space's SHIP tab`,
+        const fp = faceKeyFingerprint(key);
+        if (applied.value.shipApiKey.fingerprint !== fp) {
+          throw new AppError(
+            'FACE_WRITE_NOT_APPLIED',
+            'XS4 Face did not keep the SHIP API key that was sent.',
+            'Try again; if it persists, set the key in the XS4 Face Console.',
+          );
+        }
+        await deps.secrets.set('shipApiKey', key);
+        await ctx.record(
+          {
+            kind: 'face-write',
+            target: 'face:integration.space.shipApiKey',
+            before: { fingerprint: current.shipApiKey.fingerprint },
+            after: { fingerprint: fp },
+            result: {
+              ok: true,
+              summary: `SHIP API key ${'generate' in input ? 'generated and ' : ''}saved in XS4 Face (fingerprint ${fp}); enter the same key in Space's SHIP tab`,
+            },
           },
-        },
-        [key],
+          [key],
+        );
+        return { set: true, fingerprint: fp };
+      };
+      return pendingAware(
+        ctx.pendingWrites,
+        hooks,
+        (h) => write(h),
+        async (h, resume) => ({
+          write: 'shipKey',
+          shipKey: await write(h, resume),
+        }),
       );
-      return { set: true, fingerprint: fp };
     },
     async revealShipKey() {
       const key = await deps.secrets.get('shipApiKey');
@@ -68,22 +84,41 @@ export function shipKeySteps(
         );
       return key;
     },
-    async resetAuthKey() {
-      const { client, target } = await faceSession(ctx);
-      const before = (await client.getSpaceGeneralOptions(target)).find((o) => o.secret);
-      const applied = await client.resetAuthenticationKey(target);
-      await ctx.record({
-        kind: 'key-reset',
-        target: 'face:generalOptions.authenticationApiKey',
-        before: { fingerprint: before ? faceKeyFingerprint(before.value) : null },
-        after: { fingerprint: applied.keyFingerprint },
-        result: {
-          ok: true,
-          summary:
-            "Authentication (API key) reset in XS4 Face; update it in Space's General Options › Face recognition tab",
-        },
-      });
-      return generalOptionViews(applied.value);
+    async resetAuthKey(hooks = {}) {
+      const { client, target } = await faceSession(ctx, hooks);
+      const options = await client.getSpaceGeneralOptions(target);
+      const before = options.find((o) => o.secret);
+      // What the reset must change (the client compares the key row after the reset with it).
+      const previousKey = options.find((o) => o.id === AUTH_KEY_OPTION_ID)?.value;
+      /** Resets (or, resuming, waits for the reset), reads the options back and records it. */
+      const write = async (h: OperationHooks, resume?: Resume): Promise<GeneralOptionView[]> => {
+        const session = await faceSession(ctx, h);
+        const applied = await session.client.resetAuthenticationKey(
+          target,
+          resume === undefined ? undefined : { ...resume, previousKey },
+        );
+        await ctx.record({
+          kind: 'key-reset',
+          target: 'face:generalOptions.authenticationApiKey',
+          before: { fingerprint: before ? faceKeyFingerprint(before.value) : null },
+          after: { fingerprint: applied.keyFingerprint },
+          result: {
+            ok: true,
+            summary:
+              "Authentication (API key) reset in XS4 Face; update it in Space's General Options › Face recognition tab",
+          },
+        });
+        return generalOptionViews(applied.value);
+      };
+      return pendingAware(
+        ctx.pendingWrites,
+        hooks,
+        (h) => write(h),
+        async (h, resume) => ({
+          write: 'authKey',
+          generalOptions: await write(h, resume),
+        }),
+      );
     },
   };
 }

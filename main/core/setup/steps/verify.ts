@@ -21,7 +21,8 @@ export function verifyStep(ctx: SetupContext): Pick<SetupService, 'verify'> {
     async verify(deadlineMs, hooks): Promise<VerifyResult> {
       if (!Number.isInteger(deadlineMs) || deadlineMs < 1000 || deadlineMs > 30 * 60_000)
         throw invalidInput('deadlineMs', 'must be a whole number from 1000 to 1800000');
-      const { client, target } = await faceSession(ctx);
+      // The operation's own signal: Cancel also stops a status read in flight.
+      const { client, target } = await faceSession(ctx, hooks);
       const started = ctx.deps.now().getTime();
       const poll = ctx.deps.timeouts?.pollMs ?? 2000;
       let status = (await client.getSpaceIntegration(target)).status;
