@@ -1,5 +1,6 @@
 // Turns whatever a window.xs4 call rejected with into something the UI can show: code, message, remedy, and for
-// INVALID_INPUT the field and the rule, so the form can show it next to the field.
+// INVALID_INPUT the field and the rule, so the form can show it next to the field; the facts of its detail, so a
+// message the catalogs know by its code (AUTH_*) is said in the technician's language.
 import { isXs4Error } from '../../contract/xs4-error';
 
 export interface CallError {
@@ -9,6 +10,16 @@ export interface CallError {
   /** For INVALID_INPUT: which field broke which rule. */
   field?: string;
   rule?: string;
+  /** The detail's plain facts (strings and numbers), e.g. `changeId`, `minutes`, `host`. */
+  params?: Record<string, string | number>;
+}
+
+function factsOf(detail: Record<string, unknown>): Record<string, string | number> | undefined {
+  const out: Record<string, string | number> = {};
+  for (const [k, v] of Object.entries(detail))
+    if (typeof v === 'string' || typeof v === 'number') out[k] = v;
+    else if (typeof v === 'boolean') out[k] = String(v);
+  return Object.keys(out).length > 0 ? out : undefined;
 }
 
 export function toCallError(e: unknown): CallError {
@@ -17,6 +28,8 @@ export function toCallError(e: unknown): CallError {
     const out: CallError = { code: e.code, message: e.message, remedy: e.remedy };
     if (typeof detail.field === 'string') out.field = detail.field;
     if (typeof detail.rule === 'string') out.rule = detail.rule;
+    const params = factsOf(detail);
+    if (params !== undefined) out.params = params;
     return out;
   }
   return { code: 'UI_UNEXPECTED', message: e instanceof Error ? e.message : String(e), remedy: '' };

@@ -9,6 +9,8 @@ declare global {
 
 export type ProgressEvent = EventPayload<'progress'>;
 export type LogLineEvent = EventPayload<'logLine'>;
+export type PendingEvent = EventPayload<'pending'>;
+export type DeviceCodeEvent = EventPayload<'deviceCode'>;
 
 export function xs4(): Xs4Api {
   const api = (window as { xs4?: Xs4Api }).xs4;

@@ -1,7 +1,7 @@
 // Shows the certificate XS4 Face presented on first contact (or after it changed) so the technician can judge and pin it.
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PendingTrust } from '../store/wizard';
+import type { PendingTrust } from '../store/connect';
 import { Icon } from './Icon';
 import { Modal } from './Modal';
 

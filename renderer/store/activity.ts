@@ -7,6 +7,7 @@ import { xs4 } from '../bridge/xs4';
 import type { Busy, OperationKind } from './busy';
 import { cancelOperation, runOperation, type OperationView } from './operation';
 import type { FieldError } from './validation';
+import type { PendingWrite } from './pending';
 import type { SetupStore } from './setup';
 
 export interface ActivityState {
@@ -32,9 +33,11 @@ type Set = Parameters<StateCreator<SetupStore>>[0];
 export interface Activity {
   /**
    * Runs one action: marks it busy, clears the old error, and turns a rejection into the view's error (an
-   * INVALID_INPUT naming a field also becomes that field's inline error). Returns undefined on failure.
+   * INVALID_INPUT naming a field also becomes that field's inline error). A write left pending (FACE_WRITE_PENDING)
+   * becomes the pending-write panel instead; `handled` may take other failures (true: not shown as an error).
+   * Returns undefined on failure.
    */
-  act<T>(name: Busy, work: () => Promise<T>): Promise<T | undefined>;
+  act<T>(name: Busy, work: () => Promise<T>, handled?: (error: CallError) => boolean): Promise<T | undefined>;
   /** Client-side rule checks; true when the form may be sent. */
   validated(errors: Array<FieldError | null>): boolean;
   /** A long operation with live progress and a cancel handle, as one busy action. */
@@ -45,13 +48,32 @@ export interface Activity {
   ): Promise<T | undefined>;
 }
 
+/** A write XS4 Face still holds for the on-site server, from its FACE_WRITE_PENDING (null for any other failure). */
+function pendingWriteOf(name: Busy, error: CallError): PendingWrite | null {
+  const changeId = error.params?.changeId;
+  if (error.code !== 'FACE_WRITE_PENDING' || typeof changeId !== 'string') return null;
+  const waited = error.params?.waitedMs;
+  return {
+    changeId,
+    action: name,
+    waitedMs: typeof waited === 'number' ? waited : 0,
+    stopped: error.params?.stopped === 'true',
+  };
+}
+
 export function activity(set: Set): Activity {
-  const act: Activity['act'] = async (name, work) => {
+  const act: Activity['act'] = async (name, work, handled) => {
     set({ busy: name, error: null, fieldErrors: [] });
     try {
       return await work();
     } catch (e) {
       const error = toCallError(e);
+      const left = pendingWriteOf(name, error);
+      if (left !== null) {
+        set({ pendingWrite: left, pendingOutcome: null });
+        return undefined;
+      }
+      if (handled?.(error) === true) return undefined;
       const fieldErrors: FieldError[] =
         error.field !== undefined && error.rule !== undefined
           ? [{ field: error.field, rule: 'core', values: { text: error.rule } }]

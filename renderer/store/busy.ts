@@ -6,8 +6,14 @@ export type WizardBusy =
   | 'navigate'
   | 'complete'
   | 'startOver'
+  | 'loadSignIn'
+  | 'signIn'
+  | 'deviceCode'
+  | 'signOut'
   | 'connect'
   | 'trust'
+  | 'chooseServer'
+  | 'keepWaiting'
   | 'integrations'
   | 'addIntegrations'
   | 'loadDetails'
@@ -37,4 +43,17 @@ export type Busy = WizardBusy | TroubleshootBusy | CheckBusy;
 
 /** Long operations with live progress (and a log), shown by the LogPanel under `op.kind.<kind>`. */
 export type OperationKind =
-  'installScript' | 'checks' | 'fix' | 'undo' | 'policyCheck' | 'verify' | 'collectBundle';
+  | 'installScript'
+  | 'checks'
+  | 'fix'
+  | 'undo'
+  | 'policyCheck'
+  | 'verify'
+  | 'collectBundle'
+  /** A write to XS4 Face (read back after it is applied); may wait while it is pending. */
+  | 'write'
+  /** Keeping waiting for a write left pending. */
+  | 'keepWaiting'
+  /** The Microsoft sign-in in the system browser, or with a code on another device. */
+  | 'signIn'
+  | 'deviceCode';

@@ -1,5 +1,11 @@
 // Runs one long core operation with live progress, log lines and a cancel handle; the store keeps its view state.
-import { xs4, type LogLineEvent, type ProgressEvent } from '../bridge/xs4';
+import {
+  xs4,
+  type DeviceCodeEvent,
+  type LogLineEvent,
+  type PendingEvent,
+  type ProgressEvent,
+} from '../bridge/xs4';
 import type { OperationKind } from './busy';
 
 /** What the live log panel shows about the running (or last) operation. */
@@ -13,6 +19,10 @@ export interface OperationView {
   fraction: number | null;
   log: string[];
   cancelRequested: boolean;
+  /** While a write waits for the on-site server: the last report, and when (page clock) it arrived. */
+  pending: (Omit<PendingEvent, 'operation'> & { receivedAt: number }) | null;
+  /** The code a device-code sign-in asks the technician to enter on another device. */
+  deviceCode: Omit<DeviceCodeEvent, 'operation'> | null;
 }
 
 /** Keeps the panel bounded on very chatty scripts: the full transcript stays on disk in the core. */
@@ -36,6 +46,8 @@ export async function runOperation<T>(
     fraction: null,
     log: [],
     cancelRequested: false,
+    pending: null,
+    deviceCode: null,
   };
   const set = (patch: Partial<OperationView>): void => {
     op = { ...op, ...patch };
@@ -44,6 +56,12 @@ export async function runOperation<T>(
   set({});
   const offProgress = api.on('progress', (e: ProgressEvent) => {
     if (e.operation === op.id) set({ message: e.message, fraction: e.fraction });
+  });
+  const offPending = api.on('pending', ({ operation, ...p }: PendingEvent) => {
+    if (operation === op.id) set({ pending: { ...p, receivedAt: Date.now() } });
+  });
+  const offCode = api.on('deviceCode', ({ operation, ...code }: DeviceCodeEvent) => {
+    if (operation === op.id) set({ deviceCode: code });
   });
   const offLog = api.on('logLine', (e: LogLineEvent) => {
     const log =
@@ -55,6 +73,8 @@ export async function runOperation<T>(
     return await call(op.id);
   } finally {
     offProgress();
+    offPending();
+    offCode();
     offLog();
     set({ running: false });
   }

@@ -3,7 +3,6 @@
 import type { StateCreator } from 'zustand';
 import type {
   CheckView,
-  ConnectResult,
   DetectedSpace,
   EnrollmentSettings,
   GeneralOptionView,
@@ -27,10 +26,9 @@ import {
 } from './step-checks';
 import { parsePort, validateCompanyName, validateHost, validateShipKey, validateUrl } from './validation';
 import { initialTroubleshoot } from './troubleshoot';
+import { initialConnect } from './connect';
+import { initialPending } from './pending';
 import type { SetupStore } from './setup';
-
-/** A certificate waiting for the technician's decision. */
-export type PendingTrust = Extract<ConnectResult, { state: 'needs-trust' }>;
 
 export interface WizardState {
   loaded: boolean;
@@ -40,8 +38,6 @@ export interface WizardState {
   /** Bumped on every step change: the step's heading takes focus when it changes. */
   focusKey: number;
 
-  connection: Extract<ConnectResult, { state: 'connected' }> | null;
-  pendingTrust: PendingTrust | null;
   cards: IntegrationCard[];
   cardsLoaded: boolean;
   detected: DetectedSpace | null;
@@ -67,10 +63,6 @@ export interface WizardActions {
   /** Marks the shown step done with a summary for the Summary step, then shows the next one. */
   complete(summary: string): Promise<void>;
   startOver(): Promise<void>;
-
-  connect(url: string, token: string): Promise<void>;
-  trustCertificate(): Promise<void>;
-  refuseCertificate(): void;
 
   refreshIntegrations(quiet?: boolean): Promise<void>;
   addIntegrations(kinds: string[]): Promise<void>;
@@ -106,8 +98,6 @@ export const initialWizard: WizardState = {
   progress: null,
   step: 'welcome',
   focusKey: 0,
-  connection: null,
-  pendingTrust: null,
   cards: [],
   cardsLoaded: false,
   detected: null,
@@ -130,6 +120,7 @@ export const createWizardSlice: StateCreator<SetupStore, [], [], WizardState & W
 ) => {
   const { act, validated, operate } = activity(set);
 
+  // A write left pending belongs to the step that wrote it: another step starts without its panel.
   const showProgress = (progress: SetupProgress): void =>
     set((s) => ({
       progress,
@@ -137,6 +128,7 @@ export const createWizardSlice: StateCreator<SetupStore, [], [], WizardState & W
       focusKey: s.focusKey + 1,
       error: null,
       fieldErrors: [],
+      ...(progress.current !== s.step ? initialPending : {}),
     }));
 
   return {
@@ -146,6 +138,8 @@ export const createWizardSlice: StateCreator<SetupStore, [], [], WizardState & W
       const progress = await act('load', () => xs4().setup.progress());
       if (progress !== undefined) showProgress(progress);
       set({ loaded: true });
+      // Who is signed in and which XS4 Face server was chosen: every step after Connect shows them.
+      if (progress !== undefined) await get().loadSignIn();
     },
 
     async goTo(step) {
@@ -176,40 +170,14 @@ export const createWizardSlice: StateCreator<SetupStore, [], [], WizardState & W
         set({
           ...initialActivity,
           ...initialWizard,
+          ...initialConnect,
+          ...initialPending,
           ...initialTroubleshoot,
           loaded: true,
           focusKey: get().focusKey,
         });
         showProgress(progress);
       }
-    },
-
-    async connect(url, token) {
-      if (!validated([validateUrl('url', url, false)])) return;
-      const result = await act('connect', () =>
-        xs4().setup.connectFace({ url: url.trim(), token: token === '' ? null : token }),
-      );
-      if (result === undefined) return;
-      if (result.state === 'connected') set({ connection: result, pendingTrust: null });
-      else set({ pendingTrust: result, connection: null });
-    },
-
-    async trustCertificate() {
-      const pending = get().pendingTrust;
-      if (pending === null) return;
-      const result = await act('trust', () =>
-        xs4().setup.trustFaceCertificate({
-          url: pending.url,
-          fingerprint256: pending.certificate.fingerprint256,
-        }),
-      );
-      if (result === undefined) return;
-      if (result.state === 'connected') set({ connection: result, pendingTrust: null });
-      else set({ pendingTrust: result });
-    },
-
-    refuseCertificate() {
-      set({ pendingTrust: null, connection: null, error: { code: 'CERT_REFUSED', message: '', remedy: '' } });
     },
 
     async refreshIntegrations(quiet = false) {
@@ -230,7 +198,9 @@ export const createWizardSlice: StateCreator<SetupStore, [], [], WizardState & W
       const known = new Set(CONFIGURABLE_INTEGRATIONS.map((i) => i.kind));
       const chosen = kinds.filter((k) => known.has(k));
       if (chosen.length === 0) return;
-      const cards = await act('addIntegrations', () => xs4().setup.addIntegrations({ kinds: chosen }));
+      const cards = await operate('addIntegrations', 'write', (operationId) =>
+        xs4().setup.addIntegrations({ operationId, kinds: chosen }),
+      );
       if (cards !== undefined) set({ cards, cardsLoaded: true });
     },
 
@@ -248,8 +218,8 @@ export const createWizardSlice: StateCreator<SetupStore, [], [], WizardState & W
       const port = parsePort('port', portRaw);
       if (!validated([validateHost('host', host), 'field' in port ? port : null]) || 'field' in port)
         return false;
-      const saved = await act('saveDetails', () =>
-        xs4().setup.saveSpaceDetails({ host: host.trim(), port: port.port, https }),
+      const saved = await operate('saveDetails', 'write', (operationId) =>
+        xs4().setup.saveSpaceDetails({ operationId, host: host.trim(), port: port.port, https }),
       );
       if (saved === undefined) return false;
       set({ details: saved });
@@ -262,13 +232,17 @@ export const createWizardSlice: StateCreator<SetupStore, [], [], WizardState & W
     },
 
     async generateShipKey() {
-      const shipKey = await act('generateShipKey', () => xs4().setup.setShipKey({ generate: true }));
+      const shipKey = await operate('generateShipKey', 'write', (operationId) =>
+        xs4().setup.setShipKey({ operationId, generate: true }),
+      );
       if (shipKey !== undefined) set({ shipKey });
     },
 
     async enterShipKey(value) {
       if (!validated([validateShipKey('shipKey', value)])) return false;
-      const shipKey = await act('enterShipKey', () => xs4().setup.setShipKey({ value }));
+      const shipKey = await operate('enterShipKey', 'write', (operationId) =>
+        xs4().setup.setShipKey({ operationId, value }),
+      );
       if (shipKey === undefined) return false;
       set({ shipKey });
       return true;
@@ -283,7 +257,9 @@ export const createWizardSlice: StateCreator<SetupStore, [], [], WizardState & W
     },
 
     async resetAuthKey() {
-      const generalOptions = await act('resetAuthKey', () => xs4().setup.resetAuthKey({ confirmed: true }));
+      const generalOptions = await operate('resetAuthKey', 'write', (operationId) =>
+        xs4().setup.resetAuthKey({ operationId, confirmed: true }),
+      );
       if (generalOptions !== undefined) set({ generalOptions, authKeyResetAt: new Date().toISOString() });
     },
 
@@ -344,8 +320,9 @@ export const createWizardSlice: StateCreator<SetupStore, [], [], WizardState & W
         ])
       )
         return false;
-      const saved = await act('saveEnrollment', () =>
+      const saved = await operate('saveEnrollment', 'write', (operationId) =>
         xs4().setup.saveEnrollment({
+          operationId,
           companyName: companyName.trim(),
           privacyPolicyUrl: privacyPolicyUrl.trim(),
         }),

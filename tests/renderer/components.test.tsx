@@ -197,6 +197,8 @@ describe('LogPanel', () => {
           id: 'op-1',
           kind: 'installScript',
           running: true,
+          pending: null,
+          deviceCode: null,
           message: 'Installing certificates',
           fraction: 0.4,
           log: ['line one', 'line two'],

@@ -3,16 +3,20 @@
 import type {
   CheckView,
   ConnectResult,
+  FaceChoice,
   GeneralOptionView,
   IntegrationCard,
+  PendingWriteResult,
+  ServerChoices,
   SetupProgress,
 } from '../../contract/setup-shapes';
+import type { RegionView, SignInView } from '../../contract/sign-in-channels';
 import type { StepId } from '../../contract/steps';
 import type { Xs4Api } from '../../contract/ipc';
-import type { LogLineEvent, ProgressEvent } from '../../renderer/bridge/xs4';
+import type { DeviceCodeEvent, LogLineEvent, PendingEvent, ProgressEvent } from '../../renderer/bridge/xs4';
 
 /** The part of window.xs4 the setup wizard and Troubleshoot view use. */
-type SetupApi = Pick<Xs4Api, 'setup' | 'clipboard' | 'history' | 'troubleshoot' | 'on'>;
+type SetupApi = Pick<Xs4Api, 'setup' | 'signIn' | 'clipboard' | 'history' | 'troubleshoot' | 'on'>;
 
 export const SECRET_SHIP_KEY = 'Zq7Rw2Kp9Lm4Xv8Tn3Bc6Hd1Jf5Gs0Ya';
 export const SECRET_AUTH_KEY = 'auth-secret-value-0123456789';
@@ -28,7 +32,68 @@ export interface FakeOptions {
   progress?: SetupProgress;
   connect?: (url: string) => ConnectResult;
   checks?: CheckView[];
+  /** The account's sites and servers (default: one site with one server). */
+  choices?: ServerChoices;
+  regions?: RegionView[];
+  signedIn?: SignInView | null;
 }
+
+export const REGIONS: RegionView[] = [
+  { id: 'eu', name: 'Europe', usable: false },
+  { id: 'local', name: 'Local test region', usable: true },
+];
+
+export const WHO: SignInView = {
+  regionId: 'local',
+  regionName: 'Local test region',
+  origin: 'https://xs4face.test',
+  username: 'technician@contoso.example',
+  signedInAt: '2026-11-29T20:00:00.000Z',
+};
+
+/** Two sites, three servers (one offline with a pending message), none chosen: the picker asks. */
+export const TWO_SITES: ServerChoices = {
+  sites: [
+    {
+      id: 'site-1',
+      name: 'Main building',
+      servers: [
+        {
+          siteId: 'site-1',
+          serverId: 'face-1',
+          siteName: 'Main building',
+          serverName: 'Reception server',
+          online: true,
+          pendingMessages: 0,
+        },
+        {
+          siteId: 'site-1',
+          serverId: 'face-2',
+          siteName: 'Main building',
+          serverName: 'Warehouse server',
+          online: false,
+          pendingMessages: 2,
+        },
+      ],
+    },
+    {
+      id: 'site-2',
+      name: 'Car park',
+      servers: [
+        {
+          siteId: 'site-2',
+          serverId: 'face-3',
+          siteName: 'Car park',
+          serverName: 'Gate server',
+          online: true,
+          pendingMessages: null,
+        },
+      ],
+    },
+  ],
+  preselected: null,
+  reason: 'several-servers',
+};
 
 export const CERT = {
   subject: 'CN=xs4face.test',
@@ -62,14 +127,23 @@ export class FakeXs4 {
   private readonly listeners = new Map<string, Set<Listener>>();
   /** Resolvers of long operations the test completes by hand. */
   readonly pending = new Map<string, (v: unknown) => void>();
+  /** Their rejecters, to end one with an Xs4Error. */
+  readonly failing = new Map<string, (e: unknown) => void>();
   cancelled: string[] = [];
+  signedIn: SignInView | null;
+  choice: FaceChoice | null = null;
+  /** What "Keep waiting" answers (default: the integrations written). */
+  keepWaitingResult: PendingWriteResult | null = null;
 
   constructor(private readonly options: FakeOptions = {}) {
     this.progress = options.progress ?? { current: 'welcome', done: {} };
+    this.signedIn = options.signedIn ?? null;
   }
 
   emit(event: 'progress', payload: ProgressEvent): void;
   emit(event: 'logLine', payload: LogLineEvent): void;
+  emit(event: 'pending', payload: PendingEvent): void;
+  emit(event: 'deviceCode', payload: DeviceCodeEvent): void;
   emit(event: string, payload: unknown): void {
     for (const l of this.listeners.get(event) ?? []) l(payload);
   }
@@ -86,7 +160,10 @@ export class FakeXs4 {
   /** Returns a promise the test settles through `pending`, so progress can be observed mid-flight. */
   private manual<T>(method: string, input: { operationId: string }): Promise<T> {
     this.calls.push({ method, input });
-    return new Promise<T>((resolve) => this.pending.set(input.operationId, resolve as (v: unknown) => void));
+    return new Promise<T>((resolve, reject) => {
+      this.pending.set(input.operationId, resolve as (v: unknown) => void);
+      this.failing.set(input.operationId, reject);
+    });
   }
 
   callsOf(method: string): unknown[] {
@@ -194,14 +271,64 @@ export class FakeXs4 {
       getEnrollment: () => this.record('getEnrollment', undefined, null),
       saveEnrollment: (input) => this.record('saveEnrollment', input, input),
       verify: (input) => this.manual('verify', input),
+      faceServerChoices: () =>
+        this.record('faceServerChoices', undefined, () => {
+          const c = this.options.choices;
+          if (c === undefined) return { sites: [], preselected: null, reason: 'no-servers' as const };
+          return this.choice === null
+            ? c
+            : {
+                ...c,
+                preselected: { siteId: this.choice.siteId, serverId: this.choice.serverId },
+                reason: 'remembered' as const,
+              };
+        }),
+      chooseFaceServer: (input) =>
+        this.record('chooseFaceServer', input, () => {
+          const server = this.options.choices?.sites
+            .flatMap((s) => s.servers)
+            .find((v) => v.siteId === input.siteId && v.serverId === input.serverId);
+          if (server === undefined)
+            throw { name: 'Xs4Error', code: 'FACE_SERVER_UNKNOWN', message: 'Unknown.', remedy: '' };
+          this.choice = {
+            url: 'https://xs4face.test',
+            siteId: server.siteId,
+            serverId: server.serverId,
+            siteName: server.siteName,
+            serverName: server.serverName,
+          };
+          return server;
+        }),
+      faceChoice: () => this.record('faceChoice', undefined, () => this.choice),
+      keepWaiting: (input) =>
+        this.record(
+          'keepWaiting',
+          input,
+          () => this.keepWaitingResult ?? { write: 'integrations' as const, cards: this.cards },
+        ),
       cancel: (input) =>
         this.record('cancel', input, () => {
           this.cancelled.push(input.operationId);
           return this.pending.has(input.operationId);
         }),
     };
+    const signIn: SetupApi['signIn'] = {
+      regions: () => this.record('regions', undefined, this.options.regions ?? REGIONS),
+      current: () => this.record('current', undefined, () => this.signedIn),
+      interactive: (input) =>
+        this.manual<SignInView>('interactive', input).then((who) => (this.signedIn = who)),
+      deviceCode: (input) =>
+        this.manual<SignInView>('deviceCode', input).then((who) => (this.signedIn = who)),
+      signOut: () =>
+        this.record('signOut', undefined, () => {
+          const was = this.signedIn !== null;
+          this.signedIn = null;
+          return was;
+        }),
+    };
     return {
       setup,
+      signIn,
       clipboard: {
         copySecret: (input) => this.record('copySecret', input, null),
         copyText: (input) => this.record('copyText', input, null),
