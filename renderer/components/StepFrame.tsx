@@ -1,7 +1,9 @@
-// The frame of every wizard step: a heading that takes focus when the step appears, the body, and Back/Continue.
+// The frame of every wizard step: a heading that takes focus when the step appears, the XS4 Face server chosen (after
+// Connect), the body, a write left pending, and Back/Continue.
 import { useEffect, useRef, type ReactElement, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSetupStore } from '../store/setup';
+import { PendingWritePanel } from './PendingWritePanel';
 import './StepFrame.css';
 
 interface Props {
@@ -34,6 +36,8 @@ export function StepFrame({
   const { t } = useTranslation('setup');
   const focusKey = useSetupStore((s) => s.focusKey);
   const busy = useSetupStore((s) => s.busy);
+  const step = useSetupStore((s) => s.step);
+  const choice = useSetupStore((s) => s.faceChoice);
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     // Keyboard and screen-reader users start reading the new step at its title.
@@ -44,8 +48,19 @@ export function StepFrame({
       <h2 id="step-title" ref={heading} tabIndex={-1} className="step__title">
         {title}
       </h2>
+      {choice !== null && step !== 'welcome' && step !== 'connect' && (
+        <p className="step__server" data-testid="face-choice">
+          {t('connect.server.chosen', {
+            site: choice.siteName ?? choice.siteId,
+            server: choice.serverName ?? choice.serverId,
+          })}
+        </p>
+      )}
       {intro !== undefined && <div className="step__intro">{intro}</div>}
-      <div className="step__body">{children}</div>
+      <div className="step__body">
+        {children}
+        <PendingWritePanel />
+      </div>
       {footer !== undefined && <div className="step__footer">{footer}</div>}
       {footer === undefined && (onBack !== undefined || onContinue !== undefined) && (
         <div className="step__footer">

@@ -1,9 +1,12 @@
-// Step 2: the XS4 Face address and sign-in; the certificate is judged on first contact; each failure says why and what to do.
+// Step 2: the XS4 Face address, the Microsoft sign-in (or a token obtained elsewhere), the site › server choice when the
+// account has several; the certificate is judged on first contact; each failure says why and what to do.
 import { useState, type FormEvent, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CertificateDialog } from '../components/CertificateDialog';
 import { FailureNotice } from '../components/FailureNotice';
 import { Icon } from '../components/Icon';
+import { ServerPicker } from '../components/ServerPicker';
+import { SignInPanel } from '../components/SignInPanel';
 import { StepFrame } from '../components/StepFrame';
 import { TextField } from '../components/TextField';
 import { useSetupStore } from '../store/setup';
@@ -12,7 +15,7 @@ import type { StepProps } from './step-props';
 export function ConnectStep({ onTroubleshoot }: StepProps): ReactElement {
   const { t } = useTranslation('setup');
   const s = useSetupStore();
-  const [url, setUrl] = useState(s.connection?.url ?? '');
+  const [url, setUrl] = useState(s.connection?.url ?? s.faceChoice?.url ?? '');
   const [token, setToken] = useState('');
   const doneBefore = s.progress?.done.connect;
 
@@ -31,7 +34,7 @@ export function ConnectStep({ onTroubleshoot }: StepProps): ReactElement {
       continueDisabled={connected === null && doneBefore === undefined}
       continueHint={t('connect.continueHint')}
     >
-      <form onSubmit={submit} noValidate className="form">
+      <div className="form">
         <TextField
           label={t('connect.url')}
           field="url"
@@ -44,6 +47,10 @@ export function ConnectStep({ onTroubleshoot }: StepProps): ReactElement {
           spellCheck={false}
           required
         />
+      </div>
+      <SignInPanel url={url} />
+      <h3>{t('connect.tokenHeading')}</h3>
+      <form onSubmit={submit} noValidate className="form">
         <TextField
           label={t('connect.token')}
           field="token"
@@ -78,6 +85,14 @@ export function ConnectStep({ onTroubleshoot }: StepProps): ReactElement {
         <p className="notice notice--info" role="status">
           {t('connect.doneBefore', { summary: doneBefore.summary })}
         </p>
+      )}
+      {s.choices !== null && (
+        <ServerPicker
+          key={JSON.stringify(s.choices.preselected)}
+          choices={s.choices}
+          busy={s.busy !== null}
+          onChoose={(siteId, serverId) => void s.chooseServer(siteId, serverId)}
+        />
       )}
       {s.error !== null && (
         <FailureNotice error={s.error}>
