@@ -34,7 +34,8 @@ export function ConnectStep({ onTroubleshoot }: StepProps): ReactElement {
       continueDisabled={connected === null && doneBefore === undefined}
       continueHint={t('connect.continueHint')}
     >
-      <div className="form">
+      {/* Enter in the address connects, as before the sign-in existed (the token below is optional). */}
+      <form onSubmit={submit} noValidate className="form">
         <TextField
           label={t('connect.url')}
           field="url"
@@ -47,7 +48,7 @@ export function ConnectStep({ onTroubleshoot }: StepProps): ReactElement {
           spellCheck={false}
           required
         />
-      </div>
+      </form>
       <SignInPanel url={url} />
       <h3>{t('connect.tokenHeading')}</h3>
       <form onSubmit={submit} noValidate className="form">
