@@ -78,6 +78,8 @@ export const createConnectSlice: StateCreator<SetupStore, [], [], ConnectState &
       }
     }
     if (result === undefined && !notChosen) return;
+    // Trusted (or connected) but no server chosen yet: the certificate question is answered, the picker asks next.
+    if (notChosen) set({ pendingTrust: null });
     const choices = await act('chooseServer', () => xs4().setup.faceServerChoices());
     if (choices !== undefined) set({ choices: notChosen || serverCount(choices) > 1 ? choices : null });
     await get().loadFaceChoice();

@@ -1,12 +1,16 @@
 // End-to-end environment for the wizard: both simulators and a privacy-policy page on 127.0.0.1 (real TLS), the
-// real SetupService over them, the built renderer in Chromium with window.xs4 bound to the real core handlers.
+// real SetupService over them, the built renderer in Chromium with window.xs4 bound to the real core handlers; with
+// `signIn`, the local OpenID provider too, the real sign-in service, and a second Chromium as the system browser.
 import { createServer as createHttpsServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { startFaceSimulator, type FaceSimulator } from '../../scripts/sim/face-server';
+import { startFaceSimulator, twoSitesState, type FaceSimulator } from '../../scripts/sim/face-server';
+import { SIM_TENANT, startOidcSimulator, type OidcSimulator } from '../../scripts/sim/oidc/oidc-server';
+import { createSignInService, type SignInService } from '../../main/core/auth/sign-in-service';
 import {
   startSpaceSimulator,
   type SpaceSimulator,
@@ -20,6 +24,8 @@ import { createWindowsRun } from '../../main/core/checks/windows/index';
 import { createMemorySettingsStore } from '../../main/core/settings/settings-store';
 import { createMemorySecretStore } from '../../main/core/secrets/memory-secret-store';
 import { createTestDeps, type TestDeps } from '../helpers/core-deps';
+import { launchSystemBrowser, type SystemBrowser } from '../helpers/system-browser';
+import { testCipher } from '../helpers/test-cipher';
 import { bindCore, launchChromium, startStaticServer, watchProblems, type PageProblems } from './harness';
 
 export const POLICY_HTML = `<!doctype html><html lang="en"><head><title>Privacy policy</title></head><body>
@@ -38,6 +44,9 @@ export interface SetupEnv {
   clipboard: string[];
   policyUrl: string;
   problems: PageProblems;
+  /** With `signIn`: the local OpenID provider and the system browser the app opens. */
+  idp: OidcSimulator | null;
+  systemBrowser: SystemBrowser | null;
   /** Closes the page and opens the app again on the same data folder and stores: a restart. */
   reopen(): Promise<void>;
   close(): Promise<void>;
@@ -48,6 +57,38 @@ export interface SetupEnvOptions {
   viewport?: { width: number; height: number };
   /** Deadline the Verify step's polling may use is the app's; the service polls this often. */
   pollMs?: number;
+  /** Microsoft sign-in against the local OpenID provider (region "Local test region"), Chromium as the system browser. */
+  signIn?: boolean;
+  /** The account has two sites and three servers (one offline), as twoSitesState(). */
+  twoSites?: boolean;
+  /** How long a write may stay pending before the wizard offers Keep waiting (the app's default otherwise). */
+  pendingDeadlineMs?: number;
+}
+
+/** The local OpenID provider as one region, the XS4 Face simulator as its API. */
+async function startSignIn(
+  dataDir: string,
+): Promise<{ idp: OidcSimulator; ca: string; browser: SystemBrowser; regionsFile: string }> {
+  const ca = makeCa('XS4 Test OpenID CA');
+  const idp = await startOidcSimulator({ certificate: makeCert({ issuer: ca, altNames: ['127.0.0.1'] }) });
+  const browser = await launchSystemBrowser();
+  const regionsFile = join(dataDir, 'regions.json');
+  return { idp, ca: ca.cert, browser, regionsFile };
+}
+
+async function writeRegions(file: string, idp: OidcSimulator, apiBase: string): Promise<void> {
+  const region = {
+    id: 'local',
+    name: 'Local test region',
+    protocol: 'oidc',
+    authority: idp.issuer,
+    clientId: idp.clientId,
+    scopes: [idp.scope],
+    audience: idp.audience,
+    tenantId: SIM_TENANT,
+    apiBase,
+  };
+  await writeFile(file, JSON.stringify({ regions: [region] }));
 }
 
 async function startPolicyServer(): Promise<{ url: string; ca: string; server: Server }> {
@@ -65,15 +106,36 @@ async function startPolicyServer(): Promise<{ url: string; ca: string; server: S
 export async function startSetupEnv(options: SetupEnvOptions = {}): Promise<SetupEnv> {
   // Space with a certificate from the simulator's CA, trusted by XS4 Face (the simulator) and by our checks,
   // as on a site with an internal CA.
-  const space = await startSpaceSimulator({ state: { certificate: 'valid', ...options.spaceState } });
-  const face = await startFaceSimulator({ spaceTrust: { ca: [space.caCert] }, shipTimeoutMs: 2000 });
-  const policy = await startPolicyServer();
   const dataDir = await mkdtemp(join(tmpdir(), 'xs4-e2e-'));
+  const auth = options.signIn === true ? await startSignIn(dataDir) : null;
+  const space = await startSpaceSimulator({ state: { certificate: 'valid', ...options.spaceState } });
+  const face = await startFaceSimulator({
+    spaceTrust: { ca: [space.caCert] },
+    shipTimeoutMs: 2000,
+    ...(options.twoSites === true ? { initialState: twoSitesState() } : {}),
+    ...(auth !== null
+      ? { oidc: { issuer: auth.idp.issuer, audience: auth.idp.audience, ca: [auth.ca] } }
+      : {}),
+  });
+  if (auth !== null) await writeRegions(auth.regionsFile, auth.idp, face.url);
+  const policy = await startPolicyServer();
   const settings = createMemorySettingsStore();
   const secrets = createMemorySecretStore();
   const history = new HistoryStore({ dataDir });
   const windows = createWindowsRun({});
   const clipboard: string[] = [];
+  // One sign-in service for the whole run, as the app has one per computer (a reopened page finds it signed in).
+  const signIn: SignInService | null =
+    auth === null
+      ? null
+      : createSignInService({
+          dataDir,
+          file: 'sign-in.json',
+          cipher: testCipher(randomBytes(32).toString('hex')),
+          openBrowser: (u) => auth.browser.open(u),
+          env: { XS4_SIGNIN_REGIONS_FILE: auth.regionsFile },
+          extraCa: [auth.ca],
+        });
   const makeDeps = (): TestDeps =>
     createTestDeps({
       app: {
@@ -97,10 +159,15 @@ export async function startSetupEnv(options: SetupEnvOptions = {}): Promise<Setu
           now: () => new Date(),
           extraCa: [space.caCert, policy.ca],
           timeouts: { requestMs: 5000, checkMs: 5000, pollMs: options.pollMs ?? 250 },
+          ...(signIn !== null ? { faceTokenProvider: (u: string) => signIn.tokenProviderFor(u) } : {}),
+          ...(options.pendingDeadlineMs !== undefined
+            ? { facePendingDeadlineMs: options.pendingDeadlineMs }
+            : {}),
         }),
         clipboard: { writeText: (t) => clipboard.push(t) },
         history,
       },
+      ...(signIn !== null ? { signIn } : {}),
     });
 
   const server = await startStaticServer();
@@ -123,6 +190,8 @@ export async function startSetupEnv(options: SetupEnvOptions = {}): Promise<Setu
     browser,
     clipboard,
     policyUrl: policy.url,
+    idp: auth?.idp ?? null,
+    systemBrowser: auth?.browser ?? null,
     ...first,
     async reopen() {
       await env.page.close();
@@ -130,6 +199,8 @@ export async function startSetupEnv(options: SetupEnvOptions = {}): Promise<Setu
     },
     async close() {
       await browser.close();
+      await auth?.browser.close();
+      await auth?.idp.close();
       await server.close();
       await windows.dispose();
       await face.close();
