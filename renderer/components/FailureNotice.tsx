@@ -11,10 +11,13 @@ interface Props {
 }
 
 export function FailureNotice({ error, children }: Props): ReactElement {
-  const { t } = useTranslation('setup');
-  // Failures the page itself raises (e.g. a refused certificate) carry no core text: they are translated here.
-  const message = error.message !== '' ? error.message : t(`errors.${error.code}.message`);
-  const remedy = error.remedy !== '' ? error.remedy : t(`errors.${error.code}.remedy`, { defaultValue: '' });
+  const { t, i18n } = useTranslation('setup');
+  // Failures the page itself raises (e.g. a refused certificate) carry no core text, and the sign-in's (AUTH_*) are
+  // known by their code: the catalogs say them in the technician's language, with the facts of their detail.
+  const known = error.message === '' || i18n.exists(`errors.${error.code}.message`, { ns: 'setup' });
+  const facts = error.params ?? {};
+  const message = known ? t(`errors.${error.code}.message`, facts) : error.message;
+  const remedy = known ? t(`errors.${error.code}.remedy`, { ...facts, defaultValue: '' }) : error.remedy;
   return (
     <div className="notice notice--error" role="alert" data-code={error.code}>
       <Icon name="cross" />

@@ -272,3 +272,39 @@ describe('a write left pending', () => {
     expect(fake.callsOf('keepWaiting')).toEqual([]);
   });
 });
+
+describe('sign-in failures', () => {
+  it('are said in the technician language from the catalog, with the facts of their detail', async () => {
+    await initTestI18n('es');
+    try {
+      const user = userEvent.setup();
+      const fake = installFake({ progress: AT_CONNECT });
+      render(<SetupWizard onTroubleshoot={vi.fn()} />);
+      await user.type(await screen.findByLabelText('Dirección del servidor XS4 Face'), URL_);
+      await user.click(await screen.findByRole('button', { name: 'Iniciar sesión con Microsoft' }));
+      expect(fake.callsOf('interactive')).toMatchObject([
+        { pages: { language: 'es', successTitle: 'Sesión iniciada' } },
+      ]);
+      act(() =>
+        fake.failing.get(opOf(fake, 'interactive'))!(xs4Error('AUTH_BROWSER_TIMEOUT', { minutes: 5 })),
+      );
+      const alert = await screen.findByRole('alert');
+      expect(alert.textContent).toContain(
+        'El inicio de sesión en el navegador no se terminó en 5 minutos (puede que se cerrara la ventana del navegador).',
+      );
+      expect(alert.textContent).toContain('use un código en otro dispositivo');
+      expect(alert.textContent).not.toContain('Core says');
+    } finally {
+      await initTestI18n('en');
+    }
+  });
+
+  it('other failures keep the core sentence', async () => {
+    const user = userEvent.setup();
+    const fake = await atConnect();
+    await user.type(screen.getByLabelText('XS4 Face server address'), URL_);
+    await user.click(screen.getByRole('button', { name: 'Sign in with Microsoft' }));
+    act(() => fake.failing.get(opOf(fake, 'interactive'))!(xs4Error('AUTH_AUTHORITY_ERROR')));
+    expect((await screen.findByRole('alert')).textContent).toContain('Core says AUTH_AUTHORITY_ERROR.');
+  });
+});
