@@ -32,7 +32,7 @@ export function ConnectStep({ onTroubleshoot }: StepProps): ReactElement {
       onBack={() => void s.back()}
       onContinue={() => void s.complete(t('connect.summary', { url: connected?.url ?? '' }))}
       continueDisabled={connected === null && doneBefore === undefined}
-      continueHint={t('connect.continueHint')}
+      continueHint={t(s.choices !== null ? 'connect.server.continueHint' : 'connect.continueHint')}
     >
       {/* Enter in the address connects, as before the sign-in existed (the token below is optional). */}
       <form onSubmit={submit} noValidate className="form">

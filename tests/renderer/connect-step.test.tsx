@@ -165,6 +165,7 @@ describe('Connect step: site and server choice', () => {
     );
     expect(within(picker).getByText('Pending messages: not reported')).toBeTruthy();
     expect(within(picker).getByRole('button', { name: 'Use this server' })).toHaveProperty('disabled', true);
+    expect(screen.getByText('Choose the XS4 Face server first.')).toBeTruthy();
     await user.click(within(picker).getByRole('radio', { name: 'Gate server' }));
     await user.click(within(picker).getByRole('button', { name: 'Use this server' }));
     await waitFor(() =>
