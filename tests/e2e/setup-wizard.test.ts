@@ -82,9 +82,9 @@ describe('setup wizard', () => {
     await flow.faceRecognition(w, env, false);
     await flow.enrollment(w, env, false);
     await w.atStep(flow.T.verify);
-    await w.click(w.button('Write and verify'));
+    await w.click(w.button('Verify'));
     // Space refuses the key, so the status stays Unauthorized and the app keeps following it, visibly.
-    const panel = w.page.getByRole('region', { name: 'Writing and verifying' });
+    const panel = w.page.getByRole('region', { name: 'Verifying' });
     await panel.getByRole('progressbar').waitFor({ timeout: 15_000 });
     await expect
       .poll(() => panel.getByRole('status').textContent(), { timeout: 15_000 })

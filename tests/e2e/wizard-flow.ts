@@ -14,7 +14,7 @@ export const T = {
   spaceSettings: 'Space settings',
   faceRecognition: 'Face recognition values',
   enrollment: 'Enrollment Service',
-  verify: 'Write back and verify',
+  verify: 'Verify the link',
   summary: 'Summary',
 } as const;
 
@@ -134,7 +134,7 @@ export async function enrollment(w: WizardPage, env: SetupEnv, shot = true): Pro
 
 export async function verifyConnected(w: WizardPage, shot = true): Promise<void> {
   await w.atStep(T.verify);
-  await w.click(w.button(/^(Write and verify|Verify again)$/));
+  await w.click(w.button(/^(Verify|Verify again)$/));
   await expect
     .poll(() => w.page.locator('.view #verify-result').getByRole('img').getAttribute('aria-label'), {
       timeout: 150_000,

@@ -160,4 +160,17 @@ describe('SetupWizard', () => {
     // Steps not done are named, so nothing is silently skipped.
     expect(screen.getByText(/Not done yet: Connect to XS4 Face/)).toBeTruthy();
   });
+
+  it('the verify step claims only what it does: it follows the status, the writes were read back before', async () => {
+    installFake({ progress: { current: 'verify', done: {} } });
+    render(<SetupWizard onTroubleshoot={vi.fn()} />);
+    const heading = await screen.findByRole('heading', { level: 2, name: 'Verify the link' });
+    const intro = heading.parentElement!.querySelector('.step__intro')!.textContent!;
+    expect(intro).toContain('were written to XS4 Face and read back');
+    expect(intro).toContain('follows the status of the Salto Space integration');
+    expect(intro).not.toMatch(/assistant writes/);
+    expect(screen.getByRole('button', { name: 'Verify' })).toBeTruthy();
+    const nav = screen.getByRole('navigation', { name: 'Setup steps' });
+    expect(within(nav).getByRole('button', { current: 'step' }).textContent).toContain('Verify the link');
+  });
 });
