@@ -3,7 +3,7 @@
 // steps work on.
 import { useState, type FormEvent, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ServerChoices } from '../../contract/setup-shapes';
+import type { ServerChoice, ServerChoices } from '../../contract/setup-shapes';
 import './ServerPicker.css';
 
 /** The parent keys it by the preselection, so a new preselection starts it afresh. */
@@ -14,6 +14,8 @@ interface Props {
 }
 
 const key = (siteId: string, serverId: string): string => JSON.stringify([siteId, serverId]);
+
+const keyOf = (v: ServerChoice): string => key(v.siteId, v.serverId);
 
 export function ServerPicker({ choices, busy, onChoose }: Props): ReactElement {
   const { t } = useTranslation('setup');
@@ -43,7 +45,7 @@ export function ServerPicker({ choices, busy, onChoose }: Props): ReactElement {
             <fieldset key={site.id} className="picker__site">
               <legend>{t('connect.server.site', { name: site.name })}</legend>
               {site.servers.map((v) => {
-                const k = key(v.siteId, v.serverId);
+                const k = keyOf(v);
                 const id = `server-${v.siteId}-${v.serverId}`;
                 return (
                   <div key={k} className="picker__server">
