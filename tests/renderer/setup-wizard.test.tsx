@@ -173,4 +173,14 @@ describe('SetupWizard', () => {
     const nav = screen.getByRole('navigation', { name: 'Setup steps' });
     expect(within(nav).getByRole('button', { current: 'step' }).textContent).toContain('Verify the link');
   });
+
+  it('Welcome asks for the Microsoft account of the Console, not a token the Console never shows', async () => {
+    installFake();
+    render(<SetupWizard onTroubleshoot={vi.fn()} />);
+    await screen.findByRole('heading', { level: 2, name: 'Link Salto Space to XS4 Face' });
+    const text = document.body.textContent ?? '';
+    expect(text).toContain('The Microsoft work account you use for the XS4 Face Console, and its region');
+    expect(text).not.toContain('access token from the XS4 Face Console');
+    expect(text).not.toContain('Write everything back');
+  });
 });
