@@ -10,11 +10,11 @@ import { X509Certificate } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { z } from 'zod';
-import { makeCa, makeCert, type Pem } from './certs';
+import { makeCa, makeCert, malformedDateCert, type Pem } from './certs';
 import { formatShipDateTime, SHIP_CONTENT_TYPE, SHIP_KEY_HEADER } from './wire';
 import { faceKeyFingerprint } from '../../main/core/secrets/fingerprint';
 
-export const CERT_KINDS = ['valid', 'self-signed', 'expired', 'wrong-name'] as const;
+export const CERT_KINDS = ['valid', 'self-signed', 'expired', 'wrong-name', 'malformed'] as const;
 
 export const SpaceSimStateSchema = z
   .object({
@@ -151,6 +151,8 @@ export async function startSpaceSimulator(options: SpaceSimulatorOptions = {}): 
       commonName: 'space.other.example',
       altNames: ['space.other.example'],
     }),
+    // Issued by the CA, then its notBefore made unreadable ("Bad time value"): a broken certificate a client must survive.
+    malformed: malformedDateCert('notBefore', makeCert({ issuer: ca, altNames: names })),
   };
   const fingerprints = Object.fromEntries(
     Object.entries(certs).map(([k, p]) => [k, new X509Certificate(p.cert).fingerprint256]),

@@ -19,6 +19,8 @@ export const NetCodes = {
   TLS_NAME_MISMATCH: 'TLS_NAME_MISMATCH',
   TLS_PIN_MISMATCH: 'TLS_PIN_MISMATCH',
   TLS_HANDSHAKE: 'TLS_HANDSHAKE_FAILED',
+  /** The certificate has a missing or malformed field (e.g. a validity date that is not a date). */
+  TLS_MALFORMED: 'TLS_CERT_MALFORMED',
   CANCELLED: 'CANCELLED',
 } as const;
 
@@ -138,6 +140,17 @@ export function noCertificate(ep: Endpoint): AppError {
     `${where(ep)} presented no certificate.`,
     'Install a certificate for the HTTPS binding on that server.',
     { host: ep.host, port: ep.port },
+  );
+}
+
+/** The certificate cannot be judged: a field is missing or malformed. Refused whatever trusts it (a pin proves identity, not sanity). */
+export function malformedCertificate(ep: Endpoint, cert: CertificateInfo): AppError {
+  const what = (cert.problems ?? []).join('; ');
+  return new AppError(
+    NetCodes.TLS_MALFORMED,
+    `The certificate of ${where(ep)} is malformed (${what}), so nothing was sent.`,
+    'Install a well-formed certificate for the HTTPS binding on that server (re-issue it); a certificate whose fields cannot be read cannot be checked.',
+    { host: ep.host, port: ep.port, problems: cert.problems ?? [], certificate: cert },
   );
 }
 

@@ -212,6 +212,7 @@ function finish(r: ShipProbeResult, where: string, netMessage?: string): ShipPro
     ...(r.exception ? { exceptionCode: r.exception.code, exceptionMessage: r.exception.message } : {}),
     ...(r.getInfo ? { protocolVersion: r.getInfo.protocolVersion } : {}),
     ...(netMessage ? { netMessage } : {}),
+    ...(r.certificate?.problems ? { certificateProblems: r.certificate.problems } : {}),
   });
   let message = d.message;
   if (r.keylessProbe) {

@@ -20,6 +20,7 @@ export const ShipCodes = {
   TLS_NAME_MISMATCH: 'SHIP_TLS_NAME_MISMATCH',
   TLS_PIN_MISMATCH: 'SHIP_TLS_PIN_MISMATCH',
   TLS_HANDSHAKE: 'SHIP_TLS_HANDSHAKE',
+  TLS_MALFORMED_CERTIFICATE: 'SHIP_TLS_MALFORMED_CERTIFICATE',
   UNREACHABLE_DNS: 'SHIP_UNREACHABLE_DNS',
   UNREACHABLE_REFUSED: 'SHIP_UNREACHABLE_REFUSED',
   UNREACHABLE_NO_ROUTE: 'SHIP_UNREACHABLE_NO_ROUTE',
@@ -46,6 +47,7 @@ export const NET_TO_SHIP: Record<string, ShipCode> = {
   [NetCodes.TLS_NAME_MISMATCH]: ShipCodes.TLS_NAME_MISMATCH,
   [NetCodes.TLS_PIN_MISMATCH]: ShipCodes.TLS_PIN_MISMATCH,
   [NetCodes.TLS_HANDSHAKE]: ShipCodes.TLS_HANDSHAKE,
+  [NetCodes.TLS_MALFORMED]: ShipCodes.TLS_MALFORMED_CERTIFICATE,
 };
 
 export const TLS_SHIP_CODES: ReadonlySet<ShipCode> = new Set([
@@ -63,6 +65,8 @@ export interface OutcomeFacts {
   exceptionMessage?: string;
   protocolVersion?: string;
   netMessage?: string;
+  /** Fields of the certificate that are missing or malformed. */
+  certificateProblems?: string[];
 }
 
 const FACE_KEY = 'the SHIP API Key shown in XS4 Face (Integrations › Salto Space › Space Server Details)';
@@ -159,6 +163,12 @@ export function describeOutcome(code: ShipCode, f: OutcomeFacts): { message: str
       return {
         message: `${f.where} presented a different certificate than the accepted one, so the SHIP key was not sent.`,
         remedy: 'Check why the certificate changed; accept the new one only if you know.',
+      };
+    case ShipCodes.TLS_MALFORMED_CERTIFICATE:
+      return {
+        message: `The certificate of ${f.where} is malformed (${(f.certificateProblems ?? []).join('; ') || 'unreadable fields'}), so the SHIP key was not sent.`,
+        remedy:
+          "Install a well-formed certificate for Space's HTTPS port (re-issue it; Space Configurator › Service ports) and restart the Space service.",
       };
     case ShipCodes.TLS_HANDSHAKE:
       return {

@@ -5,6 +5,7 @@ import { httpRequest } from '../../net/https-client';
 import { AttemptErrorSchema, attemptError, faceClientFor, targetFor } from './face-check-context';
 import { findBiometricWords } from './biometric-words';
 import { htmlToText } from './html-text';
+import { ownDeadlineMs } from '../budget';
 
 /** Policy pages are small; the text kept as evidence is capped so bundles stay readable. */
 const MAX_PAGE_BYTES = 2 * 1024 * 1024;
@@ -153,7 +154,7 @@ export const enrollmentPrivacyPolicyCheck: Check<PrivacyPolicyEvidence> = {
     if (url === '' || !url.toLowerCase().startsWith('https://'))
       return { url, fetched: [], contentType: null, text: '', error: null };
     try {
-      return { url, ...(await fetchPolicy(url, ctx.inputs.extraCa, ctx.timeoutMs, ctx.signal)), error: null };
+      return { url, ...(await fetchPolicy(url, ctx.inputs.extraCa, ownDeadlineMs(ctx.timeoutMs), ctx.signal)), error: null };
     } catch (e) {
       return { url, fetched: [], contentType: null, text: '', error: attemptError(e) };
     }

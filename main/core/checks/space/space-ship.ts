@@ -2,6 +2,7 @@
 import { probeShip } from '../../space/ship-client';
 import { ShipCodes } from '../../space/ship-outcomes';
 import { CLOCK_SKEW_WARN_SECONDS } from '../../space/space-assumptions';
+import { ownDeadlineMs } from '../budget';
 import type { Check, CheckContext, CheckResult } from '../types';
 import { type SpaceShipEvidence, SpaceShipEvidenceSchema } from './space-evidence';
 
@@ -15,7 +16,7 @@ async function collect(ctx: CheckContext): Promise<SpaceShipEvidence> {
     url,
     key: ctx.inputs.shipKey,
     trust: { pinnedFingerprint256: ctx.inputs.spacePinnedFingerprint256, extraCa: ctx.inputs.extraCa },
-    timeoutMs: ctx.timeoutMs,
+    timeoutMs: ownDeadlineMs(ctx.timeoutMs),
     signal: ctx.signal,
     now: ctx.now,
   });
@@ -108,6 +109,7 @@ function summaryOf(code: string): string {
     [ShipCodes.RESPONSE_TOO_LARGE]: 'The answer is far too large to be SHIP',
     [ShipCodes.NO_ANSWER]: 'Space accepted the connection but never answered',
     [ShipCodes.CONNECTION_DROPPED]: 'Space dropped the connection',
+    [ShipCodes.TLS_MALFORMED_CERTIFICATE]: "Space's certificate is malformed; the key was not sent",
   };
   if (s[code]) return s[code]!;
   if (code.startsWith('SHIP_TLS_')) return 'The certificate could not be verified; the key was not sent';
