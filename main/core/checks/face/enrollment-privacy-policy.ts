@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import type { Check, CheckResult } from '../types';
 import { httpRequest } from '../../net/https-client';
+import { decodeBody } from '../../net/charset';
 import { AttemptErrorSchema, attemptError, faceClientFor, targetFor } from './face-check-context';
 import { findBiometricWords } from './biometric-words';
 import { htmlToText } from './html-text';
@@ -129,8 +130,10 @@ async function fetchPolicy(
       continue;
     }
     const ct = String(res.headers['content-type'] ?? '');
-    const body = res.body.toString('utf8');
-    const text = ct.toLowerCase().startsWith('text/plain')
+    const plain = ct.toLowerCase().startsWith('text/plain');
+    // By the charset the page declares (Content-Type, BOM, <meta charset>); undeclared non-UTF-8 is a finding.
+    const body = decodeBody(res.body, ct, plain ? 'text' : 'html').text;
+    const text = plain
       ? htmlToText(body.replace(/</g, ' '), MAX_POLICY_TEXT_CHARS)
       : htmlToText(body, MAX_POLICY_TEXT_CHARS);
     return { fetched, contentType: ct.slice(0, 200) || null, text };

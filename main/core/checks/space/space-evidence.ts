@@ -56,6 +56,10 @@ export const ShipProbeResultSchema = z.object({
     .object({ code: shipCode, httpStatus: z.number().int().nullable(), shipPresent: z.boolean() })
     .nullable(),
   netCode: z.string().nullable(),
+  withoutKey: z.object({ code: shipCode, httpStatus: z.number().int().nullable() }).nullable().optional(),
+  // Optional: bundles written before charsets were recorded stay readable.
+  charset: z.string().nullable().optional(),
+  charsetProblem: z.string().nullable().optional(),
 });
 
 export const SpaceHttpsEvidenceSchema = z.object({
