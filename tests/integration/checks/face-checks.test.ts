@@ -24,7 +24,10 @@ let ship: ShipEndpoint;
 let policy: https.Server;
 let policyPort: number;
 const ca = makeCa('Policy CA');
-const pages: Record<string, { status: number; type: string; body: string | Buffer; location?: string }> = {
+const pages: Record<
+  string,
+  { status: number; type: string; body: string | Buffer; location?: string; delayMs?: number }
+> = {
   '/privacy': {
     status: 200,
     type: 'text/html; charset=utf-8',
@@ -76,9 +79,12 @@ beforeAll(async () => {
   const leaf = makeCert({ issuer: ca, altNames: ['localhost'] });
   policy = https.createServer({ cert: leaf.cert, key: leaf.key }, (req, res) => {
     const p = pages[req.url ?? ''] ?? { status: 404, type: 'text/plain', body: 'no' };
-    res
-      .writeHead(p.status, { 'Content-Type': p.type, ...(p.location ? { Location: p.location } : {}) })
-      .end(p.body);
+    const answer = (): void =>
+      void res
+        .writeHead(p.status, { 'Content-Type': p.type, ...(p.location ? { Location: p.location } : {}) })
+        .end(p.body);
+    if (p.delayMs) setTimeout(answer, p.delayMs);
+    else answer();
   });
   policyPort = await new Promise<number>((r) =>
     policy.listen(0, '127.0.0.1', () => r((policy.address() as AddressInfo).port)),
@@ -210,6 +216,46 @@ describe('XS4 Face checks against the simulator', () => {
     const verdict = enrollmentPrivacyPolicyCheck.evaluate(ev);
     expect(verdict).toMatchObject({ status: 'fail', code: 'CHARSET_UNDECLARED_NOT_UTF8' });
     expect(JSON.stringify(ev)).not.toContain('\ufffd');
+    st.enrollment.privacyPolicyUrl = `https://localhost:${policyPort}/privacy`;
+  });
+
+  it('one deadline covers the whole policy fetch, redirects included', async () => {
+    pages['/slow1'] = { status: 301, type: 'text/html', body: '', location: '/slow2', delayMs: 2000 };
+    pages['/slow2'] = { status: 301, type: 'text/html', body: '', location: '/slow3', delayMs: 2000 };
+    pages['/slow3'] = { status: 200, type: 'text/html', body: '<p>biometric</p>', delayMs: 2000 };
+    const st = sim.serverState();
+    st.enrollment = { companyName: 'Acme Doors SL', privacyPolicyUrl: `https://localhost:${policyPort}/slow1` };
+    const t0 = Date.now();
+    const ev = await enrollmentPrivacyPolicyCheck.collect(ctx());
+    expect(Date.now() - t0).toBeLessThan(5000);
+    expect(ev.error?.code).toBe('NET_RESPONSE_TIMEOUT');
+    st.enrollment.privacyPolicyUrl = `https://localhost:${policyPort}/privacy`;
+  });
+
+  it('2 MiB of hostile markup (nested <, unclosed comment, huge attribute) ends well within the timeout', async () => {
+    const size = 2 * 1024 * 1024 - 4096; // just under the page cap, so all of it is read and parsed
+    const hostile: Record<string, string> = {
+      '/lt': '<'.repeat(size),
+      '/nested': '<p>datos biométricos</p>' + '<div<'.repeat(size / 5),
+      '/comment': '<p>biometric data</p><!--' + '<a>'.repeat(size / 3),
+      '/attribute': '<p>biometric</p><a title="' + 'x'.repeat(size),
+      '/script': '<script>' + '</scrip'.repeat(size / 7),
+    };
+    for (const [path, body] of Object.entries(hostile)) pages[path] = { status: 200, type: 'text/html', body };
+    const st = sim.serverState();
+    st.enrollment = { companyName: 'Acme Doors SL', privacyPolicyUrl: '' };
+    for (const path of Object.keys(hostile)) {
+      st.enrollment.privacyPolicyUrl = `https://localhost:${policyPort}${path}`;
+      const t0 = Date.now();
+      const ev = await enrollmentPrivacyPolicyCheck.collect(ctx());
+      const ms = Date.now() - t0;
+      expect(ev.error, path).toBeNull();
+      expect(ev.text.length, path).toBeLessThanOrEqual(20_000);
+      const v = enrollmentPrivacyPolicyCheck.evaluate(ev);
+      expect(v.status, path).toMatch(/^(pass|fail)$/);
+      // The check's own timeout is 5000 ms; linear parsing of 2 MiB takes a small part of it.
+      expect(ms, path).toBeLessThan(2500);
+    }
     st.enrollment.privacyPolicyUrl = `https://localhost:${policyPort}/privacy`;
   });
 

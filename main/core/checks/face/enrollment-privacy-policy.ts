@@ -104,13 +104,15 @@ async function fetchPolicy(
 ): Promise<Omit<PrivacyPolicyEvidence, 'url' | 'error'>> {
   const fetched: PrivacyPolicyEvidence['fetched'] = [];
   let current = url;
+  // One deadline for the whole fetch: each redirect gets only what the previous hops left.
+  const deadline = Date.now() + timeoutMs;
   for (let hop = 0; ; hop++) {
     // The origin is validated as a service URL; path and query go verbatim (a trailing slash must not be added).
     const u = new URL(current);
     const res = await httpRequest({
       url: `${u.protocol}//${u.host}/`,
       path: `${u.pathname.slice(1)}${u.search}`,
-      timeoutMs,
+      timeoutMs: Math.max(1, deadline - Date.now()),
       maxBodyBytes: MAX_PAGE_BYTES,
       trust: { extraCa },
       signal,
