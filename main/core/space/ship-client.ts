@@ -6,6 +6,7 @@
 import { faceKeyFingerprint } from '../secrets/fingerprint';
 import { isSha256Fingerprint, SHA256_FINGERPRINT_RULE } from '../../../contract/rules/fingerprint';
 import { AppError, invalidInput, isAppError } from '../errors';
+import { validateShipKey } from '../secrets/ship-key';
 import { type Endpoint, parseServiceUrl } from '../net/endpoint';
 import { type HttpResponse, type TrustPolicy, httpRequest } from '../net/https-client';
 import { NetCodes } from '../net/net-errors';
@@ -40,14 +41,8 @@ export interface ShipTarget {
   signal?: AbortSignal | undefined;
 }
 
-/** A key must be a single header value: printable ASCII, no CR/LF (header injection), bounded. */
-export function validateShipKey(key: string, field = 'shipKey'): string {
-  if (key.length === 0) throw invalidInput(field, 'must not be empty');
-  if (key.length > 512) throw invalidInput(field, 'must be at most 512 characters');
-  if (!/^[\x21-\x7e]+$/.test(key))
-    throw invalidInput(field, 'must be printable ASCII without spaces or line breaks');
-  return key;
-}
+/** The one SHIP key rule (contract/rules/ship-key.ts); re-exported so callers of the SHIP client find it here. */
+export { validateShipKey };
 
 /** Sends one RequestCall. The key header is added only when given; the caller's trust policy is enforced by httpRequest. */
 export async function shipPost(

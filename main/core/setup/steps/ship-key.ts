@@ -1,7 +1,7 @@
 // Step "SHIP API Key": generate or take the key, write it to XS4 Face and verify it by fingerprint; reset the auth key.
 import { AppError } from '../../errors';
 import { faceKeyFingerprint } from '../../secrets/fingerprint';
-import { validateShipKey } from '../../space/ship-client';
+import { validateShipKey } from '../../secrets/ship-key';
 import type { MaskedSecret } from '../../../../contract/setup-shapes';
 import type { SetupService } from '../service';
 import { faceSession, type SetupContext } from '../context';
@@ -18,7 +18,7 @@ export function shipKeySteps(
       return { set: key !== null, fingerprint: key ? faceKeyFingerprint(key) : null };
     },
     async setShipKey(input) {
-      const key = 'generate' in input ? generateShipKey() : validateShipKey(input.value.trim(), 'shipApiKey');
+      const key = 'generate' in input ? generateShipKey() : validateShipKey(input.value, 'shipApiKey');
       const { client, target } = await faceSession(ctx);
       const current = await client.getSpaceIntegration(target);
       if (!current.host || current.port === 0) {
