@@ -14,6 +14,7 @@ import {
   ScriptInfoSchema,
   ScriptRunResultSchema,
   SetupProgressSchema,
+  SpaceCertificateResultSchema,
   SpaceDetailsSchema,
   StepIdSchema,
   VerifyResultSchema,
@@ -103,6 +104,13 @@ export const setupContract = {
   'setup.detectSpace': def(none, DetectedSpaceSchema),
   'setup.getSpaceDetails': def(none, SpaceDetailsSchema.nullable()),
   'setup.saveSpaceDetails': def(spaceDetailsInputSchema, SpaceDetailsSchema),
+  /** Space's certificate (no secret is sent to read it): trusted, or the facts for the trust dialog. */
+  'setup.spaceCertificate': def(none, SpaceCertificateResultSchema),
+  /** Pins the fingerprint the technician accepted for Space, if Space still presents it. */
+  'setup.trustSpaceCertificate': def(
+    z.object({ fingerprint256: fingerprint }).strict(),
+    SpaceCertificateResultSchema,
+  ),
 
   'setup.shipKey': def(none, MaskedSecretSchema),
   'setup.setShipKey': def(

@@ -1,5 +1,5 @@
 // The page's state for the setup wizard and Troubleshoot (zustand), composed of slices: what runs and what failed
-// (activity.ts), the wizard (wizard.ts), Troubleshoot (troubleshoot.ts). The shell's own state is shell-store.ts.
+// (activity.ts), the wizard (wizard.ts), Troubleshoot (troubleshoot.ts), Space's certificate (space-trust.ts). The shell's own state is shell-store.ts.
 import { create } from 'zustand';
 import { createActivitySlice, initialActivity, type ActivityActions, type ActivityState } from './activity';
 import {
@@ -9,15 +9,27 @@ import {
   type TroubleshootState,
 } from './troubleshoot';
 import { createWizardSlice, initialWizard, type WizardActions, type WizardState } from './wizard';
+import {
+  createSpaceTrustSlice,
+  initialSpaceTrust,
+  type SpaceTrustActions,
+  type SpaceTrustState,
+} from './space-trust';
 
-export type SetupState = ActivityState & WizardState & TroubleshootState;
-export type SetupStore = SetupState & ActivityActions & WizardActions & TroubleshootActions;
+export type SetupState = ActivityState & WizardState & TroubleshootState & SpaceTrustState;
+export type SetupStore = SetupState & ActivityActions & WizardActions & TroubleshootActions & SpaceTrustActions;
 
 /** @internal The state before anything was loaded (tests reset the store to it). */
-export const initialSetupState: SetupState = { ...initialActivity, ...initialWizard, ...initialTroubleshoot };
+export const initialSetupState: SetupState = {
+  ...initialActivity,
+  ...initialWizard,
+  ...initialTroubleshoot,
+  ...initialSpaceTrust,
+};
 
 export const useSetupStore = create<SetupStore>()((...a) => ({
   ...createActivitySlice(...a),
   ...createWizardSlice(...a),
   ...createTroubleshootSlice(...a),
+  ...createSpaceTrustSlice(...a),
 }));

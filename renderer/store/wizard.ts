@@ -27,6 +27,7 @@ import {
 } from './step-checks';
 import { parsePort, validateCompanyName, validateHost, validateShipKey, validateUrl } from './validation';
 import { initialTroubleshoot } from './troubleshoot';
+import { initialSpaceTrust } from './space-trust';
 import type { SetupStore } from './setup';
 
 /** A certificate waiting for the technician's decision. */
@@ -130,6 +131,18 @@ export const createWizardSlice: StateCreator<SetupStore, [], [], WizardState & W
 ) => {
   const { act, validated, operate } = activity(set);
 
+  /** Connected; a certificate to judge (new, or changed since it was pinned); or this server's token to enter. */
+  const showConnect = (result: ConnectResult): void => {
+    if (result.state === 'connected') set({ connection: result, pendingTrust: null });
+    else if (result.state === 'needs-trust') set({ pendingTrust: result, connection: null });
+    else
+      set({
+        connection: null,
+        pendingTrust: null,
+        fieldErrors: [{ field: 'token', rule: 'tokenForOtherServer', values: { server: result.tokenFor } }],
+      });
+  };
+
   const showProgress = (progress: SetupProgress): void =>
     set((s) => ({
       progress,
@@ -177,6 +190,7 @@ export const createWizardSlice: StateCreator<SetupStore, [], [], WizardState & W
           ...initialActivity,
           ...initialWizard,
           ...initialTroubleshoot,
+          ...initialSpaceTrust,
           loaded: true,
           focusKey: get().focusKey,
         });
@@ -189,9 +203,7 @@ export const createWizardSlice: StateCreator<SetupStore, [], [], WizardState & W
       const result = await act('connect', () =>
         xs4().setup.connectFace({ url: url.trim(), token: token === '' ? null : token }),
       );
-      if (result === undefined) return;
-      if (result.state === 'connected') set({ connection: result, pendingTrust: null });
-      else set({ pendingTrust: result, connection: null });
+      if (result !== undefined) showConnect(result);
     },
 
     async trustCertificate() {
@@ -203,9 +215,7 @@ export const createWizardSlice: StateCreator<SetupStore, [], [], WizardState & W
           fingerprint256: pending.certificate.fingerprint256,
         }),
       );
-      if (result === undefined) return;
-      if (result.state === 'connected') set({ connection: result, pendingTrust: null });
-      else set({ pendingTrust: result });
+      if (result !== undefined) showConnect(result);
     },
 
     refuseCertificate() {

@@ -73,6 +73,8 @@ export function setupHandlers({
     'setup.detectSpace': () => s.detectSpace(),
     'setup.getSpaceDetails': () => s.getSpaceDetails(),
     'setup.saveSpaceDetails': (details) => s.saveSpaceDetails(details),
+    'setup.spaceCertificate': () => s.spaceCertificate(),
+    'setup.trustSpaceCertificate': ({ fingerprint256 }) => s.trustSpaceCertificate(fingerprint256),
     'setup.shipKey': () => s.shipKey(),
     'setup.setShipKey': (key) => s.setShipKey(key),
     'setup.revealShipKey': () => s.revealShipKey(),

@@ -113,7 +113,7 @@ export function fromNetError(e: unknown, route: string): unknown {
     case NetCodes.TLS_PIN_MISMATCH:
       return new AppError(
         FaceCodes.TLS_PIN_MISMATCH,
-        `${SERVER} presented a different certificate (${String(d.actual)}) than the one accepted before (${String(d.expected)}).`,
+        `The XS4 Face server presented a different certificate (${String(d.actual)}) than the one accepted before (${String(d.expected)}).`,
         'The certificate was replaced or someone is intercepting the connection. Check the XS4 Face server; accept the new certificate only if you know why it changed.',
         d,
         e,

@@ -118,17 +118,20 @@ function connect(
             trustedBy,
             protocol: s.getProtocol(),
           });
-          if (pin !== undefined && pin === cert.fingerprint256) {
-            resolve({ socket: s, tls: session('pin') });
+          // A pin is exclusive: a pinned host is accepted only with that certificate, even when the system would
+          // trust another (a TLS-inspection proxy, a wrongly issued certificate). The technician decides on a change.
+          if (pin !== undefined) {
+            if (pin === cert.fingerprint256) {
+              resolve({ socket: s, tls: session('pin') });
+            } else {
+              s.destroy();
+              reject(pinMismatch(ep, pin, cert, s.authorized));
+            }
           } else if (s.authorized) {
             resolve({ socket: s, tls: session('system') });
           } else {
             s.destroy();
-            if (pin !== undefined) {
-              reject(pinMismatch(ep, pin, cert));
-            } else {
-              reject(tlsTrustError(String(s.authorizationError ?? 'UNKNOWN'), cert, ep));
-            }
+            reject(tlsTrustError(String(s.authorizationError ?? 'UNKNOWN'), cert, ep));
           }
         } catch (e) {
           s.destroy();

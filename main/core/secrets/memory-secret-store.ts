@@ -3,6 +3,7 @@ import type { SecretName, SecretStore } from './secret-store';
 
 export function createMemorySecretStore(onSecretSeen: (value: string) => void = () => {}): SecretStore {
   const values = new Map<SecretName, string>();
+  const bindings = new Map<SecretName, string>();
   return {
     has: async (name) => values.has(name),
     get: async (name) => {
@@ -10,12 +11,16 @@ export function createMemorySecretStore(onSecretSeen: (value: string) => void = 
       if (v !== null) onSecretSeen(v);
       return v;
     },
-    set: async (name, value) => {
+    set: async (name, value, boundTo) => {
       onSecretSeen(value);
       values.set(name, value);
+      if (boundTo === undefined) bindings.delete(name);
+      else bindings.set(name, boundTo);
     },
+    boundTo: async (name) => (values.has(name) ? (bindings.get(name) ?? null) : null),
     delete: async (name) => {
       values.delete(name);
+      bindings.delete(name);
     },
   };
 }

@@ -6,6 +6,7 @@ import type { HistoryStore } from '../history/history-store';
 import type { NewHistoryEntry } from '../history/history-entry';
 import { createFaceClient, faceApiEndpoint, type FaceClient, type FaceTarget } from '../face/face-client';
 import { staticTokenProvider } from '../face/token-provider';
+import { hostInUrl } from '../../../contract/rules/url-host';
 import type { Check } from '../checks/types';
 import type { WindowsCheckDeps } from '../checks/windows/index';
 import type { ChangeRecord } from '../windows/change-record';
@@ -99,9 +100,43 @@ export function faceHostPort(url: string): string {
   return `${ep.host}:${ep.port}`;
 }
 
-/** A client of the XS4 Face server at `url`, with the stored token and the pinned certificate. */
+/** The origin (scheme, host, port) of an XS4 Face URL: what a pasted token is bound to. */
+export function faceOrigin(url: string): string {
+  const ep = faceApiEndpoint(url);
+  return `${ep.protocol}//${hostInUrl(ep.host)}:${ep.port}`;
+}
+
+/** The origin the stored token was entered for; a token stored before tokens were bound belongs to the server then set. */
+export async function storedTokenOrigin(ctx: SetupContext): Promise<string | null> {
+  const bound = await ctx.deps.secrets.boundTo('faceToken');
+  if (bound !== null) return bound;
+  const url = (await ctx.deps.settings.get()).faceServerUrl;
+  return url ? faceOrigin(url) : null;
+}
+
+export const TOKEN_OTHER_SERVER = 'FACE_TOKEN_OTHER_SERVER';
+
+/**
+ * The stored XS4 Face token when it was entered for `url`'s server, null when none is stored. A token entered for
+ * another server is never sent here: FACE_TOKEN_OTHER_SERVER (field "token") asks for this server's token.
+ */
+export async function storedFaceToken(ctx: SetupContext, url: string): Promise<string | null> {
+  if (!(await ctx.deps.secrets.has('faceToken'))) return null;
+  const bound = await storedTokenOrigin(ctx);
+  if (bound !== faceOrigin(url)) {
+    throw new AppError(
+      TOKEN_OTHER_SERVER,
+      `The stored sign-in token was entered for ${bound ?? 'another server'}, not for ${faceOrigin(url)}.`,
+      'Sign in to the XS4 Face Console for this server and paste its access token.',
+      { field: 'token', rule: 'must be entered for this server', tokenFor: bound ?? '' },
+    );
+  }
+  return ctx.deps.secrets.get('faceToken');
+}
+
+/** A client of the XS4 Face server at `url`, with the stored token (if entered for it) and the pinned certificate. */
 export async function faceClientFor(ctx: SetupContext, url: string): Promise<FaceClient> {
-  const token = await ctx.deps.secrets.get('faceToken');
+  const token = await storedFaceToken(ctx, url);
   if (!token) {
     throw new AppError(
       'FACE_NO_TOKEN',

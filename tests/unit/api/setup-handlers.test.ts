@@ -17,6 +17,21 @@ function recordingService(): { service: SetupService; calls: Array<[string, unkn
       return value;
     };
   const progress = { current: 'welcome' as const, done: {} };
+  const spaceTrusted = {
+    state: 'trusted' as const,
+    url: 'https://space.test:8100/',
+    certificate: {
+      subject: 'CN=space.test',
+      issuer: 'CN=space.test',
+      subjectAltNames: [],
+      validFrom: '2026-01-01T00:00:00.000Z',
+      validTo: '2027-01-01T00:00:00.000Z',
+      fingerprint256: Array(32).fill('AB').join(':'),
+      selfSigned: true,
+      serialNumber: '01',
+    },
+    trustedBy: 'pin' as const,
+  };
   const service: SetupService = {
     progress: rec('progress', progress),
     markStep: rec('markStep', progress),
@@ -47,6 +62,8 @@ function recordingService(): { service: SetupService; calls: Array<[string, unkn
     }),
     getSpaceDetails: rec('getSpaceDetails', null),
     saveSpaceDetails: rec('saveSpaceDetails', { host: 'space.test', port: 8100, https: true }),
+    spaceCertificate: rec('spaceCertificate', spaceTrusted),
+    trustSpaceCertificate: rec('trustSpaceCertificate', spaceTrusted),
     shipKey: rec('shipKey', { set: true, fingerprint: 'abcd1234' }),
     setShipKey: rec('setShipKey', { set: true, fingerprint: 'abcd1234' }),
     revealShipKey: rec('revealShipKey', SECRET),
@@ -159,6 +176,8 @@ describe('setup handlers', () => {
     await h['setup.connectFace']({ url: 'https://f.test', token: null }, ctx);
     await h['setup.trustFaceCertificate']({ url: 'https://f.test', fingerprint256: 'AB'.repeat(32) }, ctx);
     await h['setup.saveSpaceDetails']({ host: 'space.test', port: 8100, https: true }, ctx);
+    await h['setup.spaceCertificate'](undefined, ctx);
+    await h['setup.trustSpaceCertificate']({ fingerprint256: 'CD'.repeat(32) }, ctx);
     await h['setup.setShipKey']({ generate: true }, ctx);
     await h['setup.revealGeneralOption']({ label: 'Authentication (API key)', userAction: true }, ctx);
     expect(calls).toEqual([
@@ -166,6 +185,8 @@ describe('setup handlers', () => {
       ['connectFace', ['https://f.test', null]],
       ['trustFaceCertificate', ['https://f.test', 'AB'.repeat(32)]],
       ['saveSpaceDetails', [{ host: 'space.test', port: 8100, https: true }]],
+      ['spaceCertificate', []],
+      ['trustSpaceCertificate', ['CD'.repeat(32)]],
       ['setShipKey', [{ generate: true }]],
       ['revealGeneralOption', ['Authentication (API key)']],
     ]);

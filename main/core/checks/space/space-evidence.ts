@@ -67,6 +67,8 @@ export const SpaceHttpsEvidenceSchema = z.object({
   /** Why nothing was probed (e.g. no Space URL given); null when probed. */
   notProbed: z.string().nullable(),
   probe: TlsProbeResultSchema.nullable(),
+  /** The fingerprint the technician accepted for this host, if any (optional: older bundles lack it). */
+  acceptedFingerprint256: z.string().nullable().optional(),
 });
 export type SpaceHttpsEvidence = z.infer<typeof SpaceHttpsEvidenceSchema>;
 

@@ -23,7 +23,7 @@ async function collect(ctx: CheckContext): Promise<SpaceHttpsEvidence> {
     pinnedFingerprint256: ctx.inputs.spacePinnedFingerprint256,
     signal: ctx.signal,
   });
-  return { collectedAt, notProbed: null, probe };
+  return { collectedAt, notProbed: null, probe, acceptedFingerprint256: ctx.inputs.spacePinnedFingerprint256 ?? null };
 }
 
 const HTTPS_REMEDY = `Turn on HTTPS for the Space service in ${SpaceUiPaths.configurator} with a TLS certificate installed, then restart the service.`;
@@ -90,7 +90,7 @@ export function evaluateSpaceHttps(e: SpaceHttpsEvidence): CheckResult {
     return {
       status: 'fail',
       code: 'SPACE_HTTPS_PIN_MISMATCH',
-      summary: 'The certificate differs from the one accepted earlier',
+      summary: `${at} presents another certificate (SHA-256 ${c.fingerprint256}) than the one accepted (${e.acceptedFingerprint256 ?? 'see the accepted fingerprint'})`,
       detail: facts,
       remedy:
         'Find out why the certificate changed on the Space server; accept the new fingerprint only if you know.',

@@ -1,12 +1,20 @@
 // Step "Connect to XS4 Face": the server URL and token, the certificate judged on first contact, the pin the technician accepts.
-import { AppError, invalidInput, toErrorInfo } from '../../errors';
+import { AppError, invalidInput, isAppError, toErrorInfo } from '../../errors';
 import { faceApiEndpoint, selectServer } from '../../face/face-client';
 import { inspectFaceCertificate } from '../../face/face-trust';
 import { canonicalFingerprint } from '../../../../contract/rules/fingerprint';
 import { hostInUrl } from '../../../../contract/rules/url-host';
 import type { ConnectResult } from '../../../../contract/setup-shapes';
 import type { SetupService } from '../service';
-import { faceClientFor, faceHostPort, type SetupContext } from '../context';
+import type { CertificateInfo } from '../../../../contract/certificate';
+import { FaceCodes } from '../../face/face-errors';
+import {
+  faceClientFor,
+  faceHostPort,
+  faceOrigin,
+  storedTokenOrigin,
+  type SetupContext,
+} from '../context';
 
 /** The server's base URL as stored: scheme, host (IPv6 bracketed), port, and the path above the API root. */
 function faceBaseUrl(url: string): string {
@@ -19,10 +27,15 @@ export function connectSteps(ctx: SetupContext): Pick<SetupService, 'connectFace
 
   async function connectFace(url: string, token: string | null): Promise<ConnectResult> {
     const base = faceBaseUrl(url);
+    const origin = faceOrigin(base);
     if (token !== null) {
       const t = token.trim();
       if (t.length === 0) throw invalidInput('token', 'must not be empty');
-      await deps.secrets.set('faceToken', t);
+      // The token belongs to this server: it is never sent to another URL entered later.
+      await deps.secrets.set('faceToken', t, origin);
+    } else if (await deps.secrets.has('faceToken')) {
+      const tokenFor = await storedTokenOrigin(ctx);
+      if (tokenFor !== origin) return { state: 'needs-token', url: base, tokenFor: tokenFor ?? '' };
     }
     await deps.settings.update({ faceServerUrl: base });
     const pin = (await deps.settings.get()).pinnedFingerprints[faceHostPort(base)];
@@ -52,7 +65,22 @@ export function connectSteps(ctx: SetupContext): Pick<SetupService, 'connectFace
       certificate = report.certificate;
     }
     const client = await faceClientFor(ctx, base);
-    await client.whoAmI();
+    try {
+      await client.whoAmI();
+    } catch (e) {
+      // The pinned certificate was replaced (even by one this machine trusts): nothing was sent; show old and new.
+      const changed = pin !== undefined && isAppError(e) && e.code === FaceCodes.TLS_PIN_MISMATCH;
+      const seen = changed ? (e.detail?.certificate as CertificateInfo | undefined) : undefined;
+      if (!seen) throw e;
+      const reason = toErrorInfo(e);
+      return {
+        state: 'needs-trust',
+        url: base,
+        certificate: seen,
+        reason: { code: reason.code, message: reason.message, remedy: reason.remedy },
+        previousFingerprint256: pin,
+      };
+    }
     const previous = (await ctx.state.read()).face;
     const target = selectServer(await client.listSites(), previous ?? undefined);
     await ctx.state.update((s) => void (s.face = target));
