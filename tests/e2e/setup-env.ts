@@ -98,7 +98,10 @@ export async function startSetupEnv(options: SetupEnvOptions = {}): Promise<Setu
           extraCa: [space.caCert, policy.ca],
           timeouts: { requestMs: 5000, checkMs: 5000, pollMs: options.pollMs ?? 250 },
         }),
-        clipboard: { writeText: (t) => clipboard.push(t) },
+        clipboard: {
+          writeText: (t) => void clipboard.push(t),
+          writeSecret: (t) => void clipboard.push(t),
+        },
         history,
       },
     });

@@ -156,7 +156,7 @@ describe('setup handlers', () => {
   it('has exactly one handler per setup channel', () => {
     const handlers = setupHandlers({
       service: recordingService().service,
-      clipboard: { writeText: () => undefined },
+      clipboard: { writeText: () => undefined, writeSecret: () => undefined },
       history: noHistory,
       clock: () => new Date(0),
     });
@@ -167,7 +167,7 @@ describe('setup handlers', () => {
     const { service, calls } = recordingService();
     const h = setupHandlers({
       service,
-      clipboard: { writeText: () => undefined },
+      clipboard: { writeText: () => undefined, writeSecret: () => undefined },
       history: noHistory,
       clock: () => new Date(0),
     });
@@ -196,7 +196,7 @@ describe('setup handlers', () => {
     const { service } = recordingService();
     const h = setupHandlers({
       service,
-      clipboard: { writeText: () => undefined },
+      clipboard: { writeText: () => undefined, writeSecret: () => undefined },
       history: noHistory,
       clock: () => new Date('2026-11-29T20:00:00Z'),
     });
@@ -216,7 +216,7 @@ describe('setup handlers', () => {
     const { service } = recordingService();
     const h = setupHandlers({
       service,
-      clipboard: { writeText: () => undefined },
+      clipboard: { writeText: () => undefined, writeSecret: () => undefined },
       history: noHistory,
       clock: () => new Date(0),
     });
@@ -230,12 +230,15 @@ describe('setup handlers', () => {
     expect(await h['setup.cancel']({ operationId: 'op-bbbb2222' }, ctx)).toBe(false);
   });
 
-  it('copies a secret to the clipboard and answers only null', async () => {
+  it('copies a secret to the clipboard as a secret (kept out of history, cleared later) and answers only null', async () => {
     const { service } = recordingService();
     const written: string[] = [];
     const h = setupHandlers({
       service,
-      clipboard: { writeText: (t) => written.push(t) },
+      clipboard: {
+        writeText: (t) => void written.push(`text:${t}`),
+        writeSecret: (t) => void written.push(`secret:${t}`),
+      },
       history: noHistory,
       clock: () => new Date(0),
     });
@@ -245,7 +248,7 @@ describe('setup handlers', () => {
       await h['clipboard.copySecret']({ kind: 'generalOption', label: 'Authentication (API key)' }, ctx),
     ).toBeNull();
     expect(await h['clipboard.copyText']({ text: 'https://xs4face.site.local' }, ctx)).toBeNull();
-    expect(written).toEqual([SECRET, 'auth-secret', 'https://xs4face.site.local']);
+    expect(written).toEqual([`secret:${SECRET}`, 'secret:auth-secret', 'text:https://xs4face.site.local']);
   });
 
   it('lists the applied-settings history with its outcome, newest last', async () => {
@@ -270,7 +273,7 @@ describe('setup handlers', () => {
     };
     const h = setupHandlers({
       service,
-      clipboard: { writeText: () => undefined },
+      clipboard: { writeText: () => undefined, writeSecret: () => undefined },
       history,
       clock: () => new Date(0),
     });
