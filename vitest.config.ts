@@ -1,9 +1,14 @@
 // Test projects: the Electron-free core, the main shell (fake electron at one seam), the renderer (DOM), end to end (Chromium),
-// the offline package check (electron-builder with a stub Electron), the xs4-setup executables, and the packaged-app end to end tests that need Windows and the real Electron.
+// the offline package check (electron-builder with a stub Electron), the xs4-setup executables, the PowerShell scripts in
+// real PowerShell, and the packaged-app end to end tests that need Windows and the real Electron.
 import { defineConfig } from 'vitest/config';
 import { fileURLToPath } from 'node:url';
+import { delimiter, dirname } from 'node:path';
+import { findTestPowerShell } from './tests/powershell/helpers/find-powershell.mjs';
 
 const fakeElectron = fileURLToPath(new URL('./tests/fakes/electron.ts', import.meta.url));
+const powershell = findTestPowerShell(fileURLToPath(new URL('.', import.meta.url)));
+const onWindows = process.platform === 'win32';
 
 export default defineConfig({
   test: {
@@ -66,6 +71,29 @@ export default defineConfig({
           include: ['tests/cli-exe/**/*.test.ts', 'tests/integration/cli/*.test.ts'],
           globalSetup: ['tests/cli-exe/global-setup.ts'],
           testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
+        // Every script of resources/powershell and every generated wrapper, executed in real PowerShell: pwsh 7 here,
+        // Windows PowerShell 5.1 on the Windows workflow. Platform folders hold what only one side can run.
+        test: {
+          name: 'powershell',
+          environment: 'node',
+          include: [
+            'tests/powershell/*.test.ts',
+            onWindows ? 'tests/powershell/windows/*.test.ts' : 'tests/powershell/posix/*.test.ts',
+          ],
+          globalSetup: ['tests/powershell/global-setup.ts'],
+          env: {
+            XS4_TEST_POWERSHELL: powershell?.path ?? '',
+            XS4_TEST_POWERSHELL_KIND: powershell?.kind ?? '',
+            // The project-local pwsh is on the PATH of these tests too.
+            PATH: [...(powershell ? [dirname(powershell.path)] : []), process.env.PATH ?? ''].join(delimiter),
+          },
+          // Each file starts PowerShell processes (about a second each on a 2-core machine): one file at a time.
+          fileParallelism: false,
+          testTimeout: 120_000,
           hookTimeout: 120_000,
         },
       },

@@ -7,6 +7,7 @@ import { processIo } from './cli/io';
 import { installLastResort, internalErrorLine } from './cli/last-resort';
 import { runCli } from './cli/run-cli';
 import { cliSetupFactory } from './cli/setup-factory';
+import { defaultCliAuth } from './cli/sign-in';
 
 const controller = new AbortController();
 // First Ctrl+C cancels the run cleanly (checks report "cancelled"); a second one leaves at once.
@@ -28,11 +29,13 @@ const windows = createWindowsRun({
 
 const io = processIo();
 installLastResort(io);
+const auth = defaultCliAuth(process.platform);
 runCli(process.argv.slice(2), {
   io,
   checks: () => allChecks(windows.deps),
-  setup: cliSetupFactory(io, allChecks, windows.deps),
+  setup: cliSetupFactory(io, allChecks, windows.deps, auth, controller.signal),
   signal: controller.signal,
+  auth,
 })
   .finally(() => windows.dispose())
   .then(

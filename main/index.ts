@@ -1,5 +1,6 @@
 // Main process: single instance, start-up wiring (logger, stores, IPC, protocol, lockdown), one window, minimal menu.
-import { app, BrowserWindow, Menu, safeStorage, session } from 'electron';
+import { app, BrowserWindow, Menu, safeStorage, session, shell } from 'electron';
+import { createSignInService } from './core/auth/sign-in-service';
 import { join } from 'node:path';
 import { createCoreHandlers } from './core/api/handlers';
 import { allChecks } from './core/checks/all';
@@ -59,6 +60,14 @@ async function start(): Promise<void> {
   });
   app.on('will-quit', () => void windows.dispose());
   const history = new HistoryStore({ dataDir: userData });
+  // Microsoft sign-in (issue 14): the system browser via shell.openExternal, the sign-in encrypted with safeStorage.
+  const signIn = createSignInService({
+    dataDir: userData,
+    file: 'sign-in.json',
+    cipher: safeStorageCipher,
+    openBrowser: (url) => shell.openExternal(url),
+    onSecretSeen: (v) => redactor.register(v),
+  });
 
   registerIpc(
     createCoreHandlers({
@@ -85,6 +94,7 @@ async function start(): Promise<void> {
           platform: process.platform,
           now: () => new Date(),
           toolVersion: app.getVersion(),
+          faceTokenProvider: (url) => signIn.tokenProviderFor(url),
         }),
         // Secrets are copied here, in main: the page never receives them, Windows keeps them out of clipboard
         // history and cloud sync, and they are cleared after a minute (main/secret-clipboard.ts).

@@ -3,9 +3,12 @@ import { build as esbuild } from 'esbuild';
 import { build as viteBuild } from 'vite';
 import { existsSync, rmSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
-import { nodeBundle as node } from './bundle-options.mjs';
+import { nodeBundle as node } from './package/bundle-options.mjs';
+import { writeManifest } from './package/ps-manifest.mjs';
 
 rmSync('dist', { recursive: true, force: true });
+// The SHA-256 of every shipped PowerShell script, bundled into main and CLI below (inside the asar).
+writeManifest();
 
 const targets = [
   ['main/index.ts', node('main/index.ts', 'dist/main', 'index')],

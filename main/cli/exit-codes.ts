@@ -16,5 +16,8 @@ export const EXIT_INTERRUPTED = 130;
 
 /** Explained failures (AppError) are usage/configuration errors; anything else is a bug. */
 export function exitCodeOf(e: unknown): number {
+  if (isAppError(e) && (e.code === 'CANCELLED' || e.code === 'AUTH_CANCELLED')) return EXIT_INTERRUPTED;
+  // Accepted by XS4 Face but not received by its server in time: not connected, like a failed check.
+  if (isAppError(e) && e.code === 'FACE_WRITE_PENDING') return EXIT_CHECK_FAILED;
   return isAppError(e) ? EXIT_USAGE : EXIT_INTERNAL;
 }

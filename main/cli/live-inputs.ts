@@ -1,6 +1,7 @@
 // Flags shared by `doctor` and `collect` that describe the servers to check, turned into validated check inputs.
 import type { CheckInputs } from '../core/checks/types';
 import { DEFAULT_CHECK_TIMEOUT_MS, DEFAULT_RUN_DEADLINE_MS } from '../core/checks/runner';
+import { FACE_ID, FACE_ID_RULE } from '../core/face/face-contract';
 import { parseServiceUrl } from '../core/net/endpoint';
 import { invalidInput } from '../core/errors';
 import { canonicalFingerprint, SHA256_FINGERPRINT_RULE } from '../../contract/rules/fingerprint';
@@ -18,6 +19,8 @@ export const LIVE_FLAGS: FlagSpec = {
   'face-token-stdin': 'boolean',
   'face-fingerprint': 'string',
   'space-fingerprint': 'string',
+  'face-site': 'string',
+  'face-server': 'string',
   'timeout-ms': 'string',
 };
 
@@ -35,7 +38,15 @@ export interface LiveSettings {
   deadlineMs: number;
 }
 
-export async function liveSettings(flags: ParsedFlags, io: CliIo): Promise<LiveSettings> {
+/**
+ * `signedInToken` gives a token from the saved Microsoft sign-in for a server URL (undefined when nobody is signed in
+ * for it); it is asked only when no token was given by file, stdin or environment.
+ */
+export async function liveSettings(
+  flags: ParsedFlags,
+  io: CliIo,
+  signedInToken?: (faceUrl: string) => Promise<string | undefined>,
+): Promise<LiveSettings> {
   if (flags['ship-key-stdin'] === true && flags['face-token-stdin'] === true) {
     throw usageError('--face-token-stdin: cannot be used with --ship-key-stdin (stdin holds one secret)');
   }
@@ -59,6 +70,21 @@ export async function liveSettings(flags: ParsedFlags, io: CliIo): Promise<LiveS
   if (shipKey !== undefined) inputs.shipKey = shipKey;
   const faceToken = await readSecret(FACE_TOKEN, flags, io);
   if (faceToken !== undefined) inputs.faceToken = faceToken;
+  else if (inputs.faceUrl && signedInToken) {
+    const t = await signedInToken(inputs.faceUrl);
+    if (t !== undefined) inputs.faceToken = t;
+  }
+  const site = stringFlag(flags, 'face-site');
+  const server = stringFlag(flags, 'face-server');
+  if ((site === undefined) !== (server === undefined))
+    throw usageError(
+      `--${site === undefined ? 'face-site' : 'face-server'}: is needed with --${site === undefined ? 'face-server' : 'face-site'} (the Console's site, then its server)`,
+    );
+  // The ids as XS4 Face gives them (the client's one rule).
+  if (site !== undefined && !FACE_ID.test(site)) throw usageError(`--face-site: ${FACE_ID_RULE}`);
+  if (server !== undefined && !FACE_ID.test(server)) throw usageError(`--face-server: ${FACE_ID_RULE}`);
+  if (site !== undefined) inputs.faceSiteId = site;
+  if (server !== undefined) inputs.faceServerId = server;
   const timeoutMs = intFlag(flags, 'timeout-ms', 100, 600_000, DEFAULT_CHECK_TIMEOUT_MS, 'milliseconds');
   // Dependent checks run one after another, so the whole run gets room for a few timeouts in a row.
   return { inputs, timeoutMs, deadlineMs: Math.max(DEFAULT_RUN_DEADLINE_MS, timeoutMs * 4) };
@@ -70,9 +96,13 @@ export function shownInputs(inputs: CheckInputs): {
   spaceUrl?: string;
   shipKeyFingerprint?: string;
   faceTokenFingerprint?: string;
+  faceSiteId?: string;
+  faceServerId?: string;
 } {
   return {
     ...(inputs.faceUrl ? { faceUrl: inputs.faceUrl } : {}),
+    ...(inputs.faceSiteId ? { faceSiteId: inputs.faceSiteId } : {}),
+    ...(inputs.faceServerId ? { faceServerId: inputs.faceServerId } : {}),
     ...(inputs.spaceUrl ? { spaceUrl: inputs.spaceUrl } : {}),
     ...(inputs.shipKey ? { shipKeyFingerprint: secretFingerprint(inputs.shipKey) } : {}),
     ...(inputs.faceToken ? { faceTokenFingerprint: secretFingerprint(inputs.faceToken) } : {}),

@@ -7,6 +7,7 @@ import { history } from './commands/history';
 import { report } from './commands/report';
 import { setup } from './commands/setup';
 import { exportProfileCommand } from './commands/export-profile';
+import { login, logout } from './commands/login';
 import type { CliContext } from './context';
 import { EXIT_OK, exitCodeOf } from './exit-codes';
 import { HELP } from './help';
@@ -20,6 +21,8 @@ const COMMANDS: Record<string, (argv: readonly string[], ctx: CliContext) => Pro
   history,
   setup,
   'export-profile': exportProfileCommand,
+  login,
+  logout,
 };
 
 export async function runCli(argv: readonly string[], ctx: CliContext): Promise<number> {
@@ -34,17 +37,21 @@ export async function runCli(argv: readonly string[], ctx: CliContext): Promise<
       return EXIT_OK;
     }
     if (command === undefined)
-      throw usageError('a command is required (doctor, collect, report, history, setup, export-profile)');
+      throw usageError(
+        'a command is required (doctor, collect, report, history, setup, export-profile, login, logout)',
+      );
     const run = COMMANDS[command];
     if (!run)
       throw usageError(
-        `unknown command "${/^[a-z-]{1,30}$/.test(command) ? command : '(unprintable)'}" (doctor, collect, report, history, setup, export-profile)`,
+        `unknown command "${/^[a-z-]{1,30}$/.test(command) ? command : '(unprintable)'}" (doctor, collect, report, history, setup, export-profile, login, logout)`,
       );
     return await run(rest, ctx);
   } catch (e) {
     const info = toErrorInfo(e);
     // One line: the message names the problem; the code lets scripts tell problems apart.
     ctx.io.stderr.write(`xs4-setup: ${clean(info.message)} [${info.code}]\n`);
+    // A sign-in problem (e.g. a revoked saved sign-in met by doctor or setup) needs its remedy: sign in again.
+    if (info.code.startsWith('AUTH_')) ctx.io.stderr.write(`  What to do: ${clean(info.remedy)}\n`);
     return exitCodeOf(e);
   }
 }

@@ -12,14 +12,27 @@ import { normaliseFingerprint } from '../../contract/rules/fingerprint';
 import { faceApiEndpoint } from '../core/face/face-client';
 import { AppError } from '../core/errors';
 import type { CliIo } from './io';
-import type { ProfilePins } from './context';
+import type { CliSetupOptions, ProfilePins } from './context';
+import { originOf } from '../core/auth/regions';
+import { signedInTokenProvider } from '../core/auth/signed-in-token-provider';
+import { savedCliSignIn, type CliAuthDeps } from './sign-in';
+import type { MicrosoftSignIn } from '../core/auth/microsoft-sign-in';
 
 export function cliSetupFactory(
   io: CliIo,
   checks: (w: WindowsCheckDeps) => Check[],
   windows: WindowsCheckDeps,
-): (pins: ProfilePins) => Promise<SetupService> {
-  return async (pins) => {
+  auth?: CliAuthDeps,
+  signal?: AbortSignal,
+): (pins: ProfilePins, options?: CliSetupOptions) => Promise<SetupService> {
+  // One saved sign-in per run: each XS4 Face client of the run asks it for tokens (DPAPI decrypts through PowerShell).
+  let saved: Promise<{ signIn: MicrosoftSignIn; origin: string } | null> | undefined;
+  const savedOnce = (a: CliAuthDeps) =>
+    (saved ??= savedCliSignIn(io, a).then(async (signIn) => {
+      const who = await signIn?.account();
+      return signIn && who ? { signIn, origin: who.origin } : null;
+    }));
+  return async (pins, options = {}) => {
     const dir = dataDir(io.env, io.platform);
     const settings = await openFileSettingsStore(join(dir, 'settings.json'));
     if (settings.problem)
@@ -43,6 +56,20 @@ export function cliSetupFactory(
       windows,
       platform: io.platform,
       now: () => new Date(),
+      // The sign-in saved by `xs4-setup login`, only for the server it was made for.
+      ...(auth
+        ? {
+            faceTokenProvider: async (url: string) => {
+              const s = await savedOnce(auth);
+              return s && s.origin === originOf(url) ? signedInTokenProvider(s.signIn, url) : null;
+            },
+          }
+        : {}),
+      ...(signal ? { signal } : {}),
+      ...(options.onPending ? { onFacePending: options.onPending } : {}),
+      ...(options.pendingDeadlineMs !== undefined
+        ? { facePendingDeadlineMs: options.pendingDeadlineMs }
+        : {}),
     });
   };
 }

@@ -30,6 +30,9 @@ foreach ($f in @(Get-NetFirewallPortFilter -All -ErrorAction SilentlyContinue | 
 }
 $result = [pscustomobject]@{ port = $port; profiles = @($profiles); activeCategories = @($active); rules = @($rules) }
 
+# Windows PowerShell 5.1 writes some arrays as {"value":[...],"Count":n} (an extended Count property on System.Array);
+# without that type data it writes plain arrays. PowerShell 7 has none to remove.
+if ($PSVersionTable.PSVersion.Major -lt 6) { Remove-TypeData -TypeName System.Array -ErrorAction SilentlyContinue }
 $json = ConvertTo-Json -InputObject $result -Depth 6 -Compress
 # Base64 of UTF-8 JSON: survives any console code page on the way back.
 "XS4JSON:" + [System.Convert]::ToBase64String([System.Text.Encoding]::UTF8.GetBytes($json))

@@ -2,7 +2,8 @@
 //   (a) doctor with 300 ms latency per service: wall time vs the slowest single check and vs the sum of all
 //   (b) a host that accepts and never answers: wall time vs the per-check timeout
 //   (c) peak RSS of one `xs4-setup doctor` process, and heap growth over 500 runs in one process
-//   (d) privacy-policy page to text: time per MB of hostile markup vs a benign page of the same size
+//   (d) P3: PowerShell processes per doctor run, a warm query beside a process start (scripts/bench/powershell-bench.ts)
+//   (e) privacy-policy page to text: time per MB of hostile markup vs a benign page of the same size
 // Not a test: the machine is shared and noisy. Prints a Markdown table for docs/performance.md; exits 0.
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -44,6 +45,7 @@ function policyPages(): { benign: string; hostile: Record<string, string> } {
     },
   };
 }
+import { benchPowerShell } from './powershell-bench';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const SHIP_KEY = 'BenchShipKey0123456789abcdefABCD';
@@ -86,14 +88,14 @@ async function main(): Promise<void> {
     rows.push(`| ${what} | ${value} | ${goal} | ${ok === null ? 'info' : ok ? 'met' : '**not met**'} |`);
   };
   try {
-    // (d) Page to text, linear in the size whatever the markup: hostile time per MB against a benign page's.
+    // (e) Page to text, linear in the size whatever the markup: hostile time per MB against a benign page's.
     const pagesToText = policyPages();
     const benign = msPerMb(pagesToText.benign);
-    row('(d) privacy page → text, benign 2 MiB page', `${benign.toFixed(1)} ms/MB`, '—', null);
+    row('(e) privacy page → text, benign 2 MiB page', `${benign.toFixed(1)} ms/MB`, '—', null);
     for (const [name, page] of Object.entries(pagesToText.hostile)) {
       const hostile = msPerMb(page);
       row(
-        `(d) hostile 2 MiB page (${name}) ÷ benign, per MB`,
+        `(e) hostile 2 MiB page (${name}) ÷ benign, per MB`,
         `${(hostile / benign).toFixed(2)} (${hostile.toFixed(1)} ms/MB)`,
         '≤ 3',
         hostile / benign <= 3,
@@ -247,6 +249,9 @@ async function main(): Promise<void> {
       '≤ 5 MB',
       growth <= 5,
     );
+
+    // (d) P3, on a simulated Windows (real pwsh, shipped scripts, recorded Windows outputs).
+    await benchPowerShell(ROOT, inputs, row);
   } finally {
     await windows.dispose();
     await face.close();

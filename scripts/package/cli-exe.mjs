@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { isBuiltin } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { nodeBundle } from '../bundle-options.mjs';
+import { nodeBundle } from './bundle-options.mjs';
 import { REPO, exeName, hostTarget, TARGETS } from './node-binary.mjs';
 import { buildSea, makeBlob } from './sea.mjs';
 

@@ -5,7 +5,7 @@ import { startFaceSimulator } from './face/sim-server';
 
 export { startFaceSimulator, type FaceSimulator, type FaceSimulatorOptions } from './face/sim-server';
 export { type Faults, ROUTE_IDS, GARBAGE_KINDS } from './face/sim-faults';
-export { defaultState, type SimState } from './face/sim-state';
+export { defaultState, twoSitesState, type SimState } from './face/sim-state';
 
 async function main(): Promise<void> {
   let opts;
@@ -23,7 +23,8 @@ async function main(): Promise<void> {
   process.stdout.write(
     `XS4 Face simulator on ${sim.url}\n` +
       `  certificate SHA-256: ${sim.fingerprint256}\n` +
-      `  site/server: ${sim.siteId}/${sim.serverId}\n` +
+      `  site/server: ${sim.siteId}/${sim.serverId}${opts.initialState ? ' (and the others of --two-sites)' : ''}\n` +
+      (opts.oidc ? `  also accepts access tokens of ${opts.oidc.issuer} for ${opts.oidc.audience}\n` : '') +
       `  bearer token: ${opts.token ? '(from FACE_SIM_TOKEN)' : sim.token}\n` +
       `  admin token (header X-Sim-Admin-Token): ${opts.adminToken ? '(from FACE_SIM_ADMIN_TOKEN)' : sim.adminToken}\n`,
   );

@@ -229,6 +229,15 @@ export const safeStorage = {
   },
 };
 
+/** shell.openExternal: records the URLs the app hands to the system browser (Microsoft sign-in). */
+export const shell = {
+  opened: [] as string[],
+  openExternal: (url: string): Promise<void> => {
+    shell.opened.push(url);
+    return Promise.resolve();
+  },
+};
+
 /** Resets recorded state between tests. */
 export function resetFakeElectron(): void {
   BrowserWindow.created.length = 0;

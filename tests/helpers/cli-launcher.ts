@@ -8,6 +8,8 @@ export interface BuiltCliExecutables {
   shipped: string;
   /** The same CLI with the test-only checks (tests/helpers/cli-with-test-checks.ts), built the same way. */
   testChecks: string;
+  /** The shipped CLI's wiring with a test cipher for the saved sign-in (tests/helpers/cli-with-test-auth.ts). */
+  testAuth: string;
   /** xs4-setup.exe, the one the installer ships. */
   windows: string;
 }
@@ -40,6 +42,14 @@ export function shippedCli(): CliCommand {
 /** The CLI with the test-only checks (loopback servers, a powercfg file): source, or its executable. */
 export function testChecksCli(): CliCommand {
   return built ? { file: built.testChecks, args: [] } : viaTsx('tests/helpers/cli-with-test-checks.ts');
+}
+
+/**
+ * The product's CLI wiring (every check, the setup flow, Microsoft sign-in) with a test cipher for the saved sign-in,
+ * DPAPI being Windows-only: source, or its executable (which bundles msal-node like the shipped one).
+ */
+export function testAuthCli(): CliCommand {
+  return built ? { file: built.testAuth, args: [] } : viaTsx('tests/helpers/cli-with-test-auth.ts');
 }
 
 /** The built executables, in the cli-exe project only. */

@@ -4,6 +4,10 @@ import { appendFileSync, readFileSync, rmSync, writeFileSync, existsSync } from 
 const [mode, specJson] = process.argv.slice(2);
 const spec = JSON.parse(specJson);
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+// The wrapper's status line: the run's nonce, then what happened.
+const status = (text) => writeFileSync(spec.status, `${spec.nonce} ${text}`);
+// The runner writes the nonce into the cancel file; the elevated watcher obeys nothing else.
+const cancelled = () => existsSync(spec.cancel) && readFileSync(spec.cancel, 'utf8').trim() === spec.nonce;
 
 const modes = {
   // Writes three lines over time, then the status file, like a completed run.
@@ -13,11 +17,20 @@ const modes = {
       appendFileSync(spec.log, `step ${i} — ✓\r\n`);
       await sleep(150);
     }
-    writeFileSync(spec.status, String(spec.params.ExitWith ?? 0));
+    status(`completed ${spec.params.ExitWith ?? 0}`);
     return 0;
   },
   // The outer wrapper's answer to a refused UAC prompt.
   async uac() {
+    return 1223;
+  },
+  // UAC was refused (nothing ran), but someone planted a status file claiming success: the old format, and a wrong nonce.
+  async planted() {
+    writeFileSync(spec.status, '0');
+    return 1223;
+  },
+  async plantedNonce() {
+    writeFileSync(spec.status, `${'f'.repeat(32)} completed 0`);
     return 1223;
   },
   // Exits without ever writing a status file.
@@ -28,7 +41,7 @@ const modes = {
   async hang() {
     writeFileSync(spec.log, 'started\r\n');
     for (;;) {
-      if (existsSync(spec.cancel)) {
+      if (cancelled()) {
         appendFileSync(spec.log, 'cancel seen\r\n');
         return 1;
       }
@@ -49,7 +62,7 @@ const modes = {
       spec.log,
       `secret length ${secret.length}; param ${spec.secretParam}; still there ${existsSync(spec.secretFile)}\r\n`,
     );
-    writeFileSync(spec.status, '0');
+    status('completed 0');
     return 0;
   },
 };

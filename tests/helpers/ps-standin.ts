@@ -16,9 +16,16 @@ const SCRIPT_MARKERS: Array<[string, string]> = [
   ['get-file-signature', '# Read-only: SHA-256 and Authenticode'],
 ];
 
+/** The script text inside a query command (it travels as a base64 literal). */
+export function queryScriptText(command: string): string {
+  const b64 = /FromBase64String\('([A-Za-z0-9+/=]*)'\)/.exec(command)?.[1] ?? '';
+  return Buffer.from(b64, 'base64').toString('utf8');
+}
+
 export function decodeQueryCommand(command: string): StandInCall {
-  const script = SCRIPT_MARKERS.find(([, m]) => command.includes(m))?.[0] ?? 'unknown';
-  const b64 = /\} -EncodedParams '([A-Za-z0-9+/=]*)'\s*$/.exec(command)?.[1] ?? '';
+  const text = queryScriptText(command);
+  const script = SCRIPT_MARKERS.find(([, m]) => text.includes(m))?.[0] ?? 'unknown';
+  const b64 = / -EncodedParams '([A-Za-z0-9+/=]*)'\s*$/.exec(command)?.[1] ?? '';
   return {
     script,
     params: JSON.parse(Buffer.from(b64, 'base64').toString('utf8')) as Record<string, unknown>,

@@ -8,6 +8,10 @@ import { EXIT_INTERRUPTED, EXIT_OK } from '../exit-codes';
 import { LIVE_FLAGS, liveSettings } from '../live-inputs';
 import { progressPrinter, renderTable, widthOf } from '../table';
 import { TOOL_VERSION } from '../version';
+import { savedSignInToken } from '../sign-in';
+
+const signedIn = (ctx: CliContext) =>
+  ctx.auth ? (url: string) => savedSignInToken(ctx.io, ctx.auth!, url, ctx.signal) : undefined;
 
 export const COLLECT_FLAGS = { ...LIVE_FLAGS, out: 'string' } as const;
 
@@ -16,7 +20,7 @@ export async function collect(argv: readonly string[], ctx: CliContext): Promise
   const outDir = stringFlag(flags, 'out');
   if (outDir === undefined)
     throw usageError('collect: --out DIR is required (the folder to write the bundle to)');
-  const settings = await liveSettings(flags, ctx.io);
+  const settings = await liveSettings(flags, ctx.io, signedIn(ctx));
   await assertOutDirUsable(resolve(outDir));
   const checks = loadChecks(ctx);
   const out = ctx.io.stdout;

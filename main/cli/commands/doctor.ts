@@ -11,6 +11,10 @@ import { LIVE_FLAGS, liveSettings } from '../live-inputs';
 import { progressPrinter, renderTable, widthOf } from '../table';
 import { clean } from '../terminal';
 import { TOOL_VERSION } from '../version';
+import { savedSignInToken } from '../sign-in';
+
+const signedIn = (ctx: CliContext) =>
+  ctx.auth ? (url: string) => savedSignInToken(ctx.io, ctx.auth!, url, ctx.signal) : undefined;
 
 export const DOCTOR_FLAGS = { ...LIVE_FLAGS, evidence: 'string', json: 'boolean' } as const;
 
@@ -37,7 +41,7 @@ export async function doctor(argv: readonly string[], ctx: CliContext): Promise<
   const out = ctx.io.stdout;
   const evidenceDir = stringFlag(flags, 'evidence');
   // Every flag and secret is validated before anything runs.
-  const settings = evidenceDir === undefined ? await liveSettings(flags, ctx.io) : undefined;
+  const settings = evidenceDir === undefined ? await liveSettings(flags, ctx.io, signedIn(ctx)) : undefined;
   const checks = loadChecks(ctx);
   let evaluated: Evaluated;
   if (settings === undefined) {

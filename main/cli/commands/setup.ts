@@ -8,6 +8,31 @@ import type { CliContext } from '../context';
 import { FACE_TOKEN, readSecret, SHIP_KEY } from '../secrets';
 import { clean } from '../terminal';
 import { EXIT_CHECK_FAILED, EXIT_OK } from '../exit-codes';
+import { consoleStatusName } from '../../core/face/status-names';
+import { describeChoice } from '../../core/setup/face-choice';
+import { choiceLabel } from '../../core/face/server-choices';
+import type { PendingProgress } from '../../core/face/face-client';
+import { originOf } from '../../core/auth/regions';
+import { savedCliSignIn } from '../sign-in';
+
+async function savedSignInAccount(ctx: CliContext, faceUrl: string): Promise<{ username: string } | null> {
+  if (!ctx.auth) return null;
+  const who = await (await savedCliSignIn(ctx.io, ctx.auth))?.account();
+  return who && who.origin === originOf(faceUrl) ? who : null;
+}
+
+/** "waiting for the XS4 Face server to receive it", every 5 s of the wait, with the time waited. */
+export function pendingPrinter(out: (line: string) => void): (p: PendingProgress) => void {
+  let lastShown = -1;
+  return (p) => {
+    const s = Math.floor(p.elapsedMs / 1000);
+    if (lastShown >= 0 && s - lastShown < 5 && p.elapsedMs > 0) return;
+    lastShown = s;
+    out(
+      `    … ${p.route}: accepted by XS4 Face, waiting for the XS4 Face server to receive it (${s} s of ${Math.round(p.deadlineMs / 1000)} s; Ctrl+C stops)`,
+    );
+  };
+}
 
 export const SETUP_FLAGS = {
   profile: 'string',
@@ -18,6 +43,9 @@ export const SETUP_FLAGS = {
   'install-script': 'string',
   'apply-fixes': 'boolean',
   'verify-timeout-ms': 'string',
+  'face-site': 'string',
+  'face-server': 'string',
+  'pending-timeout-ms': 'string',
 } as const;
 
 const MARK: Record<CheckView['status'], string> = { pass: 'PASS', warn: 'WARN', fail: 'FAIL', skip: 'SKIP' };
@@ -33,10 +61,13 @@ export async function setup(argv: readonly string[], ctx: CliContext): Promise<n
   const profile = await importProfile(path);
   const faceUrl = required(profile, 'faceUrl');
   const space = parseServiceUrl(required(profile, 'spaceUrl'), 'profile.spaceUrl');
+  const pendingMs = intFlag(flags, 'pending-timeout-ms', 1000, 3_600_000, 60_000, 'milliseconds');
   const token = await readSecret(FACE_TOKEN, flags, ctx.io);
-  if (token === undefined)
+  // Without a token, the sign-in saved by `xs4-setup login` for this server is used (checked when connecting).
+  const signedIn = token === undefined ? await savedSignInAccount(ctx, faceUrl) : null;
+  if (token === undefined && signedIn === null)
     throw usageError(
-      'setup: the XS4 Face token is required (--face-token-file, --face-token-stdin or XS4_FACE_TOKEN)',
+      `setup: sign in first (xs4-setup login --face-url ${faceUrl}) or give the XS4 Face token (--face-token-file, --face-token-stdin or XS4_FACE_TOKEN)`,
     );
   const shipKey = await readSecret(SHIP_KEY, flags, ctx.io);
   if (shipKey === undefined) {
@@ -46,14 +77,17 @@ export async function setup(argv: readonly string[], ctx: CliContext): Promise<n
   }
   if (!ctx.setup)
     throw new AppError('SETUP_NOT_AVAILABLE', 'setup: this build has no setup flow.', 'Use the desktop app.');
-  const service = await ctx.setup({
-    faceUrl,
-    facePin: profile.facePinnedFingerprint256,
-    spacePin: profile.spacePinnedFingerprint256
-      ? { host: space.host, port: space.port, fingerprint: profile.spacePinnedFingerprint256 }
-      : undefined,
-  });
   const out = (line: string): void => void ctx.io.stdout.write(`${clean(line)}\n`);
+  const service = await ctx.setup(
+    {
+      faceUrl,
+      facePin: profile.facePinnedFingerprint256,
+      spacePin: profile.spacePinnedFingerprint256
+        ? { host: space.host, port: space.port, fingerprint: profile.spacePinnedFingerprint256 }
+        : undefined,
+    },
+    { pendingDeadlineMs: pendingMs, onPending: pendingPrinter(out) },
+  );
   const hooks = {
     ...(ctx.signal ? { signal: ctx.signal } : {}),
     onProgress: (m: string) => out(`    … ${m}`),
@@ -63,7 +97,18 @@ export async function setup(argv: readonly string[], ctx: CliContext): Promise<n
   const step = (title: string): void => out(`[${++n}/9] ${title}`);
 
   step('Connect to XS4 Face');
-  const connected = await service.connectFace(faceUrl, token);
+  if (signedIn) out(`    signed in as ${signedIn.username} (Microsoft account)`);
+  const wanted = { site: stringFlag(flags, 'face-site'), server: stringFlag(flags, 'face-server') };
+  const asked = wanted.site !== undefined || wanted.server !== undefined;
+  let connected;
+  try {
+    connected = await service.connectFace(faceUrl, token ?? null);
+  } catch (e) {
+    // Several servers and none remembered: the flags choose (or the error lists each server with its flags).
+    if (!(e instanceof AppError) || e.code !== 'FACE_SERVER_NOT_SELECTED') throw e;
+    await service.chooseFaceServer(wanted, faceUrl);
+    connected = await service.connectFace(faceUrl, null);
+  }
   if (connected.state === 'needs-trust' && connected.previousFingerprint256 !== undefined) {
     // A pin is exclusive: the technician decides on a changed certificate, with both fingerprints in front of them.
     throw new AppError(
@@ -85,7 +130,9 @@ export async function setup(argv: readonly string[], ctx: CliContext): Promise<n
   out(
     `    connected to ${connected.url} (certificate trusted by ${connected.trustedBy === 'pin' ? 'the accepted fingerprint' : 'this machine'})`,
   );
-  await service.markStep('connect', `Connected to ${connected.url}`, 'integrations');
+  const chosen = asked ? await service.chooseFaceServer(wanted) : await service.chooseFaceServer({});
+  out(`    XS4 Face server: ${describeChoice(chosen)}`);
+  await service.markStep('connect', `Connected to ${connected.url}, ${choiceLabel(chosen)}`, 'integrations');
 
   step('Integrations');
   let cards = await service.listIntegrations();
@@ -94,7 +141,7 @@ export async function setup(argv: readonly string[], ctx: CliContext): Promise<n
     cards = await service.addIntegrations(['salto-space']);
     out('    added the Salto Space integration');
   }
-  for (const c of cards) out(`    ${c.name}: ${c.status}`);
+  for (const c of cards) out(`    ${c.name}: ${consoleStatusName(c.status)}`);
   await service.markStep('integrations', 'Salto Space integration present', 'spaceDetails');
 
   step('Space Server Details');

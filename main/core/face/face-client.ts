@@ -28,12 +28,12 @@ import { FaceCodes, badResponse } from './face-errors';
 import type { FaceTarget } from './face-selection';
 import { faceKeyFingerprint } from '../secrets/fingerprint';
 import { validateShipKey } from '../secrets/ship-key';
-import { createFaceTransport, type FaceClientOptions } from './face-transport';
+import { checkFaceId, createFaceTransport, type FaceClientOptions } from './face-transport';
 
 // Callers get the selection helpers and the transport's options and API root from the client module too.
 export type { FaceTarget } from './face-selection';
 export { selectServer } from './face-selection';
-export { faceApiEndpoint, type FaceClientOptions } from './face-transport';
+export { faceApiEndpoint, type FaceClientOptions, type PendingProgress } from './face-transport';
 
 /** A write that the server has applied and that was read back equal. */
 export interface Applied<T> {
@@ -61,6 +61,8 @@ export interface FaceClient {
   getEnrollment(t: FaceTarget): Promise<Enrollment>;
   updateEnrollment(t: FaceTarget, update: Enrollment): Promise<Applied<Enrollment>>;
   downloadInstallScript(t: FaceTarget): Promise<InstallScript>;
+  /** Keeps waiting for a change still pending (e.g. after FACE_WRITE_PENDING): resolves with the time waited. */
+  waitForChange(t: FaceTarget, changeId: string): Promise<number>;
 }
 
 function oneLine(field: string, v: string, max: number): string {
@@ -212,6 +214,12 @@ export function createFaceClient(opts: FaceClientOptions): FaceClient {
           after.privacyPolicyUrl,
         );
       return { value: after, changeId: w.change.changeId, waitedMs };
+    },
+
+    async waitForChange(t, changeId) {
+      checkFaceId('changeId', changeId);
+      const c = await call(ChangeSchema, 'change status', scoped(t, FacePaths.change(changeId)));
+      return settle(t, 'change', c);
     },
 
     async downloadInstallScript(t) {

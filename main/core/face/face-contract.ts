@@ -4,11 +4,10 @@ import { FACE_KEY_FINGERPRINT } from '../../../contract/rules/secret-fingerprint
 import { CHANGE_STATES, INTEGRATION_STATUSES } from './face-assumptions';
 
 const text = (max: number) => z.string().max(max);
-const id = z
-  .string()
-  .min(1)
-  .max(128)
-  .regex(/^[A-Za-z0-9._-]+$/, 'must be letters, digits, dot, underscore or hyphen');
+/** The one rule for XS4 Face ids (sites, servers, changes) in answers, paths and the CLI's flags. */
+export const FACE_ID = /^[A-Za-z0-9._-]{1,128}$/;
+export const FACE_ID_RULE = 'must be 1-128 letters, digits, dot, underscore or hyphen';
+const id = z.string().regex(FACE_ID, FACE_ID_RULE);
 const isoTime = z
   .string()
   .max(64)
@@ -19,7 +18,13 @@ export const IntegrationStatusSchema = z.enum(INTEGRATION_STATUSES);
 export const WhoAmISchema = z.object({ apiVersion: text(16), user: text(256) });
 export type WhoAmI = z.infer<typeof WhoAmISchema>;
 
-export const ServerSchema = z.object({ id, name: text(256), online: z.boolean() });
+export const ServerSchema = z.object({
+  id,
+  name: text(256),
+  online: z.boolean(),
+  /** Changes XS4 Face Connect holds for this server that it has not received yet (the Console's "pending messages"). */
+  pendingMessages: z.number().int().min(0).max(1_000_000).optional(),
+});
 export const SiteSchema = z.object({ id, name: text(256), servers: z.array(ServerSchema).max(500) });
 export const SitesSchema = z.object({ sites: z.array(SiteSchema).max(500) });
 export type FaceSite = z.infer<typeof SiteSchema>;

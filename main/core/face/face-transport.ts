@@ -5,7 +5,14 @@ import { AppError, invalidInput, isAppError } from '../errors';
 import { type Endpoint, parseServiceUrl } from '../net/endpoint';
 import { httpRequest, type TrustPolicy } from '../net/https-client';
 import { CharsetCodes, decodeBody } from '../net/charset';
-import { type Change, ChangeSchema, ErrorBodySchema, FacePaths } from './face-contract';
+import {
+  type Change,
+  ChangeSchema,
+  ErrorBodySchema,
+  FACE_ID,
+  FACE_ID_RULE,
+  FacePaths,
+} from './face-contract';
 import { FACE_API_BASE_PATH, FACE_MAX_JSON_BYTES } from './face-assumptions';
 import { FaceCodes, badResponse, fromHttpStatus, fromNetError } from './face-errors';
 import { sanitizeJson } from './sanitize';
@@ -30,6 +37,17 @@ export interface FaceClientOptions {
   signal?: AbortSignal | undefined;
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
   now?: () => number;
+  /** Called before each poll while a write is pending (accepted, not yet applied by the on-site server). */
+  onPending?: ((p: PendingProgress) => void) | undefined;
+}
+
+/** A write XS4 Face accepted that the on-site server has not applied yet. */
+export interface PendingProgress {
+  route: string;
+  changeId: string;
+  elapsedMs: number;
+  /** When waiting stops with FACE_WRITE_PENDING (the change stays queued; `waitForChange` resumes). */
+  deadlineMs: number;
 }
 
 /** One request to the API: the method, a JSON body, a larger body cap, and secrets the answer must not echo. */
@@ -75,12 +93,14 @@ export function faceApiEndpoint(baseUrl: string): Endpoint {
   return { ...ep, path: `${ep.path}${FACE_API_BASE_PATH}`, url: `${ep.url}${FACE_API_BASE_PATH}` };
 }
 
+/** Refuses an id that is not one XS4 Face could have given (it becomes part of a request path). */
+export function checkFaceId(field: string, value: string): void {
+  if (!FACE_ID.test(value)) throw invalidInput(field, FACE_ID_RULE);
+}
+
 function checkTarget(t: FaceTarget): void {
-  const ok = /^[A-Za-z0-9._-]{1,128}$/;
-  if (!ok.test(t.siteId))
-    throw invalidInput('siteId', 'must be 1-128 letters, digits, dot, underscore or hyphen');
-  if (!ok.test(t.serverId))
-    throw invalidInput('serverId', 'must be 1-128 letters, digits, dot, underscore or hyphen');
+  checkFaceId('siteId', t.siteId);
+  checkFaceId('serverId', t.serverId);
 }
 
 export function createFaceTransport(opts: FaceClientOptions): FaceTransport {
@@ -225,6 +245,7 @@ export function createFaceTransport(opts: FaceClientOptions): FaceTransport {
           { route, changeId: c.changeId, waitedMs: waited },
         );
       }
+      opts.onPending?.({ route, changeId: c.changeId, elapsedMs: waited, deadlineMs: pendingDeadlineMs });
       await sleep(pollIntervalMs, opts.signal);
       c = await call(ChangeSchema, 'change status', scoped(t, FacePaths.change(first.changeId)));
     }

@@ -5,6 +5,7 @@ import { verdict, verdictOf } from '../checks/check-view';
 import type { CheckView } from '../../../contract/setup-shapes';
 import { redactValue } from '../secrets/redact';
 import type { ReportModel } from './html-report';
+import { FaceSignedInEvidenceSchema } from '../checks/face/face-signed-in';
 
 export interface ReportMeta {
   toolVersion: string;
@@ -18,7 +19,21 @@ export interface ReportMeta {
   secrets: readonly string[];
 }
 
+/** The XS4 Face site and server the run worked on, as the Console names them (from the sign-in check's evidence). */
+export function faceServerRow(run: RunResult): { label: string; value: string } | null {
+  const parsed = FaceSignedInEvidenceSchema.safeParse(run.byId['face.signed-in']?.evidence);
+  if (!parsed.success || !parsed.data.selected) return null;
+  const sel = parsed.data.selected;
+  const s = parsed.data.servers.find((v) => v.siteId === sel.siteId && v.serverId === sel.serverId);
+  if (!s) return null;
+  return {
+    label: 'XS4 Face site › server',
+    value: `${s.siteName} › ${s.serverName} (${s.siteId}/${s.serverId}, ${s.online ? 'online' : 'offline'})`,
+  };
+}
+
 export function reportModel(run: RunResult, meta: ReportMeta): ReportModel {
+  const face = faceServerRow(run);
   const model: ReportModel = {
     generatedAt: meta.generatedAt.toISOString(),
     toolVersion: meta.toolVersion,
@@ -26,7 +41,7 @@ export function reportModel(run: RunResult, meta: ReportMeta): ReportModel {
     collectedAt: meta.collectedAt ?? run.startedAt,
     ...(meta.machineName ? { machineName: meta.machineName } : {}),
     ...(meta.platform ? { platform: meta.platform } : {}),
-    inputs: meta.inputs,
+    inputs: face ? [...meta.inputs, face] : meta.inputs,
     counts: run.counts,
     checks: recordsInOrder(run).map(verdictOf),
     ...(meta.notes ? { notes: meta.notes } : {}),

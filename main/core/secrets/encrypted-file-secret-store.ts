@@ -4,15 +4,20 @@ import { z } from 'zod';
 import { AppError } from '../errors';
 import { isNotFound, nodeFileOps, writeFileAtomic, type FileOps } from '../fs/atomic-write';
 import { secretNameSchema } from './secret-store';
-import type { Cipher, SecretName, SecretStore } from './secret-store';
+import type { Cipher, SecretStore } from './secret-store';
 
-const fileSchema = z.object({
-  version: z.literal(1),
-  secrets: z.partialRecord(secretNameSchema, z.base64()),
-  /** Where a secret may be sent (not secret; absent in files written before it was recorded). */
-  boundTo: z.partialRecord(secretNameSchema, z.string().max(2048)).optional(),
-});
-type SecretFile = z.infer<typeof fileSchema>;
+const fileSchemaOf = <N extends string>(names: z.ZodType<N>) =>
+  z.object({
+    version: z.literal(1),
+    secrets: z.partialRecord(names, z.base64()),
+    /** Where a secret may be sent (not secret; absent in files written before it was recorded). */
+    boundTo: z.partialRecord(names, z.string().max(2048)).optional(),
+  });
+interface SecretFile {
+  version: 1;
+  secrets: Partial<Record<string, string>>;
+  boundTo?: Partial<Record<string, string>> | undefined;
+}
 
 export interface EncryptedFileSecretStoreOptions {
   path: string;
@@ -20,6 +25,11 @@ export interface EncryptedFileSecretStoreOptions {
   /** Called with every plaintext set or read, so the log redactor can hide it. */
   onSecretSeen?: (value: string) => void;
   fs?: FileOps;
+}
+
+/** Another set of names in another file (the sign-in cache): same encryption, atomic writes and refusals. */
+export interface NamedSecretStoreOptions<N extends string> extends EncryptedFileSecretStoreOptions {
+  names: z.ZodType<N>;
 }
 
 export function encryptionUnavailable(): AppError {
@@ -30,8 +40,15 @@ export function encryptionUnavailable(): AppError {
   );
 }
 
-export function createEncryptedFileSecretStore(options: EncryptedFileSecretStoreOptions): SecretStore {
+export function createEncryptedFileSecretStore(options: EncryptedFileSecretStoreOptions): SecretStore;
+export function createEncryptedFileSecretStore<N extends string>(
+  options: NamedSecretStoreOptions<N>,
+): SecretStore<N>;
+export function createEncryptedFileSecretStore(
+  options: EncryptedFileSecretStoreOptions & { names?: z.ZodType<string> },
+): SecretStore<string> {
   const { path, cipher } = options;
+  const fileSchema = fileSchemaOf(options.names ?? secretNameSchema);
   const fs = options.fs ?? nodeFileOps;
   const seen = options.onSecretSeen ?? (() => {});
   // Writes are serialised so two quick `set` calls cannot lose one another.
@@ -80,7 +97,7 @@ export function createEncryptedFileSecretStore(options: EncryptedFileSecretStore
 
   return {
     has: async (name) => (await load()).secrets[name] !== undefined,
-    async get(name: SecretName) {
+    async get(name: string) {
       const b64 = (await load()).secrets[name];
       if (b64 === undefined) return null;
       if (!cipher.isAvailable()) throw encryptionUnavailable();

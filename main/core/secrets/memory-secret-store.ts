@@ -1,9 +1,11 @@
 // In-memory SecretStore for tests and the end-to-end harness (nothing touches disk).
 import type { SecretName, SecretStore } from './secret-store';
 
-export function createMemorySecretStore(onSecretSeen: (value: string) => void = () => {}): SecretStore {
-  const values = new Map<SecretName, string>();
-  const bindings = new Map<SecretName, string>();
+export function createMemorySecretStore<N extends string = SecretName>(
+  onSecretSeen: (value: string) => void = () => {},
+): SecretStore<N> {
+  const values = new Map<N, string>();
+  const bindings = new Map<N, string>();
   return {
     has: async (name) => values.has(name),
     get: async (name) => {

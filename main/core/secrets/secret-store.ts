@@ -5,18 +5,19 @@ import { z } from 'zod';
 export const secretNameSchema = z.enum(['shipApiKey', 'faceToken', 'faceAuthKey']);
 export type SecretName = z.infer<typeof secretNameSchema>;
 
-export interface SecretStore {
-  has(name: SecretName): Promise<boolean>;
+/** `N` is the app's secret names by default; the sign-in cache keeps its own name in its own file. */
+export interface SecretStore<N extends string = SecretName> {
+  has(name: N): Promise<boolean>;
   /** The plaintext, or null when not set. Every value read is registered with the log redactor. */
-  get(name: SecretName): Promise<string | null>;
+  get(name: N): Promise<string | null>;
   /**
    * Stores a value. `boundTo` is where it may be sent (the XS4 Face token: the origin it was entered for); it is kept
    * beside the ciphertext, in clear (it is not secret), and replaced or cleared with every set.
    */
-  set(name: SecretName, value: string, boundTo?: string): Promise<void>;
+  set(name: N, value: string, boundTo?: string): Promise<void>;
   /** The origin the value was stored for, or null (none given, or stored by a version that did not record it). */
-  boundTo(name: SecretName): Promise<string | null>;
-  delete(name: SecretName): Promise<void>;
+  boundTo(name: N): Promise<string | null>;
+  delete(name: N): Promise<void>;
 }
 
 /** Encryption supplied by the platform: Electron safeStorage (DPAPI on Windows) in the app. */

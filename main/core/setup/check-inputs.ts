@@ -28,6 +28,9 @@ export async function checkInputs(ctx: SetupContext): Promise<CheckInputs> {
     ? await storedFaceToken(ctx, settings.faceServerUrl).catch(() => null)
     : null;
   if (token) inputs.faceToken = token;
+  // Checks take a token string: a signed-in provider gives a current one (a check run lasts well under its life).
+  const signedIn = settings.faceServerUrl ? await deps.faceTokenProvider?.(settings.faceServerUrl) : null;
+  if (signedIn) inputs.faceToken = await signedIn.getToken(deps.signal);
   if (s.face) {
     inputs.faceSiteId = s.face.siteId;
     inputs.faceServerId = s.face.serverId;

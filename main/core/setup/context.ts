@@ -4,8 +4,14 @@ import type { SecretStore } from '../secrets/secret-store';
 import type { SettingsStore } from '../settings/settings-store';
 import type { HistoryStore } from '../history/history-store';
 import type { NewHistoryEntry } from '../history/history-entry';
-import { createFaceClient, faceApiEndpoint, type FaceClient, type FaceTarget } from '../face/face-client';
-import { staticTokenProvider } from '../face/token-provider';
+import {
+  createFaceClient,
+  faceApiEndpoint,
+  type FaceClient,
+  type FaceTarget,
+  type PendingProgress,
+} from '../face/face-client';
+import { staticTokenProvider, type TokenProvider } from '../face/token-provider';
 import { hostInUrl } from '../../../contract/rules/url-host';
 import type { Check } from '../checks/types';
 import type { WindowsCheckDeps } from '../checks/windows/index';
@@ -30,6 +36,14 @@ export interface SetupServiceDeps {
   sleep?: Sleep;
   /** Recorded in evidence bundles. */
   toolVersion?: string;
+  /** A signed-in token provider for this XS4 Face URL (Microsoft sign-in), or null when nobody is signed in for it. */
+  faceTokenProvider?: (faceUrl: string) => Promise<TokenProvider | null>;
+  /** Told while an XS4 Face write is accepted but not yet applied by the on-site server. */
+  onFacePending?: (p: PendingProgress) => void;
+  /** Stops XS4 Face requests and pending waits (the CLI's Ctrl+C). */
+  signal?: AbortSignal;
+  /** How long a write may stay pending before FACE_WRITE_PENDING (the client's default otherwise). */
+  facePendingDeadlineMs?: number;
 }
 
 /** The shared part of the flow, built once per service and handed to every step module. */
@@ -134,37 +148,49 @@ export async function storedFaceToken(ctx: SetupContext, url: string): Promise<s
   return ctx.deps.secrets.get('faceToken');
 }
 
-/** A client of the XS4 Face server at `url`, with the stored token (if entered for it) and the pinned certificate. */
+/**
+ * A client of the XS4 Face server at `url`, with the pinned certificate and a token: the Microsoft sign-in made for this
+ * server when there is one, else the stored (pasted) token, which stays for unattended use and is sent only to the
+ * server it was entered for.
+ */
 export async function faceClientFor(ctx: SetupContext, url: string): Promise<FaceClient> {
-  const token = await storedFaceToken(ctx, url);
-  if (!token) {
+  const { deps } = ctx;
+  const signedIn = await deps.faceTokenProvider?.(url);
+  const token = signedIn ? null : await storedFaceToken(ctx, url);
+  if (!signedIn && !token) {
     throw new AppError(
       'FACE_NO_TOKEN',
       'No sign-in token for the XS4 Face server is stored.',
       'Sign in to the XS4 Face Console, paste the access token in "Connect to XS4 Face" and connect again.',
     );
   }
-  const pins = (await ctx.deps.settings.get()).pinnedFingerprints;
+  const pins = (await deps.settings.get()).pinnedFingerprints;
   return createFaceClient({
     baseUrl: url,
-    tokenProvider: staticTokenProvider(token),
+    tokenProvider: signedIn ?? staticTokenProvider(token!),
     pinnedFingerprint256: pins[faceHostPort(url)],
-    extraCa: ctx.deps.extraCa,
+    extraCa: deps.extraCa,
     timeoutMs: ctx.requestMs,
-    ...(ctx.deps.sleep ? { sleep: ctx.deps.sleep } : {}),
+    ...(deps.signal ? { signal: deps.signal } : {}),
+    ...(deps.sleep ? { sleep: deps.sleep } : {}),
+    ...(deps.onFacePending ? { onPending: deps.onFacePending } : {}),
+    ...(deps.facePendingDeadlineMs !== undefined ? { pendingDeadlineMs: deps.facePendingDeadlineMs } : {}),
   });
+}
+
+/** An operation that needs the XS4 Face server before "Connect" has been done. */
+export function notConnected(): AppError {
+  return new AppError(
+    'SETUP_FACE_NOT_CONNECTED',
+    'The app is not connected to an XS4 Face server yet.',
+    'Go back to "Connect to XS4 Face" and connect first.',
+  );
 }
 
 /** The connected XS4 Face server and the site › server chosen on it; refused before "Connect" has been done. */
 export async function faceSession(ctx: SetupContext): Promise<{ client: FaceClient; target: FaceTarget }> {
   const settings = await ctx.deps.settings.get();
   const s = await ctx.state.read();
-  if (!settings.faceServerUrl || !s.face) {
-    throw new AppError(
-      'SETUP_FACE_NOT_CONNECTED',
-      'The app is not connected to an XS4 Face server yet.',
-      'Go back to "Connect to XS4 Face" and connect first.',
-    );
-  }
+  if (!settings.faceServerUrl || !s.face) throw notConnected();
   return { client: await faceClientFor(ctx, settings.faceServerUrl), target: s.face };
 }

@@ -16,6 +16,7 @@ import type {
 } from '../../../contract/setup-shapes';
 import type { StepId } from '../../../contract/steps';
 import type { SiteProfile } from '../profile/site-profile';
+import type { ServerChoice, ServerChoices } from '../face/server-choices';
 
 export interface OperationHooks {
   signal?: AbortSignal;
@@ -35,6 +36,14 @@ export interface SetupService {
   connectFace(url: string, token: string | null): Promise<ConnectResult>;
   /** Pins the fingerprint the technician accepted, then connects. */
   trustFaceCertificate(url: string, fingerprint256: string): Promise<ConnectResult>;
+
+  /** The account's sites and servers as the Console shows them, and the one preselected (remembered, or the only one). */
+  faceServerChoices(url?: string): Promise<ServerChoices>;
+  /** Chooses the server (by id or name; the preselected one when none is asked for) and remembers it. */
+  chooseFaceServer(
+    wanted: { site?: string | undefined; server?: string | undefined },
+    url?: string,
+  ): Promise<ServerChoice>;
 
   listIntegrations(): Promise<IntegrationCard[]>;
   addIntegrations(kinds: string[]): Promise<IntegrationCard[]>;

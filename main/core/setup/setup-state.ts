@@ -24,7 +24,15 @@ const ScriptStateSchema = z.object({
 export const SetupStateSchema = z.object({
   version: z.literal(1),
   progress: SetupProgressSchema,
-  face: z.object({ siteId: z.string(), serverId: z.string() }).nullable(),
+  /** The chosen XS4 Face server; the names as the Console showed them when chosen (for later steps and reports). */
+  face: z
+    .object({
+      siteId: z.string(),
+      serverId: z.string(),
+      siteName: z.string().max(256).optional(),
+      serverName: z.string().max(256).optional(),
+    })
+    .nullable(),
   script: ScriptStateSchema.nullable(),
   /** The last install-script run, so a resumed wizard does not offer to run it again without saying it ran. */
   lastScriptRun: z

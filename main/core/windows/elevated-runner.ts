@@ -1,11 +1,14 @@
 // Runs a PowerShell script elevated (UAC) and brings back its output through files: live log, exit code, cancel, timeout, cleanup.
+import { randomBytes } from 'node:crypto';
 import { mkdtemp, open, readFile, rm, writeFile } from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
-import { AppError } from '../errors';
-import { buildElevatedArgs, ELEVATION_CANCELLED_EXIT, type ElevatedParamValue } from './elevated-wrapper';
+import { AppError, invalidInput } from '../errors';
+import { buildElevatedArgs, type ElevatedParamValue } from './elevated-wrapper';
 import type { ProcessLauncher } from './process-launcher';
+import { resolvePowerShellExe } from './powershell-exe';
+import { protectRunFolder } from './run-folder';
 
 export type ElevatedOutcomeKind = 'completed' | 'elevation-cancelled' | 'cancelled' | 'timeout';
 
@@ -19,8 +22,11 @@ export interface ElevatedOutcome {
 }
 
 export interface ElevatedRunRequest {
-  /** Full path of the .ps1 to run elevated. */
-  scriptPath: string;
+  /**
+   * The .ps1 to run elevated and the SHA-256 its bytes must have: the elevated side reads the file once, checks that hash
+   * and runs exactly those bytes, or refuses (ELEVATED_SCRIPT_CHANGED) without running anything.
+   */
+  script: { path: string; sha256: string };
   params?: Record<string, ElevatedParamValue>;
   /** A secret passed via a user-only file, never on a command line. */
   secret?: { param: string; value: string };
@@ -28,15 +34,23 @@ export interface ElevatedRunRequest {
   signal?: AbortSignal;
   /** Live log: called with each new chunk of text as the elevated process writes it. */
   onLog?: (chunk: string) => void;
-  /** False only for CI and tests: runs the same wrapper without asking for elevation. */
-  elevate?: boolean;
 }
 
 export interface ElevatedRunnerDeps {
   launcher: ProcessLauncher;
   /** Where the private per-run folder is made (defaults to the OS temp folder, per-user on Windows). */
   tempRoot?: string;
+  /** The one test seam for the executable (an absolute path); production resolves Windows PowerShell by absolute path. */
   powershellExe?: string;
+  platform?: NodeJS.Platform;
+  env?: NodeJS.ProcessEnv;
+  /**
+   * The one seam of fake elevation: false runs the same wrappers for real with everything but `-Verb RunAs` (tests only;
+   * there is no UAC here). Defaults to true.
+   */
+  elevate?: boolean;
+  /** Gives the fresh run folder its ACL (Windows) or mode (elsewhere); defaults to protectRunFolder. */
+  protectFolder?: (dir: string) => Promise<void>;
   /** How often the log file is polled; fs.watch is unreliable across the elevation boundary. */
   pollMs?: number;
   /** How long cancel/timeout waits for the elevated side to end itself before stopping the wrapper. */
@@ -46,36 +60,58 @@ export interface ElevatedRunnerDeps {
 
 export type ElevatedRunner = (req: ElevatedRunRequest) => Promise<ElevatedOutcome>;
 
+/** A secret travels as UTF-8 in a file; half a surrogate pair has no UTF-8 form and would arrive changed. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
 export function createElevatedRunner(deps: ElevatedRunnerDeps): ElevatedRunner {
   const pollMs = deps.pollMs ?? 200;
   const now = deps.now ?? Date.now;
   return async (req) => {
     const started = now();
-    // mkdtemp makes the folder 0700 on POSIX; on Windows the per-user temp folder is readable by that user only.
+    const exe = resolvePowerShellExe({
+      ...(deps.powershellExe !== undefined ? { override: deps.powershellExe } : {}),
+      ...(deps.platform ? { platform: deps.platform } : {}),
+      ...(deps.env ? { env: deps.env } : {}),
+    });
+    if (!/^[0-9a-fA-F]{64}$/.test(req.script.sha256)) throw invalidInput('script.sha256', 'must be 64 hex digits');
+    if (req.secret && LONE_SURROGATE.test(req.secret.value))
+      throw invalidInput('secret', 'must be well-formed text (no lone surrogate)');
     const dir = await mkdtemp(path.join(deps.tempRoot ?? os.tmpdir(), 'xs4-elevated-'));
     const logPath = path.join(dir, 'run.log');
     const statusPath = path.join(dir, 'status.txt');
     const cancelPath = path.join(dir, 'cancel.flag');
+    // Only files carrying this value are believed (status) or obeyed (cancel): one planted by someone else is not.
+    const nonce = randomBytes(16).toString('hex');
     let secretFile: string | undefined;
     try {
+      // Explicit ACL before anything is written: %TEMP%'s defaults are not relied on.
+      await (deps.protectFolder ??
+        ((d: string) =>
+          protectRunFolder(d, {
+            ...(deps.platform ? { platform: deps.platform } : {}),
+            ...(deps.env ? { env: deps.env } : {}),
+          })))(dir);
       if (req.secret) {
         secretFile = path.join(dir, 'secret.txt');
         await writeFile(secretFile, req.secret.value, { encoding: 'utf8', mode: 0o600 });
       }
       const args = buildElevatedArgs(
         {
-          target: req.scriptPath,
+          target: req.script.path,
+          sha256: req.script.sha256,
           params: req.params ?? {},
           logPath,
           statusPath,
           cancelPath,
+          nonce,
+          powershellExe: exe,
           ...(secretFile && req.secret ? { secret: { file: secretFile, param: req.secret.param } } : {}),
         },
-        req.elevate ?? true,
+        deps.elevate ?? true,
       );
       if (req.signal?.aborted)
         return { outcome: 'cancelled', exitCode: null, log: '', durationMs: now() - started };
-      const child = deps.launcher(deps.powershellExe ?? 'powershell.exe', args);
+      const child = deps.launcher(exe, args);
       const tail = tailFile(logPath, pollMs, req.onLog);
       let stopReason: 'timeout' | 'cancelled' | undefined;
       let timer: NodeJS.Timeout | undefined;
@@ -110,7 +146,7 @@ export function createElevatedRunner(deps: ElevatedRunnerDeps): ElevatedRunner {
       clearTimeout(timer);
       if (exit === 'stopped') {
         // Only the elevated side may end the elevated script: its watcher acts on this file. Give it a moment, then stop the wrapper.
-        await writeFile(cancelPath, 'cancel', 'utf8').catch(() => undefined);
+        await writeFile(cancelPath, nonce, 'utf8').catch(() => undefined);
         await Promise.race([child.exited, delay(deps.cancelGraceMs ?? 5000)]);
         child.kill();
         await Promise.race([child.exited, delay(2000)]);
@@ -118,11 +154,21 @@ export function createElevatedRunner(deps: ElevatedRunnerDeps): ElevatedRunner {
       const log = await tail.stop();
       const durationMs = now() - started;
       if (stopReason) return { outcome: stopReason, exitCode: null, log, durationMs };
-      const status = await readStatus(statusPath);
-      // Never infer a refusal from translated text: 1223 from the wrapper, or no status file at all, means no elevated run happened.
-      if (exit === ELEVATION_CANCELLED_EXIT || status === undefined)
-        return { outcome: 'elevation-cancelled', exitCode: null, log, durationMs };
-      return { outcome: 'completed', exitCode: status, log, durationMs };
+      const status = await readStatus(statusPath, nonce);
+      // Never infer a refusal from translated text: no status file means no elevated run happened (the outer exits
+      // 1223 when UAC was refused). A status is read before the exit code, so a target's own `exit 1223` stays its code.
+      if (status === undefined) return { outcome: 'elevation-cancelled', exitCode: null, log, durationMs };
+      if (status.kind === 'refused') {
+        throw new AppError(
+          'ELEVATED_SCRIPT_CHANGED',
+          'The script was refused before it ran: its bytes no longer have the SHA-256 that was checked.',
+          'Something changed the file after it was checked. Check it again (and where it is stored) before running it.',
+          { path: req.script.path, expected: req.script.sha256.toLowerCase(), actual: status.value, log: log.slice(-4000) },
+        );
+      }
+      // "exited": the target called exit, which ended the elevated process with its code; the outer passed it on.
+      const code = status.kind === 'completed' ? status.value : typeof exit === 'number' ? exit : 1;
+      return { outcome: 'completed', exitCode: Number(code), log, durationMs };
     } finally {
       if (secretFile) await rm(secretFile, { force: true }).catch(() => undefined);
       await rm(dir, { recursive: true, force: true }).catch(() => undefined);
@@ -130,7 +176,10 @@ export function createElevatedRunner(deps: ElevatedRunnerDeps): ElevatedRunner {
   };
 }
 
-async function readStatus(statusPath: string): Promise<number | undefined> {
+type Status = { kind: 'completed'; value: number } | { kind: 'exited' } | { kind: 'refused'; value: string };
+
+/** Reads `<nonce> completed <code>` / `<nonce> exited` / `<nonce> refused <sha256>`; a status without the nonce is not believed. */
+async function readStatus(statusPath: string, nonce: string): Promise<Status | undefined> {
   let text: string;
   try {
     text = await readFile(statusPath, 'utf8');
@@ -138,15 +187,26 @@ async function readStatus(statusPath: string): Promise<number | undefined> {
     return undefined;
   }
   const t = text.replace(/^\uFEFF/, '').trim();
-  if (!/^-?\d{1,10}$/.test(t)) {
+  const [seen, kind, value, ...rest] = t.split(' ');
+  if (seen !== nonce) {
     throw new AppError(
-      'ELEVATED_STATUS_UNREADABLE',
-      'The elevated run left a status file that could not be read.',
-      'Run it again; export the log if it persists.',
-      { status: t.slice(0, 40) },
+      'ELEVATED_STATUS_UNTRUSTED',
+      'The run folder holds a status file this run did not write; its result is not believed.',
+      'Something else writes into the app\'s temporary folders. Check the machine, then run it again.',
+      { status: t.slice(0, 80).replace(nonce, '<nonce>') },
     );
   }
-  return Number(t);
+  if (rest.length === 0 && kind === 'completed' && value !== undefined && /^-?\d{1,10}$/.test(value))
+    return { kind, value: Number(value) };
+  if (rest.length === 0 && kind === 'exited' && value === undefined) return { kind };
+  if (rest.length === 0 && kind === 'refused' && value !== undefined && /^[0-9a-f]{64}$/.test(value))
+    return { kind, value };
+  throw new AppError(
+    'ELEVATED_STATUS_UNREADABLE',
+    'The elevated run left a status file that could not be read.',
+    'Run it again; export the log if it persists.',
+    { status: t.slice(nonce.length, 80) },
+  );
 }
 
 function delay(ms: number): Promise<void> {

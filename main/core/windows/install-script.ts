@@ -136,13 +136,14 @@ export interface InstallScriptRun {
 }
 
 /**
- * Runs a prepared script elevated. Re-hashes first, so what runs is what was shown. Re-runnable: each run gets its
- * own transcript (data folder, time-stamped) and its own history entry.
+ * Runs a prepared script elevated. Re-hashes first (a quick, friendly refusal), and the elevated side checks the same
+ * SHA-256 on the one read it runs from, so a file changed while the UAC prompt is open is refused, never run.
+ * Re-runnable: each run gets its own transcript (data folder, time-stamped) and its own history entry.
  */
 export async function runInstallScript(
   deps: InstallScriptDeps,
   info: InstallScriptInfo,
-  opts: { timeoutMs: number; signal?: AbortSignal; onLog?: (chunk: string) => void; elevate?: boolean },
+  opts: { timeoutMs: number; signal?: AbortSignal; onLog?: (chunk: string) => void },
 ): Promise<InstallScriptRun> {
   const now = sha256Hex(await readBounded(info.path));
   if (now !== info.sha256) {
@@ -154,16 +155,43 @@ export async function runInstallScript(
     );
   }
   const startedAt = deps.now();
-  const out = await deps.runElevated({
-    scriptPath: info.path,
-    timeoutMs: opts.timeoutMs,
-    ...(opts.signal ? { signal: opts.signal } : {}),
-    ...(opts.onLog ? { onLog: opts.onLog } : {}),
-    ...(opts.elevate === undefined ? {} : { elevate: opts.elevate }),
-  });
-  const dir = path.join(deps.dataDir, 'transcripts');
-  await mkdir(dir, { recursive: true });
-  const transcriptPath = path.join(dir, `space-install-script-${stamp(startedAt)}.log`);
+  let out: Awaited<ReturnType<ElevatedRunner>>;
+  try {
+    out = await deps.runElevated({
+      script: { path: info.path, sha256: info.sha256 },
+      timeoutMs: opts.timeoutMs,
+      ...(opts.signal ? { signal: opts.signal } : {}),
+      ...(opts.onLog ? { onLog: opts.onLog } : {}),
+    });
+  } catch (e) {
+    if (!(e instanceof AppError) || e.code !== 'ELEVATED_SCRIPT_CHANGED') throw e;
+    const actual = typeof e.detail?.actual === 'string' ? e.detail.actual : 'unknown';
+    const refusedTranscript = await writeTranscript(deps.dataDir, startedAt, [
+      `# Space Install Script run REFUSED`,
+      `# script: ${info.path} (${info.source})`,
+      `# sha256 shown: ${info.sha256}`,
+      `# sha256 read by the elevated side: ${actual}`,
+      `# started: ${startedAt.toISOString()}`,
+      '',
+    ]);
+    await deps.recordChange?.({
+      at: startedAt.toISOString(),
+      target: 'space.install-script',
+      action: 'run',
+      result: 'failed',
+      before: { script: info.path, sha256: info.sha256, signature: info.signature.status },
+      after: { refused: true, sha256: actual },
+      summary: 'Space Install Script refused: it changed after its SHA-256 was shown; nothing was run',
+      files: [refusedTranscript],
+    });
+    throw new AppError(
+      'INSTALL_SCRIPT_CHANGED',
+      'The install script changed after its SHA-256 was shown, so it was not run.',
+      'Check the script again (and where it is stored) before running it.',
+      { path: info.path, shown: info.sha256, now: actual },
+      e,
+    );
+  }
   const header = [
     `# Space Install Script run`,
     `# script: ${info.path} (${info.source})`,
@@ -173,7 +201,7 @@ export async function runInstallScript(
     `# outcome: ${out.outcome}; exit code: ${out.exitCode ?? 'none'}; duration: ${out.durationMs} ms`,
     '',
   ].join('\r\n');
-  await writeFile(transcriptPath, header + out.log, { encoding: 'utf8', mode: 0o600 });
+  const transcriptPath = await writeTranscript(deps.dataDir, startedAt, [header + out.log]);
   const result = out.outcome === 'completed' ? (out.exitCode === 0 ? 'applied' : 'failed') : out.outcome;
   await deps.recordChange?.({
     at: startedAt.toISOString(),
@@ -191,4 +219,13 @@ export async function runInstallScript(
     files: [transcriptPath],
   });
   return { outcome: out.outcome, exitCode: out.exitCode, transcriptPath, durationMs: out.durationMs };
+}
+
+/** Keeps each run's log in the data folder under a UTC time stamp; returns its path. */
+async function writeTranscript(dataDir: string, startedAt: Date, lines: string[]): Promise<string> {
+  const dir = path.join(dataDir, 'transcripts');
+  await mkdir(dir, { recursive: true });
+  const transcriptPath = path.join(dir, `space-install-script-${stamp(startedAt)}.log`);
+  await writeFile(transcriptPath, lines.join('\r\n'), { encoding: 'utf8', mode: 0o600 });
+  return transcriptPath;
 }

@@ -4,8 +4,36 @@ import { invalidInput } from '../errors';
 /** The only characters a data literal may contain; checked before a literal is emitted, and by the injection tests. */
 export const BASE64_LITERAL = /^[A-Za-z0-9+/=]*$/;
 
-/** Encodes parameters as base64(UTF-8 JSON). Throws INVALID_INPUT for values JSON cannot carry. */
+/** Half a surrogate pair: no UTF-8 form, and PowerShell 7's JSON reader turns it into U+FFFD. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** The first string in a value that is not well-formed text, by its path (e.g. "portCandidates.0.path"). */
+function illFormed(value: unknown, at: string): string | null {
+  if (typeof value === 'string') return LONE_SURROGATE.test(value) ? at : null;
+  if (Array.isArray(value)) {
+    for (const [i, v] of value.entries()) {
+      const found = illFormed(v, `${at}.${i}`);
+      if (found) return found;
+    }
+    return null;
+  }
+  if (value && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) {
+      if (LONE_SURROGATE.test(k)) return `${at}.<key>`;
+      const found = illFormed(v, `${at}.${k}`);
+      if (found) return found;
+    }
+  }
+  return null;
+}
+
+/**
+ * Encodes parameters as base64(UTF-8 JSON). Throws INVALID_INPUT for values JSON cannot carry, and for text that would
+ * not arrive byte-identical (a lone surrogate): a value either arrives exactly or is refused, naming the field.
+ */
 export function encodeParams(params: Record<string, unknown>): string {
+  const bad = illFormed(params, 'params');
+  if (bad) throw invalidInput(bad, 'must be well-formed Unicode text (no unpaired surrogate)');
   let json: string | undefined;
   try {
     json = JSON.stringify(params);
@@ -22,18 +50,9 @@ export function base64Literal(b64: string): string {
   return `'${b64}'`;
 }
 
-/** The PowerShell expression that turns a base64 literal back into an object. */
-export function decodeParamsExpression(b64: string): string {
-  return `([System.Text.Encoding]::UTF8.GetString([System.Convert]::FromBase64String(${base64Literal(b64)})) | ConvertFrom-Json)`;
-}
-
 /** `-EncodedCommand` takes base64 of UTF-16LE script text. */
 export function encodeCommand(script: string): string {
   return Buffer.from(script, 'utf16le').toString('base64');
-}
-
-export function decodeCommand(encoded: string): string {
-  return Buffer.from(encoded, 'base64').toString('utf16le');
 }
 
 /** Windows command lines are limited to 32767 characters; refuse before Windows does, with a clear code. */

@@ -1,7 +1,10 @@
-// The fixed PowerShell scripts the app ships (resources/powershell), by name, and where to find them on disk.
+// The fixed PowerShell scripts the app ships (resources/powershell), by name, where to find them on disk, and their check
+// against the build-time manifest (the files beside the asar are user-writable on a per-user install).
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { AppError } from '../errors';
+import { expectedSha256 } from './script-manifest';
 
 /** Read-only scripts run in the shared session; each emits one `XS4JSON:<base64 UTF-8 JSON>` line. */
 export const QUERY_SCRIPTS = [
@@ -43,14 +46,21 @@ export function scriptPath(resourcesDir: string, name: QueryScriptName | Elevate
   return path.join(resourcesDir, 'powershell', `${name}.ps1`);
 }
 
+/** Where an elevated script is and the SHA-256 the elevated side must find in it (from the manifest, not from the file). */
+export function elevatedScriptRef(resourcesDir: string, name: ElevatedScriptName): { path: string; sha256: string } {
+  return { path: scriptPath(resourcesDir, name), sha256: expectedSha256(name) };
+}
+
 const cache = new Map<string, string>();
 
+/** The text of a read-only script, read once and checked against the manifest (PS_SCRIPT_TAMPERED otherwise). */
 export function readScript(resourcesDir: string, name: QueryScriptName | ElevatedScriptName): string {
   const p = scriptPath(resourcesDir, name);
   let text = cache.get(p);
   if (text === undefined) {
+    let bytes: Buffer;
     try {
-      text = readFileSync(p, 'utf8').replace(/^\uFEFF/, '');
+      bytes = readFileSync(p);
     } catch (e) {
       throw new AppError(
         'PS_SCRIPTS_MISSING',
@@ -60,6 +70,17 @@ export function readScript(resourcesDir: string, name: QueryScriptName | Elevate
         e,
       );
     }
+    const actual = createHash('sha256').update(bytes).digest('hex');
+    const expected = expectedSha256(name);
+    if (actual !== expected) {
+      throw new AppError(
+        'PS_SCRIPT_TAMPERED',
+        `The PowerShell script ${name}.ps1 is not the one this version of the app shipped; it was not run.`,
+        'Reinstall the app; if it happens again, something on this machine changes the app\'s files.',
+        { path: p, expected, actual },
+      );
+    }
+    text = bytes.toString('utf8').replace(/^\uFEFF/, '');
     cache.set(p, text);
   }
   return text;

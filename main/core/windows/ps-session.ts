@@ -6,6 +6,8 @@ import { readScript, resolveResourcesDir, type QueryScriptName } from './ps-scri
 
 /** The one seam to a PowerShell process: node-powershell in the app, a stand-in in tests. */
 export interface PsHost {
+  /** The PowerShell process id, when the host has one (counted by the benchmark and the tests). */
+  readonly pid?: number;
   invoke(command: string): Promise<{ stdout: string; stderr: string; hadErrors: boolean }>;
   dispose(): Promise<void>;
 }
@@ -18,32 +20,35 @@ export interface PsSessionOptions {
   timeoutMs?: number;
 }
 
-const JSON_MARKER = 'XS4JSON:';
+/** `XS4JSON:<base64 of UTF-8 JSON>`, the one result line every query script prints. */
+const MARKER_LINE = /XS4JSON:([A-Za-z0-9+/=]*)\s*$/;
 
 /**
- * The text sent to PowerShell for one query. The script text is ours and fixed; the only variable part is one
- * single-quoted base64 literal, so no value can change what runs.
+ * The text sent to PowerShell for one query: one line. node-powershell feeds commands to `powershell -Command -`, where a
+ * statement spanning lines waits for a blank line before it runs (a missing one hangs the query until its timeout), so the
+ * fixed script travels as a base64 literal made into a script block. The parameters are a second base64 literal: no
+ * value is ever part of script text.
  */
 export function buildQueryCommand(scriptText: string, params: Record<string, unknown>): string {
   const b64 = encodeParams(params);
-  // Windows PowerShell 5.1 writes the OEM code page unless told otherwise; the JSON also travels as base64.
+  const script = Buffer.from(scriptText, 'utf8').toString('base64');
+  // Windows PowerShell 5.1 writes the OEM code page unless told otherwise (without a console setting it throws: ignored,
+  // the result line is base64 anyway).
   return [
-    // Without a console (some hosts) setting it throws; the base64 JSON line is safe either way.
     'try { [Console]::OutputEncoding = New-Object System.Text.UTF8Encoding $false; $OutputEncoding = [Console]::OutputEncoding } catch { }',
-    '& {',
-    scriptText,
-    `} -EncodedParams ${base64Literal(b64)}`,
-    '',
-  ].join('\n');
+    `& ([System.Management.Automation.ScriptBlock]::Create([System.Text.Encoding]::UTF8.GetString([System.Convert]::FromBase64String(${base64Literal(script)})))) -EncodedParams ${base64Literal(b64)}`,
+  ].join('; ');
 }
 
 /** Finds the marker line and decodes it; throws PS_NO_OUTPUT / PS_BAD_OUTPUT with what was seen (no secrets are sent in). */
 export function parseQueryOutput<T>(script: string, stdout: string, stderr: string, schema: z.ZodType<T>): T {
-  const line = stdout
+  // The marker is searched anywhere in a line: a host may put terminal mode sequences (ESC [ ? 1 h …) in front of it.
+  const payload = stdout
     .split(/\r?\n/)
     .reverse()
-    .find((l) => l.trim().startsWith(JSON_MARKER));
-  if (line === undefined) {
+    .map((l) => MARKER_LINE.exec(l)?.[1])
+    .find((p) => p !== undefined);
+  if (payload === undefined) {
     throw new AppError(
       'PS_NO_OUTPUT',
       `PowerShell script ${script} returned no result.`,
@@ -57,7 +62,7 @@ export function parseQueryOutput<T>(script: string, stdout: string, stderr: stri
   }
   let value: unknown;
   try {
-    value = JSON.parse(Buffer.from(line.trim().slice(JSON_MARKER.length), 'base64').toString('utf8'));
+    value = JSON.parse(Buffer.from(payload, 'base64').toString('utf8'));
   } catch (e) {
     throw new AppError(
       'PS_BAD_OUTPUT',

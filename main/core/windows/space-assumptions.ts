@@ -19,7 +19,6 @@ export const SpaceAssumptionsSchema = z.object({
 });
 
 export type SpaceAssumptions = z.infer<typeof SpaceAssumptionsSchema>;
-export type PortConfigCandidate = z.infer<typeof CandidateSchema>;
 
 /** Parsed once at load: a broken data file is a build error, caught by the unit tests. */
 export const SPACE_ASSUMPTIONS: SpaceAssumptions = SpaceAssumptionsSchema.parse(assumptionsJson);

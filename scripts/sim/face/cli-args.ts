@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { type Faults, GARBAGE_KINDS, ROUTE_IDS, type RouteId } from './sim-faults';
 import type { FaceSimulatorOptions } from './sim-server';
+import { twoSitesState } from './sim-state';
 
 export const USAGE = `npm run sim:face -- [options]
   --port N                 port on 127.0.0.1 (1-65535; default 8443)
@@ -17,6 +18,11 @@ export const USAGE = `npm run sim:face -- [options]
   --garbage ROUTE=KIND     hostile body on ROUTE; KIND: ${GARBAGE_KINDS.join(', ')}
   --ignore-writes          accept writes but change nothing
   --fail-writes            writes end in state "failed"
+  --two-sites              an account with two sites and three servers (one offline: its writes stay pending)
+  --oidc-issuer URL        also accept access tokens of this OpenID provider (e.g. npm run sim:oidc), checked
+                           against its JWKS: issuer, audience, expiry
+  --oidc-audience AUD      the audience those tokens must carry (default api://xs4face-sim)
+  --oidc-ca FILE           trust this CA (PEM) for the provider's TLS
   The bearer token is read from FACE_SIM_TOKEN (random when unset), never from argv.
   Routes: ${ROUTE_IDS.join(', ')}`;
 
@@ -51,6 +57,7 @@ export function parseArgs(argv: string[], env: NodeJS.ProcessEnv): FaceSimulator
     garbage: NonNullable<Faults['garbage']>;
   } = { status: {}, drop: [], garbage: {} };
   const o: FaceSimulatorOptions = { port: 8443 };
+  const oidc: { issuer?: string; audience?: string; ca?: string[] } = {};
   let cert: string | undefined;
   let key: string | undefined;
   for (let i = 0; i < argv.length; i++) {
@@ -114,6 +121,24 @@ export function parseArgs(argv: string[], env: NodeJS.ProcessEnv): FaceSimulator
         faults.garbage[routeOf(flag, r ?? '')] = k as (typeof GARBAGE_KINDS)[number];
         break;
       }
+      case '--two-sites':
+        o.initialState = twoSitesState();
+        break;
+      case '--oidc-issuer': {
+        const v = val() ?? '';
+        if (!/^https:\/\/[^\s]+$/.test(v)) throw new UsageError('--oidc-issuer: needs an https:// URL');
+        oidc.issuer = v.replace(/\/$/, '');
+        break;
+      }
+      case '--oidc-audience': {
+        const v = val() ?? '';
+        if (v === '' || v.startsWith('--')) throw new UsageError('--oidc-audience: needs a value');
+        oidc.audience = v;
+        break;
+      }
+      case '--oidc-ca':
+        oidc.ca = [file(flag, val())];
+        break;
       case '--help':
       case '-h':
         throw new UsageError(USAGE);
@@ -122,6 +147,14 @@ export function parseArgs(argv: string[], env: NodeJS.ProcessEnv): FaceSimulator
     }
   }
   if ((cert === undefined) !== (key === undefined)) throw new UsageError('--cert and --key go together');
+  if (oidc.issuer !== undefined)
+    o.oidc = {
+      issuer: oidc.issuer,
+      audience: oidc.audience ?? 'api://xs4face-sim',
+      ...(oidc.ca ? { ca: oidc.ca } : {}),
+    };
+  else if (oidc.audience !== undefined || oidc.ca !== undefined)
+    throw new UsageError('--oidc-audience and --oidc-ca need --oidc-issuer');
   if (cert !== undefined && key !== undefined) o.certificate = { cert, key };
   const t = env.FACE_SIM_TOKEN?.trim();
   if (t) o.token = t;

@@ -9,6 +9,8 @@ import { newAuthKey, type SimServerState, type SimState } from './sim-state';
 import type { ProbeResult } from './ship-probe';
 
 export interface PendingChange {
+  /** "siteId/serverId" of the server the change is for. */
+  server: string;
   applyAt: number;
   apply: () => void;
   /** Decided when the change is queued: the on-site server will refuse it. */
@@ -32,7 +34,8 @@ export interface SimWorld {
   state: SimState;
   changes: Map<string, PendingChange>;
   server(siteId: string, serverId: string): SimServerState;
-  change(apply: () => void): ChangeAnswer;
+  /** Queues a write for the server "siteId/serverId" (an offline server receives it when it is back). */
+  change(server: string, apply: () => void): ChangeAnswer;
   changeError(c: PendingChange): string | null;
   spaceStatus(s: SimServerState): Promise<ProbeResult & { lastCheckedAt: string | null }>;
   requireSpace(s: SimServerState): void;
@@ -65,13 +68,25 @@ export async function route(
   method: string,
   path: string,
   req: IncomingMessage,
+  /** The user of a verified OpenID access token; the account's user for the static token. */
+  signedInUser?: string,
 ): Promise<RouteAnswer> {
   const { state } = w;
   if (method === 'GET' && path === 'whoami')
-    return { id: 'whoami', body: { apiVersion: '1', user: state.user } };
-  if (method === 'GET' && path === 'sites') return { id: 'sites', body: { sites: state.sites } };
+    return { id: 'whoami', body: { apiVersion: '1', user: signedInUser ?? state.user } };
+  if (method === 'GET' && path === 'sites') {
+    // The Console's "pending messages": changes XS4 Face Connect still holds for each server.
+    const pending = (key: string): number =>
+      [...w.changes.values()].filter((c) => c.server === key && c.state === 'pending').length;
+    const sites = state.sites.map((site) => ({
+      ...site,
+      servers: site.servers.map((v) => ({ ...v, pendingMessages: pending(`${site.id}/${v.id}`) })),
+    }));
+    return { id: 'sites', body: { sites } };
+  }
   const m = /^sites\/([^/]+)\/servers\/([^/]+)\/(.+)$/.exec(path);
   if (!m) throw new HttpFail(404, 'not_found', 'No such route.');
+  const serverKey = `${decodeURIComponent(m[1]!)}/${decodeURIComponent(m[2]!)}`;
   const s = w.server(decodeURIComponent(m[1]!), decodeURIComponent(m[2]!));
   const rest = m[3]!;
   const cm = /^changes\/([^/]+)$/.exec(rest);
@@ -111,7 +126,7 @@ export async function route(
       return {
         id: 'integrations.add',
         status: 202,
-        body: w.change(() => {
+        body: w.change(serverKey, () => {
           for (const t of add as string[]) if (!s.integrations.includes(t)) s.integrations.push(t);
         }),
       };
@@ -151,7 +166,7 @@ export async function route(
       return {
         id: 'space.put',
         status: 202,
-        body: w.change(() => {
+        body: w.change(serverKey, () => {
           s.space = next;
         }),
       };
@@ -165,7 +180,7 @@ export async function route(
       return {
         id: 'auth-key.reset',
         status: 202,
-        body: w.change(() => {
+        body: w.change(serverKey, () => {
           s.authKey = newAuthKey();
         }),
       };
@@ -193,7 +208,7 @@ export async function route(
       return {
         id: 'enrollment.put',
         status: 202,
-        body: w.change(() => {
+        body: w.change(serverKey, () => {
           s.enrollment = next;
         }),
       };

@@ -25,6 +25,7 @@ import {
 } from './sim-state';
 import { type Faults, FaultsSchema, type RouteId, garbageBody, noFaults, pick } from './sim-faults';
 import { type ProbeResult, type SpaceTrust, probeSpace } from './ship-probe';
+import { type OidcTrust, TokenRefused, oidcVerifier } from './oidc-tokens';
 
 export interface FaceSimulatorOptions {
   /** 0 picks a free port. */
@@ -42,6 +43,8 @@ export interface FaceSimulatorOptions {
   spaceTrust?: SpaceTrust;
   /** Timeout of the SHIP GetInfo probe. */
   shipTimeoutMs?: number;
+  /** Also accept access tokens of this OpenID provider (verified against its JWKS: issuer, audience, expiry). */
+  oidc?: OidcTrust;
 }
 
 export interface FaceSimulator {
@@ -61,6 +64,8 @@ export interface FaceSimulator {
   /** Direct access to one server's state, for planting hostile values in tests. */
   serverState(siteId?: string, serverId?: string): SimServerState;
   setSpaceTrust(t: SpaceTrust): void;
+  /** Takes a server off line (its writes stay pending) or back on line (they apply). */
+  setServerOnline(siteId: string, serverId: string, online: boolean): void;
   close(): Promise<void>;
 }
 
@@ -75,16 +80,21 @@ export async function startFaceSimulator(opts: FaceSimulatorOptions = {}): Promi
   let spaceTrust: SpaceTrust = opts.spaceTrust ?? {};
   const shipTimeoutMs = opts.shipTimeoutMs ?? 3000;
   const changes = new Map<string, PendingChange>();
+  const verifyOidc = opts.oidc ? oidcVerifier(opts.oidc) : undefined;
   const sockets = new Set<Socket>();
   const hitCount = new Map<RouteId, number>();
   let url = '';
 
   const persist = (): void => saveState(opts.stateFile, state);
 
+  const online = (key: string): boolean =>
+    state.sites.some((site) => site.servers.some((v) => `${site.id}/${v.id}` === key && v.online));
+
   function settleDue(): void {
     const now = Date.now();
     for (const c of changes.values()) {
-      if (c.state === 'pending' && now >= c.applyAt) {
+      // An offline server receives nothing: its changes wait in XS4 Face Connect ("pending messages").
+      if (c.state === 'pending' && now >= c.applyAt && online(c.server)) {
         c.state = c.willFail ? 'failed' : 'applied';
         if (!c.willFail) c.apply();
       }
@@ -92,7 +102,7 @@ export async function startFaceSimulator(opts: FaceSimulatorOptions = {}): Promi
   }
 
   /** Queues a write like XS4 Face Connect would: applied now, or after the configured pending delay. */
-  function change(apply: () => void): ChangeAnswer {
+  function change(server: string, apply: () => void): ChangeAnswer {
     const changeId = `chg-${randomBytes(6).toString('hex')}`;
     const effective = (): void => {
       if (faults.ignoreWrites) return;
@@ -100,6 +110,7 @@ export async function startFaceSimulator(opts: FaceSimulatorOptions = {}): Promi
       persist();
     };
     const c: PendingChange = {
+      server,
       applyAt: Date.now() + faults.pendingMs,
       apply: effective,
       willFail: faults.failWrites,
@@ -194,8 +205,25 @@ export async function startFaceSimulator(opts: FaceSimulatorOptions = {}): Promi
       return sendJson(res, 404, { error: { code: 'not_found', message: 'Not an API path.' } });
     const auth = String(req.headers.authorization ?? '');
     const bearer = /^Bearer (.+)$/.exec(auth)?.[1];
-    if (bearer === undefined || !sameSecret(bearer, token)) {
+    let signedInUser: string | undefined;
+    if (bearer === undefined) {
       return sendJson(res, 401, { error: { code: 'unauthorized', message: 'Sign in required.' } });
+    }
+    if (!sameSecret(bearer, token)) {
+      // RFC 6750: a refused bearer token is named in WWW-Authenticate, and the reason in the body.
+      const refuse = (why: string): void => {
+        res.setHeader(
+          'WWW-Authenticate',
+          `Bearer error="invalid_token", error_description="${why.replace(/"/g, "'")}"`,
+        );
+        sendJson(res, 401, { error: { code: 'invalid_token', message: `Sign-in refused: ${why}.` } });
+      };
+      if (!verifyOidc) return refuse('unknown token');
+      try {
+        signedInUser = (await verifyOidc(bearer)).user;
+      } catch (e) {
+        return refuse(e instanceof TokenRefused ? e.message : 'the token could not be verified');
+      }
     }
     settleDue();
     const rel = path.slice(FACE_API_BASE_PATH.length);
@@ -210,7 +238,7 @@ export async function startFaceSimulator(opts: FaceSimulatorOptions = {}): Promi
     }
     let out: RouteAnswer;
     try {
-      out = await route(world, method, rel, req);
+      out = await route(world, method, rel, req, signedInUser);
     } catch (e) {
       if (e instanceof HttpFail)
         return sendJson(res, e.status, { error: { code: e.code, message: e.message } });
@@ -289,6 +317,13 @@ export async function startFaceSimulator(opts: FaceSimulatorOptions = {}): Promi
     },
     setSpaceTrust(t) {
       spaceTrust = t;
+    },
+    setServerOnline(siteId, serverId, on) {
+      const v = state.sites.find((x) => x.id === siteId)?.servers.find((x) => x.id === serverId);
+      if (!v) throw new Error(`No server ${siteId}/${serverId}.`);
+      v.online = on;
+      settleDue();
+      persist();
     },
     close() {
       return new Promise((resolve) => {

@@ -40,6 +40,46 @@ export function newAuthKey(): string {
   return randomBytes(24).toString('base64url');
 }
 
+function firstRunServer(): SimServerState {
+  return {
+    integrations: [],
+    space: { host: '', port: 8100, https: true, shipApiKey: null },
+    authKey: newAuthKey(),
+    enrollment: { companyName: '', privacyPolicyUrl: '' },
+    installScript: {
+      fileName: 'Install-SpaceFaceIntegration.ps1',
+      content:
+        '# Simulated Space Install Script (XS4 Face simulator)\r\nWrite-Output "Space install script ran"\r\nexit 0\r\n',
+    },
+  };
+}
+
+/**
+ * An account with two sites and three servers, as the Console lists them (`--two-sites`): one server is offline,
+ * so a write to it stays pending until it comes back.
+ */
+export function twoSitesState(): SimState {
+  return {
+    user: 'technician@example.com',
+    sites: [
+      {
+        id: DEFAULT_SITE,
+        name: 'Main building',
+        servers: [
+          { id: DEFAULT_SERVER, name: 'Reception server', online: true },
+          { id: 'face-2', name: 'Warehouse server', online: false },
+        ],
+      },
+      { id: 'site-2', name: 'Car park', servers: [{ id: 'face-3', name: 'Gate server', online: true }] },
+    ],
+    servers: {
+      [`${DEFAULT_SITE}/${DEFAULT_SERVER}`]: firstRunServer(),
+      [`${DEFAULT_SITE}/face-2`]: firstRunServer(),
+      ['site-2/face-3']: firstRunServer(),
+    },
+  };
+}
+
 /** A first-run server: Space not added yet, enrollment empty, a small install script. */
 export function defaultState(): SimState {
   return {

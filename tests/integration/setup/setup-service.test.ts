@@ -60,6 +60,12 @@ describe('setup service against the simulators', () => {
     expect(bad.connected).toBe(false);
     expect(bad.status).toBe('unauthorized');
     expect(bad.diagnosis.map((d) => d.code)).toContain('SHIP_UNAUTHORIZED');
+    // A cancel that arrives while XS4 Face is being read (not during a wait) still stops verify at once.
+    const stopped = new AbortController();
+    stopped.abort();
+    await expect(e.service.verify(5000, { signal: stopped.signal })).rejects.toMatchObject({
+      code: 'CANCELLED',
+    });
 
     // The technician types the same key into Space's SHIP tab.
     e.space.setState({ key });

@@ -48,6 +48,19 @@ function recordingService(): { service: SetupService; calls: Array<[string, unkn
       certificate: null,
       trustedBy: 'pin',
     }),
+    faceServerChoices: rec('faceServerChoices', {
+      sites: [],
+      preselected: null,
+      reason: 'no-servers' as const,
+    }),
+    chooseFaceServer: rec('chooseFaceServer', {
+      siteId: 's',
+      serverId: 'v',
+      siteName: 'S',
+      serverName: 'V',
+      online: true,
+      pendingMessages: 0,
+    }),
     listIntegrations: rec('listIntegrations', []),
     addIntegrations: rec('addIntegrations', []),
     detectSpace: rec('detectSpace', {

@@ -61,4 +61,16 @@ describe('sim:face arguments', () => {
     expect(bad(['--cert', '/no/such/file.pem'])).toMatch(/--cert: cannot read/);
     expect(bad(['--token', 'x'])).toMatch(/unknown option --token/);
   });
+
+  it("--two-sites gives two sites and three servers; --oidc-* accept a provider's tokens", () => {
+    const o = parseArgs(
+      ['--two-sites', '--oidc-issuer', 'https://127.0.0.1:8444/', '--oidc-audience', 'api://x'],
+      {},
+    );
+    expect(o.initialState?.sites.map((s) => s.servers.length)).toEqual([2, 1]);
+    expect(o.oidc).toEqual({ issuer: 'https://127.0.0.1:8444', audience: 'api://x' });
+    expect(parseArgs(['--oidc-issuer', 'https://idp.test'], {}).oidc?.audience).toBe('api://xs4face-sim');
+    expect(bad(['--oidc-issuer', 'http://idp.test'])).toContain('--oidc-issuer: needs an https:// URL');
+    expect(bad(['--oidc-audience', 'api://x'])).toContain('need --oidc-issuer');
+  });
 });

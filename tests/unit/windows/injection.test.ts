@@ -1,6 +1,8 @@
 // Hostile values through every parameter that reaches PowerShell: decode what would run, parse it, and show each value only ever inside a base64 literal.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { randomBytes } from 'node:crypto';
+import { CURATED, hostileArb, LONG } from '../../helpers/hostile-values';
 import type { Node } from 'web-tree-sitter';
 import { parsePowerShell } from '../../helpers/powershell-parser';
 import { QUERY_SCRIPTS, readScript } from '../../../main/core/windows/ps-scripts';
@@ -8,121 +10,6 @@ import { buildQueryCommand } from '../../../main/core/windows/ps-session';
 import { buildElevatedArgs, type InnerSpec } from '../../../main/core/windows/elevated-wrapper';
 import { decodeWrapperArgs } from '../../helpers/elevated-standin';
 import { AppError } from '../../../main/core/errors';
-
-const CURATED: string[] = [
-  "'",
-  '"',
-  "''",
-  '""',
-  '`',
-  '`n',
-  '$()',
-  '$(calc.exe)',
-  '$(Remove-Item -Recurse C:\\)',
-  '${env:PATH}',
-  '$env:USERPROFILE',
-  '@(1)',
-  '@{a=1}',
-  '; calc.exe',
-  '& calc.exe',
-  '| Out-File x',
-  '&& whoami',
-  '|| whoami',
-  '\n',
-  '\r\n',
-  '\r',
-  '\u0085',
-  '\u2028',
-  '\u2029',
-  '\u0000',
-  'a\u0000b',
-  '\u2018',
-  '\u2019',
-  '\u201a',
-  '\u201b',
-  '\u201c',
-  '\u201d',
-  '\u201e',
-  '\u2013',
-  '\u2014',
-  '\u2015',
-  '\ufeff',
-  "x' + (calc) + '",
-  "'; exit 0; '",
-  '\u2018; calc; \u2019',
-  '\u201c$(calc)\u201d',
-  '"); Start-Process calc; ("',
-  "@'\ncalc\n'@",
-  '@"\n$(calc)\n"@',
-  '#',
-  '<#',
-  '#>',
-  '<# #> calc',
-  '{',
-  '}',
-  '})',
-  "')",
-  '-EncodedCommand',
-  '--%',
-  '%SystemRoot%',
-  '\\\\server\\share',
-  'C:\\Program Files\\Salto\\x.ps1',
-  '`$(calc)',
-  "'`'",
-  'a'.repeat(300),
-  "'".repeat(300),
-  '\u2019'.repeat(300),
-  '$('.repeat(100),
-  '\u{1F600}',
-  '\ud800',
-  'Ω ß ü 中文 العربية',
-  ' ',
-  '',
-  'e30=',
-  "'e30='",
-  'AAAA',
-  'Zm9v+/==',
-];
-
-/** Long values for the session path (no command-line limit there). */
-const LONG: string[] = [
-  'a'.repeat(20_000),
-  "'".repeat(20_000),
-  '$(calc)'.repeat(3_000),
-  '\u0000'.repeat(5_000),
-];
-
-const SPECIAL = [
-  "'",
-  '"',
-  '`',
-  '$',
-  '(',
-  ')',
-  ';',
-  '\n',
-  '\r',
-  '\u0000',
-  '\u2018',
-  '\u2019',
-  '\u201c',
-  '\u201d',
-  '{',
-  '}',
-  '@',
-  '#',
-  '|',
-  '&',
-  '-',
-  '\u2013',
-  'a',
-  ' ',
-  '\\',
-];
-const hostileArb = fc.oneof(
-  fc.string({ unit: 'binary', maxLength: 40 }),
-  fc.string({ unit: fc.constantFrom(...SPECIAL), maxLength: 60 }),
-);
 
 type Shape = string;
 /** The tree's structure with the text of string literals removed: identical shapes mean the data changed no code. */
@@ -183,7 +70,23 @@ function b64Literals(text: string): string[] {
   ].map((m) => m[1] ?? m[2] ?? '');
 }
 
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** A value that could not arrive byte-identical (half a surrogate pair) is refused, naming the field. */
+function refusedIfIllFormed(value: string, build: () => unknown): boolean {
+  if (!LONE_SURROGATE.test(value)) return false;
+  let code = 'OK';
+  try {
+    build();
+  } catch (e) {
+    code = (e as AppError).code;
+  }
+  expect(code).toBe('INVALID_INPUT');
+  return true;
+}
+
 async function checkQuery(value: string): Promise<void> {
+  if (refusedIfIllFormed(value, () => buildQueryCommand('', { path: value }))) return;
   for (const script of QUERY_SCRIPTS) {
     const scriptText = readScript('resources', script);
     // Every parameter any query script reads, all at once.
@@ -195,7 +98,8 @@ async function checkQuery(value: string): Promise<void> {
     });
     const text = buildQueryCommand(scriptText, params(value));
     await assertOnlyInLiterals(text, buildQueryCommand(scriptText, params('x')));
-    const [lit] = b64Literals(text);
+    // The parameters are the last literal (the script text travels as the first).
+    const lit = b64Literals(text).at(-1);
     expect(JSON.parse(Buffer.from(lit ?? '', 'base64').toString('utf8'))).toEqual(
       JSON.parse(JSON.stringify(params(value))),
     );
@@ -210,10 +114,14 @@ function spec(v: string): InnerSpec {
     statusPath: `C:\\t\\${v}\\status.txt`,
     cancelPath: `C:\\t\\${v}\\cancel.flag`,
     secret: { file: `C:\\t\\${v}\\secret.txt`, param: v },
+    sha256: 'ab'.repeat(32),
+    nonce: 'cd'.repeat(16),
+    powershellExe: `C:\\Windows\\System32\\WindowsPowerShell\\v1.0\\${v}powershell.exe`,
   };
 }
 
 async function checkElevated(value: string): Promise<void> {
+  if (refusedIfIllFormed(value, () => buildElevatedArgs(spec(value), true))) return;
   const d = decodeWrapperArgs(buildElevatedArgs(spec(value), true));
   const base = decodeWrapperArgs(buildElevatedArgs(spec('x'), true));
   await assertOnlyInLiterals(d.outer, base.outer);
@@ -250,9 +158,11 @@ describe('injection: values only ever inside base64 literals', () => {
   });
 
   it('refuses values too long for a Windows command line with a stable code', () => {
-    expect(() => buildElevatedArgs(spec('a'.repeat(50_000)), true)).toThrowError(AppError);
+    // Random text: the inner script is gzipped, so a repetitive value would compress away.
+    const long = randomBytes(20_000).toString('hex');
+    expect(() => buildElevatedArgs(spec(long), true)).toThrowError(AppError);
     try {
-      buildElevatedArgs(spec('a'.repeat(50_000)), true);
+      buildElevatedArgs(spec(long), true);
     } catch (e) {
       expect((e as AppError).code).toBe('ELEVATED_COMMAND_TOO_LONG');
     }

@@ -42,7 +42,12 @@ function setup(mode = 'ok', platform: NodeJS.Platform = 'linux') {
     platform,
     now: () => new Date((t += 1000)),
     session: () => session,
-    runElevated: createElevatedRunner({ launcher: standInLauncher(mode), tempRoot: root, pollMs: 20 }),
+    runElevated: createElevatedRunner({
+      launcher: standInLauncher(mode),
+      tempRoot: root,
+      pollMs: 20,
+      powershellExe: '/stand-in/powershell',
+    }),
     recordChange: (e) => void records.push(e),
   };
   return { root, dataDir, deps, records, host };

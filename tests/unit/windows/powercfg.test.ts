@@ -1,12 +1,12 @@
-// powercfg parsers and the power evaluators on real-format output (English, German) and on damaged output.
+// powercfg parsers and the power evaluators on real-format output (English, German, French, Russian, Portuguese) and on damaged output.
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { parsePowercfgQuery, parseSleepStates, POWER_GUIDS } from '../../../main/core/windows/powercfg';
-import {
-  evaluatePowerSleep,
-  evaluatePowerSleepText,
-} from '../../../main/core/checks/windows/power-sleep-evaluate';
+import { evaluatePowerSleep } from '../../../main/core/checks/windows/power-sleep-evaluate';
 import { evaluatePowerStatesText } from '../../../main/core/checks/windows/power-states';
+
+/** A saved `powercfg /query SCHEME_CURRENT SUB_SLEEP` evaluated as the check does. */
+const evaluatePowerSleepText = (querySubSleep: string) => evaluatePowerSleep({ kind: 'collected', querySubSleep });
 
 const fixture = (name: string): string =>
   readFileSync(new URL(`../../fixtures/${name}`, import.meta.url), 'utf8');
@@ -35,6 +35,31 @@ describe('parsePowercfgQuery', () => {
     const q = parsePowercfgQuery(de);
     expect(q.schemeGuid).toBe('381b4222-f694-41f0-9685-ff5bb260df2e');
     expect(q.settings[POWER_GUIDS.STANDBYIDLE]).toEqual({ ac: 1200, dc: 900 });
+  });
+
+  it.each([
+    [
+      'fr-FR (no alias lines, a space before each colon)',
+      'powercfg-sub-sleep.fr-FR.txt',
+      { ac: 0x384, dc: 0xf0 },
+      { ac: 0, dc: 0 },
+      { ac: 0, dc: 0x2a30 },
+    ],
+    ['ru-RU', 'powercfg-sub-sleep.ru-RU.txt', { ac: 0, dc: 0x384 }, { ac: 1, dc: 1 }, { ac: 0, dc: 0x2a30 }],
+    [
+      'pt-BR',
+      'powercfg-sub-sleep.pt-BR.txt',
+      { ac: 0, dc: 0x708 },
+      { ac: 1, dc: 1 },
+      { ac: 0x2a30, dc: 0x2a30 },
+    ],
+  ])('reads the %s sample the same way', (_lang, file, standby, hybrid, hibernate) => {
+    const q = parsePowercfgQuery(fixture(file));
+    expect(q.schemeGuid).toBe('381b4222-f694-41f0-9685-ff5bb260df2e');
+    expect(q.subgroupGuid).toBe(POWER_GUIDS.SUB_SLEEP);
+    expect(q.settings[POWER_GUIDS.STANDBYIDLE]).toEqual(standby);
+    expect(q.settings[POWER_GUIDS.HYBRIDSLEEP]).toEqual(hybrid);
+    expect(q.settings[POWER_GUIDS.HIBERNATEIDLE]).toEqual(hibernate);
   });
 
   it('gives the same result for LF line ends and upper-case GUIDs and hex', () => {

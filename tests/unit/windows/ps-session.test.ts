@@ -1,9 +1,10 @@
 // The read-only session with a stand-in host at its one seam: one process reused, parameters as data, zod-validated output, timeouts.
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { PsSession } from '../../../main/core/windows/ps-session';
+import { buildQueryCommand, PsSession } from '../../../main/core/windows/ps-session';
+import { readScript } from '../../../main/core/windows/ps-scripts';
 import { AppError } from '../../../main/core/errors';
-import { jsonLine, standInHost } from '../../helpers/ps-standin';
+import { jsonLine, queryScriptText, standInHost } from '../../helpers/ps-standin';
 
 const Echo = z.object({ echoed: z.string() });
 
@@ -35,10 +36,25 @@ describe('PsSession', () => {
     expect(await codeOf(s.query('get-power', {}, Echo))).toBe('PS_SESSION_CLOSED');
   });
 
+  it('sends each query as one line (a multi-line statement on `-Command -` waits for a blank line that may never come)', () => {
+    for (const name of ['get-power', 'get-space', 'get-firewall'] as const) {
+      const command = buildQueryCommand(readScript('resources', name), { path: 'x\ny\r\nz' });
+      expect(command).not.toMatch(/[\r\n]/);
+      expect(queryScriptText(command)).toBe(readScript('resources', name));
+    }
+  });
+
   it('decodes non-ASCII results intact (the JSON travels as base64 of UTF-8)', async () => {
     const host = standInHost(() => jsonLine({ echoed: 'Energie sparen – Ruhezustand ü ß 中' }));
     const s = new PsSession({ hostFactory: host.factory, resourcesDir: 'resources' });
     expect((await s.query('get-power', {}, Echo)).echoed).toBe('Energie sparen – Ruhezustand ü ß 中');
+  });
+
+  it('finds the result line behind terminal mode sequences (pwsh 7 writes them when it thinks it has a terminal)', async () => {
+    const line = jsonLine({ echoed: 'ok' }).trim().split('\r\n').pop() ?? '';
+    const host = standInHost(() => `\u001b[?1h\u001b[?1l${line}\n\u001b[?1h\u001b[?1l`);
+    const s = new PsSession({ hostFactory: host.factory, resourcesDir: 'resources' });
+    expect(await s.query('get-power', {}, Echo)).toEqual({ echoed: 'ok' });
   });
 
   it('rejects output of the wrong shape with PS_BAD_OUTPUT', async () => {

@@ -133,6 +133,8 @@ describe('space.service and space.version', () => {
       ipv4: ['10.0.0.5'],
       port: 8443,
       portSource: 'C:\\b',
+      // No ACL reading: the file counts as one ordinary users may change.
+      portTrusted: false,
     });
   });
   it.each([
@@ -204,7 +206,7 @@ describe('power.adapter', () => {
     const evidence = await check.collect(ctx('win32'));
     const out = await check.fix!.apply(ctx('win32'), evidence);
     expect(out.ok).toBe(true);
-    expect(runs[0]?.scriptPath).toMatch(/set-adapter-power\.ps1$/);
+    expect(runs[0]?.script.path).toMatch(/set-adapter-power\.ps1$/);
     expect(runs[0]?.params).toEqual({ AdapterName: ['Ethernet'], AllowTurnOff: 'Disabled' });
     const back = await check.fix!.undo!(ctx('win32'), out.undoData);
     expect(back.ok).toBe(true);
@@ -327,14 +329,17 @@ describe('firewall.space-port', () => {
         }),
       async (r) => {
         runs.push(r);
-        present = /add-firewall-rule/.test(r.scriptPath);
+        present = /add-firewall-rule/.test(r.script.path);
         return completed();
       },
       records,
     );
     const check = firewallSpacePortCheck(d);
+    // A config file only administrators can write: its port is opened as it is.
     const spaceEvidence = service({
-      portCandidates: [{ path: 'b', expandedPath: 'C:\\b', exists: true, port: 8443 }],
+      portCandidates: [
+        { path: 'b', expandedPath: 'C:\\b', exists: true, port: 8443, writableByUsers: false },
+      ],
     });
     const evidence = await check.collect(ctx('win32', { 'space.service': spaceEvidence }));
     expect(d.host.calls[0]?.params).toEqual({ port: 8443 });
@@ -348,9 +353,105 @@ describe('firewall.space-port', () => {
     });
     const undone = await check.fix!.undo!(ctx('win32'), out.undoData);
     expect(undone.ok).toBe(true);
-    expect(runs[1]?.scriptPath).toMatch(/remove-firewall-rule\.ps1$/);
+    expect(runs[1]?.script.path).toMatch(/remove-firewall-rule\.ps1$/);
     expect(records.map((r) => r.result)).toEqual(['applied', 'applied']);
   });
+  describe('the port the fix opens comes from a file ordinary users cannot write, or from the technician', () => {
+    const untrusted: FirewallEvidence = {
+      kind: 'collected',
+      port: 3389,
+      portSource: 'C:\\ProgramData\\SALTO\\ProAccess Space\\Configurator.config',
+      portTrusted: false,
+      profiles: [{ name: 'Domain', enabled: 'True' }],
+      activeCategories: ['DomainAuthenticated'],
+      rules: [],
+    };
+    const withUrl = (spaceUrl?: string): CheckContext => ({
+      ...ctx('win32'),
+      inputs: spaceUrl ? { spaceUrl } : {},
+    });
+    function fixDeps(runs: ElevatedRunRequest[]) {
+      return deps(
+        (c) =>
+          jsonLine({
+            port: c.params.port,
+            profiles: [],
+            activeCategories: [],
+            rules: [rule({ name: SPACE_ASSUMPTIONS.firewallRuleName, localPorts: [String(c.params.port)] })],
+          }),
+        async (r) => {
+          runs.push(r);
+          return completed();
+        },
+      );
+    }
+
+    it("a port read from a user-writable file is not opened without the technician's port: FIREWALL_PORT_UNCONFIRMED", async () => {
+      const runs: ElevatedRunRequest[] = [];
+      const err = await firewallSpacePortCheck(fixDeps(runs))
+        .fix!.apply(withUrl(), untrusted)
+        .catch((e: unknown) => e);
+      expect((err as AppError).code).toBe('FIREWALL_PORT_UNCONFIRMED');
+      expect((err as AppError).message).toContain('3389');
+      expect(runs).toEqual([]);
+    });
+
+    it('with the Space port the technician entered (Space Server Details), that port is opened', async () => {
+      const runs: ElevatedRunRequest[] = [];
+      const out = await firewallSpacePortCheck(fixDeps(runs)).fix!.apply(
+        withUrl('https://space.example.local:8443/'),
+        untrusted,
+      );
+      expect(out.ok).toBe(true);
+      expect(runs[0]?.params).toMatchObject({ Port: 8443 });
+      expect(out.summary).toContain('8443');
+    });
+
+    it('the default port and a port from an administrators-only file need no confirmation', async () => {
+      const runs: ElevatedRunRequest[] = [];
+      await firewallSpacePortCheck(fixDeps(runs)).fix!.apply(withUrl(), {
+        ...untrusted,
+        port: 8100,
+        portSource: 'default',
+        portTrusted: true,
+      });
+      expect(runs[0]?.params).toMatchObject({ Port: 8100 });
+    });
+
+    it('collect uses the port the technician entered over the default and over a user-writable file', async () => {
+      const d = deps((c) => jsonLine({ port: c.params.port, profiles: [], activeCategories: [], rules: [] }));
+      const check = firewallSpacePortCheck(d);
+      const entered = { ...ctx('win32'), inputs: { spaceUrl: 'https://space.example.local:8443/' } };
+      const e1 = await check.collect(entered);
+      expect(e1).toMatchObject({ port: 8443, portSource: 'Space Server Details', portTrusted: true });
+      const writable = service({
+        portCandidates: [{ path: 'p', expandedPath: 'p', exists: true, port: 3389, writableByUsers: true }],
+      });
+      const e2 = await check.collect({ ...entered, dependencies: { 'space.service': writable } });
+      expect(e2).toMatchObject({ port: 8443, portTrusted: true });
+      const adminOnly = service({
+        portCandidates: [{ path: 'p', expandedPath: 'p', exists: true, port: 9100, writableByUsers: false }],
+      });
+      const e3 = await check.collect({ ...entered, dependencies: { 'space.service': adminOnly } });
+      expect(e3).toMatchObject({ port: 9100, portSource: 'p', portTrusted: true });
+      expect(d.host.calls.map((c) => c.params.port)).toEqual([8443, 8443, 9100]);
+    });
+
+    it('space.service tells trusted and untrusted port sources apart', () => {
+      expect(spaceServerDetails(service({})).portTrusted).toBe(true);
+      const at = (writableByUsers: boolean | null) =>
+        spaceServerDetails(
+          service({
+            portCandidates: [{ path: 'p', expandedPath: 'p', exists: true, port: 9000, writableByUsers }],
+          }),
+        );
+      expect(at(false)).toMatchObject({ port: 9000, portTrusted: true });
+      expect(at(true)).toMatchObject({ port: 9000, portTrusted: false });
+      // Unknown (the ACL could not be read) counts as writable.
+      expect(at(null)).toMatchObject({ port: 9000, portTrusted: false });
+    });
+  });
+
   it('a refused UAC prompt is ELEVATION_CANCELLED, recorded as such', async () => {
     const records: ChangeRecord[] = [];
     const d = deps(

@@ -15,6 +15,8 @@ export const FaceSignedInEvidenceSchema = z.object({
       serverId: z.string(),
       serverName: z.string(),
       online: z.boolean(),
+      /** The Console's "pending messages" of the server; absent when the server does not report it. */
+      pendingMessages: z.number().int().min(0).nullable().optional(),
     }),
   ),
   selected: z.object({ siteId: z.string(), serverId: z.string() }).nullable(),
@@ -68,9 +70,13 @@ export function evaluateFaceSignedIn(e: FaceSignedInEvidence): CheckResult {
       remedy: 'Check that the XS4 Face VM runs and may reach the internet on TCP 443 and 8883 and UDP 123.',
     };
   }
+  const pending = sel.pendingMessages ?? 0;
   return {
     status: 'pass',
-    summary: `Signed in as ${e.user ?? '?'}; working on ${sel.siteName} › ${sel.serverName}`,
+    summary: `Signed in as ${e.user ?? '?'}; working on ${sel.siteName} › ${sel.serverName}${pending > 0 ? ` (${pending} pending message${pending === 1 ? '' : 's'})` : ''}`,
+    ...(pending > 0
+      ? { detail: 'XS4 Face Connect holds changes the server has not received yet; they apply when it does.' }
+      : {}),
   };
 }
 
@@ -99,6 +105,7 @@ export const faceSignedInCheck: Check<FaceSignedInEvidence> = {
         serverId: v.id,
         serverName: v.name,
         online: v.online,
+        pendingMessages: v.pendingMessages ?? null,
       })),
     );
     const base = { user: me.user, apiVersion: me.apiVersion, servers, error: null };

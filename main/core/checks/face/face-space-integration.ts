@@ -86,7 +86,7 @@ export function evaluateFaceSpaceIntegration(e: FaceSpaceIntegrationEvidence): C
       return {
         status: 'fail',
         code: 'FACE_SPACE_UNCONFIGURED',
-        summary: 'The Salto Space integration is not configured',
+        summary: 'The Salto Space card shows "No status": the integration is not configured',
         detail:
           e.shipApiKeySet === false ? 'No SHIP API key is set.' : 'Space Server Details are incomplete.',
         remedy:

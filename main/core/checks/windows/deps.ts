@@ -4,7 +4,7 @@ import { AppError } from '../../errors';
 import type { RecordChange } from '../../windows/change-record';
 import type { ElevatedOutcome, ElevatedRunner } from '../../windows/elevated-runner';
 import type { PsSession } from '../../windows/ps-session';
-import { resolveResourcesDir, scriptPath, type ElevatedScriptName } from '../../windows/ps-scripts';
+import { elevatedScriptRef, resolveResourcesDir, type ElevatedScriptName } from '../../windows/ps-scripts';
 import type { CheckContext, CheckResult, FixOutcome } from '../types';
 
 export interface WindowsCheckDeps {
@@ -109,23 +109,32 @@ export async function runFixScript(
     before: unknown;
   },
 ): Promise<void> {
-  const out = await deps.runElevated({
-    scriptPath: scriptPath(resolveResourcesDir(deps.resourcesDir), fix.script),
-    params: fix.params,
-    timeoutMs: ELEVATED_FIX_TIMEOUT_MS,
-    signal: ctx.signal,
-  });
-  try {
-    requireCompleted(fix.what, out);
-  } catch (e) {
-    await deps.recordChange?.({
+  const record = (result: 'failed' | ElevatedOutcome['outcome'], summary: string) =>
+    deps.recordChange?.({
       at: ctx.now().toISOString(),
       target: fix.target,
       action: fix.action,
-      result: out.outcome === 'completed' ? 'failed' : out.outcome,
+      result: result === 'completed' ? 'failed' : result,
       before: fix.before,
-      summary: (e as AppError).message,
+      summary,
     });
+  let out: ElevatedOutcome;
+  try {
+    out = await deps.runElevated({
+      script: elevatedScriptRef(resolveResourcesDir(deps.resourcesDir), fix.script),
+      params: fix.params,
+      timeoutMs: ELEVATED_FIX_TIMEOUT_MS,
+      signal: ctx.signal,
+    });
+  } catch (e) {
+    // A refused script (changed since the build) or a run that could not start is recorded like any failed fix.
+    await record('failed', `${fix.what}: ${e instanceof AppError ? e.message : 'the elevated run failed to start'}`);
+    throw e;
+  }
+  try {
+    requireCompleted(fix.what, out);
+  } catch (e) {
+    await record(out.outcome, (e as AppError).message);
     throw e;
   }
 }

@@ -43,6 +43,8 @@ export const FirewallEvidenceSchema = z.discriminatedUnion('kind', [
   FirewallRawSchema.extend({
     kind: z.literal('collected'),
     portSource: z.string(),
+    /** False when the port came from a file ordinary users can change; missing (older bundles) counts as false. */
+    portTrusted: z.boolean().optional(),
     spaceExecutable: z.string().nullable().optional(),
   }),
 ]);
@@ -153,15 +155,54 @@ export function evaluateFirewall(evidence: FirewallEvidence): CheckResult {
 
 const UndoSchema = z.object({ ruleName: z.string().min(1), port: z.number().int() });
 
+/** portSource of a port the technician entered in Space Server Details. */
+export const ENTERED_PORT_SOURCE = 'Space Server Details';
+
+/** The port in the Space URL the technician entered (Space Server Details), if any. */
+function confirmedPort(spaceUrl: string | undefined): number | undefined {
+  if (!spaceUrl) return undefined;
+  try {
+    const u = new URL(spaceUrl);
+    const port = u.port ? Number(u.port) : u.protocol === 'https:' ? 443 : u.protocol === 'http:' ? 80 : NaN;
+    return Number.isInteger(port) && port >= 1 && port <= 65535 ? port : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Which port the fix may open. A port read from a file ordinary users can change could be steered to open anything, so it
+ * is used only when the technician confirmed a port (the Space URL of Space Server Details), and then that port wins.
+ */
+function portToOpen(ctx: CheckContext, evidence: Extract<FirewallEvidence, { kind: 'collected' }>): number {
+  const isDefault = evidence.portSource === 'default' && evidence.port === SPACE_ASSUMPTIONS.defaultPort;
+  if (evidence.portTrusted === true || isDefault) return evidence.port;
+  const confirmed = confirmedPort(ctx.inputs.spaceUrl);
+  if (confirmed !== undefined) return confirmed;
+  throw new AppError(
+    'FIREWALL_PORT_UNCONFIRMED',
+    `The Space port ${evidence.port} was read from ${evidence.portSource}, which users other than administrators can change, so the fix will not open it on its own.`,
+    'Enter the Space server address and port in Space Server Details (the port XS4 Face connects to); the fix then opens that port.',
+    { port: evidence.port, source: evidence.portSource },
+  );
+}
+
 export function firewallSpacePortCheck(deps: WindowsCheckDeps): Check<FirewallEvidence> {
   const collect = async (ctx: CheckContext): Promise<FirewallEvidence> => {
     const off = unavailableOn(ctx);
     if (off) return off;
     const space = SpaceEvidenceSchema.safeParse(ctx.dependencies['space.service']);
     const collected = space.success && space.data.kind === 'collected' ? space.data : undefined;
-    const details = collected
+    const found = collected
       ? spaceServerDetails(collected)
-      : { port: SPACE_ASSUMPTIONS.defaultPort, portSource: 'default' };
+      : { port: SPACE_ASSUMPTIONS.defaultPort, portSource: 'default', portTrusted: true };
+    // The port the technician entered (Space Server Details) beats a guess and a file ordinary users can change; an
+    // administrators-only config file says where Space really listens, so it stays.
+    const entered = confirmedPort(ctx.inputs.spaceUrl);
+    const details =
+      entered !== undefined && (found.portSource === 'default' || !found.portTrusted)
+        ? { port: entered, portSource: ENTERED_PORT_SOURCE, portTrusted: true }
+        : found;
     const raw = await deps.session().query('get-firewall', { port: details.port }, FirewallRawSchema, {
       timeoutMs: ctx.timeoutMs,
       signal: ctx.signal,
@@ -171,6 +212,7 @@ export function firewallSpacePortCheck(deps: WindowsCheckDeps): Check<FirewallEv
       ...raw,
       port: details.port,
       portSource: details.portSource,
+      portTrusted: details.portTrusted,
       spaceExecutable: collected?.executable ?? null,
     };
   };
@@ -228,16 +270,17 @@ export function firewallSpacePortCheck(deps: WindowsCheckDeps): Check<FirewallEv
             'This fix changes the Windows firewall.',
             'Run it on the Space server.',
           );
+        const port = portToOpen(ctx, evidence);
         return run(
           ctx,
           'add-firewall-rule',
           {
             Name: SPACE_ASSUMPTIONS.firewallRuleName,
             Group: SPACE_ASSUMPTIONS.firewallRuleGroup,
-            Port: evidence.port,
+            Port: port,
           },
           'apply',
-          evidence.port,
+          port,
         );
       },
       async undo(ctx, undoData) {

@@ -1,4 +1,4 @@
-// The Windows checks of the Space server, built from their dependencies, plus the pure evaluators the bundle code calls on saved files.
+// The Windows checks of the Space server, built from their dependencies, and what the setup service and CLI need of them.
 import type { Check } from '../types';
 import type { WindowsCheckDeps } from './deps';
 import { firewallSpacePortCheck } from './firewall-space-port';
@@ -9,13 +9,7 @@ import { spaceServiceCheck } from './space-service';
 import { spaceVersionCheck } from './space-version';
 
 export type { WindowsCheckDeps } from './deps';
-export { evaluatePowerSleep, evaluatePowerSleepText, readSleepValues } from './power-sleep-evaluate';
-export { evaluatePowerStates, evaluatePowerStatesText } from './power-states';
-export { evaluatePowerAdapter } from './power-adapter';
-export { evaluateSpaceService } from './space-service';
-export { evaluateSpaceVersion } from './space-version';
-export { evaluateFirewall } from './firewall-space-port';
-export { spaceServerDetails, type SpaceServerDetails } from './space-evidence';
+export { spaceServerDetails } from './space-evidence';
 
 /** All six, in the order a run should show them; space.version and firewall.space-port reuse space.service's evidence when given. */
 export function windowsChecks(deps: WindowsCheckDeps): Check[] {
@@ -28,4 +22,4 @@ export function windowsChecks(deps: WindowsCheckDeps): Check[] {
     firewallSpacePortCheck(deps),
   ] as Check[];
 }
-export { createWindowsRun, type WindowsRunOptions } from './windows-run';
+export { createWindowsRun } from './windows-run';

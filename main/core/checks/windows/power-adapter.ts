@@ -28,10 +28,16 @@ const AdaptersRawSchema = z.object({
     .array(AdapterSchema)
     .nullable()
     .transform((v) => v ?? []),
+  /** Why Windows could not list the adapters (the list is then empty and means nothing). */
+  error: z.string().nullable().optional(),
 });
 export const PowerAdapterEvidenceSchema = z.discriminatedUnion('kind', [
   UnavailableEvidenceSchema,
-  z.object({ kind: z.literal('collected'), adapters: z.array(AdapterSchema) }),
+  z.object({
+    kind: z.literal('collected'),
+    adapters: z.array(AdapterSchema),
+    error: z.string().nullable().optional(),
+  }),
 ]);
 export type PowerAdapterEvidence = z.infer<typeof PowerAdapterEvidenceSchema>;
 type Adapter = z.infer<typeof AdapterSchema>;
@@ -45,6 +51,15 @@ export function servingAdapters(adapters: Adapter[]): Adapter[] {
 
 export function evaluatePowerAdapter(evidence: PowerAdapterEvidence): CheckResult {
   if (evidence.kind === 'unavailable') return skipResult(evidence);
+  if (evidence.error) {
+    return {
+      status: 'warn',
+      code: 'ADAPTER_UNREADABLE',
+      summary: 'Could not read the network adapters',
+      detail: `Windows answered: ${evidence.error}`,
+      remedy: 'Check "Allow the computer to turn off this device to save power" on the adapter serving Space by hand.',
+    };
+  }
   const serving = servingAdapters(evidence.adapters);
   if (serving.length === 0) {
     return {
@@ -86,7 +101,7 @@ export function powerAdapterCheck(deps: WindowsCheckDeps): Check<PowerAdapterEvi
     const raw = await deps
       .session()
       .query('get-adapters', {}, AdaptersRawSchema, { timeoutMs: ctx.timeoutMs, signal: ctx.signal });
-    return { kind: 'collected', adapters: raw.adapters };
+    return { kind: 'collected', adapters: raw.adapters, ...(raw.error ? { error: raw.error } : {}) };
   };
   const setAllow = async (
     ctx: CheckContext,

@@ -152,8 +152,3 @@ export function evaluatePowerSleep(evidence: PowerSleepEvidence): CheckResult {
       .join(' '),
   };
 }
-
-/** For bundles: evaluates a saved `powercfg-sub-sleep.txt` on its own. */
-export function evaluatePowerSleepText(querySubSleep: string): CheckResult {
-  return evaluatePowerSleep({ kind: 'collected', querySubSleep });
-}

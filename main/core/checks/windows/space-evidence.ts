@@ -1,7 +1,7 @@
 // Raw evidence about the Space service and the machine (from get-space.ps1), shared by space.service, space.version and firewall.space-port.
 import { z } from 'zod';
 import { SPACE_ASSUMPTIONS } from '../../windows/space-assumptions';
-import type { CheckContext } from '../types';
+import type { CheckContext, CheckResult } from '../types';
 import { UnavailableEvidenceSchema, unavailableOn, type WindowsCheckDeps } from './deps';
 
 const nullableArray = <T extends z.ZodType>(item: T) =>
@@ -21,6 +21,8 @@ export const SpaceRawSchema = z.object({
       delayedAutoStart: z.boolean().nullable().optional(),
     })
     .nullable(),
+  /** Why Windows could not list its services: then `service: null` means "unknown", not "not installed". */
+  serviceError: z.string().nullable().optional(),
   executable: z.string().nullable(),
   fileVersion: z.string().nullable(),
   productVersion: z.string().nullable(),
@@ -33,10 +35,16 @@ export const SpaceRawSchema = z.object({
       expandedPath: z.string().nullable(),
       exists: z.boolean(),
       port: z.number().int().nullable(),
+      /** Why this candidate could not be read (bad path, locked file, bad pattern); the others still count. */
+      error: z.string().nullable().optional(),
+      /**
+       * Whether someone other than SYSTEM, Administrators or a service can change the file or its folder (its ACL, read by
+       * get-space.ps1); null when the ACL could not be read. A port from such a file is not opened without confirmation.
+       */
+      writableByUsers: z.boolean().nullable().optional(),
     }),
   ),
 });
-export type SpaceRaw = z.infer<typeof SpaceRawSchema>;
 
 export const SpaceEvidenceSchema = z.discriminatedUnion('kind', [
   UnavailableEvidenceSchema,
@@ -66,6 +74,8 @@ export interface SpaceServerDetails {
   port: number;
   /** The config file the port came from, or "default" (the integrator guides' 8100). */
   portSource: string;
+  /** False when the port came from a file ordinary users can change (or whose ACL could not be read). */
+  portTrusted: boolean;
 }
 
 export function spaceServerDetails(e: SpaceCollected): SpaceServerDetails {
@@ -75,6 +85,7 @@ export function spaceServerDetails(e: SpaceCollected): SpaceServerDetails {
     ipv4: e.ipv4.map((i) => i.address),
     port: found?.port ?? SPACE_ASSUMPTIONS.defaultPort,
     portSource: found ? (found.expandedPath ?? found.path) : 'default',
+    portTrusted: found ? found.writableByUsers === false : true,
   };
 }
 
@@ -87,4 +98,16 @@ export function compareVersions(a: string, b: string): number {
     if (d !== 0) return Math.sign(d);
   }
   return 0;
+}
+
+/** The finding when the service list could not be read (shared by space.service and space.version). */
+export function serviceUnreadable(e: SpaceCollected): CheckResult | null {
+  if (e.service || !e.serviceError) return null;
+  return {
+    status: 'warn',
+    code: 'SPACE_SERVICE_UNREADABLE',
+    summary: 'Could not read the Windows services, so the Space service could not be checked',
+    detail: `Windows answered: ${e.serviceError}`,
+    remedy: `Check in services.msc that ${SPACE_ASSUMPTIONS.serviceName} is running, or run the checks again.`,
+  };
 }

@@ -2,10 +2,18 @@
 import { SPACE_ASSUMPTIONS } from '../../windows/space-assumptions';
 import type { Check, CheckResult } from '../types';
 import { skipResult, type WindowsCheckDeps } from './deps';
-import { collectSpace, SpaceEvidenceSchema, spaceServerDetails, type SpaceEvidence } from './space-evidence';
+import {
+  collectSpace,
+  serviceUnreadable,
+  SpaceEvidenceSchema,
+  spaceServerDetails,
+  type SpaceEvidence,
+} from './space-evidence';
 
 export function evaluateSpaceService(evidence: SpaceEvidence): CheckResult {
   if (evidence.kind === 'unavailable') return skipResult(evidence);
+  const unreadable = serviceUnreadable(evidence);
+  if (unreadable) return unreadable;
   const s = evidence.service;
   if (!s) {
     return {

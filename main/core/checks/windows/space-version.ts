@@ -2,10 +2,18 @@
 import { SPACE_ASSUMPTIONS } from '../../windows/space-assumptions';
 import type { Check, CheckResult } from '../types';
 import { skipResult, type WindowsCheckDeps } from './deps';
-import { collectSpace, compareVersions, SpaceEvidenceSchema, type SpaceEvidence } from './space-evidence';
+import {
+  collectSpace,
+  compareVersions,
+  serviceUnreadable,
+  SpaceEvidenceSchema,
+  type SpaceEvidence,
+} from './space-evidence';
 
 export function evaluateSpaceVersion(evidence: SpaceEvidence): CheckResult {
   if (evidence.kind === 'unavailable') return skipResult(evidence);
+  const unreadable = serviceUnreadable(evidence);
+  if (unreadable) return unreadable;
   const min = SPACE_ASSUMPTIONS.minVersionHttpsCustomAuth;
   if (!evidence.service) {
     return {

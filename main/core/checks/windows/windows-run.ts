@@ -2,6 +2,7 @@
 import type { RecordChange } from '../../windows/change-record';
 import { createElevatedRunner } from '../../windows/elevated-runner';
 import { createNodePowerShellHost } from '../../windows/node-powershell-host';
+import { resolvePowerShellExe } from '../../windows/powershell-exe';
 import { spawnLauncher, type ProcessLauncher } from '../../windows/process-launcher';
 import { PsSession, type PsHostFactory } from '../../windows/ps-session';
 import type { WindowsCheckDeps } from './deps';
@@ -12,6 +13,10 @@ export interface WindowsRunOptions {
   /** Seams, defaulting to the real thing. */
   hostFactory?: PsHostFactory;
   launcher?: ProcessLauncher;
+  /** The one seam for the PowerShell executable of both launchers (an absolute path; tests pass pwsh). */
+  powershellExe?: string;
+  /** False only in tests: elevated runs happen for real without `-Verb RunAs`. */
+  elevate?: boolean;
   queryTimeoutMs?: number;
 }
 
@@ -24,11 +29,20 @@ export function createWindowsRun(opts: WindowsRunOptions = {}): {
   const deps: WindowsCheckDeps = {
     session: () =>
       (session ??= new PsSession({
-        hostFactory: opts.hostFactory ?? createNodePowerShellHost,
+        hostFactory:
+          opts.hostFactory ??
+          (() =>
+            createNodePowerShellHost(
+              resolvePowerShellExe(opts.powershellExe !== undefined ? { override: opts.powershellExe } : {}),
+            )),
         ...(opts.resourcesDir ? { resourcesDir: opts.resourcesDir } : {}),
         ...(opts.queryTimeoutMs ? { timeoutMs: opts.queryTimeoutMs } : {}),
       })),
-    runElevated: createElevatedRunner({ launcher: opts.launcher ?? spawnLauncher }),
+    runElevated: createElevatedRunner({
+      launcher: opts.launcher ?? spawnLauncher,
+      ...(opts.powershellExe !== undefined ? { powershellExe: opts.powershellExe } : {}),
+      ...(opts.elevate !== undefined ? { elevate: opts.elevate } : {}),
+    }),
     ...(opts.resourcesDir ? { resourcesDir: opts.resourcesDir } : {}),
     ...(opts.recordChange ? { recordChange: opts.recordChange } : {}),
   };

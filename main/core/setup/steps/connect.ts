@@ -1,4 +1,5 @@
-// Step "Connect to XS4 Face": the server URL and token, the certificate judged on first contact, the pin the technician accepts.
+// Step "Connect to XS4 Face": the server URL and token, the certificate judged on first contact, the pin the technician
+// accepts, and the site → server choice.
 import { AppError, invalidInput, isAppError, toErrorInfo } from '../../errors';
 import { faceApiEndpoint, selectServer } from '../../face/face-client';
 import { inspectFaceCertificate } from '../../face/face-trust';
@@ -12,9 +13,12 @@ import {
   faceClientFor,
   faceHostPort,
   faceOrigin,
+  notConnected,
   storedTokenOrigin,
   type SetupContext,
 } from '../context';
+import { listServerChoices, type ServerChoice, type ServerChoices } from '../../face/server-choices';
+import { chooseFaceServer as chooseAndRemember } from '../face-choice';
 
 /** The server's base URL as stored: scheme, host (IPv6 bracketed), port, and the path above the API root. */
 function faceBaseUrl(url: string): string {
@@ -22,7 +26,9 @@ function faceBaseUrl(url: string): string {
   return `${ep.protocol}//${hostInUrl(ep.host)}:${ep.port}${ep.path.slice(0, -'api/v1/'.length) || '/'}`;
 }
 
-export function connectSteps(ctx: SetupContext): Pick<SetupService, 'connectFace' | 'trustFaceCertificate'> {
+export function connectSteps(
+  ctx: SetupContext,
+): Pick<SetupService, 'connectFace' | 'trustFaceCertificate' | 'faceServerChoices' | 'chooseFaceServer'> {
   const { deps } = ctx;
 
   async function connectFace(url: string, token: string | null): Promise<ConnectResult> {
@@ -33,7 +39,8 @@ export function connectSteps(ctx: SetupContext): Pick<SetupService, 'connectFace
       if (t.length === 0) throw invalidInput('token', 'must not be empty');
       // The token belongs to this server: it is never sent to another URL entered later.
       await deps.secrets.set('faceToken', t, origin);
-    } else if (await deps.secrets.has('faceToken')) {
+    } else if (!(await deps.faceTokenProvider?.(base)) && (await deps.secrets.has('faceToken'))) {
+      // A Microsoft sign-in for this server needs no pasted token; without one, the pasted token must be this server's.
       const tokenFor = await storedTokenOrigin(ctx);
       if (tokenFor !== origin) return { state: 'needs-token', url: base, tokenFor: tokenFor ?? '' };
     }
@@ -83,7 +90,9 @@ export function connectSteps(ctx: SetupContext): Pick<SetupService, 'connectFace
     }
     const previous = (await ctx.state.read()).face;
     const target = selectServer(await client.listSites(), previous ?? undefined);
-    await ctx.state.update((s) => void (s.face = target));
+    // The same server as before keeps the names remembered with it (face-choice.ts).
+    const same = previous?.siteId === target.siteId && previous.serverId === target.serverId;
+    await ctx.state.update((s) => void (s.face = same ? previous : target));
     return { state: 'connected', url: base, certificate, trustedBy };
   }
 
@@ -113,5 +122,19 @@ export function connectSteps(ctx: SetupContext): Pick<SetupService, 'connectFace
     return connected.state === 'connected' ? { ...connected, certificate: report.certificate } : connected;
   }
 
-  return { connectFace, trustFaceCertificate };
+  async function faceServerChoices(url?: string): Promise<ServerChoices> {
+    const base = url ?? (await deps.settings.get()).faceServerUrl;
+    if (!base) throw notConnected();
+    const client = await faceClientFor(ctx, base);
+    return listServerChoices(client, (await ctx.state.read()).face);
+  }
+
+  async function chooseFaceServer(
+    wanted: { site?: string | undefined; server?: string | undefined },
+    url?: string,
+  ): Promise<ServerChoice> {
+    return chooseAndRemember(ctx.state, await faceServerChoices(url), wanted);
+  }
+
+  return { connectFace, trustFaceCertificate, faceServerChoices, chooseFaceServer };
 }

@@ -1,5 +1,6 @@
 // Step "Write back and verify": follow the Space integration's status until Connected, or explain why not with checks.
 import { invalidInput } from '../../errors';
+import { consoleStatusName } from '../../face/status-names';
 import type { VerifyResult } from '../../../../contract/setup-shapes';
 import type { SetupService } from '../service';
 import { faceSession, type SetupContext } from '../context';
@@ -28,7 +29,7 @@ export function verifyStep(ctx: SetupContext): Pick<SetupService, 'verify'> {
         const elapsed = ctx.deps.now().getTime() - started;
         if (elapsed >= deadlineMs) break;
         hooks.onProgress?.(
-          `XS4 Face reports the Space integration as "${status}"; waiting for Connected…`,
+          `XS4 Face reports the Space integration as "${consoleStatusName(status)}"; waiting for Connected…`,
           Math.min(1, elapsed / deadlineMs),
         );
         await ctx.sleep(Math.min(poll, deadlineMs - elapsed), hooks.signal);
@@ -46,7 +47,7 @@ export function verifyStep(ctx: SetupContext): Pick<SetupService, 'verify'> {
         status,
         connected: false,
         diagnosis: views.filter((v) => v.status === 'fail' || v.status === 'warn'),
-        message: `XS4 Face still reports the Space integration as "${status}" after ${Math.round(deadlineMs / 1000)} s.`,
+        message: `XS4 Face still reports the Space integration as "${consoleStatusName(status)}" after ${Math.round(deadlineMs / 1000)} s.`,
       };
     },
   };

@@ -1,0 +1,62 @@
+// The saved sign-in: MSAL's token cache and what the tokens are bound to (region, XS4 Face origin), as one secret.
+//
+// It is kept through a SecretStore (encrypted with safeStorage in the app, DPAPI in the CLI): never plain text on disk.
+import { z } from 'zod';
+import type { SecretStore } from '../secrets/secret-store';
+import { authError } from './auth-errors';
+
+/** The one name the sign-in store holds. */
+export const SIGN_IN_SECRET = 'signIn';
+export type SignInSecretName = typeof SIGN_IN_SECRET;
+
+export const SignInBindingSchema = z.object({
+  regionId: z.string().min(1).max(32),
+  /** scheme://host:port of the XS4 Face server (or Console API) the tokens may be sent to. */
+  origin: z.string().min(1).max(2048),
+  /** The account shown to the technician (preferred_username). */
+  username: z.string().max(256),
+  signedInAt: z.string().max(64),
+});
+export type SignInBinding = z.infer<typeof SignInBindingSchema>;
+
+const SignInRecordSchema = z.object({
+  version: z.literal(1),
+  binding: SignInBindingSchema.nullable(),
+  /** MSAL's serialized token cache (JSON text). */
+  msal: z.string().max(1024 * 1024),
+});
+export type SignInRecord = z.infer<typeof SignInRecordSchema>;
+
+export interface SignInCache {
+  read(): Promise<SignInRecord>;
+  write(record: SignInRecord): Promise<void>;
+  clear(): Promise<void>;
+}
+
+const EMPTY: SignInRecord = { version: 1, binding: null, msal: '' };
+
+/** The record over a SecretStore; an unreadable record is reported (AUTH_CACHE_UNREADABLE), never silently dropped. */
+export function secretSignInCache(store: SecretStore<SignInSecretName>): SignInCache {
+  return {
+    async read() {
+      let text: string | null;
+      try {
+        text = await store.get(SIGN_IN_SECRET);
+      } catch (e) {
+        throw authError.cacheUnreadable(e);
+      }
+      if (text === null) return structuredClone(EMPTY);
+      let json: unknown;
+      try {
+        json = JSON.parse(text);
+      } catch (e) {
+        throw authError.cacheUnreadable(e);
+      }
+      const r = SignInRecordSchema.safeParse(json);
+      if (!r.success) throw authError.cacheUnreadable(r.error);
+      return r.data;
+    },
+    write: (record) => store.set(SIGN_IN_SECRET, JSON.stringify(SignInRecordSchema.parse(record))),
+    clear: () => store.delete(SIGN_IN_SECRET),
+  };
+}

@@ -1,0 +1,105 @@
+// The secret of an elevated run is never in any process's command line or environment: /proc/<pid>/cmdline and environ
+// of every process are read while the (fake-)elevated run is going, with every base64 and gzip layer decoded.
+import { afterAll, expect, it } from 'vitest';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { createElevatedRunner, type ElevatedRunRequest } from '../../../main/core/windows/elevated-runner';
+import { spawnLauncher } from '../../../main/core/windows/process-launcher';
+import { describePs, ps } from '../helpers/powershell';
+
+/** Every text a string may carry: itself, and whatever its base64 runs decode to (UTF-8, UTF-16LE, gzip), recursively. */
+function layers(text: string, depth = 0, out: string[] = []): string[] {
+  out.push(text);
+  if (depth >= 6) return out;
+  for (const m of text.matchAll(/[A-Za-z0-9+/]{16,}={0,2}/g)) {
+    const bytes = Buffer.from(m[0], 'base64');
+    const candidates = [bytes.toString('utf8'), bytes.toString('utf16le')];
+    try {
+      const unzipped = gunzipSync(bytes);
+      candidates.push(unzipped.toString('utf8'), unzipped.toString('utf16le'));
+    } catch {
+      // not gzip
+    }
+    for (const c of candidates) if (/[\x20-\x7e]{8,}/.test(c)) layers(c, depth + 1, out);
+  }
+  return out;
+}
+
+interface Seen {
+  pid: number;
+  cmdline: string;
+  environ: string;
+}
+
+/** Reads cmdline and environ of every process on the machine (the ones we may read) every few milliseconds. */
+function watchProcesses(): { stop(): Seen[] } {
+  const seen = new Map<string, Seen>();
+  const scan = (): void => {
+    for (const name of readdirSync('/proc')) {
+      if (!/^\d+$/.test(name)) continue;
+      try {
+        const cmdline = readFileSync(`/proc/${name}/cmdline`).toString('utf8').split('\0').join(' ');
+        const environ = readFileSync(`/proc/${name}/environ`).toString('utf8').split('\0').join('\n');
+        const key = `${name}|${cmdline}`;
+        if (!seen.has(key)) seen.set(key, { pid: Number(name), cmdline, environ });
+      } catch {
+        // gone, or not ours
+      }
+    }
+  };
+  const timer = setInterval(scan, 20);
+  return {
+    stop() {
+      clearInterval(timer);
+      scan();
+      return [...seen.values()];
+    },
+  };
+}
+
+describePs('the secret of an elevated run never reaches a command line', { timeout: 300_000 }, () => {
+  const root = mkdtempSync(path.join(os.tmpdir(), 'xs4-secret-'));
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+  const SECRET = `Sh1p-Key-${createHash('sha256').update(String(Date.now())).digest('hex').slice(0, 24)}-ü中🙂`;
+  const TARGET = `param([string]$ApiKey, [string]$Plain)
+Write-Output ('key length ' + $ApiKey.Length + '; sha ' + [System.BitConverter]::ToString([System.Security.Cryptography.SHA256]::Create().ComputeHash([System.Text.Encoding]::UTF8.GetBytes($ApiKey))).Replace('-', '').ToLowerInvariant())
+Start-Sleep -Seconds 3
+`;
+  const target = path.join(root, 'uses-secret.ps1');
+  writeFileSync(target, TARGET);
+  const script = { path: target, sha256: createHash('sha256').update(TARGET).digest('hex') };
+
+  async function runWatched(req: Omit<ElevatedRunRequest, 'script' | 'timeoutMs'>) {
+    const tempRoot = path.join(root, `runs-${Math.random().toString(16).slice(2)}`);
+    mkdirSync(tempRoot);
+    const run = createElevatedRunner({ launcher: spawnLauncher, powershellExe: ps(), tempRoot, pollMs: 50, elevate: false });
+    const watch = watchProcesses();
+    const out = await run({ script, timeoutMs: 180_000, ...req });
+    const seen = watch.stop();
+    return { out, seen, tempRoot };
+  }
+  const ours = (seen: Seen[]) => seen.filter((s) => s.cmdline.includes('-EncodedCommand'));
+  const mentions = (seen: Seen[], secret: string) =>
+    seen.filter((s) => layers(s.cmdline).some((t) => t.includes(secret)) || s.environ.includes(secret));
+
+  it('passed as the secret: in no command line and no environment of any process, outer, inner and watcher included', async () => {
+    const { out, seen, tempRoot } = await runWatched({ secret: { param: 'ApiKey', value: SECRET } });
+    expect(out).toMatchObject({ outcome: 'completed', exitCode: 0 });
+    // It did arrive, whole.
+    expect(out.log).toContain(`key length ${SECRET.length}; sha ${createHash('sha256').update(SECRET, 'utf8').digest('hex')}`);
+    // The watcher saw the wrapper's processes: the outer, the inner and the cancel watcher (three command lines at least).
+    expect(new Set(ours(seen).map((s) => s.pid)).size).toBeGreaterThanOrEqual(3);
+    expect(mentions(seen, SECRET)).toEqual([]);
+    expect(out.log).not.toContain(SECRET);
+    expect(readdirSync(tempRoot)).toEqual([]);
+    expect(existsSync(path.join(tempRoot, 'secret.txt'))).toBe(false);
+  });
+
+  it('the check can fail: the same value passed as a plain parameter is found in a decoded command line', async () => {
+    const { seen } = await runWatched({ params: { Plain: SECRET } });
+    expect(mentions(seen, SECRET).length).toBeGreaterThan(0);
+  });
+});
