@@ -114,6 +114,14 @@ export function faceHostPort(url: string): string {
   return `${ep.host}:${ep.port}`;
 }
 
+/** Every secret the setup flow holds: what any text it hands out (views, logs, transcripts) is redacted against. */
+export async function knownSecrets(ctx: SetupContext): Promise<string[]> {
+  const values = await Promise.all(
+    (['shipApiKey', 'faceToken', 'faceAuthKey'] as const).map((n) => ctx.deps.secrets.get(n).catch(() => null)),
+  );
+  return values.filter((v): v is string => v !== null && v !== '');
+}
+
 /** The origin (scheme, host, port) of an XS4 Face URL: what a pasted token is bound to. */
 export function faceOrigin(url: string): string {
   const ep = faceApiEndpoint(url);
