@@ -6,12 +6,15 @@ export interface CertificateInfo {
   subject: string;
   issuer: string;
   subjectAltNames: string[];
-  validFrom: string; // ISO 8601
-  validTo: string; // ISO 8601
+  /** ISO 8601; the raw text when the certificate's date cannot be read (named in `problems`). */
+  validFrom: string;
+  validTo: string;
   /** Upper-case hex pairs joined by colons, as Windows and browsers show it. */
   fingerprint256: string;
   selfSigned: boolean;
   serialNumber: string;
+  /** Fields that are missing or malformed, each as "field: what is wrong" (e.g. `valid_from: "Bad time value" is not a date`). */
+  problems?: string[] | undefined;
 }
 
 /** The same shape as data read back from evidence, bundles or IPC (a trust boundary). */
@@ -24,4 +27,5 @@ export const CertificateInfoSchema = z.object({
   fingerprint256: z.string(),
   selfSigned: z.boolean(),
   serialNumber: z.string(),
+  problems: z.array(z.string()).optional(),
 });

@@ -18,6 +18,7 @@ import {
   ScriptInfoSchema,
   ScriptRunResultSchema,
   SetupProgressSchema,
+  SpaceCertificateResultSchema,
   SpaceDetailsSchema,
   StepIdSchema,
   VerifyResultSchema,
@@ -129,6 +130,13 @@ export const setupContract = {
   'setup.saveSpaceDetails': def(
     spaceDetailsInputSchema.extend({ operationId: operationIdSchema }).strict(),
     SpaceDetailsSchema,
+  ),
+  /** Space's certificate (no secret is sent to read it): trusted, or the facts for the trust dialog. */
+  'setup.spaceCertificate': def(none, SpaceCertificateResultSchema),
+  /** Pins the fingerprint the technician accepted for Space, if Space still presents it. */
+  'setup.trustSpaceCertificate': def(
+    z.object({ fingerprint256: fingerprint }).strict(),
+    SpaceCertificateResultSchema,
   ),
 
   'setup.shipKey': def(none, MaskedSecretSchema),

@@ -41,9 +41,36 @@ export const ConnectResultSchema = z.discriminatedUnion('state', [
     url: z.string(),
     certificate: CertificateInfoSchema,
     reason: ReasonSchema,
+    /** Set when the server presents another certificate than the one accepted before: the technician decides. */
+    previousFingerprint256: z.string().optional(),
+  }),
+  z.object({
+    /** The stored token was entered for another server (`tokenFor`, its origin): it is not sent here; ask for one. */
+    state: z.literal('needs-token'),
+    url: z.string(),
+    tokenFor: z.string(),
   }),
 ]);
 export type ConnectResult = z.infer<typeof ConnectResultSchema>;
+
+/** Space's certificate as the Space settings step and Troubleshoot show it: trusted, or waiting for the technician. */
+export const SpaceCertificateResultSchema = z.discriminatedUnion('state', [
+  z.object({
+    state: z.literal('trusted'),
+    url: z.string(),
+    certificate: CertificateInfoSchema,
+    trustedBy: z.enum(['system', 'pin']),
+  }),
+  z.object({
+    state: z.literal('needs-trust'),
+    url: z.string(),
+    certificate: CertificateInfoSchema,
+    reason: ReasonSchema,
+    /** Set when Space presents another certificate than the one accepted before. */
+    previousFingerprint256: z.string().optional(),
+  }),
+]);
+export type SpaceCertificateResult = z.infer<typeof SpaceCertificateResultSchema>;
 
 export const SpaceDetailsSchema = z.object({
   host: z.string(),

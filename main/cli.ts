@@ -4,6 +4,7 @@ import { isSea } from 'node:sea';
 import { allChecks } from './core/checks/all';
 import { createWindowsRun } from './core/checks/windows/index';
 import { processIo } from './cli/io';
+import { installLastResort, internalErrorLine } from './cli/last-resort';
 import { runCli } from './cli/run-cli';
 import { cliSetupFactory } from './cli/setup-factory';
 import { defaultCliAuth } from './cli/sign-in';
@@ -27,6 +28,7 @@ const windows = createWindowsRun({
 });
 
 const io = processIo();
+installLastResort(io);
 const auth = defaultCliAuth(process.platform);
 runCli(process.argv.slice(2), {
   io,
@@ -42,7 +44,7 @@ runCli(process.argv.slice(2), {
       process.stdout.write('', () => process.exit(code));
     },
     (e: unknown) => {
-      process.stderr.write(`xs4-setup: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
+      process.stderr.write(internalErrorLine(e));
       process.exit(3);
     },
   );

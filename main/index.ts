@@ -1,5 +1,5 @@
 // Main process: single instance, start-up wiring (logger, stores, IPC, protocol, lockdown), one window, minimal menu.
-import { app, BrowserWindow, clipboard, Menu, safeStorage, session, shell } from 'electron';
+import { app, BrowserWindow, Menu, safeStorage, session, shell } from 'electron';
 import { createSignInService } from './core/auth/sign-in-service';
 import { join } from 'node:path';
 import { createCoreHandlers } from './core/api/handlers';
@@ -15,7 +15,8 @@ import { closeThirdPartyIpc, registerIpc } from './ipc';
 import { createAppLogger } from './logging';
 import { registerAppProtocol, registerAppSchemeAsPrivileged } from './protocol';
 import { openElectronSettingsStore } from './settings';
-import { createMainWindow, hardenSession, hardenWebContents } from './window';
+import { appMenu, createMainWindow, hardenSession, hardenWebContents } from './window';
+import { createAppClipboard } from './secret-clipboard';
 
 const PRODUCT_NAME = 'XS4 Face Space Assistant';
 
@@ -30,25 +31,9 @@ const safeStorageCipher: Cipher = {
 
 let mainWindow: BrowserWindow | null = null;
 
-function minimalMenu(): Menu {
-  return Menu.buildFromTemplate([
-    { role: 'fileMenu' },
-    { role: 'editMenu' },
-    {
-      label: 'View',
-      submenu: [
-        { role: 'reload' },
-        { role: 'toggleDevTools' },
-        { type: 'separator' },
-        { role: 'resetZoom' },
-        { role: 'zoomIn' },
-        { role: 'zoomOut' },
-      ],
-    },
-  ]);
-}
-
 async function start(): Promise<void> {
+  // A packaged build is a release: no DevTools (main/window.ts).
+  const release = app.isPackaged;
   const userData = app.getPath('userData');
   const logsDir = app.getPath('logs');
   const redactor = createRedactor();
@@ -111,8 +96,9 @@ async function start(): Promise<void> {
           toolVersion: app.getVersion(),
           faceTokenProvider: (url) => signIn.tokenProviderFor(url),
         }),
-        // Secrets are copied here, in main: the page never receives them.
-        clipboard: { writeText: (text) => clipboard.writeText(text) },
+        // Secrets are copied here, in main: the page never receives them, Windows keeps them out of clipboard
+        // history and cloud sync, and they are cleared after a minute (main/secret-clipboard.ts).
+        clipboard: createAppClipboard(),
         history,
       },
       // Bundles are evaluated offline with the same checks (nothing is collected).
@@ -125,14 +111,15 @@ async function start(): Promise<void> {
   closeThirdPartyIpc();
 
   hardenSession(session.defaultSession, log);
-  app.on('web-contents-created', (_e, contents) => hardenWebContents(contents, log));
+  app.on('web-contents-created', (_e, contents) => hardenWebContents(contents, log, release));
   // Dev and production both load the built files: there is no HTTP dev server to trust.
   registerAppProtocol(session.defaultSession, join(app.getAppPath(), 'dist', 'renderer'));
-  Menu.setApplicationMenu(minimalMenu());
+  Menu.setApplicationMenu(appMenu(release));
   mainWindow = createMainWindow({
     preloadPath: join(app.getAppPath(), 'dist', 'preload', 'index.cjs'),
     title: PRODUCT_NAME,
     log,
+    release,
   });
   mainWindow.on('closed', () => {
     mainWindow = null;

@@ -2,6 +2,7 @@
 // no Node, no navigation or new windows outside app://, no permissions, no webviews.
 import {
   BrowserWindow,
+  Menu,
   type BrowserWindowConstructorOptions,
   type Session,
   type WebContents,
@@ -9,7 +10,15 @@ import {
 import type { Logger } from './core/log/logger';
 import { APP_ENTRY_URL, APP_HOST, APP_SCHEME } from './protocol-serve';
 
-export function mainWindowOptions(preloadPath: string, title: string): BrowserWindowConstructorOptions {
+/**
+ * `release`: a packaged build (app.isPackaged). DevTools would let anyone at the keyboard read the page's memory and
+ * call window.xs4 by hand, so release builds have none.
+ */
+export function mainWindowOptions(
+  preloadPath: string,
+  title: string,
+  release: boolean,
+): BrowserWindowConstructorOptions {
   return {
     width: 1180,
     height: 780,
@@ -32,7 +41,7 @@ export function mainWindowOptions(preloadPath: string, title: string): BrowserWi
       experimentalFeatures: false,
       navigateOnDragDrop: false,
       spellcheck: false,
-      devTools: true,
+      devTools: !release,
     },
   };
 }
@@ -49,10 +58,36 @@ export function isAppUrl(raw: string): boolean {
 // Hardening runs from both createMainWindow and app 'web-contents-created'; once per contents is enough.
 const hardened = new WeakSet<WebContents>();
 
+/** The application menu: File, Edit, View (DevTools only in development builds). */
+export function appMenu(release: boolean): Menu {
+  return Menu.buildFromTemplate([
+    { role: 'fileMenu' },
+    { role: 'editMenu' },
+    {
+      label: 'View',
+      submenu: [
+        { role: 'reload' },
+        ...(release ? [] : [{ role: 'toggleDevTools' as const }]),
+        { type: 'separator' },
+        { role: 'resetZoom' },
+        { role: 'zoomIn' },
+        { role: 'zoomOut' },
+      ],
+    },
+  ]);
+}
+
 /** Applied to every web contents the app creates (see app 'web-contents-created'). */
-export function hardenWebContents(contents: WebContents, log: Logger): void {
+export function hardenWebContents(contents: WebContents, log: Logger, release = false): void {
   if (hardened.has(contents)) return;
   hardened.add(contents);
+  if (release) {
+    // Belt and braces: webPreferences.devTools is off, and DevTools opened by any other way are closed at once.
+    contents.on('devtools-opened', () => {
+      contents.closeDevTools();
+      log.warn('DevTools closed (release build)');
+    });
+  }
   const refuseNavigation = (event: { preventDefault(): void }, url: string): void => {
     if (isAppUrl(url)) return;
     event.preventDefault();
@@ -83,9 +118,10 @@ export function createMainWindow(options: {
   preloadPath: string;
   title: string;
   log: Logger;
+  release: boolean;
 }): BrowserWindow {
-  const win = new BrowserWindow(mainWindowOptions(options.preloadPath, options.title));
-  hardenWebContents(win.webContents, options.log);
+  const win = new BrowserWindow(mainWindowOptions(options.preloadPath, options.title, options.release));
+  hardenWebContents(win.webContents, options.log, options.release);
   win.once('ready-to-show', () => win.show());
   void win.loadURL(APP_ENTRY_URL);
   return win;

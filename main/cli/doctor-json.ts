@@ -35,7 +35,8 @@ export const DoctorJsonSchema = z.object({
   }),
   cancelled: z.boolean(),
   deadlineReached: z.boolean(),
-  exitCode: z.union([z.literal(0), z.literal(1), z.literal(130)]),
+  /** 0 nothing failed, 1 a check failed, 2 a pinned certificate changed (live only), 130 interrupted. */
+  exitCode: z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(130)]),
   checks: z.array(
     z.object({
       id: z.string(),
@@ -59,7 +60,7 @@ export interface DoctorJsonMeta {
   machineName?: string;
   platform?: string;
   inputs: DoctorJson['inputs'];
-  exitCode: 0 | 1 | 130;
+  exitCode: 0 | 1 | 2 | 130;
   notes: string[];
   secrets: readonly string[];
 }

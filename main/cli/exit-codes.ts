@@ -4,7 +4,10 @@ import { isAppError } from '../core/errors';
 export const EXIT_OK = 0;
 /** At least one check failed (doctor), or the history has unreadable lines. */
 export const EXIT_CHECK_FAILED = 1;
-/** Usage or configuration error: nothing was run and nothing was written. */
+/**
+ * Usage or configuration error: nothing was run and nothing was written. Also doctor's answer when a certificate
+ * pinned with --face-fingerprint/--space-fingerprint changed: the technician decides (both fingerprints on stderr).
+ */
 export const EXIT_USAGE = 2;
 /** A bug: an error the tool did not expect. */
 export const EXIT_INTERNAL = 3;

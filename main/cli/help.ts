@@ -6,6 +6,7 @@ Usage:
   xs4-setup logout
   xs4-setup doctor [--face-url URL] [--space-url URL] [--ship-key-file F | --ship-key-stdin]
                    [--face-token-file F | --face-token-stdin] [--face-site S --face-server V]
+                   [--face-fingerprint FP] [--space-fingerprint FP]
                    [--timeout-ms N] [--json]
   xs4-setup doctor --evidence DIR [--json]
   xs4-setup collect --out DIR [same server flags as doctor]
@@ -20,6 +21,7 @@ Usage:
 Sign-in: after "xs4-setup login" the other commands use the saved sign-in for the server it was made for;
 a token from --face-token-file, --face-token-stdin or XS4_FACE_TOKEN is used instead when given.
 Secrets are never taken on the command line: use a file, stdin, or XS4_SHIP_KEY / XS4_FACE_TOKEN.
-Exit codes: 0 nothing failed, 1 a check failed, 2 usage or configuration error, 3 internal error, 130 interrupted.
+Exit codes: 0 nothing failed, 1 a check failed, 2 usage or configuration error (doctor: also a pinned certificate
+that changed, both fingerprints on stderr), 3 internal error (a bug: one line, please report it), 130 interrupted.
 Data folder: XS4_DATA_DIR, else the app's user-data folder. Details: docs/cli.md.
 `;

@@ -3,6 +3,8 @@ import type { CheckInputs } from '../core/checks/types';
 import { DEFAULT_CHECK_TIMEOUT_MS, DEFAULT_RUN_DEADLINE_MS } from '../core/checks/runner';
 import { FACE_ID, FACE_ID_RULE } from '../core/face/face-contract';
 import { parseServiceUrl } from '../core/net/endpoint';
+import { invalidInput } from '../core/errors';
+import { canonicalFingerprint, SHA256_FINGERPRINT_RULE } from '../../contract/rules/fingerprint';
 import { secretFingerprint } from '../core/secrets/fingerprint';
 import { type FlagSpec, type ParsedFlags, intFlag, stringFlag, usageError } from './args';
 import type { CliIo } from './io';
@@ -15,6 +17,8 @@ export const LIVE_FLAGS: FlagSpec = {
   'ship-key-stdin': 'boolean',
   'face-token-file': 'string',
   'face-token-stdin': 'boolean',
+  'face-fingerprint': 'string',
+  'space-fingerprint': 'string',
   'face-site': 'string',
   'face-server': 'string',
   'timeout-ms': 'string',
@@ -51,6 +55,17 @@ export async function liveSettings(
   if (face !== undefined) inputs.faceUrl = parseServiceUrl(face, '--face-url').url;
   const space = stringFlag(flags, 'space-url');
   if (space !== undefined) inputs.spaceUrl = parseServiceUrl(space, '--space-url').url;
+  // An accepted fingerprint is exclusive: that host is then trusted with that certificate only (docs/cli.md).
+  for (const [flag, input] of [
+    ['face-fingerprint', 'facePinnedFingerprint256'],
+    ['space-fingerprint', 'spacePinnedFingerprint256'],
+  ] as const) {
+    const raw = stringFlag(flags, flag);
+    if (raw === undefined) continue;
+    const fp = canonicalFingerprint(raw);
+    if (fp === null) throw invalidInput(`--${flag}`, SHA256_FINGERPRINT_RULE);
+    inputs[input] = fp;
+  }
   const shipKey = await readSecret(SHIP_KEY, flags, io);
   if (shipKey !== undefined) inputs.shipKey = shipKey;
   const faceToken = await readSecret(FACE_TOKEN, flags, io);

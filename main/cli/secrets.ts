@@ -1,5 +1,6 @@
 // Secrets for the CLI come from a file, an environment variable or stdin — never from argv (visible to every process).
 import { lstat, readFile } from 'node:fs/promises';
+import { shipKeyProblem, shipKeyProblemText } from '../../contract/rules/ship-key';
 import { usageError, type ParsedFlags, stringFlag } from './args';
 import type { CliIo } from './io';
 
@@ -13,17 +14,38 @@ export interface SecretSpec {
   flag: string;
   env: string;
   what: string;
+  /** The value's own rule, when it has one (the SHIP key's is the one of contract/rules/ship-key.ts). */
+  rule?: (value: string) => string | null;
 }
 
-export const SHIP_KEY: SecretSpec = { flag: 'ship-key', env: 'XS4_SHIP_KEY', what: 'SHIP API key' };
+/** Taken off what a file, stdin or the environment holds: a UTF-8 BOM and one trailing line break (file framing). */
+function unframe(raw: string): string {
+  return raw.replace(/^\uFEFF/, '').replace(/\r?\n$/, '');
+}
+
+export const SHIP_KEY: SecretSpec = {
+  flag: 'ship-key',
+  env: 'XS4_SHIP_KEY',
+  what: 'SHIP API key',
+  rule: (v) => {
+    const p = shipKeyProblem(v);
+    return p === null ? null : shipKeyProblemText(p);
+  },
+};
 export const FACE_TOKEN: SecretSpec = { flag: 'face-token', env: 'XS4_FACE_TOKEN', what: 'XS4 Face token' };
 
 /** The value's rules; the message names where it came from, never the value. */
-function validSecret(raw: string, source: string, what: string): string {
-  const value = raw
-    .replace(/^\uFEFF/, '')
-    .replace(/\r?\n$/, '')
-    .trim();
+function validSecret(raw: string, source: string, spec: SecretSpec): string {
+  const what = spec.what;
+  if (spec.rule) {
+    // Keys are taken exactly as written (only the file framing comes off): a key with a stray space is refused,
+    // not silently changed into one Space does not hold.
+    const value = unframe(raw);
+    const broken = spec.rule(value);
+    if (broken !== null) throw usageError(`${source}: the ${what} ${broken}`);
+    return value;
+  }
+  const value = unframe(raw).trim();
   if (value === '') throw usageError(`${source}: the ${what} is empty`);
   if (/[\r\n]/.test(value)) throw usageError(`${source}: the ${what} must be a single line`);
   // eslint-disable-next-line no-control-regex
@@ -63,9 +85,9 @@ export async function readSecret(
   if (file !== undefined && stdin)
     throw usageError(`--${spec.flag}-stdin: cannot be used with --${spec.flag}-file`);
   if (file !== undefined)
-    return validSecret(await readSecretFile(file, spec.flag, spec.what), `--${spec.flag}-file`, spec.what);
-  if (stdin) return validSecret(await io.readStdin(), `--${spec.flag}-stdin`, spec.what);
+    return validSecret(await readSecretFile(file, spec.flag, spec.what), `--${spec.flag}-file`, spec);
+  if (stdin) return validSecret(await io.readStdin(), `--${spec.flag}-stdin`, spec);
   const env = io.env[spec.env];
-  if (env !== undefined && env !== '') return validSecret(env, spec.env, spec.what);
+  if (env !== undefined && env !== '') return validSecret(env, spec.env, spec);
   return undefined;
 }

@@ -1,12 +1,22 @@
-// Shows the certificate XS4 Face presented on first contact (or after it changed) so the technician can judge and pin it.
+// Shows a certificate XS4 Face or Space presented (on first contact, or after it changed) so the technician can judge and pin it.
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PendingTrust } from '../store/connect';
+import type { CertificateInfo } from '../../contract/certificate';
 import { Icon } from './Icon';
 import { Modal } from './Modal';
 
+/** What the dialog shows: the certificate, why it needs a decision, and the fingerprint accepted before, if it changed. */
+export interface TrustPrompt {
+  url: string;
+  certificate: CertificateInfo;
+  reason: { message: string };
+  previousFingerprint256?: string | undefined;
+}
+
 interface Props {
-  pending: PendingTrust;
+  pending: TrustPrompt;
+  /** Whose certificate: the compare hint names where its fingerprint can be read. */
+  server: 'face' | 'space';
   busy: boolean;
   onTrust: () => void;
   onRefuse: () => void;
@@ -18,16 +28,18 @@ export function formatFingerprint(fp: string): string {
   return hex.match(/.{1,2}/g)?.join(':') ?? hex;
 }
 
-export function CertificateDialog({ pending, busy, onTrust, onRefuse }: Props): ReactElement {
+export function CertificateDialog({ pending, server, busy, onTrust, onRefuse }: Props): ReactElement {
   const { t, i18n } = useTranslation('setup');
   const c = pending.certificate;
+  const changed = pending.previousFingerprint256 !== undefined;
   const date = (iso: string): string => {
     const d = new Date(iso);
     return Number.isNaN(d.getTime()) ? iso : d.toLocaleString(i18n.language);
   };
+  const title = changed ? t('cert.changedTitle') : server === 'space' ? t('cert.titleSpace') : t('cert.title');
   return (
     <Modal
-      title={t('cert.title')}
+      title={title}
       role="alertdialog"
       onCancel={onRefuse}
       initialFocus="[data-cancel]"
@@ -35,7 +47,7 @@ export function CertificateDialog({ pending, busy, onTrust, onRefuse }: Props): 
       footer={
         <>
           <button type="button" className="btn btn--primary" onClick={onTrust} disabled={busy}>
-            {t('cert.trust')}
+            {changed ? t('cert.trustNew') : t('cert.trust')}
           </button>
           <button type="button" className="btn" data-cancel onClick={onRefuse} disabled={busy}>
             {t('cert.refuse')}
@@ -46,7 +58,11 @@ export function CertificateDialog({ pending, busy, onTrust, onRefuse }: Props): 
       <p className="notice notice--warn" role="note">
         <Icon name="shield" /> <span>{pending.reason.message}</span>
       </p>
-      <p>{t('cert.explain', { url: pending.url })}</p>
+      <p>
+        {changed
+          ? t('cert.changed', { url: pending.url })
+          : t(server === 'space' ? 'cert.explainSpace' : 'cert.explain', { url: pending.url })}
+      </p>
       <dl className="facts">
         <dt>{t('cert.subject')}</dt>
         <dd>{c.subject}</dd>
@@ -63,12 +79,20 @@ export function CertificateDialog({ pending, busy, onTrust, onRefuse }: Props): 
         )}
         <dt>{t('cert.validity')}</dt>
         <dd>{t('cert.validityRange', { from: date(c.validFrom), to: date(c.validTo) })}</dd>
-        <dt>{t('cert.fingerprint')}</dt>
+        {changed && (
+          <>
+            <dt>{t('cert.previousFingerprint')}</dt>
+            <dd className="mono" data-testid="cert-previous-fingerprint">
+              {formatFingerprint(pending.previousFingerprint256 ?? '')}
+            </dd>
+          </>
+        )}
+        <dt>{changed ? t('cert.newFingerprint') : t('cert.fingerprint')}</dt>
         <dd className="mono" data-testid="cert-fingerprint">
           {formatFingerprint(c.fingerprint256)}
         </dd>
       </dl>
-      <p>{t('cert.compare')}</p>
+      <p>{t(server === 'space' ? 'cert.compareSpace' : 'cert.compare')}</p>
     </Modal>
   );
 }

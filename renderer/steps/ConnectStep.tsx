@@ -105,6 +105,7 @@ export function ConnectStep({ onTroubleshoot }: StepProps): ReactElement {
       {s.pendingTrust !== null && (
         <CertificateDialog
           pending={s.pendingTrust}
+          server="face"
           busy={s.busy !== null}
           onTrust={() => void s.trustCertificate()}
           onRefuse={s.refuseCertificate}

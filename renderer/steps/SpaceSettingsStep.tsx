@@ -2,6 +2,7 @@
 import { useEffect, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CheckRunPanel } from '../components/CheckRunPanel';
+import { SpaceCertificatePanel } from '../components/SpaceCertificatePanel';
 import { StepFrame } from '../components/StepFrame';
 import { useSetupStore } from '../store/setup';
 import type { StepProps } from './step-props';
@@ -29,6 +30,7 @@ export function SpaceSettingsStep(_props: StepProps): ReactElement {
       continueDisabled={!hasResults}
       continueHint={t('spaceSettings.continueHint')}
     >
+      <SpaceCertificatePanel onTrusted={() => void runChecks()} />
       <CheckRunPanel
         actions={
           <button type="button" className="btn" onClick={() => void runChecks()} disabled={s.busy !== null}>

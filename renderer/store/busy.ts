@@ -36,10 +36,13 @@ export type WizardBusy =
 /** Actions of the Troubleshoot view. */
 export type TroubleshootBusy = 'openBundle' | 'exportReport' | 'collectBundle';
 
+/** Space's certificate, from the Space settings step or Troubleshoot. */
+export type SpaceTrustBusy = 'spaceCertificate' | 'trustSpace';
+
 /** Check runs and fixes, started from either. */
 export type CheckBusy = 'checks' | 'fix' | 'undo';
 
-export type Busy = WizardBusy | TroubleshootBusy | CheckBusy;
+export type Busy = WizardBusy | TroubleshootBusy | SpaceTrustBusy | CheckBusy;
 
 /** Long operations with live progress (and a log), shown by the LogPanel under `op.kind.<kind>`. */
 export type OperationKind =

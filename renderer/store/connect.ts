@@ -72,8 +72,16 @@ export const createConnectSlice: StateCreator<SetupStore, [], [], ConnectState &
   async function afterConnect(result: ConnectResult | undefined, notChosen: boolean): Promise<void> {
     if (result !== undefined) {
       if (result.state === 'connected') set({ connection: result, pendingTrust: null });
-      else {
+      else if (result.state === 'needs-trust') {
         set({ pendingTrust: result, connection: null });
+        return;
+      } else {
+        // The stored token was entered for another server: it is not sent here; this server's token is asked for.
+        set({
+          connection: null,
+          pendingTrust: null,
+          fieldErrors: [{ field: 'token', rule: 'tokenForOtherServer', values: { server: result.tokenFor } }],
+        });
         return;
       }
     }

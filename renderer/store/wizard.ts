@@ -28,6 +28,7 @@ import { parsePort, validateCompanyName, validateHost, validateShipKey, validate
 import { initialTroubleshoot } from './troubleshoot';
 import { initialConnect } from './connect';
 import { initialPending } from './pending';
+import { initialSpaceTrust } from './space-trust';
 import type { SetupStore } from './setup';
 
 export interface WizardState {
@@ -173,6 +174,7 @@ export const createWizardSlice: StateCreator<SetupStore, [], [], WizardState & W
           ...initialConnect,
           ...initialPending,
           ...initialTroubleshoot,
+          ...initialSpaceTrust,
           loaded: true,
           focusKey: get().focusKey,
         });

@@ -6,6 +6,7 @@ import { CheckList } from '../components/CheckList';
 import { CheckRunPanel } from '../components/CheckRunPanel';
 import { FailureNotice } from '../components/FailureNotice';
 import { Icon } from '../components/Icon';
+import { SpaceCertificatePanel } from '../components/SpaceCertificatePanel';
 import { TextField } from '../components/TextField';
 import { useSetupStore } from '../store/setup';
 
@@ -73,6 +74,8 @@ export function Troubleshoot({ onSetup }: { onSetup: () => void }): ReactElement
             empty={<p className="muted">{t('troubleshoot.notRun')}</p>}
           />
         </section>
+
+        <SpaceCertificatePanel onTrusted={() => void s.runAllChecks()} />
 
         <section className="subsection" aria-labelledby="ts-bundle">
           <h3 id="ts-bundle">{t('troubleshoot.bundleTitle')}</h3>

@@ -3,6 +3,7 @@
 //   (b) a host that accepts and never answers: wall time vs the per-check timeout
 //   (c) peak RSS of one `xs4-setup doctor` process, and heap growth over 500 runs in one process
 //   (d) P3: PowerShell processes per doctor run, a warm query beside a process start (scripts/bench/powershell-bench.ts)
+//   (e) privacy-policy page to text: time per MB of hostile markup vs a benign page of the same size
 // Not a test: the machine is shared and noisy. Prints a Markdown table for docs/performance.md; exits 0.
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -16,6 +17,34 @@ import { allChecks } from '../../main/core/checks/all';
 import { createWindowsRun } from '../../main/core/checks/windows/index';
 import { runChecks } from '../../main/core/checks/runner';
 import type { CheckInputs } from '../../main/core/checks/types';
+import { htmlToText } from '../../main/core/checks/face/html-text';
+
+/** Milliseconds per MB of `page` through htmlToText (best of 5, so a busy neighbour does not decide). */
+function msPerMb(page: string): number {
+  let best = Infinity;
+  for (let i = 0; i < 5; i++) {
+    const t0 = performance.now();
+    htmlToText(page, page.length); // no early stop: every byte is parsed
+    best = Math.min(best, performance.now() - t0);
+  }
+  return best / (page.length / 2 ** 20);
+}
+
+/** 2 MiB pages: an ordinary policy page, and the markup a hostile page owner would send. */
+function policyPages(): { benign: string; hostile: Record<string, string> } {
+  const size = 2 * 2 ** 20;
+  const para =
+    '<p class="policy">We process <b>biometric data</b> (face templates) only to open doors; see &sect;4 &amp; our <a href="/dpo">DPO</a>.</p>\n';
+  return {
+    benign: `<!doctype html><html><head><title>Privacy</title><style>p{margin:0}</style></head><body>${para.repeat(Math.ceil(size / para.length))}</body></html>`.slice(0, size),
+    hostile: {
+      'nested <': '<'.repeat(size),
+      'unclosed comment': `<p>x</p><!--${'<a>'.repeat(size / 3)}`,
+      'huge attribute': `<a title="${'x'.repeat(size)}`,
+      'tag soup': '<div<'.repeat(size / 5),
+    },
+  };
+}
 import { benchPowerShell } from './powershell-bench';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -59,6 +88,20 @@ async function main(): Promise<void> {
     rows.push(`| ${what} | ${value} | ${goal} | ${ok === null ? 'info' : ok ? 'met' : '**not met**'} |`);
   };
   try {
+    // (e) Page to text, linear in the size whatever the markup: hostile time per MB against a benign page's.
+    const pagesToText = policyPages();
+    const benign = msPerMb(pagesToText.benign);
+    row('(e) privacy page → text, benign 2 MiB page', `${benign.toFixed(1)} ms/MB`, '—', null);
+    for (const [name, page] of Object.entries(pagesToText.hostile)) {
+      const hostile = msPerMb(page);
+      row(
+        `(e) hostile 2 MiB page (${name}) ÷ benign, per MB`,
+        `${(hostile / benign).toFixed(2)} (${hostile.toFixed(1)} ms/MB)`,
+        '≤ 3',
+        hostile / benign <= 3,
+      );
+    }
+
     // Set up the integration once so the checks have real work to do (status, enrollment, SHIP).
     const { createSetupService } = await import('../../main/core/setup/setup-service');
     const { createMemorySettingsStore } = await import('../../main/core/settings/settings-store');

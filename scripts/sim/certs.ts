@@ -69,3 +69,21 @@ export function expiredCert(): Pem {
 export function wrongNameCert(): Pem {
   return makeCert({ commonName: 'other.example', altNames: ['other.example'] });
 }
+
+/**
+ * A certificate whose notBefore (or notAfter) is not a date at all ("991399999999Z": month 13, hour 99), as a broken or
+ * hostile server may present. OpenSSL reads it and Node reports the field as "Bad time value". The signature no longer
+ * matches (nothing can verify it), which is the point: only the describing and judging of such a certificate is tested.
+ */
+export function malformedDateCert(field: 'notBefore' | 'notAfter' = 'notBefore', base: Pem = makeCert()): Pem {
+  const der = forge.pki.pemToDer(base.cert).getBytes();
+  const asn1 = forge.asn1.fromDer(der);
+  const tbs = (asn1.value as forge.asn1.Asn1[])[0]!;
+  // TBSCertificate: [0] version, serialNumber, signature, issuer, validity, …
+  const validity = (tbs.value as forge.asn1.Asn1[])[4]!;
+  const time = (validity.value as forge.asn1.Asn1[])[field === 'notBefore' ? 0 : 1]!;
+  time.type = forge.asn1.Type.UTCTIME;
+  time.value = '991399999999Z';
+  const pem = forge.pem.encode({ type: 'CERTIFICATE', body: forge.asn1.toDer(asn1).getBytes() });
+  return { cert: pem, key: base.key };
+}

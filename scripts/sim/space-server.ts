@@ -2,10 +2,18 @@
 //
 // The SHIP key is never taken from argv (it would show in process lists): it comes from the environment
 // variable SPACE_SIM_SHIP_KEY or from the admin endpoint.
+import { isIP } from 'node:net';
 import { pathToFileURL } from 'node:url';
 import { invalidInput } from '../../main/core/errors';
 import { validatePort } from '../../main/core/net/endpoint';
-import { CERT_KINDS, type SpaceSimPatch, SpaceSimStateSchema, startSpaceSimulator } from './space-simulator';
+import {
+  CERT_KINDS,
+  SIM_CHARSETS,
+  SIM_LANGUAGES,
+  type SpaceSimPatch,
+  SpaceSimStateSchema,
+  startSpaceSimulator,
+} from './space-simulator';
 
 export { startSpaceSimulator } from './space-simulator';
 export type { SpaceSimulator, SpaceSimulatorOptions, SpaceSimState, SpaceSimPatch } from './space-simulator';
@@ -19,10 +27,15 @@ export const USAGE = `Usage: npm run sim:space -- [options]
   --ship on|off               SHIP add-on enabled (default on)
   --licence present|missing|constrained
   --transport https|stp-only  SHIP transport (stp-only answers 501)
-  --auth none|custom          SHIP authentication (custom needs ${KEY_ENV} in the environment)
+  --auth none|basic|custom    SHIP authentication (basic and custom need ${KEY_ENV} in the environment;
+                              basic takes it as the HTTP Basic password)
+  --limit-to IP               "Limit communications to one server": SHIP answers only this address (403 to others)
   --protocol-version V        GetInfo ProtocolVersion (default 1.0)
   --space-version V           Space version (HTTPS + custom auth below 6.4.4.0 answers 415)
   --clock-offset S            seconds added to Space's clock
+  --charset ${SIM_CHARSETS.join('|')}
+                              charset of SHIP answers (Content-Type, XML declaration; default utf-8)
+  --language ${SIM_LANGUAGES.join('|')}        Space's default language (GetInfo, exception messages)
   --face-field NAME=VALUE     a field of General options › Face recognition (repeatable)
 State can be changed at run time: POST JSON to /__sim/state.`;
 
@@ -71,7 +84,11 @@ export function parseSimArgs(
         state.transport = oneOf(flag, v, ['https', 'stp-only'] as const);
         break;
       case '--auth':
-        state.auth = oneOf(flag, v, ['none', 'custom'] as const);
+        state.auth = oneOf(flag, v, ['none', 'basic', 'custom'] as const);
+        break;
+      case '--limit-to':
+        if (isIP(v) === 0) throw invalidInput(flag, 'must be an IP address (the one server SHIP answers)');
+        state.limitTo = v;
         break;
       case '--protocol-version':
         if (!/^\d+(\.\d+)*$/.test(v)) throw invalidInput(flag, 'must be a version such as 1.0');
@@ -84,6 +101,12 @@ export function parseSimArgs(
       case '--clock-offset':
         if (!/^-?\d{1,9}$/.test(v)) throw invalidInput(flag, 'must be a whole number of seconds');
         state.clockOffsetSeconds = Number(v);
+        break;
+      case '--charset':
+        state.charset = oneOf(flag, v, SIM_CHARSETS);
+        break;
+      case '--language':
+        state.defaultLanguage = oneOf(flag, v, SIM_LANGUAGES);
         break;
       case '--face-field': {
         const eq = v.indexOf('=');
@@ -103,8 +126,8 @@ export function parseSimArgs(
   if (Object.keys(face).length > 0) state.faceRecognition = face;
   const key = env[KEY_ENV];
   if (key !== undefined && key !== '') state.key = key;
-  if (state.auth === 'custom' && state.key === undefined) {
-    throw invalidInput('--auth', `custom needs the key in the environment variable ${KEY_ENV}`);
+  if ((state.auth === 'custom' || state.auth === 'basic') && state.key === undefined) {
+    throw invalidInput('--auth', `${state.auth} needs the key in the environment variable ${KEY_ENV}`);
   }
   const checked = SpaceSimStateSchema.partial().safeParse(state);
   if (!checked.success)
@@ -126,9 +149,9 @@ async function main(): Promise<void> {
   const sim = await startSpaceSimulator({ port: parsed.port, state: parsed.state });
   const s = sim.state();
   process.stdout.write(
-    `Space simulator on ${sim.url}\n  certificate ${s.certificate}, SHA-256 ${sim.fingerprint256}\n  SHIP ${s.shipEnabled ? 'on' : 'off'}, transport ${s.transport}, auth ${s.auth}${s.keyFingerprint ? ` (key fingerprint ${s.keyFingerprint})` : ''}, licence ${s.licence}\n  admin: ${sim.url}__sim/state\n`,
+    `Space simulator on ${sim.url}\n  certificate ${s.certificate}, SHA-256 ${sim.fingerprint256}\n  SHIP ${s.shipEnabled ? 'on' : 'off'}, transport ${s.transport}, auth ${s.auth}${s.limitTo ? `, limited to ${s.limitTo}` : ''}${s.keyFingerprint ? ` (key fingerprint ${s.keyFingerprint})` : ''}, licence ${s.licence}\n  admin: ${sim.url}__sim/state\n`,
   );
-  if (s.auth === 'custom' && s.keyFingerprint === null) {
+  if (s.auth !== 'none' && s.keyFingerprint === null) {
     process.stderr.write(
       `No SHIP key set: every SHIP request gets 401 until ${KEY_ENV} is set or a key is POSTed to /__sim/state.\n`,
     );

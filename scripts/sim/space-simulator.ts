@@ -10,11 +10,15 @@ import { X509Certificate } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { z } from 'zod';
-import { makeCa, makeCert, type Pem } from './certs';
+import { makeCa, makeCert, malformedDateCert, type Pem } from './certs';
 import { formatShipDateTime, SHIP_CONTENT_TYPE, SHIP_KEY_HEADER } from './wire';
 import { faceKeyFingerprint } from '../../main/core/secrets/fingerprint';
 
-export const CERT_KINDS = ['valid', 'self-signed', 'expired', 'wrong-name'] as const;
+export const CERT_KINDS = ['valid', 'self-signed', 'expired', 'wrong-name', 'malformed'] as const;
+/** The charsets the simulator answers in, declared in the Content-Type and the XML declaration (UTF-16 with a BOM). */
+export const SIM_CHARSETS = ['utf-8', 'utf-16le', 'utf-16be', 'iso-8859-1', 'windows-1252'] as const;
+/** Languages whose exception messages the simulator knows (Space answers in its default language). */
+export const SIM_LANGUAGES = ['eng', 'spa'] as const;
 
 export const SpaceSimStateSchema = z
   .object({
@@ -23,8 +27,14 @@ export const SpaceSimStateSchema = z
     shipEnabled: z.boolean(),
     licence: z.enum(['present', 'missing', 'constrained']),
     transport: z.enum(['https', 'stp-only']),
-    auth: z.enum(['none', 'custom']),
-    /** The key typed in Space's SHIP tab (custom authentication). Never logged, never returned. */
+    /** SHIP tab › authentication: none, basic (HTTP Basic, the key as password) or custom (the Salto-SHIP-Key header). */
+    auth: z.enum(['none', 'basic', 'custom']),
+    /**
+     * SHIP tab › "Limit communications to one server": the one address SHIP answers; others get 403 with no body
+     * (assumed, docs/assumptions.md). null = off.
+     */
+    limitTo: z.union([z.ipv4(), z.ipv6()]).nullable(),
+    /** The key typed in Space's SHIP tab (custom authentication; the password of basic). Never logged, never returned. */
     key: z.string().min(1).max(512).nullable(),
     protocolVersion: z.string().min(1).max(16),
     /** Space's own version: HTTPS with custom auth answers 415 below 6.4.4.0 (integrator guides). */
@@ -40,6 +50,8 @@ export const SpaceSimStateSchema = z
     latencyMs: z.number().int().min(0).max(600_000),
     /** What a technician typed into General options › Face recognition. */
     faceRecognition: z.record(z.string().max(100), z.string().max(2000)),
+    /** The charset SHIP answers are written in. */
+    charset: z.enum(SIM_CHARSETS),
   })
   .strict();
 
@@ -54,6 +66,7 @@ export const DEFAULT_SPACE_SIM_STATE: SpaceSimState = {
   licence: 'present',
   transport: 'https',
   auth: 'custom',
+  limitTo: null,
   key: null,
   protocolVersion: '1.0',
   spaceVersion: '6.10.0.0',
@@ -61,6 +74,7 @@ export const DEFAULT_SPACE_SIM_STATE: SpaceSimState = {
   clockOffsetSeconds: 0,
   latencyMs: 0,
   faceRecognition: {},
+  charset: 'utf-8',
 };
 
 export interface SpaceSimulatorOptions {
@@ -101,14 +115,58 @@ function versionAtLeast(v: string, min: number[]): boolean {
 }
 
 // Space pads values with spaces (see tests/fixtures/ship-error-response.xml); so does the simulator.
-function shipXml(requestName: string, inner: string): string {
-  return `<?xml version="1.0" encoding="UTF-8"?>\n<RequestResponse>\n   <RequestName> ${requestName} </RequestName>\n${inner}\n</RequestResponse>\n`;
+function shipXml(requestName: string, inner: string, charset: SpaceSimState['charset'] = 'utf-8'): string {
+  const declared = { 'utf-8': 'UTF-8', 'utf-16le': 'UTF-16', 'utf-16be': 'UTF-16', 'iso-8859-1': 'ISO-8859-1', 'windows-1252': 'windows-1252' }[charset];
+  return `<?xml version="1.0" encoding="${declared}"?>\n<RequestResponse>\n   <RequestName> ${requestName} </RequestName>\n${inner}\n</RequestResponse>\n`;
 }
 
-function shipException(requestName: string, code: number, message: string): string {
+/** Exception messages as Space writes them in its default language. */
+const MESSAGES: Record<(typeof SIM_LANGUAGES)[number], Record<number, string>> = {
+  eng: { 12: 'Invalid request', 13: 'Licence feature not supported', 14: 'Licence constraint', 502: 'Unknown request' },
+  spa: {
+    12: 'Petición no válida',
+    13: 'Licencia no válida para esta opción',
+    14: 'Limitación de la licencia',
+    502: 'Petición desconocida',
+  },
+};
+
+// windows-1252's characters in 0x80–0x9F (the simulator encodes on its own: it is the oracle the client is judged by).
+const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
+
+/** The bytes of `text` in `charset`; characters the charset lacks become "?" as a Windows service would write them. */
+export function encodeAs(text: string, charset: SpaceSimState['charset']): Buffer {
+  if (charset === 'utf-8') return Buffer.from(text, 'utf8');
+  if (charset === 'utf-16le') return Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+  if (charset === 'utf-16be') {
+    const le = Buffer.from(text, 'utf16le');
+    for (let i = 0; i + 1 < le.length; i += 2) [le[i], le[i + 1]] = [le[i + 1]!, le[i]!];
+    return Buffer.concat([Buffer.from([0xfe, 0xff]), le]);
+  }
+  const bytes = [...text].map((ch) => {
+    const c = ch.codePointAt(0)!;
+    if (charset === 'windows-1252') {
+      const high = CP1252_HIGH.indexOf(ch);
+      if (high !== -1) return 0x80 + high;
+      if (c >= 0x80 && c <= 0x9f) return 0x3f;
+    }
+    return c < 0x100 ? c : 0x3f;
+  });
+  return Buffer.from(bytes);
+}
+
+function charsetLabel(charset: SpaceSimState['charset']): string {
+  return charset === 'utf-16le' ? 'utf-16' : charset;
+}
+
+function shipException(requestName: string, code: number, state: SpaceSimState): string {
+  const lang = (SIM_LANGUAGES as readonly string[]).includes(state.defaultLanguage)
+    ? (state.defaultLanguage as (typeof SIM_LANGUAGES)[number])
+    : 'eng';
   return shipXml(
     requestName,
-    `   <Exception>\n       <Code> ${code} </Code>\n       <Message> ${message} </Message>\n   </Exception>`,
+    `   <Exception>\n       <Code> ${code} </Code>\n       <Message> ${MESSAGES[lang][code] ?? 'Error'} </Message>\n   </Exception>`,
+    state.charset,
   );
 }
 
@@ -151,6 +209,8 @@ export async function startSpaceSimulator(options: SpaceSimulatorOptions = {}): 
       commonName: 'space.other.example',
       altNames: ['space.other.example'],
     }),
+    // Issued by the CA, then its notBefore made unreadable ("Bad time value"): a broken certificate a client must survive.
+    malformed: malformedDateCert('notBefore', makeCert({ issuer: ca, altNames: names })),
   };
   const fingerprints = Object.fromEntries(
     Object.entries(certs).map(([k, p]) => [k, new X509Certificate(p.cert).fingerprint256]),
@@ -162,23 +222,27 @@ export async function startSpaceSimulator(options: SpaceSimulatorOptions = {}): 
   };
 
   const answerShip = (req: http.IncomingMessage, body: string, res: http.ServerResponse): void => {
-    const send = (status: number, xml: string | null, type = SHIP_CONTENT_TYPE): void => {
+    const send = (status: number, xml: string | null, type = SHIP_CONTENT_TYPE, extra: Record<string, string> = {}): void => {
       if (xml === null) {
-        res.writeHead(status, { 'Content-Length': '0' });
+        res.writeHead(status, { 'Content-Length': '0', ...extra });
         res.end();
         return;
       }
+      const bytes = encodeAs(xml, state.charset);
       res.writeHead(status, {
-        'Content-Type': `${type}; charset=utf-8`,
-        'Content-Length': String(Buffer.byteLength(xml)),
+        'Content-Type': `${type}; charset=${charsetLabel(state.charset)}`,
+        'Content-Length': String(bytes.length),
       });
-      res.end(xml);
+      res.end(bytes);
     };
     const keyHeader = req.headers[SHIP_KEY_HEADER.toLowerCase()];
     if (typeof keyHeader === 'string') {
       keyedRequests++;
       lastKeyFingerprint = faceKeyFingerprint(keyHeader);
     }
+    // "Limit communications to one server": every other address is refused before anything else is looked at.
+    const from = (req.socket.remoteAddress ?? '').replace(/^::ffff:/, '');
+    if (state.limitTo !== null && from !== state.limitTo) return send(403, null);
     if (state.transport !== 'https') return send(501, null);
     const type = String(req.headers['content-type'] ?? '')
       .split(';')[0]!
@@ -188,22 +252,29 @@ export async function startSpaceSimulator(options: SpaceSimulatorOptions = {}): 
     if (state.https && state.auth === 'custom' && !versionAtLeast(state.spaceVersion, [6, 4, 4, 0]))
       return send(415, null);
     if (state.auth === 'custom' && (state.key === null || keyHeader !== state.key)) return send(401, null);
+    if (state.auth === 'basic') {
+      // HTTP Basic with the key as the password (any user name); anything else gets the Basic challenge.
+      const m = /^Basic\s+([A-Za-z0-9+/=]+)$/i.exec(String(req.headers.authorization ?? ''));
+      const pass = m ? Buffer.from(m[1]!, 'base64').toString('utf8').split(':').slice(1).join(':') : null;
+      if (state.key === null || pass !== state.key)
+        return send(401, null, SHIP_CONTENT_TYPE, { 'WWW-Authenticate': 'Basic realm="SHIP"' });
+    }
     if (XMLValidator.validate(body) !== true || /<!DOCTYPE/i.test(body))
-      return send(200, shipException('', 12, 'Invalid request'));
+      return send(200, shipException('', 12, state));
     const parsed = requestParser.parse(body) as { RequestCall?: { RequestName?: unknown } };
     const name =
       typeof parsed.RequestCall?.RequestName === 'string' ? parsed.RequestCall.RequestName.trim() : '';
-    if (name === '') return send(200, shipException('', 12, 'Invalid request'));
-    if (state.licence === 'missing')
-      return send(200, shipException(name, 13, 'Licence feature not supported'));
-    if (state.licence === 'constrained') return send(200, shipException(name, 14, 'Licence constraint'));
-    if (name !== 'GetInfo') return send(200, shipException(name, 502, 'Unknown request'));
+    if (name === '') return send(200, shipException('', 12, state));
+    if (state.licence === 'missing') return send(200, shipException(name, 13, state));
+    if (state.licence === 'constrained') return send(200, shipException(name, 14, state));
+    if (name !== 'GetInfo') return send(200, shipException(name, 502, state));
     const t = formatShipDateTime(new Date(now().getTime() + state.clockOffsetSeconds * 1000));
     return send(
       200,
       shipXml(
         name,
         `   <Params>\n       <ProtocolID> SHIP </ProtocolID>\n       <ProtocolVersion> ${state.protocolVersion} </ProtocolVersion>\n       <DateTime> ${t} </DateTime>\n       <DefaultLanguage> ${state.defaultLanguage} </DefaultLanguage>\n   </Params>`,
+        state.charset,
       ),
     );
   };

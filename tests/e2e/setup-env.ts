@@ -164,7 +164,10 @@ export async function startSetupEnv(options: SetupEnvOptions = {}): Promise<Setu
             ? { facePendingDeadlineMs: options.pendingDeadlineMs }
             : {}),
         }),
-        clipboard: { writeText: (t) => clipboard.push(t) },
+        clipboard: {
+          writeText: (t) => void clipboard.push(t),
+          writeSecret: (t) => void clipboard.push(t),
+        },
         history,
       },
       ...(signIn !== null ? { signIn } : {}),

@@ -127,24 +127,54 @@ describe('setup wizard', () => {
     expect(await readFile(report, 'utf8')).toContain('XS4 Face server reachable over HTTPS');
   });
 
-  it('asks to trust the certificate once, then refuses a replaced one', async () => {
+  it('asks to trust the certificate once; a replaced one shows both fingerprints and the technician decides', async () => {
     env = await startSetupEnv();
     const w = new WizardPage(env.page);
     await flow.welcome(w, false);
     await flow.connect(w, env, false);
     await w.atStep(flow.T.integrations);
+    const old = env.face.fingerprint256;
     env.face.replaceCertificate();
     await w.click(w.button('Back'));
     await w.atStep(flow.T.connect);
     await w.fill(w.page.getByLabel('XS4 Face server address'), env.face.url);
     await w.click(w.button('Connect'));
-    const alert = w.page.locator('.view [role="alert"]');
-    await alert.waitFor({ timeout: 20_000 });
-    expect(await alert.getAttribute('data-code')).toBe('FACE_TLS_PIN_MISMATCH');
-    expect(await alert.textContent()).toContain('presented a different certificate');
-    // No second chance to click "trust" on a swapped certificate.
-    expect(await w.page.getByRole('alertdialog').count()).toBe(0);
+    const dialog = w.page.getByRole('alertdialog', { name: 'The certificate changed' });
+    await dialog.waitFor({ timeout: 20_000 });
+    const hex = (s: string | null): string => (s ?? '').replace(/:/g, '').toUpperCase();
+    expect(hex(await w.page.getByTestId('cert-previous-fingerprint').textContent())).toBe(hex(old));
+    expect(hex(await w.page.getByTestId('cert-fingerprint').textContent())).toBe(hex(env.face.fingerprint256));
     await w.shot('02-connect-certificate-replaced');
+    // Refused: not connected, and the page says why.
+    await w.click(dialog.getByRole('button', { name: 'Do not trust' }));
+    const alert = w.page.locator('.view [role="alert"]');
+    await alert.waitFor({ timeout: 10_000 });
+    expect(await alert.getAttribute('data-code')).toBe('CERT_REFUSED');
+    // Asked again and trusted: connected with the new pin.
+    await w.click(w.button('Connect'));
+    await w.click(w.page.getByRole('alertdialog', { name: 'The certificate changed' }).getByRole('button', { name: 'Trust the new certificate' }));
+    await w.page.getByText(/^Connected to /).waitFor({ timeout: 15_000 });
+  });
+
+  it("trusts Space's self-signed certificate from the Space settings step; the SHIP check then sends the key and passes", async () => {
+    env = await startSetupEnv();
+    const w = new WizardPage(env.page);
+    const key = await throughShipKey(w, env);
+    env.space.setState({ key, certificate: 'self-signed' });
+    await flow.installScript(w, false);
+    await w.atStep(flow.T.spaceSettings);
+    await w.page.locator('.view .checks').waitFor({ timeout: 60_000 });
+    const ship = w.page.locator('.view [data-check="space.ship"]');
+    await expect.poll(() => ship.getByRole('img').getAttribute('aria-label'), { timeout: 30_000 }).toBe('Status: Fail');
+    await w.click(w.button("Check Space's certificate"));
+    const dialog = w.page.getByRole('alertdialog', { name: "Trust Space's certificate?" });
+    await dialog.waitFor({ timeout: 15_000 });
+    const shown = (await w.page.getByTestId('cert-fingerprint').textContent())?.replace(/:/g, '').toUpperCase();
+    expect(shown).toBe(env.space.fingerprint256.replace(/:/g, '').toUpperCase());
+    await w.shot('07-space-certificate');
+    await w.click(dialog.getByRole('button', { name: 'Trust this certificate' }));
+    await w.page.getByText(/^Trusted by the fingerprint you accepted/).waitFor({ timeout: 15_000 });
+    await expect.poll(() => ship.getByRole('img').getAttribute('aria-label'), { timeout: 60_000 }).toBe('Status: Pass');
   });
 
   it('resets the Authentication API key after a confirmation that names the Face recognition tab', async () => {

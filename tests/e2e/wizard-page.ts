@@ -25,7 +25,8 @@ export class WizardPage {
   /** Waits for the step, asserts that its title has keyboard focus, saves a screenshot. */
   async atStep(title: string, shot?: string): Promise<void> {
     await expect.poll(() => this.title().textContent(), { timeout: 15_000 }).toBe(title);
-    await expect.poll(() => this.title().evaluate(IS_FOCUSED)).toBe(true);
+    // Focus moves to the title in an effect after the step renders: on a loaded machine that can take over a second.
+    await expect.poll(() => this.title().evaluate(IS_FOCUSED), { timeout: 15_000 }).toBe(true);
     if (shot !== undefined) await this.shot(shot);
   }
 

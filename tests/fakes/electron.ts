@@ -52,6 +52,10 @@ export class FakeWebContents extends Emitter {
   isDestroyed(): boolean {
     return this.destroyed;
   }
+  devToolsClosed = 0;
+  closeDevTools(): void {
+    this.devToolsClosed += 1;
+  }
 }
 
 export class BrowserWindow extends Emitter {
@@ -180,6 +184,40 @@ export const Menu = {
   },
 };
 
+/** Electron 45's ClipboardItem: MIME type (or custom format) → payload. */
+export class ClipboardItem {
+  constructor(readonly items: Record<string, unknown>) {}
+  get types(): string[] {
+    return Object.keys(this.items);
+  }
+}
+
+/** The system clipboard as Electron 45 exposes it (asynchronous W3C-like API); records what was written. */
+export const clipboard = {
+  items: [] as ClipboardItem[],
+  text: '',
+  cleared: 0,
+  write(data: ClipboardItem[]): Promise<void> {
+    clipboard.items = data;
+    const t = data[0]?.items['text/plain'];
+    clipboard.text = typeof t === 'string' ? t : '';
+    return Promise.resolve();
+  },
+  writeText(text: string): Promise<void> {
+    clipboard.items = [new ClipboardItem({ 'text/plain': text })];
+    clipboard.text = text;
+    return Promise.resolve();
+  },
+  readText(): Promise<string> {
+    return Promise.resolve(clipboard.text);
+  },
+  clear(): void {
+    clipboard.cleared += 1;
+    clipboard.items = [];
+    clipboard.text = '';
+  },
+};
+
 export const safeStorage = {
   isEncryptionAvailable: () => false,
   getSelectedStorageBackend: () => 'basic_text',
@@ -210,6 +248,9 @@ export function resetFakeElectron(): void {
   contextBridge.exposed.clear();
   protocol.privileged.length = 0;
   session.defaultSession = new FakeSession();
+  clipboard.items = [];
+  clipboard.text = '';
+  clipboard.cleared = 0;
 }
 
 export default {
@@ -222,4 +263,6 @@ export default {
   session,
   Menu,
   safeStorage,
+  clipboard,
+  ClipboardItem,
 };

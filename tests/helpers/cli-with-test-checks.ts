@@ -4,7 +4,8 @@ import { readFile } from 'node:fs/promises';
 import { buildRegistry } from '../../main/core/checks/registry';
 import { processIo } from '../../main/cli/io';
 import { runCli } from '../../main/cli/run-cli';
-import { faceReachable, powerSleepCheck, shipAuth, spaceReachable } from './test-checks';
+import { installLastResort } from '../../main/cli/last-resort';
+import { crashOutsideHandlers, faceReachable, powerSleepCheck, shipAuth, spaceReachable } from './test-checks';
 
 const powercfgFile = process.env['XS4_TEST_POWERCFG_FILE'];
 const checks = () =>
@@ -18,10 +19,13 @@ const checks = () =>
           : Promise.reject(Object.assign(new Error('no file'), { code: 'ENOENT' })),
       ),
     ],
+    ...(process.env['XS4_TEST_INTERNAL_ERROR'] ? [[crashOutsideHandlers]] : []),
   ]);
 
+const io = processIo();
+installLastResort(io);
 const controller = new AbortController();
 process.once('SIGINT', () => controller.abort());
-runCli(process.argv.slice(2), { io: processIo(), checks, signal: controller.signal }).then((code) =>
+runCli(process.argv.slice(2), { io, checks, signal: controller.signal }).then((code) =>
   process.exit(code),
 );

@@ -47,7 +47,7 @@ export function createTestDeps(overrides: Partial<CoreDeps> = {}): TestDeps {
         platform: 'linux',
         now: () => new Date(),
       }),
-      clipboard: { writeText: () => undefined },
+      clipboard: { writeText: () => undefined, writeSecret: () => undefined },
       history,
     },
     // The product's checks; bundles are evaluated offline (no PowerShell starts unless a check collects).

@@ -54,6 +54,18 @@ const modes = {
     await sleep(60_000);
     return 0;
   },
+  // An install script that prints what it configured, secrets included, a line split across two writes.
+  async leak() {
+    writeFileSync(spec.log, '');
+    appendFileSync(spec.log, 'configured the SHIP key CANARY-INSTALL-');
+    await sleep(150);
+    appendFileSync(spec.log, 'SHIP-7f3a9c0d\r\n');
+    appendFileSync(spec.log, 'calling Space with Salto-SHIP-Key: typed-by-script-91\r\n');
+    appendFileSync(spec.log, 'XS4 Face answered to Authorization: Bearer eyJhbGci.payload.sig\r\n');
+    appendFileSync(spec.log, 'done\r\n');
+    status('completed 0');
+    return 0;
+  },
   // Reads the secret the way the wrapper does (file, then delete) and logs only facts about it.
   async secret() {
     const secret = readFileSync(spec.secretFile, 'utf8');

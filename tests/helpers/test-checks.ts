@@ -147,3 +147,20 @@ export function powerSleepCheck(readText: () => Promise<string>): Check<PowerEvi
     },
   };
 }
+
+/**
+ * A bug outside every handler: an exception thrown from a timer while the check runs (as a throw inside a TLS event
+ * handler would be). Registered only when XS4_TEST_INTERNAL_ERROR is set, to prove the CLI's last resort (exit 3).
+ */
+export const crashOutsideHandlers: Check<HttpEvidence> = {
+  id: 'test.crash',
+  title: 'Test bug outside any handler',
+  evidenceSchema: HttpEvidence,
+  collect: () =>
+    new Promise<HttpEvidence>(() => {
+      setTimeout(() => {
+        throw new TypeError('Invalid time value\n    at describeSomething (file.ts:1:1)');
+      }, 10);
+    }),
+  evaluate: () => ({ status: 'pass', summary: 'never reached' }),
+};

@@ -222,15 +222,11 @@ describe('CertificateDialog', () => {
     render(
       <CertificateDialog
         pending={{
-          state: 'needs-trust',
           url: 'https://xs4face.test',
           certificate: CERT,
-          reason: {
-            code: 'TLS_UNTRUSTED',
-            message: 'The certificate is not trusted by Windows.',
-            remedy: '',
-          },
+          reason: { message: 'The certificate is not trusted by Windows.' },
         }}
+        server="face"
         busy={false}
         onTrust={vi.fn()}
         onRefuse={onRefuse}
@@ -243,5 +239,41 @@ describe('CertificateDialog', () => {
     expect(screen.getByTestId('cert-fingerprint').textContent).toMatch(/^(AB:){31}AB$/);
     await user.keyboard('{Escape}');
     expect(onRefuse).toHaveBeenCalledOnce();
+  });
+
+  it('a changed certificate shows the fingerprint accepted before and the one presented now', () => {
+    render(
+      <CertificateDialog
+        pending={{
+          url: 'https://xs4face.test',
+          certificate: CERT,
+          reason: { message: 'Another certificate than the one you accepted.' },
+          previousFingerprint256: 'EF'.repeat(32),
+        }}
+        server="face"
+        busy={false}
+        onTrust={vi.fn()}
+        onRefuse={vi.fn()}
+      />,
+    );
+    const dialog = screen.getByRole('alertdialog', { name: 'The certificate changed' });
+    expect(screen.getByTestId('cert-previous-fingerprint').textContent).toBe(formatFingerprint('EF'.repeat(32)));
+    expect(screen.getByTestId('cert-fingerprint').textContent).toBe(formatFingerprint(CERT.fingerprint256));
+    expect(within(dialog).getByRole('button', { name: 'Trust the new certificate' })).toBeTruthy();
+  });
+
+  it("for Space, says where to compare the fingerprint: the Space server", () => {
+    render(
+      <CertificateDialog
+        pending={{ url: 'https://space01:8100/', certificate: CERT, reason: { message: 'Self-signed.' } }}
+        server="space"
+        busy={false}
+        onTrust={vi.fn()}
+        onRefuse={vi.fn()}
+      />,
+    );
+    const dialog = screen.getByRole('alertdialog', { name: "Trust Space's certificate?" });
+    expect(dialog.textContent).toContain('Space server');
+    expect(dialog.textContent).not.toContain('XS4 Face server');
   });
 });

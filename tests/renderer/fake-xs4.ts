@@ -4,6 +4,7 @@ import type {
   CheckView,
   ConnectResult,
   FaceChoice,
+  SpaceCertificateResult,
   GeneralOptionView,
   IntegrationCard,
   PendingWriteResult,
@@ -36,6 +37,7 @@ export interface FakeOptions {
   choices?: ServerChoices;
   regions?: RegionView[];
   signedIn?: SignInView | null;
+  spaceCertificate?: () => SpaceCertificateResult;
 }
 
 export const REGIONS: RegionView[] = [
@@ -104,6 +106,14 @@ export const CERT = {
   fingerprint256: 'AB'.repeat(32),
   selfSigned: true,
   serialNumber: '01',
+};
+
+export const SPACE_CERT = {
+  ...CERT,
+  subject: 'CN=space01.site.local',
+  issuer: 'CN=space01.site.local',
+  subjectAltNames: ['DNS:space01.site.local'],
+  fingerprint256: 'CD'.repeat(32),
 };
 
 export function check(id: string, status: CheckView['status'], extra: Partial<CheckView> = {}): CheckView {
@@ -236,6 +246,25 @@ export class FakeXs4 {
         }),
       getSpaceDetails: () => this.record('getSpaceDetails', undefined, null),
       saveSpaceDetails: (input) => this.record('saveSpaceDetails', input, input),
+      spaceCertificate: () =>
+        this.record(
+          'spaceCertificate',
+          undefined,
+          () =>
+            this.options.spaceCertificate?.() ?? {
+              state: 'trusted' as const,
+              url: 'https://space01.site.local:8100/',
+              certificate: SPACE_CERT,
+              trustedBy: 'system' as const,
+            },
+        ),
+      trustSpaceCertificate: (input) =>
+        this.record('trustSpaceCertificate', input, {
+          state: 'trusted' as const,
+          url: 'https://space01.site.local:8100/',
+          certificate: { ...SPACE_CERT, fingerprint256: input.fingerprint256 },
+          trustedBy: 'pin' as const,
+        }),
       shipKey: () =>
         this.record('shipKey', undefined, () => ({
           set: this.shipKeySet,

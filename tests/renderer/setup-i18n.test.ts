@@ -20,6 +20,15 @@ const sources = import.meta.glob<string>(
 );
 
 describe('setup strings', () => {
+  it('names "Limit communications to one server" among the likely causes of Disconnected, in every language', () => {
+    for (const catalog of [en, es])
+      expect(
+        catalog.integrations.causes.disconnected.some((c) =>
+          c.includes('Limit communications to one server'),
+        ),
+      ).toBe(true);
+  });
+
   it('has the same keys in English and Spanish, none empty', () => {
     expect(keys(es).sort()).toEqual(keys(en).sort());
     const values = (o: unknown): unknown[] =>

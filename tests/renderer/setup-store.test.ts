@@ -1,7 +1,7 @@
 // The wizard store against a fake window.xs4: resume, navigation, validation before sending, secrets never kept, operations.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { initialSetupState, useSetupStore } from '../../renderer/store/setup';
-import { CERT, SECRET_SHIP_KEY, check, currentApi, installFake } from './fake-xs4';
+import { CERT, SECRET_SHIP_KEY, SPACE_CERT, check, currentApi, installFake } from './fake-xs4';
 
 beforeEach(() => {
   useSetupStore.setState({ ...initialSetupState });
@@ -86,6 +86,50 @@ describe('setup store', () => {
     expect(fake.callsOf('connectFace')[1]).toEqual({ url: 'https://xs4face.test', token: null });
     useSetupStore.getState().refuseCertificate();
     expect(useSetupStore.getState().error?.code).toBe('CERT_REFUSED');
+  });
+
+  it('a pinned certificate that changed asks again, with the old fingerprint; another server asks for its token', async () => {
+    installFake({
+      connect: (url) =>
+        url.includes('other')
+          ? { state: 'needs-token', url: `${url}/`, tokenFor: 'https://xs4face.test:443' }
+          : {
+              state: 'needs-trust',
+              url,
+              certificate: CERT,
+              reason: { code: 'FACE_TLS_PIN_MISMATCH', message: 'Changed.', remedy: '' },
+              previousFingerprint256: 'EF'.repeat(32),
+            },
+    });
+    await useSetupStore.getState().connect('https://xs4face.test', '');
+    expect(useSetupStore.getState().pendingTrust?.previousFingerprint256).toBe('EF'.repeat(32));
+    await useSetupStore.getState().connect('https://other.test', '');
+    const s = useSetupStore.getState();
+    expect(s.connection).toBeNull();
+    expect(s.pendingTrust).toBeNull();
+    expect(s.fieldErrors).toEqual([
+      { field: 'token', rule: 'tokenForOtherServer', values: { server: 'https://xs4face.test:443' } },
+    ]);
+  });
+
+  it("Space's certificate: asks for trust with its facts, pins the shown fingerprint, and can refuse", async () => {
+    const fake = installFake({
+      spaceCertificate: () => ({
+        state: 'needs-trust',
+        url: 'https://space01.site.local:8100/',
+        certificate: SPACE_CERT,
+        reason: { code: 'SPACE_TLS_SELF_SIGNED', message: 'Self-signed.', remedy: '' },
+      }),
+    });
+    await useSetupStore.getState().checkSpaceCertificate();
+    expect(useSetupStore.getState().spaceCertificate?.state).toBe('needs-trust');
+    await useSetupStore.getState().trustSpaceCertificate();
+    expect(fake.callsOf('trustSpaceCertificate')).toEqual([{ fingerprint256: SPACE_CERT.fingerprint256 }]);
+    expect(useSetupStore.getState().spaceCertificate).toMatchObject({ state: 'trusted', trustedBy: 'pin' });
+    await useSetupStore.getState().checkSpaceCertificate();
+    useSetupStore.getState().refuseSpaceCertificate();
+    expect(useSetupStore.getState().spaceCertificate).toBeNull();
+    expect(useSetupStore.getState().error?.code).toBe('SPACE_CERT_REFUSED');
   });
 
   it('never keeps a revealed or generated secret in its state', async () => {

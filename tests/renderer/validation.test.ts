@@ -33,11 +33,12 @@ describe('form rules', () => {
       values: { min: 4 },
     });
     expect(validateShipKey('shipKey', 'ab\ncd')).toEqual({ field: 'shipKey', rule: 'oneLine' });
-    expect(validateShipKey('shipKey', ' abcd')).toEqual({ field: 'shipKey', rule: 'noOuterSpaces' });
-    expect(validateShipKey('shipKey', 'x'.repeat(4097))).toEqual({
+    expect(validateShipKey('shipKey', ' abcd')).toEqual({ field: 'shipKey', rule: 'noSpaces' });
+    expect(validateShipKey('shipKey', 'clé-1234')).toEqual({ field: 'shipKey', rule: 'asciiOnly' });
+    expect(validateShipKey('shipKey', 'x'.repeat(257))).toEqual({
       field: 'shipKey',
       rule: 'maxLength',
-      values: { max: 4096 },
+      values: { max: 256 },
     });
   });
 

@@ -7,7 +7,7 @@ import {
   session,
   type FakeWebContents,
 } from '../fakes/electron';
-import { createMainWindow, hardenSession, mainWindowOptions } from '../../main/window';
+import { appMenu, createMainWindow, hardenSession, mainWindowOptions } from '../../main/window';
 import { createMemoryLogger } from '../../main/core/log/logger';
 import type { Session } from 'electron';
 
@@ -17,7 +17,7 @@ describe('main window', () => {
   beforeEach(() => resetFakeElectron());
 
   it('is created with exactly the hardened web preferences and loads the app:// entry', () => {
-    createMainWindow({ preloadPath: '/app/dist/preload/index.cjs', title: 'XS4', log });
+    createMainWindow({ preloadPath: '/app/dist/preload/index.cjs', title: 'XS4', log, release: false });
     expect(BrowserWindow.created).toHaveLength(1);
     const win = BrowserWindow.created[0]!;
     expect(win.options.webPreferences).toEqual({
@@ -36,11 +36,30 @@ describe('main window', () => {
       devTools: true,
     });
     expect(win.loadedUrl).toBe('app://xs4/index.html');
-    expect(mainWindowOptions('/p', 't').webPreferences?.preload).toBe('/p');
+    expect(mainWindowOptions('/p', 't', false).webPreferences?.preload).toBe('/p');
+  });
+
+  it('has no DevTools in a release build (packaged): none in the window, none in the menu, closed if forced open', () => {
+    createMainWindow({ preloadPath: '/p', title: 'XS4', log, release: true });
+    expect(BrowserWindow.created[0]!.options.webPreferences.devTools).toBe(false);
+    const roles = (menu: unknown): string[] =>
+      JSON.stringify(menu).match(/"role":"[A-Za-z]+"/g)?.map((r) => r.slice(8, -1)) ?? [];
+    expect(roles(appMenu(true))).not.toContain('toggleDevTools');
+    expect(roles(appMenu(false))).toContain('toggleDevTools');
+    const wc = BrowserWindow.created[0]!.webContents;
+    wc.emit('devtools-opened');
+    expect(wc.devToolsClosed).toBe(1);
+  });
+
+  it('keeps DevTools in a development build', () => {
+    createMainWindow({ preloadPath: '/p', title: 'XS4', log, release: false });
+    expect(BrowserWindow.created[0]!.options.webPreferences.devTools).toBe(true);
+    BrowserWindow.created[0]!.webContents.emit('devtools-opened');
+    expect(BrowserWindow.created[0]!.webContents.devToolsClosed).toBe(0);
   });
 
   function contents(): FakeWebContents {
-    createMainWindow({ preloadPath: '/p', title: 'XS4', log });
+    createMainWindow({ preloadPath: '/p', title: 'XS4', log, release: false });
     return BrowserWindow.created[0]!.webContents;
   }
 

@@ -3,7 +3,10 @@ import { parseFlags, refuseTogether, stringFlag } from '../args';
 import type { CliContext } from '../context';
 import { doctorJson } from '../doctor-json';
 import { type Evaluated, evaluateBundle, evaluateLive, loadChecks } from '../evaluate';
-import { EXIT_CHECK_FAILED, EXIT_INTERRUPTED, EXIT_OK } from '../exit-codes';
+import { EXIT_CHECK_FAILED, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE } from '../exit-codes';
+import { recordsInOrder } from '../../core/checks/run-result';
+import { verdictOf } from '../../core/checks/check-view';
+import { redactText } from '../../core/secrets/redact';
 import { LIVE_FLAGS, liveSettings } from '../live-inputs';
 import { progressPrinter, renderTable, widthOf } from '../table';
 import { clean } from '../terminal';
@@ -15,8 +18,19 @@ const signedIn = (ctx: CliContext) =>
 
 export const DOCTOR_FLAGS = { ...LIVE_FLAGS, evidence: 'string', json: 'boolean' } as const;
 
-function exitOf(e: Evaluated): 0 | 1 | 130 {
+/** Findings that mean "a certificate you pinned changed": a decision for the technician, not a plain failure. */
+const PIN_CHANGED = new Set(['FACE_TLS_PIN_MISMATCH', 'SPACE_HTTPS_PIN_MISMATCH', 'SHIP_TLS_PIN_MISMATCH']);
+
+function pinChanges(e: Evaluated): Array<{ summary: string; code: string }> {
+  return recordsInOrder(e.run)
+    .map(verdictOf)
+    .filter((v) => v.code !== undefined && PIN_CHANGED.has(v.code))
+    .map((v) => ({ summary: v.summary, code: v.code! }));
+}
+
+function exitOf(e: Evaluated): 0 | 1 | 2 | 130 {
   if (e.run.cancelled) return EXIT_INTERRUPTED;
+  if (e.run.mode === 'live' && pinChanges(e).length > 0) return EXIT_USAGE;
   return e.run.counts.fail > 0 ? EXIT_CHECK_FAILED : EXIT_OK;
 }
 
@@ -60,6 +74,11 @@ export async function doctor(argv: readonly string[], ctx: CliContext): Promise<
         columns: widthOf(out),
       }),
     );
+  }
+  if (exitCode === EXIT_USAGE) {
+    // Both fingerprints are in each summary; the full verdicts are on stdout.
+    for (const c of pinChanges(evaluated))
+      ctx.io.stderr.write(`xs4-setup: a pinned certificate changed: ${clean(redactText(c.summary, evaluated.secrets))} [${c.code}]\n`);
   }
   return exitCode;
 }

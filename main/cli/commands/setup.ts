@@ -109,11 +109,23 @@ export async function setup(argv: readonly string[], ctx: CliContext): Promise<n
     await service.chooseFaceServer(wanted, faceUrl);
     connected = await service.connectFace(faceUrl, null);
   }
+  if (connected.state === 'needs-trust' && connected.previousFingerprint256 !== undefined) {
+    // A pin is exclusive: the technician decides on a changed certificate, with both fingerprints in front of them.
+    throw new AppError(
+      connected.reason.code,
+      `profile.facePinnedFingerprint256: ${faceUrl} now presents the certificate SHA-256 ${connected.certificate.fingerprint256}, not the accepted ${connected.previousFingerprint256}; compare the new one with the server and put it in the profile only if you know why it changed`,
+      'Check the XS4 Face server certificate; a TLS-inspection proxy or a replaced certificate changes the fingerprint.',
+      { expected: connected.previousFingerprint256, actual: connected.certificate.fingerprint256 },
+    );
+  }
   if (connected.state === 'needs-trust') {
     throw usageError(
       `profile.facePinnedFingerprint256: the certificate of ${faceUrl} is not trusted by this machine (${connected.reason.code}); ` +
         `its SHA-256 fingerprint is ${connected.certificate.fingerprint256} — compare it with the server, then put it in the profile`,
     );
+  }
+  if (connected.state === 'needs-token') {
+    throw usageError(`setup: the XS4 Face token given was not taken for ${connected.url}`);
   }
   out(
     `    connected to ${connected.url} (certificate trusted by ${connected.trustedBy === 'pin' ? 'the accepted fingerprint' : 'this machine'})`,

@@ -25,6 +25,12 @@ export function createCoreHandlers(deps: CoreDeps): Handlers {
         lastChecks,
         machineName: hostname(),
         platform: deps.app.platform,
+        secrets: async () =>
+          (
+            await Promise.all(
+              (['shipApiKey', 'faceToken', 'faceAuthKey'] as const).map((n) => deps.secrets.get(n).catch(() => null)),
+            )
+          ).filter((v): v is string => v !== null && v !== ''),
       }),
     ),
     ...setupHandlers({ ...deps.setup, clock: deps.clock, lastChecks, ops }),

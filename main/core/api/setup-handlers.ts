@@ -9,9 +9,11 @@ import { Operations, type OperationEvents } from './operations';
 /** What the handlers need from the IPC layer: the shell's HandlerContext satisfies it. */
 export type SetupHandlerContext = OperationEvents;
 
-/** Writes text to the system clipboard (Electron's clipboard in the app, a recorder in tests). */
+/** Writes to the system clipboard (main/secret-clipboard.ts in the app, a recorder in tests). */
 export interface ClipboardWriter {
-  writeText(text: string): void;
+  writeText(text: string): void | Promise<void>;
+  /** A secret: kept out of clipboard history and cloud sync, and cleared after a while (main/secret-clipboard.ts). */
+  writeSecret(text: string): void | Promise<void>;
 }
 
 /** The applied-settings history as main/core/history/history-store.ts's HistoryStore reads it (only what is shown). */
@@ -38,8 +40,8 @@ export type SetupHandlers = {
 };
 
 /** Copies a value the page already shows (it has no clipboard permission itself). */
-function copyText(clipboard: ClipboardWriter, text: string): null {
-  clipboard.writeText(text);
+async function copyText(clipboard: ClipboardWriter, text: string): Promise<null> {
+  await clipboard.writeText(text);
   return null;
 }
 
@@ -49,7 +51,7 @@ async function copySecret(
   clipboard: ClipboardWriter,
   what: SetupInput<'clipboard.copySecret'>,
 ): Promise<null> {
-  clipboard.writeText(
+  await clipboard.writeSecret(
     what.kind === 'shipKey' ? await s.revealShipKey() : await s.revealGeneralOption(what.label),
   );
   return null;
@@ -83,6 +85,8 @@ export function setupHandlers({
     'setup.getSpaceDetails': () => s.getSpaceDetails(),
     'setup.saveSpaceDetails': ({ operationId, ...details }, ctx) =>
       ops.run(operationId, 'write', ctx, (h) => s.saveSpaceDetails(details, h)),
+    'setup.spaceCertificate': () => s.spaceCertificate(),
+    'setup.trustSpaceCertificate': ({ fingerprint256 }) => s.trustSpaceCertificate(fingerprint256),
     'setup.shipKey': () => s.shipKey(),
     'setup.setShipKey': ({ operationId, ...key }, ctx) =>
       ops.run(operationId, 'write', ctx, (h) => s.setShipKey(key, h)),
@@ -109,7 +113,7 @@ export function setupHandlers({
       ops.run(operationId, 'collectBundle', ctx, (h) => s.collectBundle(path, h)),
     'setup.cancel': async ({ operationId }) => ops.cancel(operationId),
     'history.list': async () => (await history.read()).entries.map(historyView),
-    'clipboard.copyText': async ({ text }) => copyText(clipboard, text),
+    'clipboard.copyText': ({ text }) => copyText(clipboard, text),
     'clipboard.copySecret': (what) => copySecret(s, clipboard, what),
   };
 }

@@ -28,6 +28,7 @@ import { AUTH_KEY_OPTION_ID, FACE_MAX_SCRIPT_BYTES } from './face-assumptions';
 import { FaceCodes, badResponse } from './face-errors';
 import type { FaceTarget } from './face-selection';
 import { faceKeyFingerprint } from '../secrets/fingerprint';
+import { validateShipKey } from '../secrets/ship-key';
 import { checkFaceId, createFaceTransport, type FaceClientOptions } from './face-transport';
 
 // Callers get the selection helpers and the transport's options and API root from the client module too.
@@ -140,7 +141,7 @@ export function createFaceClient(opts: FaceClientOptions): FaceClient {
       const host = validateHost(update.host, 'spaceHost');
       const port = validatePort(update.port, 'spacePort');
       if (typeof update.https !== 'boolean') throw invalidInput('spaceHttps', 'must be true or false');
-      const key = update.shipApiKey === undefined ? undefined : oneLine('shipApiKey', update.shipApiKey, 256);
+      const key = update.shipApiKey === undefined ? undefined : validateShipKey(update.shipApiKey, 'shipApiKey');
       const body = { host, port, https: update.https, ...(key !== undefined ? { shipApiKey: key } : {}) };
       const secrets = key !== undefined ? [key] : [];
       const w = await submit(t, 'Space server details', resume, async () => {

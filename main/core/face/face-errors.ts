@@ -13,6 +13,7 @@ export const FaceCodes = {
   TLS_UNTRUSTED: 'FACE_TLS_UNTRUSTED',
   TLS_PIN_MISMATCH: 'FACE_TLS_PIN_MISMATCH',
   TLS_HANDSHAKE: 'FACE_TLS_HANDSHAKE',
+  TLS_MALFORMED_CERTIFICATE: 'FACE_TLS_MALFORMED_CERTIFICATE',
   UNAUTHORIZED: 'FACE_UNAUTHORIZED',
   NOT_FOUND: 'FACE_NOT_FOUND',
   REJECTED: 'FACE_REJECTED',
@@ -112,8 +113,16 @@ export function fromNetError(e: unknown, route: string): unknown {
     case NetCodes.TLS_PIN_MISMATCH:
       return new AppError(
         FaceCodes.TLS_PIN_MISMATCH,
-        `${SERVER} presented a different certificate (${String(d.actual)}) than the one accepted before (${String(d.expected)}).`,
+        `The XS4 Face server presented a different certificate (${String(d.actual)}) than the one accepted before (${String(d.expected)}).`,
         'The certificate was replaced or someone is intercepting the connection. Check the XS4 Face server; accept the new certificate only if you know why it changed.',
+        d,
+        e,
+      );
+    case NetCodes.TLS_MALFORMED:
+      return new AppError(
+        FaceCodes.TLS_MALFORMED_CERTIFICATE,
+        `The certificate of ${SERVER} is malformed (${((d.problems as string[] | undefined) ?? []).join('; ')}); nothing was sent to it.`,
+        'Install a well-formed certificate on the XS4 Face server (re-issue it), then connect again.',
         d,
         e,
       );

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { AppError, invalidInput, isAppError } from '../errors';
 import { type Endpoint, parseServiceUrl } from '../net/endpoint';
 import { httpRequest, type TrustPolicy } from '../net/https-client';
+import { CharsetCodes, decodeBody } from '../net/charset';
 import {
   type Change,
   ChangeSchema,
@@ -157,7 +158,7 @@ export function createFaceTransport(opts: FaceClientOptions): FaceTransport {
         }
         if (res.status === 401) opts.tokenProvider.invalidate?.();
         const err = ErrorBodySchema.safeParse(
-          sanitizeJson(tryJson(res.body), [token, ...(init.secrets ?? [])]),
+          sanitizeJson(tryJson(res.body, res.headers['content-type']), [token, ...(init.secrets ?? [])]),
         );
         throw fromHttpStatus(res.status, route, err.success ? err.data.error.message : undefined);
       }
@@ -169,9 +170,9 @@ export function createFaceTransport(opts: FaceClientOptions): FaceTransport {
     }
   }
 
-  function tryJson(body: Buffer): unknown {
+  function tryJson(body: Buffer, contentType: string | undefined): unknown {
     try {
-      return JSON.parse(body.toString('utf8'));
+      return JSON.parse(decodeBody(body, contentType, 'json').text);
     } catch {
       return undefined;
     }
@@ -190,9 +191,25 @@ export function createFaceTransport(opts: FaceClientOptions): FaceTransport {
         contentType: ct.slice(0, 100),
       });
     }
+    let text: string;
+    try {
+      // By the charset the answer declares (JSON is UTF-8 unless it says otherwise); never U+FFFD made up here.
+      text = decodeBody(body, contentType, 'json').text;
+    } catch (e) {
+      const code = isAppError(e) ? e.code : '';
+      throw badResponse(
+        route,
+        code === CharsetCodes.UNDECLARED_NOT_UTF8
+          ? 'the body is not valid UTF-8 and declares no charset'
+          : code === CharsetCodes.UNKNOWN
+            ? 'the body declares a charset this app cannot decode'
+            : 'the body is not valid in the charset it declares',
+        { bytes: body.length, charsetCode: code },
+      );
+    }
     let parsed: unknown;
     try {
-      parsed = JSON.parse(body.toString('utf8'));
+      parsed = JSON.parse(text);
     } catch {
       throw badResponse(route, 'the body is not valid JSON', { bytes: body.length });
     }

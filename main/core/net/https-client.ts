@@ -13,6 +13,7 @@ import {
   cancelled,
   classifySocketError,
   deadlineError,
+  malformedCertificate,
   noCertificate,
   notHttp,
   pinMismatch,
@@ -94,32 +95,47 @@ function connect(
       socket = s;
       s.once('secureConnect', () => {
         done();
-        const peer = s.getPeerCertificate(true);
-        if (!peer || Object.keys(peer).length === 0) {
-          s.destroy();
-          reject(noCertificate(ep));
-          return;
-        }
-        const cert = describeCertificate(peer);
-        const pin = trust?.pinnedFingerprint256
-          ? normaliseFingerprint(trust.pinnedFingerprint256)
-          : undefined;
-        const session = (trustedBy: TlsSession['trustedBy']): TlsSession => ({
-          certificate: cert,
-          trustedBy,
-          protocol: s.getProtocol(),
-        });
-        if (pin !== undefined && pin === cert.fingerprint256) {
-          resolve({ socket: s, tls: session('pin') });
-        } else if (s.authorized) {
-          resolve({ socket: s, tls: session('system') });
-        } else {
-          s.destroy();
+        // Everything below reads what the server sent: any surprise becomes a failure of this call, never an
+        // exception thrown inside the TLS handler (that would crash the process or leave the caller waiting).
+        try {
+          const peer = s.getPeerCertificate(true);
+          if (!peer || Object.keys(peer).length === 0) {
+            s.destroy();
+            reject(noCertificate(ep));
+            return;
+          }
+          const cert = describeCertificate(peer);
+          if (cert.problems !== undefined) {
+            s.destroy();
+            reject(malformedCertificate(ep, cert));
+            return;
+          }
+          const pin = trust?.pinnedFingerprint256
+            ? normaliseFingerprint(trust.pinnedFingerprint256)
+            : undefined;
+          const session = (trustedBy: TlsSession['trustedBy']): TlsSession => ({
+            certificate: cert,
+            trustedBy,
+            protocol: s.getProtocol(),
+          });
+          // A pin is exclusive: a pinned host is accepted only with that certificate, even when the system would
+          // trust another (a TLS-inspection proxy, a wrongly issued certificate). The technician decides on a change.
           if (pin !== undefined) {
-            reject(pinMismatch(ep, pin, cert));
+            if (pin === cert.fingerprint256) {
+              resolve({ socket: s, tls: session('pin') });
+            } else {
+              s.destroy();
+              reject(pinMismatch(ep, pin, cert, s.authorized));
+            }
+          } else if (s.authorized) {
+            resolve({ socket: s, tls: session('system') });
           } else {
+            s.destroy();
             reject(tlsTrustError(String(s.authorizationError ?? 'UNKNOWN'), cert, ep));
           }
+        } catch (e) {
+          s.destroy();
+          reject(classifySocketError(Object.assign(new Error(String(e)), { code: 'ERR_TLS_PEER_CERTIFICATE' }), ep, false));
         }
       });
     }

@@ -19,6 +19,8 @@ export const NetCodes = {
   TLS_NAME_MISMATCH: 'TLS_NAME_MISMATCH',
   TLS_PIN_MISMATCH: 'TLS_PIN_MISMATCH',
   TLS_HANDSHAKE: 'TLS_HANDSHAKE_FAILED',
+  /** The certificate has a missing or malformed field (e.g. a validity date that is not a date). */
+  TLS_MALFORMED: 'TLS_CERT_MALFORMED',
   CANCELLED: 'CANCELLED',
 } as const;
 
@@ -141,13 +143,27 @@ export function noCertificate(ep: Endpoint): AppError {
   );
 }
 
-/** The server presented another certificate than the one the technician accepted. */
-export function pinMismatch(ep: Endpoint, pin: string, cert: CertificateInfo): AppError {
+/** The certificate cannot be judged: a field is missing or malformed. Refused whatever trusts it (a pin proves identity, not sanity). */
+export function malformedCertificate(ep: Endpoint, cert: CertificateInfo): AppError {
+  const what = (cert.problems ?? []).join('; ');
+  return new AppError(
+    NetCodes.TLS_MALFORMED,
+    `The certificate of ${where(ep)} is malformed (${what}), so nothing was sent.`,
+    'Install a well-formed certificate for the HTTPS binding on that server (re-issue it); a certificate whose fields cannot be read cannot be checked.',
+    { host: ep.host, port: ep.port, problems: cert.problems ?? [], certificate: cert },
+  );
+}
+
+/**
+ * The server presented another certificate than the one the technician accepted; both fingerprints are named, since
+ * the technician decides. `systemTrusts` says whether this machine would have trusted the new one on its own.
+ */
+export function pinMismatch(ep: Endpoint, pin: string, cert: CertificateInfo, systemTrusts = false): AppError {
   return new AppError(
     NetCodes.TLS_PIN_MISMATCH,
-    `${where(ep)} presented a different certificate than the one you accepted.`,
-    'Someone replaced the certificate or is intercepting the connection. Check the server; accept the new certificate only if you know why it changed.',
-    { host: ep.host, port: ep.port, expected: pin, actual: cert.fingerprint256, certificate: cert },
+    `${where(ep)} presented a different certificate (SHA-256 ${cert.fingerprint256}) than the one you accepted (SHA-256 ${pin})${systemTrusts ? ', although this machine trusts the new one' : ''}.`,
+    'Someone replaced the certificate or is intercepting the connection. Compare the new fingerprint with the one on the server; accept the new certificate only if you know why it changed.',
+    { host: ep.host, port: ep.port, expected: pin, actual: cert.fingerprint256, certificate: cert, systemTrusts },
   );
 }
 

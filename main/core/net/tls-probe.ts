@@ -28,6 +28,8 @@ export const TlsFindingCodes = {
   NAME_MISMATCH: 'TLS_NAME_MISMATCH',
   PIN_MISMATCH: 'TLS_PIN_MISMATCH',
   OLD_PROTOCOL: 'TLS_OLD_PROTOCOL',
+  /** A field of the certificate is missing or malformed (named in certificate.problems). */
+  MALFORMED: 'TLS_CERT_MALFORMED',
 } as const;
 
 export type TlsFindingCode = (typeof TlsFindingCodes)[keyof typeof TlsFindingCodes];
@@ -75,7 +77,7 @@ function sameCert(a: tls.DetailedPeerCertificate, b: tls.DetailedPeerCertificate
 function chainOf(peer: tls.DetailedPeerCertificate): string[] {
   const out: string[] = [];
   let c: tls.DetailedPeerCertificate | undefined = peer;
-  while (c && Object.keys(c).length > 0 && out.length < 10) {
+  while (c && typeof c === 'object' && Object.keys(c).length > 0 && out.length < 10) {
     out.push(describeCertificate(c).subject);
     const next: tls.DetailedPeerCertificate | undefined = c.issuerCertificate;
     if (!next || sameCert(next, c)) break;
@@ -177,35 +179,52 @@ export async function probeTls(opts: TlsProbeOptions): Promise<TlsProbeResult> {
       tlsSocket = s;
       s.once('error', onError);
       s.once('secureConnect', () => {
-        const peer = s.getPeerCertificate(true);
-        if (!peer || Object.keys(peer).length === 0) {
+        // What the server sent is read defensively: a surprise ends the probe with a result, never an exception
+        // thrown inside the TLS handler.
+        try {
+          const peer = s.getPeerCertificate(true);
+          if (!peer || Object.keys(peer).length === 0) {
+            finish(
+              result({
+                code: TlsProbeCodes.NO_CERTIFICATE,
+                message: `${host}:${port} completed a handshake without a certificate.`,
+                tcpConnected,
+                protocol: s.getProtocol(),
+              }),
+            );
+            return;
+          }
+          const cert = describeCertificate(peer);
+          let nameMatches: boolean | null;
+          try {
+            nameMatches = tls.checkServerIdentity(expectedName, peer) === undefined;
+          } catch {
+            nameMatches = null;
+          }
           finish(
             result({
-              code: TlsProbeCodes.NO_CERTIFICATE,
-              message: `${host}:${port} completed a handshake without a certificate.`,
+              code: TlsProbeCodes.OK,
+              message: `${host}:${port} completed a TLS handshake (${s.getProtocol() ?? 'unknown protocol'}).`,
               tcpConnected,
               protocol: s.getProtocol(),
+              cipher: s.getCipher()?.name ?? null,
+              certificate: cert,
+              chainSubjects: chainOf(peer),
+              chainTrusted: s.authorized,
+              chainError: s.authorized ? null : String(s.authorizationError ?? 'UNKNOWN'),
+              nameMatches,
+              pinMatches: pin === undefined ? null : pin === cert.fingerprint256,
             }),
           );
-          return;
+        } catch (e) {
+          finish(
+            result({
+              code: NetCodes.TLS_HANDSHAKE,
+              message: `${host}:${port} presented a certificate that could not be read (${e instanceof Error ? e.message : String(e)}).`,
+              tcpConnected,
+            }),
+          );
         }
-        const cert = describeCertificate(peer);
-        const nameErr = tls.checkServerIdentity(expectedName, peer);
-        finish(
-          result({
-            code: TlsProbeCodes.OK,
-            message: `${host}:${port} completed a TLS handshake (${s.getProtocol() ?? 'unknown protocol'}).`,
-            tcpConnected,
-            protocol: s.getProtocol(),
-            cipher: s.getCipher()?.name ?? null,
-            certificate: cert,
-            chainSubjects: chainOf(peer),
-            chainTrusted: s.authorized,
-            chainError: s.authorized ? null : String(s.authorizationError ?? 'UNKNOWN'),
-            nameMatches: nameErr === undefined,
-            pinMatches: pin === undefined ? null : pin === cert.fingerprint256,
-          }),
-        );
       });
     });
   });
@@ -224,6 +243,8 @@ export function tlsFindings(
   const out: TlsFindingCode[] = [];
   const c = r.certificate;
   if (!c) return out;
+  // An unreadable date is its own finding; comparing NaN would silently say "valid".
+  if ((c.problems ?? []).length > 0) out.push(TlsFindingCodes.MALFORMED);
   const left = daysLeft(c, now);
   if (Date.parse(c.validTo) < now.getTime()) out.push(TlsFindingCodes.EXPIRED);
   else if (left < EXPIRY_WARN_DAYS) out.push(TlsFindingCodes.EXPIRES_SOON);

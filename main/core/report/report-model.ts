@@ -49,7 +49,11 @@ export function reportModel(run: RunResult, meta: ReportMeta): ReportModel {
   return redactValue(model, meta.secrets);
 }
 
-/** A report of a live run from the views the page showed (already free of secrets), counted here. */
+/**
+ * A report of a live run from the views the page showed, counted here. The views were redacted when made; the model is
+ * redacted again against every secret the app holds, as every report is (a view kept from before a key was set or
+ * changed must not carry it into a file).
+ */
 export function liveReportModel(
   views: CheckView[],
   at: Date,
@@ -58,13 +62,14 @@ export function liveReportModel(
     generatedAt: Date;
     machineName: string;
     platform: string;
+    secrets: readonly string[];
     /** What the run worked on (the XS4 Face server chosen in the app). */
     inputs?: Array<{ label: string; value: string }>;
   },
 ): ReportModel {
   const counts = { pass: 0, warn: 0, fail: 0, skip: 0 };
   for (const v of views) counts[v.status] += 1;
-  return {
+  const model: ReportModel = {
     generatedAt: meta.generatedAt.toISOString(),
     toolVersion: meta.toolVersion,
     source: 'live',
@@ -75,4 +80,5 @@ export function liveReportModel(
     counts,
     checks: views.map(verdict),
   };
+  return redactValue(model, meta.secrets);
 }

@@ -7,10 +7,16 @@ import { secretNameSchema } from './secret-store';
 import type { Cipher, SecretStore } from './secret-store';
 
 const fileSchemaOf = <N extends string>(names: z.ZodType<N>) =>
-  z.object({ version: z.literal(1), secrets: z.partialRecord(names, z.base64()) });
+  z.object({
+    version: z.literal(1),
+    secrets: z.partialRecord(names, z.base64()),
+    /** Where a secret may be sent (not secret; absent in files written before it was recorded). */
+    boundTo: z.partialRecord(names, z.string().max(2048)).optional(),
+  });
 interface SecretFile {
   version: 1;
   secrets: Partial<Record<string, string>>;
+  boundTo?: Partial<Record<string, string>> | undefined;
 }
 
 export interface EncryptedFileSecretStoreOptions {
@@ -110,20 +116,29 @@ export function createEncryptedFileSecretStore(
       seen(value);
       return value;
     },
-    set: (name, value) =>
+    set: (name, value, boundTo) =>
       serial(async () => {
         seen(value);
         if (!cipher.isAvailable()) throw encryptionUnavailable();
         const ciphertext = cipher.encrypt(value);
         const file = await load();
         file.secrets[name] = ciphertext.toString('base64');
+        const bindings = { ...(file.boundTo ?? {}) };
+        if (boundTo === undefined) delete bindings[name];
+        else bindings[name] = boundTo;
+        file.boundTo = bindings;
         await save(file);
       }),
+    boundTo: async (name) => {
+      const file = await load();
+      return file.secrets[name] === undefined ? null : (file.boundTo?.[name] ?? null);
+    },
     delete: (name) =>
       serial(async () => {
         const file = await load();
         if (file.secrets[name] === undefined) return;
         delete file.secrets[name];
+        if (file.boundTo) delete file.boundTo[name];
         await save(file);
       }),
   };

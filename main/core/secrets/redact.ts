@@ -51,6 +51,21 @@ export function redactValue<T>(value: T, secrets: readonly string[], mark: Mark 
   return walk(value) as T;
 }
 
+/** The values of auth headers (`Salto-SHIP-Key: x`, `Authorization: Bearer x`) and bare bearer tokens blanked. */
+function redactHeaders(text: string): string {
+  return text
+    .replace(HEADER_VALUE, (_m, head: string) => `${head}${REDACTED}`)
+    .replace(BEARER, (_m, head: string) => `${head}${REDACTED}`);
+}
+
+/**
+ * Output written for people (a script's live log and transcript): known secrets as their fingerprint marks, and the
+ * values of auth headers blanked — the log redactor's rules, for text whose secrets are known up front.
+ */
+export function redactOutput(text: string, secrets: readonly string[]): string {
+  return redactHeaders(replaceSecrets(text, secrets, fingerprintMark));
+}
+
 /** The log's redactor: remembers secret values as they are stored or read, and blanks auth headers. */
 export interface Redactor {
   /** Remembers a secret value so it is replaced wherever it later appears. */
@@ -64,10 +79,7 @@ export interface Redactor {
 export function createRedactor(): Redactor {
   const secrets = new Set<string>();
 
-  const redactLine = (text: string): string =>
-    replaceSecrets(text, secrets)
-      .replace(HEADER_VALUE, (_m, head: string) => `${head}${REDACTED}`)
-      .replace(BEARER, (_m, head: string) => `${head}${REDACTED}`);
+  const redactLine = (text: string): string => redactHeaders(replaceSecrets(text, secrets));
 
   const redactAny = (value: unknown, seen: WeakSet<object>): unknown => {
     if (typeof value === 'string') return redactLine(value);

@@ -10,7 +10,13 @@ export interface SecretStore<N extends string = SecretName> {
   has(name: N): Promise<boolean>;
   /** The plaintext, or null when not set. Every value read is registered with the log redactor. */
   get(name: N): Promise<string | null>;
-  set(name: N, value: string): Promise<void>;
+  /**
+   * Stores a value. `boundTo` is where it may be sent (the XS4 Face token: the origin it was entered for); it is kept
+   * beside the ciphertext, in clear (it is not secret), and replaced or cleared with every set.
+   */
+  set(name: N, value: string, boundTo?: string): Promise<void>;
+  /** The origin the value was stored for, or null (none given, or stored by a version that did not record it). */
+  boundTo(name: N): Promise<string | null>;
   delete(name: N): Promise<void>;
 }
 

@@ -1,6 +1,6 @@
 // What the checks are given when the setup flow runs them: the servers it knows, the pins and the secrets it holds.
 import type { CheckContext, CheckInputs } from '../checks/types';
-import { faceHostPort, type SetupContext } from './context';
+import { faceHostPort, storedFaceToken, type SetupContext } from './context';
 import { readSpaceDetails, spaceEndpoint } from './space-target';
 
 export async function checkInputs(ctx: SetupContext): Promise<CheckInputs> {
@@ -23,7 +23,10 @@ export async function checkInputs(ctx: SetupContext): Promise<CheckInputs> {
     const pin = settings.pinnedFingerprints[faceHostPort(settings.faceServerUrl)];
     if (pin) inputs.facePinnedFingerprint256 = pin;
   }
-  const token = await deps.secrets.get('faceToken');
+  // Only a token entered for the connected server goes to the checks (they send it to faceUrl).
+  const token = settings.faceServerUrl
+    ? await storedFaceToken(ctx, settings.faceServerUrl).catch(() => null)
+    : null;
   if (token) inputs.faceToken = token;
   // Checks take a token string: a signed-in provider gives a current one (a check run lasts well under its life).
   const signedIn = settings.faceServerUrl ? await deps.faceTokenProvider?.(settings.faceServerUrl) : null;

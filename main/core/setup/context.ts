@@ -12,6 +12,7 @@ import {
   type PendingProgress,
 } from '../face/face-client';
 import { staticTokenProvider, type TokenProvider } from '../face/token-provider';
+import { hostInUrl } from '../../../contract/rules/url-host';
 import type { Check } from '../checks/types';
 import type { WindowsCheckDeps } from '../checks/windows/index';
 import type { ChangeRecord } from '../windows/change-record';
@@ -118,6 +119,50 @@ export function faceHostPort(url: string): string {
   return `${ep.host}:${ep.port}`;
 }
 
+/** Every secret the setup flow holds: what any text it hands out (views, logs, transcripts) is redacted against. */
+export async function knownSecrets(ctx: SetupContext): Promise<string[]> {
+  const values = await Promise.all(
+    (['shipApiKey', 'faceToken', 'faceAuthKey'] as const).map((n) =>
+      ctx.deps.secrets.get(n).catch(() => null),
+    ),
+  );
+  return values.filter((v): v is string => v !== null && v !== '');
+}
+
+/** The origin (scheme, host, port) of an XS4 Face URL: what a pasted token is bound to. */
+export function faceOrigin(url: string): string {
+  const ep = faceApiEndpoint(url);
+  return `${ep.protocol}//${hostInUrl(ep.host)}:${ep.port}`;
+}
+
+/** The origin the stored token was entered for; a token stored before tokens were bound belongs to the server then set. */
+export async function storedTokenOrigin(ctx: SetupContext): Promise<string | null> {
+  const bound = await ctx.deps.secrets.boundTo('faceToken');
+  if (bound !== null) return bound;
+  const url = (await ctx.deps.settings.get()).faceServerUrl;
+  return url ? faceOrigin(url) : null;
+}
+
+export const TOKEN_OTHER_SERVER = 'FACE_TOKEN_OTHER_SERVER';
+
+/**
+ * The stored XS4 Face token when it was entered for `url`'s server, null when none is stored. A token entered for
+ * another server is never sent here: FACE_TOKEN_OTHER_SERVER (field "token") asks for this server's token.
+ */
+export async function storedFaceToken(ctx: SetupContext, url: string): Promise<string | null> {
+  if (!(await ctx.deps.secrets.has('faceToken'))) return null;
+  const bound = await storedTokenOrigin(ctx);
+  if (bound !== faceOrigin(url)) {
+    throw new AppError(
+      TOKEN_OTHER_SERVER,
+      `The stored sign-in token was entered for ${bound ?? 'another server'}, not for ${faceOrigin(url)}.`,
+      'Sign in to the XS4 Face Console for this server and paste its access token.',
+      { field: 'token', rule: 'must be entered for this server', tokenFor: bound ?? '' },
+    );
+  }
+  return ctx.deps.secrets.get('faceToken');
+}
+
 /** The service's signal (the CLI's Ctrl+C) and the operation's own (the page's Stop), as one. */
 function eitherSignal(a: AbortSignal | undefined, b: AbortSignal | undefined): AbortSignal | undefined {
   return a && b ? AbortSignal.any([a, b]) : (a ?? b);
@@ -125,8 +170,9 @@ function eitherSignal(a: AbortSignal | undefined, b: AbortSignal | undefined): A
 
 /**
  * A client of the XS4 Face server at `url`, with the pinned certificate and a token: the Microsoft sign-in made for this
- * server when there is one, else the stored (pasted) token, which stays for unattended use. `hooks` are the operation's:
- * its Stop aborts requests and pending waits, and it is told while a write is pending.
+ * server when there is one, else the stored (pasted) token, which stays for unattended use and is sent only to the
+ * server it was entered for. `hooks` are the operation's: its Stop aborts requests and pending waits, and it is told
+ * while a write is pending.
  */
 export async function faceClientFor(
   ctx: SetupContext,
@@ -135,7 +181,7 @@ export async function faceClientFor(
 ): Promise<FaceClient> {
   const { deps } = ctx;
   const signedIn = await deps.faceTokenProvider?.(url);
-  const token = signedIn ? null : await deps.secrets.get('faceToken');
+  const token = signedIn ? null : await storedFaceToken(ctx, url);
   if (!signedIn && !token) {
     throw new AppError(
       'FACE_NO_TOKEN',

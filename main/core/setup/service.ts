@@ -12,6 +12,7 @@ import type {
   ScriptInfo,
   ScriptRunResult,
   SetupProgress,
+  SpaceCertificateResult,
   SpaceDetails,
   VerifyResult,
 } from '../../../contract/setup-shapes';
@@ -65,6 +66,10 @@ export interface SetupService {
   getSpaceDetails(): Promise<SpaceDetails | null>;
   /** Writes Space Server Details to XS4 Face, reads them back, records history. */
   saveSpaceDetails(details: SpaceDetails, hooks?: OperationHooks): Promise<SpaceDetails>;
+  /** Space's certificate: trusted (system or accepted fingerprint), or the facts the technician judges. */
+  spaceCertificate(): Promise<SpaceCertificateResult>;
+  /** Pins Space's certificate if it still has this fingerprint; records it in the history. */
+  trustSpaceCertificate(fingerprint256: string): Promise<SpaceCertificateResult>;
 
   shipKey(): Promise<MaskedSecret>;
   /** Generates 32 random letters and digits, or stores the given key; writes it to XS4 Face and verifies by fingerprint. */

@@ -6,6 +6,7 @@ import { progressSteps } from './steps/progress';
 import { connectSteps } from './steps/connect';
 import { integrationSteps } from './steps/integrations';
 import { spaceDetailsSteps } from './steps/space-details';
+import { spaceTrustSteps } from './steps/space-trust';
 import { shipKeySteps } from './steps/ship-key';
 import { installScriptSteps } from './steps/install-script';
 import { checkSteps } from './steps/checks';
@@ -24,6 +25,7 @@ export function createSetupService(deps: SetupServiceDeps): SetupService {
     ...connectSteps(ctx),
     ...integrationSteps(ctx),
     ...spaceDetailsSteps(ctx),
+    ...spaceTrustSteps(ctx),
     ...shipKeySteps(ctx),
     ...installScriptSteps(ctx),
     ...checkSteps(ctx),

@@ -6,14 +6,17 @@
 import { faceKeyFingerprint } from '../secrets/fingerprint';
 import { isSha256Fingerprint, SHA256_FINGERPRINT_RULE } from '../../../contract/rules/fingerprint';
 import { AppError, invalidInput, isAppError } from '../errors';
+import { validateShipKey } from '../secrets/ship-key';
 import { type Endpoint, parseServiceUrl } from '../net/endpoint';
 import { type HttpResponse, type TrustPolicy, httpRequest } from '../net/https-client';
 import { NetCodes } from '../net/net-errors';
+import { decodeBody } from '../net/charset';
 import type { CertificateInfo } from '../../../contract/certificate';
 import {
   SHIP_CONTENT_TYPE,
   SHIP_DATETIME_IS_LOCAL_TIME,
   SHIP_KEY_HEADER,
+  SHIP_LIMITED_ADDRESS_STATUS,
   SUPPORTED_SHIP_PROTOCOL_VERSIONS,
   ShipExceptionCodes,
 } from './space-assumptions';
@@ -38,14 +41,8 @@ export interface ShipTarget {
   signal?: AbortSignal | undefined;
 }
 
-/** A key must be a single header value: printable ASCII, no CR/LF (header injection), bounded. */
-export function validateShipKey(key: string, field = 'shipKey'): string {
-  if (key.length === 0) throw invalidInput(field, 'must not be empty');
-  if (key.length > 512) throw invalidInput(field, 'must be at most 512 characters');
-  if (!/^[\x21-\x7e]+$/.test(key))
-    throw invalidInput(field, 'must be printable ASCII without spaces or line breaks');
-  return key;
-}
+/** The one SHIP key rule (contract/rules/ship-key.ts); re-exported so callers of the SHIP client find it here. */
+export { validateShipKey };
 
 /** Sends one RequestCall. The key header is added only when given; the caller's trust policy is enforced by httpRequest. */
 export async function shipPost(
@@ -104,10 +101,19 @@ export interface ShipProbeResult {
   exception: { code: number; message: string } | null;
   /** Space time minus our time, seconds; null when Space's DateTime could not be read. */
   clockSkewSeconds: number | null;
+  /**
+   * After GetInfo answered (with the key, or without one given): the same request without any key. SHIP with custom
+   * authentication refuses it (401); an answer means SHIP has no authentication. null when it was not made.
+   */
+  withoutKey?: { code: ShipCode; httpStatus: number | null } | null | undefined;
   /** When the certificate was not verified, or the port spoke plain HTTP: what a key-less GetInfo found there. */
   keylessProbe: { code: ShipCode; httpStatus: number | null; shipPresent: boolean } | null;
   /** The underlying network code, when the failure was below HTTP. */
   netCode: string | null;
+  /** The charset the answer was decoded with (WHATWG name), when it was. */
+  charset?: string | null | undefined;
+  /** Why the answer could not be decoded (SHIP_UNDECODABLE). */
+  charsetProblem?: string | null | undefined;
 }
 
 export interface ShipProbeOptions extends ShipTarget {
@@ -129,6 +135,8 @@ interface Classified {
   code: ShipCode;
   response?: ShipResponse;
   getInfo?: GetInfo;
+  charset?: string;
+  charsetProblem?: string;
 }
 
 /** Classifies one HTTP answer to a GetInfo (pure). */
@@ -137,35 +145,53 @@ export function classifyShipAnswer(
   contentType: string,
   body: Buffer,
   keySent: boolean,
+  wwwAuthenticate = '',
 ): Classified {
+  // A Basic challenge tells basic authentication apart from a refused (or missing) custom key.
+  if (status === 401 && /(^|,)\s*basic\b/i.test(wwwAuthenticate)) return { code: ShipCodes.BASIC_AUTH };
   if (status === 401) return { code: keySent ? ShipCodes.UNAUTHORIZED : ShipCodes.KEY_REQUIRED };
+  if (status === SHIP_LIMITED_ADDRESS_STATUS) return { code: ShipCodes.FORBIDDEN };
   if (status === 501) return { code: ShipCodes.HTTP_TRANSPORT_DISABLED };
   if (status === 415) return { code: ShipCodes.VERSION_UNSUPPORTED };
-  const text = body.toString('utf8');
+  // Decoded by what the answer declares (BOM, Content-Type charset, XML declaration). When that fails, a Latin-1
+  // view of the bytes is still good enough to tell HTML from XML; only a SHIP answer is then reported as undecodable.
+  let text: string;
+  let charset: string | undefined;
+  let charsetProblem: string | undefined;
+  try {
+    const d = decodeBody(body, contentType, /html/i.test(contentType) ? 'html' : 'xml');
+    text = d.text;
+    charset = d.encoding;
+  } catch (e) {
+    text = body.toString('latin1');
+    charsetProblem = isAppError(e) ? e.message : String(e);
+  }
   if (looksHtml(text, contentType)) return { code: ShipCodes.NOT_SHIP };
   if (status === 404 || status === 405) return { code: ShipCodes.NOT_SHIP };
   if (status !== 200)
     return { code: looksXml(text, contentType) ? ShipCodes.UNEXPECTED_STATUS : ShipCodes.NOT_SHIP };
   if (!looksXml(text, contentType)) return { code: ShipCodes.NOT_SHIP };
+  if (charsetProblem !== undefined) return { code: ShipCodes.UNDECODABLE, charsetProblem };
   let res: ShipResponse;
   try {
-    res = parseShipResponse(body);
+    res = parseShipResponse(text);
   } catch (e) {
-    if (isAppError(e) && e.code === 'SHIP_XML_UNEXPECTED') return { code: ShipCodes.NOT_SHIP };
-    return { code: ShipCodes.MALFORMED_RESPONSE };
+    if (isAppError(e) && e.code === 'SHIP_XML_UNEXPECTED') return { code: ShipCodes.NOT_SHIP, ...(charset ? { charset } : {}) };
+    return { code: ShipCodes.MALFORMED_RESPONSE, ...(charset ? { charset } : {}) };
   }
   const ex = res.exception;
+  const cs = charset ? { charset } : {};
   if (ex && ex.code !== ShipExceptionCodes.OK) {
     if (ex.code === ShipExceptionCodes.LICENCE_FEATURE_NOT_SUPPORTED)
-      return { code: ShipCodes.LICENCE_MISSING, response: res };
+      return { code: ShipCodes.LICENCE_MISSING, response: res, ...cs };
     if (ex.code === ShipExceptionCodes.LICENCE_CONSTRAINT)
-      return { code: ShipCodes.LICENCE_CONSTRAINT, response: res };
-    return { code: ShipCodes.EXCEPTION, response: res };
+      return { code: ShipCodes.LICENCE_CONSTRAINT, response: res, ...cs };
+    return { code: ShipCodes.EXCEPTION, response: res, ...cs };
   }
   try {
-    return { code: ShipCodes.OK, response: res, getInfo: readGetInfo(res) };
+    return { code: ShipCodes.OK, response: res, getInfo: readGetInfo(res), ...cs };
   } catch {
-    return { code: ShipCodes.MALFORMED_RESPONSE, response: res };
+    return { code: ShipCodes.MALFORMED_RESPONSE, response: res, ...cs };
   }
 }
 
@@ -200,7 +226,10 @@ function blank(ep: Endpoint, key: string | undefined): ShipProbeResult {
     exception: null,
     clockSkewSeconds: null,
     keylessProbe: null,
+    withoutKey: null,
     netCode: null,
+    charset: null,
+    charsetProblem: null,
   };
 }
 
@@ -212,6 +241,8 @@ function finish(r: ShipProbeResult, where: string, netMessage?: string): ShipPro
     ...(r.exception ? { exceptionCode: r.exception.code, exceptionMessage: r.exception.message } : {}),
     ...(r.getInfo ? { protocolVersion: r.getInfo.protocolVersion } : {}),
     ...(netMessage ? { netMessage } : {}),
+    ...(r.certificate?.problems ? { certificateProblems: r.certificate.problems } : {}),
+    ...(r.charsetProblem ? { charsetProblem: r.charsetProblem } : {}),
   });
   let message = d.message;
   if (r.keylessProbe) {
@@ -227,6 +258,9 @@ function finish(r: ShipProbeResult, where: string, netMessage?: string): ShipPro
 
 const SHIP_PRESENT: ReadonlySet<ShipCode> = new Set([
   ShipCodes.OK,
+  ShipCodes.NO_AUTHENTICATION,
+  ShipCodes.BASIC_AUTH,
+  ShipCodes.FORBIDDEN,
   ShipCodes.KEY_REQUIRED,
   ShipCodes.UNAUTHORIZED,
   ShipCodes.HTTP_TRANSPORT_DISABLED,
@@ -253,13 +287,22 @@ async function attempt(
   try {
     const res = await shipPost(ep, 'GetInfo', { ...opts, key: sendKey ? opts.key : undefined });
     const contentType = String(res.headers['content-type'] ?? '');
-    const c = classifyShipAnswer(res.status, contentType, res.body, sendKey && opts.key !== undefined);
+    const challenge = res.headers['www-authenticate'];
+    const c = classifyShipAnswer(
+      res.status,
+      contentType,
+      res.body,
+      sendKey && opts.key !== undefined,
+      Array.isArray(challenge) ? challenge.join(', ') : (challenge ?? ''),
+    );
     r.keySent = sendKey && opts.key !== undefined;
     r.httpStatus = res.status;
     r.contentType = contentType || null;
     r.trustedBy = res.tls?.trustedBy ?? null;
     r.certificate = res.tls?.certificate ?? null;
     r.code = c.code;
+    r.charset = c.charset ?? null;
+    r.charsetProblem = c.charsetProblem ?? null;
     if (c.response?.exception) r.exception = c.response.exception;
     if (c.getInfo) {
       r.getInfo = c.getInfo;
@@ -324,6 +367,19 @@ export async function probeShip(opts: ShipProbeOptions): Promise<ShipProbeResult
     const plainEp = parseServiceUrl(ep.url.replace(/^https:/, 'http:'), 'spaceUrl');
     const k = await attempt(plainEp, { ...opts, key: undefined, timeoutMs: left }, false, now, base);
     r.keylessProbe = { code: k.code, httpStatus: k.httpStatus, shipPresent: SHIP_PRESENT.has(k.code) };
+  }
+  if (r.code === ShipCodes.OK && opts.key === undefined) {
+    // Nothing was sent and SHIP answered: that alone shows it has no authentication.
+    r.withoutKey = { code: ShipCodes.OK, httpStatus: r.httpStatus };
+    r.code = ShipCodes.NO_AUTHENTICATION;
+  } else if (r.code === ShipCodes.OK && r.keySent) {
+    // Verified, not assumed: ask once more without the key, over the same verified connection rules.
+    const budget = deadline - Date.now();
+    if (budget >= 100) {
+      const k = await attempt(ep, { ...opts, key: undefined, timeoutMs: budget }, false, now, base);
+      r.withoutKey = { code: k.code, httpStatus: k.httpStatus };
+      if (k.code === ShipCodes.OK) r.code = ShipCodes.NO_AUTHENTICATION;
+    }
   }
   if (
     TLS_SHIP_CODES.has(r.code) &&

@@ -6,12 +6,20 @@ export const ShipCodes = {
   OK: 'SHIP_OK',
   UNAUTHORIZED: 'SHIP_UNAUTHORIZED',
   KEY_REQUIRED: 'SHIP_KEY_REQUIRED',
+  /** GetInfo answers without any key: SHIP's authentication is off, so XS4 Face's key protects nothing. */
+  NO_AUTHENTICATION: 'SHIP_NO_AUTHENTICATION',
+  /** 401 with a Basic challenge: SHIP uses basic authentication, XS4 Face sends the custom key header. */
+  BASIC_AUTH: 'SHIP_BASIC_AUTH',
+  /** 403: SHIP refuses this address (most likely "Limit communications to one server"). */
+  FORBIDDEN: 'SHIP_FORBIDDEN',
   HTTP_TRANSPORT_DISABLED: 'SHIP_HTTP_TRANSPORT_DISABLED',
   VERSION_UNSUPPORTED: 'SHIP_VERSION_UNSUPPORTED',
   LICENCE_MISSING: 'SHIP_LICENCE_MISSING',
   LICENCE_CONSTRAINT: 'SHIP_LICENCE_CONSTRAINT',
   EXCEPTION: 'SHIP_EXCEPTION',
   MALFORMED_RESPONSE: 'SHIP_MALFORMED_RESPONSE',
+  /** An XML answer whose bytes cannot be decoded by the charset it declares (or, declaring none, are not UTF-8). */
+  UNDECODABLE: 'SHIP_UNDECODABLE',
   NOT_SHIP: 'SHIP_NOT_SHIP',
   UNEXPECTED_STATUS: 'SHIP_UNEXPECTED_STATUS',
   PLAIN_HTTP: 'SHIP_PLAIN_HTTP',
@@ -20,6 +28,7 @@ export const ShipCodes = {
   TLS_NAME_MISMATCH: 'SHIP_TLS_NAME_MISMATCH',
   TLS_PIN_MISMATCH: 'SHIP_TLS_PIN_MISMATCH',
   TLS_HANDSHAKE: 'SHIP_TLS_HANDSHAKE',
+  TLS_MALFORMED_CERTIFICATE: 'SHIP_TLS_MALFORMED_CERTIFICATE',
   UNREACHABLE_DNS: 'SHIP_UNREACHABLE_DNS',
   UNREACHABLE_REFUSED: 'SHIP_UNREACHABLE_REFUSED',
   UNREACHABLE_NO_ROUTE: 'SHIP_UNREACHABLE_NO_ROUTE',
@@ -46,6 +55,7 @@ export const NET_TO_SHIP: Record<string, ShipCode> = {
   [NetCodes.TLS_NAME_MISMATCH]: ShipCodes.TLS_NAME_MISMATCH,
   [NetCodes.TLS_PIN_MISMATCH]: ShipCodes.TLS_PIN_MISMATCH,
   [NetCodes.TLS_HANDSHAKE]: ShipCodes.TLS_HANDSHAKE,
+  [NetCodes.TLS_MALFORMED]: ShipCodes.TLS_MALFORMED_CERTIFICATE,
 };
 
 export const TLS_SHIP_CODES: ReadonlySet<ShipCode> = new Set([
@@ -63,8 +73,13 @@ export interface OutcomeFacts {
   exceptionMessage?: string;
   protocolVersion?: string;
   netMessage?: string;
+  /** Why the answer's text could not be decoded. */
+  charsetProblem?: string;
+  /** Fields of the certificate that are missing or malformed. */
+  certificateProblems?: string[];
 }
 
+const CUSTOM_AUTH = `In ${SpaceUiPaths.shipTab}, set authentication to custom authentication with`;
 const FACE_KEY = 'the SHIP API Key shown in XS4 Face (Integrations › Salto Space › Space Server Details)';
 const SPACE_KEY = `the key in Space's SHIP tab (${SpaceUiPaths.shipTab}, custom authentication)`;
 
@@ -77,6 +92,23 @@ export function describeOutcome(code: ShipCode, f: OutcomeFacts): { message: str
         remedy: f.keySent
           ? ''
           : `Set ${SPACE_KEY} to ${FACE_KEY}: SHIP currently accepts requests without any key.`,
+      };
+    case ShipCodes.NO_AUTHENTICATION:
+      return {
+        message: f.keySent
+          ? `SHIP at ${f.where} accepted the key, but also answers without the key: SHIP has no authentication, so anyone on the network can use it and the SHIP API Key of XS4 Face protects nothing.`
+          : `SHIP at ${f.where} answers GetInfo without any key: SHIP has no authentication.`,
+        remedy: `${CUSTOM_AUTH} ${FACE_KEY} as the key, save the SHIP tab, then check again.`,
+      };
+    case ShipCodes.BASIC_AUTH:
+      return {
+        message: `SHIP at ${f.where} asks for basic authentication (HTTP 401 with a Basic challenge); XS4 Face authenticates with the SHIP API Key (custom authentication), so it cannot connect.`,
+        remedy: `${CUSTOM_AUTH} ${FACE_KEY} as the key (not basic authentication), save the SHIP tab, then check again.`,
+      };
+    case ShipCodes.FORBIDDEN:
+      return {
+        message: `SHIP at ${f.where} refuses requests from this computer (HTTP 403).`,
+        remedy: `Likely cause: "${SpaceUiPaths.limitToOneServer}" is on in ${SpaceUiPaths.shipTab} and names another address. If it names the XS4 Face server, that is right and this check cannot test the key from here: the XS4 Face integration status tells whether the link works. Otherwise set it to the XS4 Face server's address (or turn it off) and save the SHIP tab.`,
       };
     case ShipCodes.UNAUTHORIZED:
       return {
@@ -123,6 +155,12 @@ export function describeOutcome(code: ShipCode, f: OutcomeFacts): { message: str
         remedy:
           "Check that the URL points at Space's SHIP service and that nothing in between rewrites answers.",
       };
+    case ShipCodes.UNDECODABLE:
+      return {
+        message: `${f.where} answered SHIP XML whose text cannot be decoded: ${f.charsetProblem ?? 'unknown charset problem'}`,
+        remedy:
+          "Space declares its charset in the Content-Type and the XML declaration; check that nothing in between (a proxy, a filter) rewrites Space's answers, and export this report for Salto support.",
+      };
     case ShipCodes.NOT_SHIP:
       return {
         message: `Something answers at ${f.where}${f.httpStatus ? ` (HTTP ${f.httpStatus})` : ''}, but it is not SHIP.`,
@@ -160,6 +198,12 @@ export function describeOutcome(code: ShipCode, f: OutcomeFacts): { message: str
         message: `${f.where} presented a different certificate than the accepted one, so the SHIP key was not sent.`,
         remedy: 'Check why the certificate changed; accept the new one only if you know.',
       };
+    case ShipCodes.TLS_MALFORMED_CERTIFICATE:
+      return {
+        message: `The certificate of ${f.where} is malformed (${(f.certificateProblems ?? []).join('; ') || 'unreadable fields'}), so the SHIP key was not sent.`,
+        remedy:
+          "Install a well-formed certificate for Space's HTTPS port (re-issue it; Space Configurator › Service ports) and restart the Space service.",
+      };
     case ShipCodes.TLS_HANDSHAKE:
       return {
         message: `The TLS handshake with ${f.where} failed.`,
@@ -194,7 +238,7 @@ export function describeOutcome(code: ShipCode, f: OutcomeFacts): { message: str
     case ShipCodes.CONNECTION_DROPPED:
       return {
         message: `${f.where} dropped the connection${f.netMessage ? ` (${f.netMessage})` : ''}.`,
-        remedy: 'Try again; check the Space service log and any proxy in between.',
+        remedy: `Try again; check the Space service log and any proxy in between, and whether "${SpaceUiPaths.limitToOneServer}" (${SpaceUiPaths.shipTab}) names another address.`,
       };
     case ShipCodes.RESPONSE_TOO_LARGE:
       return {

@@ -4,7 +4,8 @@
 // not get entity expansion or external lookups. The parsed object is then validated with zod.
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { z } from 'zod';
-import { AppError } from '../errors';
+import { AppError, isAppError } from '../errors';
+import { decodeBody } from '../net/charset';
 
 export const ShipXmlCodes = {
   MALFORMED: 'SHIP_XML_MALFORMED',
@@ -111,7 +112,14 @@ export function parseShipResponse(xml: string | Buffer): ShipResponse {
   const size = typeof xml === 'string' ? Buffer.byteLength(xml) : xml.length;
   if (size > MAX_SHIP_XML_BYTES)
     throw malformed(`${size} bytes, more than ${MAX_SHIP_XML_BYTES}`, { bytes: size });
-  const s = (typeof xml === 'string' ? xml : xml.toString('utf8')).replace(/^\uFEFF/, '');
+  let decoded: string;
+  try {
+    // Bytes are decoded by what they declare (BOM, XML declaration), never as UTF-8 whatever they say.
+    decoded = typeof xml === 'string' ? xml : decodeBody(xml, undefined, 'xml').text;
+  } catch (e) {
+    throw malformed(isAppError(e) ? e.message : 'undecodable bytes');
+  }
+  const s = decoded.replace(/^\uFEFF/, '');
   if (/<!DOCTYPE|<!ENTITY/i.test(s)) throw malformed('document type declarations are refused');
   const valid = XMLValidator.validate(s);
   if (valid !== true)

@@ -31,4 +31,9 @@ export const SpaceUiPaths = {
   shipTab: 'System › General options › SHIP',
   faceRecognitionTab: 'System › General options › Face recognition',
   configurator: 'Space Configurator › Service ports',
+  /** The SHIP tab option that makes SHIP answer one address only (its answer to others is assumed: HTTP 403). */
+  limitToOneServer: 'Limit communications to one server',
 } as const;
+
+/** What SHIP answers a request from an address "Limit communications to one server" does not name (assumed, not documented). */
+export const SHIP_LIMITED_ADDRESS_STATUS = 403;

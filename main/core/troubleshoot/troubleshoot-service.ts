@@ -25,6 +25,8 @@ export interface TroubleshootContext {
   lastChecks: LastChecks;
   machineName: string;
   platform: string;
+  /** Every secret the app holds: the live report is redacted against them like every other output. */
+  secrets: () => Promise<string[]>;
 }
 
 export interface TroubleshootService {
@@ -42,7 +44,7 @@ export function createTroubleshootService(
   const { clock } = context;
   let opened: (EvaluatedBundle & { dir: string }) | null = null;
 
-  function model(source: 'bundle' | 'live'): ReportModel {
+  async function model(source: 'bundle' | 'live'): Promise<ReportModel> {
     const meta = { toolVersion: wiring.toolVersion, generatedAt: clock() };
     const live = context.lastChecks.get();
     if (source === 'bundle' && opened !== null) {
@@ -63,6 +65,7 @@ export function createTroubleshootService(
         machineName: context.machineName,
         platform: context.platform,
         inputs: live.inputs,
+        secrets: await context.secrets(),
       });
     throw new AppError(
       'REPORT_NOTHING_TO_EXPORT',
@@ -91,7 +94,7 @@ export function createTroubleshootService(
       };
     },
     async exportReport(source, path) {
-      const report = model(source);
+      const report = await model(source);
       const target = resolve(path);
       try {
         await writeFileAtomic(target, renderHtmlReport(report));

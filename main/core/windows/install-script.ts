@@ -7,6 +7,7 @@ import { AppError, invalidInput } from '../errors';
 import type { RecordChange } from './change-record';
 import type { ElevatedOutcomeKind, ElevatedRunner } from './elevated-runner';
 import type { PsSession } from './ps-session';
+import { redactOutput } from '../secrets/redact';
 
 /** Larger than any plausible install script; bounds what is read into memory from a download or a picked file. */
 export const MAX_INSTALL_SCRIPT_BYTES = 5 * 1024 * 1024;
@@ -143,8 +144,10 @@ export interface InstallScriptRun {
 export async function runInstallScript(
   deps: InstallScriptDeps,
   info: InstallScriptInfo,
-  opts: { timeoutMs: number; signal?: AbortSignal; onLog?: (chunk: string) => void },
+  opts: { timeoutMs: number; signal?: AbortSignal; onLog?: (chunk: string) => void; secrets?: readonly string[] },
 ): Promise<InstallScriptRun> {
+  const secrets = opts.secrets ?? [];
+  const live = opts.onLog ? redactedLines(opts.onLog, secrets) : null;
   const now = sha256Hex(await readBounded(info.path));
   if (now !== info.sha256) {
     throw new AppError(
@@ -161,9 +164,10 @@ export async function runInstallScript(
       script: { path: info.path, sha256: info.sha256 },
       timeoutMs: opts.timeoutMs,
       ...(opts.signal ? { signal: opts.signal } : {}),
-      ...(opts.onLog ? { onLog: opts.onLog } : {}),
+      ...(live ? { onLog: live.write } : {}),
     });
   } catch (e) {
+    live?.end();
     if (!(e instanceof AppError) || e.code !== 'ELEVATED_SCRIPT_CHANGED') throw e;
     const actual = typeof e.detail?.actual === 'string' ? e.detail.actual : 'unknown';
     const refusedTranscript = await writeTranscript(deps.dataDir, startedAt, [
@@ -192,6 +196,7 @@ export async function runInstallScript(
       e,
     );
   }
+  live?.end();
   const header = [
     `# Space Install Script run`,
     `# script: ${info.path} (${info.source})`,
@@ -201,7 +206,7 @@ export async function runInstallScript(
     `# outcome: ${out.outcome}; exit code: ${out.exitCode ?? 'none'}; duration: ${out.durationMs} ms`,
     '',
   ].join('\r\n');
-  const transcriptPath = await writeTranscript(deps.dataDir, startedAt, [header + out.log]);
+  const transcriptPath = await writeTranscript(deps.dataDir, startedAt, [header + redactOutput(out.log, secrets)]);
   const result = out.outcome === 'completed' ? (out.exitCode === 0 ? 'applied' : 'failed') : out.outcome;
   await deps.recordChange?.({
     at: startedAt.toISOString(),
@@ -219,6 +224,31 @@ export async function runInstallScript(
     files: [transcriptPath],
   });
   return { outcome: out.outcome, exitCode: out.exitCode, transcriptPath, durationMs: out.durationMs };
+}
+
+/**
+ * The script's streamed output, passed on only in whole lines and each redacted: a secret the script prints may arrive
+ * split across two writes, and only a whole line can be matched. `end` passes on a last line without its line break.
+ */
+function redactedLines(
+  onLog: (chunk: string) => void,
+  secrets: readonly string[],
+): { write: (chunk: string) => void; end: () => void } {
+  let pending = '';
+  return {
+    write(chunk) {
+      pending += chunk;
+      const cut = pending.lastIndexOf('\n');
+      if (cut < 0) return;
+      const whole = pending.slice(0, cut + 1);
+      pending = pending.slice(cut + 1);
+      onLog(redactOutput(whole, secrets));
+    },
+    end() {
+      if (pending.length > 0) onLog(redactOutput(pending, secrets));
+      pending = '';
+    },
+  };
 }
 
 /** Keeps each run's log in the data folder under a UTC time stamp; returns its path. */

@@ -25,6 +25,18 @@ export interface ProbeResult {
   lastError: string | null;
 }
 
+/** The answer's text by its byte-order mark or Content-Type charset (Space writes UTF-8, UTF-16 or a Windows code page). */
+function textOf(body: Buffer, contentType: string): string {
+  if (body[0] === 0xff && body[1] === 0xfe) return new TextDecoder('utf-16le').decode(body.subarray(2));
+  if (body[0] === 0xfe && body[1] === 0xff) return new TextDecoder('utf-16be').decode(body.subarray(2));
+  const label = /charset\s*=\s*"?([^";\s]+)/i.exec(contentType)?.[1] ?? 'utf-8';
+  try {
+    return new TextDecoder(label).decode(body);
+  } catch {
+    return body.toString('latin1');
+  }
+}
+
 /** Computes the integration card status the way XS4 Face would: by asking Space. */
 export async function probeSpace(t: SpaceTarget, trust: SpaceTrust, timeoutMs: number): Promise<ProbeResult> {
   if (t.host === '' || t.shipApiKey === null || t.port < 1)
@@ -43,14 +55,30 @@ export async function probeSpace(t: SpaceTarget, trust: SpaceTrust, timeoutMs: n
   } catch (e) {
     return { status: 'disconnected', lastError: e instanceof Error ? e.message : String(e) };
   }
+  const challenge = String(res.headers['www-authenticate'] ?? '');
+  if (res.status === 401 && /\bbasic\b/i.test(challenge))
+    return {
+      status: 'unauthorized',
+      lastError:
+        'Space asks for basic authentication for SHIP (HTTP 401); XS4 Face sends the SHIP API Key, which needs custom authentication.',
+    };
   if (res.status === 401)
     return { status: 'unauthorized', lastError: 'Space refused the SHIP API key (HTTP 401).' };
+  if (res.status === 403)
+    return {
+      status: 'disconnected',
+      lastError:
+        'Space refused SHIP from this XS4 Face server\'s address (HTTP 403): check "Limit communications to one server" in System › General options › SHIP.',
+    };
   if (res.status !== 200)
     return { status: 'disconnected', lastError: `Space answered SHIP GetInfo with HTTP ${res.status}.` };
-  const xml = res.body.toString('utf8');
-  const exc = /<Exception>[\s\S]*?<Code>\s*(\d+)\s*<\/Code>/.exec(xml);
+  const xml = textOf(res.body, String(res.headers['content-type'] ?? ''));
+  const exc = /<Exception>[\s\S]*?<Code>\s*(\d+)\s*<\/Code>(?:[\s\S]*?<Message>\s*([^<]*?)\s*<\/Message>)?/.exec(xml);
   if (exc && exc[1] !== '0')
-    return { status: 'disconnected', lastError: `SHIP GetInfo failed with exception code ${exc[1]}.` };
+    return {
+      status: 'disconnected',
+      lastError: `SHIP GetInfo failed with exception code ${exc[1]}${exc[2] ? `: ${exc[2]}` : ''}.`,
+    };
   if (!/<ProtocolID>\s*SHIP\s*<\/ProtocolID>/.test(xml))
     return { status: 'disconnected', lastError: 'The Space address did not answer as a SHIP server.' };
   return { status: 'connected', lastError: null };

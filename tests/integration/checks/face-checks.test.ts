@@ -4,6 +4,7 @@ import * as https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { startFaceSimulator, type FaceSimulator } from '../../../scripts/sim/face-server';
 import { makeCa, makeCert } from '../../../scripts/sim/certs';
+import { startSpaceSimulator } from '../../../scripts/sim/space-simulator';
 import { startShipEndpoint, type ShipEndpoint } from '../../helpers/ship-endpoint';
 import {
   faceChecks,
@@ -23,7 +24,10 @@ let ship: ShipEndpoint;
 let policy: https.Server;
 let policyPort: number;
 const ca = makeCa('Policy CA');
-const pages: Record<string, { status: number; type: string; body: string; location?: string }> = {
+const pages: Record<
+  string,
+  { status: number; type: string; body: string | Buffer; location?: string; delayMs?: number }
+> = {
   '/privacy': {
     status: 200,
     type: 'text/html; charset=utf-8',
@@ -32,6 +36,22 @@ const pages: Record<string, { status: number; type: string; body: string; locati
   '/cookies': { status: 200, type: 'text/html', body: '<p>We use cookies.</p>' },
   '/moved': { status: 301, type: 'text/html', body: '', location: '/privacy' },
   '/gone': { status: 404, type: 'text/html', body: 'not here' },
+  // A Spanish policy saved in ISO-8859-1, declared only in the page, only over HTTP, and not at all.
+  '/latin1-meta': {
+    status: 200,
+    type: 'text/html',
+    body: Buffer.from('<!doctype html><meta charset="iso-8859-1"><p>Tratamos datos biométricos.</p>', 'latin1'),
+  },
+  '/latin1-http': {
+    status: 200,
+    type: 'text/html; charset=ISO-8859-1',
+    body: Buffer.from('<p>Tratamos datos biométricos.</p>', 'latin1'),
+  },
+  '/latin1-undeclared': {
+    status: 200,
+    type: 'text/html',
+    body: Buffer.from('<p>Tratamos datos biométricos.</p>', 'latin1'),
+  },
 };
 
 function ctx(inputs: Partial<FaceCheckInputs> = {}): CheckContext {
@@ -59,9 +79,12 @@ beforeAll(async () => {
   const leaf = makeCert({ issuer: ca, altNames: ['localhost'] });
   policy = https.createServer({ cert: leaf.cert, key: leaf.key }, (req, res) => {
     const p = pages[req.url ?? ''] ?? { status: 404, type: 'text/plain', body: 'no' };
-    res
-      .writeHead(p.status, { 'Content-Type': p.type, ...(p.location ? { Location: p.location } : {}) })
-      .end(p.body);
+    const answer = (): void =>
+      void res
+        .writeHead(p.status, { 'Content-Type': p.type, ...(p.location ? { Location: p.location } : {}) })
+        .end(p.body);
+    if (p.delayMs) setTimeout(answer, p.delayMs);
+    else answer();
   });
   policyPort = await new Promise<number>((r) =>
     policy.listen(0, '127.0.0.1', () => r((policy.address() as AddressInfo).port)),
@@ -126,6 +149,25 @@ describe('XS4 Face checks against the simulator', () => {
     st.space = { ...st.space, port: ship.port };
   });
 
+  it('face.space-integration Disconnected names "Limit communications to one server" among the likely causes', async () => {
+    const space = await startSpaceSimulator({ state: { key: SHIP_CANARY, limitTo: '192.0.2.10' } });
+    try {
+      sim.setSpaceTrust({ fingerprint256: space.fingerprint256 });
+      const st = sim.serverState();
+      if (!st.integrations.includes('salto-space')) st.integrations.push('salto-space');
+      const saved = st.space;
+      st.space = { host: '127.0.0.1', port: space.port, https: true, shipApiKey: SHIP_CANARY };
+      const v = faceSpaceIntegrationCheck.evaluate(await faceSpaceIntegrationCheck.collect(ctx()));
+      expect(v).toMatchObject({ status: 'fail', code: 'FACE_SPACE_DISCONNECTED' });
+      expect(v.detail).toContain('Limit communications to one server');
+      expect(v.remedy).toContain('Limit communications to one server');
+      st.space = saved;
+    } finally {
+      sim.setSpaceTrust({ fingerprint256: ship.fingerprint256 });
+      await space.close();
+    }
+  });
+
   it('enrollment checks read the settings and the policy page over HTTPS', async () => {
     const st = sim.serverState();
     st.enrollment = { companyName: '', privacyPolicyUrl: '' };
@@ -158,6 +200,63 @@ describe('XS4 Face checks against the simulator', () => {
     const untrusted = await enrollmentPrivacyPolicyCheck.collect(ctx({ extraCa: [] }));
     st.enrollment.privacyPolicyUrl = `https://localhost:${policyPort}/privacy`;
     expect(enrollmentPrivacyPolicyCheck.evaluate(untrusted).code).toBe('TLS_UNTRUSTED');
+  });
+
+  it('the policy page is decoded by the charset it declares (HTTP or <meta>); undeclared non-UTF-8 is reported', async () => {
+    const st = sim.serverState();
+    st.enrollment = { companyName: 'Acme Doors SL', privacyPolicyUrl: '' };
+    for (const page of ['/latin1-meta', '/latin1-http']) {
+      st.enrollment.privacyPolicyUrl = `https://localhost:${policyPort}${page}`;
+      const ev = await enrollmentPrivacyPolicyCheck.collect(ctx());
+      expect(ev.text, page).toBe('Tratamos datos biométricos.');
+      expect(enrollmentPrivacyPolicyCheck.evaluate(ev).status, page).toBe('pass');
+    }
+    st.enrollment.privacyPolicyUrl = `https://localhost:${policyPort}/latin1-undeclared`;
+    const ev = await enrollmentPrivacyPolicyCheck.collect(ctx());
+    const verdict = enrollmentPrivacyPolicyCheck.evaluate(ev);
+    expect(verdict).toMatchObject({ status: 'fail', code: 'CHARSET_UNDECLARED_NOT_UTF8' });
+    expect(JSON.stringify(ev)).not.toContain('\ufffd');
+    st.enrollment.privacyPolicyUrl = `https://localhost:${policyPort}/privacy`;
+  });
+
+  it('one deadline covers the whole policy fetch, redirects included', async () => {
+    pages['/slow1'] = { status: 301, type: 'text/html', body: '', location: '/slow2', delayMs: 2000 };
+    pages['/slow2'] = { status: 301, type: 'text/html', body: '', location: '/slow3', delayMs: 2000 };
+    pages['/slow3'] = { status: 200, type: 'text/html', body: '<p>biometric</p>', delayMs: 2000 };
+    const st = sim.serverState();
+    st.enrollment = { companyName: 'Acme Doors SL', privacyPolicyUrl: `https://localhost:${policyPort}/slow1` };
+    const t0 = Date.now();
+    const ev = await enrollmentPrivacyPolicyCheck.collect(ctx());
+    expect(Date.now() - t0).toBeLessThan(5000);
+    expect(ev.error?.code).toBe('NET_RESPONSE_TIMEOUT');
+    st.enrollment.privacyPolicyUrl = `https://localhost:${policyPort}/privacy`;
+  });
+
+  it('2 MiB of hostile markup (nested <, unclosed comment, huge attribute) ends well within the timeout', async () => {
+    const size = 2 * 1024 * 1024 - 4096; // just under the page cap, so all of it is read and parsed
+    const hostile: Record<string, string> = {
+      '/lt': '<'.repeat(size),
+      '/nested': '<p>datos biométricos</p>' + '<div<'.repeat(size / 5),
+      '/comment': '<p>biometric data</p><!--' + '<a>'.repeat(size / 3),
+      '/attribute': '<p>biometric</p><a title="' + 'x'.repeat(size),
+      '/script': '<script>' + '</scrip'.repeat(size / 7),
+    };
+    for (const [path, body] of Object.entries(hostile)) pages[path] = { status: 200, type: 'text/html', body };
+    const st = sim.serverState();
+    st.enrollment = { companyName: 'Acme Doors SL', privacyPolicyUrl: '' };
+    for (const path of Object.keys(hostile)) {
+      st.enrollment.privacyPolicyUrl = `https://localhost:${policyPort}${path}`;
+      const t0 = Date.now();
+      const ev = await enrollmentPrivacyPolicyCheck.collect(ctx());
+      const ms = Date.now() - t0;
+      expect(ev.error, path).toBeNull();
+      expect(ev.text.length, path).toBeLessThanOrEqual(20_000);
+      const v = enrollmentPrivacyPolicyCheck.evaluate(ev);
+      expect(v.status, path).toMatch(/^(pass|fail)$/);
+      // The check's own timeout is 5000 ms; linear parsing of 2 MiB takes a small part of it.
+      expect(ms, path).toBeLessThan(2500);
+    }
+    st.enrollment.privacyPolicyUrl = `https://localhost:${policyPort}/privacy`;
   });
 
   it('hostile server strings are stripped of control characters before they become evidence', async () => {

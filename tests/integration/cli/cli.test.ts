@@ -330,6 +330,15 @@ describe('xs4-setup bad input (exit 2, one line)', () => {
   });
 });
 
+describe('xs4-setup unexpected internal error', () => {
+  it('a bug outside every handler exits 3 with one line on stderr: no stack trace, never exit 1', async () => {
+    const r = await run(['doctor', '--json'], { env: { XS4_TEST_INTERNAL_ERROR: '1' } });
+    expect(r.code).toBe(3);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe('xs4-setup: internal error (a bug): Invalid time value. Please report it. [INTERNAL]\n');
+  });
+});
+
 describe('xs4-setup interrupted', () => {
   it('Ctrl+C during collect cancels the checks, exits 130 and writes no bundle', async () => {
     // A server that accepts and never answers: the TLS handshake hangs, so the check is still running at Ctrl+C.

@@ -90,6 +90,24 @@ describe('xs4-setup setup', () => {
     expect(badTimeout.stderr).toContain('--verify-timeout-ms');
   });
 
+  it('a pinned XS4 Face certificate that changed (even to one this machine trusts): exit 2 naming both fingerprints', async () => {
+    const pinned = join(work, 'pinned-profile.json');
+    const old = 'AB'.repeat(32).replace(/(..)(?!$)/g, '$1:');
+    await writeFile(
+      pinned,
+      JSON.stringify({ format: 'xs4-site-profile', version: 1, faceUrl: face.url, facePinnedFingerprint256: old, spaceUrl: `${space.url.replace(/\/$/, '')}/` }),
+    );
+    const r = await cli(['setup', '--profile', pinned, '--face-token-file', tokenFile, '--ship-key-file', keyFile], {
+      XS4_DATA_DIR: join(work, 'data-pinned'),
+    });
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toContain(old);
+    expect(r.stderr).toContain(face.fingerprint256);
+    expect(r.stderr).toContain('[FACE_TLS_PIN_MISMATCH]');
+    expect(r.stdout).not.toContain('[2/9]');
+  });
+
   it('with a key Space does not have: exit 1 and the diagnosis says SHIP refused the key', async () => {
     const wrong = join(work, 'wrong-key');
     await writeFile(wrong, 'WrongKey0123456789', { mode: 0o600 });

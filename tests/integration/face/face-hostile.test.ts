@@ -74,6 +74,23 @@ describe('hostile answers', () => {
     );
   });
 
+  it('JSON is decoded by its declared charset (UTF-16, ISO-8859-1); undeclared non-UTF-8 bytes are reported, not replaced', async () => {
+    const who = JSON.stringify({ apiVersion: '1', user: 'técnico@hotel.es' });
+    served = { type: 'application/json; charset=utf-16', body: Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(who, 'utf16le')]) };
+    expect((await client().whoAmI()).user).toBe('técnico@hotel.es');
+    served = { type: 'application/json; charset=ISO-8859-1', body: Buffer.from(who, 'latin1') };
+    expect((await client().whoAmI()).user).toBe('técnico@hotel.es');
+    served = { type: 'application/json', body: Buffer.from(who, 'latin1') };
+    const e = await client()
+      .whoAmI()
+      .then(
+        () => null,
+        (x: unknown) => x as AppError,
+      );
+    expect(e?.code).toBe('FACE_BAD_RESPONSE');
+    expect(e?.message).toMatch(/not valid UTF-8 and declares no charset/);
+  });
+
   it('deeply nested JSON and huge numbers are refused cleanly', async () => {
     served = { type: 'application/json', body: Buffer.from('['.repeat(5000) + ']'.repeat(5000)) };
     expect(await outcome(client().whoAmI())).toBe('FACE_BAD_RESPONSE');

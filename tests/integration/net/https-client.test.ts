@@ -95,6 +95,23 @@ describe('httpRequest trust', () => {
     expect(err.detail?.actual).toMatch(/^([0-9A-F]{2}:){31}[0-9A-F]{2}$/);
   });
 
+  it('a pin is exclusive: another certificate is refused even when this machine trusts it (TLS inspection, misissue)', async () => {
+    const ca = makeCa();
+    const port = await httpsServer(makeCert({ issuer: ca, altNames: ['localhost'] }));
+    const before = received.length;
+    const err = (await httpRequest({
+      url: `https://localhost:${port}/`,
+      headers: { 'Salto-SHIP-Key': 'never-sent' },
+      timeoutMs: 3000,
+      trust: { extraCa: [ca.cert], pinnedFingerprint256: 'AB'.repeat(32) },
+    }).catch((e: AppError) => e)) as AppError;
+    expect(err.code).toBe('TLS_PIN_MISMATCH');
+    expect(err.detail?.expected).toBe(Array(32).fill('AB').join(':'));
+    expect(err.message).toContain(err.detail?.actual as string);
+    expect(err.message).toContain(err.detail?.expected as string);
+    expect(received.length).toBe(before);
+  });
+
   it('trusts a CA-issued certificate through the CA, and checks the name', async () => {
     const ca = makeCa();
     const port = await httpsServer(makeCert({ issuer: ca, altNames: ['localhost'] }));

@@ -139,9 +139,16 @@ describe('setup service against the simulators', () => {
       done: { connect: { summary: 'Connected' } },
     });
     expect((await reopened.listIntegrations()).length).toBeGreaterThan(0);
+    const old = e.face.fingerprint256;
     e.face.replaceCertificate();
     expect(await codeOf(e.service.listIntegrations())).toBe('FACE_TLS_PIN_MISMATCH');
-    expect(await codeOf(e.service.connectFace(e.face.url, null))).toBe('FACE_TLS_PIN_MISMATCH');
+    // Connecting again shows both fingerprints for the technician to decide; nothing is pinned on its own.
+    expect(await e.service.connectFace(e.face.url, null)).toMatchObject({
+      state: 'needs-trust',
+      previousFingerprint256: old.toUpperCase(),
+      reason: { code: 'FACE_TLS_PIN_MISMATCH' },
+    });
+    expect(await codeOf(e.service.listIntegrations())).toBe('FACE_TLS_PIN_MISMATCH');
   });
 
   it('refuses bad input naming the field, and writes nothing', async () => {

@@ -67,6 +67,43 @@ async function rawTls(onRequest: (s: tls.TLSSocket) => void): Promise<string> {
   return `https://127.0.0.1:${port}/`;
 }
 
+describe('SHIP answers in the charset Space declares', () => {
+  const ES = 'Licencia no válida para esta opción';
+  it.each(['utf-8', 'utf-16le', 'utf-16be', 'iso-8859-1', 'windows-1252'] as const)(
+    '%s: a Spanish licence exception reads correctly, and GetInfo parses',
+    async (charset) => {
+      sim.setState({ charset, defaultLanguage: 'spa', licence: 'missing' });
+      const r = await pinned();
+      expect(r.code).toBe('SHIP_LICENCE_MISSING');
+      expect(r.exception).toEqual({ code: 13, message: ES });
+      expect(r.message).toContain(ES);
+      sim.setState({ licence: 'present' });
+      const ok = await pinned();
+      expect(ok.code).toBe('SHIP_OK');
+      expect(ok.getInfo?.defaultLanguage).toBe('spa');
+    },
+  );
+
+  it('an answer that declares no charset and is not UTF-8 is reported, not decoded with replacement characters', async () => {
+    const url = await rawTls((s) => {
+      const body = Buffer.from(
+        `<RequestResponse><RequestName>GetInfo</RequestName><Exception><Code>13</Code><Message>${ES}</Message></Exception></RequestResponse>`,
+        'latin1',
+      );
+      s.end(
+        Buffer.concat([
+          Buffer.from(`HTTP/1.1 200 OK\r\nContent-Type: application/vnd.saltosystems.ship.v1+xml\r\nContent-Length: ${body.length}\r\n\r\n`),
+          body,
+        ]),
+      );
+    });
+    const r = await probeShip({ url, key: KEY, trust: { pinnedFingerprint256: rawFp }, timeoutMs: 3000 });
+    expect(r.code).toBe('SHIP_UNDECODABLE');
+    expect(r.message).toMatch(/declares no charset/);
+    expect(r.message).not.toContain('\ufffd');
+  });
+});
+
 describe('SHIP outcomes from the simulator', () => {
   it('OK over a pinned self-signed certificate: version, Space time, skew; key seen only as a fingerprint', async () => {
     sim.setState({ clockOffsetSeconds: 300 });
@@ -120,12 +157,54 @@ describe('SHIP outcomes from the simulator', () => {
     expect(r.keylessReason).toBe('no-key-given');
   });
 
-  it('auth none answers without a key, and the remedy says so', async () => {
+  it('auth none, no key given: SHIP answering without a key is its own failure, with the SHIP tab as the remedy', async () => {
     sim.setState({ auth: 'none' });
     const r = await pinned({ key: undefined });
-    expect(r.code).toBe('SHIP_OK');
+    expect(r.code).toBe('SHIP_NO_AUTHENTICATION');
+    expect(r.ok).toBe(false);
     expect(r.keySent).toBe(false);
-    expect(r.remedy).toMatch(/without any key/);
+    expect(r.remedy).toContain('System › General options › SHIP');
+    expect(r.remedy).toContain('custom authentication');
+  });
+
+  it('auth none with the key: the keyed GetInfo succeeds, the key-less one too, so it is SHIP_NO_AUTHENTICATION, not OK', async () => {
+    sim.setState({ auth: 'none' });
+    const before = sim.keyedRequests;
+    const r = await pinned();
+    expect(r.code).toBe('SHIP_NO_AUTHENTICATION');
+    expect(r.ok).toBe(false);
+    expect(r.keySent).toBe(true);
+    expect(r.withoutKey).toEqual({ code: 'SHIP_OK', httpStatus: 200 });
+    expect(r.message).toMatch(/also answers without the key/);
+    // One keyed request, then one without: the key was not sent twice.
+    expect(sim.keyedRequests - before).toBe(1);
+  });
+
+  it('custom authentication is verified: the key-less GetInfo is refused with 401', async () => {
+    const r = await pinned();
+    expect(r.code).toBe('SHIP_OK');
+    expect(r.withoutKey).toEqual({ code: 'SHIP_KEY_REQUIRED', httpStatus: 401 });
+  });
+
+  it('basic authentication is told apart by its challenge (WWW-Authenticate: Basic), with or without a key', async () => {
+    sim.setState({ auth: 'basic' });
+    for (const key of [KEY, undefined]) {
+      const r = await pinned({ key });
+      expect(r.code).toBe('SHIP_BASIC_AUTH');
+      expect(r.httpStatus).toBe(401);
+      expect(r.message).toContain('basic authentication');
+      expect(r.remedy).toContain('custom authentication');
+    }
+  });
+
+  it('"Limit communications to one server" set to another address: 403, the setting named as the likely cause', async () => {
+    sim.setState({ limitTo: '192.0.2.10' });
+    const r = await pinned();
+    expect(r.code).toBe('SHIP_FORBIDDEN');
+    expect(r.httpStatus).toBe(403);
+    expect(r.remedy).toContain('Limit communications to one server');
+    sim.setState({ limitTo: '127.0.0.1' });
+    expect((await pinned()).code).toBe('SHIP_OK');
   });
 
   it('STP-only transport → 501 SHIP_HTTP_TRANSPORT_DISABLED', async () => {

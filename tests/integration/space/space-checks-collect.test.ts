@@ -82,6 +82,20 @@ describe('space.ship collect → evaluate', () => {
     );
     expect(spaceShipCheck.evaluate(stp).code).toBe('SHIP_HTTP_TRANSPORT_DISABLED');
   });
+  it('SHIP without authentication fails (even with the key); basic authentication fails; 403 names the one-server limit', async () => {
+    const collect = () =>
+      spaceShipCheck.collect(ctx({ spaceUrl: sim.url, spacePinnedFingerprint256: sim.fingerprint256, shipKey: KEY }));
+    sim.setState({ auth: 'none' });
+    const none = spaceShipCheck.evaluate(await collect());
+    expect(none).toMatchObject({ status: 'fail', code: 'SHIP_NO_AUTHENTICATION' });
+    expect(none.remedy).toContain('custom authentication');
+    sim.setState({ auth: 'basic' });
+    expect(spaceShipCheck.evaluate(await collect())).toMatchObject({ status: 'fail', code: 'SHIP_BASIC_AUTH' });
+    sim.setState({ auth: 'custom', limitTo: '192.0.2.10' });
+    const limited = spaceShipCheck.evaluate(await collect());
+    expect(limited).toMatchObject({ status: 'warn', code: 'SHIP_FORBIDDEN' });
+    expect(limited.remedy).toContain('Limit communications to one server');
+  });
   it('Space clock 10 minutes behind → warn SHIP_CLOCK_SKEW', async () => {
     sim.setState({ clockOffsetSeconds: -600 });
     const ev = await spaceShipCheck.collect(
@@ -118,5 +132,29 @@ describe('XS4 Face card status computed against the Space simulator', () => {
     sim.setState({ licence: 'present', https: false });
     expect(await status(KEY)).toBe('Disconnected');
     expect(await probe(null)).toBe('No status');
+  });
+  const detail = (key: string) =>
+    probeSpace({ host: '127.0.0.1', port: sim.port, https: true, shipApiKey: key }, { fingerprint256: sim.fingerprint256 }, 4000);
+  it('follows the same SHIP rules: no authentication still connects (XS4 Face cannot tell), basic is Unauthorized', async () => {
+    sim.setState({ auth: 'none' });
+    expect(await status('any-key-at-all')).toBe('Connected');
+    sim.setState({ auth: 'basic' });
+    const basic = await detail(KEY);
+    expect(basic.status).toBe('unauthorized');
+    expect(basic.lastError).toContain('basic authentication');
+  });
+  it('"Limit communications to one server" naming another address: Disconnected, and the setting is named', async () => {
+    sim.setState({ limitTo: '192.0.2.10' });
+    const r = await detail(KEY);
+    expect(r.status).toBe('disconnected');
+    expect(r.lastError).toContain('Limit communications to one server');
+  });
+  it.each(['utf-16le', 'utf-16be', 'windows-1252'] as const)('reads answers in %s (Connected, licence exception Disconnected)', async (charset) => {
+    sim.setState({ charset });
+    expect(await status(KEY)).toBe('Connected');
+    sim.setState({ licence: 'missing', defaultLanguage: 'spa' });
+    const r = await detail(KEY);
+    expect(r.status).toBe('disconnected');
+    expect(r.lastError).toContain('Licencia no válida para esta opción');
   });
 });

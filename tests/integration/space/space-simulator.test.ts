@@ -104,6 +104,12 @@ describe('space-server CLI flags', () => {
         'Server=10.0.0.5',
         '--face-field',
         'Port=443',
+        '--charset',
+        'iso-8859-1',
+        '--language',
+        'spa',
+        '--limit-to',
+        '10.0.0.7',
       ],
       { [KEY_ENV]: 'k-from-env' },
     );
@@ -118,7 +124,11 @@ describe('space-server CLI flags', () => {
       key: 'k-from-env',
       clockOffsetSeconds: -30,
       faceRecognition: { Server: '10.0.0.5', Port: '443' },
+      charset: 'iso-8859-1',
+      defaultLanguage: 'spa',
+      limitTo: '10.0.0.7',
     });
+    expect(parseSimArgs(['--auth', 'basic'], { [KEY_ENV]: 'k' }).state.auth).toBe('basic');
   });
   it.each([
     [['--port', '0'], '--port'],
@@ -131,6 +141,11 @@ describe('space-server CLI flags', () => {
     [['--face-field', 'novalue'], '--face-field'],
     [['--clock-offset', 'soon'], '--clock-offset'],
     [['--frobnicate', '1'], '--frobnicate'],
+    [['--charset', 'ebcdic'], '--charset'],
+    [['--language', 'klingon'], '--language'],
+    [['--auth', 'kerberos'], '--auth'],
+    [['--auth', 'basic'], '--auth'],
+    [['--limit-to', 'space.local'], '--limit-to'],
     [['stray'], 'stray'],
   ])('%j → names %s', (argv, field) => {
     const e = err(argv);

@@ -17,6 +17,21 @@ function recordingService(): { service: SetupService; calls: Array<[string, unkn
       return value;
     };
   const progress = { current: 'welcome' as const, done: {} };
+  const spaceTrusted = {
+    state: 'trusted' as const,
+    url: 'https://space.test:8100/',
+    certificate: {
+      subject: 'CN=space.test',
+      issuer: 'CN=space.test',
+      subjectAltNames: [],
+      validFrom: '2026-01-01T00:00:00.000Z',
+      validTo: '2027-01-01T00:00:00.000Z',
+      fingerprint256: Array(32).fill('AB').join(':'),
+      selfSigned: true,
+      serialNumber: '01',
+    },
+    trustedBy: 'pin' as const,
+  };
   const service: SetupService = {
     progress: rec('progress', progress),
     markStep: rec('markStep', progress),
@@ -67,6 +82,8 @@ function recordingService(): { service: SetupService; calls: Array<[string, unkn
     }),
     getSpaceDetails: rec('getSpaceDetails', null),
     saveSpaceDetails: rec('saveSpaceDetails', { host: 'space.test', port: 8100, https: true }),
+    spaceCertificate: rec('spaceCertificate', spaceTrusted),
+    trustSpaceCertificate: rec('trustSpaceCertificate', spaceTrusted),
     shipKey: rec('shipKey', { set: true, fingerprint: 'abcd1234' }),
     setShipKey: rec('setShipKey', { set: true, fingerprint: 'abcd1234' }),
     revealShipKey: rec('revealShipKey', SECRET),
@@ -184,7 +201,7 @@ describe('setup handlers', () => {
   it('has exactly one handler per setup channel', () => {
     const handlers = setupHandlers({
       service: recordingService().service,
-      clipboard: { writeText: () => undefined },
+      clipboard: { writeText: () => undefined, writeSecret: () => undefined },
       history: noHistory,
       clock: () => new Date(0),
     });
@@ -195,7 +212,7 @@ describe('setup handlers', () => {
     const { service, calls } = recordingService();
     const h = setupHandlers({
       service,
-      clipboard: { writeText: () => undefined },
+      clipboard: { writeText: () => undefined, writeSecret: () => undefined },
       history: noHistory,
       clock: () => new Date(0),
     });
@@ -207,6 +224,8 @@ describe('setup handlers', () => {
       { operationId: 'op-cccc3333', host: 'space.test', port: 8100, https: true },
       ctx,
     );
+    await h['setup.spaceCertificate'](undefined, ctx);
+    await h['setup.trustSpaceCertificate']({ fingerprint256: 'CD'.repeat(32) }, ctx);
     await h['setup.setShipKey']({ operationId: 'op-dddd4444', generate: true }, ctx);
     await h['setup.revealGeneralOption']({ label: 'Authentication (API key)', userAction: true }, ctx);
     await h['setup.chooseFaceServer']({ siteId: 'site-2', serverId: 'face-3' }, ctx);
@@ -217,6 +236,8 @@ describe('setup handlers', () => {
       ['connectFace', ['https://f.test', null]],
       ['trustFaceCertificate', ['https://f.test', 'AB'.repeat(32)]],
       ['saveSpaceDetails', [{ host: 'space.test', port: 8100, https: true }, hooks]],
+      ['spaceCertificate', []],
+      ['trustSpaceCertificate', ['CD'.repeat(32)]],
       ['setShipKey', [{ generate: true }, hooks]],
       ['revealGeneralOption', ['Authentication (API key)']],
       ['chooseFaceServer', [{ site: 'site-2', server: 'face-3' }]],
@@ -227,7 +248,7 @@ describe('setup handlers', () => {
     const { service } = recordingService();
     const h = setupHandlers({
       service,
-      clipboard: { writeText: () => undefined },
+      clipboard: { writeText: () => undefined, writeSecret: () => undefined },
       history: noHistory,
       clock: () => new Date('2026-11-29T20:00:00Z'),
     });
@@ -247,7 +268,7 @@ describe('setup handlers', () => {
     const { service, calls } = recordingService();
     const h = setupHandlers({
       service,
-      clipboard: { writeText: () => undefined },
+      clipboard: { writeText: () => undefined, writeSecret: () => undefined },
       history: noHistory,
       clock: () => new Date(0),
     });
@@ -276,7 +297,7 @@ describe('setup handlers', () => {
     const { service } = recordingService();
     const h = setupHandlers({
       service,
-      clipboard: { writeText: () => undefined },
+      clipboard: { writeText: () => undefined, writeSecret: () => undefined },
       history: noHistory,
       clock: () => new Date(0),
     });
@@ -295,7 +316,7 @@ describe('setup handlers', () => {
     const { service } = recordingService();
     const h = setupHandlers({
       service,
-      clipboard: { writeText: () => undefined },
+      clipboard: { writeText: () => undefined, writeSecret: () => undefined },
       history: noHistory,
       clock: () => new Date(0),
     });
@@ -309,12 +330,15 @@ describe('setup handlers', () => {
     expect(await h['setup.cancel']({ operationId: 'op-bbbb2222' }, ctx)).toBe(false);
   });
 
-  it('copies a secret to the clipboard and answers only null', async () => {
+  it('copies a secret to the clipboard as a secret (kept out of history, cleared later) and answers only null', async () => {
     const { service } = recordingService();
     const written: string[] = [];
     const h = setupHandlers({
       service,
-      clipboard: { writeText: (t) => written.push(t) },
+      clipboard: {
+        writeText: (t) => void written.push(`text:${t}`),
+        writeSecret: (t) => void written.push(`secret:${t}`),
+      },
       history: noHistory,
       clock: () => new Date(0),
     });
@@ -324,7 +348,7 @@ describe('setup handlers', () => {
       await h['clipboard.copySecret']({ kind: 'generalOption', label: 'Authentication (API key)' }, ctx),
     ).toBeNull();
     expect(await h['clipboard.copyText']({ text: 'https://xs4face.site.local' }, ctx)).toBeNull();
-    expect(written).toEqual([SECRET, 'auth-secret', 'https://xs4face.site.local']);
+    expect(written).toEqual([`secret:${SECRET}`, 'secret:auth-secret', 'text:https://xs4face.site.local']);
   });
 
   it('lists the applied-settings history with its outcome, newest last', async () => {
@@ -349,7 +373,7 @@ describe('setup handlers', () => {
     };
     const h = setupHandlers({
       service,
-      clipboard: { writeText: () => undefined },
+      clipboard: { writeText: () => undefined, writeSecret: () => undefined },
       history,
       clock: () => new Date(0),
     });

@@ -23,7 +23,7 @@ function handlers(lastChecks: LastChecks = createLastChecks()) {
   return troubleshootHandlers(
     createTroubleshootService(
       { checks: () => allChecks(createWindowsRun().deps), toolVersion: '9.9.9' },
-      { clock, lastChecks, machineName: 'SPACE-SRV-01', platform: 'win32' },
+      { clock, lastChecks, machineName: 'SPACE-SRV-01', platform: 'win32', secrets: async () => [] },
     ),
   );
 }

@@ -51,6 +51,29 @@ describe('encrypted-file secret store', () => {
     expect(await store.has('faceToken')).toBe(false);
   });
 
+  it('keeps the origin a token was entered for beside its ciphertext (a new set replaces it; older files have none)', async () => {
+    const path = join(dir, 'secrets.json');
+    const store = createEncryptedFileSecretStore({ path, cipher: aesCipher() });
+    await store.set('faceToken', 'tok-for-a-0001', 'https://a.example:443');
+    expect(await store.boundTo('faceToken')).toBe('https://a.example:443');
+    const reopened = createEncryptedFileSecretStore({ path, cipher: aesCipher() });
+    expect(await reopened.boundTo('faceToken')).toBe('https://a.example:443');
+    await reopened.set('faceToken', 'tok-unbound-0002');
+    expect(await reopened.boundTo('faceToken')).toBeNull();
+    await reopened.set('faceToken', 'tok-for-b-0003', 'https://b.example:443');
+    await reopened.delete('faceToken');
+    expect(await reopened.boundTo('faceToken')).toBeNull();
+    expect(await readFile(path, 'utf8')).not.toContain('tok-');
+    // A file written before origins were kept reads as "no origin".
+    const legacy = join(dir, 'legacy.json');
+    const old = createEncryptedFileSecretStore({ path: legacy, cipher: aesCipher() });
+    await old.set('shipApiKey', 'k-0000');
+    const json = JSON.parse(await readFile(legacy, 'utf8'));
+    delete json.boundTo;
+    await writeFile(legacy, JSON.stringify(json));
+    expect(await createEncryptedFileSecretStore({ path: legacy, cipher: aesCipher() }).boundTo('shipApiKey')).toBeNull();
+  });
+
   it('registers every value it sets or reads (for log redaction)', async () => {
     const seen: string[] = [];
     const cipher = aesCipher();

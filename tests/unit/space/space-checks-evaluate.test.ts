@@ -147,6 +147,7 @@ function ship(over: Partial<Result> = {}): SpaceShipEvidence {
     exception: null,
     clockSkewSeconds: 3,
     keylessProbe: null,
+    withoutKey: { code: ShipCodes.KEY_REQUIRED, httpStatus: 401 },
     netCode: null,
   };
   const r = { ...base, ...over };
@@ -200,6 +201,10 @@ describe('evaluateSpaceShip', () => {
     ShipCodes.CONNECTION_DROPPED,
     ShipCodes.RESPONSE_TOO_LARGE,
     ShipCodes.UNEXPECTED_STATUS,
+    ShipCodes.NO_AUTHENTICATION,
+    ShipCodes.BASIC_AUTH,
+    ShipCodes.UNDECODABLE,
+    ShipCodes.TLS_MALFORMED_CERTIFICATE,
   ])('%s → fail with a remedy', (code) => {
     const r = evaluateSpaceShip(ship({ code, ok: false, getInfo: null }));
     expect(r.status).toBe('fail');
@@ -221,10 +226,17 @@ describe('evaluateSpaceShip', () => {
     expect(r.status).toBe('warn');
     expect(r.detail).toContain('key not sent');
   });
-  it('SHIP without authentication → warn', () => {
-    expect(evaluateSpaceShip(ship({ keySent: false, keylessReason: 'no-key-given' })).code).toBe(
-      'SHIP_NO_AUTHENTICATION',
-    );
+  it('a 403 from this server → warn naming "Limit communications to one server"', () => {
+    const r = evaluateSpaceShip(ship({ code: ShipCodes.FORBIDDEN, ok: false, httpStatus: 403, getInfo: null }));
+    expect(r).toMatchObject({ status: 'warn', code: 'SHIP_FORBIDDEN' });
+    expect(r.remedy).toContain('Limit communications to one server');
+  });
+  it('the key accepted but the request without it not refused (or not made) → warn, never pass', () => {
+    expect(evaluateSpaceShip(ship({ withoutKey: null })).code).toBe('SHIP_AUTH_UNVERIFIED');
+    expect(evaluateSpaceShip(ship({ withoutKey: undefined })).status).toBe('warn');
+    expect(
+      evaluateSpaceShip(ship({ withoutKey: { code: ShipCodes.NO_ANSWER, httpStatus: null } })).status,
+    ).toBe('warn');
   });
   it('clock skew, unknown time, unknown protocol → warn', () => {
     expect(evaluateSpaceShip(ship({ clockSkewSeconds: -600 })).code).toBe('SHIP_CLOCK_SKEW');

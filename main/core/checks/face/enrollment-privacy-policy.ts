@@ -2,9 +2,11 @@
 import { z } from 'zod';
 import type { Check, CheckResult } from '../types';
 import { httpRequest } from '../../net/https-client';
+import { decodeBody } from '../../net/charset';
 import { AttemptErrorSchema, attemptError, faceClientFor, targetFor } from './face-check-context';
 import { findBiometricWords } from './biometric-words';
 import { htmlToText } from './html-text';
+import { ownDeadlineMs } from '../budget';
 
 /** Policy pages are small; the text kept as evidence is capped so bundles stay readable. */
 const MAX_PAGE_BYTES = 2 * 1024 * 1024;
@@ -102,13 +104,15 @@ async function fetchPolicy(
 ): Promise<Omit<PrivacyPolicyEvidence, 'url' | 'error'>> {
   const fetched: PrivacyPolicyEvidence['fetched'] = [];
   let current = url;
+  // One deadline for the whole fetch: each redirect gets only what the previous hops left.
+  const deadline = Date.now() + timeoutMs;
   for (let hop = 0; ; hop++) {
     // The origin is validated as a service URL; path and query go verbatim (a trailing slash must not be added).
     const u = new URL(current);
     const res = await httpRequest({
       url: `${u.protocol}//${u.host}/`,
       path: `${u.pathname.slice(1)}${u.search}`,
-      timeoutMs,
+      timeoutMs: Math.max(1, deadline - Date.now()),
       maxBodyBytes: MAX_PAGE_BYTES,
       trust: { extraCa },
       signal,
@@ -128,8 +132,10 @@ async function fetchPolicy(
       continue;
     }
     const ct = String(res.headers['content-type'] ?? '');
-    const body = res.body.toString('utf8');
-    const text = ct.toLowerCase().startsWith('text/plain')
+    const plain = ct.toLowerCase().startsWith('text/plain');
+    // By the charset the page declares (Content-Type, BOM, <meta charset>); undeclared non-UTF-8 is a finding.
+    const body = decodeBody(res.body, ct, plain ? 'text' : 'html').text;
+    const text = plain
       ? htmlToText(body.replace(/</g, ' '), MAX_POLICY_TEXT_CHARS)
       : htmlToText(body, MAX_POLICY_TEXT_CHARS);
     return { fetched, contentType: ct.slice(0, 200) || null, text };
@@ -153,7 +159,7 @@ export const enrollmentPrivacyPolicyCheck: Check<PrivacyPolicyEvidence> = {
     if (url === '' || !url.toLowerCase().startsWith('https://'))
       return { url, fetched: [], contentType: null, text: '', error: null };
     try {
-      return { url, ...(await fetchPolicy(url, ctx.inputs.extraCa, ctx.timeoutMs, ctx.signal)), error: null };
+      return { url, ...(await fetchPolicy(url, ctx.inputs.extraCa, ownDeadlineMs(ctx.timeoutMs), ctx.signal)), error: null };
     } catch (e) {
       return { url, fetched: [], contentType: null, text: '', error: attemptError(e) };
     }

@@ -43,7 +43,7 @@ export function evaluateFaceReachable(e: FaceReachableEvidence): CheckResult {
     return {
       status: 'fail',
       code: 'FACE_TLS_PIN_MISMATCH',
-      summary: 'XS4 Face presents a different certificate than the one accepted',
+      summary: `XS4 Face presents another certificate (SHA-256 ${c.fingerprint256}) than the one accepted (${pin})`,
       detail: `Accepted ${pin}, presented ${c.fingerprint256}. ${facts}`,
       remedy:
         'The certificate was replaced or the connection is intercepted. Check the XS4 Face server; accept the new certificate only if you know why it changed.',

@@ -4,6 +4,7 @@ import type { Check, CheckResult } from '../types';
 import { SPACE_INTEGRATION_TYPE } from '../../face/face-assumptions';
 import { IntegrationStatusSchema } from '../../face/face-contract';
 import { faceKeyFingerprint } from '../../secrets/fingerprint';
+import { SpaceUiPaths } from '../../space/space-assumptions';
 import { AttemptErrorSchema, attemptError, faceClientFor, targetFor } from './face-check-context';
 
 export const FaceSpaceIntegrationEvidenceSchema = z.object({
@@ -27,7 +28,8 @@ const DISCONNECTED_CAUSES = [
   'Space does not serve HTTPS on that port (Space Configurator)',
   'the Windows firewall on the Space server blocks the port',
   'the host or port in Space Server Details is wrong',
-  'SHIP over HTTP(S) is not enabled in Space (System › General options › SHIP)',
+  `SHIP over HTTP(S) is not enabled in Space (${SpaceUiPaths.shipTab})`,
+  `"${SpaceUiPaths.limitToOneServer}" (${SpaceUiPaths.shipTab}) names another address than the XS4 Face server's`,
 ];
 
 export function evaluateFaceSpaceIntegration(e: FaceSpaceIntegrationEvidence): CheckResult {
@@ -69,8 +71,7 @@ export function evaluateFaceSpaceIntegration(e: FaceSpaceIntegrationEvidence): C
         code: 'FACE_SPACE_UNAUTHORIZED',
         summary: "Space refuses XS4 Face's SHIP API key",
         detail: `Status Unauthorized for ${where}.${keyFacts}${said}${checked}`,
-        remedy:
-          "Compare the SHIP API key in XS4 Face (Space Server Details) with the custom-authentication key in Space's SHIP tab (System › General options › SHIP); make them identical.",
+        remedy: `Compare the SHIP API key in XS4 Face (Space Server Details) with the key in Space's SHIP tab (${SpaceUiPaths.shipTab}); make them identical, and make sure the authentication there is custom, not basic.`,
       };
     }
     case 'disconnected':
@@ -79,8 +80,7 @@ export function evaluateFaceSpaceIntegration(e: FaceSpaceIntegrationEvidence): C
         code: 'FACE_SPACE_DISCONNECTED',
         summary: `XS4 Face cannot connect to Space at ${where}`,
         detail: `Status Disconnected.${said}${checked} Possible causes: ${DISCONNECTED_CAUSES.join('; ')}.`,
-        remedy:
-          'Run the Space checks of this app (HTTPS, SHIP, firewall, power) on this server and fix what they report.',
+        remedy: `Run the Space checks of this app (HTTPS, SHIP, firewall, power) on this server and fix what they report. If they pass, check "${SpaceUiPaths.limitToOneServer}" in ${SpaceUiPaths.shipTab}: when on, it must name the XS4 Face server's address.`,
       };
     case 'unconfigured':
       return {

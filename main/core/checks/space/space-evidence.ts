@@ -56,6 +56,10 @@ export const ShipProbeResultSchema = z.object({
     .object({ code: shipCode, httpStatus: z.number().int().nullable(), shipPresent: z.boolean() })
     .nullable(),
   netCode: z.string().nullable(),
+  withoutKey: z.object({ code: shipCode, httpStatus: z.number().int().nullable() }).nullable().optional(),
+  // Optional: bundles written before charsets were recorded stay readable.
+  charset: z.string().nullable().optional(),
+  charsetProblem: z.string().nullable().optional(),
 });
 
 export const SpaceHttpsEvidenceSchema = z.object({
@@ -63,6 +67,8 @@ export const SpaceHttpsEvidenceSchema = z.object({
   /** Why nothing was probed (e.g. no Space URL given); null when probed. */
   notProbed: z.string().nullable(),
   probe: TlsProbeResultSchema.nullable(),
+  /** The fingerprint the technician accepted for this host, if any (optional: older bundles lack it). */
+  acceptedFingerprint256: z.string().nullable().optional(),
 });
 export type SpaceHttpsEvidence = z.infer<typeof SpaceHttpsEvidenceSchema>;
 

@@ -3,6 +3,7 @@ import { parseServiceUrl } from '../../net/endpoint';
 import { daysLeft, probeTls, TlsFindingCodes, TlsProbeCodes } from '../../net/tls-probe';
 import { NetCodes } from '../../net/net-errors';
 import { SpaceUiPaths } from '../../space/space-assumptions';
+import { ownDeadlineMs } from '../budget';
 import type { Check, CheckContext, CheckResult } from '../types';
 import { type SpaceHttpsEvidence, SpaceHttpsEvidenceSchema } from './space-evidence';
 import { tlsFindings } from '../../net/tls-probe';
@@ -17,12 +18,12 @@ async function collect(ctx: CheckContext): Promise<SpaceHttpsEvidence> {
     host: ep.host,
     port: ep.port,
     expectedName: ep.host,
-    timeoutMs: ctx.timeoutMs,
+    timeoutMs: ownDeadlineMs(ctx.timeoutMs),
     extraCa: ctx.inputs.extraCa,
     pinnedFingerprint256: ctx.inputs.spacePinnedFingerprint256,
     signal: ctx.signal,
   });
-  return { collectedAt, notProbed: null, probe };
+  return { collectedAt, notProbed: null, probe, acceptedFingerprint256: ctx.inputs.spacePinnedFingerprint256 ?? null };
 }
 
 const HTTPS_REMEDY = `Turn on HTTPS for the Space service in ${SpaceUiPaths.configurator} with a TLS certificate installed, then restart the service.`;
@@ -76,12 +77,20 @@ export function evaluateSpaceHttps(e: SpaceHttpsEvidence): CheckResult {
   const now = new Date(e.collectedAt);
   const left = daysLeft(c, now);
   const f = new Set(tlsFindings(p, now));
-  const facts = `Certificate ${c.subject} issued by ${c.issuer}; names ${c.subjectAltNames.join(', ') || 'none'}; valid until ${c.validTo} (${left} days); SHA-256 ${c.fingerprint256}; ${p.protocol ?? 'unknown protocol'}.`;
+  const facts = `Certificate ${c.subject} issued by ${c.issuer}; names ${c.subjectAltNames.join(', ') || 'none'}; valid until ${c.validTo}${Number.isNaN(left) ? '' : ` (${left} days)`}; SHA-256 ${c.fingerprint256}; ${p.protocol ?? 'unknown protocol'}.`;
+  if (f.has(TlsFindingCodes.MALFORMED))
+    return {
+      status: 'fail',
+      code: 'SPACE_HTTPS_CERT_MALFORMED',
+      summary: `The certificate of ${at} is malformed: ${(c.problems ?? []).join('; ')}`,
+      detail: facts,
+      remedy: `Install a well-formed certificate for the Space HTTPS port (re-issue it; ${SpaceUiPaths.configurator}) and restart the Space service.`,
+    };
   if (f.has(TlsFindingCodes.PIN_MISMATCH))
     return {
       status: 'fail',
       code: 'SPACE_HTTPS_PIN_MISMATCH',
-      summary: 'The certificate differs from the one accepted earlier',
+      summary: `${at} presents another certificate (SHA-256 ${c.fingerprint256}) than the one accepted (${e.acceptedFingerprint256 ?? 'see the accepted fingerprint'})`,
       detail: facts,
       remedy:
         'Find out why the certificate changed on the Space server; accept the new fingerprint only if you know.',

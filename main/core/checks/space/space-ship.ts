@@ -1,7 +1,8 @@
 // Check `space.ship`: SHIP answers GetInfo over HTTPS with the SHIP API key XS4 Face uses.
 import { probeShip } from '../../space/ship-client';
 import { ShipCodes } from '../../space/ship-outcomes';
-import { CLOCK_SKEW_WARN_SECONDS } from '../../space/space-assumptions';
+import { CLOCK_SKEW_WARN_SECONDS, SpaceUiPaths } from '../../space/space-assumptions';
+import { ownDeadlineMs } from '../budget';
 import type { Check, CheckContext, CheckResult } from '../types';
 import { type SpaceShipEvidence, SpaceShipEvidenceSchema } from './space-evidence';
 
@@ -15,7 +16,7 @@ async function collect(ctx: CheckContext): Promise<SpaceShipEvidence> {
     url,
     key: ctx.inputs.shipKey,
     trust: { pinnedFingerprint256: ctx.inputs.spacePinnedFingerprint256, extraCa: ctx.inputs.extraCa },
-    timeoutMs: ctx.timeoutMs,
+    timeoutMs: ownDeadlineMs(ctx.timeoutMs),
     signal: ctx.signal,
     now: ctx.now,
   });
@@ -48,16 +49,17 @@ export function evaluateSpaceShip(e: SpaceShipEvidence): CheckResult {
   const detail = `${r.message} (${facts})`;
   if (r.code !== ShipCodes.OK) {
     // The key could not be checked but SHIP was found: still a failure (XS4 Face would not connect), said precisely.
-    const status = r.code === ShipCodes.KEY_REQUIRED ? 'warn' : 'fail';
+    // A 403 from this server is a warning: with "Limit communications to one server" naming XS4 Face, it is right.
+    const status = r.code === ShipCodes.KEY_REQUIRED || r.code === ShipCodes.FORBIDDEN ? 'warn' : 'fail';
     return { status, code: r.code, summary: summaryOf(r.code), detail, remedy: r.remedy };
   }
-  if (!r.keySent)
+  if (!r.keySent || r.withoutKey?.code !== ShipCodes.KEY_REQUIRED)
     return {
       status: 'warn',
-      code: 'SHIP_NO_AUTHENTICATION',
-      summary: 'SHIP answers without any key',
-      detail,
-      remedy: r.remedy,
+      code: 'SHIP_AUTH_UNVERIFIED',
+      summary: 'SHIP accepts the key; whether it refuses requests without it could not be verified',
+      detail: `${detail}${r.withoutKey ? ` Without the key: ${r.withoutKey.code}${r.withoutKey.httpStatus ? ` (HTTP ${r.withoutKey.httpStatus})` : ''}.` : ' No request without the key was made (no time left, or evidence from an older version).'}`,
+      remedy: `Check that ${SpaceUiPaths.shipTab} uses custom authentication, then run the check again.`,
     };
   if (r.protocolSupported === false)
     return {
@@ -87,7 +89,7 @@ export function evaluateSpaceShip(e: SpaceShipEvidence): CheckResult {
   return {
     status: 'pass',
     code: ShipCodes.OK,
-    summary: `SHIP accepts the key (protocol ${r.getInfo?.protocolVersion ?? '?'})`,
+    summary: `SHIP accepts the key and refuses requests without it (protocol ${r.getInfo?.protocolVersion ?? '?'})`,
     detail,
   };
 }
@@ -96,18 +98,23 @@ function summaryOf(code: string): string {
   const s: Record<string, string> = {
     [ShipCodes.UNAUTHORIZED]: 'SHIP refuses the key (401)',
     [ShipCodes.KEY_REQUIRED]: 'SHIP is there but no key was given to check',
+    [ShipCodes.NO_AUTHENTICATION]: 'SHIP answers without any key (no authentication)',
+    [ShipCodes.BASIC_AUTH]: 'SHIP uses basic authentication, not custom',
+    [ShipCodes.FORBIDDEN]: 'SHIP refuses requests from this server (403)',
     [ShipCodes.HTTP_TRANSPORT_DISABLED]: 'SHIP over HTTP(S) is not enabled (501)',
     [ShipCodes.VERSION_UNSUPPORTED]: 'Space is too old for this request (415)',
     [ShipCodes.LICENCE_MISSING]: 'The SHIP licence is missing (Exception 13)',
     [ShipCodes.LICENCE_CONSTRAINT]: 'The SHIP licence is constrained (Exception 14)',
     [ShipCodes.EXCEPTION]: 'SHIP answered with an exception',
     [ShipCodes.MALFORMED_RESPONSE]: 'SHIP answer is malformed',
+    [ShipCodes.UNDECODABLE]: "SHIP's answer cannot be decoded (charset)",
     [ShipCodes.NOT_SHIP]: 'Something else than SHIP answers at this address',
     [ShipCodes.UNEXPECTED_STATUS]: 'SHIP answered with an unexpected HTTP status',
     [ShipCodes.PLAIN_HTTP]: 'Plain HTTP where HTTPS is required',
     [ShipCodes.RESPONSE_TOO_LARGE]: 'The answer is far too large to be SHIP',
     [ShipCodes.NO_ANSWER]: 'Space accepted the connection but never answered',
     [ShipCodes.CONNECTION_DROPPED]: 'Space dropped the connection',
+    [ShipCodes.TLS_MALFORMED_CERTIFICATE]: "Space's certificate is malformed; the key was not sent",
   };
   if (s[code]) return s[code]!;
   if (code.startsWith('SHIP_TLS_')) return 'The certificate could not be verified; the key was not sent';

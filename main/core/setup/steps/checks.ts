@@ -3,10 +3,11 @@ import { AppError, invalidInput } from '../../errors';
 import { runChecks as runEngine } from '../../checks/runner';
 import { checkView } from '../../checks/check-view';
 import type { CheckRunRecord, RunResult } from '../../checks/run-result';
-import type { Check } from '../../checks/types';
+import { secretsOf, type Check } from '../../checks/types';
+import { redactValue } from '../../secrets/redact';
 import type { CheckView } from '../../../../contract/setup-shapes';
 import type { OperationHooks, SetupService } from '../service';
-import type { SetupContext } from '../context';
+import { knownSecrets, type SetupContext } from '../context';
 import { checkContext, checkInputs } from '../check-inputs';
 
 /** A record as the GUI shows it, with the fix this machine can apply and whether an applied one can be undone. */
@@ -20,14 +21,22 @@ export async function viewOf(ctx: SetupContext, check: Check, rec: CheckRunRecor
   });
 }
 
-/** The views of a run, in registry order, for the checks it ran. */
-export async function viewsOf(ctx: SetupContext, checks: Check[], run: RunResult): Promise<CheckView[]> {
+/**
+ * The views of a run, in registry order, for the checks it ran. They go to the page, the live report and the CLI, so a
+ * secret a server echoed into a finding is replaced by its fingerprint mark here, like in every other output.
+ */
+export async function viewsOf(
+  ctx: SetupContext,
+  checks: Check[],
+  run: RunResult,
+  runSecrets: readonly string[] = [],
+): Promise<CheckView[]> {
   const views: CheckView[] = [];
   for (const check of checks) {
     const rec = run.byId[check.id];
     if (rec) views.push(await viewOf(ctx, check, rec));
   }
-  return views;
+  return redactValue(views, [...runSecrets, ...(await knownSecrets(ctx))]);
 }
 
 /** Runs the checks with these ids (all when null) and the checks they depend on, which are shown too. */
@@ -47,8 +56,9 @@ export async function runSelected(
         for (const d of c.dependsOn ?? []) if (!wanted.has(d)) grew = wanted.add(d) !== undefined;
   }
   const selected = all.filter((c) => wanted.has(c.id));
+  const inputs = await checkInputs(ctx);
   const result = await runEngine(selected, {
-    inputs: await checkInputs(ctx),
+    inputs,
     timeoutMs: ctx.checkMs,
     platform: ctx.deps.platform,
     now: ctx.deps.now,
@@ -60,7 +70,7 @@ export async function runSelected(
   });
   for (const rec of Object.values(result.byId))
     if (rec.evidence !== undefined) ctx.lastEvidence.set(rec.id, rec.evidence);
-  return viewsOf(ctx, selected, result);
+  return viewsOf(ctx, selected, result, secretsOf(inputs));
 }
 
 async function applyFix(ctx: SetupContext, check: Check, hooks: OperationHooks): Promise<void> {

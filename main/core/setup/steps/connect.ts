@@ -1,13 +1,22 @@
 // Step "Connect to XS4 Face": the server URL and token, the certificate judged on first contact, the pin the technician
 // accepts, and the site → server choice.
-import { AppError, invalidInput, toErrorInfo } from '../../errors';
+import { AppError, invalidInput, isAppError, toErrorInfo } from '../../errors';
 import { faceApiEndpoint } from '../../face/face-client';
 import { inspectFaceCertificate } from '../../face/face-trust';
 import { canonicalFingerprint } from '../../../../contract/rules/fingerprint';
 import { hostInUrl } from '../../../../contract/rules/url-host';
 import type { ConnectResult, FaceChoice } from '../../../../contract/setup-shapes';
 import type { SetupService } from '../service';
-import { faceClientFor, faceHostPort, notConnected, type SetupContext } from '../context';
+import type { CertificateInfo } from '../../../../contract/certificate';
+import { FaceCodes } from '../../face/face-errors';
+import {
+  faceClientFor,
+  faceHostPort,
+  faceOrigin,
+  notConnected,
+  storedTokenOrigin,
+  type SetupContext,
+} from '../context';
 import {
   listServerChoices,
   serverChoices,
@@ -32,10 +41,16 @@ export function connectSteps(
 
   async function connectFace(url: string, token: string | null): Promise<ConnectResult> {
     const base = faceBaseUrl(url);
+    const origin = faceOrigin(base);
     if (token !== null) {
       const t = token.trim();
       if (t.length === 0) throw invalidInput('token', 'must not be empty');
-      await deps.secrets.set('faceToken', t);
+      // The token belongs to this server: it is never sent to another URL entered later.
+      await deps.secrets.set('faceToken', t, origin);
+    } else if (!(await deps.faceTokenProvider?.(base)) && (await deps.secrets.has('faceToken'))) {
+      // A Microsoft sign-in for this server needs no pasted token; without one, the pasted token must be this server's.
+      const tokenFor = await storedTokenOrigin(ctx);
+      if (tokenFor !== origin) return { state: 'needs-token', url: base, tokenFor: tokenFor ?? '' };
     }
     await deps.settings.update({ faceServerUrl: base });
     const pin = (await deps.settings.get()).pinnedFingerprints[faceHostPort(base)];
@@ -65,7 +80,22 @@ export function connectSteps(
       certificate = report.certificate;
     }
     const client = await faceClientFor(ctx, base);
-    await client.whoAmI();
+    try {
+      await client.whoAmI();
+    } catch (e) {
+      // The pinned certificate was replaced (even by one this machine trusts): nothing was sent; show old and new.
+      const changed = pin !== undefined && isAppError(e) && e.code === FaceCodes.TLS_PIN_MISMATCH;
+      const seen = changed ? (e.detail?.certificate as CertificateInfo | undefined) : undefined;
+      if (!seen) throw e;
+      const reason = toErrorInfo(e);
+      return {
+        state: 'needs-trust',
+        url: base,
+        certificate: seen,
+        reason: { code: reason.code, message: reason.message, remedy: reason.remedy },
+        previousFingerprint256: pin,
+      };
+    }
     // The server chosen before (if the account still has it) or the only one, remembered with the names the Console
     // shows now; several and none chosen is FACE_SERVER_NOT_SELECTED, listing them (the page then shows its picker).
     const previous = (await ctx.state.read()).face;

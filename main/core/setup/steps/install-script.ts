@@ -8,7 +8,7 @@ import {
 } from '../../windows/install-script';
 import type { ScriptInfo, ScriptRunResult } from '../../../../contract/setup-shapes';
 import type { OperationHooks, SetupService } from '../service';
-import { faceSession, type SetupContext } from '../context';
+import { faceSession, knownSecrets, type SetupContext } from '../context';
 
 type Outcome = ScriptRunResult['outcome'];
 
@@ -31,7 +31,7 @@ function messageOf(outcome: Outcome, exitCode: number | null): string {
   }[outcome];
 }
 
-/** Splits streamed output into the log lines the page shows. */
+/** Splits streamed output (whole lines, already redacted) into the log lines the page shows. */
 function lineSplitter(onLogLine: (line: string) => void): (chunk: string) => void {
   return (chunk) =>
     chunk
@@ -101,6 +101,8 @@ export function installScriptSteps(
         timeoutMs: ctx.deps.timeouts?.scriptMs ?? 30 * 60_000,
         ...(hooks.signal ? { signal: hooks.signal } : {}),
         ...(hooks.onLogLine ? { onLog: lineSplitter(hooks.onLogLine) } : {}),
+        // The script may print what it configured: its log lines and transcript are redacted like every output.
+        secrets: await knownSecrets(ctx),
       });
       const outcome = outcomeOf(run);
       await ctx.state.update(

@@ -1,7 +1,7 @@
 // Step "SHIP API Key": generate or take the key, write it to XS4 Face and verify it by fingerprint; reset the auth key.
 import { AppError } from '../../errors';
 import { faceKeyFingerprint } from '../../secrets/fingerprint';
-import { validateShipKey } from '../../space/ship-client';
+import { validateShipKey } from '../../secrets/ship-key';
 import type { GeneralOptionView, MaskedSecret } from '../../../../contract/setup-shapes';
 import type { OperationHooks, SetupService } from '../service';
 import type { Resume } from '../../face/face-client';
@@ -21,7 +21,7 @@ export function shipKeySteps(
       return { set: key !== null, fingerprint: key ? faceKeyFingerprint(key) : null };
     },
     async setShipKey(input, hooks = {}) {
-      const key = 'generate' in input ? generateShipKey() : validateShipKey(input.value.trim(), 'shipApiKey');
+      const key = 'generate' in input ? generateShipKey() : validateShipKey(input.value, 'shipApiKey');
       const { client, target } = await faceSession(ctx, hooks);
       const current = await client.getSpaceIntegration(target);
       if (!current.host || current.port === 0) {
