@@ -14,7 +14,8 @@ import { createFaceClient } from '../../../main/core/face/face-client';
 import { staticTokenProvider } from '../../../main/core/face/token-provider';
 import { isAppError } from '../../../main/core/errors';
 
-const contractAccepts = (v: string): boolean => setupContract['setup.setShipKey'].input.safeParse({ value: v }).success;
+const contractAccepts = (v: string): boolean =>
+  setupContract['setup.setShipKey'].input.safeParse({ operationId: 'op-ship-key-rule', value: v }).success;
 const formAccepts = (v: string): boolean => formCheck('shipKey', v) === null;
 const throwsInvalid = (f: () => unknown): boolean => {
   try {
@@ -56,7 +57,10 @@ async function faceClientAccepts(v: string): Promise<boolean> {
     retries: 0,
   });
   try {
-    await client.updateSpaceIntegration({ siteId: 's', serverId: 'f' }, { host: 'space.local', port: 8100, https: true, shipApiKey: v });
+    await client.updateSpaceIntegration(
+      { siteId: 's', serverId: 'f' },
+      { host: 'space.local', port: 8100, https: true, shipApiKey: v },
+    );
     return true;
   } catch (e) {
     if (isAppError(e) && e.code === 'INVALID_INPUT') return false;
@@ -69,7 +73,18 @@ const keyLike = fc.oneof(
   fc.string({ unit: 'grapheme', maxLength: 20 }),
   fc.stringMatching(/^[\x21-\x7e]{1,300}$/),
   fc.stringMatching(/^[ -~]{0,12}$/),
-  fc.constantFrom('abcd', 'abc', ' abcd', 'abcd ', 'ab cd', 'ab\tcd', 'ab\ncd', 'clé-secrète', 'x'.repeat(SHIP_KEY_MAX), 'x'.repeat(SHIP_KEY_MAX + 1)),
+  fc.constantFrom(
+    'abcd',
+    'abc',
+    ' abcd',
+    'abcd ',
+    'ab cd',
+    'ab\tcd',
+    'ab\ncd',
+    'clé-secrète',
+    'x'.repeat(SHIP_KEY_MAX),
+    'x'.repeat(SHIP_KEY_MAX + 1),
+  ),
 );
 
 describe('the one SHIP key rule', () => {
@@ -95,7 +110,14 @@ describe('the one SHIP key rule', () => {
           shipClient: shipClientAccepts(v),
           faceClient: await faceClientAccepts(v),
         };
-        expect(layers).toEqual({ form: rule, contract: rule, cli: rule, core: rule, shipClient: rule, faceClient: rule });
+        expect(layers).toEqual({
+          form: rule,
+          contract: rule,
+          cli: rule,
+          core: rule,
+          shipClient: rule,
+          faceClient: rule,
+        });
       }),
       { numRuns: 300 },
     );
