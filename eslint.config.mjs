@@ -7,7 +7,13 @@ import boundaries from './scripts/lint/boundaries.mjs';
 
 const ELECTRON = ['electron', 'electron-*', '@electron/*'];
 /** Modules of the contract that pull in no zod: the page may import their values. */
-const ZOD_FREE_CONTRACT = ['contract/steps.ts', 'contract/xs4-error.ts', 'contract/rules/**'];
+const ZOD_FREE_CONTRACT = [
+  'contract/steps.ts',
+  'contract/xs4-error.ts',
+  'contract/rules/**',
+  'contract/languages.ts',
+  'contract/text.ts',
+];
 
 export default tseslint.config(
   {
@@ -53,6 +59,7 @@ export default tseslint.config(
     // No cycles between folders: each subfolder of main/core, renderer and scripts is one unit.
     files: [
       'contract/**/*.ts',
+      'messages/**/*.ts',
       'main/**/*.ts',
       'preload/**/*.ts',
       'renderer/**/*.{ts,tsx}',
@@ -61,7 +68,18 @@ export default tseslint.config(
     rules: {
       'xs4/no-folder-cycle': [
         'error',
-        { units: ['main/core/*', 'main/cli', 'main', 'renderer/*', 'contract', 'preload', 'scripts/*'] },
+        {
+          units: [
+            'main/core/*',
+            'main/cli',
+            'main',
+            'renderer/*',
+            'contract',
+            'messages',
+            'preload',
+            'scripts/*',
+          ],
+        },
       ],
     },
   },
@@ -96,6 +114,23 @@ export default tseslint.config(
             allowTypeImports: true,
             message: 'the page imports this module: only types may come from modules that use zod.',
           },
+        ],
+      ],
+    },
+  },
+  {
+    // The catalogs and their renderer serve every layer (core, CLI, page): they import the zod-free contract and
+    // i18next only, so the page can bundle them.
+    files: ['messages/**/*.ts'],
+    rules: {
+      'xs4/imports': [
+        'error',
+        [
+          {
+            only: ['messages/**', ...ZOD_FREE_CONTRACT],
+            message: 'messages/ imports only itself and the zod-free contract.',
+          },
+          { onlyPackages: ['i18next'], message: 'messages/ imports no package but i18next.' },
         ],
       ],
     },

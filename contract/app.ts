@@ -3,8 +3,10 @@ import { z } from 'zod';
 import { errorInfoSchema } from './channel';
 import { SHA256_FINGERPRINT, SHA256_FINGERPRINT_RULE } from './rules/fingerprint';
 
-export const languageSchema = z.enum(['en', 'es']);
-export type Language = z.infer<typeof languageSchema>;
+import { LANGUAGES } from './languages';
+
+export type { Language } from './languages';
+export const languageSchema = z.enum(LANGUAGES);
 
 /** A SHA-256 certificate fingerprint as 64 hex digits, colons optional (normalised by the core). */
 export const fingerprintSchema = z.string().regex(SHA256_FINGERPRINT, SHA256_FINGERPRINT_RULE);

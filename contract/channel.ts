@@ -1,5 +1,6 @@
 // Building blocks of the IPC contract: how a channel is declared and what every call answers (a value or an error).
 import { z } from 'zod';
+import { textSchema } from './text-schema';
 
 export interface ChannelDef<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
   input: I;
@@ -24,6 +25,9 @@ export const errorInfoSchema = z.object({
   code: z.string().min(1),
   message: z.string(),
   remedy: z.string(),
+  /** Catalog key of the pair (`${key}.message`, `${key}.remedy`) and its parameters: the page says it in its language. */
+  key: z.string().optional(),
+  params: z.record(z.string(), z.union([z.string(), z.number(), textSchema])).optional(),
   detail: z.record(z.string(), z.unknown()).optional(),
 });
 export type ErrorInfoWire = z.infer<typeof errorInfoSchema>;

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { CertificateInfoSchema } from './certificate';
 import { StepIds } from './steps';
+import { sayableSchema } from './text-schema';
 
 export const StepIdSchema = z.enum(StepIds);
 
@@ -121,14 +122,14 @@ export const CheckStatusSchema = z.enum(['pass', 'warn', 'fail', 'skip']);
 /** A check result as the GUI shows it. */
 export const CheckViewSchema = z.object({
   id: z.string(),
-  title: z.string(),
+  title: sayableSchema,
   status: CheckStatusSchema,
-  summary: z.string(),
-  detail: z.string().optional(),
-  remedy: z.string().optional(),
+  summary: sayableSchema,
+  detail: sayableSchema.optional(),
+  remedy: sayableSchema.optional(),
   code: z.string().optional(),
   durationMs: z.number(),
-  fix: z.object({ title: z.string(), elevated: z.boolean() }).nullable(),
+  fix: z.object({ title: sayableSchema, elevated: z.boolean() }).nullable(),
   undoAvailable: z.boolean(),
 });
 export type CheckView = z.infer<typeof CheckViewSchema>;

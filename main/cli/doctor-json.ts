@@ -5,13 +5,17 @@ import { recordsInOrder } from '../core/checks/run-result';
 import { verdictOf } from '../core/checks/check-view';
 import { SECRET_FINGERPRINT } from '../../contract/rules/secret-fingerprint';
 import { redactValue } from '../core/secrets/redact';
+import type { Sayable, Text } from '../../contract/text';
+import { textSchema } from '../../contract/text-schema';
+import { say } from './say';
 
 const Status = z.enum(['pass', 'warn', 'fail', 'skip']);
 const Fingerprint = z.string().regex(SECRET_FINGERPRINT);
 
 export const DoctorJsonSchema = z.object({
   schema: z.literal('xs4-setup.doctor'),
-  schemaVersion: z.literal(1),
+  /** 2: sentences in the run's language (--lang) and, beside them, their catalog keys and parameters (`texts`). */
+  schemaVersion: z.literal(2),
   toolVersion: z.string(),
   mode: z.enum(['live', 'evidence']),
   startedAt: z.iso.datetime(),
@@ -46,6 +50,13 @@ export const DoctorJsonSchema = z.object({
       detail: z.string().optional(),
       remedy: z.string().optional(),
       code: z.string().optional(),
+      /** The same sentences as catalog keys and parameters (messages/en), for tools that render or match them. */
+      texts: z.object({
+        title: textSchema.optional(),
+        summary: textSchema.optional(),
+        detail: textSchema.optional(),
+        remedy: textSchema.optional(),
+      }),
       /** How the evidence was obtained: collected, error (could not read), not-run (skipped before collecting). */
       evidence: z.enum(['collected', 'error', 'not-run']),
       durationMs: z.number().nonnegative(),
@@ -69,7 +80,7 @@ export interface DoctorJsonMeta {
 export function doctorJson(run: RunResult, meta: DoctorJsonMeta): DoctorJson {
   const doc: DoctorJson = {
     schema: 'xs4-setup.doctor',
-    schemaVersion: 1,
+    schemaVersion: 2,
     toolVersion: meta.toolVersion,
     mode: run.mode,
     startedAt: run.startedAt,
@@ -81,12 +92,29 @@ export function doctorJson(run: RunResult, meta: DoctorJsonMeta): DoctorJson {
     cancelled: run.cancelled,
     deadlineReached: run.deadlineReached,
     exitCode: meta.exitCode,
-    checks: recordsInOrder(run).map((r) => ({
-      ...verdictOf(r),
-      evidence: r.outcome,
-      durationMs: r.durationMs,
-    })),
+    checks: recordsInOrder(run).map((r) => {
+      const v = verdictOf(r);
+      return {
+        id: v.id,
+        title: say(v.title),
+        status: v.status,
+        summary: say(v.summary),
+        ...(v.detail !== undefined ? { detail: say(v.detail) } : {}),
+        ...(v.remedy !== undefined ? { remedy: say(v.remedy) } : {}),
+        ...(v.code !== undefined ? { code: v.code } : {}),
+        texts: textsOf({ title: v.title, summary: v.summary, detail: v.detail, remedy: v.remedy }),
+        evidence: r.outcome,
+        durationMs: r.durationMs,
+      };
+    }),
     notes: meta.notes,
   };
   return DoctorJsonSchema.parse(redactValue(doc, meta.secrets));
+}
+
+/** The catalog form of each sentence that has one (a sentence still in plain words has none). */
+function textsOf(fields: Record<string, Sayable | undefined>): Record<string, Text> {
+  const out: Record<string, Text> = {};
+  for (const [name, value] of Object.entries(fields)) if (typeof value === 'object') out[name] = value;
+  return out;
 }

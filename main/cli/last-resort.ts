@@ -7,7 +7,9 @@ import { clean } from './terminal';
 /** The one line printed for a bug: its first line only (a stack never reaches the terminal), capped. */
 export function internalErrorLine(e: unknown): string {
   const raw = e instanceof Error ? e.message : String(e);
-  const first = clean((raw.split(/\r?\n/)[0] ?? '').trim()).slice(0, 200).replace(/[.\s]+$/, '');
+  const first = clean((raw.split(/\r?\n/)[0] ?? '').trim())
+    .slice(0, 200)
+    .replace(/[.\s]+$/, '');
   return `xs4-setup: internal error (a bug): ${first || 'unknown error'}. Please report it. [INTERNAL]\n`;
 }
 

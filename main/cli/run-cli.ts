@@ -13,6 +13,8 @@ import { EXIT_OK, exitCodeOf } from './exit-codes';
 import { HELP } from './help';
 import { clean } from './terminal';
 import { TOOL_VERSION } from './version';
+import { say, sayError, takeLanguage } from './say';
+import { text } from '../../contract/text';
 
 const COMMANDS: Record<string, (argv: readonly string[], ctx: CliContext) => Promise<number>> = {
   doctor,
@@ -26,8 +28,8 @@ const COMMANDS: Record<string, (argv: readonly string[], ctx: CliContext) => Pro
 };
 
 export async function runCli(argv: readonly string[], ctx: CliContext): Promise<number> {
-  const [command, ...rest] = argv;
   try {
+    const [command, ...rest] = takeLanguage(argv);
     if (command === 'help' || command === '--help' || command === '-h') {
       ctx.io.stdout.write(HELP);
       return EXIT_OK;
@@ -49,9 +51,11 @@ export async function runCli(argv: readonly string[], ctx: CliContext): Promise<
   } catch (e) {
     const info = toErrorInfo(e);
     // One line: the message names the problem; the code lets scripts tell problems apart.
-    ctx.io.stderr.write(`xs4-setup: ${clean(info.message)} [${info.code}]\n`);
+    const { message, remedy } = sayError(info);
+    ctx.io.stderr.write(`xs4-setup: ${clean(message)} [${info.code}]\n`);
     // A sign-in problem (e.g. a revoked saved sign-in met by doctor or setup) needs its remedy: sign in again.
-    if (info.code.startsWith('AUTH_')) ctx.io.stderr.write(`  What to do: ${clean(info.remedy)}\n`);
+    if (info.code.startsWith('AUTH_'))
+      ctx.io.stderr.write(`  ${say(text('cli.whatToDo'))} ${clean(remedy)}\n`);
     return exitCodeOf(e);
   }
 }

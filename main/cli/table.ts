@@ -5,6 +5,9 @@ import { recordsInOrder } from '../core/checks/run-result';
 import { redactText } from '../core/secrets/redact';
 import type { CliOutput } from './io';
 import { clean, fit, pad } from './terminal';
+import { say } from './say';
+import type { Sayable } from '../../contract/text';
+import { text } from '../../contract/text';
 
 const LABEL: Record<CheckStatus, string> = { pass: 'PASS', warn: 'WARN', fail: 'FAIL', skip: 'SKIP' };
 const COLOUR: Record<CheckStatus, string> = {
@@ -37,7 +40,7 @@ export function progressPrinter(out: CliOutput): {
   return {
     onProgress: (e) => {
       total = e.total;
-      if (e.type === 'started') running.set(e.id, e.title);
+      if (e.type === 'started') running.set(e.id, say(e.title));
       else {
         running.delete(e.id);
         finished += 1;
@@ -54,12 +57,14 @@ export function renderTable(
   secrets: readonly string[],
   opts: { colour: boolean; columns: number },
 ): string {
-  const safe = (s: string) => clean(redactText(s, secrets));
+  const safe = (s: Sayable) => clean(redactText(say(s), secrets));
   const records = recordsInOrder(run);
   const titleWidth = Math.min(34, Math.max(5, ...records.map((r) => [...safe(r.title)].length)));
   const summaryWidth = Math.max(20, opts.columns - titleWidth - 10);
   const status = (s: CheckStatus) => (opts.colour ? `${COLOUR[s]}${LABEL[s]}${RESET}` : LABEL[s]);
-  const lines = [`${pad('', 6)}${pad('CHECK', titleWidth)}  SUMMARY`];
+  const lines = [
+    `${pad('', 6)}${pad(say(text('cli.table.check')), titleWidth)}  ${say(text('cli.table.summary'))}`,
+  ];
   for (const r of records) {
     lines.push(
       `${status(r.result.status)}  ${pad(fit(safe(r.title), titleWidth), titleWidth)}  ${fit(safe(r.result.summary), summaryWidth)}`,
@@ -69,7 +74,7 @@ export function renderTable(
     (r) => (r.result.status === 'fail' || r.result.status === 'warn') && r.result.remedy,
   );
   if (todo.length > 0) {
-    lines.push('', 'What to do:');
+    lines.push('', say(text('cli.whatToDo')));
     for (const r of todo)
       lines.push(
         `  ${status(r.result.status)} ${safe(r.title)}: ${safe(r.result.remedy ?? '')}${r.result.code ? ` [${safe(r.result.code)}]` : ''}`,
@@ -78,7 +83,9 @@ export function renderTable(
   const c = run.counts;
   lines.push(
     '',
-    `${c.fail} failed, ${c.warn} warnings, ${c.pass} passed, ${c.skip} skipped${run.cancelled ? ' (cancelled)' : ''}${run.deadlineReached ? ' (overall deadline reached)' : ''}`,
+    say(text('cli.table.counts', { fail: c.fail, warn: c.warn, pass: c.pass, skip: c.skip })) +
+      (run.cancelled ? ` ${say(text('cli.table.cancelled'))}` : '') +
+      (run.deadlineReached ? ` ${say(text('cli.table.deadline'))}` : ''),
   );
   return `${lines.join('\n')}\n`;
 }

@@ -2,6 +2,7 @@
 // INVALID_INPUT the field and the rule, so the form can show it next to the field; the facts of its detail, so a
 // message the catalogs know by its code (AUTH_*) is said in the technician's language.
 import { isXs4Error } from '../../contract/xs4-error';
+import type { TextParam } from '../../contract/text';
 
 export interface CallError {
   code: string;
@@ -10,8 +11,12 @@ export interface CallError {
   /** For INVALID_INPUT: which field broke which rule. */
   field?: string;
   rule?: string;
-  /** The detail's plain facts (strings and numbers), e.g. `changeId`, `minutes`, `host`. */
-  params?: Record<string, string | number>;
+  /**
+   * The catalog key of the pair (core messages: `${key}.message`, `${key}.remedy`) and its parameters; without a key,
+   * the detail's plain facts (strings and numbers) for the page's own `errors.<code>` entries.
+   */
+  key?: string;
+  params?: Record<string, TextParam>;
 }
 
 function factsOf(detail: Record<string, unknown>): Record<string, string | number> | undefined {
@@ -28,8 +33,13 @@ export function toCallError(e: unknown): CallError {
     const out: CallError = { code: e.code, message: e.message, remedy: e.remedy };
     if (typeof detail.field === 'string') out.field = detail.field;
     if (typeof detail.rule === 'string') out.rule = detail.rule;
-    const params = factsOf(detail);
-    if (params !== undefined) out.params = params;
+    if (typeof e.key === 'string') {
+      out.key = e.key;
+      if (e.params !== undefined) out.params = e.params;
+    } else {
+      const params = factsOf(detail);
+      if (params !== undefined) out.params = params;
+    }
     return out;
   }
   return { code: 'UI_UNEXPECTED', message: e instanceof Error ? e.message : String(e), remedy: '' };

@@ -36,7 +36,11 @@ export function CertificateDialog({ pending, server, busy, onTrust, onRefuse }: 
     const d = new Date(iso);
     return Number.isNaN(d.getTime()) ? iso : d.toLocaleString(i18n.language);
   };
-  const title = changed ? t('cert.changedTitle') : server === 'space' ? t('cert.titleSpace') : t('cert.title');
+  const title = changed
+    ? t('cert.changedTitle')
+    : server === 'space'
+      ? t('cert.titleSpace')
+      : t('cert.title');
   return (
     <Modal
       title={title}

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { CheckView } from '../../contract/setup-shapes';
 import { ConfirmDialog } from './ConfirmDialog';
 import { StatusBadge } from './StatusBadge';
+import { useSay } from '../i18n/say';
 import './CheckList.css';
 
 interface Props {
@@ -17,6 +18,7 @@ type Pending = { action: 'fix' | 'undo'; check: CheckView } | null;
 
 export function CheckList({ checks, busy, onFix, onUndo }: Props): ReactElement {
   const { t } = useTranslation('setup');
+  const say = useSay();
   const [pending, setPending] = useState<Pending>(null);
 
   const counts = { pass: 0, warn: 0, fail: 0, skip: 0 };
@@ -32,14 +34,14 @@ export function CheckList({ checks, busy, onFix, onUndo }: Props): ReactElement 
           <li key={c.id} className={`check check--${c.status}`} data-check={c.id}>
             <div className="check__head">
               <StatusBadge kind="check" status={c.status} />
-              <strong className="check__title">{c.title}</strong>
+              <strong className="check__title">{say(c.title)}</strong>
             </div>
-            <p className="check__summary">{c.summary}</p>
-            {c.detail !== undefined && c.detail !== '' && <p className="check__detail">{c.detail}</p>}
+            <p className="check__summary">{say(c.summary)}</p>
+            {c.detail !== undefined && c.detail !== '' && <p className="check__detail">{say(c.detail)}</p>}
             {c.remedy !== undefined && c.remedy !== '' && c.status !== 'pass' && (
               <div className="check__remedy">
                 <strong>{c.fix === null ? t('checks.doItYourself') : t('common.whatToDo')}</strong>
-                <p>{c.remedy}</p>
+                <p>{say(c.remedy)}</p>
               </div>
             )}
             {c.code !== undefined && c.status !== 'pass' && (
@@ -53,7 +55,7 @@ export function CheckList({ checks, busy, onFix, onUndo }: Props): ReactElement 
                   disabled={busy}
                   onClick={() => setPending({ action: 'fix', check: c })}
                 >
-                  {c.fix.title}
+                  {say(c.fix.title)}
                   {c.fix.elevated ? ` ${t('checks.needsAdmin')}` : ''}
                 </button>
               )}
@@ -75,11 +77,15 @@ export function CheckList({ checks, busy, onFix, onUndo }: Props): ReactElement 
         <ConfirmDialog
           title={
             pending.action === 'fix'
-              ? t('checks.confirmFixTitle', { title: pending.check.title })
-              : t('checks.confirmUndoTitle', { title: pending.check.title })
+              ? t('checks.confirmFixTitle', { title: say(pending.check.title) })
+              : t('checks.confirmUndoTitle', { title: say(pending.check.title) })
           }
           confirmLabel={
-            pending.action === 'fix' ? (pending.check.fix?.title ?? t('checks.fix')) : t('checks.undo')
+            pending.action === 'fix'
+              ? pending.check.fix
+                ? say(pending.check.fix.title)
+                : t('checks.fix')
+              : t('checks.undo')
           }
           onCancel={() => setPending(null)}
           onConfirm={() => {

@@ -3,6 +3,7 @@ import type { ReactElement, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallError } from '../bridge/errors';
 import { Icon } from './Icon';
+import { useErrorWords } from '../i18n/error-words';
 
 interface Props {
   error: CallError;
@@ -11,13 +12,8 @@ interface Props {
 }
 
 export function FailureNotice({ error, children }: Props): ReactElement {
-  const { t, i18n } = useTranslation('setup');
-  // Failures the page itself raises (e.g. a refused certificate) carry no core text, and the sign-in's (AUTH_*) are
-  // known by their code: the catalogs say them in the technician's language, with the facts of their detail.
-  const known = error.message === '' || i18n.exists(`errors.${error.code}.message`, { ns: 'setup' });
-  const facts = error.params ?? {};
-  const message = known ? t(`errors.${error.code}.message`, facts) : error.message;
-  const remedy = known ? t(`errors.${error.code}.remedy`, { ...facts, defaultValue: '' }) : error.remedy;
+  const { t } = useTranslation('setup');
+  const { message, remedy } = useErrorWords(error);
   return (
     <div className="notice notice--error" role="alert" data-code={error.code}>
       <Icon name="cross" />

@@ -1,10 +1,9 @@
-// English/Spanish switch; the choice is stored in settings through window.xs4.
+// The language menu in the title bar (the Console's six languages, each named in itself); stored in settings.
 import { useTranslation } from 'react-i18next';
-import type { Language } from '../../contract/app';
+import type { Language } from '../../contract/languages';
+import { isLanguage, LANGUAGE_NAMES, LANGUAGES } from '../../contract/languages';
 import { useShellStore } from '../store';
 import './LanguageSwitch.css';
-
-const LANGUAGES: Language[] = ['en', 'es'];
 
 export function LanguageSwitch() {
   const { t } = useTranslation();
@@ -12,20 +11,23 @@ export function LanguageSwitch() {
   const setLanguage = useShellStore((s) => s.setLanguage);
   const ready = useShellStore((s) => s.status === 'ready');
   return (
-    <div className="langswitch" role="group" aria-label={t('language.label')}>
-      {LANGUAGES.map((l) => (
-        <button
-          key={l}
-          type="button"
-          className="langswitch__option"
-          aria-pressed={language === l}
-          disabled={!ready}
-          lang={l}
-          onClick={() => void setLanguage(l)}
-        >
-          {t(`language.${l}`)}
-        </button>
-      ))}
-    </div>
+    <label className="langswitch">
+      <span className="langswitch__label">{t('language.label')}</span>
+      <select
+        className="langswitch__select"
+        value={language}
+        disabled={!ready}
+        onChange={(e) => {
+          const next = e.target.value;
+          if (isLanguage(next)) void setLanguage(next as Language);
+        }}
+      >
+        {LANGUAGES.map((l) => (
+          <option key={l} value={l} lang={l}>
+            {LANGUAGE_NAMES[l]}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }

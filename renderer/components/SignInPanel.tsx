@@ -3,12 +3,10 @@
 import { useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BrowserPageWords } from '../../contract/sign-in-channels';
-import type { Language } from '../../contract/app';
+import { LANGUAGES } from '../../contract/languages';
 import { useSetupStore } from '../store/setup';
 import { Icon } from './Icon';
 import './SignInPanel.css';
-
-const LANGUAGES: readonly Language[] = ['en', 'es'];
 
 interface Props {
   /** The XS4 Face server address typed above (the sign-in is made for it). */

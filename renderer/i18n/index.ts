@@ -1,17 +1,34 @@
-// i18next set-up: every visible string lives in en.json / es.json; the language comes from settings.
+// i18next set-up: the page's strings (en.json, setup.en.json … per language) and the core's catalogs (messages/, as
+// the `core` namespace); the language comes from settings, and the page's direction follows it (Arabic right to left).
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import en from './en.json';
 import es from './es.json';
 import setupEn from './setup.en.json';
 import setupEs from './setup.es.json';
-import type { Language } from '../../contract/app';
+import type { Language } from '../../contract/languages';
+import { isRightToLeft, LANGUAGES } from '../../contract/languages';
+import { coreCatalog } from '../../messages/catalog';
 
-// `setup`: the wizard's and Troubleshoot's strings (renderer/i18n/setup.*.json), used as useTranslation('setup').
-export const resources = {
+type Namespaces = { translation?: object; setup?: object; core: object };
+
+const page: Partial<Record<Language, { translation: object; setup: object }>> = {
   en: { translation: en, setup: setupEn },
   es: { translation: es, setup: setupEs },
-} as const;
+};
+
+// `setup`: the wizard's and Troubleshoot's strings, used as useTranslation('setup'); `core`: what the core says
+// (check results, errors), rendered from its keys and parameters by useSay().
+export const resources = Object.fromEntries(
+  LANGUAGES.map((l): [Language, Namespaces] => [l, { ...page[l], core: coreCatalog(l) }]),
+) as Record<Language, Namespaces>;
+
+/** Sets the page's language and direction attributes, so screen readers and CSS logical properties follow. */
+function applyDocumentLanguage(language: Language): void {
+  if (typeof document === 'undefined') return;
+  document.documentElement.lang = language;
+  document.documentElement.dir = isRightToLeft(language) ? 'rtl' : 'ltr';
+}
 
 export async function initI18n(language: Language = 'en'): Promise<typeof i18n> {
   if (!i18n.isInitialized) {
@@ -25,6 +42,7 @@ export async function initI18n(language: Language = 'en'): Promise<typeof i18n> 
   } else if (i18n.language !== language) {
     await i18n.changeLanguage(language);
   }
+  applyDocumentLanguage(language);
   return i18n;
 }
 

@@ -1,4 +1,6 @@
 // `xs4-setup doctor`: run every check (or evaluate a bundle) and print a table or JSON; exit 0 ok, 1 a check failed.
+import { say } from '../say';
+import type { Sayable } from '../../../contract/text';
 import { parseFlags, refuseTogether, stringFlag } from '../args';
 import type { CliContext } from '../context';
 import { doctorJson } from '../doctor-json';
@@ -21,7 +23,7 @@ export const DOCTOR_FLAGS = { ...LIVE_FLAGS, evidence: 'string', json: 'boolean'
 /** Findings that mean "a certificate you pinned changed": a decision for the technician, not a plain failure. */
 const PIN_CHANGED = new Set(['FACE_TLS_PIN_MISMATCH', 'SPACE_HTTPS_PIN_MISMATCH', 'SHIP_TLS_PIN_MISMATCH']);
 
-function pinChanges(e: Evaluated): Array<{ summary: string; code: string }> {
+function pinChanges(e: Evaluated): Array<{ summary: Sayable; code: string }> {
   return recordsInOrder(e.run)
     .map(verdictOf)
     .filter((v) => v.code !== undefined && PIN_CHANGED.has(v.code))
@@ -78,7 +80,9 @@ export async function doctor(argv: readonly string[], ctx: CliContext): Promise<
   if (exitCode === EXIT_USAGE) {
     // Both fingerprints are in each summary; the full verdicts are on stdout.
     for (const c of pinChanges(evaluated))
-      ctx.io.stderr.write(`xs4-setup: a pinned certificate changed: ${clean(redactText(c.summary, evaluated.secrets))} [${c.code}]\n`);
+      ctx.io.stderr.write(
+        `xs4-setup: a pinned certificate changed: ${clean(redactText(say(c.summary), evaluated.secrets))} [${c.code}]\n`,
+      );
   }
   return exitCode;
 }

@@ -1,16 +1,17 @@
 // The one mapping from a check's record to what people see: its verdict (GUI, reports, JSON) and the GUI's view.
 import type { CheckView } from '../../../contract/setup-shapes';
+import type { Sayable } from '../../../contract/text';
 import type { CheckRunRecord } from './run-result';
 import type { CheckStatus } from './types';
 
 /** What every output shows of a check: id, title, status, summary, and detail, remedy and code when there are any. */
 export interface CheckVerdict {
   id: string;
-  title: string;
+  title: Sayable;
   status: CheckStatus;
-  summary: string;
-  detail?: string;
-  remedy?: string;
+  summary: Sayable;
+  detail?: Sayable;
+  remedy?: Sayable;
   code?: string;
 }
 

@@ -1,5 +1,6 @@
 // The typed outcome of one run of checks (live or from a bundle) and the progress events the TTY table and the GUI follow.
 import type { CheckResult, CheckStatus } from './types';
+import type { Sayable } from '../../../contract/text';
 import type { ErrorInfo } from '../errors';
 
 /** How the evidence of one check was obtained. */
@@ -13,7 +14,7 @@ export type EvidenceOutcome =
 
 export interface CheckRunRecord {
   id: string;
-  title: string;
+  title: Sayable;
   outcome: EvidenceOutcome;
   /** Raw evidence when outcome is "collected" (may contain secrets until redacted for output). */
   evidence?: unknown;
@@ -37,11 +38,11 @@ export interface RunResult {
 }
 
 export type RunProgressEvent =
-  | { type: 'started'; id: string; title: string; index: number; total: number }
+  | { type: 'started'; id: string; title: Sayable; index: number; total: number }
   | {
       type: 'finished';
       id: string;
-      title: string;
+      title: Sayable;
       index: number;
       total: number;
       result: CheckResult;

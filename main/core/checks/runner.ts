@@ -2,6 +2,7 @@
 //
 // The same runner evaluates evidence read from a bundle (no network, no PowerShell): only the way evidence is
 // obtained differs, so a verdict offline is the verdict the site would have seen live.
+import { en } from '../../../messages/render';
 import { AppError, type ErrorInfo, toErrorInfo } from '../errors';
 import type { Check, CheckContext, CheckInputs, CheckResult, CheckStatus } from './types';
 import type { CheckRunRecord, RunProgressEvent, RunResult } from './run-result';
@@ -88,7 +89,7 @@ function skip(summary: string, code: string): CheckResult {
 
 class Gate extends Error {
   constructor(readonly result: CheckResult) {
-    super(result.summary);
+    super(en(result.summary));
   }
 }
 

@@ -2,17 +2,18 @@
 //
 // Evidence is data, never a verdict, so a bundle collected on site can be evaluated anywhere later.
 import type { z } from 'zod';
+import type { Sayable } from '../../../contract/text';
 
 export type CheckStatus = 'pass' | 'warn' | 'fail' | 'skip';
 
 export interface CheckResult {
   status: CheckStatus;
   /** One line, shown in tables and on cards. */
-  summary: string;
+  summary: Sayable;
   /** What was observed, in a sentence or two (never a secret). */
-  detail?: string;
+  detail?: Sayable;
   /** What to do about it; present for warn and fail. */
-  remedy?: string;
+  remedy?: Sayable;
   /** Stable code of the finding, e.g. SHIP_UNAUTHORIZED, POWER_SLEEP_ENABLED. */
   code?: string;
 }
@@ -44,7 +45,7 @@ export interface CheckContext {
 
 export interface FixOutcome {
   ok: boolean;
-  summary: string;
+  summary: Sayable;
   /** Values before and after, recorded in the applied-settings history (no secrets). */
   before?: unknown;
   after?: unknown;
@@ -65,7 +66,7 @@ export interface CheckBundleText<E> {
 export interface Check<E = unknown> {
   /** Stable id, e.g. "power.sleep", "space.ship". */
   id: string;
-  title: string;
+  title: Sayable;
   /** Checks that must have passed (or warned) for this one to run; otherwise it is skipped naming them. */
   dependsOn?: string[];
   /**
@@ -92,7 +93,7 @@ export interface Check<E = unknown> {
   /** Pure: evidence in, verdict out. Evidence that cannot be read gives fail/warn "could not read", never pass. */
   evaluate(evidence: E): CheckResult;
   fix?: {
-    title: string;
+    title: Sayable;
     /** Needs an elevated (UAC) run. */
     elevated: boolean;
     apply(ctx: CheckContext, evidence: E): Promise<FixOutcome>;

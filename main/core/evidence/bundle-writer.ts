@@ -1,4 +1,5 @@
 // Writes a run's evidence as a bundle folder: manifest.json, evidence/<id>.json, fixed-name text files; secrets redacted.
+import { en } from '../../../messages/render';
 import { mkdir, readdir, rename, rm, rmdir, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -62,7 +63,7 @@ export function bundleFiles(run: RunResult, checks: readonly Check[], meta: Bund
     } else {
       entries[check.id] = {
         status: 'not-run',
-        reason: redactText(record.result.summary, secrets),
+        reason: redactText(en(record.result.summary), secrets),
         code: record.result.code ?? 'NOT_RUN',
       };
     }

@@ -1,13 +1,16 @@
 // A self-contained HTML report of a run: inline CSS, no scripts, no external resources, printable; every value escaped.
 import type { CheckStatus } from '../checks/types';
+import type { Language } from '../../../contract/languages';
+import type { Sayable } from '../../../contract/text';
+import { renderText } from '../../../messages/render';
 
 export interface ReportCheck {
   id: string;
-  title: string;
+  title: Sayable;
   status: CheckStatus;
-  summary: string;
-  detail?: string;
-  remedy?: string;
+  summary: Sayable;
+  detail?: Sayable;
+  remedy?: Sayable;
   code?: string;
 }
 
@@ -67,20 +70,21 @@ function row(label: string, value: string): string {
   return `<tr><th scope="row">${escapeHtml(label)}</th><td><code>${escapeHtml(value)}</code></td></tr>`;
 }
 
-function checkCard(c: ReportCheck): string {
+function checkCard(c: ReportCheck, language: Language): string {
+  const say = (x: Sayable) => renderText(x, language);
   const parts = [
     `<section class="check ${c.status}">`,
-    `<h3><span class="badge ${c.status}">${STATUS_LABEL[c.status]}</span> ${escapeHtml(c.title)} <span class="id">${escapeHtml(c.id)}${c.code ? ` · ${escapeHtml(c.code)}` : ''}</span></h3>`,
-    `<p>${escapeHtml(c.summary)}</p>`,
+    `<h3><span class="badge ${c.status}">${STATUS_LABEL[c.status]}</span> ${escapeHtml(say(c.title))} <span class="id">${escapeHtml(c.id)}${c.code ? ` · ${escapeHtml(c.code)}` : ''}</span></h3>`,
+    `<p>${escapeHtml(say(c.summary))}</p>`,
   ];
-  if (c.detail) parts.push(`<p class="detail">${escapeHtml(c.detail)}</p>`);
-  if (c.remedy) parts.push(`<p class="remedy"><b>What to do:</b> ${escapeHtml(c.remedy)}</p>`);
+  if (c.detail) parts.push(`<p class="detail">${escapeHtml(say(c.detail))}</p>`);
+  if (c.remedy) parts.push(`<p class="remedy"><b>What to do:</b> ${escapeHtml(say(c.remedy))}</p>`);
   parts.push('</section>');
   return parts.join('\n');
 }
 
 /** Renders the report. Order of checks: failures first, then warnings, passes and skips, each in registry order. */
-export function renderHtmlReport(model: ReportModel): string {
+export function renderHtmlReport(model: ReportModel, language: Language = 'en'): string {
   const rank: Record<CheckStatus, number> = { fail: 0, warn: 1, pass: 2, skip: 3 };
   const checks = model.checks
     .map((c, i) => ({ c, i }))
@@ -114,7 +118,7 @@ export function renderHtmlReport(model: ReportModel): string {
       ? ['<h2>Notes</h2>', `<ul>${model.notes.map((n) => `<li>${escapeHtml(n)}</li>`).join('')}</ul>`]
       : []),
     '<h2>Checks</h2>',
-    checks.length > 0 ? checks.map(checkCard).join('\n') : '<p>No checks were evaluated.</p>',
+    checks.length > 0 ? checks.map((c) => checkCard(c, language)).join('\n') : '<p>No checks were evaluated.</p>',
     '</body></html>',
     '',
   ].join('\n');
