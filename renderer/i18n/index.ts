@@ -3,18 +3,30 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import en from './en.json';
+import fr from './fr.json';
+import de from './de.json';
+import nl from './nl.json';
 import es from './es.json';
+import ar from './ar.json';
 import setupEn from './setup.en.json';
+import setupFr from './setup.fr.json';
+import setupDe from './setup.de.json';
+import setupNl from './setup.nl.json';
 import setupEs from './setup.es.json';
+import setupAr from './setup.ar.json';
 import type { Language } from '../../contract/languages';
 import { isRightToLeft, LANGUAGES } from '../../contract/languages';
 import { coreCatalog } from '../../messages/catalog';
 
-type Namespaces = { translation?: object; setup?: object; core: object };
+type Namespaces = { translation: object; setup: object; core: object };
 
-const page: Partial<Record<Language, { translation: object; setup: object }>> = {
+const page: Record<Language, { translation: object; setup: object }> = {
   en: { translation: en, setup: setupEn },
+  fr: { translation: fr, setup: setupFr },
+  de: { translation: de, setup: setupDe },
+  nl: { translation: nl, setup: setupNl },
   es: { translation: es, setup: setupEs },
+  ar: { translation: ar, setup: setupAr },
 };
 
 // `setup`: the wizard's and Troubleshoot's strings, used as useTranslation('setup'); `core`: what the core says
