@@ -2,6 +2,7 @@
 // main/ipc.ts registers handlers from it, preload/expose.ts builds window.xs4 from it, tests check both against it.
 // Adding a channel = one entry in a `*-channels.ts` file spread below + one handler line under main/core/api/.
 import { z } from 'zod';
+import { sayableSchema } from './text-schema';
 import { channel, noInput, type ChannelDef } from './channel';
 import { appInfoSchema, settingsPatchSchema, settingsSchema } from './app';
 import { setupContract } from './setup-channels';
@@ -38,7 +39,7 @@ export const events = {
     step: z.string(),
     /** 0..1 when known. */
     fraction: z.number().min(0).max(1).nullable(),
-    message: z.string(),
+    message: sayableSchema,
   }),
   /** A write XS4 Face accepted that the on-site server has not received yet (still waiting). */
   pending: z.object({

@@ -1,6 +1,7 @@
 // The setup wizard's IPC channels (one per SetupService method, plus cancel and secret copy), spread into the contract by ipc.ts.
 // Inputs are validated here with rules that name the field; outputs are the flow's shapes (setup-shapes.ts).
 import { z } from 'zod';
+import { textSchema } from './text-schema';
 import { channel, done as nothing, noInput as none } from './channel';
 import {
   CheckViewSchema,
@@ -78,7 +79,8 @@ export const setupContract = {
     z
       .object({
         step: StepIdSchema,
-        summary: z.string().max(500, 'must be at most 500 characters').nullable(),
+        /** What the step did, as a sentence of the page's catalogs (`setup:…`), said again in whatever language is chosen later. */
+        summary: z.union([z.string().max(500, 'must be at most 500 characters'), textSchema]).nullable(),
         next: StepIdSchema,
       })
       .strict(),

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { CertificateInfoSchema } from './certificate';
 import { StepIds } from './steps';
-import { sayableSchema } from './text-schema';
+import { sayableSchema, textSchema } from './text-schema';
 
 export const StepIdSchema = z.enum(StepIds);
 
@@ -11,6 +11,9 @@ const ReasonSchema = z.object({
   code: z.string(),
   message: z.string(),
   remedy: z.string(),
+  /** The catalog key of the pair and its parameters, as errors carry them (the page says it in its language). */
+  key: z.string().optional(),
+  params: z.record(z.string(), z.union([z.string(), z.number(), textSchema])).optional(),
 });
 
 /** The four statuses of the XS4 Face Console's integration cards. */
@@ -152,7 +155,7 @@ export const ScriptRunResultSchema = z.object({
   outcome: z.enum(['succeeded', 'failed', 'elevation-cancelled', 'timeout', 'cancelled', 'unavailable']),
   exitCode: z.number().int().nullable(),
   transcriptPath: z.string().nullable(),
-  message: z.string(),
+  message: sayableSchema,
 });
 export type ScriptRunResult = z.infer<typeof ScriptRunResultSchema>;
 
@@ -161,7 +164,7 @@ export const VerifyResultSchema = z.object({
   connected: z.boolean(),
   /** Why it is not connected, from the checks that explain it. */
   diagnosis: z.array(CheckViewSchema),
-  message: z.string(),
+  message: sayableSchema,
 });
 export type VerifyResult = z.infer<typeof VerifyResultSchema>;
 
@@ -169,7 +172,7 @@ export const HistoryEntryViewSchema = z.object({
   time: z.string(),
   kind: z.string(),
   target: z.string(),
-  summary: z.string(),
+  summary: sayableSchema,
   result: z.string(),
 });
 export type HistoryEntryView = z.infer<typeof HistoryEntryViewSchema>;
@@ -177,7 +180,7 @@ export type HistoryEntryView = z.infer<typeof HistoryEntryViewSchema>;
 /** Progress of the wizard, persisted (non-secret) so reopening the app resumes and side effects are not repeated. */
 export const SetupProgressSchema = z.object({
   current: StepIdSchema,
-  done: z.partialRecord(StepIdSchema, z.object({ at: z.string(), summary: z.string() })),
+  done: z.partialRecord(StepIdSchema, z.object({ at: z.string(), summary: sayableSchema })),
 });
 export type SetupProgress = z.infer<typeof SetupProgressSchema>;
 

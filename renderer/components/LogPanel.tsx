@@ -1,4 +1,5 @@
 // Live view of a long operation: what it is doing, how far it is, its output as it arrives, and a Cancel button.
+import { useSay } from '../i18n/say';
 import { useEffect, useRef, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OperationView } from '../store/operation';
@@ -14,6 +15,7 @@ interface Props {
 
 export function LogPanel({ operation, title, onCancel, showLog = true }: Props): ReactElement {
   const { t } = useTranslation('setup');
+  const say = useSay();
   const logRef = useRef<HTMLPreElement>(null);
   useEffect(() => {
     // Follow the newest line, like a terminal.
@@ -47,7 +49,7 @@ export function LogPanel({ operation, title, onCancel, showLog = true }: Props):
       )}
       <p className="oppanel__message" role="status">
         {operation.message !== ''
-          ? operation.message
+          ? say(operation.message)
           : operation.running
             ? t('op.working')
             : t('op.finished')}

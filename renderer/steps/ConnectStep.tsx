@@ -1,5 +1,6 @@
 // Step 2: the XS4 Face address, the Microsoft sign-in (or a token obtained elsewhere), the site › server choice when the
 // account has several; the certificate is judged on first contact; each failure says why and what to do.
+import { text } from '../../contract/text';
 import { useState, type FormEvent, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CertificateDialog } from '../components/CertificateDialog';
@@ -30,7 +31,7 @@ export function ConnectStep({ onTroubleshoot }: StepProps): ReactElement {
       title={t('connect.title')}
       intro={<p>{t('connect.intro')}</p>}
       onBack={() => void s.back()}
-      onContinue={() => void s.complete(t('connect.summary', { url: connected?.url ?? '' }))}
+      onContinue={() => void s.complete(text('setup:connect.summary', { url: connected?.url ?? '' }))}
       continueDisabled={connected === null && doneBefore === undefined}
       continueHint={t(s.choices !== null ? 'connect.server.continueHint' : 'connect.continueHint')}
     >

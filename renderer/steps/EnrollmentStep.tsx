@@ -1,4 +1,5 @@
 // Step 9: the Enrollment Service's company name and privacy policy, with the policy check (HTTPS, mentions biometric data).
+import { text } from '../../contract/text';
 import { useEffect, useState, type FormEvent, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CheckRunPanel } from '../components/CheckRunPanel';
@@ -40,7 +41,7 @@ export function EnrollmentStep(_props: StepProps): ReactElement {
       intro={<p>{t('enrollment.intro')}</p>}
       onBack={() => void s.back()}
       onContinue={() =>
-        void s.complete(t('enrollment.summary', { company: s.enrollment?.companyName ?? '' }))
+        void s.complete(text('setup:enrollment.summary', { company: s.enrollment?.companyName ?? '' }))
       }
       continueDisabled={s.enrollment === null || touched}
       continueHint={t('enrollment.continueHint')}

@@ -1,5 +1,7 @@
 // Step 6: the Space Install Script — where it comes from, its SHA-256 and signature — run elevated with a live log.
 // A run that already succeeded is not repeated on resume unless the technician asks.
+import { useSay } from '../i18n/say';
+import { text } from '../../contract/text';
 import { useState, type FormEvent, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FailureNotice } from '../components/FailureNotice';
@@ -16,6 +18,7 @@ const SIGNATURE_UNCHECKED = new Set(['NotChecked', 'unavailable']);
 
 export function InstallScriptStep(_props: StepProps): ReactElement {
   const { t } = useTranslation('setup');
+  const say = useSay();
   const s = useSetupStore();
   const [source, setSource] = useState<'face' | 'file'>('face');
   const [path, setPath] = useState('');
@@ -39,8 +42,8 @@ export function InstallScriptStep(_props: StepProps): ReactElement {
       onContinue={() =>
         void s.complete(
           ranByHand && run?.outcome !== 'succeeded'
-            ? t('script.summaryByHand')
-            : t('script.summary', { exit: run?.exitCode ?? '—', sha: script?.sha256.slice(0, 16) ?? '' }),
+            ? text('setup:script.summaryByHand')
+            : text('setup:script.summary', { exit: run?.exitCode ?? '—', sha: script?.sha256.slice(0, 16) ?? '' }),
         )
       }
       continueDisabled={run?.outcome !== 'succeeded' && doneBefore === undefined && !ranByHand}
@@ -154,7 +157,7 @@ export function InstallScriptStep(_props: StepProps): ReactElement {
           <Icon name={run.outcome === 'succeeded' ? 'check' : 'cross'} />
           <div>
             <p className="notice__title">{t(`script.outcome.${run.outcome}`)}</p>
-            <p>{run.message}</p>
+            <p>{say(run.message)}</p>
             <p>{t('script.exitCode', { code: run.exitCode ?? '—' })}</p>
             {run.transcriptPath !== null && (
               <p className="mono">{t('script.transcript', { path: run.transcriptPath })}</p>

@@ -1,4 +1,6 @@
 // Step 3: XS4 Face's integration cards with their live status, what the selected status means, and Add integration.
+import { text } from '../../contract/text';
+import { statusText } from '../i18n/status-text';
 import { useEffect, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { IntegrationCard } from '../../contract/setup-shapes';
@@ -41,8 +43,7 @@ export function IntegrationsStep(_props: StepProps): ReactElement {
       intro={<p>{t('integrations.intro')}</p>}
       onBack={() => void s.back()}
       onContinue={() =>
-        void s.complete(
-          t('integrations.summary', { status: t(`status.integration.${space?.status ?? 'unconfigured'}`) }),
+        void s.complete(text('setup:integrations.summary', { status: statusText(space?.status) }),
         )
       }
       continueDisabled={space === null}

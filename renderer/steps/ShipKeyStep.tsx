@@ -1,5 +1,6 @@
 // Step 5: the SHIP API Key (generated or typed), shown masked; the reminder that Space's SHIP tab needs the same key;
 // and the reset of XS4 Face's Authentication (API key), confirmed first.
+import { text } from '../../contract/text';
 import { useEffect, useState, type FormEvent, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmDialog } from '../components/ConfirmDialog';
@@ -36,7 +37,7 @@ export function ShipKeyStep(_props: StepProps): ReactElement {
       title={t('shipKey.title')}
       intro={<p>{t('shipKey.intro')}</p>}
       onBack={() => void s.back()}
-      onContinue={() => void s.complete(t('shipKey.summary', { fp: key?.fingerprint ?? '' }))}
+      onContinue={() => void s.complete(text('setup:shipKey.summary', { fp: key?.fingerprint ?? '' }))}
       continueDisabled={key?.set !== true}
       continueHint={t('shipKey.continueHint')}
     >

@@ -1,4 +1,5 @@
 // Step 4: Space Server Details, pre-filled from what this machine detects, editable, validated, saved to XS4 Face.
+import { text } from '../../contract/text';
 import { useEffect, useState, type FormEvent, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FailureNotice } from '../components/FailureNotice';
@@ -62,8 +63,7 @@ export function SpaceDetailsStep(_props: StepProps): ReactElement {
       intro={<p>{t('spaceDetails.intro')}</p>}
       onBack={() => void s.back()}
       onContinue={() =>
-        void s.complete(
-          t('spaceDetails.summary', {
+        void s.complete(text('setup:spaceDetails.summary', {
             host: details?.host ?? '',
             port: details?.port ?? '',
             scheme: details?.https === false ? 'HTTP' : 'HTTPS',

@@ -1,4 +1,5 @@
 // Step 7: the Space settings that must hold (HTTPS, SHIP, power-save, firewall), each with cause and remedy, Fix and Undo.
+import { text } from '../../contract/text';
 import { useEffect, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CheckRunPanel } from '../components/CheckRunPanel';
@@ -25,7 +26,7 @@ export function SpaceSettingsStep(_props: StepProps): ReactElement {
       title={t('spaceSettings.title')}
       intro={<p>{t('spaceSettings.intro')}</p>}
       onBack={() => void s.back()}
-      onContinue={() => void s.complete(t('spaceSettings.summary', { failing }))}
+      onContinue={() => void s.complete(text('setup:spaceSettings.summary', { failing }))}
       continueLabel={failing > 0 ? t('spaceSettings.continueAnyway') : undefined}
       continueDisabled={!hasResults}
       continueHint={t('spaceSettings.continueHint')}

@@ -1,4 +1,5 @@
 // Step 11: what the wizard did step by step, and every change the app made (the applied-settings history).
+import { useSay } from '../i18n/say';
 import { useEffect, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FailureNotice } from '../components/FailureNotice';
@@ -9,6 +10,7 @@ import type { StepProps } from './step-props';
 
 export function SummaryStep({ onTroubleshoot }: StepProps): ReactElement {
   const { t, i18n } = useTranslation('setup');
+  const say = useSay();
   const s = useSetupStore();
   const loadHistory = s.loadHistory;
   useEffect(() => {
@@ -52,7 +54,7 @@ export function SummaryStep({ onTroubleshoot }: StepProps): ReactElement {
           {rows.map((id) => (
             <tr key={id}>
               <th scope="row">{t(`nav.${id}`)}</th>
-              <td>{done[id]?.summary}</td>
+              <td>{done[id] !== undefined ? say(done[id].summary) : ''}</td>
               <td>{when(done[id]?.at ?? '')}</td>
             </tr>
           ))}
@@ -86,7 +88,7 @@ export function SummaryStep({ onTroubleshoot }: StepProps): ReactElement {
               <tr key={`${h.time}-${i}`}>
                 <td>{when(h.time)}</td>
                 <td className="mono">{h.target}</td>
-                <td>{h.summary}</td>
+                <td>{say(h.summary)}</td>
                 <td>{h.result === 'ok' ? t('summary.ok') : h.result}</td>
               </tr>
             ))}

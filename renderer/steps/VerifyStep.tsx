@@ -1,4 +1,7 @@
 // Step 10: write the values to XS4 Face, read them back, follow the integration status until Connected — or explain why not.
+import { useSay } from '../i18n/say';
+import { text } from '../../contract/text';
+import { statusText } from '../i18n/status-text';
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CheckRunPanel, LiveCheckList } from '../components/CheckRunPanel';
@@ -10,6 +13,7 @@ import type { StepProps } from './step-props';
 
 export function VerifyStep({ onTroubleshoot }: StepProps): ReactElement {
   const { t } = useTranslation('setup');
+  const say = useSay();
   const s = useSetupStore();
   const result = s.verifyResult;
   const doneBefore = s.progress?.done.verify;
@@ -20,8 +24,7 @@ export function VerifyStep({ onTroubleshoot }: StepProps): ReactElement {
       intro={<p>{t('verify.intro')}</p>}
       onBack={() => void s.back()}
       onContinue={() =>
-        void s.complete(
-          t('verify.summary', { status: t(`status.integration.${result?.status ?? 'unconfigured'}`) }),
+        void s.complete(text('setup:verify.summary', { status: statusText(result?.status) }),
         )
       }
       continueDisabled={result?.connected !== true && doneBefore === undefined}
@@ -54,7 +57,7 @@ export function VerifyStep({ onTroubleshoot }: StepProps): ReactElement {
             </h3>
             <p className={`notice ${result.connected ? 'notice--ok' : 'notice--error'}`} role="status">
               <Icon name={result.connected ? 'check' : 'cross'} />
-              <span>{result.message}</span>
+              <span>{say(result.message)}</span>
             </p>
             {!result.connected && result.diagnosis.length > 0 && (
               <>

@@ -1,4 +1,5 @@
 // Runs one long core operation with live progress, log lines and a cancel handle; the store keeps its view state.
+import type { Sayable } from '../../contract/text';
 import {
   xs4,
   type DeviceCodeEvent,
@@ -14,7 +15,8 @@ export interface OperationView {
   /** Which action started it (e.g. "installScript", "checks"), for the panel's title. */
   kind: OperationKind;
   running: boolean;
-  message: string;
+  /** What the core says it is doing (a Text, said by the panel in the page's language); '' before it says anything. */
+  message: Sayable;
   /** 0..1 when known. */
   fraction: number | null;
   log: string[];

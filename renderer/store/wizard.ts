@@ -1,5 +1,6 @@
 // The setup wizard's slice: where the technician is, what the core answered for each step. Every action goes through
 // window.xs4. Secrets are never kept here: reveal returns the value to the caller.
+import type { Text } from '../../contract/text';
 import type { StateCreator } from 'zustand';
 import type {
   CheckView,
@@ -62,7 +63,8 @@ export interface WizardActions {
   goTo(step: StepId): Promise<void>;
   back(): Promise<void>;
   /** Marks the shown step done with a summary for the Summary step, then shows the next one. */
-  complete(summary: string): Promise<void>;
+  /** Marks the step done with what it did, as a sentence of the page's catalogs (said again in any language). */
+  complete(summary: Text): Promise<void>;
   startOver(): Promise<void>;
 
   refreshIntegrations(quiet?: boolean): Promise<void>;

@@ -26,10 +26,9 @@ describe('setup store', () => {
     const fake = installFake({ progress: { current: 'connect', done: {} } });
     await useSetupStore.getState().load();
     const focusBefore = useSetupStore.getState().focusKey;
-    await useSetupStore.getState().complete('Connected to https://x.');
-    expect(fake.callsOf('markStep')).toEqual([
-      { step: 'connect', summary: 'Connected to https://x.', next: 'integrations' },
-    ]);
+    const summary = { key: 'setup:connect.summary', params: { url: 'https://x' } };
+    await useSetupStore.getState().complete(summary);
+    expect(fake.callsOf('markStep')).toEqual([{ step: 'connect', summary, next: 'integrations' }]);
     expect(useSetupStore.getState().step).toBe('integrations');
     expect(useSetupStore.getState().focusKey).toBeGreaterThan(focusBefore);
     await useSetupStore.getState().back();

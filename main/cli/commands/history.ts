@@ -1,4 +1,5 @@
 // `xs4-setup history`: the applied-settings history, oldest first; unreadable lines are reported (exit 1), never hidden.
+import { say } from '../say';
 import { HistoryStore } from '../../core/history/history-store';
 import { dataDir } from '../../core/paths';
 import { parseFlags } from '../args';
@@ -25,7 +26,7 @@ export async function history(argv: readonly string[], ctx: CliContext): Promise
           ? `  ${fit(clean(`${JSON.stringify(e.before ?? null)} → ${JSON.stringify(e.after ?? null)}`), 120)}`
           : '';
       out.write(
-        `${e.time}  ${e.kind.padEnd(10)}  ${e.result.ok ? 'ok    ' : 'FAILED'}  ${clean(e.target)}: ${clean(e.result.summary)}${change}\n`,
+        `${e.time}  ${e.kind.padEnd(10)}  ${e.result.ok ? 'ok    ' : 'FAILED'}  ${clean(e.target)}: ${clean(say(e.result.summary))}${change}\n`,
       );
     }
   }

@@ -1,4 +1,6 @@
 // `xs4-setup setup --profile FILE.json`: the wizard's steps, unattended, through the same SetupService as the GUI.
+import type { Sayable } from '../../../contract/text';
+import { say } from '../say';
 import { AppError } from '../../core/errors';
 import { importProfile, type SiteProfile } from '../../core/profile/site-profile';
 import { parseServiceUrl } from '../../core/net/endpoint';
@@ -90,7 +92,7 @@ export async function setup(argv: readonly string[], ctx: CliContext): Promise<n
   );
   const hooks = {
     ...(ctx.signal ? { signal: ctx.signal } : {}),
-    onProgress: (m: string) => out(`    … ${m}`),
+    onProgress: (m: Sayable) => out(`    … ${say(m)}`),
     onLogLine: (l: string) => out(`    | ${l}`),
   };
   let n = 0;
@@ -166,7 +168,7 @@ export async function setup(argv: readonly string[], ctx: CliContext): Promise<n
     const info = await service.loadInstallScript({ kind: 'file', path: scriptPath });
     out(`    ${info.path}: SHA-256 ${info.sha256}, signature ${info.signature.status}`);
     const ran = await service.runInstallScript(info.sha256, hooks);
-    out(`    ${ran.message}`);
+    out(`    ${say(ran.message)}`);
     if (ran.outcome !== 'succeeded' && ran.outcome !== 'unavailable') return EXIT_CHECK_FAILED;
   }
   await service.markStep('installScript', scriptPath === undefined ? 'not run' : 'run', 'spaceSettings');
@@ -177,14 +179,14 @@ export async function setup(argv: readonly string[], ctx: CliContext): Promise<n
   let views = await service.runChecks(null, quiet);
   if (flags['apply-fixes'] === true) {
     for (const v of views.filter((x) => x.fix !== null)) {
-      out(`    fixing: ${v.fix?.title}`);
+      out(`    fixing: ${v.fix ? say(v.fix.title) : ''}`);
       await service.applyFix(v.id, hooks);
     }
     views = await service.runChecks(null, quiet);
   }
   // The Enrollment Service is set two steps later; its checks are shown by doctor, not here.
   for (const v of views.filter((x) => !x.id.startsWith('enrollment.')))
-    out(`    ${MARK[v.status]}  ${v.title}: ${v.summary}`);
+    out(`    ${MARK[v.status]}  ${say(v.title)}: ${say(v.summary)}`);
   await service.markStep(
     'spaceSettings',
     `${views.filter((v) => v.status === 'fail').length} failing`,
@@ -213,9 +215,9 @@ export async function setup(argv: readonly string[], ctx: CliContext): Promise<n
 
   step('Write back and verify');
   const verdict = await service.verify(verifyMs, hooks);
-  out(`    ${verdict.message}`);
+  out(`    ${say(verdict.message)}`);
   for (const d of verdict.diagnosis)
-    out(`    ${MARK[d.status]}  ${d.title}: ${d.summary}${d.remedy ? ` — ${d.remedy}` : ''}`);
+    out(`    ${MARK[d.status]}  ${say(d.title)}: ${say(d.summary)}${d.remedy ? ` — ${say(d.remedy)}` : ''}`);
   if (!verdict.connected) return EXIT_CHECK_FAILED;
   await service.markStep('verify', 'Connected', 'summary');
   out('Done: XS4 Face reports the Space integration as Connected.');

@@ -1,5 +1,6 @@
 // One line of the applied-settings history: what the app changed, before/after, and how it went (secrets as fingerprints).
 import { z } from 'zod';
+import { textSchema } from '../../../contract/text-schema';
 
 export const HISTORY_ENTRY_VERSION = 1;
 
@@ -15,7 +16,8 @@ export const HistoryEntrySchema = z.object({
   after: z.unknown().optional(),
   result: z.object({
     ok: z.boolean(),
-    summary: z.string().max(2000),
+    /** A sentence of the catalogs (said in the reader's language); plain words in entries written before. */
+    summary: z.union([z.string().max(2000), textSchema]),
     code: z.string().max(200).optional(),
   }),
   /** Data an undo needs (no secrets). */

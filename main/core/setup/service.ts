@@ -1,4 +1,5 @@
 // The setup flow's operations, one method per thing a wizard step or `xs4-setup setup` does. The GUI's IPC handlers and the CLI both call this.
+import type { Sayable } from '../../../contract/text';
 import type {
   CheckView,
   ConnectResult,
@@ -23,7 +24,7 @@ import type { PendingProgress } from '../face/face-client';
 
 export interface OperationHooks {
   signal?: AbortSignal;
-  onProgress?: (message: string, fraction: number | null) => void;
+  onProgress?: (message: Sayable, fraction: number | null) => void;
   onLogLine?: (line: string) => void;
   /** Told before each poll while an XS4 Face write of this operation is accepted but not yet applied. */
   onPending?: (p: PendingProgress) => void;
@@ -33,7 +34,7 @@ export interface SetupService {
   /** Where the wizard stands (persisted). */
   progress(): Promise<SetupProgress>;
   /** Marks a step done (or moves to a step) and persists it. */
-  markStep(step: StepId, summary: string | null, next: StepId): Promise<SetupProgress>;
+  markStep(step: StepId, summary: Sayable | null, next: StepId): Promise<SetupProgress>;
   /** Forgets wizard progress (not the history). */
   resetProgress(): Promise<SetupProgress>;
 

@@ -1,4 +1,5 @@
 // The setup flow end to end over real HTTPS: both simulators, the real XS4 Face client, SHIP probe, checks engine and history.
+import { en } from '../../../messages/render';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startSetupEnv, type SetupEnv } from '../../helpers/setup-env';
 import { AppError } from '../../../main/core/errors';
@@ -70,7 +71,7 @@ describe('setup service against the simulators', () => {
     // The technician types the same key into Space's SHIP tab.
     e.space.setState({ key });
     const progress: string[] = [];
-    const ok = await e.service.verify(10_000, { onProgress: (m) => progress.push(m) });
+    const ok = await e.service.verify(10_000, { onProgress: (m) => progress.push(en(m)) });
     expect(ok).toMatchObject({ connected: true, status: 'connected' });
 
     const checks = await e.service.runChecks(['space.ship', 'space.https'], {});
