@@ -87,7 +87,7 @@ export type SpaceDetails = z.infer<typeof SpaceDetailsSchema>;
 export const DetectedSpaceSchema = z.object({
   available: z.boolean(),
   /** Why detection was not possible (e.g. not on Windows). */
-  reason: z.string().nullable(),
+  reason: sayableSchema.nullable(),
   fqdn: z.string().nullable(),
   ipv4: z.array(z.string()),
   port: z.number().int(),

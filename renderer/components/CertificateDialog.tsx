@@ -3,13 +3,21 @@ import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CertificateInfo } from '../../contract/certificate';
 import { Icon } from './Icon';
+import type { CallError } from '../bridge/errors';
+import { useErrorWords } from '../i18n/error-words';
 import { Modal } from './Modal';
 
 /** What the dialog shows: the certificate, why it needs a decision, and the fingerprint accepted before, if it changed. */
 export interface TrustPrompt {
   url: string;
   certificate: CertificateInfo;
-  reason: { message: string };
+  reason: {
+    code: string;
+    message: string;
+    remedy: string;
+    key?: string | undefined;
+    params?: CallError['params'];
+  };
   previousFingerprint256?: string | undefined;
 }
 
@@ -30,6 +38,7 @@ export function formatFingerprint(fp: string): string {
 
 export function CertificateDialog({ pending, server, busy, onTrust, onRefuse }: Props): ReactElement {
   const { t, i18n } = useTranslation('setup');
+  const reason = useErrorWords(pending.reason);
   const c = pending.certificate;
   const changed = pending.previousFingerprint256 !== undefined;
   const date = (iso: string): string => {
@@ -60,7 +69,7 @@ export function CertificateDialog({ pending, server, busy, onTrust, onRefuse }: 
       }
     >
       <p className="notice notice--warn" role="note">
-        <Icon name="shield" /> <span>{pending.reason.message}</span>
+        <Icon name="shield" /> <span>{reason.message}</span>
       </p>
       <p>
         {changed

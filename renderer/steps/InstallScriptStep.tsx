@@ -43,7 +43,10 @@ export function InstallScriptStep(_props: StepProps): ReactElement {
         void s.complete(
           ranByHand && run?.outcome !== 'succeeded'
             ? text('setup:script.summaryByHand')
-            : text('setup:script.summary', { exit: run?.exitCode ?? '—', sha: script?.sha256.slice(0, 16) ?? '' }),
+            : text('setup:script.summary', {
+                exit: run?.exitCode ?? '—',
+                sha: script?.sha256.slice(0, 16) ?? '',
+              }),
         )
       }
       continueDisabled={run?.outcome !== 'succeeded' && doneBefore === undefined && !ranByHand}

@@ -43,8 +43,7 @@ export function IntegrationsStep(_props: StepProps): ReactElement {
       intro={<p>{t('integrations.intro')}</p>}
       onBack={() => void s.back()}
       onContinue={() =>
-        void s.complete(text('setup:integrations.summary', { status: statusText(space?.status) }),
-        )
+        void s.complete(text('setup:integrations.summary', { status: statusText(space?.status) }))
       }
       continueDisabled={space === null}
       continueHint={t('integrations.continueHint')}

@@ -1,4 +1,5 @@
 // Step 4: Space Server Details, pre-filled from what this machine detects, editable, validated, saved to XS4 Face.
+import { useSay } from '../i18n/say';
 import { text } from '../../contract/text';
 import { useEffect, useState, type FormEvent, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,6 +12,7 @@ import type { StepProps } from './step-props';
 
 export function SpaceDetailsStep(_props: StepProps): ReactElement {
   const { t } = useTranslation('setup');
+  const say = useSay();
   const s = useSetupStore();
   const load = s.loadSpaceDetails;
   const [host, setHost] = useState('');
@@ -63,7 +65,8 @@ export function SpaceDetailsStep(_props: StepProps): ReactElement {
       intro={<p>{t('spaceDetails.intro')}</p>}
       onBack={() => void s.back()}
       onContinue={() =>
-        void s.complete(text('setup:spaceDetails.summary', {
+        void s.complete(
+          text('setup:spaceDetails.summary', {
             host: details?.host ?? '',
             port: details?.port ?? '',
             scheme: details?.https === false ? 'HTTP' : 'HTTPS',
@@ -95,7 +98,7 @@ export function SpaceDetailsStep(_props: StepProps): ReactElement {
                 </ul>
               </>
             ) : (
-              <p>{t('spaceDetails.notDetected', { reason: det.reason ?? '' })}</p>
+              <p>{t('spaceDetails.notDetected', { reason: det.reason !== null ? say(det.reason) : '' })}</p>
             )}
           </div>
         </div>

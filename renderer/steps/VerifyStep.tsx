@@ -23,10 +23,7 @@ export function VerifyStep({ onTroubleshoot }: StepProps): ReactElement {
       title={t('verify.title')}
       intro={<p>{t('verify.intro')}</p>}
       onBack={() => void s.back()}
-      onContinue={() =>
-        void s.complete(text('setup:verify.summary', { status: statusText(result?.status) }),
-        )
-      }
+      onContinue={() => void s.complete(text('setup:verify.summary', { status: statusText(result?.status) }))}
       continueDisabled={result?.connected !== true && doneBefore === undefined}
       continueHint={t('verify.continueHint')}
     >

@@ -224,7 +224,11 @@ describe('CertificateDialog', () => {
         pending={{
           url: 'https://xs4face.test',
           certificate: CERT,
-          reason: { message: 'The certificate is not trusted by Windows.' },
+          reason: {
+            code: 'TLS_UNTRUSTED',
+            message: 'The certificate is not trusted by Windows.',
+            remedy: '',
+          },
         }}
         server="face"
         busy={false}
@@ -247,7 +251,11 @@ describe('CertificateDialog', () => {
         pending={{
           url: 'https://xs4face.test',
           certificate: CERT,
-          reason: { message: 'Another certificate than the one you accepted.' },
+          reason: {
+            code: 'FACE_TLS_PIN_MISMATCH',
+            message: 'Another certificate than the one you accepted.',
+            remedy: '',
+          },
           previousFingerprint256: 'EF'.repeat(32),
         }}
         server="face"
@@ -257,15 +265,21 @@ describe('CertificateDialog', () => {
       />,
     );
     const dialog = screen.getByRole('alertdialog', { name: 'The certificate changed' });
-    expect(screen.getByTestId('cert-previous-fingerprint').textContent).toBe(formatFingerprint('EF'.repeat(32)));
+    expect(screen.getByTestId('cert-previous-fingerprint').textContent).toBe(
+      formatFingerprint('EF'.repeat(32)),
+    );
     expect(screen.getByTestId('cert-fingerprint').textContent).toBe(formatFingerprint(CERT.fingerprint256));
     expect(within(dialog).getByRole('button', { name: 'Trust the new certificate' })).toBeTruthy();
   });
 
-  it("for Space, says where to compare the fingerprint: the Space server", () => {
+  it('for Space, says where to compare the fingerprint: the Space server', () => {
     render(
       <CertificateDialog
-        pending={{ url: 'https://space01:8100/', certificate: CERT, reason: { message: 'Self-signed.' } }}
+        pending={{
+          url: 'https://space01:8100/',
+          certificate: CERT,
+          reason: { code: 'SPACE_TLS_SELF_SIGNED', message: 'Self-signed.', remedy: '' },
+        }}
         server="space"
         busy={false}
         onTrust={vi.fn()}

@@ -73,7 +73,7 @@ const defaultSleep: Sleep = (ms, signal) =>
   new Promise((resolve, reject) => {
     const cancel = (): void => {
       clearTimeout(t);
-      reject(new AppError('CANCELLED', 'The operation was cancelled.', 'Start it again when ready.'));
+      reject(new AppError('CANCELLED'));
     };
     const t = setTimeout(() => {
       signal?.removeEventListener('abort', cancel);
@@ -153,12 +153,11 @@ export async function storedFaceToken(ctx: SetupContext, url: string): Promise<s
   if (!(await ctx.deps.secrets.has('faceToken'))) return null;
   const bound = await storedTokenOrigin(ctx);
   if (bound !== faceOrigin(url)) {
-    throw new AppError(
-      TOKEN_OTHER_SERVER,
-      `The stored sign-in token was entered for ${bound ?? 'another server'}, not for ${faceOrigin(url)}.`,
-      'Sign in to the XS4 Face Console for this server and paste its access token.',
-      { field: 'token', rule: 'must be entered for this server', tokenFor: bound ?? '' },
-    );
+    throw new AppError(TOKEN_OTHER_SERVER, {
+      params: { tokenFor: bound ?? '', url: faceOrigin(url) },
+      ...(bound === null ? { variant: 'unknownServer' } : {}),
+      detail: { field: 'token', rule: 'rules.setup.tokenForThisServer', tokenFor: bound ?? '' },
+    });
   }
   return ctx.deps.secrets.get('faceToken');
 }
@@ -183,11 +182,7 @@ export async function faceClientFor(
   const signedIn = await deps.faceTokenProvider?.(url);
   const token = signedIn ? null : await storedFaceToken(ctx, url);
   if (!signedIn && !token) {
-    throw new AppError(
-      'FACE_NO_TOKEN',
-      'No sign-in token for the XS4 Face server is stored.',
-      'Sign in to the XS4 Face Console, paste the access token in "Connect to XS4 Face" and connect again.',
-    );
+    throw new AppError('FACE_NO_TOKEN');
   }
   const pins = (await deps.settings.get()).pinnedFingerprints;
   const signal = eitherSignal(deps.signal, hooks.signal);
@@ -215,11 +210,7 @@ export async function faceClientFor(
 
 /** An operation that needs the XS4 Face server before "Connect" has been done. */
 export function notConnected(): AppError {
-  return new AppError(
-    'SETUP_FACE_NOT_CONNECTED',
-    'The app is not connected to an XS4 Face server yet.',
-    'Go back to "Connect to XS4 Face" and connect first.',
-  );
+  return new AppError('SETUP_FACE_NOT_CONNECTED');
 }
 
 /** The connected XS4 Face server and the site › server chosen on it; refused before "Connect" has been done. */

@@ -85,12 +85,7 @@ export class SetupStateFile {
     }
     const parsed = SetupStateSchema.safeParse(json);
     if (!parsed.success) {
-      throw new AppError(
-        'SETUP_STATE_CORRUPT',
-        `The setup progress file ${this.file} is damaged.`,
-        'Delete it to start the wizard from the beginning (the applied-settings history is kept separately).',
-        { file: this.file },
-      );
+      throw new AppError('SETUP_STATE_CORRUPT', { params: { file: this.file }, detail: { file: this.file } });
     }
     this.cache = parsed.data;
     return structuredClone(parsed.data);

@@ -1,4 +1,5 @@
 // Step "Space Server Details": what this machine says about Space, and the host, port and HTTPS flag written to XS4 Face.
+import { text, type Text } from '../../../../contract/text';
 import * as os from 'node:os';
 import { AppError } from '../../errors';
 import { validateHost, validatePort } from '../../net/endpoint';
@@ -13,7 +14,7 @@ import { faceSession, type SetupContext } from '../context';
 import { checkContext, checkInputs } from '../check-inputs';
 import { readSpaceDetails, rememberSpace } from '../space-target';
 
-function notDetected(port: number, reason: string, ipv4: string[]): DetectedSpace {
+function notDetected(port: number, reason: Text, ipv4: string[]): DetectedSpace {
   return {
     available: false,
     reason,
@@ -33,19 +34,14 @@ async function detectSpace(ctx: SetupContext): Promise<DetectedSpace> {
       .flat()
       .filter((n): n is os.NetworkInterfaceInfo => !!n && n.family === 'IPv4' && !n.internal)
       .map((n) => n.address);
-    return notDetected(
-      port,
-      `Space runs on Windows; this machine is ${ctx.deps.platform}, so the service, version and FQDN cannot be read here.`,
-      ipv4,
-    );
+    return notDetected(port, text('setup.detect.notWindows', { platform: ctx.deps.platform }), ipv4);
   }
   const check = ctx.checks().find((c) => c.id === 'space.service');
-  if (!check) throw new AppError('INTERNAL', 'The space.service check is missing.', 'Reinstall the app.');
+  if (!check) throw new AppError('INTERNAL', { variant: 'checkMissing', params: { id: 'space.service' } });
   const evidence = (await check.collect(
     checkContext(ctx, await checkInputs(ctx), new AbortController().signal),
   )) as SpaceEvidence;
-  if (evidence.kind !== 'collected')
-    return notDetected(port, 'The Space service could not be read on this machine.', []);
+  if (evidence.kind !== 'collected') return notDetected(port, text('setup.detect.unreadable'), []);
   const d = spaceServerDetails(evidence);
   return {
     available: true,
@@ -87,7 +83,11 @@ export function spaceDetailsSteps(
           after,
           result: {
             ok: true,
-            summary: `Space Server Details set to ${host}:${port} (${details.https ? 'HTTPS' : 'HTTP'})`,
+            summary: text('setup.history.spaceDetails', {
+              host,
+              port,
+              scheme: details.https ? 'HTTPS' : 'HTTP',
+            }),
           },
         });
         return after;
