@@ -335,7 +335,9 @@ describe('xs4-setup unexpected internal error', () => {
     const r = await run(['doctor', '--json'], { env: { XS4_TEST_INTERNAL_ERROR: '1' } });
     expect(r.code).toBe(3);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toBe('xs4-setup: internal error (a bug): Invalid time value. Please report it. [INTERNAL]\n');
+    expect(r.stderr).toBe(
+      'xs4-setup: internal error (a bug): Invalid time value. Please report it. [INTERNAL]\n',
+    );
   });
 });
 

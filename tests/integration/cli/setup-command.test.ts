@@ -95,11 +95,20 @@ describe('xs4-setup setup', () => {
     const old = 'AB'.repeat(32).replace(/(..)(?!$)/g, '$1:');
     await writeFile(
       pinned,
-      JSON.stringify({ format: 'xs4-site-profile', version: 1, faceUrl: face.url, facePinnedFingerprint256: old, spaceUrl: `${space.url.replace(/\/$/, '')}/` }),
+      JSON.stringify({
+        format: 'xs4-site-profile',
+        version: 1,
+        faceUrl: face.url,
+        facePinnedFingerprint256: old,
+        spaceUrl: `${space.url.replace(/\/$/, '')}/`,
+      }),
     );
-    const r = await cli(['setup', '--profile', pinned, '--face-token-file', tokenFile, '--ship-key-file', keyFile], {
-      XS4_DATA_DIR: join(work, 'data-pinned'),
-    });
+    const r = await cli(
+      ['setup', '--profile', pinned, '--face-token-file', tokenFile, '--ship-key-file', keyFile],
+      {
+        XS4_DATA_DIR: join(work, 'data-pinned'),
+      },
+    );
     expect(r.code).toBe(2);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).toContain(old);
