@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { channel, noInput, type ChannelDef } from './channel';
 import { appInfoSchema, settingsPatchSchema, settingsSchema } from './app';
 import { setupContract } from './setup-channels';
+import { WaitStageSchema } from './setup-shapes';
 import { signInContract } from './sign-in-channels';
 import { troubleshootContract } from './troubleshoot-channels';
 
@@ -39,6 +40,8 @@ export const events = {
     /** 0..1 when known. */
     fraction: z.number().min(0).max(1).nullable(),
     message: z.string(),
+    /** Set on a write's own reports: what it waits for now (the page says it in the technician's language). */
+    stage: WaitStageSchema.optional(),
   }),
   /** A write XS4 Face accepted that the on-site server has not received yet (still waiting). */
   pending: z.object({
