@@ -196,6 +196,10 @@ describe('LogPanel', () => {
         operation={{
           id: 'op-1',
           kind: 'installScript',
+          action: 'runScript',
+          step: 'installScript',
+          startedAt: Date.now() - 65_000,
+          stage: null,
           running: true,
           pending: null,
           deviceCode: null,
@@ -210,6 +214,8 @@ describe('LogPanel', () => {
     expect(bar.getAttribute('aria-valuenow')).toBe('40');
     expect(screen.getByRole('log').textContent).toBe('line one\nline two');
     expect(screen.getByRole('status').textContent).toBe('Installing certificates');
+    // What it waits for, and for how long.
+    expect(screen.getByRole('timer').textContent).toBe('Elapsed: 1 min 05 s');
     await user.click(screen.getByRole('button', { name: 'Cancel' }));
     expect(onCancel).toHaveBeenCalledOnce();
   });
@@ -257,12 +263,14 @@ describe('CertificateDialog', () => {
       />,
     );
     const dialog = screen.getByRole('alertdialog', { name: 'The certificate changed' });
-    expect(screen.getByTestId('cert-previous-fingerprint').textContent).toBe(formatFingerprint('EF'.repeat(32)));
+    expect(screen.getByTestId('cert-previous-fingerprint').textContent).toBe(
+      formatFingerprint('EF'.repeat(32)),
+    );
     expect(screen.getByTestId('cert-fingerprint').textContent).toBe(formatFingerprint(CERT.fingerprint256));
     expect(within(dialog).getByRole('button', { name: 'Trust the new certificate' })).toBeTruthy();
   });
 
-  it("for Space, says where to compare the fingerprint: the Space server", () => {
+  it('for Space, says where to compare the fingerprint: the Space server', () => {
     render(
       <CertificateDialog
         pending={{ url: 'https://space01:8100/', certificate: CERT, reason: { message: 'Self-signed.' } }}
