@@ -6,6 +6,7 @@ import { sayableSchema } from './text-schema';
 import { channel, noInput, type ChannelDef } from './channel';
 import { appInfoSchema, settingsPatchSchema, settingsSchema } from './app';
 import { setupContract } from './setup-channels';
+import { WaitStageSchema } from './setup-shapes';
 import { signInContract } from './sign-in-channels';
 import { troubleshootContract } from './troubleshoot-channels';
 
@@ -40,6 +41,8 @@ export const events = {
     /** 0..1 when known. */
     fraction: z.number().min(0).max(1).nullable(),
     message: sayableSchema,
+    /** Set on a write's own reports: what it waits for now (the page says it in the technician's language). */
+    stage: WaitStageSchema.optional(),
   }),
   /** A write XS4 Face accepted that the on-site server has not received yet (still waiting). */
   pending: z.object({

@@ -23,6 +23,7 @@ import {
   SpaceDetailsSchema,
   StepIdSchema,
   VerifyResultSchema,
+  VerifyStatusSchema,
 } from './setup-shapes';
 import { SHA256_FINGERPRINT, SHA256_FINGERPRINT_RULE, SHA256_HEX } from './rules/fingerprint';
 import { shipKeyProblem, shipKeyProblemText } from './rules/ship-key';
@@ -127,6 +128,12 @@ export const setupContract = {
     PendingWriteResultSchema,
   ),
 
+  /** Reads back a write that ended FACE_WRITE_UNCONFIRMED (its `detail.checkId`): held (its result) or FACE_WRITE_ABSENT. */
+  'setup.checkWrite': def(
+    z.object({ operationId: operationIdSchema, checkId: faceId }).strict(),
+    PendingWriteResultSchema,
+  ),
+
   'setup.detectSpace': def(none, DetectedSpaceSchema),
   'setup.getSpaceDetails': def(none, SpaceDetailsSchema.nullable()),
   'setup.saveSpaceDetails': def(
@@ -215,6 +222,11 @@ export const setupContract = {
       .strict(),
     VerifyResultSchema,
   ),
+
+  /** The last verification (persisted, with whether the link changed since) and a run still going on. */
+  'setup.verifyStatus': def(none, VerifyStatusSchema),
+  /** Follows the verification still running (after a reload): its progress under this operation id, then its result. */
+  'setup.followVerify': def(z.object({ operationId: operationIdSchema }).strict(), VerifyResultSchema),
 
   /** Runs every check on this server and writes a redacted evidence bundle into a new (or empty) folder. */
   'setup.collectBundle': def(

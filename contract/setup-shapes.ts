@@ -168,6 +168,21 @@ export const VerifyResultSchema = z.object({
 });
 export type VerifyResult = z.infer<typeof VerifyResultSchema>;
 
+/** What a write to XS4 Face waits for at the moment: a read before it, the write's answer, the read back after it. */
+export const WaitStageSchema = z.enum(['reading', 'sending', 'readingBack']);
+export type WaitStage = z.infer<typeof WaitStageSchema>;
+
+/** What the Verify step finds on arrival (after a reload or a restart): the last result, and a run still going on. */
+export const VerifyStatusSchema = z.object({
+  /** A verification that started and has not ended; `active` when it still runs in this assistant (it can be followed). */
+  running: z
+    .object({ startedAt: z.string(), deadlineMs: z.number().int().min(0), active: z.boolean() })
+    .nullable(),
+  /** The last finished verification; `stale` when something the link depends on was changed after it. */
+  last: z.object({ at: z.string(), result: VerifyResultSchema, stale: z.boolean() }).nullable(),
+});
+export type VerifyStatus = z.infer<typeof VerifyStatusSchema>;
+
 export const HistoryEntryViewSchema = z.object({
   time: z.string(),
   kind: z.string(),

@@ -12,13 +12,19 @@ export function EnrollmentStep(_props: StepProps): ReactElement {
   const { t } = useTranslation('setup');
   const s = useSetupStore();
   const load = s.loadEnrollment;
-  const [company, setCompany] = useState('');
-  const [url, setUrl] = useState('');
-  const [touched, setTouched] = useState(false);
+  const keepDraft = s.keepDraft;
+  // What was typed and not saved comes back after a visit to another step (also while it is being saved).
+  const draft = s.drafts.enrollment;
+  const [company, setCompany] = useState(draft?.companyName ?? '');
+  const [url, setUrl] = useState(draft?.privacyPolicyUrl ?? '');
+  const [touched, setTouched] = useState(draft !== null);
 
   useEffect(() => {
     void load();
   }, [load]);
+  useEffect(() => {
+    keepDraft('enrollment', touched ? { companyName: company, privacyPolicyUrl: url } : null);
+  }, [keepDraft, touched, company, url]);
   useEffect(() => {
     if (touched || s.enrollment === null) return;
     setCompany(s.enrollment.companyName);
@@ -34,6 +40,11 @@ export function EnrollmentStep(_props: StepProps): ReactElement {
     setter(v);
   };
   const policyFailing = s.policyChecks.some((c) => c.status === 'fail');
+  // What XS4 Face holds equals the form (saved, or found by "Check what XS4 Face holds" after a write without answer).
+  const held =
+    s.enrollment !== null &&
+    s.enrollment.companyName === company.trim() &&
+    s.enrollment.privacyPolicyUrl === url.trim();
 
   return (
     <StepFrame
@@ -43,7 +54,7 @@ export function EnrollmentStep(_props: StepProps): ReactElement {
       onContinue={() =>
         void s.complete(text('setup:enrollment.summary', { company: s.enrollment?.companyName ?? '' }))
       }
-      continueDisabled={s.enrollment === null || touched}
+      continueDisabled={s.enrollment === null || (touched && !held)}
       continueHint={t('enrollment.continueHint')}
       continueLabel={policyFailing ? t('spaceSettings.continueAnyway') : undefined}
     >
@@ -70,7 +81,9 @@ export function EnrollmentStep(_props: StepProps): ReactElement {
         />
         <div className="form__actions">
           <button type="submit" className="btn btn--primary" disabled={s.busy !== null}>
-            {t('enrollment.saveAndCheck')}
+            {s.operation?.running === true && s.operation.action === 'saveEnrollment'
+              ? t('common.saving')
+              : t('enrollment.saveAndCheck')}
           </button>
         </div>
       </form>

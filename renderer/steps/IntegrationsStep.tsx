@@ -62,6 +62,15 @@ export function IntegrationsStep(_props: StepProps): ReactElement {
         </button>
       </div>
       {s.error !== null && <FailureNotice error={s.error} />}
+      {s.cardsRefreshFailed !== null && (
+        // Quiet: the cards stay as last read and the step goes on; the next refresh that works removes it.
+        <p className="notice notice--quiet" role="status" data-testid="refresh-failed">
+          {t('integrations.refreshFailed', {
+            time: new Date(s.cardsRefreshFailed.at).toLocaleTimeString(i18n.language),
+            message: s.cardsRefreshFailed.message,
+          })}
+        </p>
+      )}
       {s.cardsLoaded && s.cards.length === 0 && (
         <p className="notice notice--info">{t('integrations.none')}</p>
       )}

@@ -15,15 +15,21 @@ export function SpaceDetailsStep(_props: StepProps): ReactElement {
   const say = useSay();
   const s = useSetupStore();
   const load = s.loadSpaceDetails;
-  const [host, setHost] = useState('');
-  const [port, setPort] = useState('');
-  const [https, setHttps] = useState(true);
-  const [touched, setTouched] = useState(false);
+  const keepDraft = s.keepDraft;
+  // What was typed and not saved comes back after a visit to another step (also while it is being saved).
+  const draft = s.drafts.spaceDetails;
+  const [host, setHost] = useState(draft?.host ?? '');
+  const [port, setPort] = useState(draft?.port ?? '');
+  const [https, setHttps] = useState(draft?.https ?? true);
+  const [touched, setTouched] = useState(draft !== null);
   const [saved, setSaved] = useState(false);
 
   useEffect(() => {
     void load();
   }, [load]);
+  useEffect(() => {
+    keepDraft('spaceDetails', touched ? { host, port, https } : null);
+  }, [keepDraft, touched, host, port, https]);
 
   // Pre-fill once: saved details first, then what detection found; the technician's edits are never overwritten.
   useEffect(() => {
@@ -58,6 +64,14 @@ export function SpaceDetailsStep(_props: StepProps): ReactElement {
   };
   const det = s.detected;
   const details = s.details;
+  // Said while the write runs, also when the step is shown again during it.
+  const saving = s.operation?.running === true && s.operation.action === 'saveDetails';
+  // What XS4 Face holds equals the form (saved, or found by "Check what XS4 Face holds" after a write without answer).
+  const held =
+    details !== null &&
+    details.host === host.trim() &&
+    String(details.port) === port.trim() &&
+    details.https === https;
 
   return (
     <StepFrame
@@ -73,7 +87,7 @@ export function SpaceDetailsStep(_props: StepProps): ReactElement {
           }),
         )
       }
-      continueDisabled={details === null || touched}
+      continueDisabled={details === null || (touched && !held)}
       continueHint={t('spaceDetails.continueHint')}
     >
       {det !== null && (
@@ -136,7 +150,7 @@ export function SpaceDetailsStep(_props: StepProps): ReactElement {
         {!https && <p className="notice notice--warn">{t('spaceDetails.httpsOff')}</p>}
         <div className="form__actions">
           <button type="submit" className="btn btn--primary" disabled={s.busy !== null}>
-            {s.busy === 'saveDetails' ? t('common.saving') : t('spaceDetails.save')}
+            {saving ? t('common.saving') : t('spaceDetails.save')}
           </button>
         </div>
       </form>

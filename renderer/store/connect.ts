@@ -66,7 +66,7 @@ export const createConnectSlice: StateCreator<SetupStore, [], [], ConnectState &
   set,
   get,
 ) => {
-  const { act, validated, operate } = activity(set);
+  const { act, validated, operate } = activity(set, get);
 
   /** After a connect (or its refusal for want of a choice): the picker when there is something to choose. */
   async function afterConnect(result: ConnectResult | undefined, notChosen: boolean): Promise<void> {

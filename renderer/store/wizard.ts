@@ -15,8 +15,10 @@ import type {
   SetupProgress,
   SpaceDetails,
   VerifyResult,
+  VerifyStatus,
 } from '../../contract/setup-shapes';
 import { nextStep, previousStep, type StepId } from '../../contract/steps';
+import { toCallError } from '../bridge/errors';
 import { xs4 } from '../bridge/xs4';
 import { activity, initialActivity } from './activity';
 import {
@@ -28,9 +30,15 @@ import {
 import { parsePort, validateCompanyName, validateHost, validateShipKey, validateUrl } from './validation';
 import { initialTroubleshoot } from './troubleshoot';
 import { initialConnect } from './connect';
-import { initialPending } from './pending';
+import { initialPending, settingsChecksAfter } from './pending';
 import { initialSpaceTrust } from './space-trust';
 import type { SetupStore } from './setup';
+
+/** What the technician typed into a step's form and has not saved: kept while other steps are read. */
+export interface Drafts {
+  spaceDetails: { host: string; port: string; https: boolean } | null;
+  enrollment: { companyName: string; privacyPolicyUrl: string } | null;
+}
 
 export interface WizardState {
   loaded: boolean;
@@ -42,6 +50,8 @@ export interface WizardState {
 
   cards: IntegrationCard[];
   cardsLoaded: boolean;
+  /** The last background refresh of the cards failed (shown quietly; the cards stay as last read). */
+  cardsRefreshFailed: { at: string; message: string } | null;
   detected: DetectedSpace | null;
   details: SpaceDetails | null;
   shipKey: MaskedSecret | null;
@@ -54,8 +64,11 @@ export interface WizardState {
   enrollment: EnrollmentSettings | null;
   policyChecks: CheckView[];
   verifyResult: VerifyResult | null;
+  /** What the core kept of the Verify step: the last result (when, stale or not) and a run still going on. */
+  verifyStatus: VerifyStatus | null;
   /** The applied-settings history (what the app changed), for the Summary. */
   history: HistoryEntryView[];
+  drafts: Drafts;
 }
 
 export interface WizardActions {
@@ -93,7 +106,13 @@ export interface WizardActions {
   saveEnrollment(companyName: string, privacyPolicyUrl: string): Promise<boolean>;
 
   verify(): Promise<void>;
+  /** Reads what the core kept of the Verify step (after a reload or a restart). */
+  loadVerifyStatus(): Promise<void>;
+  /** Follows the verification still running in the core (the page was reloaded during it). */
+  followVerify(): Promise<void>;
   loadHistory(): Promise<void>;
+  /** Keeps (or, with null, drops) what a step's form holds unsaved, so a visit to another step does not lose it. */
+  keepDraft<K extends keyof Drafts>(step: K, draft: Drafts[K]): void;
 }
 
 export const initialWizard: WizardState = {
@@ -103,6 +122,7 @@ export const initialWizard: WizardState = {
   focusKey: 0,
   cards: [],
   cardsLoaded: false,
+  cardsRefreshFailed: null,
   detected: null,
   details: null,
   shipKey: null,
@@ -114,25 +134,49 @@ export const initialWizard: WizardState = {
   enrollment: null,
   policyChecks: [],
   verifyResult: null,
+  verifyStatus: null,
   history: [],
+  drafts: { spaceDetails: null, enrollment: null },
 };
+
+/** The SHIP key after a write; Space settings' SHIP check ran with the old one, so a new key runs them again. */
+function keyState(shipKey: MaskedSecret): (s: SetupStore) => Partial<SetupStore> {
+  return (s) => ({
+    shipKey,
+    ...(s.shipKey?.fingerprint !== shipKey.fingerprint ? { settingsChecks: [] } : {}),
+  });
+}
 
 export const createWizardSlice: StateCreator<SetupStore, [], [], WizardState & WizardActions> = (
   set,
   get,
 ) => {
-  const { act, validated, operate } = activity(set);
+  const { act, validated, operate } = activity(set, get);
 
-  // A write left pending belongs to the step that wrote it: another step starts without its panel.
+  // A write that needs the technician (left pending, sent without an answer) stays with the step that wrote it and is
+  // shown there again on return; how an earlier one ended is not repeated on another visit. An operation that failed
+  // while the technician read another step shows its failure on its own step.
   const showProgress = (progress: SetupProgress): void =>
-    set((s) => ({
-      progress,
-      step: progress.current,
-      focusKey: s.focusKey + 1,
-      error: null,
-      fieldErrors: [],
-      ...(progress.current !== s.step ? initialPending : {}),
-    }));
+    set((s) => {
+      const moved = progress.current !== s.step;
+      const back = s.attention !== null && s.attention.step === progress.current ? s.attention : null;
+      return {
+        progress,
+        step: progress.current,
+        focusKey: s.focusKey + 1,
+        error: back?.error ?? null,
+        fieldErrors: [],
+        ...(back !== null ? { attention: null } : {}),
+        ...(moved ? { pendingOutcome: null, writeOutcome: null } : {}),
+      };
+    });
+
+  /** A verification that ended here: its result, as the core now keeps it. */
+  const verified = (result: VerifyResult): void =>
+    set({
+      verifyResult: result,
+      verifyStatus: { running: null, last: { at: new Date().toISOString(), result, stale: false } },
+    });
 
   return {
     ...initialWizard,
@@ -186,16 +230,17 @@ export const createWizardSlice: StateCreator<SetupStore, [], [], WizardState & W
 
     async refreshIntegrations(quiet = false) {
       if (quiet) {
-        // Background refresh: a failure shows on the next explicit refresh, it does not replace the step's error.
+        // Background refresh: a failure is said quietly beside the cards (they stay as last read, with their "last
+        // checked" time); it does not replace the step's error or block anything.
         try {
-          set({ cards: await xs4().setup.listIntegrations(), cardsLoaded: true });
-        } catch {
-          /* kept: the cards on screen stay as last read, with their "last checked" time */
+          set({ cards: await xs4().setup.listIntegrations(), cardsLoaded: true, cardsRefreshFailed: null });
+        } catch (e) {
+          set({ cardsRefreshFailed: { at: new Date().toISOString(), message: toCallError(e).message } });
         }
         return;
       }
       const cards = await act('integrations', () => xs4().setup.listIntegrations());
-      if (cards !== undefined) set({ cards, cardsLoaded: true });
+      if (cards !== undefined) set({ cards, cardsLoaded: true, cardsRefreshFailed: null });
     },
 
     async addIntegrations(kinds) {
@@ -226,7 +271,7 @@ export const createWizardSlice: StateCreator<SetupStore, [], [], WizardState & W
         xs4().setup.saveSpaceDetails({ operationId, host: host.trim(), port: port.port, https }),
       );
       if (saved === undefined) return false;
-      set({ details: saved });
+      set((s) => ({ details: saved, ...settingsChecksAfter(s.details, saved) }));
       return true;
     },
 
@@ -239,7 +284,7 @@ export const createWizardSlice: StateCreator<SetupStore, [], [], WizardState & W
       const shipKey = await operate('generateShipKey', 'write', (operationId) =>
         xs4().setup.setShipKey({ operationId, generate: true }),
       );
-      if (shipKey !== undefined) set({ shipKey });
+      if (shipKey !== undefined) set(keyState(shipKey));
     },
 
     async enterShipKey(value) {
@@ -248,7 +293,7 @@ export const createWizardSlice: StateCreator<SetupStore, [], [], WizardState & W
         xs4().setup.setShipKey({ operationId, value }),
       );
       if (shipKey === undefined) return false;
-      set({ shipKey });
+      set(keyState(shipKey));
       return true;
     },
 
@@ -341,10 +386,35 @@ export const createWizardSlice: StateCreator<SetupStore, [], [], WizardState & W
     },
 
     async verify() {
+      // Started here: what was running before (a reload) is replaced by this run.
+      set((s) => ({ verifyStatus: s.verifyStatus === null ? null : { ...s.verifyStatus, running: null } }));
       const result = await operate('verify', 'verify', (operationId) =>
         xs4().setup.verify({ operationId, deadlineMs: VERIFY_DEADLINE_MS }),
       );
-      if (result !== undefined) set({ verifyResult: result });
+      if (result !== undefined) verified(result);
+    },
+
+    async loadVerifyStatus() {
+      const status = await act('verifyStatus', () => xs4().setup.verifyStatus());
+      if (status !== undefined) set({ verifyStatus: status, verifyResult: status.last?.result ?? null });
+    },
+
+    async followVerify() {
+      set((s) => ({ verifyStatus: s.verifyStatus === null ? null : { ...s.verifyStatus, running: null } }));
+      let ended = false;
+      const result = await operate(
+        'verify',
+        'verify',
+        (operationId) => xs4().setup.followVerify({ operationId }),
+        // It ended between the reload and Resume: its result (or its end) is what the core kept.
+        (e) => (ended = e.code === 'SETUP_VERIFY_NOT_RUNNING'),
+      );
+      if (result !== undefined) verified(result);
+      else if (ended) await get().loadVerifyStatus();
+    },
+
+    keepDraft(step, draft) {
+      set((s) => ({ drafts: { ...s.drafts, [step]: draft } }));
     },
 
     async loadHistory() {

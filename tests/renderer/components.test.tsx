@@ -196,6 +196,10 @@ describe('LogPanel', () => {
         operation={{
           id: 'op-1',
           kind: 'installScript',
+          action: 'runScript',
+          step: 'installScript',
+          startedAt: Date.now() - 65_000,
+          stage: null,
           running: true,
           pending: null,
           deviceCode: null,
@@ -210,6 +214,8 @@ describe('LogPanel', () => {
     expect(bar.getAttribute('aria-valuenow')).toBe('40');
     expect(screen.getByRole('log').textContent).toBe('line one\nline two');
     expect(screen.getByRole('status').textContent).toBe('Installing certificates');
+    // What it waits for, and for how long.
+    expect(screen.getByRole('timer').textContent).toBe('Elapsed: 1 min 05 s');
     await user.click(screen.getByRole('button', { name: 'Cancel' }));
     expect(onCancel).toHaveBeenCalledOnce();
   });

@@ -10,6 +10,7 @@ import type {
   PendingWriteResult,
   ServerChoices,
   SetupProgress,
+  VerifyStatus,
 } from '../../contract/setup-shapes';
 import type { RegionView, SignInView } from '../../contract/sign-in-channels';
 import type { StepId } from '../../contract/steps';
@@ -144,6 +145,8 @@ export class FakeXs4 {
   choice: FaceChoice | null = null;
   /** What "Keep waiting" answers (default: the integrations written). */
   keepWaitingResult: PendingWriteResult | null = null;
+  /** What the Verify step finds on arrival (nothing by default). */
+  verifyStatus: VerifyStatus = { running: null, last: null };
 
   constructor(private readonly options: FakeOptions = {}) {
     this.progress = options.progress ?? { current: 'welcome', done: {} };
@@ -335,6 +338,14 @@ export class FakeXs4 {
           input,
           () => this.keepWaitingResult ?? { write: 'integrations' as const, cards: this.cards },
         ),
+      checkWrite: (input) =>
+        this.record(
+          'checkWrite',
+          input,
+          () => this.keepWaitingResult ?? { write: 'integrations' as const, cards: this.cards },
+        ),
+      verifyStatus: () => this.record('verifyStatus', undefined, () => this.verifyStatus),
+      followVerify: (input) => this.manual('followVerify', input),
       cancel: (input) =>
         this.record('cancel', input, () => {
           this.cancelled.push(input.operationId);

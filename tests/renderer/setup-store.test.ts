@@ -201,6 +201,105 @@ describe('setup store', () => {
     });
   });
 
+  it('while a long operation runs, a visit to another step does not end it: busy returns to it, one runs at a time', async () => {
+    const fake = installFake({ progress: { current: 'installScript', done: {} } });
+    await useSetupStore.getState().load();
+    useSetupStore.setState({
+      script: {
+        source: 'face',
+        path: 'x.ps1',
+        sizeBytes: 1,
+        sha256: 'c'.repeat(64),
+        signature: { status: 'Valid', signer: 'Salto', reason: null },
+      },
+    });
+    const running = useSetupStore.getState().runScript();
+    await Promise.resolve();
+    const op = useSetupStore.getState().operation;
+    expect(op).toMatchObject({ running: true, action: 'runScript', step: 'installScript' });
+    await useSetupStore.getState().goTo('shipKey');
+    await useSetupStore.getState().loadShipKey();
+    expect(useSetupStore.getState().step).toBe('shipKey');
+    expect(useSetupStore.getState().busy).toBe('runScript');
+    // A second operation does not start while the first runs.
+    expect(await useSetupStore.getState().runSettingsChecks()).toBeUndefined();
+    expect(fake.callsOf('runChecks')).toHaveLength(0);
+    fake.pending.get(op?.id ?? '')?.({
+      outcome: 'succeeded',
+      exitCode: 0,
+      transcriptPath: null,
+      message: 'Done.',
+    });
+    await running;
+    expect(useSetupStore.getState().busy).toBeNull();
+    expect(useSetupStore.getState().scriptRun?.outcome).toBe('succeeded');
+  });
+
+  it('a write sent without an answer asks to check it; the read back puts its result on the step', async () => {
+    const fake = installFake({ progress: { current: 'spaceDetails', done: {} } });
+    await useSetupStore.getState().load();
+    currentApi().setup.saveSpaceDetails = () =>
+      Promise.reject({
+        name: 'Xs4Error',
+        code: 'FACE_WRITE_UNCONFIRMED',
+        message: 'The connection ended before XS4 Face confirmed the change: it may have been applied.',
+        remedy: 'Check what XS4 Face holds now.',
+        detail: { route: 'Space server details', reason: 'dropped', checkId: 'unconfirmed-00ff00ff00ff00ff' },
+      });
+    expect(await useSetupStore.getState().saveSpaceDetails('space01.site.local', '8100', true)).toBe(false);
+    let s = useSetupStore.getState();
+    expect(s.error).toBeNull();
+    expect(s.writeOn).toBe('spaceDetails');
+    expect(s.unconfirmedWrite).toEqual({
+      checkId: 'unconfirmed-00ff00ff00ff00ff',
+      action: 'saveDetails',
+      reason: 'dropped',
+    });
+    fake.keepWaitingResult = {
+      write: 'spaceDetails',
+      details: { host: 'space01.site.local', port: 8100, https: true },
+    };
+    await useSetupStore.getState().checkWrite();
+    s = useSetupStore.getState();
+    expect(fake.callsOf('checkWrite')).toMatchObject([{ checkId: 'unconfirmed-00ff00ff00ff00ff' }]);
+    expect(s.unconfirmedWrite).toBeNull();
+    expect(s.writeOutcome).toBe('applied');
+    expect(s.details).toEqual({ host: 'space01.site.local', port: 8100, https: true });
+  });
+
+  it('a failed background refresh of the cards is kept quietly, and cleared by one that works', async () => {
+    installFake();
+    const api = currentApi();
+    const list = api.setup.listIntegrations;
+    api.setup.listIntegrations = () =>
+      Promise.reject({ name: 'Xs4Error', code: 'FACE_SERVER_ERROR', message: 'HTTP 503.', remedy: '' });
+    await useSetupStore.getState().refreshIntegrations(true);
+    expect(useSetupStore.getState().cardsRefreshFailed?.message).toBe('HTTP 503.');
+    expect(useSetupStore.getState().error).toBeNull();
+    api.setup.listIntegrations = list;
+    await useSetupStore.getState().refreshIntegrations(true);
+    expect(useSetupStore.getState().cardsRefreshFailed).toBeNull();
+  });
+
+  it('reads the Verify result the core kept, and a run still going on', async () => {
+    const fake = installFake();
+    const result = { status: 'connected' as const, connected: true, diagnosis: [], message: 'Connected.' };
+    fake.verifyStatus = {
+      running: { startedAt: '2026-11-29T20:00:00.000Z', deadlineMs: 120_000, active: true },
+      last: { at: '2026-11-29T19:00:00.000Z', result, stale: false },
+    };
+    await useSetupStore.getState().loadVerifyStatus();
+    expect(useSetupStore.getState().verifyResult).toEqual(result);
+    const following = useSetupStore.getState().followVerify();
+    await Promise.resolve();
+    const id = useSetupStore.getState().operation?.id ?? '';
+    expect(fake.callsOf('followVerify')).toEqual([{ operationId: id }]);
+    expect(useSetupStore.getState().verifyStatus?.running).toBeNull();
+    fake.pending.get(id)?.({ ...result, message: 'Connected again.' });
+    await following;
+    expect(useSetupStore.getState().verifyResult?.message).toBe('Connected again.');
+  });
+
   it('adds only integrations this assistant can configure', async () => {
     const fake = installFake();
     await useSetupStore.getState().addIntegrations(['salto-space', 'unknown-kind']);

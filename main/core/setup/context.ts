@@ -7,6 +7,7 @@ import type { NewHistoryEntry } from '../history/history-entry';
 import {
   createFaceClient,
   faceApiEndpoint,
+  type FaceClientOptions,
   type FaceClient,
   type FaceTarget,
   type PendingProgress,
@@ -19,6 +20,7 @@ import type { ChangeRecord } from '../windows/change-record';
 import { SetupStateFile } from './setup-state';
 import { PendingWrites } from './pending-writes';
 import type { OperationHooks } from './service';
+import type { WaitStage } from '../../../contract/setup-shapes';
 
 export type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>;
 
@@ -197,6 +199,7 @@ export async function faceClientFor(
       : (servicePending ?? opPending);
   return createFaceClient({
     baseUrl: url,
+    ...(hooks.onStage ? { onRequest: stageReporter(hooks.onStage) } : {}),
     tokenProvider: signedIn ?? staticTokenProvider(token!),
     pinnedFingerprint256: pins[faceHostPort(url)],
     extraCa: deps.extraCa,
@@ -206,6 +209,19 @@ export async function faceClientFor(
     ...(onPending ? { onPending } : {}),
     ...(deps.facePendingDeadlineMs !== undefined ? { pendingDeadlineMs: deps.facePendingDeadlineMs } : {}),
   });
+}
+
+/** Turns a client's requests into what its operation waits for: reads before a write, the write, reads after it. */
+function stageReporter(onStage: (stage: WaitStage) => void): FaceClientOptions['onRequest'] {
+  let wrote = false;
+  let last: WaitStage | null = null;
+  return ({ method }) => {
+    if (method !== 'GET') wrote = true;
+    const stage: WaitStage = method !== 'GET' ? 'sending' : wrote ? 'readingBack' : 'reading';
+    if (stage === last) return;
+    last = stage;
+    onStage(stage);
+  };
 }
 
 /** An operation that needs the XS4 Face server before "Connect" has been done. */

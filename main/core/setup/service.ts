@@ -16,6 +16,8 @@ import type {
   SpaceCertificateResult,
   SpaceDetails,
   VerifyResult,
+  VerifyStatus,
+  WaitStage,
 } from '../../../contract/setup-shapes';
 import type { StepId } from '../../../contract/steps';
 import type { SiteProfile } from '../profile/site-profile';
@@ -28,6 +30,8 @@ export interface OperationHooks {
   onLogLine?: (line: string) => void;
   /** Told before each poll while an XS4 Face write of this operation is accepted but not yet applied. */
   onPending?: (p: PendingProgress) => void;
+  /** Told when an XS4 Face write of this operation starts waiting for something else (read, answer, read back). */
+  onStage?: (stage: WaitStage) => void;
 }
 
 export interface SetupService {
@@ -59,6 +63,11 @@ export interface SetupService {
    * `keepWaiting` finishes it (waits, reads back, records) without sending it again.
    */
   keepWaiting(changeId: string, hooks: OperationHooks): Promise<PendingWriteResult>;
+  /**
+   * A write sent without an answer (cancelled, cut, timed out) fails FACE_WRITE_UNCONFIRMED with a `checkId`: this reads
+   * the values back (sending nothing) and gives the write's result when XS4 Face holds them, FACE_WRITE_ABSENT if not.
+   */
+  checkWrite(checkId: string, hooks: OperationHooks): Promise<PendingWriteResult>;
 
   listIntegrations(): Promise<IntegrationCard[]>;
   addIntegrations(kinds: string[], hooks?: OperationHooks): Promise<IntegrationCard[]>;
@@ -100,4 +109,8 @@ export interface SetupService {
 
   /** Polls the Space integration status until Connected or the deadline; otherwise explains why with checks. */
   verify(deadlineMs: number, hooks: OperationHooks): Promise<VerifyResult>;
+  /** The last verification's result (and whether the link was changed since) and a run still going on, as persisted. */
+  verifyStatus(): Promise<VerifyStatus>;
+  /** Follows the verification still running here (a page reloaded during it): its progress from now on, its result. */
+  followVerify(hooks: OperationHooks): Promise<VerifyResult>;
 }

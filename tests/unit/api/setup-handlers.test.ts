@@ -68,6 +68,15 @@ function recordingService(): { service: SetupService; calls: Array<[string, unkn
       hooks.onPending?.({ route: 'Space server details', changeId, elapsedMs: 1500.4, deadlineMs: 60_000 });
       return { write: 'spaceDetails' as const, details: { host: 'space.test', port: 8100, https: true } };
     },
+    // Reads back a write without an answer: reports what it waits for, then the write's own result.
+    checkWrite: async (checkId: string, hooks: OperationHooks) => {
+      calls.push(['checkWrite', [checkId]]);
+      hooks.onStage?.('reading');
+      return {
+        write: 'enrollment' as const,
+        enrollment: { companyName: 'A', privacyPolicyUrl: 'https://a.test/p' },
+      };
+    },
     listIntegrations: rec('listIntegrations', []),
     addIntegrations: rec('addIntegrations', []),
     detectSpace: rec('detectSpace', {
@@ -113,6 +122,13 @@ function recordingService(): { service: SetupService; calls: Array<[string, unkn
     getEnrollment: rec('getEnrollment', null),
     saveEnrollment: rec('saveEnrollment', { companyName: 'A', privacyPolicyUrl: 'https://a.test/p' }),
     verify: rec('verify', { status: 'connected', connected: true, diagnosis: [], message: 'Connected.' }),
+    verifyStatus: rec('verifyStatus', { running: null, last: null }),
+    followVerify: rec('followVerify', {
+      status: 'connected',
+      connected: true,
+      diagnosis: [],
+      message: 'Connected.',
+    }),
     // The CLI's profile export; the GUI has no channel for it.
     siteProfile: rec('siteProfile', null as never),
     collectBundle: rec('collectBundle', { path: '/tmp/bundle', checks: [] }),
@@ -291,6 +307,32 @@ describe('setup handlers', () => {
         },
       ],
     ]);
+  });
+
+  it("reads back a write without an answer and says what it waits for under the operation's id", async () => {
+    const { service, calls } = recordingService();
+    const h = setupHandlers({
+      service,
+      clipboard: { writeText: () => undefined, writeSecret: () => undefined },
+      history: noHistory,
+      clock: () => new Date(0),
+    });
+    const { ctx, events } = context();
+    const result = await h['setup.checkWrite'](
+      { operationId: 'op-abab1212', checkId: 'unconfirmed-0123456789abcdef' },
+      ctx,
+    );
+    expect(result.write).toBe('enrollment');
+    expect(calls).toEqual([['checkWrite', ['unconfirmed-0123456789abcdef']]]);
+    expect(events).toEqual([
+      [
+        'progress',
+        { operation: 'op-abab1212', step: 'checkWrite', fraction: null, message: '', stage: 'reading' },
+      ],
+    ]);
+    expect(firstIssue('setup.checkWrite', { operationId: 'op-abab1212', checkId: '../x' })?.path).toBe(
+      'checkId',
+    );
   });
 
   it('stops an operation when the page that started it goes away', async () => {

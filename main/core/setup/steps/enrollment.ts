@@ -3,7 +3,7 @@ import { parse } from '../../parse';
 import { EnrollmentSettingsSchema, type EnrollmentSettings } from '../../../../contract/setup-shapes';
 import type { OperationHooks, SetupService } from '../service';
 import type { Resume } from '../../face/face-client';
-import { pendingAware } from '../pending-writes';
+import { pendingAware, unsentIfCancelled } from '../pending-writes';
 import { faceSession, type SetupContext } from '../context';
 
 /** What XS4 Face holds; null while both fields are empty (never set). */
@@ -19,34 +19,36 @@ export function enrollmentSteps(ctx: SetupContext): Pick<SetupService, 'getEnrol
   return {
     getEnrollment: () => readEnrollment(ctx),
     async saveEnrollment(settings, hooks = {}) {
-      const wanted = parse(EnrollmentSettingsSchema, settings, '');
-      const { client, target } = await faceSession(ctx, hooks);
-      const before = await client.getEnrollment(target);
-      /** Sends the write (or, resuming, waits for it), reads it back and records it. */
-      const write = async (h: OperationHooks, resume?: Resume): Promise<EnrollmentSettings> => {
-        const session = await faceSession(ctx, h);
-        const applied = await session.client.updateEnrollment(target, wanted, resume);
-        await ctx.record({
-          kind: 'face-write',
-          target: 'face:enrollment',
-          before,
-          after: applied.value,
-          result: {
-            ok: true,
-            summary: `Enrollment Service: company "${applied.value.companyName}", privacy policy ${applied.value.privacyPolicyUrl}`,
-          },
-        });
-        return { companyName: applied.value.companyName, privacyPolicyUrl: applied.value.privacyPolicyUrl };
-      };
-      return pendingAware(
-        ctx.pendingWrites,
-        hooks,
-        (h) => write(h),
-        async (h, resume) => ({
-          write: 'enrollment',
-          enrollment: await write(h, resume),
-        }),
-      );
+      return unsentIfCancelled(async () => {
+        const wanted = parse(EnrollmentSettingsSchema, settings, '');
+        const { client, target } = await faceSession(ctx, hooks);
+        const before = await client.getEnrollment(target);
+        /** Sends the write (or, resuming, waits for it), reads it back and records it. */
+        const write = async (h: OperationHooks, resume?: Resume): Promise<EnrollmentSettings> => {
+          const session = await faceSession(ctx, h);
+          const applied = await session.client.updateEnrollment(target, wanted, resume);
+          await ctx.record({
+            kind: 'face-write',
+            target: 'face:enrollment',
+            before,
+            after: applied.value,
+            result: {
+              ok: true,
+              summary: `Enrollment Service: company "${applied.value.companyName}", privacy policy ${applied.value.privacyPolicyUrl}`,
+            },
+          });
+          return { companyName: applied.value.companyName, privacyPolicyUrl: applied.value.privacyPolicyUrl };
+        };
+        return pendingAware(
+          ctx.pendingWrites,
+          hooks,
+          (h) => write(h),
+          async (h, resume) => ({
+            write: 'enrollment',
+            enrollment: await write(h, resume),
+          }),
+        );
+      });
     },
   };
 }

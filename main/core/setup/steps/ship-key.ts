@@ -6,7 +6,7 @@ import type { GeneralOptionView, MaskedSecret } from '../../../../contract/setup
 import type { OperationHooks, SetupService } from '../service';
 import type { Resume } from '../../face/face-client';
 import { AUTH_KEY_OPTION_ID } from '../../face/face-assumptions';
-import { pendingAware } from '../pending-writes';
+import { pendingAware, unsentIfCancelled } from '../pending-writes';
 import { faceSession, type SetupContext } from '../context';
 import { generateShipKey } from '../ship-key';
 import { generalOptionViews } from './general-options';
@@ -21,58 +21,60 @@ export function shipKeySteps(
       return { set: key !== null, fingerprint: key ? faceKeyFingerprint(key) : null };
     },
     async setShipKey(input, hooks = {}) {
-      const key = 'generate' in input ? generateShipKey() : validateShipKey(input.value, 'shipApiKey');
-      const { client, target } = await faceSession(ctx, hooks);
-      const current = await client.getSpaceIntegration(target);
-      if (!current.host || current.port === 0) {
-        throw new AppError(
-          'SETUP_SPACE_DETAILS_MISSING',
-          'XS4 Face has no Space Server Details yet.',
-          'Save the Space Server Details first, then set the SHIP API key.',
-        );
-      }
-      /** Sends the key (or, resuming, waits for it), verifies it by fingerprint, then keeps it here and records it.
-       * Until then the key exists only in this operation's memory: a restart loses it (generate or enter it again). */
-      const write = async (h: OperationHooks, resume?: Resume): Promise<MaskedSecret> => {
-        const session = await faceSession(ctx, h);
-        const applied = await session.client.updateSpaceIntegration(
-          target,
-          { host: current.host, port: current.port, https: current.https, shipApiKey: key },
-          resume,
-        );
-        const fp = faceKeyFingerprint(key);
-        if (applied.value.shipApiKey.fingerprint !== fp) {
+      return unsentIfCancelled(async () => {
+        const key = 'generate' in input ? generateShipKey() : validateShipKey(input.value, 'shipApiKey');
+        const { client, target } = await faceSession(ctx, hooks);
+        const current = await client.getSpaceIntegration(target);
+        if (!current.host || current.port === 0) {
           throw new AppError(
-            'FACE_WRITE_NOT_APPLIED',
-            'XS4 Face did not keep the SHIP API key that was sent.',
-            'Try again; if it persists, set the key in the XS4 Face Console.',
+            'SETUP_SPACE_DETAILS_MISSING',
+            'XS4 Face has no Space Server Details yet.',
+            'Save the Space Server Details first, then set the SHIP API key.',
           );
         }
-        await deps.secrets.set('shipApiKey', key);
-        await ctx.record(
-          {
-            kind: 'face-write',
-            target: 'face:integration.space.shipApiKey',
-            before: { fingerprint: current.shipApiKey.fingerprint },
-            after: { fingerprint: fp },
-            result: {
-              ok: true,
-              summary: `SHIP API key ${'generate' in input ? 'generated and ' : ''}saved in XS4 Face (fingerprint ${fp}); enter the same key in Space's SHIP tab`,
+        /** Sends the key (or, resuming, waits for it), verifies it by fingerprint, then keeps it here and records it.
+         * Until then the key exists only in this operation's memory: a restart loses it (generate or enter it again). */
+        const write = async (h: OperationHooks, resume?: Resume): Promise<MaskedSecret> => {
+          const session = await faceSession(ctx, h);
+          const applied = await session.client.updateSpaceIntegration(
+            target,
+            { host: current.host, port: current.port, https: current.https, shipApiKey: key },
+            resume,
+          );
+          const fp = faceKeyFingerprint(key);
+          if (applied.value.shipApiKey.fingerprint !== fp) {
+            throw new AppError(
+              'FACE_WRITE_NOT_APPLIED',
+              'XS4 Face did not keep the SHIP API key that was sent.',
+              'Try again; if it persists, set the key in the XS4 Face Console.',
+            );
+          }
+          await deps.secrets.set('shipApiKey', key);
+          await ctx.record(
+            {
+              kind: 'face-write',
+              target: 'face:integration.space.shipApiKey',
+              before: { fingerprint: current.shipApiKey.fingerprint },
+              after: { fingerprint: fp },
+              result: {
+                ok: true,
+                summary: `SHIP API key ${'generate' in input ? 'generated and ' : ''}saved in XS4 Face (fingerprint ${fp}); enter the same key in Space's SHIP tab`,
+              },
             },
-          },
-          [key],
+            [key],
+          );
+          return { set: true, fingerprint: fp };
+        };
+        return pendingAware(
+          ctx.pendingWrites,
+          hooks,
+          (h) => write(h),
+          async (h, resume) => ({
+            write: 'shipKey',
+            shipKey: await write(h, resume),
+          }),
         );
-        return { set: true, fingerprint: fp };
-      };
-      return pendingAware(
-        ctx.pendingWrites,
-        hooks,
-        (h) => write(h),
-        async (h, resume) => ({
-          write: 'shipKey',
-          shipKey: await write(h, resume),
-        }),
-      );
+      });
     },
     async revealShipKey() {
       const key = await deps.secrets.get('shipApiKey');
@@ -85,40 +87,42 @@ export function shipKeySteps(
       return key;
     },
     async resetAuthKey(hooks = {}) {
-      const { client, target } = await faceSession(ctx, hooks);
-      const options = await client.getSpaceGeneralOptions(target);
-      const before = options.find((o) => o.secret);
-      // What the reset must change (the client compares the key row after the reset with it).
-      const previousKey = options.find((o) => o.id === AUTH_KEY_OPTION_ID)?.value;
-      /** Resets (or, resuming, waits for the reset), reads the options back and records it. */
-      const write = async (h: OperationHooks, resume?: Resume): Promise<GeneralOptionView[]> => {
-        const session = await faceSession(ctx, h);
-        const applied = await session.client.resetAuthenticationKey(
-          target,
-          resume === undefined ? undefined : { ...resume, previousKey },
+      return unsentIfCancelled(async () => {
+        const { client, target } = await faceSession(ctx, hooks);
+        const options = await client.getSpaceGeneralOptions(target);
+        const before = options.find((o) => o.secret);
+        // What the reset must change (the client compares the key row after the reset with it).
+        const previousKey = options.find((o) => o.id === AUTH_KEY_OPTION_ID)?.value;
+        /** Resets (or, resuming, waits for the reset), reads the options back and records it. */
+        const write = async (h: OperationHooks, resume?: Resume): Promise<GeneralOptionView[]> => {
+          const session = await faceSession(ctx, h);
+          const applied = await session.client.resetAuthenticationKey(
+            target,
+            resume === undefined ? undefined : { ...resume, previousKey },
+          );
+          await ctx.record({
+            kind: 'key-reset',
+            target: 'face:generalOptions.authenticationApiKey',
+            before: { fingerprint: before ? faceKeyFingerprint(before.value) : null },
+            after: { fingerprint: applied.keyFingerprint },
+            result: {
+              ok: true,
+              summary:
+                "Authentication (API key) reset in XS4 Face; update it in Space's General Options › Face recognition tab",
+            },
+          });
+          return generalOptionViews(applied.value);
+        };
+        return pendingAware(
+          ctx.pendingWrites,
+          hooks,
+          (h) => write(h),
+          async (h, resume) => ({
+            write: 'authKey',
+            generalOptions: await write(h, resume),
+          }),
         );
-        await ctx.record({
-          kind: 'key-reset',
-          target: 'face:generalOptions.authenticationApiKey',
-          before: { fingerprint: before ? faceKeyFingerprint(before.value) : null },
-          after: { fingerprint: applied.keyFingerprint },
-          result: {
-            ok: true,
-            summary:
-              "Authentication (API key) reset in XS4 Face; update it in Space's General Options › Face recognition tab",
-          },
-        });
-        return generalOptionViews(applied.value);
-      };
-      return pendingAware(
-        ctx.pendingWrites,
-        hooks,
-        (h) => write(h),
-        async (h, resume) => ({
-          write: 'authKey',
-          generalOptions: await write(h, resume),
-        }),
-      );
+      });
     },
   };
 }
