@@ -65,6 +65,11 @@ export interface SetupContext {
   lastEvidence: Map<string, unknown>;
   /** Writes left pending, by change id, for "Keep waiting" (pending-writes.ts). */
   pendingWrites: PendingWrites;
+  /**
+   * The XS4 Face address of the last connection attempt (not secret, memory only): before anything is saved, the checks
+   * diagnose the address the technician saw fail.
+   */
+  lastFaceAttempt: string | null;
 }
 
 /** Waits `ms`, or rejects CANCELLED when the signal fires, also when it fired before the wait began (a cancel
@@ -110,6 +115,7 @@ export function createSetupContext(deps: SetupServiceDeps): SetupContext {
     recordWindowsChange,
     lastEvidence: new Map(),
     pendingWrites: new PendingWrites(),
+    lastFaceAttempt: null,
   };
 }
 
@@ -168,6 +174,15 @@ function eitherSignal(a: AbortSignal | undefined, b: AbortSignal | undefined): A
   return a && b ? AbortSignal.any([a, b]) : (a ?? b);
 }
 
+/** No credential for the XS4 Face server: neither a Microsoft sign-in for it nor a token entered for it. */
+export function noFaceToken(): AppError {
+  return new AppError(
+    'FACE_NO_TOKEN',
+    'No sign-in token for the XS4 Face server is stored.',
+    'Sign in with Microsoft for this server, or paste an access token obtained from its administrator, and connect again.',
+  );
+}
+
 /**
  * A client of the XS4 Face server at `url`, with the pinned certificate and a token: the Microsoft sign-in made for this
  * server when there is one, else the stored (pasted) token, which stays for unattended use and is sent only to the
@@ -182,14 +197,23 @@ export async function faceClientFor(
   const { deps } = ctx;
   const signedIn = await deps.faceTokenProvider?.(url);
   const token = signedIn ? null : await storedFaceToken(ctx, url);
-  if (!signedIn && !token) {
-    throw new AppError(
-      'FACE_NO_TOKEN',
-      'No sign-in token for the XS4 Face server is stored.',
-      'Sign in to the XS4 Face Console, paste the access token in "Connect to XS4 Face" and connect again.',
-    );
-  }
+  if (!signedIn && !token) throw noFaceToken();
   const pins = (await deps.settings.get()).pinnedFingerprints;
+  return faceClientWith(ctx, url, signedIn ?? staticTokenProvider(token!), pins[faceHostPort(url)], hooks);
+}
+
+/**
+ * A client of the XS4 Face server at `url` with exactly this credential and pin, nothing read from what is saved:
+ * a connection attempt tries new values this way before they replace the working ones.
+ */
+export function faceClientWith(
+  ctx: SetupContext,
+  url: string,
+  tokenProvider: TokenProvider,
+  pinnedFingerprint256: string | undefined,
+  hooks: OperationHooks = {},
+): FaceClient {
+  const { deps } = ctx;
   const signal = eitherSignal(deps.signal, hooks.signal);
   const servicePending = deps.onFacePending;
   const opPending = hooks.onPending;
@@ -202,8 +226,8 @@ export async function faceClientFor(
       : (servicePending ?? opPending);
   return createFaceClient({
     baseUrl: url,
-    tokenProvider: signedIn ?? staticTokenProvider(token!),
-    pinnedFingerprint256: pins[faceHostPort(url)],
+    tokenProvider,
+    pinnedFingerprint256,
     extraCa: deps.extraCa,
     timeoutMs: ctx.requestMs,
     ...(signal ? { signal } : {}),
