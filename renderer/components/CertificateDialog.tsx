@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { CertificateInfo } from '../../contract/certificate';
 import { Icon } from './Icon';
 import { Modal } from './Modal';
+import { WaitStatus } from './WaitStatus';
 
 /** What the dialog shows: the certificate, why it needs a decision, and the fingerprint accepted before, if it changed. */
 export interface TrustPrompt {
@@ -18,6 +19,8 @@ interface Props {
   /** Whose certificate: the compare hint names where its fingerprint can be read. */
   server: 'face' | 'space';
   busy: boolean;
+  /** While the trust is being checked and used: what it waits for (shown with the elapsed seconds). */
+  waiting?: string | null;
   onTrust: () => void;
   onRefuse: () => void;
 }
@@ -28,7 +31,14 @@ export function formatFingerprint(fp: string): string {
   return hex.match(/.{1,2}/g)?.join(':') ?? hex;
 }
 
-export function CertificateDialog({ pending, server, busy, onTrust, onRefuse }: Props): ReactElement {
+export function CertificateDialog({
+  pending,
+  server,
+  busy,
+  waiting = null,
+  onTrust,
+  onRefuse,
+}: Props): ReactElement {
   const { t, i18n } = useTranslation('setup');
   const c = pending.certificate;
   const changed = pending.previousFingerprint256 !== undefined;
@@ -36,16 +46,22 @@ export function CertificateDialog({ pending, server, busy, onTrust, onRefuse }: 
     const d = new Date(iso);
     return Number.isNaN(d.getTime()) ? iso : d.toLocaleString(i18n.language);
   };
-  const title = changed ? t('cert.changedTitle') : server === 'space' ? t('cert.titleSpace') : t('cert.title');
+  const title = changed
+    ? t('cert.changedTitle')
+    : server === 'space'
+      ? t('cert.titleSpace')
+      : t('cert.title');
   return (
     <Modal
       title={title}
       role="alertdialog"
-      onCancel={onRefuse}
+      // Escape while the answer is being used would abandon a request already sent: it waits, like the buttons.
+      onCancel={busy ? () => undefined : onRefuse}
       initialFocus="[data-cancel]"
       wide
       footer={
         <>
+          {waiting !== null && <WaitStatus text={waiting} />}
           <button type="button" className="btn btn--primary" onClick={onTrust} disabled={busy}>
             {changed ? t('cert.trustNew') : t('cert.trust')}
           </button>

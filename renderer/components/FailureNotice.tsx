@@ -19,7 +19,8 @@ export function FailureNotice({ error, children }: Props): ReactElement {
   const message = known ? t(`errors.${error.code}.message`, facts) : error.message;
   const remedy = known ? t(`errors.${error.code}.remedy`, { ...facts, defaultValue: '' }) : error.remedy;
   return (
-    <div className="notice notice--error" role="alert" data-code={error.code}>
+    // Focusable (not in the Tab order) so a step can move focus here when a dialog that hid it closes.
+    <div className="notice notice--error" role="alert" data-code={error.code} tabIndex={-1}>
       <Icon name="cross" />
       <div>
         <p className="notice__title">{message}</p>
