@@ -6,6 +6,7 @@ import { channel, done as nothing, noInput as none } from './channel';
 import {
   CheckViewSchema,
   ConnectResultSchema,
+  NeedsTrustSchema,
   DetectedSpaceSchema,
   EnrollmentSettingsSchema,
   GeneralOptionViewSchema,
@@ -102,6 +103,10 @@ export const setupContract = {
     z.object({ url: serviceUrl, fingerprint256: fingerprint }).strict(),
     ConnectResultSchema,
   ),
+  /** The certificate question of a connection attempt still open (the page asks again after a reload), or null. */
+  'setup.connectDraft': def(none, NeedsTrustSchema.nullable()),
+  /** The technician did not trust the certificate: the attempt ends, nothing of it is kept. */
+  'setup.refuseFaceCertificate': def(none, nothing),
 
   /** The account's sites and servers as the Console lists them (name, online, pending messages), one preselected. */
   'setup.faceServerChoices': def(none, ServerChoicesSchema),

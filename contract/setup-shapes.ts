@@ -33,6 +33,17 @@ export const IntegrationCardSchema = z.object({
 export type IntegrationCard = z.infer<typeof IntegrationCardSchema>;
 
 /** Result of connecting to XS4 Face: either connected, or a certificate the technician must judge first. */
+/** A certificate waiting for the technician's decision before anything is sent with a token. */
+export const NeedsTrustSchema = z.object({
+  state: z.literal('needs-trust'),
+  url: z.string(),
+  certificate: CertificateInfoSchema,
+  reason: ReasonSchema,
+  /** Set when the server presents another certificate than the one accepted before: the technician decides. */
+  previousFingerprint256: z.string().optional(),
+});
+export type NeedsTrust = z.infer<typeof NeedsTrustSchema>;
+
 export const ConnectResultSchema = z.discriminatedUnion('state', [
   z.object({
     state: z.literal('connected'),
@@ -40,14 +51,7 @@ export const ConnectResultSchema = z.discriminatedUnion('state', [
     certificate: CertificateInfoSchema.nullable(),
     trustedBy: z.enum(['system', 'pin', 'none']),
   }),
-  z.object({
-    state: z.literal('needs-trust'),
-    url: z.string(),
-    certificate: CertificateInfoSchema,
-    reason: ReasonSchema,
-    /** Set when the server presents another certificate than the one accepted before: the technician decides. */
-    previousFingerprint256: z.string().optional(),
-  }),
+  NeedsTrustSchema,
   z.object({
     /** The stored token was entered for another server (`tokenFor`, its origin): it is not sent here; ask for one. */
     state: z.literal('needs-token'),

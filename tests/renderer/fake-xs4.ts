@@ -219,6 +219,8 @@ export class FakeXs4 {
           certificate: CERT,
           trustedBy: 'pin' as const,
         }),
+      connectDraft: () => this.record('connectDraft', undefined, null),
+      refuseFaceCertificate: () => this.record('refuseFaceCertificate', undefined, null),
       listIntegrations: () => this.record('listIntegrations', undefined, () => this.cards),
       addIntegrations: (input) =>
         this.record('addIntegrations', input, () => {

@@ -1,7 +1,7 @@
 // The wizard store against a fake window.xs4: resume, navigation, validation before sending, secrets never kept, operations.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { initialSetupState, useSetupStore } from '../../renderer/store/setup';
-import { CERT, SECRET_SHIP_KEY, SPACE_CERT, check, currentApi, installFake } from './fake-xs4';
+import { CERT, SECRET_SHIP_KEY, SPACE_CERT, WHO, check, currentApi, installFake } from './fake-xs4';
 
 beforeEach(() => {
   useSetupStore.setState({ ...initialSetupState });
@@ -109,6 +109,80 @@ describe('setup store', () => {
     expect(s.fieldErrors).toEqual([
       { field: 'token', rule: 'tokenForOtherServer', values: { server: 'https://xs4face.test:443' } },
     ]);
+  });
+
+  it('a trust whose connection fails closes the question and shows the real error; the working connection is offered', async () => {
+    installFake({
+      connect: (url) => ({
+        state: 'needs-trust',
+        url,
+        certificate: CERT,
+        reason: { code: 'TLS_UNTRUSTED', message: 'Not trusted by Windows.', remedy: '' },
+      }),
+    });
+    const api = currentApi();
+    api.setup.trustFaceCertificate = () =>
+      Promise.reject({
+        name: 'Xs4Error',
+        code: 'FACE_UNAUTHORIZED',
+        message: 'Refused (401).',
+        remedy: 'Sign in.',
+      });
+    await useSetupStore.getState().connect('https://xs4face.test', 'wrong');
+    await useSetupStore.getState().trustCertificate();
+    const s = useSetupStore.getState();
+    expect(s.pendingTrust).toBeNull();
+    expect(s.error?.code).toBe('FACE_UNAUTHORIZED');
+    expect(s.reconnect).toBe('failed');
+    expect(s.busy).toBeNull();
+  });
+
+  it('a new attempt takes the last success off the screen; a failure keeps it off; a success clears the doubt', async () => {
+    const fake = installFake();
+    await useSetupStore.getState().connect('https://xs4face.test', 'tok');
+    expect(useSetupStore.getState().connection?.url).toBe('https://xs4face.test');
+    currentApi().setup.connectFace = () =>
+      Promise.reject({ name: 'Xs4Error', code: 'FACE_UNAUTHORIZED', message: 'Refused.', remedy: '' });
+    await useSetupStore.getState().connect('https://xs4face.test', 'wrong');
+    expect(useSetupStore.getState()).toMatchObject({ connection: null, reconnect: 'failed' });
+    expect(useSetupStore.getState().error?.code).toBe('FACE_UNAUTHORIZED');
+    currentApi().setup.connectFace = fake.api().setup.connectFace;
+    await useSetupStore.getState().connect('https://xs4face.test', '');
+    expect(useSetupStore.getState()).toMatchObject({ reconnect: null, error: null });
+    expect(useSetupStore.getState().connection?.url).toBe('https://xs4face.test');
+  });
+
+  it('signing out takes "Connected" off the screen and asks for a new connection', async () => {
+    installFake({ signedIn: WHO });
+    await useSetupStore.getState().loadSignIn();
+    await useSetupStore.getState().connect('https://xs4face.test', '');
+    expect(useSetupStore.getState().connection).not.toBeNull();
+    await useSetupStore.getState().signOut();
+    expect(useSetupStore.getState()).toMatchObject({
+      signedIn: null,
+      connection: null,
+      reconnect: 'signedOut',
+    });
+  });
+
+  it('after a reload, a certificate question still open in the core is asked again for its address', async () => {
+    const fake = installFake();
+    const question = {
+      state: 'needs-trust' as const,
+      url: 'https://other.test:8443/',
+      certificate: CERT,
+      reason: { code: 'TLS_UNTRUSTED', message: 'Not trusted by Windows.', remedy: '' },
+    };
+    currentApi().setup.connectDraft = () => Promise.resolve(question);
+    await useSetupStore.getState().loadSignIn();
+    expect(useSetupStore.getState()).toMatchObject({
+      pendingTrust: question,
+      faceUrl: 'https://other.test:8443/',
+    });
+    useSetupStore.getState().refuseCertificate();
+    await Promise.resolve();
+    expect(fake.callsOf('refuseFaceCertificate')).toHaveLength(1);
+    expect(useSetupStore.getState().pendingTrust).toBeNull();
   });
 
   it("Space's certificate: asks for trust with its facts, pins the shown fingerprint, and can refuse", async () => {

@@ -72,6 +72,8 @@ export function setupHandlers({
     'setup.resetProgress': () => s.resetProgress(),
     'setup.connectFace': ({ url, token }) => s.connectFace(url, token),
     'setup.trustFaceCertificate': ({ url, fingerprint256 }) => s.trustFaceCertificate(url, fingerprint256),
+    'setup.connectDraft': () => s.connectDraft(),
+    'setup.refuseFaceCertificate': () => s.refuseFaceCertificate(),
     'setup.faceServerChoices': () => s.faceServerChoices(),
     'setup.chooseFaceServer': ({ siteId, serverId }) =>
       s.chooseFaceServer({ site: siteId, server: serverId }),

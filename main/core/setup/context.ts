@@ -67,6 +67,11 @@ export interface SetupContext {
   lastEvidence: Map<string, unknown>;
   /** Writes left pending, by change id, for "Keep waiting" (pending-writes.ts). */
   pendingWrites: PendingWrites;
+  /**
+   * The XS4 Face address of the last connection attempt (not secret, memory only): before anything is saved, the checks
+   * diagnose the address the technician saw fail.
+   */
+  lastFaceAttempt: string | null;
 }
 
 /** Waits `ms`, or rejects CANCELLED when the signal fires, also when it fired before the wait began (a cancel
@@ -112,6 +117,7 @@ export function createSetupContext(deps: SetupServiceDeps): SetupContext {
     recordWindowsChange,
     lastEvidence: new Map(),
     pendingWrites: new PendingWrites(),
+    lastFaceAttempt: null,
   };
 }
 
@@ -169,6 +175,11 @@ function eitherSignal(a: AbortSignal | undefined, b: AbortSignal | undefined): A
   return a && b ? AbortSignal.any([a, b]) : (a ?? b);
 }
 
+/** No credential for the XS4 Face server: neither a Microsoft sign-in for it nor a token entered for it. */
+export function noFaceToken(): AppError {
+  return new AppError('FACE_NO_TOKEN');
+}
+
 /**
  * A client of the XS4 Face server at `url`, with the pinned certificate and a token: the Microsoft sign-in made for this
  * server when there is one, else the stored (pasted) token, which stays for unattended use and is sent only to the
@@ -183,10 +194,23 @@ export async function faceClientFor(
   const { deps } = ctx;
   const signedIn = await deps.faceTokenProvider?.(url);
   const token = signedIn ? null : await storedFaceToken(ctx, url);
-  if (!signedIn && !token) {
-    throw new AppError('FACE_NO_TOKEN');
-  }
+  if (!signedIn && !token) throw noFaceToken();
   const pins = (await deps.settings.get()).pinnedFingerprints;
+  return faceClientWith(ctx, url, signedIn ?? staticTokenProvider(token!), pins[faceHostPort(url)], hooks);
+}
+
+/**
+ * A client of the XS4 Face server at `url` with exactly this credential and pin, nothing read from what is saved:
+ * a connection attempt tries new values this way before they replace the working ones.
+ */
+export function faceClientWith(
+  ctx: SetupContext,
+  url: string,
+  tokenProvider: TokenProvider,
+  pinnedFingerprint256: string | undefined,
+  hooks: OperationHooks = {},
+): FaceClient {
+  const { deps } = ctx;
   const signal = eitherSignal(deps.signal, hooks.signal);
   const servicePending = deps.onFacePending;
   const opPending = hooks.onPending;
@@ -200,8 +224,8 @@ export async function faceClientFor(
   return createFaceClient({
     baseUrl: url,
     ...(hooks.onStage ? { onRequest: stageReporter(hooks.onStage) } : {}),
-    tokenProvider: signedIn ?? staticTokenProvider(token!),
-    pinnedFingerprint256: pins[faceHostPort(url)],
+    tokenProvider,
+    pinnedFingerprint256,
     extraCa: deps.extraCa,
     timeoutMs: ctx.requestMs,
     ...(signal ? { signal } : {}),

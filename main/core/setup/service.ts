@@ -3,6 +3,7 @@ import type { Sayable } from '../../../contract/text';
 import type {
   CheckView,
   ConnectResult,
+  NeedsTrust,
   DetectedSpace,
   EnrollmentSettings,
   FaceChoice,
@@ -42,10 +43,17 @@ export interface SetupService {
   /** Forgets wizard progress (not the history). */
   resetProgress(): Promise<SetupProgress>;
 
-  /** Connect to XS4 Face with the stored token; reports the certificate when it needs the technician's trust. */
+  /**
+   * Connects to XS4 Face with the sign-in, the token given or the stored one; reports the certificate when it needs the
+   * technician's trust. A draft: the saved address, token and pin change only when this attempt connects.
+   */
   connectFace(url: string, token: string | null): Promise<ConnectResult>;
-  /** Pins the fingerprint the technician accepted, then connects. */
+  /** Accepts the fingerprint the technician trusted and goes on with the attempt; pinned once it connects. */
   trustFaceCertificate(url: string, fingerprint256: string): Promise<ConnectResult>;
+  /** The certificate question of the attempt still open (asked again after a page reload), or null. */
+  connectDraft(): Promise<NeedsTrust | null>;
+  /** The technician did not trust the certificate: the open attempt is dropped. */
+  refuseFaceCertificate(): Promise<null>;
 
   /** The account's sites and servers as the Console shows them, and the one preselected (remembered, or the only one). */
   faceServerChoices(url?: string): Promise<ServerChoices>;

@@ -48,6 +48,8 @@ function recordingService(): { service: SetupService; calls: Array<[string, unkn
       certificate: null,
       trustedBy: 'pin',
     }),
+    connectDraft: rec('connectDraft', null),
+    refuseFaceCertificate: rec('refuseFaceCertificate', null),
     faceServerChoices: rec('faceServerChoices', {
       sites: [],
       preselected: null,
