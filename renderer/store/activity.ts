@@ -40,11 +40,12 @@ export interface Activity {
   act<T>(name: Busy, work: () => Promise<T>, handled?: (error: CallError) => boolean): Promise<T | undefined>;
   /** Client-side rule checks; true when the form may be sent. */
   validated(errors: Array<FieldError | null>): boolean;
-  /** A long operation with live progress and a cancel handle, as one busy action. */
+  /** A long operation with live progress and a cancel handle, as one busy action (`handled` as for `act`). */
   operate<T>(
     busy: Busy,
     kind: OperationKind,
     call: (operationId: string) => Promise<T>,
+    handled?: (error: CallError) => boolean,
   ): Promise<T | undefined>;
 }
 
@@ -91,8 +92,8 @@ export function activity(set: Set): Activity {
       set({ fieldErrors, error: null });
       return fieldErrors.length === 0;
     },
-    operate: (busy, kind, call) =>
-      act(busy, () => runOperation(kind, (operation) => set({ operation }), call)),
+    operate: (busy, kind, call, handled) =>
+      act(busy, () => runOperation(kind, (operation) => set({ operation }), call), handled),
   };
 }
 

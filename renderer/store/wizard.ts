@@ -20,7 +20,6 @@ import { xs4 } from '../bridge/xs4';
 import { activity, initialActivity } from './activity';
 import {
   CONFIGURABLE_INTEGRATIONS,
-  ENROLLMENT_CHECKS,
   SPACE_SETTINGS_CHECKS,
   VERIFY_DEADLINE_MS,
 } from './step-checks';
@@ -52,6 +51,10 @@ export interface WizardState {
   generalOptions: GeneralOptionView[];
   enrollment: EnrollmentSettings | null;
   policyChecks: CheckView[];
+  /** Values the core did not save because their policy check failed (the technician may still decide to save them). */
+  policyRefused: EnrollmentSettings | null;
+  /** Set when the key XS4 Face held was replaced: Space's SHIP tab must get the new one. */
+  shipKeyReplacedAt: string | null;
   verifyResult: VerifyResult | null;
   /** The applied-settings history (what the app changed), for the Summary. */
   history: HistoryEntryView[];
@@ -72,8 +75,12 @@ export interface WizardActions {
   saveSpaceDetails(host: string, port: string, https: boolean): Promise<boolean>;
 
   loadShipKey(): Promise<void>;
-  generateShipKey(): Promise<void>;
-  enterShipKey(value: string): Promise<boolean>;
+  /**
+   * Generates or takes a key and writes it. A different key XS4 Face holds is replaced only with `replace`; without it
+   * the core refuses and the answer is `{ replaces }`, the fingerprint of the key held, for the step to ask first.
+   */
+  generateShipKey(replace?: boolean): Promise<ShipKeyOutcome>;
+  enterShipKey(value: string, replace?: boolean): Promise<ShipKeyOutcome>;
   revealShipKey(): Promise<string | null>;
   copyShipKey(): Promise<boolean>;
   resetAuthKey(): Promise<void>;
@@ -88,11 +95,15 @@ export interface WizardActions {
   copyGeneralOption(label: string): Promise<boolean>;
 
   loadEnrollment(): Promise<void>;
-  saveEnrollment(companyName: string, privacyPolicyUrl: string): Promise<boolean>;
+  /** Checks the policy, then saves; false when nothing was saved (a failing policy without `acceptFailingPolicy`). */
+  saveEnrollment(companyName: string, privacyPolicyUrl: string, acceptFailingPolicy?: boolean): Promise<boolean>;
 
   verify(): Promise<void>;
   loadHistory(): Promise<void>;
 }
+
+/** How a SHIP key write ended: written, refused until the technician confirms the replacement, or failed (shown). */
+export type ShipKeyOutcome = 'saved' | { replaces: string } | 'failed';
 
 export const initialWizard: WizardState = {
   loaded: false,
@@ -111,6 +122,8 @@ export const initialWizard: WizardState = {
   generalOptions: [],
   enrollment: null,
   policyChecks: [],
+  policyRefused: null,
+  shipKeyReplacedAt: null,
   verifyResult: null,
   history: [],
 };
@@ -120,6 +133,24 @@ export const createWizardSlice: StateCreator<SetupStore, [], [], WizardState & W
   get,
 ) => {
   const { act, validated, operate } = activity(set);
+
+  /** A SHIP key write; the core's refusal to replace a different key without confirmation is a question, not an error. */
+  const writeShipKey = async (
+    busy: 'generateShipKey' | 'enterShipKey',
+    replace: boolean,
+    call: (operationId: string) => Promise<MaskedSecret>,
+  ): Promise<ShipKeyOutcome> => {
+    let replaces: string | null = null;
+    const shipKey = await operate(busy, 'write', call, (error) => {
+      if (error.code !== 'SHIP_KEY_REPLACE_UNCONFIRMED') return false;
+      replaces = String(error.params?.fingerprint ?? '');
+      return true;
+    });
+    if (replaces !== null) return { replaces };
+    if (shipKey === undefined) return 'failed';
+    set({ shipKey, ...(replace ? { shipKeyReplacedAt: new Date().toISOString() } : {}) });
+    return 'saved';
+  };
 
   // A write left pending belongs to the step that wrote it: another step starts without its panel.
   const showProgress = (progress: SetupProgress): void =>
@@ -233,21 +264,17 @@ export const createWizardSlice: StateCreator<SetupStore, [], [], WizardState & W
       if (shipKey !== undefined) set({ shipKey });
     },
 
-    async generateShipKey() {
-      const shipKey = await operate('generateShipKey', 'write', (operationId) =>
-        xs4().setup.setShipKey({ operationId, generate: true }),
+    async generateShipKey(replace = false) {
+      return writeShipKey('generateShipKey', replace, (operationId) =>
+        xs4().setup.setShipKey({ operationId, generate: true, ...(replace ? { replace: true } : {}) }),
       );
-      if (shipKey !== undefined) set({ shipKey });
     },
 
-    async enterShipKey(value) {
-      if (!validated([validateShipKey('shipKey', value)])) return false;
-      const shipKey = await operate('enterShipKey', 'write', (operationId) =>
-        xs4().setup.setShipKey({ operationId, value }),
+    async enterShipKey(value, replace = false) {
+      if (!validated([validateShipKey('shipKey', value)])) return 'failed';
+      return writeShipKey('enterShipKey', replace, (operationId) =>
+        xs4().setup.setShipKey({ operationId, value, ...(replace ? { replace: true } : {}) }),
       );
-      if (shipKey === undefined) return false;
-      set({ shipKey });
-      return true;
     },
 
     async revealShipKey() {
@@ -314,7 +341,7 @@ export const createWizardSlice: StateCreator<SetupStore, [], [], WizardState & W
       if (enrollment !== undefined) set({ enrollment });
     },
 
-    async saveEnrollment(companyName, privacyPolicyUrl) {
+    async saveEnrollment(companyName, privacyPolicyUrl, acceptFailingPolicy = false) {
       if (
         !validated([
           validateCompanyName('companyName', companyName),
@@ -322,19 +349,22 @@ export const createWizardSlice: StateCreator<SetupStore, [], [], WizardState & W
         ])
       )
         return false;
-      const saved = await operate('saveEnrollment', 'write', (operationId) =>
+      const wanted = { companyName: companyName.trim(), privacyPolicyUrl: privacyPolicyUrl.trim() };
+      set({ policyRefused: null });
+      // One operation: the core checks the policy at this address first and writes only if it may.
+      const result = await operate('saveEnrollment', 'policyCheck', (operationId) =>
         xs4().setup.saveEnrollment({
           operationId,
-          companyName: companyName.trim(),
-          privacyPolicyUrl: privacyPolicyUrl.trim(),
+          ...wanted,
+          ...(acceptFailingPolicy ? { acceptFailingPolicy: true } : {}),
         }),
       );
-      if (saved === undefined) return false;
-      set({ enrollment: saved });
-      const list = await operate('policyCheck', 'policyCheck', (operationId) =>
-        xs4().setup.runChecks({ operationId, ids: [...ENROLLMENT_CHECKS] }),
-      );
-      if (list !== undefined) set({ policyChecks: list });
+      if (result === undefined) return false;
+      if (!result.saved) {
+        set({ policyChecks: result.checks, policyRefused: wanted });
+        return false;
+      }
+      set({ enrollment: result.enrollment, policyChecks: result.checks });
       return true;
     },
 

@@ -31,6 +31,18 @@ export function shipKeySteps(
           'Save the Space Server Details first, then set the SHIP API key.',
         );
       }
+      const fp = faceKeyFingerprint(key);
+      const held = current.shipApiKey.set ? current.shipApiKey.fingerprint : null;
+      // Space's SHIP tab may already hold the key XS4 Face has: a different one makes Space Unauthorized until it is
+      // typed there too, so it is written only when the technician confirmed (the same key again changes nothing).
+      if (current.shipApiKey.set && held !== fp && input.replace !== true) {
+        throw new AppError(
+          'SHIP_KEY_REPLACE_UNCONFIRMED',
+          `XS4 Face already has a SHIP API key (fingerprint ${held ?? 'unknown'}). A new key replaces it at once, and Space is refused (Unauthorized) until the new key is typed into Space's SHIP tab.`,
+          "Keep the key XS4 Face has, or confirm the replacement and then type the new key into Space's SHIP tab (General options › SHIP).",
+          { fingerprint: held ?? '' },
+        );
+      }
       /** Sends the key (or, resuming, waits for it), verifies it by fingerprint, then keeps it here and records it.
        * Until then the key exists only in this operation's memory: a restart loses it (generate or enter it again). */
       const write = async (h: OperationHooks, resume?: Resume): Promise<MaskedSecret> => {
@@ -40,7 +52,6 @@ export function shipKeySteps(
           { host: current.host, port: current.port, https: current.https, shipApiKey: key },
           resume,
         );
-        const fp = faceKeyFingerprint(key);
         if (applied.value.shipApiKey.fingerprint !== fp) {
           throw new AppError(
             'FACE_WRITE_NOT_APPLIED',
@@ -57,7 +68,10 @@ export function shipKeySteps(
             after: { fingerprint: fp },
             result: {
               ok: true,
-              summary: `SHIP API key ${'generate' in input ? 'generated and ' : ''}saved in XS4 Face (fingerprint ${fp}); enter the same key in Space's SHIP tab`,
+              summary:
+                held !== null && held !== fp
+                  ? `SHIP API key replaced in XS4 Face (fingerprint ${held} → ${fp}), as the technician confirmed; type the new key into Space's SHIP tab`
+                  : `SHIP API key ${'generate' in input ? 'generated and ' : ''}saved in XS4 Face (fingerprint ${fp}); enter the same key in Space's SHIP tab`,
             },
           },
           [key],
