@@ -8,6 +8,7 @@ import {
   ConnectResultSchema,
   NeedsTrustSchema,
   DetectedSpaceSchema,
+  EnrollmentSaveResultSchema,
   EnrollmentSettingsSchema,
   GeneralOptionViewSchema,
   HistoryEntryViewSchema,
@@ -154,10 +155,12 @@ export const setupContract = {
   ),
 
   'setup.shipKey': def(none, MaskedSecretSchema),
+  /** `replace`: the technician confirmed replacing the different key XS4 Face holds (without it the core refuses with
+   * SHIP_KEY_REPLACE_UNCONFIRMED: Space may already have the old key in its SHIP tab). */
   'setup.setShipKey': def(
     z.union([
-      z.object({ operationId: operationIdSchema, generate: z.literal(true) }).strict(),
-      z.object({ operationId: operationIdSchema, value: shipKeyValueSchema }).strict(),
+      z.object({ operationId: operationIdSchema, generate: z.literal(true), replace: confirmed.optional() }).strict(),
+      z.object({ operationId: operationIdSchema, value: shipKeyValueSchema, replace: confirmed.optional() }).strict(),
     ]),
     MaskedSecretSchema,
   ),
@@ -209,9 +212,13 @@ export const setupContract = {
   ),
 
   'setup.getEnrollment': def(none, EnrollmentSettingsSchema.nullable()),
+  /** Checks the policy first and writes only when it passes, or when `acceptFailingPolicy` says the technician chose to. */
   'setup.saveEnrollment': def(
-    EnrollmentSettingsSchema.extend({ operationId: operationIdSchema }).strict(),
-    EnrollmentSettingsSchema,
+    EnrollmentSettingsSchema.extend({
+      operationId: operationIdSchema,
+      acceptFailingPolicy: confirmed.optional(),
+    }).strict(),
+    EnrollmentSaveResultSchema,
   ),
 
   'setup.verify': def(

@@ -141,6 +141,14 @@ export const CheckViewSchema = z.object({
 });
 export type CheckView = z.infer<typeof CheckViewSchema>;
 
+/** What saving the Enrollment Service did: the checks of the values it was given (run before anything is written) and,
+ * when they did not fail or the technician accepted the failure, the values written and read back. */
+export const EnrollmentSaveResultSchema = z.discriminatedUnion('saved', [
+  z.object({ saved: z.literal(false), checks: z.array(CheckViewSchema) }),
+  z.object({ saved: z.literal(true), enrollment: EnrollmentSettingsSchema, checks: z.array(CheckViewSchema) }),
+]);
+export type EnrollmentSaveResult = z.infer<typeof EnrollmentSaveResultSchema>;
+
 export const ScriptInfoSchema = z.object({
   source: z.enum(['file', 'face']),
   path: z.string(),

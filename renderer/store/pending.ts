@@ -108,7 +108,7 @@ function resultState(r: PendingWriteResult, s: SetupStore): Partial<SetupStore> 
     case 'authKey':
       return { generalOptions: r.generalOptions, authKeyResetAt: new Date().toISOString() };
     case 'enrollment':
-      return { enrollment: r.enrollment };
+      return { enrollment: r.enrollment, policyRefused: null };
   }
 }
 

@@ -21,12 +21,7 @@ import { nextStep, previousStep, type StepId } from '../../contract/steps';
 import { toCallError } from '../bridge/errors';
 import { xs4 } from '../bridge/xs4';
 import { activity, initialActivity } from './activity';
-import {
-  CONFIGURABLE_INTEGRATIONS,
-  ENROLLMENT_CHECKS,
-  SPACE_SETTINGS_CHECKS,
-  VERIFY_DEADLINE_MS,
-} from './step-checks';
+import { CONFIGURABLE_INTEGRATIONS, SPACE_SETTINGS_CHECKS, VERIFY_DEADLINE_MS } from './step-checks';
 import { parsePort, validateCompanyName, validateHost, validateShipKey, validateUrl } from './validation';
 import { initialTroubleshoot } from './troubleshoot';
 import { initialConnect } from './connect';
@@ -63,6 +58,10 @@ export interface WizardState {
   generalOptions: GeneralOptionView[];
   enrollment: EnrollmentSettings | null;
   policyChecks: CheckView[];
+  /** Values the core did not save because their policy check failed (the technician may still decide to save them). */
+  policyRefused: EnrollmentSettings | null;
+  /** Set when the key XS4 Face held was replaced: Space's SHIP tab must get the new one. */
+  shipKeyReplacedAt: string | null;
   verifyResult: VerifyResult | null;
   /** What the core kept of the Verify step: the last result (when, stale or not) and a run still going on. */
   verifyStatus: VerifyStatus | null;
@@ -87,8 +86,12 @@ export interface WizardActions {
   saveSpaceDetails(host: string, port: string, https: boolean): Promise<boolean>;
 
   loadShipKey(): Promise<void>;
-  generateShipKey(): Promise<void>;
-  enterShipKey(value: string): Promise<boolean>;
+  /**
+   * Generates or takes a key and writes it. A different key XS4 Face holds is replaced only with `replace`; without it
+   * the core refuses and the answer is `{ replaces }`, the fingerprint of the key held, for the step to ask first.
+   */
+  generateShipKey(replace?: boolean): Promise<ShipKeyOutcome>;
+  enterShipKey(value: string, replace?: boolean): Promise<ShipKeyOutcome>;
   revealShipKey(): Promise<string | null>;
   copyShipKey(): Promise<boolean>;
   resetAuthKey(): Promise<void>;
@@ -103,7 +106,12 @@ export interface WizardActions {
   copyGeneralOption(label: string): Promise<boolean>;
 
   loadEnrollment(): Promise<void>;
-  saveEnrollment(companyName: string, privacyPolicyUrl: string): Promise<boolean>;
+  /** Checks the policy, then saves; false when nothing was saved (a failing policy without `acceptFailingPolicy`). */
+  saveEnrollment(
+    companyName: string,
+    privacyPolicyUrl: string,
+    acceptFailingPolicy?: boolean,
+  ): Promise<boolean>;
 
   verify(): Promise<void>;
   /** Reads what the core kept of the Verify step (after a reload or a restart). */
@@ -114,6 +122,9 @@ export interface WizardActions {
   /** Keeps (or, with null, drops) what a step's form holds unsaved, so a visit to another step does not lose it. */
   keepDraft<K extends keyof Drafts>(step: K, draft: Drafts[K]): void;
 }
+
+/** How a SHIP key write ended: written, refused until the technician confirms the replacement, or failed (shown). */
+export type ShipKeyOutcome = 'saved' | { replaces: string } | 'failed';
 
 export const initialWizard: WizardState = {
   loaded: false,
@@ -133,6 +144,8 @@ export const initialWizard: WizardState = {
   generalOptions: [],
   enrollment: null,
   policyChecks: [],
+  policyRefused: null,
+  shipKeyReplacedAt: null,
   verifyResult: null,
   verifyStatus: null,
   history: [],
@@ -152,6 +165,25 @@ export const createWizardSlice: StateCreator<SetupStore, [], [], WizardState & W
   get,
 ) => {
   const { act, validated, operate } = activity(set, get);
+
+  /** A SHIP key write; the core's refusal to replace a different key without confirmation is a question, not an error. */
+  const writeShipKey = async (
+    busy: 'generateShipKey' | 'enterShipKey',
+    replace: boolean,
+    call: (operationId: string) => Promise<MaskedSecret>,
+  ): Promise<ShipKeyOutcome> => {
+    let replaces: string | null = null;
+    const shipKey = await operate(busy, 'write', call, (error) => {
+      if (error.code !== 'SHIP_KEY_REPLACE_UNCONFIRMED') return false;
+      replaces = String(error.params?.fingerprint ?? '');
+      return true;
+    });
+    if (replaces !== null) return { replaces };
+    if (shipKey === undefined) return 'failed';
+    set(keyState(shipKey));
+    if (replace) set({ shipKeyReplacedAt: new Date().toISOString() });
+    return 'saved';
+  };
 
   // A write that needs the technician (left pending, sent without an answer) stays with the step that wrote it and is
   // shown there again on return; how an earlier one ended is not repeated on another visit. An operation that failed
@@ -280,21 +312,17 @@ export const createWizardSlice: StateCreator<SetupStore, [], [], WizardState & W
       if (shipKey !== undefined) set({ shipKey });
     },
 
-    async generateShipKey() {
-      const shipKey = await operate('generateShipKey', 'write', (operationId) =>
-        xs4().setup.setShipKey({ operationId, generate: true }),
+    async generateShipKey(replace = false) {
+      return writeShipKey('generateShipKey', replace, (operationId) =>
+        xs4().setup.setShipKey({ operationId, generate: true, ...(replace ? { replace: true } : {}) }),
       );
-      if (shipKey !== undefined) set(keyState(shipKey));
     },
 
-    async enterShipKey(value) {
-      if (!validated([validateShipKey('shipKey', value)])) return false;
-      const shipKey = await operate('enterShipKey', 'write', (operationId) =>
-        xs4().setup.setShipKey({ operationId, value }),
+    async enterShipKey(value, replace = false) {
+      if (!validated([validateShipKey('shipKey', value)])) return 'failed';
+      return writeShipKey('enterShipKey', replace, (operationId) =>
+        xs4().setup.setShipKey({ operationId, value, ...(replace ? { replace: true } : {}) }),
       );
-      if (shipKey === undefined) return false;
-      set(keyState(shipKey));
-      return true;
     },
 
     async revealShipKey() {
@@ -361,7 +389,7 @@ export const createWizardSlice: StateCreator<SetupStore, [], [], WizardState & W
       if (enrollment !== undefined) set({ enrollment });
     },
 
-    async saveEnrollment(companyName, privacyPolicyUrl) {
+    async saveEnrollment(companyName, privacyPolicyUrl, acceptFailingPolicy = false) {
       if (
         !validated([
           validateCompanyName('companyName', companyName),
@@ -369,19 +397,22 @@ export const createWizardSlice: StateCreator<SetupStore, [], [], WizardState & W
         ])
       )
         return false;
-      const saved = await operate('saveEnrollment', 'write', (operationId) =>
+      const wanted = { companyName: companyName.trim(), privacyPolicyUrl: privacyPolicyUrl.trim() };
+      set({ policyRefused: null });
+      // One operation: the core checks the policy at this address first and writes only if it may.
+      const result = await operate('saveEnrollment', 'policyCheck', (operationId) =>
         xs4().setup.saveEnrollment({
           operationId,
-          companyName: companyName.trim(),
-          privacyPolicyUrl: privacyPolicyUrl.trim(),
+          ...wanted,
+          ...(acceptFailingPolicy ? { acceptFailingPolicy: true } : {}),
         }),
       );
-      if (saved === undefined) return false;
-      set({ enrollment: saved });
-      const list = await operate('policyCheck', 'policyCheck', (operationId) =>
-        xs4().setup.runChecks({ operationId, ids: [...ENROLLMENT_CHECKS] }),
-      );
-      if (list !== undefined) set({ policyChecks: list });
+      if (result === undefined) return false;
+      if (!result.saved) {
+        set({ policyChecks: result.checks, policyRefused: wanted });
+        return false;
+      }
+      set({ enrollment: result.enrollment, policyChecks: result.checks });
       return true;
     },
 

@@ -145,7 +145,7 @@ describe('CheckList', () => {
     const user = userEvent.setup();
     const onFix = vi.fn();
     render(<CheckList checks={[failing, manual]} busy={false} onFix={onFix} onUndo={vi.fn()} />);
-    expect(screen.getByRole('status').textContent).toBe('0 passed, 0 warnings, 2 failed, 0 skipped.');
+    expect(screen.getByRole('status').textContent).toBe('2 failed, 0 warnings, 0 skipped, 0 passed.');
     await user.click(screen.getByRole('button', { name: 'Turn off sleep (needs administrator)' }));
     const dialog = screen.getByRole('alertdialog');
     expect(within(dialog).getByText(/administrator permission/)).toBeTruthy();
@@ -158,6 +158,21 @@ describe('CheckList', () => {
     await user.click(screen.getByRole('button', { name: 'Turn off sleep (needs administrator)' }));
     await user.click(within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Turn off sleep' }));
     expect(onFix).toHaveBeenCalledWith('power.sleep');
+  });
+
+  it('lists failures first, then warnings, skipped and passed, keeping the order within each', () => {
+    const checks = [
+      check('face.reachable', 'pass'),
+      check('power.states', 'skip'),
+      check('power.sleep', 'fail'),
+      check('space.https', 'warn'),
+      check('face.signed-in', 'pass'),
+      check('space.ship', 'fail'),
+    ];
+    const { container } = render(<CheckList checks={checks} busy={false} onFix={vi.fn()} onUndo={vi.fn()} />);
+    const order = [...container.querySelectorAll('li[data-check]')].map((li) => li.getAttribute('data-check'));
+    expect(order).toEqual(['power.sleep', 'space.ship', 'space.https', 'power.states', 'face.reachable', 'face.signed-in']);
+    expect(screen.getByRole('status').textContent).toBe('2 failed, 1 warnings, 1 skipped, 2 passed.');
   });
 
   it('gives exact instructions where only the technician can fix', () => {

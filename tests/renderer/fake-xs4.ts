@@ -303,7 +303,12 @@ export class FakeXs4 {
       generalOptions: () => this.record('generalOptions', undefined, generalOptions),
       revealGeneralOption: (input) => this.record('revealGeneralOption', input, SECRET_AUTH_KEY),
       getEnrollment: () => this.record('getEnrollment', undefined, null),
-      saveEnrollment: (input) => this.record('saveEnrollment', input, input),
+      saveEnrollment: (input) =>
+        this.record('saveEnrollment', input, {
+          saved: true as const,
+          enrollment: { companyName: input.companyName, privacyPolicyUrl: input.privacyPolicyUrl },
+          checks: this.options.checks ?? [],
+        }),
       verify: (input) => this.manual('verify', input),
       faceServerChoices: () =>
         this.record('faceServerChoices', undefined, () => {

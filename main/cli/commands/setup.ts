@@ -7,6 +7,7 @@ import { parseServiceUrl } from '../../core/net/endpoint';
 import type { CheckView } from '../../../contract/setup-shapes';
 import { intFlag, parseFlags, stringFlag, usageError } from '../args';
 import type { CliContext } from '../context';
+import type { SetupService } from '../../core/setup/service';
 import { FACE_TOKEN, readSecret, SHIP_KEY } from '../secrets';
 import { clean } from '../terminal';
 import { EXIT_CHECK_FAILED, EXIT_OK } from '../exit-codes';
@@ -48,6 +49,8 @@ export const SETUP_FLAGS = {
   'face-site': 'string',
   'face-server': 'string',
   'pending-timeout-ms': 'string',
+  'replace-ship-key': 'boolean',
+  'save-failing-policy': 'boolean',
 } as const;
 
 const MARK: Record<CheckView['status'], string> = { pass: 'PASS', warn: 'WARN', fail: 'FAIL', skip: 'SKIP' };
@@ -156,7 +159,7 @@ export async function setup(argv: readonly string[], ctx: CliContext): Promise<n
   await service.markStep('spaceDetails', `${details.host}:${details.port}`, 'shipKey');
 
   step('SHIP API Key');
-  const masked = await service.setShipKey({ value: shipKey });
+  const masked = await setShipKey(service, shipKey, flags['replace-ship-key'] === true);
   out(`    saved in XS4 Face (fingerprint ${masked.fingerprint}); Space's SHIP tab must hold the same key`);
   await service.markStep('shipKey', `fingerprint ${masked.fingerprint}`, 'installScript');
 
@@ -201,12 +204,22 @@ export async function setup(argv: readonly string[], ctx: CliContext): Promise<n
   step('Enrollment Service');
   const e = profile.enrollment;
   if (e?.companyName !== undefined && e.privacyPolicyUrl !== undefined) {
-    const saved = await service.saveEnrollment({
+    // The policy is checked before it is written; a failing one is saved only with --save-failing-policy.
+    const result = await service.saveEnrollment({
       companyName: e.companyName,
       privacyPolicyUrl: e.privacyPolicyUrl,
+      ...(flags['save-failing-policy'] === true ? { acceptFailingPolicy: true } : {}),
     });
+    for (const v of result.checks) out(`    ${MARK[v.status]}  ${v.title}: ${v.summary}`);
+    if (!result.saved) {
+      out(
+        '    not saved to XS4 Face: the privacy policy failed its check. Fix the page or the profile\'s enrollment.privacyPolicyUrl, or give --save-failing-policy to save it anyway.',
+      );
+      return EXIT_CHECK_FAILED;
+    }
+    const failing = result.checks.some((v) => v.status === 'fail');
     out(
-      `    company "${saved.companyName}", privacy policy ${saved.privacyPolicyUrl} (written and read back)`,
+      `    company "${result.enrollment.companyName}", privacy policy ${result.enrollment.privacyPolicyUrl} (written and read back${failing ? '; saved although its check failed, as --save-failing-policy asked' : ''})`,
     );
   } else {
     out('    not in the profile (enrollment.companyName and enrollment.privacyPolicyUrl): left as it is');
@@ -222,6 +235,25 @@ export async function setup(argv: readonly string[], ctx: CliContext): Promise<n
   await service.markStep('verify', 'Connected', 'summary');
   out('Done: XS4 Face reports the Space integration as Connected.');
   return EXIT_OK;
+}
+
+/** Writes the SHIP key; a different key XS4 Face already holds is replaced only with --replace-ship-key. */
+async function setShipKey(
+  service: SetupService,
+  key: string,
+  replace: boolean,
+): Promise<{ fingerprint: string | null }> {
+  try {
+    return await service.setShipKey({ value: key, ...(replace ? { replace: true } : {}) });
+  } catch (e) {
+    if (!(e instanceof AppError) || e.code !== 'SHIP_KEY_REPLACE_UNCONFIRMED') throw e;
+    throw new AppError(
+      e.code,
+      `--replace-ship-key: ${e.message} Nothing was replaced.`,
+      "Give the key XS4 Face has (--ship-key-file), or add --replace-ship-key and then type the new key into Space's SHIP tab (General options › SHIP).",
+      e.detail,
+    );
+  }
 }
 
 function required(profile: SiteProfile, field: 'faceUrl' | 'spaceUrl'): string {

@@ -5,6 +5,7 @@ import type {
   ConnectResult,
   NeedsTrust,
   DetectedSpace,
+  EnrollmentSaveResult,
   EnrollmentSettings,
   FaceChoice,
   GeneralOptionView,
@@ -90,8 +91,15 @@ export interface SetupService {
   trustSpaceCertificate(fingerprint256: string): Promise<SpaceCertificateResult>;
 
   shipKey(): Promise<MaskedSecret>;
-  /** Generates 32 random letters and digits, or stores the given key; writes it to XS4 Face and verifies by fingerprint. */
-  setShipKey(key: { generate: true } | { value: string }, hooks?: OperationHooks): Promise<MaskedSecret>;
+  /**
+   * Generates 32 random letters and digits, or stores the given key; writes it to XS4 Face and verifies by fingerprint.
+   * A different key XS4 Face already holds is replaced only with `replace: true` (SHIP_KEY_REPLACE_UNCONFIRMED otherwise):
+   * Space's SHIP tab may hold the old one, and Space is refused until the new one is typed there.
+   */
+  setShipKey(
+    key: ({ generate: true } | { value: string }) & { replace?: boolean },
+    hooks?: OperationHooks,
+  ): Promise<MaskedSecret>;
   revealShipKey(): Promise<string>;
   /** Resets XS4 Face's Authentication (API key); Space's Face recognition tab must then be updated. */
   resetAuthKey(hooks?: OperationHooks): Promise<GeneralOptionView[]>;
@@ -107,7 +115,14 @@ export interface SetupService {
   revealGeneralOption(label: string): Promise<string>;
 
   getEnrollment(): Promise<EnrollmentSettings | null>;
-  saveEnrollment(settings: EnrollmentSettings, hooks?: OperationHooks): Promise<EnrollmentSettings>;
+  /**
+   * Checks the company name and the privacy policy at the given address first; writes them (read back) only when the
+   * policy check does not fail, or with `acceptFailingPolicy: true` (the technician's decision, recorded as such).
+   */
+  saveEnrollment(
+    settings: EnrollmentSettings & { acceptFailingPolicy?: boolean },
+    hooks?: OperationHooks,
+  ): Promise<EnrollmentSaveResult>;
 
   /** Runs every check and writes an evidence bundle (redacted) into `outDir`, which must be new or empty. */
   collectBundle(outDir: string, hooks: OperationHooks): Promise<{ path: string; checks: CheckView[] }>;

@@ -77,11 +77,13 @@ describe('setup service against the simulators', () => {
     const checks = await e.service.runChecks(['space.ship', 'space.https'], {});
     expect(checks.find((c) => c.id === 'space.ship')?.status).toBe('pass');
 
-    const enrollment = await e.service.saveEnrollment({
-      companyName: 'Hotel Miramar S.L.',
-      privacyPolicyUrl: 'https://example.invalid/privacy',
-    });
-    expect(await e.service.getEnrollment()).toEqual(enrollment);
+    // A policy nobody can open is not saved unless the technician accepts the failing check.
+    const policy = { companyName: 'Hotel Miramar S.L.', privacyPolicyUrl: 'https://example.invalid/privacy' };
+    expect(await e.service.saveEnrollment(policy)).toMatchObject({ saved: false });
+    expect(await e.service.getEnrollment()).toBeNull();
+    const enrollment = await e.service.saveEnrollment({ ...policy, acceptFailingPolicy: true });
+    expect(enrollment).toMatchObject({ saved: true, enrollment: policy });
+    expect(await e.service.getEnrollment()).toEqual(policy);
 
     const options = await e.service.generalOptions();
     const secret = options.find((o) => o.secret);

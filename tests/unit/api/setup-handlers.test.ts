@@ -122,7 +122,11 @@ function recordingService(): { service: SetupService; calls: Array<[string, unkn
     generalOptions: rec('generalOptions', []),
     revealGeneralOption: rec('revealGeneralOption', 'auth-secret'),
     getEnrollment: rec('getEnrollment', null),
-    saveEnrollment: rec('saveEnrollment', { companyName: 'A', privacyPolicyUrl: 'https://a.test/p' }),
+    saveEnrollment: rec('saveEnrollment', {
+      saved: true,
+      enrollment: { companyName: 'A', privacyPolicyUrl: 'https://a.test/p' },
+      checks: [],
+    }),
     verify: rec('verify', { status: 'connected', connected: true, diagnosis: [], message: 'Connected.' }),
     verifyStatus: rec('verifyStatus', { running: null, last: null }),
     followVerify: rec('followVerify', {

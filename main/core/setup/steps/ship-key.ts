@@ -1,5 +1,6 @@
 // Step "SHIP API Key": generate or take the key, write it to XS4 Face and verify it by fingerprint; reset the auth key.
 import { AppError } from '../../errors';
+import { text } from '../../../../contract/text';
 import { faceKeyFingerprint } from '../../secrets/fingerprint';
 import { validateShipKey } from '../../secrets/ship-key';
 import type { GeneralOptionView, MaskedSecret } from '../../../../contract/setup-shapes';
@@ -25,12 +26,17 @@ export function shipKeySteps(
         const key = 'generate' in input ? generateShipKey() : validateShipKey(input.value, 'shipApiKey');
         const { client, target } = await faceSession(ctx, hooks);
         const current = await client.getSpaceIntegration(target);
-        if (!current.host || current.port === 0) {
-          throw new AppError(
-            'SETUP_SPACE_DETAILS_MISSING',
-            'XS4 Face has no Space Server Details yet.',
-            'Save the Space Server Details first, then set the SHIP API key.',
-          );
+        if (!current.host || current.port === 0)
+          throw new AppError('SETUP_SPACE_DETAILS_MISSING', { variant: 'shipKey' });
+        const fp = faceKeyFingerprint(key);
+        const held = current.shipApiKey.set ? current.shipApiKey.fingerprint : null;
+        // Space's SHIP tab may already hold the key XS4 Face has: a different one makes Space Unauthorized until it is
+        // typed there too, so it is written only when the technician confirmed (the same key again changes nothing).
+        if (current.shipApiKey.set && held !== fp && input.replace !== true) {
+          throw new AppError('SHIP_KEY_REPLACE_UNCONFIRMED', {
+            params: { fingerprint: held ?? '?' },
+            detail: { fingerprint: held ?? '' },
+          });
         }
         /** Sends the key (or, resuming, waits for it), verifies it by fingerprint, then keeps it here and records it.
          * Until then the key exists only in this operation's memory: a restart loses it (generate or enter it again). */
@@ -41,14 +47,8 @@ export function shipKeySteps(
             { host: current.host, port: current.port, https: current.https, shipApiKey: key },
             resume,
           );
-          const fp = faceKeyFingerprint(key);
-          if (applied.value.shipApiKey.fingerprint !== fp) {
-            throw new AppError(
-              'FACE_WRITE_NOT_APPLIED',
-              'XS4 Face did not keep the SHIP API key that was sent.',
-              'Try again; if it persists, set the key in the XS4 Face Console.',
-            );
-          }
+          if (applied.value.shipApiKey.fingerprint !== fp)
+            throw new AppError('FACE_WRITE_NOT_APPLIED', { variant: 'shipKey' });
           await deps.secrets.set('shipApiKey', key);
           await ctx.record(
             {
@@ -58,7 +58,12 @@ export function shipKeySteps(
               after: { fingerprint: fp },
               result: {
                 ok: true,
-                summary: `SHIP API key ${'generate' in input ? 'generated and ' : ''}saved in XS4 Face (fingerprint ${fp}); enter the same key in Space's SHIP tab`,
+                summary:
+                  held !== null && held !== fp
+                    ? text('setup.history.shipKeyReplaced', { before: held, after: fp })
+                    : 'generate' in input
+                      ? text('setup.history.shipKeyGenerated', { fingerprint: fp })
+                      : text('setup.history.shipKeySaved', { fingerprint: fp }),
               },
             },
             [key],
@@ -78,12 +83,7 @@ export function shipKeySteps(
     },
     async revealShipKey() {
       const key = await deps.secrets.get('shipApiKey');
-      if (!key)
-        throw new AppError(
-          'SHIP_KEY_NOT_SET',
-          'No SHIP API key is stored yet.',
-          'Enter or generate one in the "SHIP API Key" step.',
-        );
+      if (!key) throw new AppError('SHIP_KEY_NOT_SET');
       return key;
     },
     async resetAuthKey(hooks = {}) {
@@ -107,8 +107,7 @@ export function shipKeySteps(
             after: { fingerprint: applied.keyFingerprint },
             result: {
               ok: true,
-              summary:
-                "Authentication (API key) reset in XS4 Face; update it in Space's General Options › Face recognition tab",
+              summary: text('setup.history.authKeyReset'),
             },
           });
           return generalOptionViews(applied.value);
