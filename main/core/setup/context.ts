@@ -17,6 +17,7 @@ import { hostInUrl } from '../../../contract/rules/url-host';
 import type { Check } from '../checks/types';
 import type { WindowsCheckDeps } from '../checks/windows/index';
 import type { ChangeRecord } from '../windows/change-record';
+import { en } from '../../../messages/render';
 import { SetupStateFile } from './setup-state';
 import { PendingWrites } from './pending-writes';
 import type { OperationHooks } from './service';
@@ -100,7 +101,8 @@ export function createSetupContext(deps: SetupServiceDeps): SetupContext {
       target: c.target,
       before: c.before,
       after: c.after,
-      result: { ok: c.result === 'applied', summary: c.summary, code: c.result },
+      // The history file keeps English sentences for now; the Windows side says them as catalog Texts.
+      result: { ok: c.result === 'applied', summary: en(c.summary), code: c.result },
       ...(c.undoData !== undefined ? { undoData: c.undoData } : {}),
     });
   };
