@@ -38,13 +38,7 @@ export class PendingWrites {
 
   get(changeId: string): Resumable {
     const finish = this.byChange.get(changeId);
-    if (finish === undefined)
-      throw new AppError(
-        'SETUP_NO_PENDING_WRITE',
-        'The assistant is not waiting for this change any more (it was finished, or the assistant was restarted).',
-        'Save the step again: the assistant writes the values and reads them back.',
-        { changeId },
-      );
+    if (finish === undefined) throw new AppError('SETUP_NO_PENDING_WRITE', { detail: { changeId } });
     return finish;
   }
 
@@ -54,12 +48,11 @@ export class PendingWrites {
 }
 
 function stoppedWaiting(p: PendingProgress): AppError {
-  return new AppError(
-    FaceCodes.WRITE_PENDING,
-    `Stopped waiting: XS4 Face accepted the change (${p.route}) but the on-site server had not applied it after ${Math.round(p.elapsedMs / 1000)} s.`,
-    'Nothing was lost: the change stays queued in XS4 Face and is applied when the server receives it. Keep waiting to read it back, or check the server’s pending messages in the Console.',
-    { route: p.route, changeId: p.changeId, waitedMs: p.elapsedMs, stopped: true },
-  );
+  return new AppError(FaceCodes.WRITE_PENDING, {
+    key: 'errors.FACE_WRITE_PENDING.stopped',
+    params: { route: p.route, seconds: Math.round(p.elapsedMs / 1000) },
+    detail: { route: p.route, changeId: p.changeId, waitedMs: p.elapsedMs, stopped: true },
+  });
 }
 
 /**
@@ -111,13 +104,7 @@ export async function unsentIfCancelled<T>(run: () => Promise<T>): Promise<T> {
     return await run();
   } catch (e) {
     if (isAppError(e) && e.code === 'CANCELLED')
-      throw new AppError(
-        FaceCodes.WRITE_CANCELLED,
-        'Cancelled before the change was sent: XS4 Face was not changed.',
-        'Save again when ready.',
-        undefined,
-        e,
-      );
+      throw new AppError(FaceCodes.WRITE_CANCELLED, { key: 'errors.FACE_WRITE_CANCELLED', cause: e });
     throw e;
   }
 }
@@ -136,12 +123,10 @@ export async function keepWaiting(
   } catch (e) {
     // Stopped before the first status read: the change was sent long ago and stays queued, as after Stop.
     if (isAppError(e) && e.code === 'CANCELLED')
-      throw new AppError(
-        FaceCodes.WRITE_PENDING,
-        'Stopped waiting: XS4 Face holds the change for the on-site server.',
-        'Nothing was lost: the change stays queued in XS4 Face and is applied when the server receives it. Keep waiting to read it back, or check the server’s pending messages in the Console.',
-        { changeId, waitedMs: 0, stopped: true },
-      );
+      throw new AppError(FaceCodes.WRITE_PENDING, {
+        key: 'errors.FACE_WRITE_PENDING.stoppedEarly',
+        detail: { changeId, waitedMs: 0, stopped: true },
+      });
     throw e;
   }
 }
@@ -163,13 +148,11 @@ export async function checkUnconfirmed(
   } catch (e) {
     if (isAppError(e) && e.code === FaceCodes.WRITE_NOT_APPLIED) {
       writes.forget(checkId);
-      throw new AppError(
-        FaceCodes.WRITE_ABSENT,
-        'XS4 Face does not hold the change: reading it back shows the values it had, so it was not applied.',
-        'Save the step again. If the XS4 Face server is offline, the Console’s pending messages show whether the change is still queued.',
-        e.detail,
-        e,
-      );
+      throw new AppError(FaceCodes.WRITE_ABSENT, {
+        key: 'errors.FACE_WRITE_ABSENT',
+        ...(e.detail !== undefined ? { detail: e.detail } : {}),
+        cause: e,
+      });
     }
     throw e;
   }

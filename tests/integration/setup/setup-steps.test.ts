@@ -1,5 +1,6 @@
 // Each step module of the setup flow on its own (main/core/setup/steps/), built from the shared context alone and
 // run against both simulators: a module needs nothing from the others but the context.
+import { en } from '../../../messages/render';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -126,7 +127,7 @@ describe('setup step modules, each alone', () => {
     expect(replaced.fingerprint).not.toBe(before.fingerprint);
     expect(env.face.serverState().space.shipApiKey).toBe('AnotherKeyTypedByHand0123');
     const last = (await env.history.read()).entries.at(-1);
-    expect(last?.result.summary).toContain(`${before.fingerprint} → ${replaced.fingerprint}`);
+    expect(en(last?.result.summary ?? '')).toContain(`${before.fingerprint} → ${replaced.fingerprint}`);
     expect(await k.setShipKey({ value: held, replace: true })).toEqual(before);
   });
 
@@ -164,7 +165,9 @@ describe('setup step modules, each alone', () => {
 
     const accepted = await e.saveEnrollment({ ...missing, acceptFailingPolicy: true });
     expect(accepted).toMatchObject({ saved: true, enrollment: missing });
-    expect((await env.history.read()).entries.at(-1)?.result.summary).toContain('although its check failed');
+    expect(en((await env.history.read()).entries.at(-1)?.result.summary ?? '')).toContain(
+      'although its check failed',
+    );
 
     const wanted = { companyName: 'Hotel Test', privacyPolicyUrl: `${policy.url}/privacy` };
     const saved = await e.saveEnrollment(wanted);

@@ -1,7 +1,9 @@
 // Step "Connect to XS4 Face": the server URL and token, the certificate judged on first contact, the pin the technician
 // accepts, and the site → server choice. An attempt is a draft: the saved address, token and pin change only when the new
 // ones connect, so a wrong token, a wrong port or an unanswered certificate question never breaks what worked.
-import { AppError, invalidInput, isAppError, toErrorInfo } from '../../errors';
+import { reasonOf } from '../reason';
+import { text } from '../../../../contract/text';
+import { AppError, invalidInput, isAppError } from '../../errors';
 import { faceApiEndpoint } from '../../face/face-client';
 import { inspectFaceCertificate } from '../../face/face-trust';
 import { staticTokenProvider, type TokenProvider } from '../../face/token-provider';
@@ -114,7 +116,7 @@ export function connectSteps(
         kind: 'setting',
         target: `trust:${at}`,
         after: { fingerprint256: pin, subject: trusted.subject },
-        result: { ok: true, summary: `Trusted the certificate of ${at}` },
+        result: { ok: true, summary: text('setup.history.trustedFace', { at }) },
       });
     }
     accepted.delete(at);
@@ -129,7 +131,7 @@ export function connectSteps(
     draft = null;
     ctx.lastFaceAttempt = base;
     const typed = token === null ? null : token.trim();
-    if (typed !== null && typed.length === 0) throw invalidInput('token', 'must not be empty');
+    if (typed !== null && typed.length === 0) throw invalidInput('token', text('rules.notEmpty'));
     const cred = await credential(base, typed);
     if ('tokenFor' in cred) return { state: 'needs-token', url: base, tokenFor: cred.tokenFor };
     const pin = accepted.get(at)?.fingerprint256 ?? (await deps.settings.get()).pinnedFingerprints[at];
@@ -141,18 +143,17 @@ export function connectSteps(
         ...(deps.extraCa ? { extraCa: deps.extraCa } : {}),
       });
       if (!report.trustedBySystem) {
-        const reason = toErrorInfo(
-          new AppError(
-            report.problem ?? 'TLS_UNTRUSTED',
-            `This computer does not trust the certificate of ${at}.`,
-            'Compare the SHA-256 fingerprint with the one shown on the XS4 Face server, then trust it.',
-          ),
+        const reason = reasonOf(
+          new AppError(report.problem ?? 'TLS_UNTRUSTED', {
+            key: 'errors.FACE_TLS_NOT_TRUSTED',
+            params: { at },
+          }),
         );
         const question: NeedsTrust = {
           state: 'needs-trust',
           url: base,
           certificate: report.certificate,
-          reason: { code: reason.code, message: reason.message, remedy: reason.remedy },
+          reason,
         };
         draft = { base, token: typed, question };
         return question;
@@ -168,12 +169,11 @@ export function connectSteps(
       const changed = pin !== undefined && isAppError(e) && e.code === FaceCodes.TLS_PIN_MISMATCH;
       const seen = changed ? (e.detail?.certificate as CertificateInfo | undefined) : undefined;
       if (!seen) throw e;
-      const reason = toErrorInfo(e);
       const question: NeedsTrust = {
         state: 'needs-trust',
         url: base,
         certificate: seen,
-        reason: { code: reason.code, message: reason.message, remedy: reason.remedy },
+        reason: reasonOf(e as AppError),
         previousFingerprint256: pin,
       };
       draft = { base, token: typed, question };
@@ -189,7 +189,7 @@ export function connectSteps(
 
   async function trustFaceCertificate(url: string, fingerprint256: string): Promise<ConnectResult> {
     const fp = canonicalFingerprint(fingerprint256);
-    if (fp === null) throw invalidInput('fingerprint256', 'must be a SHA-256 fingerprint (64 hex digits)');
+    if (fp === null) throw invalidInput('fingerprint256', text('rules.sha256Fingerprint'));
     const base = faceBaseUrl(url);
     // The question answered: the attempt it belongs to goes on with the token typed for it (a reload kept it here).
     const asked = draft?.base === base ? draft : null;
@@ -197,12 +197,10 @@ export function connectSteps(
     // Accept only what the server presents now: a certificate swapped since the dialog opened is not accepted.
     const report = await inspectFaceCertificate(base, { timeoutMs: ctx.requestMs });
     if (report.certificate.fingerprint256 !== fp) {
-      throw new AppError(
-        'FACE_TLS_PIN_MISMATCH',
-        'The server now presents a different certificate than the one you were shown.',
-        'Check the server; connect again to see the current certificate.',
-        { expected: fp, actual: report.certificate.fingerprint256 },
-      );
+      throw new AppError('FACE_TLS_PIN_MISMATCH', {
+        variant: 'swapped',
+        detail: { expected: fp, actual: report.certificate.fingerprint256 },
+      });
     }
     // Remembered for this run, so a corrected token does not ask again; pinned on disk once the connection works.
     accepted.set(faceHostPort(base), { fingerprint256: fp, subject: report.certificate.subject });

@@ -1,4 +1,5 @@
 // Step "Integrations": the XS4 Face Console's integration cards, and adding the Salto Space integration.
+import { text } from '../../../../contract/text';
 import { invalidInput } from '../../errors';
 import type { IntegrationCard } from '../../../../contract/setup-shapes';
 import type { OperationHooks, SetupService } from '../service';
@@ -39,7 +40,7 @@ export function integrationSteps(
     listIntegrations,
     async addIntegrations(kinds, hooks = {}) {
       return unsentIfCancelled(async () => {
-        if (kinds.length === 0) throw invalidInput('kinds', 'must name at least one integration');
+        if (kinds.length === 0) throw invalidInput('kinds', text('rules.setup.atLeastOneIntegration'));
         const { target } = await faceSession(ctx, hooks);
         /** Sends the write (or, resuming, waits for it); the client reads the list back and refuses what was not applied. */
         const write = async (h: OperationHooks, resume?: Resume): Promise<IntegrationCard[]> => {
@@ -49,7 +50,13 @@ export function integrationSteps(
             kind: 'face-write',
             target: 'face:integrations',
             after: { added: kinds },
-            result: { ok: true, summary: `Added integration(s): ${kinds.join(', ')}` },
+            result: {
+              ok: true,
+              summary: text('setup.history.integrationsAdded', {
+                count: kinds.length,
+                kinds: kinds.join(', '),
+              }),
+            },
           });
           return listIntegrations();
         };

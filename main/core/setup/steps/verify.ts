@@ -1,8 +1,9 @@
 // Step "Write back and verify": follow the Space integration's status until Connected, or explain why not with checks.
 // The run and its result are kept in setup-state.json, so a reload or a restart shows the last result, or that a run was
 // going on; a page that lost sight of a running verification (a reload) follows it again instead of starting another.
+import { text } from '../../../../contract/text';
 import { AppError, invalidInput } from '../../errors';
-import { consoleStatusName } from '../../face/status-names';
+import { statusName } from '../status-text';
 import type { VerifyResult, VerifyStatus } from '../../../../contract/setup-shapes';
 import type { OperationHooks, SetupService } from '../service';
 import { faceSession, type SetupContext } from '../context';
@@ -40,25 +41,28 @@ async function follow(ctx: SetupContext, deadlineMs: number, hooks: OperationHoo
     const elapsed = ctx.deps.now().getTime() - started;
     if (elapsed >= deadlineMs) break;
     hooks.onProgress?.(
-      `XS4 Face reports the Space integration as "${consoleStatusName(status)}"; waiting for Connected…`,
+      text('setup.verify.waiting', { status: statusName(status) }),
       Math.min(1, elapsed / deadlineMs),
     );
     await ctx.sleep(Math.min(poll, deadlineMs - elapsed), hooks.signal);
     status = (await client.getSpaceIntegration(target)).status;
   }
   if (status === 'connected') {
-    const message = 'XS4 Face reports the Space integration as Connected.';
+    const message = text('setup.verify.connected');
     hooks.onProgress?.(message, 1);
     return { status, connected: true, diagnosis: [], message };
   }
-  hooks.onProgress?.('Not connected yet: running the checks that explain why…', null);
+  hooks.onProgress?.(text('setup.verify.diagnosing'), null);
   const known = DIAGNOSIS_CHECKS.filter((id) => ctx.checks().some((c) => c.id === id));
   const views = await runSelected(ctx, known, hooks);
   return {
     status,
     connected: false,
     diagnosis: views.filter((v) => v.status === 'fail' || v.status === 'warn'),
-    message: `XS4 Face still reports the Space integration as "${consoleStatusName(status)}" after ${Math.round(deadlineMs / 1000)} s.`,
+    message: text('setup.verify.notConnected', {
+      status: statusName(status),
+      seconds: Math.round(deadlineMs / 1000),
+    }),
   };
 }
 
@@ -92,7 +96,7 @@ export function verifyStep(
   return {
     async verify(deadlineMs, hooks): Promise<VerifyResult> {
       if (!Number.isInteger(deadlineMs) || deadlineMs < 1000 || deadlineMs > 30 * 60_000)
-        throw invalidInput('deadlineMs', 'must be a whole number from 1000 to 1800000');
+        throw invalidInput('deadlineMs', text('rules.setup.verifyDeadline'));
       // A new verification replaces one still running (started again after a reload, or from another page).
       current?.controller.abort();
       const startedAt = ctx.deps.now().toISOString();
@@ -147,12 +151,7 @@ export function verifyStep(
     },
 
     async followVerify(hooks): Promise<VerifyResult> {
-      if (current === null)
-        throw new AppError(
-          'SETUP_VERIFY_NOT_RUNNING',
-          'No verification is running any more: it finished, was cancelled, or the assistant was restarted.',
-          'Verify again; the step shows the last result there is.',
-        );
+      if (current === null) throw new AppError('SETUP_VERIFY_NOT_RUNNING');
       return join(current, hooks);
     },
   };
