@@ -1,7 +1,7 @@
 // The setup wizard's IPC channels (one per SetupService method, plus cancel and secret copy), spread into the contract by ipc.ts.
 // Inputs are validated here with rules that name the field; outputs are the flow's shapes (setup-shapes.ts).
 import { z } from 'zod';
-import { channel, done as nothing, noInput as none } from './channel';
+import { absolutePath, channel, done as nothing, noInput as none } from './channel';
 import {
   CheckViewSchema,
   ConnectResultSchema,
@@ -159,7 +159,7 @@ export const setupContract = {
       z
         .object({
           kind: z.literal('file'),
-          path: z.string().min(1, 'must not be empty').max(4096, 'must be at most 4096 characters'),
+          path: absolutePath,
         })
         .strict(),
     ]),
@@ -214,18 +214,16 @@ export const setupContract = {
     VerifyResultSchema,
   ),
 
-  /** Runs every check on this server and writes a redacted evidence bundle into a new (or empty) folder. */
+  /**
+   * Runs every check on this server and writes a redacted evidence bundle into an empty folder. A folder that does not
+   * exist is created only with `createFolder` (the technician said yes); otherwise PATH_FOLDER_MISSING, before any check.
+   */
   'setup.collectBundle': def(
     z
       .object({
         operationId: operationIdSchema,
-        path: z
-          .string()
-          .trim()
-          .min(1, 'must not be empty')
-          .max(4096, 'must be at most 4096 characters')
-          // eslint-disable-next-line no-control-regex
-          .regex(/^[^\u0000-\u001f]+$/, 'must be a path on one line'),
+        path: absolutePath,
+        createFolder: z.boolean().optional(),
       })
       .strict(),
     z.object({ path: z.string(), checks: z.array(CheckViewSchema) }),
