@@ -3,6 +3,7 @@ import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CertificateInfo } from '../../contract/certificate';
 import { Icon } from './Icon';
+import { LtrText, TextWithValues } from './LtrText';
 import { Modal } from './Modal';
 
 /** What the dialog shows: the certificate, why it needs a decision, and the fingerprint accepted before, if it changed. */
@@ -20,6 +21,14 @@ interface Props {
   busy: boolean;
   onTrust: () => void;
   onRefuse: () => void;
+}
+
+/** The names a certificate is issued for, as a technician reads them: "xs4face.local", "10.0.0.5" (else its CN). */
+export function certificateNames(c: CertificateInfo): string[] {
+  const sans = c.subjectAltNames.map((n) => n.replace(/^(DNS|IP Address|IP):/i, '').trim()).filter((n) => n !== '');
+  if (sans.length > 0) return sans;
+  const cn = /(?:^|,\s*)CN=([^,]+)/.exec(c.subject)?.[1]?.trim();
+  return cn !== undefined ? [cn] : [];
 }
 
 /** Groups the 64 hex digits in pairs so they can be read aloud and compared with the server's console. */
@@ -58,6 +67,23 @@ export function CertificateDialog({ pending, server, busy, onTrust, onRefuse }: 
       <p className="notice notice--warn" role="note">
         <Icon name="shield" /> <span>{pending.reason.message}</span>
       </p>
+      {c.namesMatch === false && c.host !== undefined && (
+        // Chain trust aside, a certificate for other names may belong to another server: said first, in plain words.
+        <div className="notice notice--error" role="note" data-testid="cert-names-mismatch">
+          <Icon name="warning" />
+          <div>
+            <p className="notice__title">{t('cert.namesMismatchTitle')}</p>
+            <p>
+              <TextWithValues
+                text={t('cert.namesMismatch', {
+                  host: c.host,
+                  names: certificateNames(c).join(', ') || t('cert.noNames'),
+                })}
+              />
+            </p>
+          </div>
+        </div>
+      )}
       <p>
         {changed
           ? t('cert.changed', { url: pending.url })
@@ -74,7 +100,14 @@ export function CertificateDialog({ pending, server, busy, onTrust, onRefuse }: 
         {c.subjectAltNames.length > 0 && (
           <>
             <dt>{t('cert.altNames')}</dt>
-            <dd>{c.subjectAltNames.join(', ')}</dd>
+            <dd>
+              {c.subjectAltNames.map((n, i) => (
+                <span key={`${i}-${n}`}>
+                  {i > 0 && ', '}
+                  <LtrText value={n} />
+                </span>
+              ))}
+            </dd>
           </>
         )}
         <dt>{t('cert.validity')}</dt>
@@ -83,13 +116,13 @@ export function CertificateDialog({ pending, server, busy, onTrust, onRefuse }: 
           <>
             <dt>{t('cert.previousFingerprint')}</dt>
             <dd className="mono" data-testid="cert-previous-fingerprint">
-              {formatFingerprint(pending.previousFingerprint256 ?? '')}
+              <LtrText value={formatFingerprint(pending.previousFingerprint256 ?? '')} />
             </dd>
           </>
         )}
         <dt>{changed ? t('cert.newFingerprint') : t('cert.fingerprint')}</dt>
         <dd className="mono" data-testid="cert-fingerprint">
-          {formatFingerprint(c.fingerprint256)}
+          <LtrText value={formatFingerprint(c.fingerprint256)} />
         </dd>
       </dl>
       <p>{t(server === 'space' ? 'cert.compareSpace' : 'cert.compare')}</p>

@@ -1,6 +1,6 @@
 // Step 2: the XS4 Face address, the Microsoft sign-in (or a token obtained elsewhere), the site › server choice when the
 // account has several; the certificate is judged on first contact; each failure says why and what to do.
-import { useState, type FormEvent, type ReactElement } from 'react';
+import { useEffect, useRef, useState, type FormEvent, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CertificateDialog } from '../components/CertificateDialog';
 import { FailureNotice } from '../components/FailureNotice';
@@ -24,6 +24,11 @@ export function ConnectStep({ onTroubleshoot }: StepProps): ReactElement {
     void s.connect(url, token).then(() => setToken(''));
   };
   const connected = s.connection;
+  const outcome = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    // In a short window the outcome appears below the sticky Back/Continue bar: bring it into view once.
+    if (connected !== null) outcome.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [connected]);
 
   return (
     <StepFrame
@@ -45,6 +50,7 @@ export function ConnectStep({ onTroubleshoot }: StepProps): ReactElement {
           hint={t('connect.urlHint')}
           placeholder="https://xs4face.example.local"
           autoComplete="url"
+          dir="ltr"
           spellCheck={false}
           required
         />
@@ -75,7 +81,7 @@ export function ConnectStep({ onTroubleshoot }: StepProps): ReactElement {
         </p>
       )}
       {connected !== null && (
-        <p className="notice notice--ok" role="status">
+        <p ref={outcome} className="notice notice--ok" role="status">
           <Icon name="check" />
           <span>
             {t('connect.connected', { url: connected.url })} {t(`connect.trustedBy.${connected.trustedBy}`)}

@@ -65,6 +65,7 @@ export function EnrollmentStep(_props: StepProps): ReactElement {
           hint={t('enrollment.policyHint')}
           placeholder="https://example.com/privacy"
           spellCheck={false}
+          dir="ltr"
           required
         />
         <div className="form__actions">

@@ -6,7 +6,8 @@ import { FailureNotice } from '../components/FailureNotice';
 import { Icon } from '../components/Icon';
 import { LogPanel } from '../components/LogPanel';
 import { StepFrame } from '../components/StepFrame';
-import { TextField } from '../components/TextField';
+import { LtrText } from '../components/LtrText';
+import { PathField } from '../components/PathField';
 import { useSetupStore } from '../store/setup';
 import type { StepProps } from './step-props';
 
@@ -75,15 +76,17 @@ export function InstallScriptStep(_props: StepProps): ReactElement {
           </label>
         </fieldset>
         {source === 'file' && (
-          <TextField
+          <PathField
             label={t('script.path')}
             field="scriptPath"
             value={path}
             onChange={setPath}
             errors={s.fieldErrors}
             hint={t('script.pathHint')}
-            spellCheck={false}
             placeholder="C:\\Users\\Public\\Downloads\\SpaceInstall.ps1"
+            purpose="installScript"
+            dialogTitle={t('paths.dialog.installScript')}
+            filterName={t('paths.filter.installScript')}
           />
         )}
         <div className="form__actions">
@@ -100,12 +103,14 @@ export function InstallScriptStep(_props: StepProps): ReactElement {
             <dt>{t('script.sourceLabel')}</dt>
             <dd>{t(`script.sourceKind.${script.source}`)}</dd>
             <dt>{t('script.file')}</dt>
-            <dd className="mono">{script.path}</dd>
+            <dd className="mono">
+              <LtrText value={script.path} />
+            </dd>
             <dt>{t('script.size')}</dt>
             <dd>{t('script.bytes', { count: script.sizeBytes })}</dd>
             <dt>SHA-256</dt>
             <dd className="mono" data-testid="script-sha256">
-              {script.sha256}
+              <LtrText value={script.sha256} />
             </dd>
             <dt>{t('script.signature')}</dt>
             <dd>

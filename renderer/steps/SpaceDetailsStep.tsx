@@ -109,6 +109,7 @@ export function SpaceDetailsStep(_props: StepProps): ReactElement {
           errors={s.fieldErrors}
           hint={t('spaceDetails.hostHint')}
           spellCheck={false}
+          dir="ltr"
           required
         />
         <TextField
@@ -119,6 +120,7 @@ export function SpaceDetailsStep(_props: StepProps): ReactElement {
           errors={s.fieldErrors}
           hint={t('spaceDetails.portHint')}
           inputMode="numeric"
+          dir="ltr"
           required
         />
         <div className="field field--check">

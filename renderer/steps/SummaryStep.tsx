@@ -2,6 +2,7 @@
 import { useEffect, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FailureNotice } from '../components/FailureNotice';
+import { LtrText, TextWithValues } from '../components/LtrText';
 import { StepFrame } from '../components/StepFrame';
 import { StepIds } from '../../contract/steps';
 import { useSetupStore } from '../store/setup';
@@ -52,7 +53,9 @@ export function SummaryStep({ onTroubleshoot }: StepProps): ReactElement {
           {rows.map((id) => (
             <tr key={id}>
               <th scope="row">{t(`nav.${id}`)}</th>
-              <td>{done[id]?.summary}</td>
+              <td>
+                <TextWithValues text={done[id]?.summary ?? ''} />
+              </td>
               <td>{when(done[id]?.at ?? '')}</td>
             </tr>
           ))}
@@ -85,8 +88,12 @@ export function SummaryStep({ onTroubleshoot }: StepProps): ReactElement {
             {s.history.map((h, i) => (
               <tr key={`${h.time}-${i}`}>
                 <td>{when(h.time)}</td>
-                <td className="mono">{h.target}</td>
-                <td>{h.summary}</td>
+                <td className="mono">
+                  <LtrText value={h.target} />
+                </td>
+                <td>
+                  <TextWithValues text={h.summary} />
+                </td>
                 <td>{h.result === 'ok' ? t('summary.ok') : h.result}</td>
               </tr>
             ))}

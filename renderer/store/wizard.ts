@@ -24,7 +24,14 @@ import {
   SPACE_SETTINGS_CHECKS,
   VERIFY_DEADLINE_MS,
 } from './step-checks';
-import { parsePort, validateCompanyName, validateHost, validateShipKey, validateUrl } from './validation';
+import {
+  parsePort,
+  validateCompanyName,
+  validateHost,
+  validatePath,
+  validateShipKey,
+  validateUrl,
+} from './validation';
 import { initialTroubleshoot } from './troubleshoot';
 import { initialConnect } from './connect';
 import { initialPending } from './pending';
@@ -266,10 +273,7 @@ export const createWizardSlice: StateCreator<SetupStore, [], [], WizardState & W
     },
 
     async loadScript(source) {
-      if (source.kind === 'file' && source.path.trim() === '') {
-        validated([{ field: 'scriptPath', rule: 'required' }]);
-        return;
-      }
+      if (source.kind === 'file' && !validated([validatePath('scriptPath', source.path)])) return;
       const script = await act('loadScript', () =>
         xs4().setup.loadInstallScript(
           source.kind === 'file' ? { kind: 'file', path: source.path.trim() } : source,

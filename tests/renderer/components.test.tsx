@@ -262,6 +262,37 @@ describe('CertificateDialog', () => {
     expect(within(dialog).getByRole('button', { name: 'Trust the new certificate' })).toBeTruthy();
   });
 
+  it('flags a certificate whose names do not cover the address typed, naming both', () => {
+    const other = { ...CERT, host: '10.0.0.7', namesMatch: false, subjectAltNames: ['DNS:xs4face.test', 'IP Address:10.0.0.5'] };
+    const { unmount } = render(
+      <CertificateDialog
+        pending={{ url: 'https://10.0.0.7/', certificate: other, reason: { message: 'Not trusted.' } }}
+        server="face"
+        busy={false}
+        onTrust={vi.fn()}
+        onRefuse={vi.fn()}
+      />,
+    );
+    const flag = screen.getByTestId('cert-names-mismatch');
+    expect(flag.textContent).toContain('This certificate is not issued for the address you typed');
+    expect(flag.textContent).toContain('You typed 10.0.0.7, but the certificate names xs4face.test, 10.0.0.5.');
+    unmount();
+    // Names that cover the address, or a certificate judged for no address: nothing to flag.
+    for (const certificate of [{ ...CERT, host: 'xs4face.test', namesMatch: true }, CERT]) {
+      const view = render(
+        <CertificateDialog
+          pending={{ url: 'https://xs4face.test/', certificate, reason: { message: 'Not trusted.' } }}
+          server="face"
+          busy={false}
+          onTrust={vi.fn()}
+          onRefuse={vi.fn()}
+        />,
+      );
+      expect(screen.queryByTestId('cert-names-mismatch')).toBeNull();
+      view.unmount();
+    }
+  });
+
   it("for Space, says where to compare the fingerprint: the Space server", () => {
     render(
       <CertificateDialog
