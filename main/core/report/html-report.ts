@@ -118,7 +118,9 @@ export function renderHtmlReport(model: ReportModel, language: Language = 'en'):
       ? ['<h2>Notes</h2>', `<ul>${model.notes.map((n) => `<li>${escapeHtml(n)}</li>`).join('')}</ul>`]
       : []),
     '<h2>Checks</h2>',
-    checks.length > 0 ? checks.map((c) => checkCard(c, language)).join('\n') : '<p>No checks were evaluated.</p>',
+    checks.length > 0
+      ? checks.map((c) => checkCard(c, language)).join('\n')
+      : '<p>No checks were evaluated.</p>',
     '</body></html>',
     '',
   ].join('\n');

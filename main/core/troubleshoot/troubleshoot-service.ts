@@ -1,12 +1,14 @@
 // Troubleshoot: open an evidence bundle collected elsewhere (evaluated here, offline) and export the HTML report of the
 // bundle on screen or of the last live run. The IPC handlers call it one line per channel.
-import { resolve } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
 import type { BundleView } from '../../../contract/troubleshoot-channels';
 import { checkView } from '../checks/check-view';
 import { recordsInOrder } from '../checks/run-result';
 import type { Check } from '../checks/types';
 import { AppError } from '../errors';
 import { writeFileAtomic } from '../fs/atomic-write';
+import { folderReady } from '../fs/folder';
 import { renderHtmlReport, type ReportModel } from '../report/html-report';
 import { liveReportModel, reportModel } from '../report/report-model';
 import { evaluateBundleDir, type EvaluatedBundle } from './bundle-evaluation';
@@ -31,9 +33,11 @@ export interface TroubleshootContext {
 
 export interface TroubleshootService {
   openBundle(path: string): Promise<BundleView>;
+  /** Writes the report to `path`; its folder must exist, or is created when `createFolder` (the technician agreed). */
   exportReport(
     source: 'bundle' | 'live',
     path: string,
+    createFolder?: boolean,
   ): Promise<{ path: string; counts: ReportModel['counts'] }>;
 }
 
@@ -93,11 +97,13 @@ export function createTroubleshootService(
         notes: evaluated.notes,
       };
     },
-    async exportReport(source, path) {
+    async exportReport(source, path, createFolder = false) {
       const report = await model(source);
       const target = resolve(path);
+      await folderReady(dirname(target), createFolder);
+      const html = renderHtmlReport(report);
       try {
-        await writeFileAtomic(target, renderHtmlReport(report));
+        await writeFileAtomic(target, html);
       } catch (e) {
         throw new AppError(
           'REPORT_WRITE_FAILED',
@@ -106,6 +112,14 @@ export function createTroubleshootService(
           { file: target },
         );
       }
+      // Read back: the technician hands this file over, so what is on disk must be what was written.
+      if ((await readFile(target, 'utf8').catch(() => null)) !== html)
+        throw new AppError(
+          'REPORT_WRITE_FAILED',
+          `${target} was written but does not read back the same.`,
+          'Export again into another folder (a full disk or a sync client may have changed the file).',
+          { file: target },
+        );
       return { path: target, counts: report.counts };
     },
   };
