@@ -20,6 +20,7 @@ import {
 } from '../../../../main/core/checks/face/enrollment-privacy-policy';
 import { findBiometricWords } from '../../../../main/core/checks/face/biometric-words';
 import { htmlToText } from '../../../../main/core/checks/face/html-text';
+import { en } from '../../../../messages/render';
 
 const FP = Array(32).fill('AB').join(':');
 const cert = {
@@ -53,7 +54,7 @@ describe('face.reachable', () => {
     ).toBe('pass');
     const mm = evaluateFaceReachable(reach({ pinnedFingerprint256: 'CD'.repeat(32) }));
     expect(mm.code).toBe('FACE_TLS_PIN_MISMATCH');
-    expect(mm.detail).toContain(FP);
+    expect(en(mm.detail!)).toContain(FP);
     expect(evaluateFaceReachable(reach({ trustedBySystem: true, systemProblem: null })).status).toBe('pass');
     expect(
       evaluateFaceReachable(reach({ checkedAt: '2028-01-01T00:00:00.000Z', pinnedFingerprint256: FP })).code,
@@ -128,14 +129,16 @@ describe('face.space-integration', () => {
       expectedShipApiKeyFingerprint: 'bbbbbbbb',
     });
     expect(r).toMatchObject({ status: 'fail', code: 'FACE_SPACE_UNAUTHORIZED' });
-    expect(r.remedy).toMatch(/SHIP API key in XS4 Face.*SHIP tab/);
-    expect(r.detail).toContain('bbbbbbbb');
+    expect(en(r.remedy!)).toMatch(/SHIP API key in XS4 Face.*SHIP tab/);
+    expect(en(r.detail!)).toContain('bbbbbbbb');
     expect(
-      evaluateFaceSpaceIntegration({
-        ...base,
-        status: 'unauthorized',
-        expectedShipApiKeyFingerprint: 'aaaaaaaa',
-      }).detail,
+      en(
+        evaluateFaceSpaceIntegration({
+          ...base,
+          status: 'unauthorized',
+          expectedShipApiKeyFingerprint: 'aaaaaaaa',
+        }).detail!,
+      ),
     ).toMatch(/Space holds a different one/);
   });
   it("disconnected → fail with causes and the server's error", () => {
@@ -145,12 +148,12 @@ describe('face.space-integration', () => {
       lastError: 'Nothing accepts connections on space.local:8100.',
     });
     expect(r.code).toBe('FACE_SPACE_DISCONNECTED');
-    expect(r.detail).toMatch(/firewall/);
-    expect(r.detail).toContain('Nothing accepts connections');
+    expect(en(r.detail!)).toMatch(/firewall/);
+    expect(en(r.detail!)).toContain('Nothing accepts connections');
   });
   it('unconfigured → fail "configure it"; not added → fail; unreadable → fail, never pass', () => {
     expect(
-      evaluateFaceSpaceIntegration({ ...base, status: 'unconfigured', shipApiKeySet: false }).remedy,
+      en(evaluateFaceSpaceIntegration({ ...base, status: 'unconfigured', shipApiKeySet: false }).remedy!),
     ).toMatch(/^Configure it/);
     expect(evaluateFaceSpaceIntegration({ ...base, added: false, status: null }).code).toBe(
       'FACE_SPACE_NOT_ADDED',
