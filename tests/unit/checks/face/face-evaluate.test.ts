@@ -18,7 +18,11 @@ import {
   evaluatePrivacyPolicy,
   type PrivacyPolicyEvidence,
 } from '../../../../main/core/checks/face/enrollment-privacy-policy';
-import { findBiometricWords } from '../../../../main/core/checks/face/biometric-words';
+import {
+  BIOMETRIC_WORDS,
+  findBiometricWords,
+  normaliseForMatch,
+} from '../../../../main/core/checks/face/biometric-words';
 import { htmlToText } from '../../../../main/core/checks/face/html-text';
 import { en } from '../../../../messages/render';
 
@@ -220,6 +224,25 @@ describe('enrollment.privacy-policy', () => {
         error: { code: 'NET_DNS', message: 'dns', remedy: 'r' },
       }).code,
     ).toBe('NET_DNS');
+  });
+  it('knows biometric wording in Arabic too, however it is vowelled, and says which language matched', () => {
+    for (const text of [
+      'نعالج البيانات البيومترية لفتح الأبواب.',
+      'نَستخدمُ تقنيةَ التعرُّفِ على الوجهِ وبصمةَ الوجه.',
+      'تُخزَّن القياسات الحيوية لمدة محدودة.',
+    ]) {
+      const r = evaluatePrivacyPolicy({ ...ok, text });
+      expect(r.status, text).toBe('pass');
+      expect(en(r.detail!)).toContain('(ar)');
+    }
+    expect(evaluatePrivacyPolicy({ ...ok, text: 'نستخدم ملفات تعريف الارتباط فقط.' }).code).toBe(
+      'ENROLLMENT_POLICY_NO_BIOMETRIC',
+    );
+  });
+  it('lists its words in the form they are matched in (no accents, vowel signs or hamza marks)', () => {
+    for (const [lang, words] of Object.entries(BIOMETRIC_WORDS))
+      for (const word of words) expect(normaliseForMatch(word), `${lang}: ${word}`).toBe(word);
+    expect(Object.keys(BIOMETRIC_WORDS)).toEqual(['en', 'fr', 'de', 'nl', 'es', 'ar']);
   });
   it('word matching ignores case and accents; HTML is reduced to text without scripts', () => {
     expect(findBiometricWords('BIOMÉTRIQUE').map((h) => h.lang)).toContain('fr');
