@@ -3,6 +3,8 @@ import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { AppError, invalidInput } from '../errors';
 import { invalidInputOf } from '../parse';
+import { en } from '../../../messages/render';
+import { isText } from '../../../contract/text';
 import { AUTH_REGIONS, type AuthRegionConfig, REGIONS_FILE_ENV } from './auth-assumptions';
 import { AuthCodes } from './auth-errors';
 
@@ -56,7 +58,10 @@ export async function loadRegions(env: NodeJS.ProcessEnv = process.env): Promise
   const parsed = RegionsFileSchema.safeParse(json);
   if (!parsed.success) {
     // The project's one zod-issue rule names the field and the rule; the code says which file it is about.
-    const { field, rule } = invalidInputOf(parsed.error, '').detail as { field: string; rule: string };
+    const invalid = invalidInputOf(parsed.error, '');
+    const field = String(invalid.detail?.field);
+    const given = invalid.params?.rule;
+    const rule = isText(given) ? en(given) : String(given ?? '');
     throw new AppError(
       AuthCodes.REGIONS_FILE_INVALID,
       `${REGIONS_FILE_ENV}: ${file}: ${field} ${rule}.`,

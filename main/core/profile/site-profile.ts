@@ -15,12 +15,12 @@ const serviceUrl = z.string().superRefine((v, ctx) => {
   try {
     parseServiceUrl(v);
   } catch (e) {
+    // The rule travels as the catalog Text the URL check made (parse() reads it from the issue's params).
+    const rule = e instanceof AppError ? e.params?.['rule'] : undefined;
     ctx.addIssue({
       code: 'custom',
-      message:
-        e instanceof AppError && typeof e.detail?.['rule'] === 'string'
-          ? e.detail['rule']
-          : 'must be a URL such as https://host:8100/',
+      message: 'must be a URL such as https://host:8100/',
+      ...(rule !== undefined ? { params: { rule } } : {}),
     });
   }
 });

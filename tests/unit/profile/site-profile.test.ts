@@ -41,19 +41,24 @@ describe('site profile', () => {
 
   it('names the field and the rule', () => {
     expect(errorOf(() => validateProfile({ ...base, faceUrl: 'ftp://face' })).message).toBe(
-      'profile.faceUrl: scheme must be https or http, not ftp.',
+      'XS4 Face server address: scheme must be https or http, not ftp.',
     );
     expect(
       errorOf(() => validateProfile({ ...base, enrollment: { privacyPolicyUrl: 'http://x.example/p' } }))
         .message,
-    ).toBe('profile.enrollment.privacyPolicyUrl: must be an https:// URL.');
+    ).toBe('Privacy policy URL: must be an https:// URL.');
     expect(errorOf(() => validateProfile({ ...base, spacePinnedFingerprint256: 'abc' })).message).toMatch(
-      /^profile\.spacePinnedFingerprint256: must be a SHA-256 fingerprint/,
+      /^Space certificate fingerprint \(SHA-256\): must be a SHA-256 fingerprint/,
     );
     expect(errorOf(() => validateProfile({ ...base, shipKey: 'secret-value' })).message).toMatch(
-      /^profile\.shipKey: is not a profile field/,
+      /^SHIP API Key: is not a profile field/,
     );
     expect(errorOf(() => validateProfile({ ...base, version: 2 })).code).toBe(ProfileCodes.NEWER);
+    // The sentence names the field by its label; the path in the file stays in detail.field.
+    expect(errorOf(() => validateProfile({ ...base, faceUrl: 'ftp://face' })).detail).toEqual({
+      field: 'profile.faceUrl',
+      rule: 'rules.url.schemeHttpOrHttps',
+    });
     expect(errorOf(() => validateProfile({ format: 'other', version: 1 })).detail).toMatchObject({
       field: 'profile.format',
     });

@@ -1,5 +1,6 @@
 // Reports name the XS4 Face site and server the run worked on, as the Console names them.
 import { describe, expect, it } from 'vitest';
+import { en } from '../../../messages/render';
 import { reportModel } from '../../../main/core/report/report-model';
 import {
   evaluateFaceSignedIn,
@@ -65,7 +66,7 @@ describe('report model', () => {
       label: 'XS4 Face site › server',
       value: 'Car park › Gate server (site-2/face-3, online)',
     });
-    expect(m.checks[0]?.summary).toBe(
+    expect(en(m.checks[0]!.summary)).toBe(
       'Signed in as technician@contoso.example; working on Car park › Gate server (2 pending messages)',
     );
   });
