@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { CertificateInfoSchema } from './certificate';
 import { StepIds } from './steps';
-import { sayableSchema } from './text-schema';
+import { sayableSchema, textSchema } from './text-schema';
 
 export const StepIdSchema = z.enum(StepIds);
 
@@ -169,8 +169,10 @@ export const HistoryEntryViewSchema = z.object({
   time: z.string(),
   kind: z.string(),
   target: z.string(),
-  summary: z.string(),
-  result: z.string(),
+  /** What the change did (entries recorded before the catalogs hold English words). */
+  summary: sayableSchema,
+  /** "ok", or "failed" with the code. */
+  result: textSchema,
 });
 export type HistoryEntryView = z.infer<typeof HistoryEntryViewSchema>;
 

@@ -5,11 +5,13 @@ import { FailureNotice } from '../components/FailureNotice';
 import { StepFrame } from '../components/StepFrame';
 import { StepIds } from '../../contract/steps';
 import { useSetupStore } from '../store/setup';
+import { useSay } from '../i18n/say';
 import type { StepProps } from './step-props';
 
 export function SummaryStep({ onTroubleshoot }: StepProps): ReactElement {
   const { t, i18n } = useTranslation('setup');
   const s = useSetupStore();
+  const say = useSay();
   const loadHistory = s.loadHistory;
   useEffect(() => {
     void loadHistory();
@@ -86,8 +88,8 @@ export function SummaryStep({ onTroubleshoot }: StepProps): ReactElement {
               <tr key={`${h.time}-${i}`}>
                 <td>{when(h.time)}</td>
                 <td className="mono">{h.target}</td>
-                <td>{h.summary}</td>
-                <td>{h.result === 'ok' ? t('summary.ok') : h.result}</td>
+                <td>{say(h.summary)}</td>
+                <td>{say(h.result)}</td>
               </tr>
             ))}
           </tbody>

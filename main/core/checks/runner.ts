@@ -3,6 +3,7 @@
 // The same runner evaluates evidence read from a bundle (no network, no PowerShell): only the way evidence is
 // obtained differs, so a verdict offline is the verdict the site would have seen live.
 import { en } from '../../../messages/render';
+import type { Sayable } from '../../../contract/text';
 import { AppError, type ErrorInfo, toErrorInfo } from '../errors';
 import type { Check, CheckContext, CheckInputs, CheckResult, CheckStatus } from './types';
 import type { CheckRunRecord, RunProgressEvent, RunResult } from './run-result';
@@ -41,7 +42,7 @@ export const DEFAULT_INPUT_LABELS: Record<keyof CheckInputs, string> = {
 export type SuppliedEvidence =
   | { kind: 'evidence'; evidence: unknown }
   | { kind: 'error'; error: ErrorInfo }
-  | { kind: 'missing'; reason: string; code: string };
+  | { kind: 'missing'; reason: Sayable; code: string };
 
 export interface RunOptions {
   inputs?: CheckInputs;
@@ -83,7 +84,7 @@ export function couldNotRead(error: ErrorInfo): CheckResult {
   };
 }
 
-function skip(summary: string, code: string): CheckResult {
+function skip(summary: Sayable, code: string): CheckResult {
   return { status: 'skip', summary, code };
 }
 

@@ -1,5 +1,6 @@
 // The evidence bundle's on-disk format: names, limits and the manifest schema (documented in docs/evidence-format.md).
 import { z } from 'zod';
+import { textSchema } from '../../../contract/text-schema';
 
 export const BUNDLE_FORMAT = 'xs4-evidence-bundle';
 /** Raise when the layout changes incompatibly; readers refuse newer versions rather than misread them. */
@@ -22,10 +23,16 @@ export const BundleCodes = {
   WRITE_FAILED: 'BUNDLE_WRITE_FAILED',
 } as const;
 
+/**
+ * A recorded collection error: its English sentences (older readers), and its catalog key and parameters, so a bundle
+ * read elsewhere says it in the reader's language (absent in bundles written before the catalogs).
+ */
 const ErrorInfoSchema = z.object({
   code: z.string().max(200),
   message: z.string().max(4000),
   remedy: z.string().max(4000),
+  key: z.string().max(200).optional(),
+  params: z.record(z.string(), z.union([z.string(), z.number(), textSchema])).optional(),
   detail: z.record(z.string(), z.unknown()).optional(),
 });
 
@@ -39,7 +46,14 @@ export const ManifestEntrySchema = z.discriminatedUnion('status', [
     durationMs: z.number().nonnegative(),
   }),
   z.object({ status: z.literal('error'), error: ErrorInfoSchema, durationMs: z.number().nonnegative() }),
-  z.object({ status: z.literal('not-run'), reason: z.string().max(2000), code: z.string().max(200) }),
+  z.object({
+    status: z.literal('not-run'),
+    /** Why, in English words (what older readers show). */
+    reason: z.string().max(2000),
+    /** Why, as a catalog sentence: what this version shows, in the reader's language (absent in older bundles). */
+    reasonText: textSchema.optional(),
+    code: z.string().max(200),
+  }),
 ]);
 export type ManifestEntry = z.infer<typeof ManifestEntrySchema>;
 

@@ -5,8 +5,10 @@ import type { BundleView } from '../../../contract/troubleshoot-channels';
 import { checkView } from '../checks/check-view';
 import { recordsInOrder } from '../checks/run-result';
 import type { Check } from '../checks/types';
+import { text } from '../../../contract/text';
+import type { Language } from '../../../contract/languages';
 import { AppError } from '../errors';
-import { writeFileAtomic } from '../fs/atomic-write';
+import { ioCode, writeFileAtomic } from '../fs/atomic-write';
 import { renderHtmlReport, type ReportModel } from '../report/html-report';
 import { liveReportModel, reportModel } from '../report/report-model';
 import { evaluateBundleDir, type EvaluatedBundle } from './bundle-evaluation';
@@ -27,6 +29,8 @@ export interface TroubleshootContext {
   platform: string;
   /** Every secret the app holds: the live report is redacted against them like every other output. */
   secrets: () => Promise<string[]>;
+  /** The app's language (its settings), in which the report is written. */
+  language: () => Promise<Language>;
 }
 
 export interface TroubleshootService {
@@ -53,7 +57,7 @@ export function createTroubleshootService(
         ...meta,
         ...(m !== undefined ? { collectedAt: m.createdAt, platform: m.platform } : {}),
         ...(m?.machineName !== undefined ? { machineName: m.machineName } : {}),
-        inputs: [{ label: 'Evidence folder', value: opened.dir }],
+        inputs: [{ label: text('report.input.evidenceFolder'), value: opened.dir }],
         notes: opened.notes,
         // The bundle was redacted when it was written; nothing secret is known here.
         secrets: [],
@@ -67,14 +71,9 @@ export function createTroubleshootService(
         inputs: live.inputs,
         secrets: await context.secrets(),
       });
-    throw new AppError(
-      'REPORT_NOTHING_TO_EXPORT',
-      source === 'bundle' ? 'No evidence bundle is open.' : 'No checks have been run in this session.',
-      source === 'bundle'
-        ? 'Open a bundle first, then export its report.'
-        : 'Run all checks first, then export the report.',
-      { source },
-    );
+    throw source === 'bundle'
+      ? new AppError('REPORT_NOTHING_TO_EXPORT', { variant: 'bundle', detail: { source } })
+      : new AppError('REPORT_NOTHING_TO_EXPORT', { variant: 'live', detail: { source } });
   }
 
   return {
@@ -96,15 +95,14 @@ export function createTroubleshootService(
     async exportReport(source, path) {
       const report = await model(source);
       const target = resolve(path);
+      const html = renderHtmlReport(report, await context.language());
       try {
-        await writeFileAtomic(target, renderHtmlReport(report));
+        await writeFileAtomic(target, html);
       } catch (e) {
-        throw new AppError(
-          'REPORT_WRITE_FAILED',
-          `Could not write ${target} (${(e as NodeJS.ErrnoException).code ?? 'error'}).`,
-          'Choose a folder you can write to.',
-          { file: target },
-        );
+        throw new AppError('REPORT_WRITE_FAILED', {
+          params: { file: target, code: ioCode(e) },
+          detail: { file: target },
+        });
       }
       return { path: target, counts: report.counts };
     },

@@ -8,6 +8,8 @@ import { buildRegistry } from '../../../main/core/checks/registry';
 import { writeBundle } from '../../../main/core/evidence/bundle-writer';
 import { readBundle } from '../../../main/core/evidence/bundle-reader';
 import { BundleCodes } from '../../../main/core/evidence/bundle-format';
+import { text } from '../../../contract/text';
+import { en } from '../../../messages/render';
 import { secretFingerprint } from '../../../main/core/secrets/fingerprint';
 import { renderHtmlReport } from '../../../main/core/report/html-report';
 import { reportModel } from '../../../main/core/report/report-model';
@@ -85,10 +87,10 @@ describe('evidence bundle', () => {
       machineName: 'SPACE-01',
       inputs,
     });
-    const text = await allText(dir);
-    expect(text).not.toContain(CANARY_KEY);
-    expect(text).not.toContain(CANARY_TOKEN);
-    expect(text).toContain(secretFingerprint(CANARY_KEY));
+    const written = await allText(dir);
+    expect(written).not.toContain(CANARY_KEY);
+    expect(written).not.toContain(CANARY_TOKEN);
+    expect(written).toContain(secretFingerprint(CANARY_KEY));
     expect((await readdir(dir)).sort()).toEqual(['evidence', 'manifest.json', 'powercfg-sub-sleep.txt']);
     // The text file is the exact tool output (CRLF kept).
     expect(await readFile(join(dir, 'powercfg-sub-sleep.txt'), 'utf8')).toBe(
@@ -104,7 +106,7 @@ describe('evidence bundle', () => {
       reportModel(offline, {
         toolVersion: '0.1.0',
         generatedAt: new Date(),
-        inputs: [{ label: 'SHIP key', value: secretFingerprint(CANARY_KEY) }],
+        inputs: [{ label: text('report.input.shipKeyFingerprint'), value: secretFingerprint(CANARY_KEY) }],
         secrets: [CANARY_KEY, CANARY_TOKEN],
       }),
     );
@@ -159,8 +161,10 @@ describe('evidence bundle', () => {
     expect(run.byId['test.face-http']!.result).toMatchObject({
       status: 'skip',
       code: RunnerCodes.NOT_IN_BUNDLE,
-      summary: 'not in the evidence bundle (no evidence/test.face-http.json)',
     });
+    expect(en(run.byId['test.face-http']!.result.summary)).toBe(
+      'not in the evidence bundle (no evidence/test.face-http.json)',
+    );
   });
 
   it('refuses a newer format, a broken manifest, oversized and malformed files, and an empty folder', async () => {

@@ -9,7 +9,7 @@ const msal = (errorCode: string, errorMessage = '', subError = '') => ({
   subError,
   name: 'ServerError',
 });
-const ctx = { host: 'login.microsoftonline.com' };
+const ctx = { host: 'login.microsoftonline.com', surface: 'cli' as const };
 
 describe('mapAuthError', () => {
   it.each([

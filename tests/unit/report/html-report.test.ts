@@ -1,6 +1,7 @@
 // The HTML report: every value escaped, no scripts or outside resources, print styles, failures first.
 import { describe, expect, it } from 'vitest';
 import { renderHtmlReport, type ReportModel } from '../../../main/core/report/html-report';
+import { text } from '../../../contract/text';
 
 const hostile = '<img src=x onerror=alert(1)>"\'&\u001b[31m';
 
@@ -9,7 +10,7 @@ const model: ReportModel = {
   toolVersion: '0.1.0',
   source: 'evidence',
   machineName: hostile,
-  inputs: [{ label: 'SHIP API key (fingerprint)', value: 'sha256:0123abcd' }],
+  inputs: [{ label: text('report.input.shipKeyFingerprint'), value: 'sha256:0123abcd' }],
   counts: { pass: 1, warn: 0, fail: 1, skip: 0 },
   checks: [
     { id: 'a.ok', title: 'First', status: 'pass', summary: 'fine' },

@@ -1,5 +1,6 @@
 // Reports name the XS4 Face site and server the run worked on, as the Console names them.
 import { describe, expect, it } from 'vitest';
+import { en } from '../../../messages/render';
 import { reportModel } from '../../../main/core/report/report-model';
 import {
   evaluateFaceSignedIn,
@@ -61,10 +62,8 @@ const meta = { toolVersion: '0.1.0', generatedAt: new Date('2026-12-01T10:00:02Z
 describe('report model', () => {
   it('adds the chosen site › server row, and the check says how many messages are pending', () => {
     const m = reportModel(run(evidence), meta);
-    expect(m.inputs).toContainEqual({
-      label: 'XS4 Face site › server',
-      value: 'Car park › Gate server (site-2/face-3, online)',
-    });
+    const row = m.inputs.find((i) => i.label.key === 'report.input.faceSiteServer');
+    expect(row && en(row.value)).toBe('Car park › Gate server (site-2/face-3, online)');
     expect(m.checks[0]?.summary).toBe(
       'Signed in as technician@contoso.example; working on Car park › Gate server (2 pending messages)',
     );
