@@ -73,6 +73,20 @@ describe('troubleshoot handlers', () => {
     ).toBeGreaterThan(5);
   });
 
+  it("writes the report in the app's language (its settings)", async () => {
+    const h = handlers(createLastChecks(), 'fr');
+    const view = await h['troubleshoot.openBundle']({ path: rawFolder() });
+    expect(view.notes).toEqual([{ key: 'report.note.noManifest' }]);
+    const out = join(mkdtempSync(join(tmpdir(), 'report-')), 'rapport.html');
+    await h['troubleshoot.exportReport']({ source: 'bundle', path: out });
+    const html = readFileSync(out, 'utf8');
+    expect(html).toContain('<html lang="fr" dir="ltr">');
+    expect(html).toContain('Rapport de vérification XS4 Face ⇄ Salto Space');
+    expect(html).toContain('Dossier du paquet');
+    expect(html).toContain('Pas de manifest.json');
+    expect(html).not.toContain('Evidence folder');
+  });
+
   it('refuses to export when nothing is open, and names the reason', async () => {
     const out = join(mkdtempSync(join(tmpdir(), 'report-')), 'r.html');
     await expect(

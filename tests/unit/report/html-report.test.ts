@@ -45,3 +45,43 @@ describe('renderHtmlReport', () => {
     expect(html).toContain('sha256:0123abcd');
   });
 });
+
+describe('renderHtmlReport in another language', () => {
+  const withNote: ReportModel = { ...model, notes: [text('report.note.noManifest')] };
+
+  it('writes every heading and label in the language asked for', () => {
+    const es = renderHtmlReport(withNote, 'es');
+    expect(es).toContain('<html lang="es" dir="ltr">');
+    for (const words of [
+      'Informe de comprobación XS4 Face ⇄ Salto Space',
+      'Ejecución',
+      'Datos de entrada',
+      'Clave API de SHIP (huella)',
+      'leídas de un paquete de evidencias',
+      'Sin manifest.json',
+      'Qué hacer:',
+      '1 con error',
+      '0 avisos',
+      'CORRECTO',
+    ])
+      expect(es).toContain(words);
+    for (const english of ['What to do:', 'Report generated', 'Inputs', 'warnings', 'PASS'])
+      expect(es).not.toContain(english);
+  });
+
+  it('is right to left in Arabic, with its plural-free totals', () => {
+    const ar = renderHtmlReport(withNote, 'ar');
+    expect(ar).toContain('<html lang="ar" dir="rtl">');
+    expect(ar).toContain('تقرير التحقق XS4 Face ⇄ Salto Space');
+    expect(ar).toContain('فاشلة: 1');
+    // The layout mirrors: the CSS uses logical sides only.
+    expect(ar).not.toMatch(/(margin|border|padding)-(left|right)|text-align:(left|right)/);
+  });
+
+  it('keeps English, and English plurals, by default', () => {
+    const en = renderHtmlReport({ ...model, counts: { pass: 1, warn: 1, fail: 2, skip: 0 } });
+    expect(en).toContain('<html lang="en" dir="ltr">');
+    expect(en).toContain('2 failed');
+    expect(en).toContain('1 warning<');
+  });
+});
