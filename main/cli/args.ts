@@ -6,8 +6,6 @@ export type FlagType = 'string' | 'boolean';
 export type FlagSpec = Record<string, FlagType>;
 export type ParsedFlags = Record<string, string | boolean | undefined>;
 
-export const USAGE = 'USAGE';
-
 /** A usage problem (errors.USAGE: the problem, and "run xs4-setup help"); `problem` names the flag and the rule. */
 export function usageError(problem: Text, detail: Record<string, unknown> = {}): AppError {
   return new AppError('USAGE', { params: { problem }, detail });

@@ -9,27 +9,6 @@ import {
   ENTRA_WRONG_TENANT_CODES,
 } from './auth-assumptions';
 
-export const AuthCodes = {
-  NOT_SIGNED_IN: 'AUTH_NOT_SIGNED_IN',
-  BROWSER_TIMEOUT: 'AUTH_BROWSER_TIMEOUT',
-  BROWSER_FAILED: 'AUTH_BROWSER_FAILED',
-  CANCELLED: 'AUTH_CANCELLED',
-  CONSENT_DENIED: 'AUTH_CONSENT_DENIED',
-  WRONG_TENANT: 'AUTH_WRONG_TENANT',
-  CLOCK_SKEW: 'AUTH_CLOCK_SKEW',
-  NO_NETWORK: 'AUTH_NO_NETWORK',
-  AUTHORITY_UNTRUSTED: 'AUTH_AUTHORITY_UNTRUSTED',
-  SESSION_REVOKED: 'AUTH_SESSION_REVOKED',
-  WRONG_AUDIENCE: 'AUTH_WRONG_AUDIENCE',
-  WRONG_ORIGIN: 'AUTH_WRONG_ORIGIN',
-  WRONG_REGION: 'AUTH_WRONG_REGION',
-  DEVICE_CODE_EXPIRED: 'AUTH_DEVICE_CODE_EXPIRED',
-  REGION_NOT_CONFIGURED: 'AUTH_REGION_NOT_CONFIGURED',
-  REGIONS_FILE_INVALID: 'AUTH_REGIONS_FILE_INVALID',
-  CACHE_UNREADABLE: 'AUTH_CACHE_UNREADABLE',
-  AUTHORITY_ERROR: 'AUTH_AUTHORITY_ERROR',
-} as const;
-
 /**
  * Who reads a sign-in error: the app's page (its buttons) or the CLI (its commands and flags). Errors whose remedy
  * differs take the matching variant (errors.AUTH_….app / .cli), so the page never names a CLI option.
@@ -37,8 +16,8 @@ export const AuthCodes = {
 export type SignInSurface = 'app' | 'cli';
 
 /** Server-sent text kept in a message: one line, capped (the service may echo anything). */
-function said(text: string): string {
-  return (text.split(/\r?\n/)[0] ?? '').slice(0, 200);
+function said(words: string): string {
+  return (words.split(/\r?\n/)[0] ?? '').slice(0, 200);
 }
 
 /** "5 minutes" in the reader's language (a plural). */

@@ -11,18 +11,6 @@ export const EVIDENCE_DIR = 'evidence';
 export const MAX_MANIFEST_BYTES = 1024 * 1024;
 export const MAX_EVIDENCE_BYTES = 8 * 1024 * 1024;
 
-export const BundleCodes = {
-  NOT_FOUND: 'BUNDLE_NOT_FOUND',
-  UNREADABLE: 'BUNDLE_UNREADABLE',
-  MANIFEST_INVALID: 'BUNDLE_MANIFEST_INVALID',
-  NEWER_FORMAT: 'BUNDLE_NEWER_FORMAT',
-  FILE_TOO_LARGE: 'BUNDLE_FILE_TOO_LARGE',
-  EVIDENCE_INVALID: 'BUNDLE_EVIDENCE_INVALID',
-  EMPTY: 'BUNDLE_EMPTY',
-  OUT_NOT_EMPTY: 'BUNDLE_OUT_NOT_EMPTY',
-  WRITE_FAILED: 'BUNDLE_WRITE_FAILED',
-} as const;
-
 /**
  * A recorded collection error: its English sentences (older readers), and its catalog key and parameters, so a bundle
  * read elsewhere says it in the reader's language (absent in bundles written before the catalogs).

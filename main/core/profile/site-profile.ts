@@ -42,13 +42,6 @@ export const SiteProfileSchema = z
   .strict();
 export type SiteProfile = z.infer<typeof SiteProfileSchema>;
 
-export const ProfileCodes = {
-  UNREADABLE: 'PROFILE_UNREADABLE',
-  TOO_LARGE: 'PROFILE_TOO_LARGE',
-  NEWER: 'PROFILE_NEWER_VERSION',
-  WRITE_FAILED: 'PROFILE_WRITE_FAILED',
-} as const;
-
 /** The fields a profile may hold, at the top and in `enrollment` (anything else is refused by name). */
 const FIELDS = Object.keys(SiteProfileSchema.shape);
 const ENROLLMENT_FIELDS = ['companyName', 'privacyPolicyUrl'];

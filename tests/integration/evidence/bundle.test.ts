@@ -7,7 +7,6 @@ import { runChecks, evaluateEvidence, RunnerCodes } from '../../../main/core/che
 import { buildRegistry } from '../../../main/core/checks/registry';
 import { writeBundle } from '../../../main/core/evidence/bundle-writer';
 import { readBundle } from '../../../main/core/evidence/bundle-reader';
-import { BundleCodes } from '../../../main/core/evidence/bundle-format';
 import { text } from '../../../contract/text';
 import { en } from '../../../messages/render';
 import { secretFingerprint } from '../../../main/core/secrets/fingerprint';
@@ -178,9 +177,9 @@ describe('evidence bundle', () => {
     const newer = await mk('newer', {
       'manifest.json': JSON.stringify({ format: 'xs4-evidence-bundle', formatVersion: 2, anything: 1 }),
     });
-    expect(await codeOf(readBundle(newer, list))).toBe(BundleCodes.NEWER_FORMAT);
+    expect(await codeOf(readBundle(newer, list))).toBe('BUNDLE_NEWER_FORMAT');
     expect(await codeOf(readBundle(await mk('badjson', { 'manifest.json': '{nope' }), list))).toBe(
-      BundleCodes.MANIFEST_INVALID,
+      'BUNDLE_MANIFEST_INVALID',
     );
     expect(
       await codeOf(
@@ -191,19 +190,19 @@ describe('evidence bundle', () => {
           list,
         ),
       ),
-    ).toBe(BundleCodes.MANIFEST_INVALID);
+    ).toBe('BUNDLE_MANIFEST_INVALID');
     expect(
       await codeOf(
         readBundle(await mk('big', { 'powercfg-sub-sleep.txt': Buffer.alloc(9 * 1024 * 1024, 0x41) }), list),
       ),
-    ).toBe(BundleCodes.FILE_TOO_LARGE);
+    ).toBe('BUNDLE_FILE_TOO_LARGE');
     expect(
       await codeOf(
         readBundle(await mk('badev', { 'evidence/test.face-http.json': '{"status":"200"}' }), list),
       ),
-    ).toBe(BundleCodes.EVIDENCE_INVALID);
-    expect(await codeOf(readBundle(await mk('empty', {}), list))).toBe(BundleCodes.EMPTY);
-    expect(await codeOf(readBundle(join(tmp, 'does-not-exist'), list))).toBe(BundleCodes.NOT_FOUND);
+    ).toBe('BUNDLE_EVIDENCE_INVALID');
+    expect(await codeOf(readBundle(await mk('empty', {}), list))).toBe('BUNDLE_EMPTY');
+    expect(await codeOf(readBundle(join(tmp, 'does-not-exist'), list))).toBe('BUNDLE_NOT_FOUND');
   });
 
   it('never writes into a non-empty folder and leaves nothing behind when it refuses', async () => {
@@ -221,7 +220,7 @@ describe('evidence bundle', () => {
           inputs: {},
         }),
       ),
-    ).toBe(BundleCodes.OUT_NOT_EMPTY);
+    ).toBe('BUNDLE_OUT_NOT_EMPTY');
     expect(await readdir(dir)).toEqual(['keep.txt']);
   });
 });

@@ -6,7 +6,6 @@ import { join } from 'node:path';
 import {
   exportProfile,
   importProfile,
-  ProfileCodes,
   type SiteProfile,
   validateProfile,
 } from '../../../main/core/profile/site-profile';
@@ -55,7 +54,7 @@ describe('site profile', () => {
       'Site profile: has the field “shipKey”, which is not a profile field (profiles hold no secrets and no unknown fields).',
     );
     expect(secret.message).not.toContain('secret-value');
-    expect(errorOf(() => validateProfile({ ...base, version: 2 })).code).toBe(ProfileCodes.NEWER);
+    expect(errorOf(() => validateProfile({ ...base, version: 2 })).code).toBe('PROFILE_NEWER_VERSION');
     expect(errorOf(() => validateProfile({ format: 'other', version: 1 })).detail).toMatchObject({
       field: 'profile.format',
     });
@@ -64,11 +63,11 @@ describe('site profile', () => {
   it('refuses unreadable and oversized files', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'xs4-profile-'));
     await expect(importProfile(join(dir, 'missing.json'))).rejects.toMatchObject({
-      code: ProfileCodes.UNREADABLE,
+      code: 'PROFILE_UNREADABLE',
     });
     await writeFile(join(dir, 'big.json'), ' '.repeat(300 * 1024));
     await expect(importProfile(join(dir, 'big.json'))).rejects.toMatchObject({
-      code: ProfileCodes.TOO_LARGE,
+      code: 'PROFILE_TOO_LARGE',
     });
   });
 });
