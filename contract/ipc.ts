@@ -2,9 +2,11 @@
 // main/ipc.ts registers handlers from it, preload/expose.ts builds window.xs4 from it, tests check both against it.
 // Adding a channel = one entry in a `*-channels.ts` file spread below + one handler line under main/core/api/.
 import { z } from 'zod';
+import { sayableSchema } from './text-schema';
 import { channel, noInput, type ChannelDef } from './channel';
 import { appInfoSchema, settingsPatchSchema, settingsSchema } from './app';
 import { setupContract } from './setup-channels';
+import { WaitStageSchema } from './setup-shapes';
 import { signInContract } from './sign-in-channels';
 import { troubleshootContract } from './troubleshoot-channels';
 
@@ -38,7 +40,9 @@ export const events = {
     step: z.string(),
     /** 0..1 when known. */
     fraction: z.number().min(0).max(1).nullable(),
-    message: z.string(),
+    message: sayableSchema,
+    /** Set on a write's own reports: what it waits for now (the page says it in the technician's language). */
+    stage: WaitStageSchema.optional(),
   }),
   /** A write XS4 Face accepted that the on-site server has not received yet (still waiting). */
   pending: z.object({

@@ -1,11 +1,14 @@
 // The setup wizard's IPC channels (one per SetupService method, plus cancel and secret copy), spread into the contract by ipc.ts.
 // Inputs are validated here with rules that name the field; outputs are the flow's shapes (setup-shapes.ts).
 import { z } from 'zod';
+import { textSchema } from './text-schema';
 import { channel, done as nothing, noInput as none } from './channel';
 import {
   CheckViewSchema,
   ConnectResultSchema,
+  NeedsTrustSchema,
   DetectedSpaceSchema,
+  EnrollmentSaveResultSchema,
   EnrollmentSettingsSchema,
   GeneralOptionViewSchema,
   HistoryEntryViewSchema,
@@ -22,6 +25,7 @@ import {
   SpaceDetailsSchema,
   StepIdSchema,
   VerifyResultSchema,
+  VerifyStatusSchema,
 } from './setup-shapes';
 import { SHA256_FINGERPRINT, SHA256_FINGERPRINT_RULE, SHA256_HEX } from './rules/fingerprint';
 import { shipKeyProblem, shipKeyProblemText } from './rules/ship-key';
@@ -78,7 +82,8 @@ export const setupContract = {
     z
       .object({
         step: StepIdSchema,
-        summary: z.string().max(500, 'must be at most 500 characters').nullable(),
+        /** What the step did, as a sentence of the page's catalogs (`setup:…`), said again in whatever language is chosen later. */
+        summary: z.union([z.string().max(500, 'must be at most 500 characters'), textSchema]).nullable(),
         next: StepIdSchema,
       })
       .strict(),
@@ -99,6 +104,10 @@ export const setupContract = {
     z.object({ url: serviceUrl, fingerprint256: fingerprint }).strict(),
     ConnectResultSchema,
   ),
+  /** The certificate question of a connection attempt still open (the page asks again after a reload), or null. */
+  'setup.connectDraft': def(none, NeedsTrustSchema.nullable()),
+  /** The technician did not trust the certificate: the attempt ends, nothing of it is kept. */
+  'setup.refuseFaceCertificate': def(none, nothing),
 
   /** The account's sites and servers as the Console lists them (name, online, pending messages), one preselected. */
   'setup.faceServerChoices': def(none, ServerChoicesSchema),
@@ -125,6 +134,12 @@ export const setupContract = {
     PendingWriteResultSchema,
   ),
 
+  /** Reads back a write that ended FACE_WRITE_UNCONFIRMED (its `detail.checkId`): held (its result) or FACE_WRITE_ABSENT. */
+  'setup.checkWrite': def(
+    z.object({ operationId: operationIdSchema, checkId: faceId }).strict(),
+    PendingWriteResultSchema,
+  ),
+
   'setup.detectSpace': def(none, DetectedSpaceSchema),
   'setup.getSpaceDetails': def(none, SpaceDetailsSchema.nullable()),
   'setup.saveSpaceDetails': def(
@@ -140,10 +155,12 @@ export const setupContract = {
   ),
 
   'setup.shipKey': def(none, MaskedSecretSchema),
+  /** `replace`: the technician confirmed replacing the different key XS4 Face holds (without it the core refuses with
+   * SHIP_KEY_REPLACE_UNCONFIRMED: Space may already have the old key in its SHIP tab). */
   'setup.setShipKey': def(
     z.union([
-      z.object({ operationId: operationIdSchema, generate: z.literal(true) }).strict(),
-      z.object({ operationId: operationIdSchema, value: shipKeyValueSchema }).strict(),
+      z.object({ operationId: operationIdSchema, generate: z.literal(true), replace: confirmed.optional() }).strict(),
+      z.object({ operationId: operationIdSchema, value: shipKeyValueSchema, replace: confirmed.optional() }).strict(),
     ]),
     MaskedSecretSchema,
   ),
@@ -195,9 +212,13 @@ export const setupContract = {
   ),
 
   'setup.getEnrollment': def(none, EnrollmentSettingsSchema.nullable()),
+  /** Checks the policy first and writes only when it passes, or when `acceptFailingPolicy` says the technician chose to. */
   'setup.saveEnrollment': def(
-    EnrollmentSettingsSchema.extend({ operationId: operationIdSchema }).strict(),
-    EnrollmentSettingsSchema,
+    EnrollmentSettingsSchema.extend({
+      operationId: operationIdSchema,
+      acceptFailingPolicy: confirmed.optional(),
+    }).strict(),
+    EnrollmentSaveResultSchema,
   ),
 
   'setup.verify': def(
@@ -213,6 +234,11 @@ export const setupContract = {
       .strict(),
     VerifyResultSchema,
   ),
+
+  /** The last verification (persisted, with whether the link changed since) and a run still going on. */
+  'setup.verifyStatus': def(none, VerifyStatusSchema),
+  /** Follows the verification still running (after a reload): its progress under this operation id, then its result. */
+  'setup.followVerify': def(z.object({ operationId: operationIdSchema }).strict(), VerifyResultSchema),
 
   /** Runs every check on this server and writes a redacted evidence bundle into a new (or empty) folder. */
   'setup.collectBundle': def(

@@ -11,6 +11,9 @@ const ReasonSchema = z.object({
   code: z.string(),
   message: z.string(),
   remedy: z.string(),
+  /** The catalog key of the pair and its parameters, as errors carry them (the page says it in its language). */
+  key: z.string().optional(),
+  params: z.record(z.string(), z.union([z.string(), z.number(), textSchema])).optional(),
 });
 
 /** The four statuses of the XS4 Face Console's integration cards. */
@@ -30,6 +33,17 @@ export const IntegrationCardSchema = z.object({
 export type IntegrationCard = z.infer<typeof IntegrationCardSchema>;
 
 /** Result of connecting to XS4 Face: either connected, or a certificate the technician must judge first. */
+/** A certificate waiting for the technician's decision before anything is sent with a token. */
+export const NeedsTrustSchema = z.object({
+  state: z.literal('needs-trust'),
+  url: z.string(),
+  certificate: CertificateInfoSchema,
+  reason: ReasonSchema,
+  /** Set when the server presents another certificate than the one accepted before: the technician decides. */
+  previousFingerprint256: z.string().optional(),
+});
+export type NeedsTrust = z.infer<typeof NeedsTrustSchema>;
+
 export const ConnectResultSchema = z.discriminatedUnion('state', [
   z.object({
     state: z.literal('connected'),
@@ -37,14 +51,7 @@ export const ConnectResultSchema = z.discriminatedUnion('state', [
     certificate: CertificateInfoSchema.nullable(),
     trustedBy: z.enum(['system', 'pin', 'none']),
   }),
-  z.object({
-    state: z.literal('needs-trust'),
-    url: z.string(),
-    certificate: CertificateInfoSchema,
-    reason: ReasonSchema,
-    /** Set when the server presents another certificate than the one accepted before: the technician decides. */
-    previousFingerprint256: z.string().optional(),
-  }),
+  NeedsTrustSchema,
   z.object({
     /** The stored token was entered for another server (`tokenFor`, its origin): it is not sent here; ask for one. */
     state: z.literal('needs-token'),
@@ -84,7 +91,7 @@ export type SpaceDetails = z.infer<typeof SpaceDetailsSchema>;
 export const DetectedSpaceSchema = z.object({
   available: z.boolean(),
   /** Why detection was not possible (e.g. not on Windows). */
-  reason: z.string().nullable(),
+  reason: sayableSchema.nullable(),
   fqdn: z.string().nullable(),
   ipv4: z.array(z.string()),
   port: z.number().int(),
@@ -134,6 +141,14 @@ export const CheckViewSchema = z.object({
 });
 export type CheckView = z.infer<typeof CheckViewSchema>;
 
+/** What saving the Enrollment Service did: the checks of the values it was given (run before anything is written) and,
+ * when they did not fail or the technician accepted the failure, the values written and read back. */
+export const EnrollmentSaveResultSchema = z.discriminatedUnion('saved', [
+  z.object({ saved: z.literal(false), checks: z.array(CheckViewSchema) }),
+  z.object({ saved: z.literal(true), enrollment: EnrollmentSettingsSchema, checks: z.array(CheckViewSchema) }),
+]);
+export type EnrollmentSaveResult = z.infer<typeof EnrollmentSaveResultSchema>;
+
 export const ScriptInfoSchema = z.object({
   source: z.enum(['file', 'face']),
   path: z.string(),
@@ -152,7 +167,7 @@ export const ScriptRunResultSchema = z.object({
   outcome: z.enum(['succeeded', 'failed', 'elevation-cancelled', 'timeout', 'cancelled', 'unavailable']),
   exitCode: z.number().int().nullable(),
   transcriptPath: z.string().nullable(),
-  message: z.string(),
+  message: sayableSchema,
 });
 export type ScriptRunResult = z.infer<typeof ScriptRunResultSchema>;
 
@@ -161,9 +176,24 @@ export const VerifyResultSchema = z.object({
   connected: z.boolean(),
   /** Why it is not connected, from the checks that explain it. */
   diagnosis: z.array(CheckViewSchema),
-  message: z.string(),
+  message: sayableSchema,
 });
 export type VerifyResult = z.infer<typeof VerifyResultSchema>;
+
+/** What a write to XS4 Face waits for at the moment: a read before it, the write's answer, the read back after it. */
+export const WaitStageSchema = z.enum(['reading', 'sending', 'readingBack']);
+export type WaitStage = z.infer<typeof WaitStageSchema>;
+
+/** What the Verify step finds on arrival (after a reload or a restart): the last result, and a run still going on. */
+export const VerifyStatusSchema = z.object({
+  /** A verification that started and has not ended; `active` when it still runs in this assistant (it can be followed). */
+  running: z
+    .object({ startedAt: z.string(), deadlineMs: z.number().int().min(0), active: z.boolean() })
+    .nullable(),
+  /** The last finished verification; `stale` when something the link depends on was changed after it. */
+  last: z.object({ at: z.string(), result: VerifyResultSchema, stale: z.boolean() }).nullable(),
+});
+export type VerifyStatus = z.infer<typeof VerifyStatusSchema>;
 
 export const HistoryEntryViewSchema = z.object({
   time: z.string(),
@@ -179,7 +209,7 @@ export type HistoryEntryView = z.infer<typeof HistoryEntryViewSchema>;
 /** Progress of the wizard, persisted (non-secret) so reopening the app resumes and side effects are not repeated. */
 export const SetupProgressSchema = z.object({
   current: StepIdSchema,
-  done: z.partialRecord(StepIdSchema, z.object({ at: z.string(), summary: z.string() })),
+  done: z.partialRecord(StepIdSchema, z.object({ at: z.string(), summary: sayableSchema })),
 });
 export type SetupProgress = z.infer<typeof SetupProgressSchema>;
 

@@ -14,9 +14,16 @@ export const EXIT_INTERNAL = 3;
 /** Interrupted (Ctrl+C): the usual 128 + SIGINT. */
 export const EXIT_INTERRUPTED = 130;
 
+/** Interrupted: anything cancelled, also a write cancelled before it was sent or while XS4 Face handled it. */
+function interrupted(e: unknown): boolean {
+  if (!isAppError(e)) return false;
+  if (e.code === 'CANCELLED' || e.code === 'AUTH_CANCELLED' || e.code === 'FACE_WRITE_CANCELLED') return true;
+  return e.code === 'FACE_WRITE_UNCONFIRMED' && e.detail?.reason === 'cancelled';
+}
+
 /** Explained failures (AppError) are usage/configuration errors; anything else is a bug. */
 export function exitCodeOf(e: unknown): number {
-  if (isAppError(e) && (e.code === 'CANCELLED' || e.code === 'AUTH_CANCELLED')) return EXIT_INTERRUPTED;
+  if (interrupted(e)) return EXIT_INTERRUPTED;
   // Accepted by XS4 Face but not received by its server in time: not connected, like a failed check.
   if (isAppError(e) && e.code === 'FACE_WRITE_PENDING') return EXIT_CHECK_FAILED;
   return isAppError(e) ? EXIT_USAGE : EXIT_INTERNAL;

@@ -13,8 +13,8 @@ const SYNOPSIS = `  xs4-setup login [--region R] [--device-code] [--face-url URL
   xs4-setup report --evidence DIR --out FILE.html
   xs4-setup history [--json]
   xs4-setup setup --profile FILE.json [--face-token-file F | --face-token-stdin] [--ship-key-file F | --ship-key-stdin]
-                  [--face-site S] [--face-server V] [--install-script FILE.ps1] [--apply-fixes]
-                  [--verify-timeout-ms N] [--pending-timeout-ms N]
+                  [--replace-ship-key] [--face-site S] [--face-server V] [--install-script FILE.ps1] [--apply-fixes]
+                  [--save-failing-policy] [--verify-timeout-ms N] [--pending-timeout-ms N]
   xs4-setup export-profile --out FILE.json [--face-token-file F | --face-token-stdin]
   xs4-setup help | --help | --version
   Every command also takes --lang LANG (en, fr, de, nl, es, ar).`;

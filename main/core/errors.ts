@@ -10,6 +10,8 @@ export interface AppErrorOptions {
   params?: ErrorParams;
   /** When one code has several sentences: errors.<CODE>.<variant>.message. */
   variant?: string;
+  /** The catalog key when the code is not a literal (e.g. a probe's code): `${key}.message`, `${key}.remedy`. */
+  key?: string;
   /** Structured data for code and support (JSON output, reports); plain facts only. */
   detail?: Record<string, unknown>;
   cause?: unknown;
@@ -51,7 +53,7 @@ export class AppError extends Error {
       this.params = undefined;
     } else {
       const o = messageOrOptions;
-      const key = o.variant === undefined ? `errors.${code}` : `errors.${code}.${o.variant}`;
+      const key = o.key ?? (o.variant === undefined ? `errors.${code}` : `errors.${code}.${o.variant}`);
       super(en(text(`${key}.message`, o.params)), o.cause === undefined ? undefined : { cause: o.cause });
       this.remedy = en(text(`${key}.remedy`, o.params));
       this.detail = o.detail;
@@ -106,11 +108,8 @@ export function toErrorInfo(e: unknown): ErrorInfo {
 
 /** An ErrorInfo thrown again (e.g. a settings problem found at start), its key and parameters kept. */
 export function fromErrorInfo(info: ErrorInfo): AppError {
-  if (info.key === undefined || !info.key.startsWith(`errors.${info.code}`))
-    return new AppError(info.code, info.message, info.remedy, info.detail);
-  const variant = info.key.slice(`errors.${info.code}`.length + 1);
-  const options: AppErrorOptions = {};
-  if (variant !== '') options.variant = variant;
+  if (info.key === undefined) return new AppError(info.code, info.message, info.remedy, info.detail);
+  const options: AppErrorOptions = { key: info.key };
   if (info.params !== undefined) options.params = info.params;
   if (info.detail !== undefined) options.detail = info.detail;
   return new AppError(info.code, options);

@@ -3,13 +3,22 @@ import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CertificateInfo } from '../../contract/certificate';
 import { Icon } from './Icon';
+import type { CallError } from '../bridge/errors';
+import { useErrorWords } from '../i18n/error-words';
 import { Modal } from './Modal';
+import { WaitStatus } from './WaitStatus';
 
 /** What the dialog shows: the certificate, why it needs a decision, and the fingerprint accepted before, if it changed. */
 export interface TrustPrompt {
   url: string;
   certificate: CertificateInfo;
-  reason: { message: string };
+  reason: {
+    code: string;
+    message: string;
+    remedy: string;
+    key?: string | undefined;
+    params?: CallError['params'];
+  };
   previousFingerprint256?: string | undefined;
 }
 
@@ -18,6 +27,8 @@ interface Props {
   /** Whose certificate: the compare hint names where its fingerprint can be read. */
   server: 'face' | 'space';
   busy: boolean;
+  /** While the trust is being checked and used: what it waits for (shown with the elapsed seconds). */
+  waiting?: string | null;
   onTrust: () => void;
   onRefuse: () => void;
 }
@@ -28,8 +39,16 @@ export function formatFingerprint(fp: string): string {
   return hex.match(/.{1,2}/g)?.join(':') ?? hex;
 }
 
-export function CertificateDialog({ pending, server, busy, onTrust, onRefuse }: Props): ReactElement {
+export function CertificateDialog({
+  pending,
+  server,
+  busy,
+  waiting = null,
+  onTrust,
+  onRefuse,
+}: Props): ReactElement {
   const { t, i18n } = useTranslation('setup');
+  const reason = useErrorWords(pending.reason);
   const c = pending.certificate;
   const changed = pending.previousFingerprint256 !== undefined;
   const date = (iso: string): string => {
@@ -45,11 +64,13 @@ export function CertificateDialog({ pending, server, busy, onTrust, onRefuse }: 
     <Modal
       title={title}
       role="alertdialog"
-      onCancel={onRefuse}
+      // Escape while the answer is being used would abandon a request already sent: it waits, like the buttons.
+      onCancel={busy ? () => undefined : onRefuse}
       initialFocus="[data-cancel]"
       wide
       footer={
         <>
+          {waiting !== null && <WaitStatus text={waiting} />}
           <button type="button" className="btn btn--primary" onClick={onTrust} disabled={busy}>
             {changed ? t('cert.trustNew') : t('cert.trust')}
           </button>
@@ -60,7 +81,7 @@ export function CertificateDialog({ pending, server, busy, onTrust, onRefuse }: 
       }
     >
       <p className="notice notice--warn" role="note">
-        <Icon name="shield" /> <span>{pending.reason.message}</span>
+        <Icon name="shield" /> <span>{reason.message}</span>
       </p>
       <p>
         {changed

@@ -1,4 +1,5 @@
-// Check results with cause and remedy; Fix and Undo where the app can act (each confirmed first), instructions where it cannot.
+// Check results with cause and remedy, failures first; Fix and Undo where the app can act (each confirmed first),
+// instructions where it cannot.
 import { useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CheckView } from '../../contract/setup-shapes';
@@ -16,6 +17,14 @@ interface Props {
 
 type Pending = { action: 'fix' | 'undo'; check: CheckView } | null;
 
+/** What needs the technician comes first: on a small screen the first card in view is a failure, never a pass. */
+const ORDER: Record<CheckView['status'], number> = { fail: 0, warn: 1, skip: 2, pass: 3 };
+
+/** The checks failures first, then warnings, skipped and passed; the engine's order within each (a stable sort). */
+function failuresFirst(checks: readonly CheckView[]): CheckView[] {
+  return [...checks].sort((a, b) => ORDER[a.status] - ORDER[b.status]);
+}
+
 export function CheckList({ checks, busy, onFix, onUndo }: Props): ReactElement {
   const { t } = useTranslation('setup');
   const say = useSay();
@@ -30,7 +39,7 @@ export function CheckList({ checks, busy, onFix, onUndo }: Props): ReactElement 
         {t('checks.counts', counts)}
       </p>
       <ul className="checks">
-        {checks.map((c) => (
+        {failuresFirst(checks).map((c) => (
           <li key={c.id} className={`check check--${c.status}`} data-check={c.id}>
             <div className="check__head">
               <StatusBadge kind="check" status={c.status} />

@@ -58,7 +58,12 @@ export function CheckRunPanel({
   const { t } = useTranslation('setup');
   const operation = useSetupStore((s) => s.operation);
   const cancelOperation = useSetupStore((s) => s.cancelOperation);
-  const op = operation !== null && kinds.includes(operation.kind) && operation.running ? operation : null;
+  const step = useSetupStore((s) => s.step);
+  // An operation of another step is said there (and by the frame's "still running" note here), not in this list.
+  const op =
+    operation !== null && kinds.includes(operation.kind) && operation.running && operation.step === step
+      ? operation
+      : null;
   return (
     <>
       {actions !== undefined && <div className="toolbar">{actions}</div>}

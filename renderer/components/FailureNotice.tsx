@@ -15,7 +15,8 @@ export function FailureNotice({ error, children }: Props): ReactElement {
   const { t } = useTranslation('setup');
   const { message, remedy } = useErrorWords(error);
   return (
-    <div className="notice notice--error" role="alert" data-code={error.code}>
+    // Focusable (not in the Tab order) so a step can move focus here when a dialog that hid it closes.
+    <div className="notice notice--error" role="alert" data-code={error.code} tabIndex={-1}>
       <Icon name="cross" />
       <div>
         <p className="notice__title">{message}</p>

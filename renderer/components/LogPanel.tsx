@@ -1,7 +1,9 @@
-// Live view of a long operation: what it is doing, how far it is, its output as it arrives, and a Cancel button.
+// Live view of a long operation: what it is doing, how far it is, for how long, its output as it arrives, and Cancel.
+import { useSay } from '../i18n/say';
 import { useEffect, useRef, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OperationView } from '../store/operation';
+import { useElapsed, useTick } from './elapsed';
 import './LogPanel.css';
 
 interface Props {
@@ -14,6 +16,9 @@ interface Props {
 
 export function LogPanel({ operation, title, onCancel, showLog = true }: Props): ReactElement {
   const { t } = useTranslation('setup');
+  const say = useSay();
+  const elapsed = useElapsed();
+  const now = useTick(operation.running);
   const logRef = useRef<HTMLPreElement>(null);
   useEffect(() => {
     // Follow the newest line, like a terminal.
@@ -47,11 +52,16 @@ export function LogPanel({ operation, title, onCancel, showLog = true }: Props):
       )}
       <p className="oppanel__message" role="status">
         {operation.message !== ''
-          ? operation.message
+          ? say(operation.message)
           : operation.running
             ? t('op.working')
             : t('op.finished')}
       </p>
+      {operation.running && (
+        <p className="oppanel__elapsed muted" role="timer" aria-live="off">
+          {t('write.elapsed', { elapsed: elapsed(now - operation.startedAt) })}
+        </p>
+      )}
       {showLog && (
         <pre ref={logRef} className="oppanel__log" role="log" aria-label={t('op.output')} tabIndex={0}>
           {operation.log.length === 0 ? t('op.noOutput') : operation.log.join('\n')}

@@ -1,31 +1,11 @@
 // A write XS4 Face accepted that the on-site XS4 Face server has not received yet: the wait with its elapsed time and
 // Stop while it runs; once it stopped (deadline or Stop), Keep waiting or Stop for good; then how it ended.
-import { useEffect, useState, type ReactElement } from 'react';
+import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSetupStore } from '../store/setup';
 import { Icon } from './Icon';
-
-/** "42 s", "3 min 05 s". */
-export function useElapsed(): (ms: number) => string {
-  const { t } = useTranslation('setup');
-  return (ms) => {
-    const total = Math.max(0, Math.floor(ms / 1000));
-    const m = Math.floor(total / 60);
-    const s = total % 60;
-    return m === 0 ? t('pending.seconds', { s }) : t('pending.minutes', { m, s: String(s).padStart(2, '0') });
-  };
-}
-
-/** Re-renders every second while `on`, so the elapsed time moves. */
-function useTick(on: boolean): number {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    if (!on) return;
-    const timer = setInterval(() => setNow(Date.now()), 1000);
-    return () => clearInterval(timer);
-  }, [on]);
-  return now;
-}
+import { useElapsed, useTick } from './elapsed';
+import { useScrolledIntoView } from './scroll-into-view';
 
 export function PendingWritePanel(): ReactElement | null {
   const { t } = useTranslation('setup');
@@ -39,11 +19,20 @@ export function PendingWritePanel(): ReactElement | null {
   const cancelOperation = useSetupStore((s) => s.cancelOperation);
   const waiting = operation !== null && operation.running && operation.pending !== null ? operation : null;
   const now = useTick(waiting !== null);
+  const step = useSetupStore((s) => s.step);
+  const writeOn = useSetupStore((s) => s.writeOn);
+  const shown = useScrolledIntoView();
 
-  if (waiting?.pending) {
+  // The panel belongs to the step that wrote: another step shows only that something still runs (StepFrame).
+  if (waiting?.pending && waiting.step === step) {
     const p = waiting.pending;
     return (
-      <section className="notice notice--info pending" aria-label={t('pending.title')} data-pending="waiting">
+      <section
+        ref={shown}
+        className="notice notice--info pending"
+        aria-label={t('pending.title')}
+        data-pending="waiting"
+      >
         <Icon name="info" />
         <div>
           <p className="notice__title">{t('pending.waiting')}</p>
@@ -62,9 +51,15 @@ export function PendingWritePanel(): ReactElement | null {
       </section>
     );
   }
+  if (writeOn !== step) return null;
   if (pendingWrite !== null)
     return (
-      <section className="notice notice--warn pending" aria-label={t('pending.title')} data-pending="left">
+      <section
+        ref={shown}
+        className="notice notice--warn pending"
+        aria-label={t('pending.title')}
+        data-pending="left"
+      >
         <Icon name="warning" />
         <div>
           <p className="notice__title" role="status">

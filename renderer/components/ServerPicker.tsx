@@ -1,5 +1,5 @@
 // The Console's site › server choice: every server of the account under its site, with what the Console shows about it
-// (online or offline, pending messages); the preselected one checked; "Use this server" makes it the one the later
+// (online or offline, pending messages); one checked for the technician (suggestedServer); "Use this server" makes it the one the later
 // steps work on.
 import { useState, type FormEvent, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -17,10 +17,22 @@ const key = (siteId: string, serverId: string): string => JSON.stringify([siteId
 
 const keyOf = (v: ServerChoice): string => key(v.siteId, v.serverId);
 
+/**
+ * The server checked for the technician: the one the core preselected (remembered, or the only one), else the only
+ * online server, else the first online one; none when every server is offline (the technician decides).
+ * @internal exported for its test
+ */
+export function suggestedServer(choices: ServerChoices): string {
+  const pre = choices.preselected;
+  if (pre !== null) return key(pre.siteId, pre.serverId);
+  const online = choices.sites.flatMap((s) => s.servers).filter((v) => v.online);
+  return online[0] === undefined ? '' : keyOf(online[0]);
+}
+
 export function ServerPicker({ choices, busy, onChoose }: Props): ReactElement {
   const { t } = useTranslation('setup');
-  const pre = choices.preselected;
-  const [picked, setPicked] = useState(pre === null ? '' : key(pre.siteId, pre.serverId));
+  const [suggested] = useState(() => suggestedServer(choices));
+  const [picked, setPicked] = useState(suggested);
 
   const submit = (e: FormEvent): void => {
     e.preventDefault();
@@ -40,6 +52,7 @@ export function ServerPicker({ choices, busy, onChoose }: Props): ReactElement {
         <form onSubmit={submit} className="form">
           <p className="muted">
             {choices.reason === 'remembered' ? t('connect.server.remembered') : t('connect.server.explain')}
+            {choices.preselected === null && suggested !== '' && <> {t('connect.server.suggested')}</>}
           </p>
           {choices.sites.map((site) => (
             <fieldset key={site.id} className="picker__site">

@@ -1,6 +1,6 @@
 // "Sign in with Microsoft" on the Connect step: the region, the browser sign-in (and its Cancel), the code for another
 // device (shown with its address and a Cancel), then who is signed in and Sign out.
-import { useState, type ReactElement } from 'react';
+import { useEffect, useRef, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BrowserPageWords } from '../../contract/sign-in-channels';
 import { LANGUAGES } from '../../contract/languages';
@@ -22,6 +22,16 @@ export function SignInPanel({ url }: Props): ReactElement {
   const op = s.operation !== null && s.operation.running ? s.operation : null;
   const inBrowser = op?.kind === 'signIn' ? op : null;
   const withCode = op?.kind === 'deviceCode' ? op : null;
+  // Sign out removes the button that had focus: focus goes to the words saying it is done, not to <body>.
+  const [signOuts, setSignOuts] = useState(0);
+  const signedOutNotice = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (signOuts > 0) signedOutNotice.current?.focus();
+  }, [signOuts]);
+  const signOut = async (): Promise<void> => {
+    await s.signOut();
+    if (useSetupStore.getState().signedIn === null) setSignOuts((n) => n + 1);
+  };
 
   const pages = (): BrowserPageWords => ({
     language: LANGUAGES.find((l) => l === i18n.resolvedLanguage) ?? 'en',
@@ -45,7 +55,7 @@ export function SignInPanel({ url }: Props): ReactElement {
             })}
           </span>
         </p>
-        <button type="button" className="btn" onClick={() => void s.signOut()} disabled={s.busy !== null}>
+        <button type="button" className="btn" onClick={() => void signOut()} disabled={s.busy !== null}>
           {t('connect.signIn.signOut')}
         </button>
       </section>
@@ -54,6 +64,12 @@ export function SignInPanel({ url }: Props): ReactElement {
   return (
     <section className="signin" aria-labelledby="signin-title">
       <h3 id="signin-title">{t('connect.signIn.heading')}</h3>
+      {s.reconnect === 'signedOut' && (
+        <p className="notice notice--info" role="status" tabIndex={-1} ref={signedOutNotice}>
+          <Icon name="info" />
+          <span>{t('connect.signIn.signedOut')}</span>
+        </p>
+      )}
       <p className="muted">{t('connect.signIn.explain')}</p>
       {usable.length === 0 && s.signInLoaded ? (
         <p className="notice notice--info" role="note">

@@ -1,9 +1,13 @@
 // The frame of every wizard step: a heading that takes focus when the step appears, the XS4 Face server chosen (after
-// Connect), the body, a write left pending, and Back/Continue.
+// Connect), what still runs on another step, the body, the step's write as it goes (or left pending), and Back/Continue.
+// Back stays usable while a long operation runs: the technician may read other steps meanwhile.
 import { useEffect, useRef, type ReactElement, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSetupStore } from '../store/setup';
+import { NAVIGATION_BUSY } from '../store/busy';
+import { BackgroundOperation } from './BackgroundOperation';
 import { PendingWritePanel } from './PendingWritePanel';
+import { WritePanel } from './WritePanel';
 import './StepFrame.css';
 
 interface Props {
@@ -36,6 +40,7 @@ export function StepFrame({
   const { t } = useTranslation('setup');
   const focusKey = useSetupStore((s) => s.focusKey);
   const busy = useSetupStore((s) => s.busy);
+  const navigating = busy !== null && NAVIGATION_BUSY.includes(busy);
   const step = useSetupStore((s) => s.step);
   const choice = useSetupStore((s) => s.faceChoice);
   const heading = useRef<HTMLHeadingElement>(null);
@@ -56,16 +61,18 @@ export function StepFrame({
           })}
         </p>
       )}
+      <BackgroundOperation />
       {intro !== undefined && <div className="step__intro">{intro}</div>}
       <div className="step__body">
         {children}
+        <WritePanel />
         <PendingWritePanel />
       </div>
       {footer !== undefined && <div className="step__footer">{footer}</div>}
       {footer === undefined && (onBack !== undefined || onContinue !== undefined) && (
         <div className="step__footer">
           {onBack !== undefined && (
-            <button type="button" className="btn" onClick={onBack} disabled={busy !== null}>
+            <button type="button" className="btn" onClick={onBack} disabled={navigating}>
               {t('common.back')}
             </button>
           )}

@@ -1,4 +1,5 @@
 // Step 8: the exact values of XS4 Face's "Space General Options", to type into Space's General Options › Face recognition.
+import { text } from '../../contract/text';
 import { useEffect, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CopyButton } from '../components/CopyButton';
@@ -24,7 +25,7 @@ export function FaceRecognitionStep(_props: StepProps): ReactElement {
       title={t('faceValues.title')}
       intro={<p>{t('faceValues.intro')}</p>}
       onBack={() => void s.back()}
-      onContinue={() => void s.complete(t('faceValues.summary', { count: s.generalOptions.length }))}
+      onContinue={() => void s.complete(text('setup:faceValues.summary', { count: s.generalOptions.length }))}
       continueDisabled={!entered || s.generalOptions.length === 0}
       continueHint={t('faceValues.continueHint')}
     >

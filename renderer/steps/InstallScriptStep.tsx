@@ -1,5 +1,8 @@
 // Step 6: the Space Install Script — where it comes from, its SHA-256 and signature — run elevated with a live log.
-// A run that already succeeded is not repeated on resume unless the technician asks.
+// A run that already succeeded is not repeated on resume unless the technician asks. Off Windows it cannot run here:
+// the step says so at once, offers no run, and the way on is to confirm it was run on the Space server.
+import { useSay } from '../i18n/say';
+import { text } from '../../contract/text';
 import { useState, type FormEvent, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FailureNotice } from '../components/FailureNotice';
@@ -8,14 +11,28 @@ import { LogPanel } from '../components/LogPanel';
 import { StepFrame } from '../components/StepFrame';
 import { TextField } from '../components/TextField';
 import { useSetupStore } from '../store/setup';
+import { useShellStore } from '../store/shell-store';
 import type { StepProps } from './step-props';
 
 const SIGNATURE_OK = new Set(['Valid']);
 /** Statuses that mean "not checked here" (off Windows), not "badly signed". */
 const SIGNATURE_UNCHECKED = new Set(['NotChecked', 'unavailable']);
+/** Get-AuthenticodeSignature's statuses (and "NotChecked" off Windows), each with a name in the catalogs. */
+const SIGNATURE_NAMED = new Set([
+  'Valid',
+  'NotSigned',
+  'HashMismatch',
+  'NotTrusted',
+  'UnknownError',
+  'NotSupportedFileFormat',
+  'Incompatible',
+  'NotChecked',
+  'unavailable',
+]);
 
 export function InstallScriptStep(_props: StepProps): ReactElement {
   const { t } = useTranslation('setup');
+  const say = useSay();
   const s = useSetupStore();
   const [source, setSource] = useState<'face' | 'file'>('face');
   const [path, setPath] = useState('');
@@ -25,6 +42,9 @@ export function InstallScriptStep(_props: StepProps): ReactElement {
   const script = s.script;
   const run = s.scriptRun;
   const op = s.operation?.kind === 'installScript' ? s.operation : null;
+  // The core runs scripts only on Windows; elsewhere nothing here can run it (the technician runs it on the server).
+  const offWindows = useShellStore((st) => st.appInfo?.windowsFeatures === false);
+  const mayContinue = run?.outcome === 'succeeded' || doneBefore !== undefined || ranByHand;
 
   const load = (e: FormEvent): void => {
     e.preventDefault();
@@ -39,13 +59,25 @@ export function InstallScriptStep(_props: StepProps): ReactElement {
       onContinue={() =>
         void s.complete(
           ranByHand && run?.outcome !== 'succeeded'
-            ? t('script.summaryByHand')
-            : t('script.summary', { exit: run?.exitCode ?? '—', sha: script?.sha256.slice(0, 16) ?? '' }),
+            ? text('setup:script.summaryByHand')
+            : text('setup:script.summary', {
+                exit: run?.exitCode ?? '—',
+                sha: script?.sha256.slice(0, 16) ?? '',
+              }),
         )
       }
-      continueDisabled={run?.outcome !== 'succeeded' && doneBefore === undefined && !ranByHand}
-      continueHint={t('script.continueHint')}
+      continueDisabled={!mayContinue}
+      continueHint={offWindows ? t('script.continueHintOffWindows') : t('script.continueHint')}
     >
+      {offWindows && (
+        <div className="notice notice--info" role="note" data-testid="script-off-windows">
+          <Icon name="info" />
+          <div>
+            <p className="notice__title">{t('script.offWindowsTitle')}</p>
+            <p>{t('script.offWindowsBody')}</p>
+          </div>
+        </div>
+      )}
       {doneBefore !== undefined && run === null && (
         <p className="notice notice--ok" role="status">
           <Icon name="check" />
@@ -108,12 +140,15 @@ export function InstallScriptStep(_props: StepProps): ReactElement {
               {script.sha256}
             </dd>
             <dt>{t('script.signature')}</dt>
-            <dd>
+            <dd data-testid="script-signature">
               <span className={SIGNATURE_OK.has(script.signature.status) ? 'text-ok' : 'text-warn'}>
-                {script.signature.status}
+                {SIGNATURE_NAMED.has(script.signature.status)
+                  ? t(`script.signatureStatus.${script.signature.status}`)
+                  : t('script.signatureStatusOther', { status: script.signature.status })}
               </span>
               {script.signature.signer !== null && ` — ${script.signature.signer}`}
-              {script.signature.reason !== null && (
+              {/* Windows' own reason (in the system's language) explains a real verdict; "not checked here" needs none. */}
+              {script.signature.reason !== null && !SIGNATURE_UNCHECKED.has(script.signature.status) && (
                 <span className="block muted">{script.signature.reason}</span>
               )}
             </dd>
@@ -127,35 +162,42 @@ export function InstallScriptStep(_props: StepProps): ReactElement {
               )}
             </p>
           )}
-          <div className="form__actions">
-            <button
-              type="button"
-              className="btn btn--primary"
-              onClick={() => void s.runScript()}
-              disabled={s.busy !== null}
-            >
-              <Icon name="shield" /> {run === null ? t('script.runAsAdmin') : t('script.retry')}
-            </button>
-          </div>
-          <p className="muted">{t('script.uacNote')}</p>
+          {!offWindows && (
+            <>
+              <div className="form__actions">
+                <button
+                  type="button"
+                  className="btn btn--primary"
+                  onClick={() => void s.runScript()}
+                  disabled={s.busy !== null}
+                >
+                  <Icon name="shield" />{' '}
+                  {run === null || run.outcome === 'unavailable' ? t('script.runAsAdmin') : t('script.retry')}
+                </button>
+              </div>
+              <p className="muted">{t('script.uacNote')}</p>
+            </>
+          )}
         </section>
       )}
 
-      {op !== null && (
+      {op !== null && run?.outcome !== 'unavailable' && (
         <LogPanel operation={op} title={t('script.logTitle')} onCancel={() => void s.cancelOperation()} />
       )}
 
       {run !== null && (
         <div
-          className={`notice ${run.outcome === 'succeeded' ? 'notice--ok' : 'notice--error'}`}
+          className={`notice ${run.outcome === 'succeeded' ? 'notice--ok' : run.outcome === 'unavailable' ? 'notice--info' : 'notice--error'}`}
           role="status"
           data-outcome={run.outcome}
         >
-          <Icon name={run.outcome === 'succeeded' ? 'check' : 'cross'} />
+          <Icon
+            name={run.outcome === 'succeeded' ? 'check' : run.outcome === 'unavailable' ? 'info' : 'cross'}
+          />
           <div>
             <p className="notice__title">{t(`script.outcome.${run.outcome}`)}</p>
-            <p>{run.message}</p>
-            <p>{t('script.exitCode', { code: run.exitCode ?? '—' })}</p>
+            <p>{say(run.message)}</p>
+            {run.exitCode !== null && <p>{t('script.exitCode', { code: run.exitCode })}</p>}
             {run.transcriptPath !== null && (
               <p className="mono">{t('script.transcript', { path: run.transcriptPath })}</p>
             )}
@@ -171,7 +213,9 @@ export function InstallScriptStep(_props: StepProps): ReactElement {
             checked={ranByHand}
             onChange={(e) => setRanByHand(e.target.checked)}
           />
-          <label htmlFor="script-ran-by-hand">{t('script.ranByHand')}</label>
+          <label htmlFor="script-ran-by-hand">
+            {offWindows ? t('script.ranByHandOffWindows') : t('script.ranByHand')}
+          </label>
         </div>
       )}
     </StepFrame>

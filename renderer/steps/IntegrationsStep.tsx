@@ -1,4 +1,6 @@
 // Step 3: XS4 Face's integration cards with their live status, what the selected status means, and Add integration.
+import { text } from '../../contract/text';
+import { statusText } from '../i18n/status-text';
 import { useEffect, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { IntegrationCard } from '../../contract/setup-shapes';
@@ -41,9 +43,7 @@ export function IntegrationsStep(_props: StepProps): ReactElement {
       intro={<p>{t('integrations.intro')}</p>}
       onBack={() => void s.back()}
       onContinue={() =>
-        void s.complete(
-          t('integrations.summary', { status: t(`status.integration.${space?.status ?? 'unconfigured'}`) }),
-        )
+        void s.complete(text('setup:integrations.summary', { status: statusText(space?.status) }))
       }
       continueDisabled={space === null}
       continueHint={t('integrations.continueHint')}
@@ -62,6 +62,15 @@ export function IntegrationsStep(_props: StepProps): ReactElement {
         </button>
       </div>
       {s.error !== null && <FailureNotice error={s.error} />}
+      {s.cardsRefreshFailed !== null && (
+        // Quiet: the cards stay as last read and the step goes on; the next refresh that works removes it.
+        <p className="notice notice--quiet" role="status" data-testid="refresh-failed">
+          {t('integrations.refreshFailed', {
+            time: new Date(s.cardsRefreshFailed.at).toLocaleTimeString(i18n.language),
+            message: s.cardsRefreshFailed.message,
+          })}
+        </p>
+      )}
       {s.cardsLoaded && s.cards.length === 0 && (
         <p className="notice notice--info">{t('integrations.none')}</p>
       )}

@@ -1,5 +1,7 @@
 // Step 5: the SHIP API Key (generated or typed), shown masked; the reminder that Space's SHIP tab needs the same key;
-// and the reset of XS4 Face's Authentication (API key), confirmed first.
+// replacing a different key XS4 Face holds and resetting XS4 Face's Authentication (API key) are each confirmed first,
+// saying what must then be retyped in Space, and where.
+import { text } from '../../contract/text';
 import { useEffect, useState, type FormEvent, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmDialog } from '../components/ConfirmDialog';
@@ -18,16 +20,24 @@ export function ShipKeyStep(_props: StepProps): ReactElement {
   const [mode, setMode] = useState<'generate' | 'enter'>('generate');
   const [typed, setTyped] = useState('');
   const [confirmReset, setConfirmReset] = useState(false);
+  /** The fingerprint of the key XS4 Face holds, while the technician is asked whether to replace it. */
+  const [replacing, setReplacing] = useState<string | null>(null);
 
   useEffect(() => {
     void load();
   }, [load]);
 
+  /** Writes the key; the core refuses to replace a different one unasked, and the answer opens the confirmation. */
+  const save = async (replace: boolean): Promise<void> => {
+    const outcome =
+      mode === 'generate' ? await s.generateShipKey(replace) : await s.enterShipKey(typed, replace);
+    if (typeof outcome === 'object') setReplacing(outcome.replaces);
+    // The typed key leaves this component's state as soon as the core has it.
+    else if (outcome === 'saved') setTyped('');
+  };
   const submit = (e: FormEvent): void => {
     e.preventDefault();
-    if (mode === 'generate') void s.generateShipKey();
-    // The typed key leaves this component's state as soon as the core has it.
-    else void s.enterShipKey(typed).then((ok) => ok && setTyped(''));
+    void save(false);
   };
   const key = s.shipKey;
 
@@ -36,7 +46,7 @@ export function ShipKeyStep(_props: StepProps): ReactElement {
       title={t('shipKey.title')}
       intro={<p>{t('shipKey.intro')}</p>}
       onBack={() => void s.back()}
-      onContinue={() => void s.complete(t('shipKey.summary', { fp: key?.fingerprint ?? '' }))}
+      onContinue={() => void s.complete(text('setup:shipKey.summary', { fp: key?.fingerprint ?? '' }))}
       continueDisabled={key?.set !== true}
       continueHint={t('shipKey.continueHint')}
     >
@@ -48,6 +58,12 @@ export function ShipKeyStep(_props: StepProps): ReactElement {
           onReveal={s.revealShipKey}
           onCopy={s.copyShipKey}
         />
+      )}
+      {s.shipKeyReplacedAt !== null && (
+        <p className="notice notice--warn" role="status">
+          <Icon name="warning" />
+          <span>{t('shipKey.replacedDone')}</span>
+        </p>
       )}
       <p className="notice notice--info" role="note">
         <Icon name="info" />
@@ -127,6 +143,24 @@ export function ShipKeyStep(_props: StepProps): ReactElement {
           <p>{t('shipKey.resetBody')}</p>
           <p>
             <strong>{t('shipKey.resetThen')}</strong>
+          </p>
+        </ConfirmDialog>
+      )}
+      {replacing !== null && (
+        <ConfirmDialog
+          title={t('shipKey.replaceTitle')}
+          confirmLabel={t('shipKey.replace')}
+          onCancel={() => setReplacing(null)}
+          onConfirm={() => {
+            setReplacing(null);
+            void save(true);
+          }}
+        >
+          <p>
+            {replacing === '' ? t('shipKey.replaceBodyUnknown') : t('shipKey.replaceBody', { fp: replacing })}
+          </p>
+          <p>
+            <strong>{t('shipKey.replaceThen')}</strong>
           </p>
         </ConfirmDialog>
       )}

@@ -1,4 +1,6 @@
 // Step 4: Space Server Details, pre-filled from what this machine detects, editable, validated, saved to XS4 Face.
+import { useSay } from '../i18n/say';
+import { text } from '../../contract/text';
 import { useEffect, useState, type FormEvent, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FailureNotice } from '../components/FailureNotice';
@@ -10,17 +12,24 @@ import type { StepProps } from './step-props';
 
 export function SpaceDetailsStep(_props: StepProps): ReactElement {
   const { t } = useTranslation('setup');
+  const say = useSay();
   const s = useSetupStore();
   const load = s.loadSpaceDetails;
-  const [host, setHost] = useState('');
-  const [port, setPort] = useState('');
-  const [https, setHttps] = useState(true);
-  const [touched, setTouched] = useState(false);
+  const keepDraft = s.keepDraft;
+  // What was typed and not saved comes back after a visit to another step (also while it is being saved).
+  const draft = s.drafts.spaceDetails;
+  const [host, setHost] = useState(draft?.host ?? '');
+  const [port, setPort] = useState(draft?.port ?? '');
+  const [https, setHttps] = useState(draft?.https ?? true);
+  const [touched, setTouched] = useState(draft !== null);
   const [saved, setSaved] = useState(false);
 
   useEffect(() => {
     void load();
   }, [load]);
+  useEffect(() => {
+    keepDraft('spaceDetails', touched ? { host, port, https } : null);
+  }, [keepDraft, touched, host, port, https]);
 
   // Pre-fill once: saved details first, then what detection found; the technician's edits are never overwritten.
   useEffect(() => {
@@ -55,6 +64,14 @@ export function SpaceDetailsStep(_props: StepProps): ReactElement {
   };
   const det = s.detected;
   const details = s.details;
+  // Said while the write runs, also when the step is shown again during it.
+  const saving = s.operation?.running === true && s.operation.action === 'saveDetails';
+  // What XS4 Face holds equals the form (saved, or found by "Check what XS4 Face holds" after a write without answer).
+  const held =
+    details !== null &&
+    details.host === host.trim() &&
+    String(details.port) === port.trim() &&
+    details.https === https;
 
   return (
     <StepFrame
@@ -63,14 +80,14 @@ export function SpaceDetailsStep(_props: StepProps): ReactElement {
       onBack={() => void s.back()}
       onContinue={() =>
         void s.complete(
-          t('spaceDetails.summary', {
+          text('setup:spaceDetails.summary', {
             host: details?.host ?? '',
             port: details?.port ?? '',
             scheme: details?.https === false ? 'HTTP' : 'HTTPS',
           }),
         )
       }
-      continueDisabled={details === null || touched}
+      continueDisabled={details === null || (touched && !held)}
       continueHint={t('spaceDetails.continueHint')}
     >
       {det !== null && (
@@ -95,7 +112,7 @@ export function SpaceDetailsStep(_props: StepProps): ReactElement {
                 </ul>
               </>
             ) : (
-              <p>{t('spaceDetails.notDetected', { reason: det.reason ?? '' })}</p>
+              <p>{t('spaceDetails.notDetected', { reason: det.reason !== null ? say(det.reason) : '' })}</p>
             )}
           </div>
         </div>
@@ -133,7 +150,7 @@ export function SpaceDetailsStep(_props: StepProps): ReactElement {
         {!https && <p className="notice notice--warn">{t('spaceDetails.httpsOff')}</p>}
         <div className="form__actions">
           <button type="submit" className="btn btn--primary" disabled={s.busy !== null}>
-            {s.busy === 'saveDetails' ? t('common.saving') : t('spaceDetails.save')}
+            {saving ? t('common.saving') : t('spaceDetails.save')}
           </button>
         </div>
       </form>

@@ -1,17 +1,17 @@
 // Step 11: what the wizard did step by step, and every change the app made (the applied-settings history).
+import { useSay } from '../i18n/say';
 import { useEffect, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FailureNotice } from '../components/FailureNotice';
 import { StepFrame } from '../components/StepFrame';
 import { StepIds } from '../../contract/steps';
 import { useSetupStore } from '../store/setup';
-import { useSay } from '../i18n/say';
 import type { StepProps } from './step-props';
 
 export function SummaryStep({ onTroubleshoot }: StepProps): ReactElement {
   const { t, i18n } = useTranslation('setup');
-  const s = useSetupStore();
   const say = useSay();
+  const s = useSetupStore();
   const loadHistory = s.loadHistory;
   useEffect(() => {
     void loadHistory();
@@ -54,7 +54,7 @@ export function SummaryStep({ onTroubleshoot }: StepProps): ReactElement {
           {rows.map((id) => (
             <tr key={id}>
               <th scope="row">{t(`nav.${id}`)}</th>
-              <td>{done[id]?.summary}</td>
+              <td>{done[id] !== undefined ? say(done[id].summary) : ''}</td>
               <td>{when(done[id]?.at ?? '')}</td>
             </tr>
           ))}

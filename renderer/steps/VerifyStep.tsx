@@ -1,5 +1,10 @@
 // Step 10: write the values to XS4 Face, read them back, follow the integration status until Connected — or explain why not.
-import type { ReactElement } from 'react';
+// The core keeps the last result and a run going on: after a reload the step shows the result (and whether settings
+// changed since), or that a verification is still running (Resume follows it) or did not finish (Start again).
+import { useSay } from '../i18n/say';
+import { text } from '../../contract/text';
+import { statusText } from '../i18n/status-text';
+import { useEffect, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CheckRunPanel, LiveCheckList } from '../components/CheckRunPanel';
 import { Icon } from '../components/Icon';
@@ -9,24 +14,68 @@ import { useSetupStore } from '../store/setup';
 import type { StepProps } from './step-props';
 
 export function VerifyStep({ onTroubleshoot }: StepProps): ReactElement {
-  const { t } = useTranslation('setup');
+  const { t, i18n } = useTranslation('setup');
+  const say = useSay();
   const s = useSetupStore();
+  const loadStatus = s.loadVerifyStatus;
   const result = s.verifyResult;
   const doneBefore = s.progress?.done.verify;
+  const last = s.verifyStatus?.last ?? null;
+  // The result on screen is the last run's (a fix in its diagnosis changes only that list).
+  const stale = result !== null && last?.stale === true;
+  const verifying = s.operation?.running === true && s.operation.kind === 'verify';
+  const earlier = verifying ? null : (s.verifyStatus?.running ?? null);
+  const time = (iso: string): string => new Date(iso).toLocaleTimeString(i18n.language);
+
+  useEffect(() => {
+    void loadStatus();
+  }, [loadStatus]);
 
   return (
     <StepFrame
       title={t('verify.title')}
       intro={<p>{t('verify.intro')}</p>}
       onBack={() => void s.back()}
-      onContinue={() =>
-        void s.complete(
-          t('verify.summary', { status: t(`status.integration.${result?.status ?? 'unconfigured'}`) }),
-        )
-      }
-      continueDisabled={result?.connected !== true && doneBefore === undefined}
+      onContinue={() => void s.complete(text('setup:verify.summary', { status: statusText(result?.status) }))}
+      continueDisabled={!(result?.connected === true && !stale) && doneBefore === undefined}
       continueHint={t('verify.continueHint')}
     >
+      {earlier !== null && (
+        <div
+          className="notice notice--info"
+          data-verify={earlier.active ? 'running' : 'interrupted'}
+          role="status"
+        >
+          <Icon name="info" />
+          <div>
+            <p className="notice__title">
+              {t(earlier.active ? 'verify.stillRunning' : 'verify.interrupted', {
+                time: time(earlier.startedAt),
+              })}
+            </p>
+            <div className="form__actions">
+              {earlier.active && (
+                <button
+                  type="button"
+                  className="btn btn--primary"
+                  onClick={() => void s.followVerify()}
+                  disabled={s.busy !== null}
+                >
+                  {t('verify.resume')}
+                </button>
+              )}
+              <button
+                type="button"
+                className="btn"
+                onClick={() => void s.verify()}
+                disabled={s.busy !== null}
+              >
+                {t('verify.restart')}
+              </button>
+            </div>
+          </div>
+        </div>
+      )}
       <CheckRunPanel
         actions={
           <button
@@ -52,10 +101,17 @@ export function VerifyStep({ onTroubleshoot }: StepProps): ReactElement {
             <h3 id="verify-result" className="result-head">
               {t('verify.resultTitle')} <StatusBadge kind="integration" status={result.status} />
             </h3>
+            {last !== null && <p className="muted">{t('verify.checkedAt', { time: time(last.at) })}</p>}
             <p className={`notice ${result.connected ? 'notice--ok' : 'notice--error'}`} role="status">
               <Icon name={result.connected ? 'check' : 'cross'} />
-              <span>{result.message}</span>
+              <span>{say(result.message)}</span>
             </p>
+            {stale && (
+              <p className="notice notice--warn" data-verify="stale">
+                <Icon name="warning" />
+                <span>{t('verify.stale')}</span>
+              </p>
+            )}
             {!result.connected && result.diagnosis.length > 0 && (
               <>
                 <h4>{t('verify.diagnosis')}</h4>

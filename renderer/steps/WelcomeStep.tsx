@@ -1,4 +1,5 @@
 // Step 1: what the assistant will do, what the technician needs, and the way to Troubleshoot instead.
+import { text } from '../../contract/text';
 import { useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmDialog } from '../components/ConfirmDialog';
@@ -41,7 +42,7 @@ export function WelcomeStep({ onTroubleshoot }: StepProps): ReactElement {
             className="btn btn--primary"
             data-continue
             disabled={busy !== null}
-            onClick={() => void complete(t('welcome.summary'))}
+            onClick={() => void complete(text('setup:welcome.summary'))}
           >
             {t('welcome.start')}
           </button>

@@ -2,20 +2,32 @@
 // core explained, the fields it names, and the long operation on screen; also the check fixes both offer.
 import type { StateCreator } from 'zustand';
 import type { CheckView } from '../../contract/setup-shapes';
+import type { StepId } from '../../contract/steps';
 import { toCallError, type CallError } from '../bridge/errors';
 import { xs4 } from '../bridge/xs4';
 import type { Busy, OperationKind } from './busy';
 import { cancelOperation, runOperation, type OperationView } from './operation';
 import type { FieldError } from './validation';
-import type { PendingWrite } from './pending';
+import { initialPending, writeStateOf } from './pending';
 import type { SetupStore } from './setup';
 
+/** An operation that ended while another step was on screen, and what its own step has to say about it. */
+export interface Attention {
+  step: StepId;
+  action: Busy;
+  kind: OperationKind;
+  /** The failure, shown on its step when the technician goes there; null when the step shows it itself (a write). */
+  error: CallError | null;
+}
+
 export interface ActivityState {
-  /** The action in flight; buttons of the view disable while set. */
+  /** The action in flight; buttons of the view disable while set. While a long operation runs and the technician
+   * reads another step, it is that operation's action again once a short action ends. */
   busy: Busy | null;
   error: CallError | null;
   fieldErrors: FieldError[];
   operation: OperationView | null;
+  attention: Attention | null;
 }
 
 export interface ActivityActions {
@@ -25,55 +37,73 @@ export interface ActivityActions {
   undoFix(checkId: string): Promise<void>;
 }
 
-export const initialActivity: ActivityState = { busy: null, error: null, fieldErrors: [], operation: null };
+export const initialActivity: ActivityState = {
+  busy: null,
+  error: null,
+  fieldErrors: [],
+  operation: null,
+  attention: null,
+};
 
 type Set = Parameters<StateCreator<SetupStore>>[0];
+type Get = Parameters<StateCreator<SetupStore>>[1];
 
 /** The helpers every slice's actions go through. */
 export interface Activity {
   /**
    * Runs one action: marks it busy, clears the old error, and turns a rejection into the view's error (an
-   * INVALID_INPUT naming a field also becomes that field's inline error). A write left pending (FACE_WRITE_PENDING)
-   * becomes the pending-write panel instead; `handled` may take other failures (true: not shown as an error).
-   * Returns undefined on failure.
+   * INVALID_INPUT naming a field also becomes that field's inline error). A write that did not simply fail (left
+   * pending, sent without an answer, cancelled before it was sent) becomes the write panel instead; `handled` may take
+   * other failures (true: not shown as an error). Returns undefined on failure.
    */
   act<T>(name: Busy, work: () => Promise<T>, handled?: (error: CallError) => boolean): Promise<T | undefined>;
   /** Client-side rule checks; true when the form may be sent. */
   validated(errors: Array<FieldError | null>): boolean;
-  /** A long operation with live progress and a cancel handle, as one busy action. */
+  /**
+   * A long operation with live progress and a cancel handle, as one busy action. One at a time: while another runs,
+   * this one does not start (undefined).
+   */
   operate<T>(
     busy: Busy,
     kind: OperationKind,
     call: (operationId: string) => Promise<T>,
+    handled?: (error: CallError) => boolean,
   ): Promise<T | undefined>;
 }
 
-/** A write XS4 Face still holds for the on-site server, from its FACE_WRITE_PENDING (null for any other failure). */
-function pendingWriteOf(name: Busy, error: CallError): PendingWrite | null {
-  const changeId = error.params?.changeId;
-  if (error.code !== 'FACE_WRITE_PENDING' || typeof changeId !== 'string') return null;
-  const waited = error.params?.waitedMs;
-  return {
-    changeId,
-    action: name,
-    waitedMs: typeof waited === 'number' ? waited : 0,
-    stopped: error.params?.stopped === 'true',
-  };
+/** What `busy` falls back to when an action ends: the long operation still running, if any. */
+function stillRunning(s: SetupStore): Busy | null {
+  return s.operation?.running === true ? s.operation.action : null;
 }
 
-export function activity(set: Set): Activity {
-  const act: Activity['act'] = async (name, work, handled) => {
+export function activity(set: Set, get: Get): Activity {
+  async function run<T>(
+    name: Busy,
+    work: () => Promise<T>,
+    handled: ((error: CallError) => boolean) | undefined,
+    kind: OperationKind | null,
+  ): Promise<T | undefined> {
+    const startedOn = get().step;
     set({ busy: name, error: null, fieldErrors: [] });
     try {
       return await work();
     } catch (e) {
       const error = toCallError(e);
-      const left = pendingWriteOf(name, error);
-      if (left !== null) {
-        set({ pendingWrite: left, pendingOutcome: null });
+      // The technician may have gone to read another step meanwhile: the outcome belongs to the step that started it.
+      const elsewhere = get().step !== startedOn;
+      const write = writeStateOf(name, startedOn, error);
+      if (write !== null) {
+        set(write);
+        if (elsewhere && kind !== null)
+          set({ attention: { step: startedOn, action: name, kind, error: null } });
         return undefined;
       }
       if (handled?.(error) === true) return undefined;
+      if (elsewhere) {
+        // A step's own load is done again when it is shown again; an operation's failure waits for its step.
+        if (kind !== null) set({ attention: { step: startedOn, action: name, kind, error } });
+        return undefined;
+      }
       const fieldErrors: FieldError[] =
         error.field !== undefined && error.rule !== undefined
           ? [{ field: error.field, rule: 'core', values: { text: error.rule } }]
@@ -81,18 +111,29 @@ export function activity(set: Set): Activity {
       set({ error, fieldErrors });
       return undefined;
     } finally {
-      set({ busy: null });
+      set((s) => (s.busy === name ? { busy: stillRunning(s) } : {}));
     }
-  };
+  }
+
   return {
-    act,
+    act: (name, work, handled) => run(name, work, handled, null),
     validated(errors) {
       const fieldErrors = errors.filter((e): e is FieldError => e !== null);
       set({ fieldErrors, error: null });
       return fieldErrors.length === 0;
     },
-    operate: (busy, kind, call) =>
-      act(busy, () => runOperation(kind, (operation) => set({ operation }), call)),
+    async operate(busy, kind, call, handled) {
+      if (get().operation?.running === true) return undefined;
+      const step = get().step;
+      // A new write replaces what the panel said about the last one.
+      if (kind === 'write') set({ ...initialPending, writeOn: step });
+      return run(
+        busy,
+        () => runOperation(kind, (operation) => set({ operation }), call, { action: busy, step }),
+        handled,
+        kind,
+      );
+    },
   };
 }
 
@@ -105,7 +146,7 @@ export const createActivitySlice: StateCreator<SetupStore, [], [], ActivityState
   set,
   get,
 ) => {
-  const { operate } = activity(set);
+  const { operate } = activity(set, get);
   async function change(kind: 'fix' | 'undo', checkId: string): Promise<void> {
     const updated = await operate(kind, kind, (operationId) =>
       kind === 'fix'

@@ -31,7 +31,12 @@ export type WizardBusy =
   | 'saveEnrollment'
   | 'policyCheck'
   | 'verify'
+  | 'verifyStatus'
+  | 'checkWrite'
   | 'history';
+
+/** Moving between steps: the step list and Back wait only for these (a long operation does not hold them). */
+export const NAVIGATION_BUSY: readonly Busy[] = ['load', 'navigate', 'complete', 'startOver'];
 
 /** Actions of the Troubleshoot view. */
 export type TroubleshootBusy = 'openBundle' | 'exportReport' | 'collectBundle';
@@ -57,6 +62,8 @@ export type OperationKind =
   | 'write'
   /** Keeping waiting for a write left pending. */
   | 'keepWaiting'
+  /** Reading back a write sent without an answer: does XS4 Face hold it? */
+  | 'checkWrite'
   /** The Microsoft sign-in in the system browser, or with a code on another device. */
   | 'signIn'
   | 'deviceCode';

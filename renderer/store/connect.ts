@@ -1,9 +1,10 @@
 // The Connect step's slice: Microsoft sign-in per region (system browser or a code on another device), the connection
-// and its certificate, and the Console's site › server choice that every later step shows.
+// attempt and its certificate, and the Console's site › server choice that every later step shows. An attempt that
+// fails leaves the saved connection as it was (the core keeps it); the page says so and offers to keep it.
 import type { StateCreator } from 'zustand';
 import type { ConnectResult, FaceChoice, ServerChoices } from '../../contract/setup-shapes';
 import type { BrowserPageWords, RegionView, SignInView } from '../../contract/sign-in-channels';
-import type { CallError } from '../bridge/errors';
+import { toCallError, type CallError } from '../bridge/errors';
 import { xs4 } from '../bridge/xs4';
 import { activity } from './activity';
 import { validateUrl } from './validation';
@@ -12,9 +13,15 @@ import type { SetupStore } from './setup';
 /** A certificate waiting for the technician's decision. */
 export type PendingTrust = Extract<ConnectResult, { state: 'needs-trust' }>;
 
+/** Why the step needs a new connection before Continue: an attempt failed (the working one is kept), or signed out. */
+export type Reconnect = 'failed' | 'signedOut';
+
 export interface ConnectState {
+  /** The connection this attempt made; cleared when a new attempt starts, so success never shows above a failure. */
   connection: Extract<ConnectResult, { state: 'connected' }> | null;
   pendingTrust: PendingTrust | null;
+  /** Set until a connection works again; the saved (working) connection is untouched by a failed attempt. */
+  reconnect: Reconnect | null;
   /** The address the technician connects to (kept for the server choice and the sign-in). */
   faceUrl: string;
   regions: RegionView[];
@@ -28,7 +35,7 @@ export interface ConnectState {
 }
 
 export interface ConnectActions {
-  /** Regions, who is signed in, and the server chosen earlier. */
+  /** Regions, who is signed in, the server chosen earlier, and a certificate question left open (before a reload). */
   loadSignIn(): Promise<void>;
   /** Signs in through the system browser, then connects. */
   signIn(regionId: string, url: string, pages: BrowserPageWords): Promise<void>;
@@ -47,6 +54,7 @@ export interface ConnectActions {
 export const initialConnect: ConnectState = {
   connection: null,
   pendingTrust: null,
+  reconnect: null,
   faceUrl: '',
   regions: [],
   signedIn: null,
@@ -66,37 +74,48 @@ export const createConnectSlice: StateCreator<SetupStore, [], [], ConnectState &
   set,
   get,
 ) => {
-  const { act, validated, operate } = activity(set);
+  const { act, validated, operate } = activity(set, get);
 
-  /** After a connect (or its refusal for want of a choice): the picker when there is something to choose. */
-  async function afterConnect(result: ConnectResult | undefined, notChosen: boolean): Promise<void> {
-    if (result !== undefined) {
-      if (result.state === 'connected') set({ connection: result, pendingTrust: null });
-      else if (result.state === 'needs-trust') {
-        set({ pendingTrust: result, connection: null });
-        return;
-      } else {
-        // The stored token was entered for another server: it is not sent here; this server's token is asked for.
-        set({
-          connection: null,
-          pendingTrust: null,
-          fieldErrors: [{ field: 'token', rule: 'tokenForOtherServer', values: { server: result.tokenFor } }],
-        });
-        return;
-      }
-    }
-    if (result === undefined && !notChosen) return;
-    // Trusted (or connected) but no server chosen yet: the certificate question is answered, the picker asks next.
-    if (notChosen) set({ pendingTrust: null });
-    const choices = await act('chooseServer', () => xs4().setup.faceServerChoices());
-    if (choices !== undefined) set({ choices: notChosen || serverCount(choices) > 1 ? choices : null });
-    await get().loadFaceChoice();
+  /** What an attempt answered, shown at once: connected, a certificate question, or a token for another server. */
+  function show(result: ConnectResult): void {
+    if (result.state === 'connected') set({ connection: result, pendingTrust: null, reconnect: null });
+    else if (result.state === 'needs-trust') set({ pendingTrust: result, connection: null });
+    else
+      // The stored token was entered for another server: it is not sent here; this server's token is asked for.
+      set({
+        connection: null,
+        pendingTrust: null,
+        reconnect: 'failed',
+        fieldErrors: [{ field: 'token', rule: 'tokenForOtherServer', values: { server: result.tokenFor } }],
+      });
   }
 
+  /**
+   * One attempt as one busy action, so the dialog closes and the outcome appears together: its answer, then (connected,
+   * or several servers and none chosen) the picker. A failure closes the certificate dialog and shows the real error.
+   */
   async function connectWith(run: () => Promise<ConnectResult>, busy: 'connect' | 'trust'): Promise<void> {
-    let notChosen = false;
-    const result = await act(busy, run, (e) => (notChosen = chooseFirst(e)));
-    await afterConnect(result, notChosen);
+    await act(
+      busy,
+      async () => {
+        let notChosen = false;
+        try {
+          show(await run());
+        } catch (e) {
+          if (!chooseFirst(toCallError(e))) throw e;
+          notChosen = true;
+          set({ pendingTrust: null });
+        }
+        if (!notChosen && get().connection === null) return;
+        const choices = await xs4().setup.faceServerChoices();
+        set({ choices: notChosen || serverCount(choices) > 1 ? choices : null });
+        await get().loadFaceChoice();
+      },
+      () => {
+        set((s) => ({ pendingTrust: null, reconnect: s.connection === null ? 'failed' : s.reconnect }));
+        return false;
+      },
+    );
   }
 
   return {
@@ -104,12 +123,20 @@ export const createConnectSlice: StateCreator<SetupStore, [], [], ConnectState &
 
     async loadSignIn() {
       await act('loadSignIn', async () => {
-        const [regions, signedIn, faceChoice] = await Promise.all([
+        const [regions, signedIn, faceChoice, draft] = await Promise.all([
           xs4().signIn.regions(),
           xs4().signIn.current(),
           xs4().setup.faceChoice(),
+          xs4().setup.connectDraft(),
         ]);
-        set({ regions, signedIn, faceChoice, signInLoaded: true });
+        // A certificate question still open (the page was reloaded while it was asked): asked again, same address.
+        set({
+          regions,
+          signedIn,
+          faceChoice,
+          signInLoaded: true,
+          ...(draft !== null ? { pendingTrust: draft, faceUrl: draft.url } : {}),
+        });
       });
     },
 
@@ -135,12 +162,14 @@ export const createConnectSlice: StateCreator<SetupStore, [], [], ConnectState &
 
     async signOut() {
       const was = await act('signOut', () => xs4().signIn.signOut());
-      if (was !== undefined) set({ signedIn: null });
+      // A connection made with the sign-in no longer works: nothing on screen may still say "Connected".
+      if (was !== undefined) set({ signedIn: null, connection: null, choices: null, reconnect: 'signedOut' });
     },
 
     async connect(url, token) {
       if (!validated([validateUrl('url', url, false)])) return;
-      set({ faceUrl: url.trim(), choices: null });
+      // A new attempt: what the last one showed (success included) goes, so it never stands beside this one's answer.
+      set({ faceUrl: url.trim(), choices: null, connection: null, pendingTrust: null });
       await connectWith(
         () => xs4().setup.connectFace({ url: url.trim(), token: token === '' ? null : token }),
         'connect',
@@ -161,7 +190,16 @@ export const createConnectSlice: StateCreator<SetupStore, [], [], ConnectState &
     },
 
     refuseCertificate() {
-      set({ pendingTrust: null, connection: null, error: { code: 'CERT_REFUSED', message: '', remedy: '' } });
+      set({
+        pendingTrust: null,
+        connection: null,
+        reconnect: 'failed',
+        error: { code: 'CERT_REFUSED', message: '', remedy: '' },
+      });
+      // The core drops the attempt it kept for the question; nothing else to tell (the page already says why).
+      void xs4()
+        .setup.refuseFaceCertificate()
+        .catch(() => undefined);
     },
 
     async chooseServer(siteId, serverId) {

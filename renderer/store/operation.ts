@@ -1,4 +1,5 @@
 // Runs one long core operation with live progress, log lines and a cancel handle; the store keeps its view state.
+import type { Sayable } from '../../contract/text';
 import {
   xs4,
   type DeviceCodeEvent,
@@ -6,15 +7,26 @@ import {
   type PendingEvent,
   type ProgressEvent,
 } from '../bridge/xs4';
-import type { OperationKind } from './busy';
+import type { WaitStage } from '../../contract/setup-shapes';
+import type { StepId } from '../../contract/steps';
+import type { Busy, OperationKind } from './busy';
 
 /** What the live log panel shows about the running (or last) operation. */
 export interface OperationView {
   id: string;
   /** Which action started it (e.g. "installScript", "checks"), for the panel's title. */
   kind: OperationKind;
+  /** The busy action it runs as (e.g. "saveDetails"): says what a write saves. */
+  action: Busy;
+  /** The wizard step on screen when it started: its panel is there; other steps show that it still runs. */
+  step: StepId;
+  /** When it started (page clock), for the elapsed time. */
+  startedAt: number;
+  /** What a write waits for now (a read, the write's answer, the read back); null before its first request. */
+  stage: WaitStage | null;
   running: boolean;
-  message: string;
+  /** What the core says it is doing (a Text, said by the panel in the page's language); '' before it says anything. */
+  message: Sayable;
   /** 0..1 when known. */
   fraction: number | null;
   log: string[];
@@ -36,11 +48,15 @@ export async function runOperation<T>(
   kind: OperationKind,
   update: (op: OperationView) => void,
   call: (operationId: string) => Promise<T>,
+  started: { action: Busy; step: StepId },
 ): Promise<T> {
   const api = xs4();
   let op: OperationView = {
     id: newOperationId(),
     kind,
+    ...started,
+    startedAt: Date.now(),
+    stage: null,
     running: true,
     message: '',
     fraction: null,
@@ -55,7 +71,10 @@ export async function runOperation<T>(
   };
   set({});
   const offProgress = api.on('progress', (e: ProgressEvent) => {
-    if (e.operation === op.id) set({ message: e.message, fraction: e.fraction });
+    if (e.operation !== op.id) return;
+    // A write's stage report changes what it waits for; its message stays the last one said.
+    if (e.stage !== undefined) set({ stage: e.stage });
+    else set({ message: e.message, fraction: e.fraction });
   });
   const offPending = api.on('pending', ({ operation, ...p }: PendingEvent) => {
     if (operation === op.id) set({ pending: { ...p, receivedAt: Date.now() } });

@@ -23,7 +23,7 @@ export const createSpaceTrustSlice: StateCreator<SetupStore, [], [], SpaceTrustS
   set,
   get,
 ) => {
-  const { act } = activity(set);
+  const { act } = activity(set, get);
   return {
     ...initialSpaceTrust,
 

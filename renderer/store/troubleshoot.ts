@@ -39,7 +39,7 @@ export const createTroubleshootSlice: StateCreator<
   [],
   TroubleshootState & TroubleshootActions
 > = (set, get) => {
-  const { act, validated, operate } = activity(set);
+  const { act, validated, operate } = activity(set, get);
   return {
     ...initialTroubleshoot,
 

@@ -1,5 +1,6 @@
 // The setup wizard's slice: where the technician is, what the core answered for each step. Every action goes through
 // window.xs4. Secrets are never kept here: reveal returns the value to the caller.
+import type { Text } from '../../contract/text';
 import type { StateCreator } from 'zustand';
 import type {
   CheckView,
@@ -14,22 +15,25 @@ import type {
   SetupProgress,
   SpaceDetails,
   VerifyResult,
+  VerifyStatus,
 } from '../../contract/setup-shapes';
 import { nextStep, previousStep, type StepId } from '../../contract/steps';
+import { toCallError } from '../bridge/errors';
 import { xs4 } from '../bridge/xs4';
 import { activity, initialActivity } from './activity';
-import {
-  CONFIGURABLE_INTEGRATIONS,
-  ENROLLMENT_CHECKS,
-  SPACE_SETTINGS_CHECKS,
-  VERIFY_DEADLINE_MS,
-} from './step-checks';
+import { CONFIGURABLE_INTEGRATIONS, SPACE_SETTINGS_CHECKS, VERIFY_DEADLINE_MS } from './step-checks';
 import { parsePort, validateCompanyName, validateHost, validateShipKey, validateUrl } from './validation';
 import { initialTroubleshoot } from './troubleshoot';
 import { initialConnect } from './connect';
-import { initialPending } from './pending';
+import { initialPending, settingsChecksAfter } from './pending';
 import { initialSpaceTrust } from './space-trust';
 import type { SetupStore } from './setup';
+
+/** What the technician typed into a step's form and has not saved: kept while other steps are read. */
+export interface Drafts {
+  spaceDetails: { host: string; port: string; https: boolean } | null;
+  enrollment: { companyName: string; privacyPolicyUrl: string } | null;
+}
 
 export interface WizardState {
   loaded: boolean;
@@ -41,6 +45,8 @@ export interface WizardState {
 
   cards: IntegrationCard[];
   cardsLoaded: boolean;
+  /** The last background refresh of the cards failed (shown quietly; the cards stay as last read). */
+  cardsRefreshFailed: { at: string; message: string } | null;
   detected: DetectedSpace | null;
   details: SpaceDetails | null;
   shipKey: MaskedSecret | null;
@@ -52,9 +58,16 @@ export interface WizardState {
   generalOptions: GeneralOptionView[];
   enrollment: EnrollmentSettings | null;
   policyChecks: CheckView[];
+  /** Values the core did not save because their policy check failed (the technician may still decide to save them). */
+  policyRefused: EnrollmentSettings | null;
+  /** Set when the key XS4 Face held was replaced: Space's SHIP tab must get the new one. */
+  shipKeyReplacedAt: string | null;
   verifyResult: VerifyResult | null;
+  /** What the core kept of the Verify step: the last result (when, stale or not) and a run still going on. */
+  verifyStatus: VerifyStatus | null;
   /** The applied-settings history (what the app changed), for the Summary. */
   history: HistoryEntryView[];
+  drafts: Drafts;
 }
 
 export interface WizardActions {
@@ -62,7 +75,8 @@ export interface WizardActions {
   goTo(step: StepId): Promise<void>;
   back(): Promise<void>;
   /** Marks the shown step done with a summary for the Summary step, then shows the next one. */
-  complete(summary: string): Promise<void>;
+  /** Marks the step done with what it did, as a sentence of the page's catalogs (said again in any language). */
+  complete(summary: Text): Promise<void>;
   startOver(): Promise<void>;
 
   refreshIntegrations(quiet?: boolean): Promise<void>;
@@ -72,8 +86,12 @@ export interface WizardActions {
   saveSpaceDetails(host: string, port: string, https: boolean): Promise<boolean>;
 
   loadShipKey(): Promise<void>;
-  generateShipKey(): Promise<void>;
-  enterShipKey(value: string): Promise<boolean>;
+  /**
+   * Generates or takes a key and writes it. A different key XS4 Face holds is replaced only with `replace`; without it
+   * the core refuses and the answer is `{ replaces }`, the fingerprint of the key held, for the step to ask first.
+   */
+  generateShipKey(replace?: boolean): Promise<ShipKeyOutcome>;
+  enterShipKey(value: string, replace?: boolean): Promise<ShipKeyOutcome>;
   revealShipKey(): Promise<string | null>;
   copyShipKey(): Promise<boolean>;
   resetAuthKey(): Promise<void>;
@@ -88,11 +106,25 @@ export interface WizardActions {
   copyGeneralOption(label: string): Promise<boolean>;
 
   loadEnrollment(): Promise<void>;
-  saveEnrollment(companyName: string, privacyPolicyUrl: string): Promise<boolean>;
+  /** Checks the policy, then saves; false when nothing was saved (a failing policy without `acceptFailingPolicy`). */
+  saveEnrollment(
+    companyName: string,
+    privacyPolicyUrl: string,
+    acceptFailingPolicy?: boolean,
+  ): Promise<boolean>;
 
   verify(): Promise<void>;
+  /** Reads what the core kept of the Verify step (after a reload or a restart). */
+  loadVerifyStatus(): Promise<void>;
+  /** Follows the verification still running in the core (the page was reloaded during it). */
+  followVerify(): Promise<void>;
   loadHistory(): Promise<void>;
+  /** Keeps (or, with null, drops) what a step's form holds unsaved, so a visit to another step does not lose it. */
+  keepDraft<K extends keyof Drafts>(step: K, draft: Drafts[K]): void;
 }
+
+/** How a SHIP key write ended: written, refused until the technician confirms the replacement, or failed (shown). */
+export type ShipKeyOutcome = 'saved' | { replaces: string } | 'failed';
 
 export const initialWizard: WizardState = {
   loaded: false,
@@ -101,6 +133,7 @@ export const initialWizard: WizardState = {
   focusKey: 0,
   cards: [],
   cardsLoaded: false,
+  cardsRefreshFailed: null,
   detected: null,
   details: null,
   shipKey: null,
@@ -111,26 +144,71 @@ export const initialWizard: WizardState = {
   generalOptions: [],
   enrollment: null,
   policyChecks: [],
+  policyRefused: null,
+  shipKeyReplacedAt: null,
   verifyResult: null,
+  verifyStatus: null,
   history: [],
+  drafts: { spaceDetails: null, enrollment: null },
 };
+
+/** The SHIP key after a write; Space settings' SHIP check ran with the old one, so a new key runs them again. */
+function keyState(shipKey: MaskedSecret): (s: SetupStore) => Partial<SetupStore> {
+  return (s) => ({
+    shipKey,
+    ...(s.shipKey?.fingerprint !== shipKey.fingerprint ? { settingsChecks: [] } : {}),
+  });
+}
 
 export const createWizardSlice: StateCreator<SetupStore, [], [], WizardState & WizardActions> = (
   set,
   get,
 ) => {
-  const { act, validated, operate } = activity(set);
+  const { act, validated, operate } = activity(set, get);
 
-  // A write left pending belongs to the step that wrote it: another step starts without its panel.
+  /** A SHIP key write; the core's refusal to replace a different key without confirmation is a question, not an error. */
+  const writeShipKey = async (
+    busy: 'generateShipKey' | 'enterShipKey',
+    replace: boolean,
+    call: (operationId: string) => Promise<MaskedSecret>,
+  ): Promise<ShipKeyOutcome> => {
+    let replaces: string | null = null;
+    const shipKey = await operate(busy, 'write', call, (error) => {
+      if (error.code !== 'SHIP_KEY_REPLACE_UNCONFIRMED') return false;
+      replaces = String(error.params?.fingerprint ?? '');
+      return true;
+    });
+    if (replaces !== null) return { replaces };
+    if (shipKey === undefined) return 'failed';
+    set(keyState(shipKey));
+    if (replace) set({ shipKeyReplacedAt: new Date().toISOString() });
+    return 'saved';
+  };
+
+  // A write that needs the technician (left pending, sent without an answer) stays with the step that wrote it and is
+  // shown there again on return; how an earlier one ended is not repeated on another visit. An operation that failed
+  // while the technician read another step shows its failure on its own step.
   const showProgress = (progress: SetupProgress): void =>
-    set((s) => ({
-      progress,
-      step: progress.current,
-      focusKey: s.focusKey + 1,
-      error: null,
-      fieldErrors: [],
-      ...(progress.current !== s.step ? initialPending : {}),
-    }));
+    set((s) => {
+      const moved = progress.current !== s.step;
+      const back = s.attention !== null && s.attention.step === progress.current ? s.attention : null;
+      return {
+        progress,
+        step: progress.current,
+        focusKey: s.focusKey + 1,
+        error: back?.error ?? null,
+        fieldErrors: [],
+        ...(back !== null ? { attention: null } : {}),
+        ...(moved ? { pendingOutcome: null, writeOutcome: null } : {}),
+      };
+    });
+
+  /** A verification that ended here: its result, as the core now keeps it. */
+  const verified = (result: VerifyResult): void =>
+    set({
+      verifyResult: result,
+      verifyStatus: { running: null, last: { at: new Date().toISOString(), result, stale: false } },
+    });
 
   return {
     ...initialWizard,
@@ -184,16 +262,17 @@ export const createWizardSlice: StateCreator<SetupStore, [], [], WizardState & W
 
     async refreshIntegrations(quiet = false) {
       if (quiet) {
-        // Background refresh: a failure shows on the next explicit refresh, it does not replace the step's error.
+        // Background refresh: a failure is said quietly beside the cards (they stay as last read, with their "last
+        // checked" time); it does not replace the step's error or block anything.
         try {
-          set({ cards: await xs4().setup.listIntegrations(), cardsLoaded: true });
-        } catch {
-          /* kept: the cards on screen stay as last read, with their "last checked" time */
+          set({ cards: await xs4().setup.listIntegrations(), cardsLoaded: true, cardsRefreshFailed: null });
+        } catch (e) {
+          set({ cardsRefreshFailed: { at: new Date().toISOString(), message: toCallError(e).message } });
         }
         return;
       }
       const cards = await act('integrations', () => xs4().setup.listIntegrations());
-      if (cards !== undefined) set({ cards, cardsLoaded: true });
+      if (cards !== undefined) set({ cards, cardsLoaded: true, cardsRefreshFailed: null });
     },
 
     async addIntegrations(kinds) {
@@ -224,7 +303,7 @@ export const createWizardSlice: StateCreator<SetupStore, [], [], WizardState & W
         xs4().setup.saveSpaceDetails({ operationId, host: host.trim(), port: port.port, https }),
       );
       if (saved === undefined) return false;
-      set({ details: saved });
+      set((s) => ({ details: saved, ...settingsChecksAfter(s.details, saved) }));
       return true;
     },
 
@@ -233,21 +312,17 @@ export const createWizardSlice: StateCreator<SetupStore, [], [], WizardState & W
       if (shipKey !== undefined) set({ shipKey });
     },
 
-    async generateShipKey() {
-      const shipKey = await operate('generateShipKey', 'write', (operationId) =>
-        xs4().setup.setShipKey({ operationId, generate: true }),
+    async generateShipKey(replace = false) {
+      return writeShipKey('generateShipKey', replace, (operationId) =>
+        xs4().setup.setShipKey({ operationId, generate: true, ...(replace ? { replace: true } : {}) }),
       );
-      if (shipKey !== undefined) set({ shipKey });
     },
 
-    async enterShipKey(value) {
-      if (!validated([validateShipKey('shipKey', value)])) return false;
-      const shipKey = await operate('enterShipKey', 'write', (operationId) =>
-        xs4().setup.setShipKey({ operationId, value }),
+    async enterShipKey(value, replace = false) {
+      if (!validated([validateShipKey('shipKey', value)])) return 'failed';
+      return writeShipKey('enterShipKey', replace, (operationId) =>
+        xs4().setup.setShipKey({ operationId, value, ...(replace ? { replace: true } : {}) }),
       );
-      if (shipKey === undefined) return false;
-      set({ shipKey });
-      return true;
     },
 
     async revealShipKey() {
@@ -314,7 +389,7 @@ export const createWizardSlice: StateCreator<SetupStore, [], [], WizardState & W
       if (enrollment !== undefined) set({ enrollment });
     },
 
-    async saveEnrollment(companyName, privacyPolicyUrl) {
+    async saveEnrollment(companyName, privacyPolicyUrl, acceptFailingPolicy = false) {
       if (
         !validated([
           validateCompanyName('companyName', companyName),
@@ -322,27 +397,55 @@ export const createWizardSlice: StateCreator<SetupStore, [], [], WizardState & W
         ])
       )
         return false;
-      const saved = await operate('saveEnrollment', 'write', (operationId) =>
+      const wanted = { companyName: companyName.trim(), privacyPolicyUrl: privacyPolicyUrl.trim() };
+      set({ policyRefused: null });
+      // One operation: the core checks the policy at this address first and writes only if it may.
+      const result = await operate('saveEnrollment', 'policyCheck', (operationId) =>
         xs4().setup.saveEnrollment({
           operationId,
-          companyName: companyName.trim(),
-          privacyPolicyUrl: privacyPolicyUrl.trim(),
+          ...wanted,
+          ...(acceptFailingPolicy ? { acceptFailingPolicy: true } : {}),
         }),
       );
-      if (saved === undefined) return false;
-      set({ enrollment: saved });
-      const list = await operate('policyCheck', 'policyCheck', (operationId) =>
-        xs4().setup.runChecks({ operationId, ids: [...ENROLLMENT_CHECKS] }),
-      );
-      if (list !== undefined) set({ policyChecks: list });
+      if (result === undefined) return false;
+      if (!result.saved) {
+        set({ policyChecks: result.checks, policyRefused: wanted });
+        return false;
+      }
+      set({ enrollment: result.enrollment, policyChecks: result.checks });
       return true;
     },
 
     async verify() {
+      // Started here: what was running before (a reload) is replaced by this run.
+      set((s) => ({ verifyStatus: s.verifyStatus === null ? null : { ...s.verifyStatus, running: null } }));
       const result = await operate('verify', 'verify', (operationId) =>
         xs4().setup.verify({ operationId, deadlineMs: VERIFY_DEADLINE_MS }),
       );
-      if (result !== undefined) set({ verifyResult: result });
+      if (result !== undefined) verified(result);
+    },
+
+    async loadVerifyStatus() {
+      const status = await act('verifyStatus', () => xs4().setup.verifyStatus());
+      if (status !== undefined) set({ verifyStatus: status, verifyResult: status.last?.result ?? null });
+    },
+
+    async followVerify() {
+      set((s) => ({ verifyStatus: s.verifyStatus === null ? null : { ...s.verifyStatus, running: null } }));
+      let ended = false;
+      const result = await operate(
+        'verify',
+        'verify',
+        (operationId) => xs4().setup.followVerify({ operationId }),
+        // It ended between the reload and Resume: its result (or its end) is what the core kept.
+        (e) => (ended = e.code === 'SETUP_VERIFY_NOT_RUNNING'),
+      );
+      if (result !== undefined) verified(result);
+      else if (ended) await get().loadVerifyStatus();
+    },
+
+    keepDraft(step, draft) {
+      set((s) => ({ drafts: { ...s.drafts, [step]: draft } }));
     },
 
     async loadHistory() {

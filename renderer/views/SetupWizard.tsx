@@ -5,6 +5,7 @@ import type { StepId } from '../../contract/steps';
 import { FailureNotice } from '../components/FailureNotice';
 import { Icon } from '../components/Icon';
 import { StepIds } from '../../contract/steps';
+import { NAVIGATION_BUSY } from '../store/busy';
 import { useSetupStore } from '../store/setup';
 import { ConnectStep } from '../steps/ConnectStep';
 import { EnrollmentStep } from '../steps/EnrollmentStep';
@@ -68,6 +69,8 @@ export function SetupWizard({ onTroubleshoot }: StepProps): ReactElement {
   const View = STEP_VIEWS[step];
   const done = progress?.done ?? {};
   const index = StepIds.indexOf(step);
+  // Only a move between steps holds the list: a step's load or a long operation elsewhere does not.
+  const navigating = busy !== null && NAVIGATION_BUSY.includes(busy);
   return (
     <div className="view">
       <div className="wizard">
@@ -77,8 +80,10 @@ export function SetupWizard({ onTroubleshoot }: StepProps): ReactElement {
             {StepIds.map((id, i) => {
               const isDone = done[id] !== undefined;
               const isCurrent = id === step;
-              // Steps already done (or the one the core says is next) can be revisited; later ones cannot be skipped to.
-              const reachable = isDone || id === progress?.current || i <= index;
+              // Every step up to the furthest one reached stays reachable after going back (each before it is done, or
+              // it is at or before the one shown); a step no one reached yet cannot be skipped to.
+              const reachable =
+                isDone || i <= index || StepIds.slice(0, i).every((before) => done[before] !== undefined);
               return (
                 <li
                   key={id}
@@ -87,7 +92,7 @@ export function SetupWizard({ onTroubleshoot }: StepProps): ReactElement {
                   <button
                     type="button"
                     aria-current={isCurrent ? 'step' : undefined}
-                    disabled={!reachable || busy !== null}
+                    disabled={!reachable || navigating}
                     onClick={() => void goTo(id)}
                   >
                     <span className="wstep__mark" aria-hidden="true">

@@ -35,16 +35,26 @@ export function makeCert(opts: CertOptions = {}): Pem {
   cert.validity.notBefore = opts.notBefore ?? new Date(now - 24 * 3600 * 1000);
   cert.validity.notAfter = opts.notAfter ?? new Date(now + 365 * 24 * 3600 * 1000);
   const cn = opts.commonName ?? 'localhost';
-  const attrs = [{ name: 'commonName', value: cn }, { name: 'organizationName', value: 'XS4 Test' }];
+  const attrs = [
+    { name: 'commonName', value: cn },
+    { name: 'organizationName', value: 'XS4 Test' },
+  ];
   cert.setSubject(attrs);
   const altNames = (opts.altNames ?? ['localhost', '127.0.0.1']).map((n) =>
     /^[\d.]+$/.test(n) || n.includes(':') ? { type: 7, ip: n } : { type: 2, value: n },
   );
   const exts: object[] = [
     { name: 'basicConstraints', cA: opts.isCa === true },
-    { name: 'keyUsage', digitalSignature: true, keyEncipherment: true, keyCertSign: opts.isCa === true, cRLSign: opts.isCa === true },
+    {
+      name: 'keyUsage',
+      digitalSignature: true,
+      keyEncipherment: true,
+      keyCertSign: opts.isCa === true,
+      cRLSign: opts.isCa === true,
+    },
   ];
-  if (opts.isCa !== true) exts.push({ name: 'extKeyUsage', serverAuth: true }, { name: 'subjectAltName', altNames });
+  if (opts.isCa !== true)
+    exts.push({ name: 'extKeyUsage', serverAuth: true }, { name: 'subjectAltName', altNames });
   cert.setExtensions(exts);
   if (opts.issuer) {
     const ca = forge.pki.certificateFromPem(opts.issuer.cert);
@@ -75,7 +85,10 @@ export function wrongNameCert(): Pem {
  * hostile server may present. OpenSSL reads it and Node reports the field as "Bad time value". The signature no longer
  * matches (nothing can verify it), which is the point: only the describing and judging of such a certificate is tested.
  */
-export function malformedDateCert(field: 'notBefore' | 'notAfter' = 'notBefore', base: Pem = makeCert()): Pem {
+export function malformedDateCert(
+  field: 'notBefore' | 'notAfter' = 'notBefore',
+  base: Pem = makeCert(),
+): Pem {
   const der = forge.pki.pemToDer(base.cert).getBytes();
   const asn1 = forge.asn1.fromDer(der);
   const tbs = (asn1.value as forge.asn1.Asn1[])[0]!;

@@ -1,4 +1,5 @@
 // Local OpenID provider for sign-in: `npm run sim:oidc -- [options]`, or startOidcSimulator() in-process for tests.
+import { localRegionsFile } from './oidc/local-region';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { makeCa, makeCert, type Pem } from './certs';
@@ -79,18 +80,7 @@ async function main(): Promise<void> {
   }
   const idp = await startOidcSimulator({ port: o.port, certificate, accessTokenTtlSeconds: o.ttl });
   if (o.regionsOut) {
-    const region = {
-      id: 'local',
-      name: 'Local test region',
-      protocol: 'oidc',
-      authority: idp.issuer,
-      clientId: idp.clientId,
-      scopes: [idp.scope],
-      audience: idp.audience,
-      tenantId: SIM_TENANT,
-      apiBase: o.faceUrl,
-    };
-    writeFileSync(o.regionsOut, `${JSON.stringify({ regions: [region] }, null, 2)}\n`);
+    writeFileSync(o.regionsOut, localRegionsFile(idp, o.faceUrl));
   }
   // Simulator accounts only: they open nothing but this loopback provider.
   process.stdout.write(

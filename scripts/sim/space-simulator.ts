@@ -116,13 +116,24 @@ function versionAtLeast(v: string, min: number[]): boolean {
 
 // Space pads values with spaces (see tests/fixtures/ship-error-response.xml); so does the simulator.
 function shipXml(requestName: string, inner: string, charset: SpaceSimState['charset'] = 'utf-8'): string {
-  const declared = { 'utf-8': 'UTF-8', 'utf-16le': 'UTF-16', 'utf-16be': 'UTF-16', 'iso-8859-1': 'ISO-8859-1', 'windows-1252': 'windows-1252' }[charset];
+  const declared = {
+    'utf-8': 'UTF-8',
+    'utf-16le': 'UTF-16',
+    'utf-16be': 'UTF-16',
+    'iso-8859-1': 'ISO-8859-1',
+    'windows-1252': 'windows-1252',
+  }[charset];
   return `<?xml version="1.0" encoding="${declared}"?>\n<RequestResponse>\n   <RequestName> ${requestName} </RequestName>\n${inner}\n</RequestResponse>\n`;
 }
 
 /** Exception messages as Space writes them in its default language. */
 const MESSAGES: Record<(typeof SIM_LANGUAGES)[number], Record<number, string>> = {
-  eng: { 12: 'Invalid request', 13: 'Licence feature not supported', 14: 'Licence constraint', 502: 'Unknown request' },
+  eng: {
+    12: 'Invalid request',
+    13: 'Licence feature not supported',
+    14: 'Licence constraint',
+    502: 'Unknown request',
+  },
   spa: {
     12: 'Petición no válida',
     13: 'Licencia no válida para esta opción',
@@ -222,7 +233,12 @@ export async function startSpaceSimulator(options: SpaceSimulatorOptions = {}): 
   };
 
   const answerShip = (req: http.IncomingMessage, body: string, res: http.ServerResponse): void => {
-    const send = (status: number, xml: string | null, type = SHIP_CONTENT_TYPE, extra: Record<string, string> = {}): void => {
+    const send = (
+      status: number,
+      xml: string | null,
+      type = SHIP_CONTENT_TYPE,
+      extra: Record<string, string> = {},
+    ): void => {
       if (xml === null) {
         res.writeHead(status, { 'Content-Length': '0', ...extra });
         res.end();

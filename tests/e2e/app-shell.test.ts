@@ -84,14 +84,14 @@ describe('app shell', () => {
   });
 
   it('switches to Spanish, stores it in settings, and keeps it after a reload', async () => {
-    await page.getByRole('button', { name: 'Español' }).click();
+    await page.getByLabel('Language').selectOption('es');
     await expect.poll(() => page.locator('[data-mode="setup"] .nav__label').textContent()).toBe('Configurar');
     expect((await deps.settings.get()).language).toBe('es');
     expect(await page.locator('h1').textContent()).toBe('Asistente XS4 Face para Space');
     await screenshot(page, '01-app-shell-es.png');
     await page.reload();
     await expect.poll(() => page.locator('[data-mode="setup"] .nav__label').textContent()).toBe('Configurar');
-    await page.getByRole('button', { name: 'English' }).click();
+    await page.locator('select.langswitch__select').selectOption('en');
     await expect.poll(() => page.locator('[data-mode="setup"] .nav__label').textContent()).toBe('Set up');
     expect((await deps.settings.get()).language).toBe('en');
   });

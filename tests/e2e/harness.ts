@@ -67,11 +67,15 @@ export async function bindCore(page: Page, deps: CoreDeps): Promise<void> {
   const ctx: HandlerContext = {
     signal: gone.signal,
     emit(event: EventName, payload: unknown) {
-      void page.evaluate(
-        ([e, p]) =>
-          (globalThis as unknown as { __xs4Deliver(e: string, p: unknown): void }).__xs4Deliver(e, p),
-        [event, payload] as const,
-      );
+      // During a reload the page has no context for a moment: the event is lost, as webContents.send's would be
+      // for a page that is loading (an operation outlives a reload, as in Electron).
+      page
+        .evaluate(
+          ([e, p]) =>
+            (globalThis as unknown as { __xs4Deliver(e: string, p: unknown): void }).__xs4Deliver(e, p),
+          [event, payload] as const,
+        )
+        .catch(() => undefined);
     },
   };
   await page.exposeBinding('__xs4Invoke', async (source, channel: unknown, input: unknown) => {

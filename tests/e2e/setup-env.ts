@@ -1,6 +1,7 @@
 // End-to-end environment for the wizard: both simulators and a privacy-policy page on 127.0.0.1 (real TLS), the
 // real SetupService over them, the built renderer in Chromium with window.xs4 bound to the real core handlers; with
 // `signIn`, the local OpenID provider too, the real sign-in service, and a second Chromium as the system browser.
+import { localRegionsFile } from '../../scripts/sim/oidc/local-region';
 import { createServer as createHttpsServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
@@ -9,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { startFaceSimulator, twoSitesState, type FaceSimulator } from '../../scripts/sim/face-server';
-import { SIM_TENANT, startOidcSimulator, type OidcSimulator } from '../../scripts/sim/oidc/oidc-server';
+import { startOidcSimulator, type OidcSimulator } from '../../scripts/sim/oidc/oidc-server';
 import { createSignInService, type SignInService } from '../../main/core/auth/sign-in-service';
 import {
   startSpaceSimulator,
@@ -77,18 +78,7 @@ async function startSignIn(
 }
 
 async function writeRegions(file: string, idp: OidcSimulator, apiBase: string): Promise<void> {
-  const region = {
-    id: 'local',
-    name: 'Local test region',
-    protocol: 'oidc',
-    authority: idp.issuer,
-    clientId: idp.clientId,
-    scopes: [idp.scope],
-    audience: idp.audience,
-    tenantId: SIM_TENANT,
-    apiBase,
-  };
-  await writeFile(file, JSON.stringify({ regions: [region] }));
+  await writeFile(file, localRegionsFile(idp, apiBase));
 }
 
 async function startPolicyServer(): Promise<{ url: string; ca: string; server: Server }> {

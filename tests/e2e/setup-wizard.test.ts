@@ -248,7 +248,7 @@ describe('setup wizard', () => {
   it('speaks Spanish', async () => {
     env = await startSetupEnv();
     const w = new WizardPage(env.page);
-    await w.page.getByRole('button', { name: 'Español' }).click();
+    await w.page.getByLabel('Language').selectOption('es');
     await w.page.getByRole('heading', { level: 2, name: 'Vincular Salto Space con XS4 Face' }).waitFor();
     await w.shot('01-welcome-es');
     await w.click(w.button('Empezar la configuración'));

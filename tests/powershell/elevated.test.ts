@@ -17,6 +17,7 @@ import { spawnLauncher, type ProcessLauncher } from '../../main/core/windows/pro
 import type { ChangeRecord } from '../../main/core/windows/change-record';
 import { decodeWrapperArgs } from '../helpers/elevated-standin';
 import { describePs, ps } from './helpers/powershell';
+import { en } from '../../messages/render';
 
 const roots: string[] = [];
 function tempDir(prefix: string): string {
@@ -86,7 +87,7 @@ describePs('the install script cannot be swapped between the check and the run',
     expect(err).toBeInstanceOf(AppError);
     expect((err as AppError).code).toBe('INSTALL_SCRIPT_CHANGED');
     expect(records.map((r) => r.result)).toEqual(['failed']);
-    expect(records[0]?.summary).toMatch(/refused/i);
+    expect(en(records[0]?.summary ?? '')).toMatch(/refused/i);
     expect(readdirSync(tempRoot)).toEqual([]);
   });
 

@@ -11,6 +11,7 @@ import { runFixScript } from '../../main/core/checks/windows/deps';
 import type { CheckContext } from '../../main/core/checks/types';
 import type { ChangeRecord } from '../../main/core/windows/change-record';
 import { describePs, ps } from './helpers/powershell';
+import { text } from '../../contract/text';
 
 const roots: string[] = [];
 afterAll(() => {
@@ -52,7 +53,7 @@ describePs('integrity of the shipped scripts', { timeout: 300_000 }, () => {
     const err = await runFixScript(run.deps, ctx(), {
       script: 'add-firewall-rule',
       params: { Name: 'XS4 test rule', Group: 'XS4 test', Port: 8100 },
-      what: 'Firewall rule',
+      what: text('checks.firewall.space-port.fix.what'),
       target: 'firewall.space-port',
       action: 'apply',
       before: { rule: null, port: 8100 },

@@ -14,6 +14,7 @@ import { prepareInstallScript } from '../../main/core/windows/install-script';
 import { SPACE_ASSUMPTIONS } from '../../main/core/windows/space-assumptions';
 import { FakeWindows, type FakeScenario } from './helpers/fake-windows';
 import { describePs } from './helpers/powershell';
+import { en } from '../../messages/render';
 
 const SLEEP_QUERY = '/query SCHEME_CURRENT SUB_SLEEP';
 const UNATTENDED_QUERY = '/query SCHEME_CURRENT SUB_SLEEP 7bc4a2f9-d8fc-4469-b07b-33eb785aaca0';
@@ -73,9 +74,9 @@ describePs('read-only scripts in real PowerShell, Windows replayed from fixtures
       },
     });
     expect(result.code).toBe(code);
-    expect(result.summary).toMatch(summary);
-    expect(result.detail).toContain('Unattended sleep timeout on AC: 120 s');
-    expect(result.detail).toContain('Active scheme 381b4222-f694-41f0-9685-ff5bb260df2e');
+    expect(en(result.summary)).toMatch(summary);
+    expect(en(result.detail ?? '')).toContain('Unattended sleep timeout on AC: 120 s');
+    expect(en(result.detail ?? '')).toContain('Active scheme 381b4222-f694-41f0-9685-ff5bb260df2e');
     // The translated labels arrive intact (non-ASCII through PowerShell and back).
     expect(String(evidence.querySubSleep)).toContain(file.includes('ru-RU') ? 'Текущий индекс' : '');
   });
@@ -112,7 +113,7 @@ describePs('read-only scripts in real PowerShell, Windows replayed from fixtures
   it('power.states reads `powercfg /a` (information only); unreadable output is a skip, never a pass', async () => {
     const ok = await verdict('power.states', { powercfg: { '/a': { file: 'powercfg-a.en-US.txt' } } });
     expect(ok.result.code).toBe('POWER_STATES_INFO');
-    expect(ok.result.summary).toContain('Standby (S0 Low Power Idle) Network Disconnected, Hibernate');
+    expect(en(ok.result.summary)).toContain('Standby (S0 Low Power Idle) Network Disconnected, Hibernate');
     const bad = await verdict('power.states', { powercfg: {} });
     expect(bad.result).toMatchObject({ status: 'skip', code: 'POWER_STATES_UNREADABLE' });
   });
@@ -135,13 +136,13 @@ describePs('read-only scripts in real PowerShell, Windows replayed from fixtures
     expect(adapters[2]?.allowTurnOff).toBeNull();
     expect(adapters.map((a) => a.hasDefaultRoute)).toEqual([true, false, false]);
     expect(result.code).toBe('POWER_ADAPTER_POWEROFF');
-    expect(result.summary).toContain('Ethernet – Büro 中文 🙂');
+    expect(en(result.summary)).toContain('Ethernet – Büro 中文 🙂');
   });
 
   it('power.adapter: an adapter query that fails says it could not read them (a warning, never a pass)', async () => {
     const { result } = await verdict('power.adapter', { adapterError: 'Access is denied.' });
     expect(result).toMatchObject({ status: 'warn', code: 'ADAPTER_UNREADABLE' });
-    expect(result.detail).toContain('Access is denied.');
+    expect(en(result.detail ?? '')).toContain('Access is denied.');
     const none = await verdict('power.adapter', { adapters: [] });
     expect(none.result).toMatchObject({ status: 'warn', code: 'ADAPTER_NONE' });
   });
@@ -323,7 +324,7 @@ describePs('read-only scripts in real PowerShell, Windows replayed from fixtures
     // The script returns inbound rules whose TCP/Any filter covers the port; the evaluator then judges program scope.
     expect(names).toEqual(['other-program', 'range-domain']);
     expect(result.code).toBe('FIREWALL_PORT_CLOSED');
-    expect(result.summary).toContain('Private');
+    expect(en(result.summary)).toContain('Private');
   });
 
   it('firewall.space-port: open on every active profile; a block rule wins; unreadable profiles warn', async () => {

@@ -126,15 +126,16 @@ describe('app shell (DOM)', () => {
       }),
     });
     await render();
-    const es = [...host.querySelectorAll('button')].find((b) => b.textContent === 'Español')!;
+    const select = host.querySelector<HTMLSelectElement>('select.langswitch__select')!;
     await act(async () => {
-      es.click();
+      select.value = 'es';
+      select.dispatchEvent(new Event('change', { bubbles: true }));
       await new Promise((r) => setTimeout(r, 0));
     });
     expect(calls).toContain('settings.update');
     // Still English: the wizard's first step keeps its English title.
     expect(host.querySelector('h2')?.textContent).toBe('Link Salto Space to XS4 Face');
     expect(host.querySelector('[role="alert"]')?.textContent).toContain('Free some space.');
-    expect(es.getAttribute('aria-pressed')).toBe('false');
+    expect(select.value).toBe('en');
   });
 });

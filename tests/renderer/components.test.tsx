@@ -145,7 +145,7 @@ describe('CheckList', () => {
     const user = userEvent.setup();
     const onFix = vi.fn();
     render(<CheckList checks={[failing, manual]} busy={false} onFix={onFix} onUndo={vi.fn()} />);
-    expect(screen.getByRole('status').textContent).toBe('0 passed, 0 warnings, 2 failed, 0 skipped.');
+    expect(screen.getByRole('status').textContent).toBe('2 failed, 0 warnings, 0 skipped, 0 passed.');
     await user.click(screen.getByRole('button', { name: 'Turn off sleep (needs administrator)' }));
     const dialog = screen.getByRole('alertdialog');
     expect(within(dialog).getByText(/administrator permission/)).toBeTruthy();
@@ -158,6 +158,21 @@ describe('CheckList', () => {
     await user.click(screen.getByRole('button', { name: 'Turn off sleep (needs administrator)' }));
     await user.click(within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Turn off sleep' }));
     expect(onFix).toHaveBeenCalledWith('power.sleep');
+  });
+
+  it('lists failures first, then warnings, skipped and passed, keeping the order within each', () => {
+    const checks = [
+      check('face.reachable', 'pass'),
+      check('power.states', 'skip'),
+      check('power.sleep', 'fail'),
+      check('space.https', 'warn'),
+      check('face.signed-in', 'pass'),
+      check('space.ship', 'fail'),
+    ];
+    const { container } = render(<CheckList checks={checks} busy={false} onFix={vi.fn()} onUndo={vi.fn()} />);
+    const order = [...container.querySelectorAll('li[data-check]')].map((li) => li.getAttribute('data-check'));
+    expect(order).toEqual(['power.sleep', 'space.ship', 'space.https', 'power.states', 'face.reachable', 'face.signed-in']);
+    expect(screen.getByRole('status').textContent).toBe('2 failed, 1 warnings, 1 skipped, 2 passed.');
   });
 
   it('gives exact instructions where only the technician can fix', () => {
@@ -196,6 +211,10 @@ describe('LogPanel', () => {
         operation={{
           id: 'op-1',
           kind: 'installScript',
+          action: 'runScript',
+          step: 'installScript',
+          startedAt: Date.now() - 65_000,
+          stage: null,
           running: true,
           pending: null,
           deviceCode: null,
@@ -210,6 +229,8 @@ describe('LogPanel', () => {
     expect(bar.getAttribute('aria-valuenow')).toBe('40');
     expect(screen.getByRole('log').textContent).toBe('line one\nline two');
     expect(screen.getByRole('status').textContent).toBe('Installing certificates');
+    // What it waits for, and for how long.
+    expect(screen.getByRole('timer').textContent).toBe('Elapsed: 1 min 05 s');
     await user.click(screen.getByRole('button', { name: 'Cancel' }));
     expect(onCancel).toHaveBeenCalledOnce();
   });
@@ -224,7 +245,11 @@ describe('CertificateDialog', () => {
         pending={{
           url: 'https://xs4face.test',
           certificate: CERT,
-          reason: { message: 'The certificate is not trusted by Windows.' },
+          reason: {
+            code: 'TLS_UNTRUSTED',
+            message: 'The certificate is not trusted by Windows.',
+            remedy: '',
+          },
         }}
         server="face"
         busy={false}
@@ -247,7 +272,11 @@ describe('CertificateDialog', () => {
         pending={{
           url: 'https://xs4face.test',
           certificate: CERT,
-          reason: { message: 'Another certificate than the one you accepted.' },
+          reason: {
+            code: 'FACE_TLS_PIN_MISMATCH',
+            message: 'Another certificate than the one you accepted.',
+            remedy: '',
+          },
           previousFingerprint256: 'EF'.repeat(32),
         }}
         server="face"
@@ -257,15 +286,21 @@ describe('CertificateDialog', () => {
       />,
     );
     const dialog = screen.getByRole('alertdialog', { name: 'The certificate changed' });
-    expect(screen.getByTestId('cert-previous-fingerprint').textContent).toBe(formatFingerprint('EF'.repeat(32)));
+    expect(screen.getByTestId('cert-previous-fingerprint').textContent).toBe(
+      formatFingerprint('EF'.repeat(32)),
+    );
     expect(screen.getByTestId('cert-fingerprint').textContent).toBe(formatFingerprint(CERT.fingerprint256));
     expect(within(dialog).getByRole('button', { name: 'Trust the new certificate' })).toBeTruthy();
   });
 
-  it("for Space, says where to compare the fingerprint: the Space server", () => {
+  it('for Space, says where to compare the fingerprint: the Space server', () => {
     render(
       <CertificateDialog
-        pending={{ url: 'https://space01:8100/', certificate: CERT, reason: { message: 'Self-signed.' } }}
+        pending={{
+          url: 'https://space01:8100/',
+          certificate: CERT,
+          reason: { code: 'SPACE_TLS_SELF_SIGNED', message: 'Self-signed.', remedy: '' },
+        }}
         server="space"
         busy={false}
         onTrust={vi.fn()}

@@ -6,6 +6,8 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Xs4Error } from '../../contract/xs4-error';
 import { initialSetupState, useSetupStore } from '../../renderer/store/setup';
+import { suggestedServer } from '../../renderer/components/ServerPicker';
+import type { ServerChoices } from '../../contract/setup-shapes';
 import { SetupWizard } from '../../renderer/views/SetupWizard';
 import { currentApi, installFake, TWO_SITES, WHO, type FakeXs4 } from './fake-xs4';
 import { initTestI18n } from './setup-i18n';
@@ -164,7 +166,12 @@ describe('Connect step: site and server choice', () => {
       'OfflinePending messages: 2',
     );
     expect(within(picker).getByText('Pending messages: not reported')).toBeTruthy();
-    expect(within(picker).getByRole('button', { name: 'Use this server' })).toHaveProperty('disabled', true);
+    // One is checked for the technician (the first online server), and said so; Continue still waits for the choice.
+    expect(
+      (within(picker).getByRole('radio', { name: 'Reception server' }) as HTMLInputElement).checked,
+    ).toBe(true);
+    expect(within(picker).getByText(/The first online server is selected/)).toBeTruthy();
+    expect(within(picker).getByRole('button', { name: 'Use this server' })).toHaveProperty('disabled', false);
     expect(screen.getByText('Choose the XS4 Face server first.')).toBeTruthy();
     await user.click(within(picker).getByRole('radio', { name: 'Gate server' }));
     await user.click(within(picker).getByRole('button', { name: 'Use this server' }));
@@ -181,6 +188,33 @@ describe('Connect step: site and server choice', () => {
       ).checked,
     ).toBe(true);
     expect(screen.getByText('Chosen earlier; you can choose another one.')).toBeTruthy();
+  });
+
+  it('checks a server for the technician: the preselected one, else the only or first online one, else none', () => {
+    const offline = (c: ServerChoices): ServerChoices => ({
+      ...c,
+      sites: c.sites.map((site) => ({
+        ...site,
+        servers: site.servers.map((v) => ({ ...v, online: v.serverId === 'face-3' && v.online })),
+      })),
+    });
+    expect(suggestedServer(TWO_SITES)).toBe(JSON.stringify(['site-1', 'face-1']));
+    expect(suggestedServer(offline(TWO_SITES))).toBe(JSON.stringify(['site-2', 'face-3']));
+    expect(
+      suggestedServer({
+        ...TWO_SITES,
+        preselected: { siteId: 'site-1', serverId: 'face-2' },
+        reason: 'remembered',
+      }),
+    ).toBe(JSON.stringify(['site-1', 'face-2']));
+    const allOffline: ServerChoices = {
+      ...TWO_SITES,
+      sites: TWO_SITES.sites.map((site) => ({
+        ...site,
+        servers: site.servers.map((v) => ({ ...v, online: false })),
+      })),
+    };
+    expect(suggestedServer(allOffline)).toBe('');
   });
 
   it('shows the chosen server on every later step', async () => {

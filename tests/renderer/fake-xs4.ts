@@ -10,6 +10,7 @@ import type {
   PendingWriteResult,
   ServerChoices,
   SetupProgress,
+  VerifyStatus,
 } from '../../contract/setup-shapes';
 import type { RegionView, SignInView } from '../../contract/sign-in-channels';
 import type { StepId } from '../../contract/steps';
@@ -144,6 +145,8 @@ export class FakeXs4 {
   choice: FaceChoice | null = null;
   /** What "Keep waiting" answers (default: the integrations written). */
   keepWaitingResult: PendingWriteResult | null = null;
+  /** What the Verify step finds on arrival (nothing by default). */
+  verifyStatus: VerifyStatus = { running: null, last: null };
 
   constructor(private readonly options: FakeOptions = {}) {
     this.progress = options.progress ?? { current: 'welcome', done: {} };
@@ -216,6 +219,8 @@ export class FakeXs4 {
           certificate: CERT,
           trustedBy: 'pin' as const,
         }),
+      connectDraft: () => this.record('connectDraft', undefined, null),
+      refuseFaceCertificate: () => this.record('refuseFaceCertificate', undefined, null),
       listIntegrations: () => this.record('listIntegrations', undefined, () => this.cards),
       addIntegrations: (input) =>
         this.record('addIntegrations', input, () => {
@@ -298,7 +303,12 @@ export class FakeXs4 {
       generalOptions: () => this.record('generalOptions', undefined, generalOptions),
       revealGeneralOption: (input) => this.record('revealGeneralOption', input, SECRET_AUTH_KEY),
       getEnrollment: () => this.record('getEnrollment', undefined, null),
-      saveEnrollment: (input) => this.record('saveEnrollment', input, input),
+      saveEnrollment: (input) =>
+        this.record('saveEnrollment', input, {
+          saved: true as const,
+          enrollment: { companyName: input.companyName, privacyPolicyUrl: input.privacyPolicyUrl },
+          checks: this.options.checks ?? [],
+        }),
       verify: (input) => this.manual('verify', input),
       faceServerChoices: () =>
         this.record('faceServerChoices', undefined, () => {
@@ -335,6 +345,14 @@ export class FakeXs4 {
           input,
           () => this.keepWaitingResult ?? { write: 'integrations' as const, cards: this.cards },
         ),
+      checkWrite: (input) =>
+        this.record(
+          'checkWrite',
+          input,
+          () => this.keepWaitingResult ?? { write: 'integrations' as const, cards: this.cards },
+        ),
+      verifyStatus: () => this.record('verifyStatus', undefined, () => this.verifyStatus),
+      followVerify: (input) => this.manual('followVerify', input),
       cancel: (input) =>
         this.record('cancel', input, () => {
           this.cancelled.push(input.operationId);

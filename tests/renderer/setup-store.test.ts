@@ -1,7 +1,7 @@
 // The wizard store against a fake window.xs4: resume, navigation, validation before sending, secrets never kept, operations.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { initialSetupState, useSetupStore } from '../../renderer/store/setup';
-import { CERT, SECRET_SHIP_KEY, SPACE_CERT, check, currentApi, installFake } from './fake-xs4';
+import { CERT, SECRET_SHIP_KEY, SPACE_CERT, WHO, check, currentApi, installFake } from './fake-xs4';
 
 beforeEach(() => {
   useSetupStore.setState({ ...initialSetupState });
@@ -26,10 +26,9 @@ describe('setup store', () => {
     const fake = installFake({ progress: { current: 'connect', done: {} } });
     await useSetupStore.getState().load();
     const focusBefore = useSetupStore.getState().focusKey;
-    await useSetupStore.getState().complete('Connected to https://x.');
-    expect(fake.callsOf('markStep')).toEqual([
-      { step: 'connect', summary: 'Connected to https://x.', next: 'integrations' },
-    ]);
+    const summary = { key: 'setup:connect.summary', params: { url: 'https://x' } };
+    await useSetupStore.getState().complete(summary);
+    expect(fake.callsOf('markStep')).toEqual([{ step: 'connect', summary, next: 'integrations' }]);
     expect(useSetupStore.getState().step).toBe('integrations');
     expect(useSetupStore.getState().focusKey).toBeGreaterThan(focusBefore);
     await useSetupStore.getState().back();
@@ -110,6 +109,80 @@ describe('setup store', () => {
     expect(s.fieldErrors).toEqual([
       { field: 'token', rule: 'tokenForOtherServer', values: { server: 'https://xs4face.test:443' } },
     ]);
+  });
+
+  it('a trust whose connection fails closes the question and shows the real error; the working connection is offered', async () => {
+    installFake({
+      connect: (url) => ({
+        state: 'needs-trust',
+        url,
+        certificate: CERT,
+        reason: { code: 'TLS_UNTRUSTED', message: 'Not trusted by Windows.', remedy: '' },
+      }),
+    });
+    const api = currentApi();
+    api.setup.trustFaceCertificate = () =>
+      Promise.reject({
+        name: 'Xs4Error',
+        code: 'FACE_UNAUTHORIZED',
+        message: 'Refused (401).',
+        remedy: 'Sign in.',
+      });
+    await useSetupStore.getState().connect('https://xs4face.test', 'wrong');
+    await useSetupStore.getState().trustCertificate();
+    const s = useSetupStore.getState();
+    expect(s.pendingTrust).toBeNull();
+    expect(s.error?.code).toBe('FACE_UNAUTHORIZED');
+    expect(s.reconnect).toBe('failed');
+    expect(s.busy).toBeNull();
+  });
+
+  it('a new attempt takes the last success off the screen; a failure keeps it off; a success clears the doubt', async () => {
+    const fake = installFake();
+    await useSetupStore.getState().connect('https://xs4face.test', 'tok');
+    expect(useSetupStore.getState().connection?.url).toBe('https://xs4face.test');
+    currentApi().setup.connectFace = () =>
+      Promise.reject({ name: 'Xs4Error', code: 'FACE_UNAUTHORIZED', message: 'Refused.', remedy: '' });
+    await useSetupStore.getState().connect('https://xs4face.test', 'wrong');
+    expect(useSetupStore.getState()).toMatchObject({ connection: null, reconnect: 'failed' });
+    expect(useSetupStore.getState().error?.code).toBe('FACE_UNAUTHORIZED');
+    currentApi().setup.connectFace = fake.api().setup.connectFace;
+    await useSetupStore.getState().connect('https://xs4face.test', '');
+    expect(useSetupStore.getState()).toMatchObject({ reconnect: null, error: null });
+    expect(useSetupStore.getState().connection?.url).toBe('https://xs4face.test');
+  });
+
+  it('signing out takes "Connected" off the screen and asks for a new connection', async () => {
+    installFake({ signedIn: WHO });
+    await useSetupStore.getState().loadSignIn();
+    await useSetupStore.getState().connect('https://xs4face.test', '');
+    expect(useSetupStore.getState().connection).not.toBeNull();
+    await useSetupStore.getState().signOut();
+    expect(useSetupStore.getState()).toMatchObject({
+      signedIn: null,
+      connection: null,
+      reconnect: 'signedOut',
+    });
+  });
+
+  it('after a reload, a certificate question still open in the core is asked again for its address', async () => {
+    const fake = installFake();
+    const question = {
+      state: 'needs-trust' as const,
+      url: 'https://other.test:8443/',
+      certificate: CERT,
+      reason: { code: 'TLS_UNTRUSTED', message: 'Not trusted by Windows.', remedy: '' },
+    };
+    currentApi().setup.connectDraft = () => Promise.resolve(question);
+    await useSetupStore.getState().loadSignIn();
+    expect(useSetupStore.getState()).toMatchObject({
+      pendingTrust: question,
+      faceUrl: 'https://other.test:8443/',
+    });
+    useSetupStore.getState().refuseCertificate();
+    await Promise.resolve();
+    expect(fake.callsOf('refuseFaceCertificate')).toHaveLength(1);
+    expect(useSetupStore.getState().pendingTrust).toBeNull();
   });
 
   it("Space's certificate: asks for trust with its facts, pins the shown fingerprint, and can refuse", async () => {
@@ -200,6 +273,105 @@ describe('setup store', () => {
       status: 'pass',
       undoAvailable: true,
     });
+  });
+
+  it('while a long operation runs, a visit to another step does not end it: busy returns to it, one runs at a time', async () => {
+    const fake = installFake({ progress: { current: 'installScript', done: {} } });
+    await useSetupStore.getState().load();
+    useSetupStore.setState({
+      script: {
+        source: 'face',
+        path: 'x.ps1',
+        sizeBytes: 1,
+        sha256: 'c'.repeat(64),
+        signature: { status: 'Valid', signer: 'Salto', reason: null },
+      },
+    });
+    const running = useSetupStore.getState().runScript();
+    await Promise.resolve();
+    const op = useSetupStore.getState().operation;
+    expect(op).toMatchObject({ running: true, action: 'runScript', step: 'installScript' });
+    await useSetupStore.getState().goTo('shipKey');
+    await useSetupStore.getState().loadShipKey();
+    expect(useSetupStore.getState().step).toBe('shipKey');
+    expect(useSetupStore.getState().busy).toBe('runScript');
+    // A second operation does not start while the first runs.
+    expect(await useSetupStore.getState().runSettingsChecks()).toBeUndefined();
+    expect(fake.callsOf('runChecks')).toHaveLength(0);
+    fake.pending.get(op?.id ?? '')?.({
+      outcome: 'succeeded',
+      exitCode: 0,
+      transcriptPath: null,
+      message: 'Done.',
+    });
+    await running;
+    expect(useSetupStore.getState().busy).toBeNull();
+    expect(useSetupStore.getState().scriptRun?.outcome).toBe('succeeded');
+  });
+
+  it('a write sent without an answer asks to check it; the read back puts its result on the step', async () => {
+    const fake = installFake({ progress: { current: 'spaceDetails', done: {} } });
+    await useSetupStore.getState().load();
+    currentApi().setup.saveSpaceDetails = () =>
+      Promise.reject({
+        name: 'Xs4Error',
+        code: 'FACE_WRITE_UNCONFIRMED',
+        message: 'The connection ended before XS4 Face confirmed the change: it may have been applied.',
+        remedy: 'Check what XS4 Face holds now.',
+        detail: { route: 'Space server details', reason: 'dropped', checkId: 'unconfirmed-00ff00ff00ff00ff' },
+      });
+    expect(await useSetupStore.getState().saveSpaceDetails('space01.site.local', '8100', true)).toBe(false);
+    let s = useSetupStore.getState();
+    expect(s.error).toBeNull();
+    expect(s.writeOn).toBe('spaceDetails');
+    expect(s.unconfirmedWrite).toEqual({
+      checkId: 'unconfirmed-00ff00ff00ff00ff',
+      action: 'saveDetails',
+      reason: 'dropped',
+    });
+    fake.keepWaitingResult = {
+      write: 'spaceDetails',
+      details: { host: 'space01.site.local', port: 8100, https: true },
+    };
+    await useSetupStore.getState().checkWrite();
+    s = useSetupStore.getState();
+    expect(fake.callsOf('checkWrite')).toMatchObject([{ checkId: 'unconfirmed-00ff00ff00ff00ff' }]);
+    expect(s.unconfirmedWrite).toBeNull();
+    expect(s.writeOutcome).toBe('applied');
+    expect(s.details).toEqual({ host: 'space01.site.local', port: 8100, https: true });
+  });
+
+  it('a failed background refresh of the cards is kept quietly, and cleared by one that works', async () => {
+    installFake();
+    const api = currentApi();
+    const list = api.setup.listIntegrations;
+    api.setup.listIntegrations = () =>
+      Promise.reject({ name: 'Xs4Error', code: 'FACE_SERVER_ERROR', message: 'HTTP 503.', remedy: '' });
+    await useSetupStore.getState().refreshIntegrations(true);
+    expect(useSetupStore.getState().cardsRefreshFailed?.message).toBe('HTTP 503.');
+    expect(useSetupStore.getState().error).toBeNull();
+    api.setup.listIntegrations = list;
+    await useSetupStore.getState().refreshIntegrations(true);
+    expect(useSetupStore.getState().cardsRefreshFailed).toBeNull();
+  });
+
+  it('reads the Verify result the core kept, and a run still going on', async () => {
+    const fake = installFake();
+    const result = { status: 'connected' as const, connected: true, diagnosis: [], message: 'Connected.' };
+    fake.verifyStatus = {
+      running: { startedAt: '2026-11-29T20:00:00.000Z', deadlineMs: 120_000, active: true },
+      last: { at: '2026-11-29T19:00:00.000Z', result, stale: false },
+    };
+    await useSetupStore.getState().loadVerifyStatus();
+    expect(useSetupStore.getState().verifyResult).toEqual(result);
+    const following = useSetupStore.getState().followVerify();
+    await Promise.resolve();
+    const id = useSetupStore.getState().operation?.id ?? '';
+    expect(fake.callsOf('followVerify')).toEqual([{ operationId: id }]);
+    expect(useSetupStore.getState().verifyStatus?.running).toBeNull();
+    fake.pending.get(id)?.({ ...result, message: 'Connected again.' });
+    await following;
+    expect(useSetupStore.getState().verifyResult?.message).toBe('Connected again.');
   });
 
   it('adds only integrations this assistant can configure', async () => {

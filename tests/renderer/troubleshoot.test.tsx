@@ -26,7 +26,7 @@ describe('Troubleshoot', () => {
     expect(document.activeElement).toBe(screen.getByRole('heading', { level: 2, name: 'Troubleshoot' }));
     await user.click(screen.getByRole('button', { name: 'Run all checks' }));
     expect(fake.callsOf('runChecks')).toEqual([{ operationId: expect.stringMatching(/^op-/), ids: null }]);
-    expect(await screen.findByText('1 passed, 0 warnings, 1 failed, 0 skipped.')).toBeTruthy();
+    expect(await screen.findByText('1 failed, 0 warnings, 0 skipped, 1 passed.')).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Turn off sleep (needs administrator)' })).toBeTruthy();
   });
 
@@ -67,6 +67,6 @@ describe('Troubleshoot', () => {
     expect(fake.callsOf('collectBundle')).toEqual([
       { operationId: expect.stringMatching(/^op-/), path: 'C:\\evidence\\site12' },
     ]);
-    expect(await screen.findByText('1 passed, 0 warnings, 1 failed, 0 skipped.')).toBeTruthy();
+    expect(await screen.findByText('1 failed, 0 warnings, 0 skipped, 1 passed.')).toBeTruthy();
   });
 });

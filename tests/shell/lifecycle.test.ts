@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { app, BrowserWindow, ipcMain, Menu, protocol, resetFakeElectron, session } from '../fakes/electron';
 import { INVOKE_CHANNEL } from '../../contract/ipc';
+import { startFaceSimulator } from '../../scripts/sim/face-server';
 
 let dir: string;
 
@@ -53,16 +54,32 @@ describe('main process start', () => {
       { channel: 'app.info' },
     );
     expect(reply).toMatchObject({ ok: true, value: { version: '0.0.0-fake', startupProblems: [] } });
-    // The fake safeStorage offers no encryption: the secret is refused, not written in plain text.
-    const refused = await ipcMain.invokeAs(
-      INVOKE_CHANNEL,
-      {
-        sender: BrowserWindow.created[0]!.webContents,
-        senderFrame: { url: 'app://xs4/index.html', parent: null },
-      },
-      { channel: 'setup.connectFace', input: { url: 'https://face.example/', token: 'k-123456' } },
-    );
-    expect(refused).toMatchObject({ ok: false, error: { code: 'SECRETS_ENCRYPTION_UNAVAILABLE' } });
+    // The fake safeStorage offers no encryption: the token, kept only once the server accepted it, is refused rather
+    // than written in plain text.
+    const face = await startFaceSimulator();
+    try {
+      const call = (channel: string, input: unknown): Promise<unknown> =>
+        ipcMain.invokeAs(
+          INVOKE_CHANNEL,
+          {
+            sender: BrowserWindow.created[0]!.webContents,
+            senderFrame: { url: 'app://xs4/index.html', parent: null },
+          },
+          { channel, input },
+        );
+      const asked = (await call('setup.connectFace', { url: face.url, token: face.token })) as {
+        ok: true;
+        value: { state: string; url: string; certificate: { fingerprint256: string } };
+      };
+      expect(asked).toMatchObject({ ok: true, value: { state: 'needs-trust' } });
+      const refused = await call('setup.trustFaceCertificate', {
+        url: asked.value.url,
+        fingerprint256: asked.value.certificate.fingerprint256,
+      });
+      expect(refused).toMatchObject({ ok: false, error: { code: 'SECRETS_ENCRYPTION_UNAVAILABLE' } });
+    } finally {
+      await face.close();
+    }
   });
 
   it('a second instance focuses the first window', () => {

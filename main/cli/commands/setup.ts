@@ -6,6 +6,7 @@ import { parseServiceUrl } from '../../core/net/endpoint';
 import type { CheckView } from '../../../contract/setup-shapes';
 import { msFlag, parseFlags, stringFlag, usageError } from '../args';
 import type { CliContext } from '../context';
+import type { SetupService } from '../../core/setup/service';
 import { FACE_TOKEN, readSecret, SHIP_KEY } from '../secrets';
 import { clean, pad } from '../terminal';
 import { say } from '../say';
@@ -48,6 +49,8 @@ export const SETUP_FLAGS = {
   'face-site': 'string',
   'face-server': 'string',
   'pending-timeout-ms': 'string',
+  'replace-ship-key': 'boolean',
+  'save-failing-policy': 'boolean',
 } as const;
 
 /** A verdict's status word, padded to the widest in this language so the lines stay aligned. */
@@ -177,7 +180,7 @@ export async function setup(argv: readonly string[], ctx: CliContext): Promise<n
   await service.markStep('spaceDetails', `${details.host}:${details.port}`, 'shipKey');
 
   step(text('cli.setup.step.shipKey'));
-  const masked = await service.setShipKey({ value: shipKey });
+  const masked = await setShipKey(service, shipKey, flags['replace-ship-key'] === true);
   line(text('cli.setup.shipKeySaved', { fingerprint: masked.fingerprint ?? '' }));
   await service.markStep(
     'shipKey',
@@ -236,11 +239,23 @@ export async function setup(argv: readonly string[], ctx: CliContext): Promise<n
   step(text('cli.setup.step.enrollment'));
   const e = profile.enrollment;
   if (e?.companyName !== undefined && e.privacyPolicyUrl !== undefined) {
-    const saved = await service.saveEnrollment({
+    // The policy is checked before it is written; a failing one is saved only with --save-failing-policy.
+    const result = await service.saveEnrollment({
       companyName: e.companyName,
       privacyPolicyUrl: e.privacyPolicyUrl,
+      ...(flags['save-failing-policy'] === true ? { acceptFailingPolicy: true } : {}),
     });
-    line(text('cli.setup.enrollmentSaved', { company: saved.companyName, url: saved.privacyPolicyUrl }));
+    for (const v of result.checks) out(`    ${mark(v.status)}  ${say(v.title)}: ${say(v.summary)}`);
+    if (!result.saved) {
+      line(text('cli.setup.enrollmentNotSaved'));
+      return EXIT_CHECK_FAILED;
+    }
+    const saved = { company: result.enrollment.companyName, url: result.enrollment.privacyPolicyUrl };
+    line(
+      result.checks.some((v) => v.status === 'fail')
+        ? text('cli.setup.enrollmentSavedFailing', saved)
+        : text('cli.setup.enrollmentSaved', saved),
+    );
   } else {
     line(text('cli.setup.enrollmentNotInProfile'));
   }
@@ -255,6 +270,25 @@ export async function setup(argv: readonly string[], ctx: CliContext): Promise<n
   await service.markStep('verify', done(text('cli.setup.done.verify')), 'summary');
   out(say(text('cli.setup.finished')));
   return EXIT_OK;
+}
+
+/** Writes the SHIP key; a different key XS4 Face already holds is replaced only with --replace-ship-key. */
+async function setShipKey(
+  service: SetupService,
+  key: string,
+  replace: boolean,
+): Promise<{ fingerprint: string | null }> {
+  try {
+    return await service.setShipKey({ value: key, ...(replace ? { replace: true } : {}) });
+  } catch (e) {
+    if (!(e instanceof AppError) || e.code !== 'SHIP_KEY_REPLACE_UNCONFIRMED') throw e;
+    // The CLI's words for the app's confirmation: the flag that gives it, and the core's sentence inside.
+    throw new AppError('SHIP_KEY_REPLACE_UNCONFIRMED', {
+      variant: 'cli',
+      params: { cause: e.texts().message },
+      ...(e.detail !== undefined ? { detail: e.detail } : {}),
+    });
+  }
 }
 
 function required(profile: SiteProfile, field: 'faceUrl' | 'spaceUrl'): string {

@@ -33,6 +33,8 @@ export class Operations {
     const hooks: OperationHooks = {
       signal: controller.signal,
       onProgress: (message, fraction) => events.emit('progress', { operation: id, step, fraction, message }),
+      onStage: (stage) =>
+        events.emit('progress', { operation: id, step, fraction: null, message: '', stage }),
       onLogLine: (line) =>
         events.emit('logLine', { level: 'info', time: this.clock().toISOString(), message: line }),
       onPending: (p) =>

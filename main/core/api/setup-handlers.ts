@@ -72,6 +72,8 @@ export function setupHandlers({
     'setup.resetProgress': () => s.resetProgress(),
     'setup.connectFace': ({ url, token }) => s.connectFace(url, token),
     'setup.trustFaceCertificate': ({ url, fingerprint256 }) => s.trustFaceCertificate(url, fingerprint256),
+    'setup.connectDraft': () => s.connectDraft(),
+    'setup.refuseFaceCertificate': () => s.refuseFaceCertificate(),
     'setup.faceServerChoices': () => s.faceServerChoices(),
     'setup.chooseFaceServer': ({ siteId, serverId }) =>
       s.chooseFaceServer({ site: siteId, server: serverId }),
@@ -81,6 +83,8 @@ export function setupHandlers({
       ops.run(operationId, 'write', ctx, (h) => s.addIntegrations(kinds, h)),
     'setup.keepWaiting': ({ operationId, changeId }, ctx) =>
       ops.run(operationId, 'keepWaiting', ctx, (h) => s.keepWaiting(changeId, h)),
+    'setup.checkWrite': ({ operationId, checkId }, ctx) =>
+      ops.run(operationId, 'checkWrite', ctx, (h) => s.checkWrite(checkId, h)),
     'setup.detectSpace': () => s.detectSpace(),
     'setup.getSpaceDetails': () => s.getSpaceDetails(),
     'setup.saveSpaceDetails': ({ operationId, ...details }, ctx) =>
@@ -109,6 +113,9 @@ export function setupHandlers({
       ops.run(operationId, 'write', ctx, (h) => s.saveEnrollment(settings, h)),
     'setup.verify': ({ operationId, deadlineMs }, ctx) =>
       ops.run(operationId, 'verify', ctx, (h) => s.verify(deadlineMs, h)),
+    'setup.verifyStatus': () => s.verifyStatus(),
+    'setup.followVerify': ({ operationId }, ctx) =>
+      ops.run(operationId, 'verify', ctx, (h) => s.followVerify(h)),
     'setup.collectBundle': ({ operationId, path }, ctx) =>
       ops.run(operationId, 'collectBundle', ctx, (h) => s.collectBundle(path, h)),
     'setup.cancel': async ({ operationId }) => ops.cancel(operationId),

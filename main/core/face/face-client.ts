@@ -50,6 +50,11 @@ export interface Applied<T> {
  */
 export interface Resume {
   changeId: string;
+  /**
+   * A write whose answer never came (FACE_WRITE_UNCONFIRMED): there is no change to wait for, only the read back that
+   * says whether XS4 Face holds the values (`changeId` is then the assistant's own id for it).
+   */
+  readBackOnly?: boolean;
 }
 
 export interface InstallScript {
@@ -104,6 +109,7 @@ export function createFaceClient(opts: FaceClientOptions): FaceClient {
     send: () => Promise<Change>,
   ): Promise<{ changeId: string; waitedMs: number }> {
     if (resume !== undefined) checkFaceId('changeId', resume.changeId);
+    if (resume?.readBackOnly === true) return { changeId: resume.changeId, waitedMs: 0 };
     const change =
       resume === undefined
         ? await send()
@@ -141,7 +147,8 @@ export function createFaceClient(opts: FaceClientOptions): FaceClient {
       const host = validateHost(update.host, 'spaceHost');
       const port = validatePort(update.port, 'spacePort');
       if (typeof update.https !== 'boolean') throw invalidInput('spaceHttps', 'must be true or false');
-      const key = update.shipApiKey === undefined ? undefined : validateShipKey(update.shipApiKey, 'shipApiKey');
+      const key =
+        update.shipApiKey === undefined ? undefined : validateShipKey(update.shipApiKey, 'shipApiKey');
       const body = { host, port, https: update.https, ...(key !== undefined ? { shipApiKey: key } : {}) };
       const secrets = key !== undefined ? [key] : [];
       const w = await submit(t, 'Space server details', resume, async () => {

@@ -22,6 +22,12 @@ export const FaceCodes = {
   WRITE_PENDING: 'FACE_WRITE_PENDING',
   WRITE_FAILED: 'FACE_WRITE_FAILED',
   WRITE_NOT_APPLIED: 'FACE_WRITE_NOT_APPLIED',
+  /** A write was sent, then cancelled, cut or timed out before XS4 Face confirmed it: it may have been applied. */
+  WRITE_UNCONFIRMED: 'FACE_WRITE_UNCONFIRMED',
+  /** A write was cancelled before it was sent: XS4 Face was not changed. */
+  WRITE_CANCELLED: 'FACE_WRITE_CANCELLED',
+  /** Reading back after an unconfirmed write: XS4 Face does not hold the change. */
+  WRITE_ABSENT: 'FACE_WRITE_ABSENT',
   SCRIPT_HASH_MISMATCH: 'FACE_SCRIPT_HASH_MISMATCH',
   SERVER_NOT_SELECTED: 'FACE_SERVER_NOT_SELECTED',
 } as const;
@@ -181,5 +187,34 @@ export function badResponse(route: string, reason: string, extra: Record<string,
     `${SERVER} answered ${route} with something this app cannot read (${reason}).`,
     'Check that the address points at the XS4 Face server and that it speaks contract version 1.',
     { route, reason, ...extra },
+  );
+}
+
+/** Why a write that was sent has no answer: the technician cancelled, the connection was cut, or no answer in time. */
+export type UnconfirmedReason = 'cancelled' | 'dropped' | 'timeout';
+
+/** The failures after which a write that was sent may still have been applied by XS4 Face. */
+export function unconfirmedReason(e: unknown): UnconfirmedReason | null {
+  if (!isAppError(e)) return null;
+  if (e.code === NetCodes.CANCELLED) return 'cancelled';
+  if (e.code === FaceCodes.CONNECTION_DROPPED) return 'dropped';
+  if (e.code === FaceCodes.TIMEOUT) return 'timeout';
+  return null;
+}
+
+/** A write XS4 Face received (or may have received) without confirming it: say so, never "nothing happened". */
+export function writeUnconfirmed(route: string, reason: UnconfirmedReason, cause: unknown): AppError {
+  const why =
+    reason === 'cancelled'
+      ? `The operation was cancelled while ${SERVER} was handling the change (${route})`
+      : reason === 'dropped'
+        ? `The connection to ${SERVER} ended before it confirmed the change (${route})`
+        : `${SERVER} did not confirm the change (${route}) in time`;
+  return new AppError(
+    FaceCodes.WRITE_UNCONFIRMED,
+    `${why}: it may have been applied.`,
+    'Check what XS4 Face holds now (the assistant reads it back) before saving again.',
+    { route, reason },
+    cause,
   );
 }

@@ -14,7 +14,14 @@ import {
   FacePaths,
 } from './face-contract';
 import { FACE_API_BASE_PATH, FACE_MAX_JSON_BYTES } from './face-assumptions';
-import { FaceCodes, badResponse, fromHttpStatus, fromNetError } from './face-errors';
+import {
+  FaceCodes,
+  badResponse,
+  fromHttpStatus,
+  fromNetError,
+  unconfirmedReason,
+  writeUnconfirmed,
+} from './face-errors';
 import { sanitizeJson } from './sanitize';
 import type { FaceTarget } from './face-selection';
 import type { TokenProvider } from './token-provider';
@@ -39,6 +46,8 @@ export interface FaceClientOptions {
   now?: () => number;
   /** Called before each poll while a write is pending (accepted, not yet applied by the on-site server). */
   onPending?: ((p: PendingProgress) => void) | undefined;
+  /** Told before each request: what the client now waits for (a read, a write, the read back after a write). */
+  onRequest?: ((r: { method: 'GET' | 'POST' | 'PUT'; route: string }) => void) | undefined;
 }
 
 /** A write XS4 Face accepted that the on-site server has not applied yet. */
@@ -113,6 +122,14 @@ export function createFaceTransport(opts: FaceClientOptions): FaceTransport {
   const sleep = opts.sleep ?? defaultSleep;
   const now = opts.now ?? Date.now;
   const trust: TrustPolicy = { pinnedFingerprint256: opts.pinnedFingerprint256, extraCa: opts.extraCa };
+  /** The write this client handed to XS4 Face, once sent: a later cancel, cut or timeout leaves it unconfirmed. */
+  let writeSent: string | null = null;
+
+  /** A failure after a write was sent says that the write may have been applied, instead of a bare network error. */
+  function unconfirmedIfSent(e: unknown): unknown {
+    const reason = unconfirmedReason(e);
+    return writeSent !== null && reason !== null ? writeUnconfirmed(writeSent, reason, e) : e;
+  }
 
   async function call<S extends z.ZodType>(
     schema: S,
@@ -120,10 +137,24 @@ export function createFaceTransport(opts: FaceClientOptions): FaceTransport {
     path: string,
     init: CallInit = {},
   ): Promise<z.infer<S>> {
+    try {
+      return await attempt(schema, route, path, init);
+    } catch (e) {
+      throw unconfirmedIfSent(e);
+    }
+  }
+
+  async function attempt<S extends z.ZodType>(
+    schema: S,
+    route: string,
+    path: string,
+    init: CallInit,
+  ): Promise<z.infer<S>> {
     const method = init.method ?? 'GET';
     const idempotent = method === 'GET';
     const attempts = idempotent ? retries + 1 : 1;
     for (let attempt = 0; ; attempt++) {
+      opts.onRequest?.({ method, route });
       const token = await opts.tokenProvider.getToken(opts.signal);
       const headers: Record<string, string> = {
         Authorization: `Bearer ${token}`,
@@ -142,6 +173,7 @@ export function createFaceTransport(opts: FaceClientOptions): FaceTransport {
           maxBodyBytes: init.maxBody ?? FACE_MAX_JSON_BYTES,
           trust,
           ...(opts.signal ? { signal: opts.signal } : {}),
+          ...(idempotent ? {} : { onSent: () => (writeSent = route) }),
         });
       } catch (e) {
         const mapped = fromNetError(e, route);

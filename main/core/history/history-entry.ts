@@ -23,6 +23,7 @@ export const HistoryEntrySchema = z.object({
   after: z.unknown().optional(),
   result: z.object({
     ok: z.boolean(),
+    /** A sentence of the catalogs (said in the reader's language); plain words in entries written before. */
     summary: z.union([z.string().max(2000), textSchema]),
     code: z.string().max(200).optional(),
   }),

@@ -45,6 +45,9 @@ export interface HttpRequest {
   maxBodyBytes?: number;
   trust?: TrustPolicy;
   signal?: AbortSignal;
+  /** Told when the request is handed to the verified connection: from then on the server may act on it, whatever
+   * happens to its answer (a write cancelled, cut or timed out after this may have been applied). */
+  onSent?: () => void;
 }
 
 export interface TlsSession {
@@ -135,7 +138,13 @@ function connect(
           }
         } catch (e) {
           s.destroy();
-          reject(classifySocketError(Object.assign(new Error(String(e)), { code: 'ERR_TLS_PEER_CERTIFICATE' }), ep, false));
+          reject(
+            classifySocketError(
+              Object.assign(new Error(String(e)), { code: 'ERR_TLS_PEER_CERTIFICATE' }),
+              ep,
+              false,
+            ),
+          );
         }
       });
     }
@@ -257,6 +266,7 @@ function exchange(
       return;
     }
     deadline.addEventListener('abort', onAbort, { once: true });
+    req.onSent?.();
     request.end(req.body);
   });
 }

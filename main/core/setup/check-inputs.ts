@@ -18,9 +18,12 @@ export async function checkInputs(ctx: SetupContext): Promise<CheckInputs> {
   }
   const key = await deps.secrets.get('shipApiKey');
   if (key) inputs.shipKey = key;
-  if (settings.faceServerUrl) {
-    inputs.faceUrl = settings.faceServerUrl;
-    const pin = settings.pinnedFingerprints[faceHostPort(settings.faceServerUrl)];
+  // Nothing saved yet (the first connect failed): the address just tried, so Troubleshoot looks at what the technician
+  // saw fail. Only its reachability: no token goes to an address that never connected (the token below is the saved one's).
+  const faceUrl = settings.faceServerUrl || ctx.lastFaceAttempt;
+  if (faceUrl) {
+    inputs.faceUrl = faceUrl;
+    const pin = settings.pinnedFingerprints[faceHostPort(faceUrl)];
     if (pin) inputs.facePinnedFingerprint256 = pin;
   }
   // Only a token entered for the connected server goes to the checks (they send it to faceUrl).

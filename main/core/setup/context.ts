@@ -7,6 +7,7 @@ import type { NewHistoryEntry } from '../history/history-entry';
 import {
   createFaceClient,
   faceApiEndpoint,
+  type FaceClientOptions,
   type FaceClient,
   type FaceTarget,
   type PendingProgress,
@@ -16,9 +17,11 @@ import { hostInUrl } from '../../../contract/rules/url-host';
 import type { Check } from '../checks/types';
 import type { WindowsCheckDeps } from '../checks/windows/index';
 import type { ChangeRecord } from '../windows/change-record';
+import { en } from '../../../messages/render';
 import { SetupStateFile } from './setup-state';
 import { PendingWrites } from './pending-writes';
 import type { OperationHooks } from './service';
+import type { WaitStage } from '../../../contract/setup-shapes';
 
 export type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>;
 
@@ -65,6 +68,11 @@ export interface SetupContext {
   lastEvidence: Map<string, unknown>;
   /** Writes left pending, by change id, for "Keep waiting" (pending-writes.ts). */
   pendingWrites: PendingWrites;
+  /**
+   * The XS4 Face address of the last connection attempt (not secret, memory only): before anything is saved, the checks
+   * diagnose the address the technician saw fail.
+   */
+  lastFaceAttempt: string | null;
 }
 
 /** Waits `ms`, or rejects CANCELLED when the signal fires, also when it fired before the wait began (a cancel
@@ -73,7 +81,7 @@ const defaultSleep: Sleep = (ms, signal) =>
   new Promise((resolve, reject) => {
     const cancel = (): void => {
       clearTimeout(t);
-      reject(new AppError('CANCELLED', 'The operation was cancelled.', 'Start it again when ready.'));
+      reject(new AppError('CANCELLED'));
     };
     const t = setTimeout(() => {
       signal?.removeEventListener('abort', cancel);
@@ -93,7 +101,8 @@ export function createSetupContext(deps: SetupServiceDeps): SetupContext {
       target: c.target,
       before: c.before,
       after: c.after,
-      result: { ok: c.result === 'applied', summary: c.summary, code: c.result },
+      // The history file keeps English sentences for now; the Windows side says them as catalog Texts.
+      result: { ok: c.result === 'applied', summary: en(c.summary), code: c.result },
       ...(c.undoData !== undefined ? { undoData: c.undoData } : {}),
     });
   };
@@ -110,6 +119,7 @@ export function createSetupContext(deps: SetupServiceDeps): SetupContext {
     recordWindowsChange,
     lastEvidence: new Map(),
     pendingWrites: new PendingWrites(),
+    lastFaceAttempt: null,
   };
 }
 
@@ -153,12 +163,11 @@ export async function storedFaceToken(ctx: SetupContext, url: string): Promise<s
   if (!(await ctx.deps.secrets.has('faceToken'))) return null;
   const bound = await storedTokenOrigin(ctx);
   if (bound !== faceOrigin(url)) {
-    throw new AppError(
-      TOKEN_OTHER_SERVER,
-      `The stored sign-in token was entered for ${bound ?? 'another server'}, not for ${faceOrigin(url)}.`,
-      'Sign in to the XS4 Face Console for this server and paste its access token.',
-      { field: 'token', rule: 'must be entered for this server', tokenFor: bound ?? '' },
-    );
+    throw new AppError(TOKEN_OTHER_SERVER, {
+      params: { tokenFor: bound ?? '', url: faceOrigin(url) },
+      ...(bound === null ? { variant: 'unknownServer' } : {}),
+      detail: { field: 'token', rule: 'rules.setup.tokenForThisServer', tokenFor: bound ?? '' },
+    });
   }
   return ctx.deps.secrets.get('faceToken');
 }
@@ -166,6 +175,11 @@ export async function storedFaceToken(ctx: SetupContext, url: string): Promise<s
 /** The service's signal (the CLI's Ctrl+C) and the operation's own (the page's Stop), as one. */
 function eitherSignal(a: AbortSignal | undefined, b: AbortSignal | undefined): AbortSignal | undefined {
   return a && b ? AbortSignal.any([a, b]) : (a ?? b);
+}
+
+/** No credential for the XS4 Face server: neither a Microsoft sign-in for it nor a token entered for it. */
+export function noFaceToken(): AppError {
+  return new AppError('FACE_NO_TOKEN');
 }
 
 /**
@@ -182,14 +196,23 @@ export async function faceClientFor(
   const { deps } = ctx;
   const signedIn = await deps.faceTokenProvider?.(url);
   const token = signedIn ? null : await storedFaceToken(ctx, url);
-  if (!signedIn && !token) {
-    throw new AppError(
-      'FACE_NO_TOKEN',
-      'No sign-in token for the XS4 Face server is stored.',
-      'Sign in to the XS4 Face Console, paste the access token in "Connect to XS4 Face" and connect again.',
-    );
-  }
+  if (!signedIn && !token) throw noFaceToken();
   const pins = (await deps.settings.get()).pinnedFingerprints;
+  return faceClientWith(ctx, url, signedIn ?? staticTokenProvider(token!), pins[faceHostPort(url)], hooks);
+}
+
+/**
+ * A client of the XS4 Face server at `url` with exactly this credential and pin, nothing read from what is saved:
+ * a connection attempt tries new values this way before they replace the working ones.
+ */
+export function faceClientWith(
+  ctx: SetupContext,
+  url: string,
+  tokenProvider: TokenProvider,
+  pinnedFingerprint256: string | undefined,
+  hooks: OperationHooks = {},
+): FaceClient {
+  const { deps } = ctx;
   const signal = eitherSignal(deps.signal, hooks.signal);
   const servicePending = deps.onFacePending;
   const opPending = hooks.onPending;
@@ -202,8 +225,9 @@ export async function faceClientFor(
       : (servicePending ?? opPending);
   return createFaceClient({
     baseUrl: url,
-    tokenProvider: signedIn ?? staticTokenProvider(token!),
-    pinnedFingerprint256: pins[faceHostPort(url)],
+    ...(hooks.onStage ? { onRequest: stageReporter(hooks.onStage) } : {}),
+    tokenProvider,
+    pinnedFingerprint256,
     extraCa: deps.extraCa,
     timeoutMs: ctx.requestMs,
     ...(signal ? { signal } : {}),
@@ -213,13 +237,22 @@ export async function faceClientFor(
   });
 }
 
+/** Turns a client's requests into what its operation waits for: reads before a write, the write, reads after it. */
+function stageReporter(onStage: (stage: WaitStage) => void): FaceClientOptions['onRequest'] {
+  let wrote = false;
+  let last: WaitStage | null = null;
+  return ({ method }) => {
+    if (method !== 'GET') wrote = true;
+    const stage: WaitStage = method !== 'GET' ? 'sending' : wrote ? 'readingBack' : 'reading';
+    if (stage === last) return;
+    last = stage;
+    onStage(stage);
+  };
+}
+
 /** An operation that needs the XS4 Face server before "Connect" has been done. */
 export function notConnected(): AppError {
-  return new AppError(
-    'SETUP_FACE_NOT_CONNECTED',
-    'The app is not connected to an XS4 Face server yet.',
-    'Go back to "Connect to XS4 Face" and connect first.',
-  );
+  return new AppError('SETUP_FACE_NOT_CONNECTED');
 }
 
 /** The connected XS4 Face server and the site › server chosen on it; refused before "Connect" has been done. */

@@ -1,7 +1,10 @@
 // Writes XS4 Face accepted that the on-site server had not applied when the operation stopped waiting: the wait reached
 // its deadline (FACE_WRITE_PENDING) or the technician chose Stop. Each is kept by change id with how to finish it, so
-// "Keep waiting" resumes it — waits for that change, reads back, records — without sending the write again.
+// "Keep waiting" resumes it — waits for that change, reads back, records — without sending the write again. Writes sent
+// without an answer (cancelled, cut, timed out: FACE_WRITE_UNCONFIRMED) are kept the same way under an id of our own,
+// so "Check what XS4 Face holds" reads them back and says whether they were applied.
 import type { PendingWriteResult } from '../../../contract/setup-shapes';
+import { randomBytes } from 'node:crypto';
 import { AppError, isAppError } from '../errors';
 import type { PendingProgress, Resume } from '../face/face-client';
 import { FaceCodes } from '../face/face-errors';
@@ -20,9 +23,12 @@ const MAX_REMEMBERED = 50;
 export class PendingWrites {
   private readonly byChange = new Map<string, Resumable>();
 
-  remember(changeId: string, finish: FinishWrite): void {
+  /** `readBackOnly`: a write without an answer, finished by reading back only (no change to wait for). */
+  remember(changeId: string, finish: FinishWrite, readBackOnly = false): void {
     this.byChange.delete(changeId);
-    this.byChange.set(changeId, (hooks) => finish(hooks, { changeId }));
+    this.byChange.set(changeId, (hooks) =>
+      finish(hooks, readBackOnly ? { changeId, readBackOnly } : { changeId }),
+    );
     while (this.byChange.size > MAX_REMEMBERED) {
       const oldest = this.byChange.keys().next().value;
       if (oldest === undefined) break;
@@ -32,13 +38,7 @@ export class PendingWrites {
 
   get(changeId: string): Resumable {
     const finish = this.byChange.get(changeId);
-    if (finish === undefined)
-      throw new AppError(
-        'SETUP_NO_PENDING_WRITE',
-        'The assistant is not waiting for this change any more (it was finished, or the assistant was restarted).',
-        'Save the step again: the assistant writes the values and reads them back.',
-        { changeId },
-      );
+    if (finish === undefined) throw new AppError('SETUP_NO_PENDING_WRITE', { detail: { changeId } });
     return finish;
   }
 
@@ -48,12 +48,11 @@ export class PendingWrites {
 }
 
 function stoppedWaiting(p: PendingProgress): AppError {
-  return new AppError(
-    FaceCodes.WRITE_PENDING,
-    `Stopped waiting: XS4 Face accepted the change (${p.route}) but the on-site server had not applied it after ${Math.round(p.elapsedMs / 1000)} s.`,
-    'Nothing was lost: the change stays queued in XS4 Face and is applied when the server receives it. Keep waiting to read it back, or check the server’s pending messages in the Console.',
-    { route: p.route, changeId: p.changeId, waitedMs: p.elapsedMs, stopped: true },
-  );
+  return new AppError(FaceCodes.WRITE_PENDING, {
+    key: 'errors.FACE_WRITE_PENDING.stopped',
+    params: { route: p.route, seconds: Math.round(p.elapsedMs / 1000) },
+    detail: { route: p.route, changeId: p.changeId, waitedMs: p.elapsedMs, stopped: true },
+  });
 }
 
 /**
@@ -87,6 +86,25 @@ export async function pendingAware<T>(
       writes.remember(left.changeId, finish);
       throw stoppedWaiting(left);
     }
+    if (isAppError(e) && e.code === FaceCodes.WRITE_UNCONFIRMED) {
+      const checkId = `unconfirmed-${randomBytes(8).toString('hex')}`;
+      writes.remember(checkId, finish, true);
+      throw new AppError(e.code, e.message, e.remedy, { ...e.detail, checkId }, e);
+    }
+    throw e;
+  }
+}
+
+/**
+ * A write step from its first read to its read back. A cancel that is still a plain CANCELLED here came before the
+ * write was sent (once sent it is FACE_WRITE_UNCONFIRMED, once pending FACE_WRITE_PENDING): nothing changed.
+ */
+export async function unsentIfCancelled<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (e) {
+    if (isAppError(e) && e.code === 'CANCELLED')
+      throw new AppError(FaceCodes.WRITE_CANCELLED, { key: 'errors.FACE_WRITE_CANCELLED', cause: e });
     throw e;
   }
 }
@@ -98,7 +116,44 @@ export async function keepWaiting(
   hooks: OperationHooks,
 ): Promise<PendingWriteResult> {
   const resume = writes.get(changeId);
-  const result = await pendingAware(writes, hooks, resume, (h) => resume(h));
-  writes.forget(changeId);
-  return result;
+  try {
+    const result = await pendingAware(writes, hooks, resume, (h) => resume(h));
+    writes.forget(changeId);
+    return result;
+  } catch (e) {
+    // Stopped before the first status read: the change was sent long ago and stays queued, as after Stop.
+    if (isAppError(e) && e.code === 'CANCELLED')
+      throw new AppError(FaceCodes.WRITE_PENDING, {
+        key: 'errors.FACE_WRITE_PENDING.stoppedEarly',
+        detail: { changeId, waitedMs: 0, stopped: true },
+      });
+    throw e;
+  }
+}
+
+/**
+ * "Check what XS4 Face holds" after FACE_WRITE_UNCONFIRMED: reads the values back (nothing is sent). Held: the write's
+ * own result, recorded as applied. Not held: FACE_WRITE_ABSENT (the change was not applied; save again).
+ */
+export async function checkUnconfirmed(
+  writes: PendingWrites,
+  checkId: string,
+  hooks: OperationHooks,
+): Promise<PendingWriteResult> {
+  const readBack = writes.get(checkId);
+  try {
+    const result = await readBack(hooks);
+    writes.forget(checkId);
+    return result;
+  } catch (e) {
+    if (isAppError(e) && e.code === FaceCodes.WRITE_NOT_APPLIED) {
+      writes.forget(checkId);
+      throw new AppError(FaceCodes.WRITE_ABSENT, {
+        key: 'errors.FACE_WRITE_ABSENT',
+        ...(e.detail !== undefined ? { detail: e.detail } : {}),
+        cause: e,
+      });
+    }
+    throw e;
+  }
 }

@@ -1,8 +1,11 @@
 // The setup flow's operations, one method per thing a wizard step or `xs4-setup setup` does. The GUI's IPC handlers and the CLI both call this.
+import type { Sayable } from '../../../contract/text';
 import type {
   CheckView,
   ConnectResult,
+  NeedsTrust,
   DetectedSpace,
+  EnrollmentSaveResult,
   EnrollmentSettings,
   FaceChoice,
   GeneralOptionView,
@@ -15,6 +18,8 @@ import type {
   SpaceCertificateResult,
   SpaceDetails,
   VerifyResult,
+  VerifyStatus,
+  WaitStage,
 } from '../../../contract/setup-shapes';
 import type { StepId } from '../../../contract/steps';
 import type { SiteProfile } from '../profile/site-profile';
@@ -23,24 +28,33 @@ import type { PendingProgress } from '../face/face-client';
 
 export interface OperationHooks {
   signal?: AbortSignal;
-  onProgress?: (message: string, fraction: number | null) => void;
+  onProgress?: (message: Sayable, fraction: number | null) => void;
   onLogLine?: (line: string) => void;
   /** Told before each poll while an XS4 Face write of this operation is accepted but not yet applied. */
   onPending?: (p: PendingProgress) => void;
+  /** Told when an XS4 Face write of this operation starts waiting for something else (read, answer, read back). */
+  onStage?: (stage: WaitStage) => void;
 }
 
 export interface SetupService {
   /** Where the wizard stands (persisted). */
   progress(): Promise<SetupProgress>;
   /** Marks a step done (or moves to a step) and persists it. */
-  markStep(step: StepId, summary: string | null, next: StepId): Promise<SetupProgress>;
+  markStep(step: StepId, summary: Sayable | null, next: StepId): Promise<SetupProgress>;
   /** Forgets wizard progress (not the history). */
   resetProgress(): Promise<SetupProgress>;
 
-  /** Connect to XS4 Face with the stored token; reports the certificate when it needs the technician's trust. */
+  /**
+   * Connects to XS4 Face with the sign-in, the token given or the stored one; reports the certificate when it needs the
+   * technician's trust. A draft: the saved address, token and pin change only when this attempt connects.
+   */
   connectFace(url: string, token: string | null): Promise<ConnectResult>;
-  /** Pins the fingerprint the technician accepted, then connects. */
+  /** Accepts the fingerprint the technician trusted and goes on with the attempt; pinned once it connects. */
   trustFaceCertificate(url: string, fingerprint256: string): Promise<ConnectResult>;
+  /** The certificate question of the attempt still open (asked again after a page reload), or null. */
+  connectDraft(): Promise<NeedsTrust | null>;
+  /** The technician did not trust the certificate: the open attempt is dropped. */
+  refuseFaceCertificate(): Promise<null>;
 
   /** The account's sites and servers as the Console shows them, and the one preselected (remembered, or the only one). */
   faceServerChoices(url?: string): Promise<ServerChoices>;
@@ -58,6 +72,11 @@ export interface SetupService {
    * `keepWaiting` finishes it (waits, reads back, records) without sending it again.
    */
   keepWaiting(changeId: string, hooks: OperationHooks): Promise<PendingWriteResult>;
+  /**
+   * A write sent without an answer (cancelled, cut, timed out) fails FACE_WRITE_UNCONFIRMED with a `checkId`: this reads
+   * the values back (sending nothing) and gives the write's result when XS4 Face holds them, FACE_WRITE_ABSENT if not.
+   */
+  checkWrite(checkId: string, hooks: OperationHooks): Promise<PendingWriteResult>;
 
   listIntegrations(): Promise<IntegrationCard[]>;
   addIntegrations(kinds: string[], hooks?: OperationHooks): Promise<IntegrationCard[]>;
@@ -72,8 +91,15 @@ export interface SetupService {
   trustSpaceCertificate(fingerprint256: string): Promise<SpaceCertificateResult>;
 
   shipKey(): Promise<MaskedSecret>;
-  /** Generates 32 random letters and digits, or stores the given key; writes it to XS4 Face and verifies by fingerprint. */
-  setShipKey(key: { generate: true } | { value: string }, hooks?: OperationHooks): Promise<MaskedSecret>;
+  /**
+   * Generates 32 random letters and digits, or stores the given key; writes it to XS4 Face and verifies by fingerprint.
+   * A different key XS4 Face already holds is replaced only with `replace: true` (SHIP_KEY_REPLACE_UNCONFIRMED otherwise):
+   * Space's SHIP tab may hold the old one, and Space is refused until the new one is typed there.
+   */
+  setShipKey(
+    key: ({ generate: true } | { value: string }) & { replace?: boolean },
+    hooks?: OperationHooks,
+  ): Promise<MaskedSecret>;
   revealShipKey(): Promise<string>;
   /** Resets XS4 Face's Authentication (API key); Space's Face recognition tab must then be updated. */
   resetAuthKey(hooks?: OperationHooks): Promise<GeneralOptionView[]>;
@@ -89,7 +115,14 @@ export interface SetupService {
   revealGeneralOption(label: string): Promise<string>;
 
   getEnrollment(): Promise<EnrollmentSettings | null>;
-  saveEnrollment(settings: EnrollmentSettings, hooks?: OperationHooks): Promise<EnrollmentSettings>;
+  /**
+   * Checks the company name and the privacy policy at the given address first; writes them (read back) only when the
+   * policy check does not fail, or with `acceptFailingPolicy: true` (the technician's decision, recorded as such).
+   */
+  saveEnrollment(
+    settings: EnrollmentSettings & { acceptFailingPolicy?: boolean },
+    hooks?: OperationHooks,
+  ): Promise<EnrollmentSaveResult>;
 
   /** Runs every check and writes an evidence bundle (redacted) into `outDir`, which must be new or empty. */
   collectBundle(outDir: string, hooks: OperationHooks): Promise<{ path: string; checks: CheckView[] }>;
@@ -99,4 +132,8 @@ export interface SetupService {
 
   /** Polls the Space integration status until Connected or the deadline; otherwise explains why with checks. */
   verify(deadlineMs: number, hooks: OperationHooks): Promise<VerifyResult>;
+  /** The last verification's result (and whether the link was changed since) and a run still going on, as persisted. */
+  verifyStatus(): Promise<VerifyStatus>;
+  /** Follows the verification still running here (a page reloaded during it): its progress from now on, its result. */
+  followVerify(hooks: OperationHooks): Promise<VerifyResult>;
 }

@@ -14,7 +14,7 @@ import { generalOptionSteps } from './steps/general-options';
 import { enrollmentSteps } from './steps/enrollment';
 import { bundleProfileSteps } from './steps/bundle-profile';
 import { verifyStep } from './steps/verify';
-import { keepWaiting } from './pending-writes';
+import { checkUnconfirmed, keepWaiting } from './pending-writes';
 
 export type { SetupServiceDeps } from './context';
 
@@ -34,5 +34,6 @@ export function createSetupService(deps: SetupServiceDeps): SetupService {
     ...bundleProfileSteps(ctx),
     ...verifyStep(ctx),
     keepWaiting: (changeId, hooks) => keepWaiting(ctx.pendingWrites, changeId, hooks),
+    checkWrite: (checkId, hooks) => checkUnconfirmed(ctx.pendingWrites, checkId, hooks),
   };
 }

@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { AppError } from '../errors';
 import { isNotFound, writeFileAtomic } from '../fs/atomic-write';
-import { SetupProgressSchema, type SetupProgress } from '../../../contract/setup-shapes';
+import { SetupProgressSchema, VerifyResultSchema, type SetupProgress } from '../../../contract/setup-shapes';
 
 export const SETUP_STATE_FILE = 'setup-state.json';
 
@@ -48,6 +48,13 @@ export const SetupStateSchema = z.object({
     .object({ host: z.string(), port: z.number().int().min(1).max(65535), https: z.boolean() })
     .nullable()
     .optional(),
+  /** The Verify step: a run that started and has not ended, and the last result (check views are already redacted). */
+  verify: z
+    .object({
+      running: z.object({ startedAt: z.string(), deadlineMs: z.number().int().min(0) }).nullable(),
+      last: z.object({ at: z.string(), result: VerifyResultSchema }).nullable(),
+    })
+    .optional(),
   /** Undo data of applied fixes, by check id (previous values, never secrets). */
   undo: z.record(z.string(), z.unknown()),
 });
@@ -85,12 +92,7 @@ export class SetupStateFile {
     }
     const parsed = SetupStateSchema.safeParse(json);
     if (!parsed.success) {
-      throw new AppError(
-        'SETUP_STATE_CORRUPT',
-        `The setup progress file ${this.file} is damaged.`,
-        'Delete it to start the wizard from the beginning (the applied-settings history is kept separately).',
-        { file: this.file },
-      );
+      throw new AppError('SETUP_STATE_CORRUPT', { params: { file: this.file }, detail: { file: this.file } });
     }
     this.cache = parsed.data;
     return structuredClone(parsed.data);

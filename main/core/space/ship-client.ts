@@ -4,6 +4,7 @@
 // fingerprint). When it cannot be, the probe may repeat GetInfo WITHOUT the key over the same certificate,
 // only to tell "SHIP is there" from "something else is there", and says it did so.
 import { faceKeyFingerprint } from '../secrets/fingerprint';
+import { text, type Text, type TextParam } from '../../../contract/text';
 import { isSha256Fingerprint, SHA256_FINGERPRINT_RULE } from '../../../contract/rules/fingerprint';
 import { AppError, invalidInput, isAppError } from '../errors';
 import { validateShipKey } from '../secrets/ship-key';
@@ -27,8 +28,10 @@ import {
   parseShipResponse,
   readGetInfo,
   type ShipResponse,
+  ShipXmlCodes,
 } from './ship-xml';
 import { describeOutcome, NET_TO_SHIP, type ShipCode, ShipCodes, TLS_SHIP_CODES } from './ship-outcomes';
+import { sentencesOf } from './texts';
 
 /** GetInfo answers are tiny; anything beyond this is not SHIP. */
 export const SHIP_MAX_BODY_BYTES = 256 * 1024;
@@ -57,14 +60,7 @@ export async function shipPost(
   };
   if (opts.key !== undefined) {
     // httpRequest guarantees a verified certificate for https; over http nothing could be verified.
-    if (ep.protocol !== 'https:') {
-      throw new AppError(
-        'SHIP_KEY_NEEDS_HTTPS',
-        'The SHIP key is only sent over HTTPS.',
-        'Use the https:// address of Space (turn on HTTPS in Space Configurator if needed).',
-        { url: ep.url },
-      );
-    }
+    if (ep.protocol !== 'https:') throw new AppError('SHIP_KEY_NEEDS_HTTPS', { detail: { url: ep.url } });
     headers[SHIP_KEY_HEADER] = validateShipKey(opts.key);
   }
   return httpRequest({
@@ -85,8 +81,9 @@ export type KeylessReason = 'no-key-given' | 'certificate-not-verified' | 'plain
 export interface ShipProbeResult {
   code: ShipCode;
   ok: boolean;
-  message: string;
-  remedy: string;
+  /** What was found, and what to do about it (null when nothing is to be done): describeProbe of the facts below. */
+  message: Text;
+  remedy: Text | null;
   url: string;
   keySent: boolean;
   keyFingerprint: string | null;
@@ -112,8 +109,8 @@ export interface ShipProbeResult {
   netCode: string | null;
   /** The charset the answer was decoded with (WHATWG name), when it was. */
   charset?: string | null | undefined;
-  /** Why the answer could not be decoded (SHIP_UNDECODABLE). */
-  charsetProblem?: string | null | undefined;
+  /** Why the answer could not be decoded (SHIP_UNDECODABLE): the decoder's sentence. */
+  charsetProblem?: TextParam | null | undefined;
 }
 
 export interface ShipProbeOptions extends ShipTarget {
@@ -136,7 +133,7 @@ interface Classified {
   response?: ShipResponse;
   getInfo?: GetInfo;
   charset?: string;
-  charsetProblem?: string;
+  charsetProblem?: TextParam;
 }
 
 /** Classifies one HTTP answer to a GetInfo (pure). */
@@ -157,14 +154,15 @@ export function classifyShipAnswer(
   // view of the bytes is still good enough to tell HTML from XML; only a SHIP answer is then reported as undecodable.
   let text: string;
   let charset: string | undefined;
-  let charsetProblem: string | undefined;
+  let charsetProblem: TextParam | undefined;
   try {
     const d = decodeBody(body, contentType, /html/i.test(contentType) ? 'html' : 'xml');
     text = d.text;
     charset = d.encoding;
   } catch (e) {
     text = body.toString('latin1');
-    charsetProblem = isAppError(e) ? e.message : String(e);
+    // A foreign error (not an AppError) is quoted in its own words.
+    charsetProblem = isAppError(e) ? e.texts().message : String(e);
   }
   if (looksHtml(text, contentType)) return { code: ShipCodes.NOT_SHIP };
   if (status === 404 || status === 405) return { code: ShipCodes.NOT_SHIP };
@@ -176,7 +174,8 @@ export function classifyShipAnswer(
   try {
     res = parseShipResponse(text);
   } catch (e) {
-    if (isAppError(e) && e.code === 'SHIP_XML_UNEXPECTED') return { code: ShipCodes.NOT_SHIP, ...(charset ? { charset } : {}) };
+    if (isAppError(e) && e.code === ShipXmlCodes.UNEXPECTED)
+      return { code: ShipCodes.NOT_SHIP, ...(charset ? { charset } : {}) };
     return { code: ShipCodes.MALFORMED_RESPONSE, ...(charset ? { charset } : {}) };
   }
   const ex = res.exception;
@@ -211,8 +210,8 @@ function blank(ep: Endpoint, key: string | undefined): ShipProbeResult {
   return {
     code: ShipCodes.OK,
     ok: false,
-    message: '',
-    remedy: '',
+    message: text('space.ship.notProbed'),
+    remedy: null,
     url: ep.url,
     keySent: false,
     keyFingerprint: key === undefined ? null : faceKeyFingerprint(key),
@@ -233,27 +232,63 @@ function blank(ep: Endpoint, key: string | undefined): ShipProbeResult {
   };
 }
 
-function finish(r: ShipProbeResult, where: string, netMessage?: string): ShipProbeResult {
+/** "host:port/path" of a SHIP URL, as the probe's sentences name it (the URL itself when it cannot be read). */
+export function shipWhere(url: string): string {
+  try {
+    const ep = parseServiceUrl(url, 'spaceUrl');
+    return `${ep.host}:${ep.port}${ep.path === '/' ? '' : ep.path}`;
+  } catch {
+    return url;
+  }
+}
+
+/** The facts a probe result records, as the sentences that say them (recorded evidence reads the same in any language). */
+type ProbeFacts = Pick<
+  ShipProbeResult,
+  | 'code'
+  | 'url'
+  | 'keySent'
+  | 'keylessReason'
+  | 'httpStatus'
+  | 'certificate'
+  | 'getInfo'
+  | 'exception'
+  | 'netCode'
+> &
+  Partial<Pick<ShipProbeResult, 'keylessProbe' | 'charsetProblem'>>;
+
+/** What a probe found and what to do about it, from its recorded facts (pure). */
+export function describeProbe(r: ProbeFacts): { message: Text; remedy: Text | null } {
   const d = describeOutcome(r.code, {
-    where,
+    where: shipWhere(r.url),
     keySent: r.keySent,
     httpStatus: r.httpStatus,
     ...(r.exception ? { exceptionCode: r.exception.code, exceptionMessage: r.exception.message } : {}),
     ...(r.getInfo ? { protocolVersion: r.getInfo.protocolVersion } : {}),
-    ...(netMessage ? { netMessage } : {}),
+    ...(r.netCode ? { netMessage: r.netCode } : {}),
     ...(r.certificate?.problems ? { certificateProblems: r.certificate.problems } : {}),
     ...(r.charsetProblem ? { charsetProblem: r.charsetProblem } : {}),
   });
-  let message = d.message;
+  let keyless: Text | undefined;
   if (r.keylessProbe) {
-    const how = r.keylessReason === 'plain-http' ? 'over plain HTTP' : 'over that certificate';
-    message += r.keylessProbe.shipPresent
-      ? ` The key was not sent; without it, ${how}, SHIP did answer (${r.keylessProbe.code}).`
-      : ` The key was not sent; without it, ${how}, the answer was not SHIP (${r.keylessProbe.code}).`;
+    const plain = r.keylessReason === 'plain-http';
+    const code = r.keylessProbe.code;
+    if (r.keylessProbe.shipPresent)
+      keyless = plain
+        ? text('space.ship.keyless.plainHttpShip', { code })
+        : text('space.ship.keyless.certificateShip', { code });
+    else
+      keyless = plain
+        ? text('space.ship.keyless.plainHttpNotShip', { code })
+        : text('space.ship.keyless.certificateNotShip', { code });
   } else if (r.keylessReason !== null && r.code !== ShipCodes.OK) {
-    message += ' The key was not sent.';
+    keyless = text('space.ship.keyless.notSent');
   }
-  return { ...r, ok: r.code === ShipCodes.OK, message, remedy: d.remedy };
+  return { message: sentencesOf([d.message, keyless]) ?? d.message, remedy: d.remedy };
+}
+
+function finish(r: ShipProbeResult): ShipProbeResult {
+  return { ...r, ok: r.code === ShipCodes.OK, ...describeProbe(r) };
 }
 
 const SHIP_PRESENT: ReadonlySet<ShipCode> = new Set([
@@ -341,7 +376,6 @@ export async function probeShip(opts: ShipProbeOptions): Promise<ShipProbeResult
     throw invalidInput('spacePinnedFingerprint256', SHA256_FINGERPRINT_RULE);
   }
   const now = opts.now ?? (() => new Date());
-  const where = `${ep.host}:${ep.port}${ep.path === '/' ? '' : ep.path}`;
   const base = blank(ep, opts.key);
 
   if (ep.protocol === 'http:') {
@@ -352,7 +386,7 @@ export async function probeShip(opts: ShipProbeOptions): Promise<ShipProbeResult
       r.keylessProbe = { code: r.code, httpStatus: r.httpStatus, shipPresent: true };
       r.code = ShipCodes.PLAIN_HTTP;
     }
-    return finish(r, where);
+    return finish(r);
   }
 
   // One budget for the whole probe: the key-less fallback only gets what the first request left.
@@ -405,5 +439,5 @@ export async function probeShip(opts: ShipProbeOptions): Promise<ShipProbeResult
     );
     r.keylessProbe = { code: k.code, httpStatus: k.httpStatus, shipPresent: SHIP_PRESENT.has(k.code) };
   }
-  return finish(r, where, r.netCode ?? undefined);
+  return finish(r);
 }

@@ -1,6 +1,8 @@
 // The stable outcome codes of a SHIP probe, each with its sentence and remedy (documented in docs/space-probes.md).
+import { text, type Text, type TextParam } from '../../../contract/text';
 import { NetCodes } from '../net/net-errors';
 import { SpaceUiPaths, SHIP_CONTENT_TYPE } from './space-assumptions';
+import { itemsOf } from './texts';
 
 export const ShipCodes = {
   OK: 'SHIP_OK',
@@ -73,177 +75,206 @@ export interface OutcomeFacts {
   exceptionMessage?: string;
   protocolVersion?: string;
   netMessage?: string;
-  /** Why the answer's text could not be decoded. */
-  charsetProblem?: string;
+  /** Why the answer's text could not be decoded (a sentence of the charset decoder, or its words). */
+  charsetProblem?: TextParam;
   /** Fields of the certificate that are missing or malformed. */
   certificateProblems?: string[];
 }
 
-const CUSTOM_AUTH = `In ${SpaceUiPaths.shipTab}, set authentication to custom authentication with`;
-const FACE_KEY = 'the SHIP API Key shown in XS4 Face (Integrations › Salto Space › Space Server Details)';
-const SPACE_KEY = `the key in Space's SHIP tab (${SpaceUiPaths.shipTab}, custom authentication)`;
+/** Where the technician sets things in Space's UI (menu paths as Space names them). */
+const UI = {
+  shipTab: SpaceUiPaths.shipTab,
+  configurator: SpaceUiPaths.configurator,
+  limitToOneServer: SpaceUiPaths.limitToOneServer,
+} as const;
 
-/** The sentence and remedy of each outcome. Pure; facts carry what was observed. */
-export function describeOutcome(code: ShipCode, f: OutcomeFacts): { message: string; remedy: string } {
+/** " (Exception 13: message)" and the like: the server's own message, when it sent one. */
+function exceptionText(code: number | string, message: string | undefined): Text {
+  return message
+    ? text('space.ship.exception.withMessage', { code, message })
+    : text('space.ship.exception.plain', { code });
+}
+
+/** The sentence and remedy of each outcome (no remedy for a key accepted). Pure; facts carry what was observed. */
+export function describeOutcome(code: ShipCode, f: OutcomeFacts): { message: Text; remedy: Text | null } {
+  const where = f.where;
   switch (code) {
     case ShipCodes.OK:
-      return {
-        message: `SHIP answered GetInfo at ${f.where} (protocol ${f.protocolVersion ?? '?'})${f.keySent ? ' and accepted the key' : ', without a key'}.`,
-        remedy: f.keySent
-          ? ''
-          : `Set ${SPACE_KEY} to ${FACE_KEY}: SHIP currently accepts requests without any key.`,
-      };
+      return f.keySent
+        ? {
+            message: text('space.ship.OK.keySent', { where, version: f.protocolVersion ?? '?' }),
+            remedy: null,
+          }
+        : {
+            message: text('space.ship.OK.noKey', { where, version: f.protocolVersion ?? '?' }),
+            remedy: text('space.ship.OK.remedy', UI),
+          };
     case ShipCodes.NO_AUTHENTICATION:
       return {
         message: f.keySent
-          ? `SHIP at ${f.where} accepted the key, but also answers without the key: SHIP has no authentication, so anyone on the network can use it and the SHIP API Key of XS4 Face protects nothing.`
-          : `SHIP at ${f.where} answers GetInfo without any key: SHIP has no authentication.`,
-        remedy: `${CUSTOM_AUTH} ${FACE_KEY} as the key, save the SHIP tab, then check again.`,
+          ? text('space.ship.NO_AUTHENTICATION.keySent', { where })
+          : text('space.ship.NO_AUTHENTICATION.noKey', { where }),
+        remedy: text('space.ship.NO_AUTHENTICATION.remedy', UI),
       };
     case ShipCodes.BASIC_AUTH:
       return {
-        message: `SHIP at ${f.where} asks for basic authentication (HTTP 401 with a Basic challenge); XS4 Face authenticates with the SHIP API Key (custom authentication), so it cannot connect.`,
-        remedy: `${CUSTOM_AUTH} ${FACE_KEY} as the key (not basic authentication), save the SHIP tab, then check again.`,
+        message: text('space.ship.BASIC_AUTH.message', { where }),
+        remedy: text('space.ship.BASIC_AUTH.remedy', UI),
       };
     case ShipCodes.FORBIDDEN:
       return {
-        message: `SHIP at ${f.where} refuses requests from this computer (HTTP 403).`,
-        remedy: `Likely cause: "${SpaceUiPaths.limitToOneServer}" is on in ${SpaceUiPaths.shipTab} and names another address. If it names the XS4 Face server, that is right and this check cannot test the key from here: the XS4 Face integration status tells whether the link works. Otherwise set it to the XS4 Face server's address (or turn it off) and save the SHIP tab.`,
+        message: text('space.ship.FORBIDDEN.message', { where }),
+        remedy: text('space.ship.FORBIDDEN.remedy', UI),
       };
     case ShipCodes.UNAUTHORIZED:
       return {
-        message: `SHIP at ${f.where} refused the key (HTTP 401).`,
-        remedy: `${SPACE_KEY[0]!.toUpperCase()}${SPACE_KEY.slice(1)} must equal ${FACE_KEY}. Copy it again from XS4 Face into Space (after a key reset in XS4 Face, Space must be updated too), then save the SHIP tab.`,
+        message: text('space.ship.UNAUTHORIZED.message', { where }),
+        remedy: text('space.ship.UNAUTHORIZED.remedy', UI),
       };
     case ShipCodes.KEY_REQUIRED:
       return {
-        message: `SHIP at ${f.where} wants a key (HTTP 401) and none was sent.`,
-        remedy: `Enter ${FACE_KEY} in this app so the key can be checked (it is sent only over a verified HTTPS connection).`,
+        message: text('space.ship.KEY_REQUIRED.message', { where }),
+        remedy: text('space.ship.KEY_REQUIRED.remedy'),
       };
     case ShipCodes.HTTP_TRANSPORT_DISABLED:
       return {
-        message: `SHIP at ${f.where} answers but HTTP transport is not enabled (HTTP 501).`,
-        remedy: `In ${SpaceUiPaths.shipTab}, set the transport to HTTP(S) (not only STP), authentication to custom, and save.`,
+        message: text('space.ship.HTTP_TRANSPORT_DISABLED.message', { where }),
+        remedy: text('space.ship.HTTP_TRANSPORT_DISABLED.remedy', UI),
       };
     case ShipCodes.VERSION_UNSUPPORTED:
       return {
-        message: `SHIP at ${f.where} refused the request as unsupported (HTTP 415): the Space version is too old or the media type ${SHIP_CONTENT_TYPE} is not known to it.`,
-        remedy: 'Update Salto Space (HTTPS with custom authentication needs Space 6.4.4.0 or later).',
+        message: text('space.ship.VERSION_UNSUPPORTED.message', { where, mediaType: SHIP_CONTENT_TYPE }),
+        remedy: text('space.ship.VERSION_UNSUPPORTED.remedy'),
       };
     case ShipCodes.LICENCE_MISSING:
       return {
-        message: `SHIP at ${f.where} reports that the licence does not include this feature (Exception 13${f.exceptionMessage ? `: ${f.exceptionMessage}` : ''}).`,
-        remedy: 'Activate the SHIP add-on licence (SPACE-OPT-0018) in Space, then restart the Space service.',
+        message: text('space.ship.LICENCE_MISSING.message', {
+          where,
+          exception: exceptionText(13, f.exceptionMessage),
+        }),
+        remedy: text('space.ship.LICENCE_MISSING.remedy'),
       };
     case ShipCodes.LICENCE_CONSTRAINT:
       return {
-        message: `SHIP at ${f.where} reports a licence constraint (Exception 14${f.exceptionMessage ? `: ${f.exceptionMessage}` : ''}).`,
-        remedy:
-          'The licence limits this use of SHIP (e.g. number of connections or operations): check the licence in Space with your Salto partner.',
+        message: text('space.ship.LICENCE_CONSTRAINT.message', {
+          where,
+          exception: exceptionText(14, f.exceptionMessage),
+        }),
+        remedy: text('space.ship.LICENCE_CONSTRAINT.remedy'),
       };
     case ShipCodes.EXCEPTION:
       return {
-        message: `SHIP at ${f.where} answered with Exception ${f.exceptionCode ?? '?'}${f.exceptionMessage ? `: ${f.exceptionMessage}` : ''}.`,
+        message: text('space.ship.EXCEPTION.message', {
+          where,
+          exception: exceptionText(f.exceptionCode ?? '?', f.exceptionMessage),
+        }),
         remedy:
           f.exceptionCode === 1
-            ? 'Space reports a database error: check that SQL Server is running and the Space service can reach its database.'
-            : 'Check the Space service log for this exception; export this report for Salto support.',
+            ? text('space.ship.EXCEPTION.remedyDatabase')
+            : text('space.ship.EXCEPTION.remedy'),
       };
     case ShipCodes.MALFORMED_RESPONSE:
       return {
-        message: `${f.where} claimed to answer SHIP XML but the XML is malformed.`,
-        remedy:
-          "Check that the URL points at Space's SHIP service and that nothing in between rewrites answers.",
+        message: text('space.ship.MALFORMED_RESPONSE.message', { where }),
+        remedy: text('space.ship.MALFORMED_RESPONSE.remedy'),
       };
     case ShipCodes.UNDECODABLE:
       return {
-        message: `${f.where} answered SHIP XML whose text cannot be decoded: ${f.charsetProblem ?? 'unknown charset problem'}`,
-        remedy:
-          "Space declares its charset in the Content-Type and the XML declaration; check that nothing in between (a proxy, a filter) rewrites Space's answers, and export this report for Salto support.",
+        message: text('space.ship.UNDECODABLE.message', {
+          where,
+          problem: f.charsetProblem ?? text('space.ship.UNDECODABLE.unknownProblem'),
+        }),
+        remedy: text('space.ship.UNDECODABLE.remedy'),
       };
     case ShipCodes.NOT_SHIP:
       return {
-        message: `Something answers at ${f.where}${f.httpStatus ? ` (HTTP ${f.httpStatus})` : ''}, but it is not SHIP.`,
-        remedy:
-          "Check the port and path: SHIP over HTTP(S) shares Space's web service port (8100 by default) — see Space Configurator › Service ports.",
+        message: f.httpStatus
+          ? text('space.ship.NOT_SHIP.messageHttp', { where, status: f.httpStatus })
+          : text('space.ship.NOT_SHIP.message', { where }),
+        remedy: text('space.ship.NOT_SHIP.remedy', UI),
       };
     case ShipCodes.UNEXPECTED_STATUS:
       return {
-        message: `${f.where} answered HTTP ${f.httpStatus ?? '?'} to a SHIP request.`,
-        remedy: 'Check the Space service log; restart the Space service if it persists.',
+        message: text('space.ship.UNEXPECTED_STATUS.message', { where, status: f.httpStatus ?? '?' }),
+        remedy: text('space.ship.UNEXPECTED_STATUS.remedy'),
       };
     case ShipCodes.PLAIN_HTTP:
       return {
-        message: `${f.where} speaks plain HTTP where HTTPS is expected.`,
-        remedy: `Run the Space service on HTTPS (${SpaceUiPaths.configurator}) with a TLS certificate installed; the SHIP key is never sent in plain text.`,
+        message: text('space.ship.PLAIN_HTTP.message', { where }),
+        remedy: text('space.ship.PLAIN_HTTP.remedy', UI),
       };
     case ShipCodes.TLS_UNTRUSTED:
       return {
-        message: `The certificate of ${f.where} is not trusted, so the SHIP key was not sent.`,
-        remedy:
-          'Compare the certificate fingerprint with the one on the Space server and accept it, or install a certificate from a CA this machine trusts.',
+        message: text('space.ship.TLS_UNTRUSTED.message', { where }),
+        remedy: text('space.ship.TLS_UNTRUSTED.remedy'),
       };
     case ShipCodes.TLS_EXPIRED:
       return {
-        message: `The certificate of ${f.where} has expired, so the SHIP key was not sent.`,
-        remedy: "Install a current certificate for Space's HTTPS port and restart the Space service.",
+        message: text('space.ship.TLS_EXPIRED.message', { where }),
+        remedy: text('space.ship.TLS_EXPIRED.remedy'),
       };
     case ShipCodes.TLS_NAME_MISMATCH:
       return {
-        message: `The certificate of ${f.where} is not issued for that name, so the SHIP key was not sent.`,
-        remedy: 'Use a name the certificate lists, or install a certificate for the name XS4 Face uses.',
+        message: text('space.ship.TLS_NAME_MISMATCH.message', { where }),
+        remedy: text('space.ship.TLS_NAME_MISMATCH.remedy'),
       };
     case ShipCodes.TLS_PIN_MISMATCH:
       return {
-        message: `${f.where} presented a different certificate than the accepted one, so the SHIP key was not sent.`,
-        remedy: 'Check why the certificate changed; accept the new one only if you know.',
+        message: text('space.ship.TLS_PIN_MISMATCH.message', { where }),
+        remedy: text('space.ship.TLS_PIN_MISMATCH.remedy'),
       };
     case ShipCodes.TLS_MALFORMED_CERTIFICATE:
       return {
-        message: `The certificate of ${f.where} is malformed (${(f.certificateProblems ?? []).join('; ') || 'unreadable fields'}), so the SHIP key was not sent.`,
-        remedy:
-          "Install a well-formed certificate for Space's HTTPS port (re-issue it; Space Configurator › Service ports) and restart the Space service.",
+        message: text('space.ship.TLS_MALFORMED_CERTIFICATE.message', {
+          where,
+          problems:
+            (f.certificateProblems ?? []).length > 0
+              ? itemsOf(f.certificateProblems ?? [])
+              : text('space.ship.TLS_MALFORMED_CERTIFICATE.unreadableFields'),
+        }),
+        remedy: text('space.ship.TLS_MALFORMED_CERTIFICATE.remedy', UI),
       };
     case ShipCodes.TLS_HANDSHAKE:
       return {
-        message: `The TLS handshake with ${f.where} failed.`,
-        remedy: 'Check that the port serves HTTPS with TLS 1.2 or 1.3 and has a certificate bound.',
+        message: text('space.ship.TLS_HANDSHAKE.message', { where }),
+        remedy: text('space.ship.TLS_HANDSHAKE.remedy'),
       };
     case ShipCodes.UNREACHABLE_DNS:
       return {
-        message: `The Space server name in ${f.where} could not be resolved.`,
-        remedy: 'Check the host name spelling and DNS, or use the IP address.',
+        message: text('space.ship.UNREACHABLE_DNS.message', { where }),
+        remedy: text('space.ship.UNREACHABLE_DNS.remedy'),
       };
     case ShipCodes.UNREACHABLE_REFUSED:
       return {
-        message: `Nothing accepts connections at ${f.where}.`,
-        remedy:
-          'Check that the Space service is running, the port (Space Configurator › Service ports) and the Windows firewall rule for it.',
+        message: text('space.ship.UNREACHABLE_REFUSED.message', { where }),
+        remedy: text('space.ship.UNREACHABLE_REFUSED.remedy', UI),
       };
     case ShipCodes.UNREACHABLE_NO_ROUTE:
       return {
-        message: `There is no network route to ${f.where}.`,
-        remedy: 'Check the address and the network (VM switch, routing).',
+        message: text('space.ship.UNREACHABLE_NO_ROUTE.message', { where }),
+        remedy: text('space.ship.UNREACHABLE_NO_ROUTE.remedy'),
       };
     case ShipCodes.UNREACHABLE_TIMEOUT:
       return {
-        message: `No connection to ${f.where} could be completed in time.`,
-        remedy: 'Check that the server is on and that no firewall silently drops the port.',
+        message: text('space.ship.UNREACHABLE_TIMEOUT.message', { where }),
+        remedy: text('space.ship.UNREACHABLE_TIMEOUT.remedy'),
       };
     case ShipCodes.NO_ANSWER:
       return {
-        message: `${f.where} accepted the connection but never answered.`,
-        remedy: 'The Space service may be hung: restart it, then try again.',
+        message: text('space.ship.NO_ANSWER.message', { where }),
+        remedy: text('space.ship.NO_ANSWER.remedy'),
       };
     case ShipCodes.CONNECTION_DROPPED:
       return {
-        message: `${f.where} dropped the connection${f.netMessage ? ` (${f.netMessage})` : ''}.`,
-        remedy: `Try again; check the Space service log and any proxy in between, and whether "${SpaceUiPaths.limitToOneServer}" (${SpaceUiPaths.shipTab}) names another address.`,
+        message: f.netMessage
+          ? text('space.ship.CONNECTION_DROPPED.messageCode', { where, code: f.netMessage })
+          : text('space.ship.CONNECTION_DROPPED.message', { where }),
+        remedy: text('space.ship.CONNECTION_DROPPED.remedy', UI),
       };
     case ShipCodes.RESPONSE_TOO_LARGE:
       return {
-        message: `${f.where} sent an answer far larger than any SHIP answer.`,
-        remedy: "Check that the URL points at Space's SHIP service.",
+        message: text('space.ship.RESPONSE_TOO_LARGE.message', { where }),
+        remedy: text('space.ship.RESPONSE_TOO_LARGE.remedy'),
       };
   }
 }

@@ -4,7 +4,8 @@
 // not get entity expansion or external lookups. The parsed object is then validated with zod.
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { z } from 'zod';
-import { AppError, isAppError } from '../errors';
+import { text, type TextParam } from '../../../contract/text';
+import { AppError, invalidInput, isAppError } from '../errors';
 import { decodeBody } from '../net/charset';
 
 export const ShipXmlCodes = {
@@ -29,21 +30,11 @@ const REQUEST_NAME = /^[A-Za-z][A-Za-z0-9_]{0,63}$/;
 /** A RequestCall with simple text parameters. Names are checked; values are escaped. */
 export function buildRequestCall(requestName: string, params: Record<string, string> = {}): string {
   if (!REQUEST_NAME.test(requestName))
-    throw new AppError(
-      'INVALID_INPUT',
-      'requestName: must be a SHIP request name (letters, digits, underscore).',
-      'Correct "requestName" and try again.',
-      { field: 'requestName' },
-    );
+    throw invalidInput('shipRequestName', text('rules.space.shipRequestName'));
   const inner = Object.entries(params)
     .map(([k, v]) => {
       if (!REQUEST_NAME.test(k))
-        throw new AppError(
-          'INVALID_INPUT',
-          `params.${k}: must be an XML element name.`,
-          'Correct the parameter name.',
-          { field: `params.${k}` },
-        );
+        throw invalidInput('shipRequestParams', text('rules.space.xmlElementName', { name: k }));
       return `<${k}>${escapeXml(v)}</${k}>`;
     })
     .join('');
@@ -51,16 +42,16 @@ export function buildRequestCall(requestName: string, params: Record<string, str
   return `<?xml version="1.0" encoding="UTF-8"?><RequestCall><RequestName>${escapeXml(requestName)}</RequestName>${paramsXml}</RequestCall>`;
 }
 
-const text = z.union([z.string(), z.number(), z.boolean()]).transform((v) => String(v).trim());
+const scalar = z.union([z.string(), z.number(), z.boolean()]).transform((v) => String(v).trim());
 
 const ExceptionSchema = z.object({
-  Code: text.pipe(z.string().regex(/^-?\d{1,9}$/, 'Exception Code must be an integer')).transform(Number),
-  Message: text.optional(),
+  Code: scalar.pipe(z.string().regex(/^-?\d{1,9}$/, 'Exception Code must be an integer')).transform(Number),
+  Message: scalar.optional(),
 });
 
 const ResponseSchema = z.object({
   RequestResponse: z.object({
-    RequestName: text.optional(),
+    RequestName: scalar.optional(),
     Params: z.union([z.record(z.string(), z.unknown()), z.literal('')]).optional(),
     Exception: ExceptionSchema.optional(),
   }),
@@ -98,51 +89,54 @@ const parser = new XMLParser({
   ignorePiTags: true,
 });
 
-function malformed(why: string, detail?: Record<string, unknown>): AppError {
-  return new AppError(
-    ShipXmlCodes.MALFORMED,
-    `The answer is not well-formed SHIP XML (${why}).`,
-    "Check that the URL points at Space's SHIP service; if it does, export the log for Salto support.",
-    detail,
-  );
+/** `why` is a sentence of the catalogs, or the XML parser's own words about the document. */
+function malformed(why: TextParam, detail?: Record<string, unknown>): AppError {
+  return new AppError('SHIP_XML_MALFORMED', { params: { why }, ...(detail ? { detail } : {}) });
 }
 
 /** Parses a RequestResponse. Throws SHIP_XML_MALFORMED for bad XML, SHIP_XML_UNEXPECTED for XML that is not a SHIP response. */
 export function parseShipResponse(xml: string | Buffer): ShipResponse {
   const size = typeof xml === 'string' ? Buffer.byteLength(xml) : xml.length;
   if (size > MAX_SHIP_XML_BYTES)
-    throw malformed(`${size} bytes, more than ${MAX_SHIP_XML_BYTES}`, { bytes: size });
+    throw malformed(
+      text('errors.SHIP_XML_MALFORMED.why.tooLarge', { bytes: size, max: MAX_SHIP_XML_BYTES }),
+      {
+        bytes: size,
+      },
+    );
   let decoded: string;
   try {
     // Bytes are decoded by what they declare (BOM, XML declaration), never as UTF-8 whatever they say.
     decoded = typeof xml === 'string' ? xml : decodeBody(xml, undefined, 'xml').text;
   } catch (e) {
-    throw malformed(isAppError(e) ? e.message : 'undecodable bytes');
+    throw malformed(isAppError(e) ? e.texts().message : text('errors.SHIP_XML_MALFORMED.why.undecodable'));
   }
   const s = decoded.replace(/^\uFEFF/, '');
-  if (/<!DOCTYPE|<!ENTITY/i.test(s)) throw malformed('document type declarations are refused');
+  if (/<!DOCTYPE|<!ENTITY/i.test(s)) throw malformed(text('errors.SHIP_XML_MALFORMED.why.doctype'));
   const valid = XMLValidator.validate(s);
   if (valid !== true)
-    throw malformed(`${valid.err.msg} at line ${valid.err.line}`, {
-      line: valid.err.line,
-      col: valid.err.col,
-    });
+    throw malformed(
+      text('errors.SHIP_XML_MALFORMED.why.atLine', { reason: valid.err.msg, line: valid.err.line }),
+      {
+        line: valid.err.line,
+        col: valid.err.col,
+      },
+    );
   let parsed: unknown;
   try {
     parsed = parser.parse(s);
   } catch (e) {
-    throw malformed(e instanceof Error ? e.message : 'parser error');
+    throw malformed(e instanceof Error ? e.message : text('errors.SHIP_XML_MALFORMED.why.parser'));
   }
   const r = ResponseSchema.safeParse(parsed);
   if (!r.success) {
     const root =
       parsed !== null && typeof parsed === 'object' ? Object.keys(parsed).join(', ') : typeof parsed;
-    throw new AppError(
-      ShipXmlCodes.UNEXPECTED,
-      `The XML answer is not a SHIP RequestResponse (root: ${root || 'none'}).`,
-      "Check that the URL points at Space's SHIP service.",
-      { root, issues: r.error.issues.slice(0, 3).map((i) => `${i.path.join('.')}: ${i.message}`) },
-    );
+    throw new AppError('SHIP_XML_UNEXPECTED', {
+      variant: 'notResponse',
+      params: { root: root || text('space.none') },
+      detail: { root, issues: r.error.issues.slice(0, 3).map((i) => `${i.path.join('.')}: ${i.message}`) },
+    });
   }
   const rr = r.data.RequestResponse;
   const params =
@@ -173,12 +167,10 @@ export interface GetInfo {
 export function readGetInfo(res: ShipResponse): GetInfo {
   const p = GetInfoParams.safeParse(res.params);
   if (!p.success) {
-    throw new AppError(
-      ShipXmlCodes.UNEXPECTED,
-      'The GetInfo answer lacks ProtocolID, ProtocolVersion or DateTime.',
-      'Check the Space version; export the log for Salto support.',
-      { issues: p.error.issues.slice(0, 3).map((i) => `${i.path.join('.')}: ${i.message}`) },
-    );
+    throw new AppError('SHIP_XML_UNEXPECTED', {
+      variant: 'getInfo',
+      detail: { issues: p.error.issues.slice(0, 3).map((i) => `${i.path.join('.')}: ${i.message}`) },
+    });
   }
   return {
     protocolId: p.data.ProtocolID,

@@ -1,4 +1,6 @@
 // What the Windows side hands to the applied-settings history: a minimal injected callback, so this folder does not depend on main/core/history.
+import type { Text } from '../../../contract/text';
+
 export interface ChangeRecord {
   /** ISO time stamp of the change. */
   at: string;
@@ -11,8 +13,8 @@ export interface ChangeRecord {
   after?: unknown;
   /** Data an undo needs (previous values). */
   undoData?: unknown;
-  /** A sentence for the history list. */
-  summary: string;
+  /** A sentence for the history list, in the catalogs (rendered in the reader's language). */
+  summary: Text;
   /** Files kept for the record, e.g. the install script transcript. */
   files?: string[];
 }

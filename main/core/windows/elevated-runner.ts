@@ -4,6 +4,7 @@ import { mkdtemp, open, readFile, rm, writeFile } from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
+import { text } from '../../../contract/text';
 import { AppError, invalidInput } from '../errors';
 import { buildElevatedArgs, type ElevatedParamValue } from './elevated-wrapper';
 import type { ProcessLauncher } from './process-launcher';
@@ -73,9 +74,10 @@ export function createElevatedRunner(deps: ElevatedRunnerDeps): ElevatedRunner {
       ...(deps.platform ? { platform: deps.platform } : {}),
       ...(deps.env ? { env: deps.env } : {}),
     });
-    if (!/^[0-9a-fA-F]{64}$/.test(req.script.sha256)) throw invalidInput('script.sha256', 'must be 64 hex digits');
+    if (!/^[0-9a-fA-F]{64}$/.test(req.script.sha256))
+      throw invalidInput('elevatedScriptSha256', text('rules.windows.sha256Hex'));
     if (req.secret && LONE_SURROGATE.test(req.secret.value))
-      throw invalidInput('secret', 'must be well-formed text (no lone surrogate)');
+      throw invalidInput('elevatedSecret', text('rules.windows.wellFormedText'));
     const dir = await mkdtemp(path.join(deps.tempRoot ?? os.tmpdir(), 'xs4-elevated-'));
     const logPath = path.join(dir, 'run.log');
     const statusPath = path.join(dir, 'status.txt');
@@ -85,12 +87,14 @@ export function createElevatedRunner(deps: ElevatedRunnerDeps): ElevatedRunner {
     let secretFile: string | undefined;
     try {
       // Explicit ACL before anything is written: %TEMP%'s defaults are not relied on.
-      await (deps.protectFolder ??
+      await (
+        deps.protectFolder ??
         ((d: string) =>
           protectRunFolder(d, {
             ...(deps.platform ? { platform: deps.platform } : {}),
             ...(deps.env ? { env: deps.env } : {}),
-          })))(dir);
+          }))
+      )(dir);
       if (req.secret) {
         secretFile = path.join(dir, 'secret.txt');
         await writeFile(secretFile, req.secret.value, { encoding: 'utf8', mode: 0o600 });
@@ -135,13 +139,7 @@ export function createElevatedRunner(deps: ElevatedRunnerDeps): ElevatedRunner {
       } catch (e) {
         clearTimeout(timer);
         await tail.stop();
-        throw new AppError(
-          'ELEVATED_SPAWN_FAILED',
-          'Windows PowerShell could not be started for the elevated run.',
-          'Check that powershell.exe is present and not blocked by policy.',
-          undefined,
-          e,
-        );
+        throw new AppError('ELEVATED_SPAWN_FAILED', { cause: e });
       }
       clearTimeout(timer);
       if (exit === 'stopped') {
@@ -159,12 +157,14 @@ export function createElevatedRunner(deps: ElevatedRunnerDeps): ElevatedRunner {
       // 1223 when UAC was refused). A status is read before the exit code, so a target's own `exit 1223` stays its code.
       if (status === undefined) return { outcome: 'elevation-cancelled', exitCode: null, log, durationMs };
       if (status.kind === 'refused') {
-        throw new AppError(
-          'ELEVATED_SCRIPT_CHANGED',
-          'The script was refused before it ran: its bytes no longer have the SHA-256 that was checked.',
-          'Something changed the file after it was checked. Check it again (and where it is stored) before running it.',
-          { path: req.script.path, expected: req.script.sha256.toLowerCase(), actual: status.value, log: log.slice(-4000) },
-        );
+        throw new AppError('ELEVATED_SCRIPT_CHANGED', {
+          detail: {
+            path: req.script.path,
+            expected: req.script.sha256.toLowerCase(),
+            actual: status.value,
+            log: log.slice(-4000),
+          },
+        });
       }
       // "exited": the target called exit, which ended the elevated process with its code; the outer passed it on.
       const code = status.kind === 'completed' ? status.value : typeof exit === 'number' ? exit : 1;
@@ -189,24 +189,16 @@ async function readStatus(statusPath: string, nonce: string): Promise<Status | u
   const t = text.replace(/^\uFEFF/, '').trim();
   const [seen, kind, value, ...rest] = t.split(' ');
   if (seen !== nonce) {
-    throw new AppError(
-      'ELEVATED_STATUS_UNTRUSTED',
-      'The run folder holds a status file this run did not write; its result is not believed.',
-      'Something else writes into the app\'s temporary folders. Check the machine, then run it again.',
-      { status: t.slice(0, 80).replace(nonce, '<nonce>') },
-    );
+    throw new AppError('ELEVATED_STATUS_UNTRUSTED', {
+      detail: { status: t.slice(0, 80).replace(nonce, '<nonce>') },
+    });
   }
   if (rest.length === 0 && kind === 'completed' && value !== undefined && /^-?\d{1,10}$/.test(value))
     return { kind, value: Number(value) };
   if (rest.length === 0 && kind === 'exited' && value === undefined) return { kind };
   if (rest.length === 0 && kind === 'refused' && value !== undefined && /^[0-9a-f]{64}$/.test(value))
     return { kind, value };
-  throw new AppError(
-    'ELEVATED_STATUS_UNREADABLE',
-    'The elevated run left a status file that could not be read.',
-    'Run it again; export the log if it persists.',
-    { status: t.slice(nonce.length, 80) },
-  );
+  throw new AppError('ELEVATED_STATUS_UNREADABLE', { detail: { status: t.slice(nonce.length, 80) } });
 }
 
 function delay(ms: number): Promise<void> {

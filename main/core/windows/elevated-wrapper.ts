@@ -198,12 +198,7 @@ export function buildElevatedArgs(spec: InnerSpec, elevate: boolean): string[] {
   const inner = gzipSync(Buffer.from(buildInnerScript(spec), 'utf8'), { level: 9 }).toString('base64');
   const outer = encodeCommand(buildOuterScript(inner, elevate, spec.powershellExe));
   if (outer.length > MAX_COMMAND_LINE) {
-    throw new AppError(
-      'ELEVATED_COMMAND_TOO_LONG',
-      'The parameters of the elevated run are too long for a Windows command line.',
-      'Use shorter paths or values.',
-      { length: outer.length },
-    );
+    throw new AppError('ELEVATED_COMMAND_TOO_LONG', { detail: { length: outer.length } });
   }
   // No -WindowStyle here: the launcher hides the console (windowsHide), and PowerShell 7 off Windows refuses the switch.
   return ['-NoLogo', '-NoProfile', '-NonInteractive', '-ExecutionPolicy', 'Bypass', '-EncodedCommand', outer];

@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { z } from 'zod';
+import { text, type Text } from '../../../contract/text';
 import { AppError, invalidInput } from '../errors';
 import type { RecordChange } from './change-record';
 import type { ElevatedOutcomeKind, ElevatedRunner } from './elevated-runner';
@@ -58,21 +59,19 @@ async function readBounded(file: string): Promise<Buffer> {
   let size: number;
   try {
     const s = await stat(file);
-    if (!s.isFile()) throw invalidInput('installScript.path', 'must be a file');
+    if (!s.isFile()) throw invalidInput('installScriptFile', text('rules.windows.file'));
     size = s.size;
   } catch (e) {
     if (e instanceof AppError) throw e;
-    throw new AppError(
-      'INSTALL_SCRIPT_NOT_FOUND',
-      `The install script ${file} could not be opened.`,
-      'Pick the file again.',
-      { path: file },
-      e,
-    );
+    throw new AppError('INSTALL_SCRIPT_NOT_FOUND', {
+      params: { path: file },
+      detail: { path: file },
+      cause: e,
+    });
   }
-  if (size === 0) throw invalidInput('installScript', 'must not be empty');
+  if (size === 0) throw invalidInput('installScript', text('rules.windows.notEmpty'));
   if (size > MAX_INSTALL_SCRIPT_BYTES)
-    throw invalidInput('installScript', `must be at most ${MAX_INSTALL_SCRIPT_BYTES} bytes`);
+    throw invalidInput('installScript', text('rules.windows.maxBytes', { max: MAX_INSTALL_SCRIPT_BYTES }));
   return readFile(file);
 }
 
@@ -85,14 +84,14 @@ export async function prepareInstallScript(
   let file: string;
   let bytes: Buffer;
   if (source.kind === 'file') {
-    if (!/\.ps1$/i.test(source.path)) throw invalidInput('installScript.path', 'must be a .ps1 file');
+    if (!/\.ps1$/i.test(source.path)) throw invalidInput('installScriptFile', text('rules.windows.ps1'));
     file = path.resolve(source.path);
     bytes = await readBounded(file);
   } else {
     const downloaded = Buffer.from(await source.download(signal));
-    if (downloaded.length === 0) throw invalidInput('installScript', 'must not be empty');
+    if (downloaded.length === 0) throw invalidInput('installScript', text('rules.windows.notEmpty'));
     if (downloaded.length > MAX_INSTALL_SCRIPT_BYTES)
-      throw invalidInput('installScript', `must be at most ${MAX_INSTALL_SCRIPT_BYTES} bytes`);
+      throw invalidInput('installScript', text('rules.windows.maxBytes', { max: MAX_INSTALL_SCRIPT_BYTES }));
     const dir = path.join(deps.dataDir, 'install-scripts');
     await mkdir(dir, { recursive: true });
     file = path.join(dir, `space-install-script-${stamp(deps.now())}.ps1`);
@@ -100,9 +99,10 @@ export async function prepareInstallScript(
     bytes = downloaded;
   }
   const sha256 = sha256Hex(bytes);
+  // Off Windows nothing reads the signature: "NotChecked" says so, and the page explains it in the reader's language.
   let signature: InstallScriptInfo['signature'] = {
     status: 'NotChecked',
-    statusMessage: 'Authenticode can only be checked on Windows.',
+    statusMessage: null,
     signer: null,
     signerThumbprint: null,
   };
@@ -112,12 +112,7 @@ export async function prepareInstallScript(
       ...(signal ? { signal } : {}),
     });
     if (raw.sha256.toLowerCase() !== sha256) {
-      throw new AppError(
-        'INSTALL_SCRIPT_CHANGED',
-        'The install script changed while it was being checked.',
-        'Pick the script again; make sure nothing else writes to it.',
-        { path: file },
-      );
+      throw new AppError('INSTALL_SCRIPT_CHANGED', { variant: 'whileChecked', detail: { path: file } });
     }
     signature = {
       status: raw.status,
@@ -144,18 +139,21 @@ export interface InstallScriptRun {
 export async function runInstallScript(
   deps: InstallScriptDeps,
   info: InstallScriptInfo,
-  opts: { timeoutMs: number; signal?: AbortSignal; onLog?: (chunk: string) => void; secrets?: readonly string[] },
+  opts: {
+    timeoutMs: number;
+    signal?: AbortSignal;
+    onLog?: (chunk: string) => void;
+    secrets?: readonly string[];
+  },
 ): Promise<InstallScriptRun> {
   const secrets = opts.secrets ?? [];
   const live = opts.onLog ? redactedLines(opts.onLog, secrets) : null;
   const now = sha256Hex(await readBounded(info.path));
   if (now !== info.sha256) {
-    throw new AppError(
-      'INSTALL_SCRIPT_CHANGED',
-      'The install script changed since its SHA-256 was shown.',
-      'Check the script again before running it.',
-      { path: info.path, shown: info.sha256, now },
-    );
+    throw new AppError('INSTALL_SCRIPT_CHANGED', {
+      variant: 'sinceShown',
+      detail: { path: info.path, shown: info.sha256, now },
+    });
   }
   const startedAt = deps.now();
   let out: Awaited<ReturnType<ElevatedRunner>>;
@@ -185,16 +183,14 @@ export async function runInstallScript(
       result: 'failed',
       before: { script: info.path, sha256: info.sha256, signature: info.signature.status },
       after: { refused: true, sha256: actual },
-      summary: 'Space Install Script refused: it changed after its SHA-256 was shown; nothing was run',
+      summary: text('windows.installScript.refused'),
       files: [refusedTranscript],
     });
-    throw new AppError(
-      'INSTALL_SCRIPT_CHANGED',
-      'The install script changed after its SHA-256 was shown, so it was not run.',
-      'Check the script again (and where it is stored) before running it.',
-      { path: info.path, shown: info.sha256, now: actual },
-      e,
-    );
+    throw new AppError('INSTALL_SCRIPT_CHANGED', {
+      variant: 'notRun',
+      detail: { path: info.path, shown: info.sha256, now: actual },
+      cause: e,
+    });
   }
   live?.end();
   const header = [
@@ -206,7 +202,9 @@ export async function runInstallScript(
     `# outcome: ${out.outcome}; exit code: ${out.exitCode ?? 'none'}; duration: ${out.durationMs} ms`,
     '',
   ].join('\r\n');
-  const transcriptPath = await writeTranscript(deps.dataDir, startedAt, [header + redactOutput(out.log, secrets)]);
+  const transcriptPath = await writeTranscript(deps.dataDir, startedAt, [
+    header + redactOutput(out.log, secrets),
+  ]);
   const result = out.outcome === 'completed' ? (out.exitCode === 0 ? 'applied' : 'failed') : out.outcome;
   await deps.recordChange?.({
     at: startedAt.toISOString(),
@@ -215,15 +213,24 @@ export async function runInstallScript(
     result,
     before: { script: info.path, sha256: info.sha256, signature: info.signature.status },
     after: { outcome: out.outcome, exitCode: out.exitCode },
-    summary:
-      out.outcome === 'completed'
-        ? `Space Install Script ended with exit code ${out.exitCode}`
-        : out.outcome === 'elevation-cancelled'
-          ? 'Space Install Script not run: administrator approval was not given'
-          : `Space Install Script ${out.outcome === 'timeout' ? 'timed out' : 'was cancelled'}`,
+    summary: runSummary(out),
     files: [transcriptPath],
   });
   return { outcome: out.outcome, exitCode: out.exitCode, transcriptPath, durationMs: out.durationMs };
+}
+
+/** The history's sentence for a run of the script. */
+function runSummary(out: Awaited<ReturnType<ElevatedRunner>>): Text {
+  switch (out.outcome) {
+    case 'completed':
+      return text('windows.installScript.ended', { exitCode: out.exitCode ?? '?' });
+    case 'elevation-cancelled':
+      return text('windows.installScript.notApproved');
+    case 'timeout':
+      return text('windows.installScript.timedOut');
+    case 'cancelled':
+      return text('windows.installScript.cancelled');
+  }
 }
 
 /**

@@ -11,12 +11,10 @@ import type { PsHost } from './ps-session';
 export function createNodePowerShellHost(exe: string): PsHost {
   const override = process.env.NODE_POWERSHELL;
   if (override !== undefined && override !== '' && override !== exe) {
-    throw new AppError(
-      'PS_PATH_OVERRIDDEN',
-      `The NODE_POWERSHELL environment variable asks for "${override}" instead of ${exe}.`,
-      'Remove NODE_POWERSHELL from the environment of the app.',
-      { expected: exe },
-    );
+    throw new AppError('PS_PATH_OVERRIDDEN', {
+      params: { override, expected: exe },
+      detail: { expected: exe },
+    });
   }
   const shell = new PowerShell({
     executable: exe,

@@ -11,12 +11,11 @@ export function windowsPowerShellPath(env: NodeJS.ProcessEnv = process.env): str
   const root = env.SystemRoot ?? env.SYSTEMROOT ?? env.windir ?? 'C:\\Windows';
   const full = path.win32.join(root, 'System32', 'WindowsPowerShell', 'v1.0', 'powershell.exe');
   if (!path.win32.isAbsolute(full) || !/^[A-Za-z]:\\/.test(full)) {
-    throw new AppError(
-      'PS_PATH_INVALID',
-      `Windows PowerShell would be started from "${full}", which is not an absolute local path.`,
-      'Check the SystemRoot environment variable of the account running the app.',
-      { path: full },
-    );
+    throw new AppError('PS_PATH_INVALID', {
+      variant: 'notLocal',
+      params: { path: full },
+      detail: { path: full },
+    });
   }
   return full;
 }
@@ -31,21 +30,15 @@ export function resolvePowerShellExe(
 ): string {
   if (opts.override !== undefined) {
     if (!path.isAbsolute(opts.override) && !path.win32.isAbsolute(opts.override)) {
-      throw new AppError(
-        'PS_PATH_INVALID',
-        `The PowerShell executable "${opts.override}" is not an absolute path.`,
-        'Give the full path of the PowerShell executable.',
-        { path: opts.override },
-      );
+      throw new AppError('PS_PATH_INVALID', {
+        variant: 'notAbsolute',
+        params: { path: opts.override },
+        detail: { path: opts.override },
+      });
     }
     return opts.override;
   }
   const platform = opts.platform ?? process.platform;
   if (platform === 'win32') return windowsPowerShellPath(opts.env);
-  throw new AppError(
-    'PS_UNAVAILABLE',
-    `Windows PowerShell does not exist on ${platform}.`,
-    'Run the Windows checks and fixes on the Space server.',
-    { platform },
-  );
+  throw new AppError('PS_UNAVAILABLE', { variant: 'platform', params: { platform }, detail: { platform } });
 }

@@ -1,4 +1,5 @@
 // How values reach PowerShell: as base64 of UTF-8 JSON, decoded inside the script, so no value is ever part of script text.
+import { text } from '../../../contract/text';
 import { invalidInput } from '../errors';
 
 /** The only characters a data literal may contain; checked before a literal is emitted, and by the injection tests. */
@@ -33,20 +34,21 @@ function illFormed(value: unknown, at: string): string | null {
  */
 export function encodeParams(params: Record<string, unknown>): string {
   const bad = illFormed(params, 'params');
-  if (bad) throw invalidInput(bad, 'must be well-formed Unicode text (no unpaired surrogate)');
+  // The field is named by its place in the parameters (e.g. "params.portCandidates.0.path"), inside the rule.
+  if (bad) throw invalidInput('powershellParams', text('rules.windows.wellFormedTextAt', { at: bad }));
   let json: string | undefined;
   try {
     json = JSON.stringify(params);
   } catch {
-    throw invalidInput('params', 'must be JSON-serialisable');
+    throw invalidInput('powershellParams', text('rules.windows.json'));
   }
-  if (json === undefined) throw invalidInput('params', 'must be JSON-serialisable');
+  if (json === undefined) throw invalidInput('powershellParams', text('rules.windows.json'));
   return Buffer.from(json, 'utf8').toString('base64');
 }
 
 /** A single-quoted PowerShell literal holding base64 only (no quote of any kind can occur in it). */
 export function base64Literal(b64: string): string {
-  if (!BASE64_LITERAL.test(b64)) throw invalidInput('literal', 'must be base64');
+  if (!BASE64_LITERAL.test(b64)) throw invalidInput('powershellLiteral', text('rules.windows.base64'));
   return `'${b64}'`;
 }
 

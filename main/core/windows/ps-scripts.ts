@@ -34,12 +34,7 @@ export function resolveResourcesDir(explicit?: string): string {
     (c): c is string => typeof c === 'string' && c.length > 0,
   );
   for (const c of candidates) if (existsSync(path.join(c, 'powershell'))) return c;
-  throw new AppError(
-    'PS_SCRIPTS_MISSING',
-    'The PowerShell scripts shipped with the app were not found.',
-    'Reinstall the app, or set XS4_RESOURCES_DIR to its resources folder.',
-    { tried: candidates },
-  );
+  throw new AppError('PS_SCRIPTS_MISSING', { variant: 'notFound', detail: { tried: candidates } });
 }
 
 export function scriptPath(resourcesDir: string, name: QueryScriptName | ElevatedScriptName): string {
@@ -47,7 +42,10 @@ export function scriptPath(resourcesDir: string, name: QueryScriptName | Elevate
 }
 
 /** Where an elevated script is and the SHA-256 the elevated side must find in it (from the manifest, not from the file). */
-export function elevatedScriptRef(resourcesDir: string, name: ElevatedScriptName): { path: string; sha256: string } {
+export function elevatedScriptRef(
+  resourcesDir: string,
+  name: ElevatedScriptName,
+): { path: string; sha256: string } {
   return { path: scriptPath(resourcesDir, name), sha256: expectedSha256(name) };
 }
 
@@ -62,23 +60,20 @@ export function readScript(resourcesDir: string, name: QueryScriptName | Elevate
     try {
       bytes = readFileSync(p);
     } catch (e) {
-      throw new AppError(
-        'PS_SCRIPTS_MISSING',
-        `The PowerShell script ${name}.ps1 could not be read.`,
-        'Reinstall the app.',
-        { path: p },
-        e,
-      );
+      throw new AppError('PS_SCRIPTS_MISSING', {
+        variant: 'unreadable',
+        params: { script: `${name}.ps1` },
+        detail: { path: p },
+        cause: e,
+      });
     }
     const actual = createHash('sha256').update(bytes).digest('hex');
     const expected = expectedSha256(name);
     if (actual !== expected) {
-      throw new AppError(
-        'PS_SCRIPT_TAMPERED',
-        `The PowerShell script ${name}.ps1 is not the one this version of the app shipped; it was not run.`,
-        'Reinstall the app; if it happens again, something on this machine changes the app\'s files.',
-        { path: p, expected, actual },
-      );
+      throw new AppError('PS_SCRIPT_TAMPERED', {
+        params: { script: `${name}.ps1` },
+        detail: { path: p, expected, actual },
+      });
     }
     text = bytes.toString('utf8').replace(/^\uFEFF/, '');
     cache.set(p, text);

@@ -49,40 +49,32 @@ export function parseQueryOutput<T>(script: string, stdout: string, stderr: stri
     .map((l) => MARKER_LINE.exec(l)?.[1])
     .find((p) => p !== undefined);
   if (payload === undefined) {
-    throw new AppError(
-      'PS_NO_OUTPUT',
-      `PowerShell script ${script} returned no result.`,
-      'Run the check again; if it persists, export the log for support.',
-      {
-        script,
-        stdout: stdout.slice(0, 2000),
-        stderr: stderr.slice(0, 2000),
-      },
-    );
+    throw new AppError('PS_NO_OUTPUT', {
+      params: { script },
+      detail: { script, stdout: stdout.slice(0, 2000), stderr: stderr.slice(0, 2000) },
+    });
   }
   let value: unknown;
   try {
     value = JSON.parse(Buffer.from(payload, 'base64').toString('utf8'));
   } catch (e) {
-    throw new AppError(
-      'PS_BAD_OUTPUT',
-      `PowerShell script ${script} returned output that is not JSON.`,
-      'Export the log for support.',
-      { script },
-      e,
-    );
+    throw new AppError('PS_BAD_OUTPUT', {
+      variant: 'notJson',
+      params: { script },
+      detail: { script },
+      cause: e,
+    });
   }
   const parsed = schema.safeParse(value);
   if (!parsed.success) {
-    throw new AppError(
-      'PS_BAD_OUTPUT',
-      `PowerShell script ${script} returned data of an unexpected shape.`,
-      'Export the log for support.',
-      {
+    throw new AppError('PS_BAD_OUTPUT', {
+      variant: 'shape',
+      params: { script },
+      detail: {
         script,
         issues: parsed.error.issues.slice(0, 10).map((i) => `${i.path.join('.')}: ${i.message}`),
       },
-    );
+    });
   }
   return parsed.data;
 }
@@ -117,26 +109,14 @@ export class PsSession {
     schema: z.ZodType<T>,
     opts: { timeoutMs?: number; signal?: AbortSignal },
   ): Promise<T> {
-    if (this.disposed)
-      throw new AppError(
-        'PS_SESSION_CLOSED',
-        'The PowerShell session was already closed.',
-        'Start the run again.',
-      );
-    if (opts.signal?.aborted)
-      throw new AppError('CANCELLED', 'The operation was cancelled.', 'Start it again when ready.');
+    if (this.disposed) throw new AppError('PS_SESSION_CLOSED');
+    if (opts.signal?.aborted) throw new AppError('CANCELLED');
     const command = buildQueryCommand(readScript(resolveResourcesDir(this.resourcesDir), script), params);
     if (this.host === undefined) {
       try {
         this.host = this.options.hostFactory();
       } catch (e) {
-        throw new AppError(
-          'PS_UNAVAILABLE',
-          'PowerShell could not be started.',
-          'Check that Windows PowerShell is installed and not blocked by policy.',
-          undefined,
-          e,
-        );
+        throw new AppError('PS_UNAVAILABLE', { variant: 'notStarted', cause: e });
       }
     }
     const host = this.host;
@@ -147,17 +127,14 @@ export class PsSession {
       timer = setTimeout(
         () =>
           reject(
-            new AppError(
-              'PS_TIMEOUT',
-              `PowerShell script ${script} did not finish within ${Math.round(timeoutMs / 1000)} s.`,
-              'Run the check again; a busy server can be slow.',
-              { script, timeoutMs },
-            ),
+            new AppError('PS_TIMEOUT', {
+              params: { script, seconds: Math.round(timeoutMs / 1000) },
+              detail: { script, timeoutMs },
+            }),
           ),
         timeoutMs,
       );
-      onAbort = () =>
-        reject(new AppError('CANCELLED', 'The operation was cancelled.', 'Start it again when ready.'));
+      onAbort = () => reject(new AppError('CANCELLED'));
       opts.signal?.addEventListener('abort', onAbort, { once: true });
     });
     try {
@@ -170,13 +147,7 @@ export class PsSession {
         await host.dispose().catch(() => undefined);
       }
       if (e instanceof AppError) throw e;
-      throw new AppError(
-        'PS_FAILED',
-        `PowerShell script ${script} failed.`,
-        'Run the check again; if it persists, export the log for support.',
-        { script },
-        e,
-      );
+      throw new AppError('PS_FAILED', { params: { script }, detail: { script }, cause: e });
     } finally {
       clearTimeout(timer);
       if (onAbort) opts.signal?.removeEventListener('abort', onAbort);

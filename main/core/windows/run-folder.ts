@@ -16,19 +16,21 @@ export function parseWhoamiSid(csv: string): string {
   const m = /"([^"]*)","(S-1-[0-9-]+)"/.exec(csv);
   const sid = m?.[2];
   if (!sid || !SID.test(sid)) {
-    throw new AppError(
-      'ELEVATED_RUN_FOLDER_UNPROTECTED',
-      'The account running the app could not be identified, so the run folder cannot be protected.',
-      'Run the app as a normal Windows user (not from a service account) and try again.',
-      { whoami: csv.slice(0, 200) },
-    );
+    throw new AppError('ELEVATED_RUN_FOLDER_UNPROTECTED', {
+      variant: 'account',
+      detail: { whoami: csv.slice(0, 200) },
+    });
   }
   return sid;
 }
 
 /** icacls arguments: drop inherited entries, grant full control to exactly the user, SYSTEM and Administrators. */
 export function icaclsArgs(dir: string, userSid: string): string[] {
-  if (!SID.test(userSid)) throw new AppError('ELEVATED_RUN_FOLDER_UNPROTECTED', 'Invalid user SID.', 'Try again.');
+  if (!SID.test(userSid))
+    throw new AppError('ELEVATED_RUN_FOLDER_UNPROTECTED', {
+      variant: 'sid',
+      detail: { sid: userSid.slice(0, 200) },
+    });
   return [
     dir,
     '/inheritance:r',
@@ -66,16 +68,12 @@ export async function protectRunFolder(
   const system32 = path.win32.join(env.SystemRoot ?? env.SYSTEMROOT ?? 'C:\\Windows', 'System32');
   const exec = opts.exec ?? execFileText;
   try {
-    const sid = parseWhoamiSid(await exec(path.win32.join(system32, 'whoami.exe'), ['/user', '/fo', 'csv', '/nh']));
+    const sid = parseWhoamiSid(
+      await exec(path.win32.join(system32, 'whoami.exe'), ['/user', '/fo', 'csv', '/nh']),
+    );
     await exec(path.win32.join(system32, 'icacls.exe'), icaclsArgs(dir, sid));
   } catch (e) {
     if (e instanceof AppError) throw e;
-    throw new AppError(
-      'ELEVATED_RUN_FOLDER_UNPROTECTED',
-      'The private folder of the elevated run could not be protected.',
-      'Check that icacls.exe and whoami.exe in System32 are not blocked, then try again.',
-      { dir },
-      e,
-    );
+    throw new AppError('ELEVATED_RUN_FOLDER_UNPROTECTED', { variant: 'acl', detail: { dir }, cause: e });
   }
 }

@@ -15,12 +15,7 @@ export const SCRIPT_MANIFEST = ManifestSchema.parse(manifestJson);
 export function expectedSha256(name: string): string {
   const sha = SCRIPT_MANIFEST.scripts[`${name}.ps1`];
   if (sha === undefined) {
-    throw new AppError(
-      'PS_SCRIPT_UNKNOWN',
-      `The PowerShell script ${name}.ps1 is not in the build's manifest.`,
-      'Reinstall the app.',
-      { script: name },
-    );
+    throw new AppError('PS_SCRIPT_UNKNOWN', { params: { script: `${name}.ps1` }, detail: { script: name } });
   }
   return sha;
 }

@@ -73,7 +73,8 @@ export async function probeSpace(t: SpaceTarget, trust: SpaceTrust, timeoutMs: n
   if (res.status !== 200)
     return { status: 'disconnected', lastError: `Space answered SHIP GetInfo with HTTP ${res.status}.` };
   const xml = textOf(res.body, String(res.headers['content-type'] ?? ''));
-  const exc = /<Exception>[\s\S]*?<Code>\s*(\d+)\s*<\/Code>(?:[\s\S]*?<Message>\s*([^<]*?)\s*<\/Message>)?/.exec(xml);
+  const exc =
+    /<Exception>[\s\S]*?<Code>\s*(\d+)\s*<\/Code>(?:[\s\S]*?<Message>\s*([^<]*?)\s*<\/Message>)?/.exec(xml);
   if (exc && exc[1] !== '0')
     return {
       status: 'disconnected',

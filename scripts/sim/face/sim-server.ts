@@ -203,6 +203,8 @@ export async function startFaceSimulator(opts: FaceSimulatorOptions = {}): Promi
     if (path.startsWith('__admin/')) return admin(method, path.slice('__admin/'.length), req, res);
     if (!path.startsWith(FACE_API_BASE_PATH))
       return sendJson(res, 404, { error: { code: 'not_found', message: 'Not an API path.' } });
+    // A slow server is slow for every answer, a refused sign-in included (latency is "before every answer").
+    if (faults.latencyMs > 0) await new Promise((r) => setTimeout(r, faults.latencyMs));
     const auth = String(req.headers.authorization ?? '');
     const bearer = /^Bearer (.+)$/.exec(auth)?.[1];
     let signedInUser: string | undefined;
@@ -228,10 +230,9 @@ export async function startFaceSimulator(opts: FaceSimulatorOptions = {}): Promi
     settleDue();
     const rel = path.slice(FACE_API_BASE_PATH.length);
     const early = routeIdOf(method, rel);
-    // Latency and injected statuses come before the route runs, so an injected 503 on a write changes nothing.
+    // Injected statuses come before the route runs (as the latency above), so an injected 503 on a write changes nothing.
     if (early !== undefined) {
       hitCount.set(early, (hitCount.get(early) ?? 0) + 1);
-      if (faults.latencyMs > 0) await new Promise((r) => setTimeout(r, faults.latencyMs));
       const forced = pick(faults.status, early);
       if (forced !== undefined)
         return sendJson(res, forced, { error: { code: 'injected', message: `Injected HTTP ${forced}.` } });

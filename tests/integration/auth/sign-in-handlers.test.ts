@@ -1,13 +1,14 @@
 // The sign-in screen's channels through the real dispatcher and core handlers, over the real sign-in service, the local
 // OpenID provider and Chromium as the system browser: regions, the browser sign-in showing the page's own words (escaped),
 // the device code delivered as an event to the page that asked, Stop through setup.cancel, sign-out.
+import { localRegionsFile } from '../../../scripts/sim/oidc/local-region';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { makeCa, makeCert } from '../../../scripts/sim/certs';
-import { SIM_TENANT, startOidcSimulator, type OidcSimulator } from '../../../scripts/sim/oidc/oidc-server';
+import { startOidcSimulator, type OidcSimulator } from '../../../scripts/sim/oidc/oidc-server';
 import { createSignInService } from '../../../main/core/auth/sign-in-service';
 import { createCoreHandlers } from '../../../main/core/api/handlers';
 import { createDispatcher, type Dispatch } from '../../../main/core/api/dispatch';
@@ -37,24 +38,7 @@ beforeAll(async () => {
   browser = await launchSystemBrowser();
   dir = await mkdtemp(join(tmpdir(), 'xs4-signin-handlers-'));
   const regions = join(dir, 'regions.json');
-  await writeFile(
-    regions,
-    JSON.stringify({
-      regions: [
-        {
-          id: 'local',
-          name: 'Local test region',
-          protocol: 'oidc',
-          authority: idp.issuer,
-          clientId: idp.clientId,
-          scopes: [idp.scope],
-          audience: idp.audience,
-          tenantId: SIM_TENANT,
-          apiBase: FACE,
-        },
-      ],
-    }),
-  );
+  await writeFile(regions, localRegionsFile(idp, FACE));
   const deps = createTestDeps({
     signIn: createSignInService({
       dataDir: dir,

@@ -1,12 +1,13 @@
 // The program-level sign-in (what the app wires with safeStorage and shell.openExternal): regions, the encrypted file,
 // token providers only for the server the sign-in is for, every token shown to the log redactor, sign-out.
+import { localRegionsFile } from '../../../scripts/sim/oidc/local-region';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { makeCa, makeCert } from '../../../scripts/sim/certs';
-import { SIM_TENANT, startOidcSimulator, type OidcSimulator } from '../../../scripts/sim/oidc/oidc-server';
+import { startOidcSimulator, type OidcSimulator } from '../../../scripts/sim/oidc/oidc-server';
 import { createSignInService } from '../../../main/core/auth/sign-in-service';
 import { launchSystemBrowser, type SystemBrowser } from '../../helpers/system-browser';
 import { testCipher } from '../../helpers/test-cipher';
@@ -24,24 +25,7 @@ beforeAll(async () => {
   browser = await launchSystemBrowser();
   dir = await mkdtemp(join(tmpdir(), 'xs4-signin-service-'));
   const regions = join(dir, 'regions.json');
-  await writeFile(
-    regions,
-    JSON.stringify({
-      regions: [
-        {
-          id: 'local',
-          name: 'Local',
-          protocol: 'oidc',
-          authority: idp.issuer,
-          clientId: idp.clientId,
-          scopes: [idp.scope],
-          audience: idp.audience,
-          tenantId: SIM_TENANT,
-          apiBase: FACE,
-        },
-      ],
-    }),
-  );
+  await writeFile(regions, localRegionsFile(idp, FACE));
   env = { XS4_SIGNIN_REGIONS_FILE: regions };
 });
 afterAll(async () => {

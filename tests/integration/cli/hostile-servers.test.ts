@@ -46,10 +46,23 @@ function rssMb(pid: number): number | null {
 }
 
 function doctor(spaceUrl: string): Promise<Ran> {
-  const args = ['doctor', '--space-url', spaceUrl, '--ship-key-file', keyFile, '--timeout-ms', String(TIMEOUT_MS), '--json'];
+  const args = [
+    'doctor',
+    '--space-url',
+    spaceUrl,
+    '--ship-key-file',
+    keyFile,
+    '--timeout-ms',
+    String(TIMEOUT_MS),
+    '--json',
+  ];
   return new Promise((done, fail) => {
     const t0 = Date.now();
-    const child = spawn(CLI.file, [...CLI.args, ...args], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(CLI.file, [...CLI.args, ...args], {
+      cwd: ROOT,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     let peak: number | null = null;
@@ -67,7 +80,8 @@ function doctor(spaceUrl: string): Promise<Ran> {
   });
 }
 
-const parsed = (r: Ran): DoctorJson => DoctorJsonSchema.parse(expectPublishedDoctorJson(JSON.parse(r.stdout)));
+const parsed = (r: Ran): DoctorJson =>
+  DoctorJsonSchema.parse(expectPublishedDoctorJson(JSON.parse(r.stdout)));
 const check = (r: Ran, id: string) => parsed(r).checks.find((c) => c.id === id)!;
 
 /** An HTTPS server (certificate from the test CA) answering every SHIP POST with `answer`. */
@@ -90,7 +104,12 @@ beforeAll(async () => {
   space = await startSpaceSimulator({ state: { certificate: 'valid', key: KEY } });
   const caFile = join(work, 'ca.pem');
   await writeFile(caFile, `${ca.cert}\n${space.caCert}\n`);
-  env = { PATH: process.env.PATH ?? '', HOME: work, XS4_DATA_DIR: join(work, 'data'), NODE_EXTRA_CA_CERTS: caFile };
+  env = {
+    PATH: process.env.PATH ?? '',
+    HOME: work,
+    XS4_DATA_DIR: join(work, 'data'),
+    NODE_EXTRA_CA_CERTS: caFile,
+  };
 });
 
 afterAll(async () => {
@@ -124,7 +143,12 @@ describe('xs4-setup doctor --json against hostile and misconfigured servers', ()
   });
 
   it('a malformed certificate is a clear TLS failure within the timeout, not a crash', async () => {
-    space.setState({ licence: 'present', defaultLanguage: 'eng', charset: 'utf-8', certificate: 'malformed' });
+    space.setState({
+      licence: 'present',
+      defaultLanguage: 'eng',
+      charset: 'utf-8',
+      certificate: 'malformed',
+    });
     const r = await doctor(space.url);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(1);

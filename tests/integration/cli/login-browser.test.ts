@@ -2,6 +2,7 @@
 // project cli-exe: tests/helpers/cli-launcher.ts) with a test cipher for the saved sign-in; the URL the OS opener would
 // get is handed to Chromium, which plays the browser. The saved sign-in is then used by `logout` and `doctor`. Timeouts
 // and refusals print what to do.
+import { localRegionsFile } from '../../../scripts/sim/oidc/local-region';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -11,7 +12,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { makeCa, makeCert } from '../../../scripts/sim/certs';
-import { SIM_TENANT, startOidcSimulator, type OidcSimulator } from '../../../scripts/sim/oidc/oidc-server';
+import { startOidcSimulator, type OidcSimulator } from '../../../scripts/sim/oidc/oidc-server';
 import { launchSystemBrowser, type SystemBrowser } from '../../helpers/system-browser';
 import { testAuthCli } from '../../helpers/cli-launcher';
 
@@ -32,24 +33,7 @@ beforeAll(async () => {
   idp = await startOidcSimulator({ certificate: makeCert({ issuer: ca, altNames: ['127.0.0.1'] }) });
   browser = await launchSystemBrowser();
   const regions = join(work, 'regions.json');
-  await writeFile(
-    regions,
-    JSON.stringify({
-      regions: [
-        {
-          id: 'local',
-          name: 'Local test region',
-          protocol: 'oidc',
-          authority: idp.issuer,
-          clientId: idp.clientId,
-          scopes: [idp.scope],
-          audience: idp.audience,
-          tenantId: SIM_TENANT,
-          apiBase: 'https://127.0.0.1:8443/',
-        },
-      ],
-    }),
-  );
+  await writeFile(regions, localRegionsFile(idp, 'https://127.0.0.1:8443/'));
   // The system browser as the CLI sees it: the URL is posted here and Chromium opens it.
   opener = createServer((req, res) => {
     let url = '';

@@ -2,6 +2,7 @@
 // project cli-exe: tests/helpers/cli-launcher.ts) against the local OpenID provider, a person approving the code in
 // Chromium, then `setup` and `doctor` on the saved sign-in (two sites, three servers; the chosen one by flags), and a
 // write that stays pending for a while. The shipped CLI itself runs MSAL's device code flow and stops on Ctrl+C.
+import { localRegionsFile } from '../../../scripts/sim/oidc/local-region';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -11,7 +12,7 @@ import { join, resolve } from 'node:path';
 import { startFaceSimulator, twoSitesState, type FaceSimulator } from '../../../scripts/sim/face-server';
 import { startSpaceSimulator, type SpaceSimulator } from '../../../scripts/sim/space-simulator';
 import { makeCa, makeCert } from '../../../scripts/sim/certs';
-import { SIM_TENANT, startOidcSimulator, type OidcSimulator } from '../../../scripts/sim/oidc/oidc-server';
+import { startOidcSimulator, type OidcSimulator } from '../../../scripts/sim/oidc/oidc-server';
 import { launchSystemBrowser, type SystemBrowser } from '../../helpers/system-browser';
 import { DoctorJsonSchema } from '../../../main/cli/doctor-json';
 import { shippedCli, testAuthCli, type CliCommand } from '../../helpers/cli-launcher';
@@ -84,24 +85,7 @@ beforeAll(async () => {
   const caFile = join(work, 'ca.pem');
   await writeFile(caFile, `${ca.cert}\n${space.caCert}\n`);
   const regionsFile = join(work, 'regions.json');
-  await writeFile(
-    regionsFile,
-    JSON.stringify({
-      regions: [
-        {
-          id: 'local',
-          name: 'Local test region',
-          protocol: 'oidc',
-          authority: idp.issuer,
-          clientId: idp.clientId,
-          scopes: [idp.scope],
-          audience: idp.audience,
-          tenantId: SIM_TENANT,
-          apiBase: face.url,
-        },
-      ],
-    }),
-  );
+  await writeFile(regionsFile, localRegionsFile(idp, face.url));
   keyFile = join(work, 'key');
   await writeFile(keyFile, SHIP_KEY, { mode: 0o600 });
   profileFile = join(work, 'profile.json');

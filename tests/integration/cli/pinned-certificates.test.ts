@@ -29,7 +29,11 @@ let env: NodeJS.ProcessEnv;
 
 function run(args: string[]): Promise<Ran> {
   return new Promise((done, fail) => {
-    const child = spawn(CLI.file, [...CLI.args, ...args], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(CLI.file, [...CLI.args, ...args], {
+      cwd: ROOT,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
@@ -38,7 +42,8 @@ function run(args: string[]): Promise<Ran> {
     child.on('close', (code) => done({ code, stdout, stderr }));
   });
 }
-const parsed = (r: Ran): DoctorJson => DoctorJsonSchema.parse(expectPublishedDoctorJson(JSON.parse(r.stdout)));
+const parsed = (r: Ran): DoctorJson =>
+  DoctorJsonSchema.parse(expectPublishedDoctorJson(JSON.parse(r.stdout)));
 const check = (r: Ran, id: string) => parsed(r).checks.find((c) => c.id === id)!;
 
 beforeAll(async () => {
@@ -49,7 +54,12 @@ beforeAll(async () => {
   issued = await startSpaceSimulator({ state: { certificate: 'valid', key: KEY } });
   const caFile = join(work, 'ca.pem');
   await writeFile(caFile, issued.caCert);
-  env = { PATH: process.env.PATH ?? '', HOME: work, XS4_DATA_DIR: join(work, 'data'), NODE_EXTRA_CA_CERTS: caFile };
+  env = {
+    PATH: process.env.PATH ?? '',
+    HOME: work,
+    XS4_DATA_DIR: join(work, 'data'),
+    NODE_EXTRA_CA_CERTS: caFile,
+  };
 });
 afterAll(async () => {
   await selfSigned?.close();
@@ -59,7 +69,16 @@ afterAll(async () => {
 
 describe('xs4-setup doctor --space-fingerprint', () => {
   it('with the accepted fingerprint of a self-signed Space, the SHIP check sends the key and verifies it', async () => {
-    const r = await run(['doctor', '--space-url', selfSigned.url, '--space-fingerprint', selfSigned.fingerprint256, '--ship-key-file', keyFile, '--json']);
+    const r = await run([
+      'doctor',
+      '--space-url',
+      selfSigned.url,
+      '--space-fingerprint',
+      selfSigned.fingerprint256,
+      '--ship-key-file',
+      keyFile,
+      '--json',
+    ]);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(check(r, 'space.ship')).toMatchObject({ status: 'pass', code: 'SHIP_OK' });
@@ -70,7 +89,16 @@ describe('xs4-setup doctor --space-fingerprint', () => {
   it('a pinned certificate that changed, even to one this machine trusts: exit 2 naming both fingerprints, key not sent', async () => {
     const before = issued.keyedRequests;
     const old = selfSigned.fingerprint256;
-    const r = await run(['doctor', '--space-url', issued.url, '--space-fingerprint', old, '--ship-key-file', keyFile, '--json']);
+    const r = await run([
+      'doctor',
+      '--space-url',
+      issued.url,
+      '--space-fingerprint',
+      old,
+      '--ship-key-file',
+      keyFile,
+      '--json',
+    ]);
     expect(r.code).toBe(2);
     expect(parsed(r).exitCode).toBe(2);
     expect(check(r, 'space.ship')).toMatchObject({ status: 'fail', code: 'SHIP_TLS_PIN_MISMATCH' });

@@ -95,11 +95,20 @@ describe('xs4-setup setup', () => {
     const old = 'AB'.repeat(32).replace(/(..)(?!$)/g, '$1:');
     await writeFile(
       pinned,
-      JSON.stringify({ format: 'xs4-site-profile', version: 1, faceUrl: face.url, facePinnedFingerprint256: old, spaceUrl: `${space.url.replace(/\/$/, '')}/` }),
+      JSON.stringify({
+        format: 'xs4-site-profile',
+        version: 1,
+        faceUrl: face.url,
+        facePinnedFingerprint256: old,
+        spaceUrl: `${space.url.replace(/\/$/, '')}/`,
+      }),
     );
-    const r = await cli(['setup', '--profile', pinned, '--face-token-file', tokenFile, '--ship-key-file', keyFile], {
-      XS4_DATA_DIR: join(work, 'data-pinned'),
-    });
+    const r = await cli(
+      ['setup', '--profile', pinned, '--face-token-file', tokenFile, '--ship-key-file', keyFile],
+      {
+        XS4_DATA_DIR: join(work, 'data-pinned'),
+      },
+    );
     expect(r.code).toBe(2);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).toContain(old);
@@ -128,6 +137,20 @@ describe('xs4-setup setup', () => {
     expect(r.stdout).not.toContain('WrongKey0123456789');
   });
 
+  it('does not replace the SHIP API key XS4 Face holds without --replace-ship-key (exit 2, nothing replaced)', async () => {
+    // The run before left "WrongKey0123456789" in XS4 Face; Space may already have it typed in its SHIP tab.
+    const before = face.serverState().space.shipApiKey;
+    expect(before).not.toBeNull();
+    const r = await cli(['setup', '--profile', profileFile, '--face-token-file', tokenFile, '--ship-key-file', keyFile]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('[SHIP_KEY_REPLACE_UNCONFIRMED]');
+    expect(r.stderr).toContain('--replace-ship-key');
+    expect(r.stderr).toContain("Space's SHIP tab");
+    expect(r.stdout).not.toContain('[5/9]');
+    expect(face.serverState().space.shipApiKey).toBe(before);
+    expect(r.stdout + r.stderr).not.toContain(CANARY_KEY);
+  });
+
   it('with the key Space has: every step, Connected, exit 0, and the key never printed', async () => {
     const r = await cli([
       'setup',
@@ -137,6 +160,7 @@ describe('xs4-setup setup', () => {
       tokenFile,
       '--ship-key-file',
       keyFile,
+      '--replace-ship-key',
     ]);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
@@ -160,6 +184,7 @@ describe('xs4-setup setup', () => {
       spaceUrl: `${space.url.replace(/\/$/, '')}/`,
     });
     expect(JSON.stringify(exported)).not.toContain(CANARY_KEY);
+    // The same key again is no replacement: no flag needed.
     const again = await cli([
       'setup',
       '--profile',
@@ -174,6 +199,38 @@ describe('xs4-setup setup', () => {
     expect(history.stdout).toContain('face:integration.space.shipApiKey');
     expect(history.stdout).not.toContain(CANARY_KEY);
   });
+
+  it('checks the privacy policy before it writes it: a failing one is not saved (exit 1) unless --save-failing-policy', async () => {
+    // A policy address where nothing answers: the check cannot read it.
+    const unreachable = 'https://127.0.0.1:9/privacy';
+    const withPolicy = join(work, 'policy-profile.json');
+    await writeFile(
+      withPolicy,
+      JSON.stringify({
+        format: 'xs4-site-profile',
+        version: 1,
+        faceUrl: face.url,
+        spaceUrl: `${space.url.replace(/\/$/, '')}/`,
+        enrollment: { companyName: 'Hotel Miramar S.L.', privacyPolicyUrl: unreachable },
+      }),
+    );
+    const before = { ...face.serverState().enrollment };
+    const args = ['setup', '--profile', withPolicy, '--face-token-file', tokenFile, '--ship-key-file', keyFile];
+    const refused = await cli(args);
+    expect(refused.code).toBe(1);
+    expect(refused.stdout).toMatch(/FAIL {2}Enrollment Service privacy policy covers biometric data/);
+    expect(refused.stdout).toContain('not saved to XS4 Face');
+    expect(refused.stdout).toContain('--save-failing-policy');
+    expect(refused.stdout).not.toContain('[9/9]');
+    expect(face.serverState().enrollment).toEqual(before);
+
+    const saved = await cli([...args, '--save-failing-policy']);
+    expect(saved.stderr).toBe('');
+    expect(saved.code).toBe(0);
+    expect(saved.stdout).toContain('saved although its check failed');
+    expect(face.serverState().enrollment.privacyPolicyUrl).toBe(unreachable);
+    // Two setup runs, each a fresh process.
+  }, 120_000);
 });
 
 // The demo is a script of the checkout, not part of the executable: the cli-exe project leaves it out.

@@ -35,7 +35,11 @@ let files: { token: string; key: string; wrong: string; ca: string };
 
 function run(args: string[], extra: NodeJS.ProcessEnv = {}): Promise<Ran> {
   return new Promise((done, fail) => {
-    const child = spawn(CLI.file, [...CLI.args, ...args], { cwd: ROOT, env: { ...env, ...extra }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(CLI.file, [...CLI.args, ...args], {
+      cwd: ROOT,
+      env: { ...env, ...extra },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
@@ -48,7 +52,8 @@ function run(args: string[], extra: NodeJS.ProcessEnv = {}): Promise<Ran> {
 const doc = (r: Ran): DoctorJson => DoctorJsonSchema.parse(expectPublishedDoctorJson(JSON.parse(r.stdout)));
 const byId = (d: DoctorJson) => Object.fromEntries(d.checks.map((c) => [c.id, c]));
 // The checks that talk to the servers; the rest read this Windows machine (they skip elsewhere, see below).
-const network = (d: DoctorJson) => d.checks.filter((c) => /^(face|enrollment)\.|^space\.(https|ship)$/.test(c.id));
+const network = (d: DoctorJson) =>
+  d.checks.filter((c) => /^(face|enrollment)\.|^space\.(https|ship)$/.test(c.id));
 const serverFlags = () => ['--face-url', face.url, '--space-url', `${space.url.replace(/\/$/, '')}/`];
 const secrets = () => [SHIP_KEY, WRONG_KEY, face.token];
 
@@ -59,23 +64,38 @@ function expectNoSecret(...outputs: string[]): void {
 beforeAll(async () => {
   work = await mkdtemp(join(tmpdir(), 'xs4-shipped-'));
   const ca = makeCa('Shipped checks CA');
-  face = await startFaceSimulator({ certificate: makeCert({ issuer: ca, altNames: ['127.0.0.1'] }), shipTimeoutMs: 2000 });
+  face = await startFaceSimulator({
+    certificate: makeCert({ issuer: ca, altNames: ['127.0.0.1'] }),
+    shipTimeoutMs: 2000,
+  });
   space = await startSpaceSimulator({ state: { certificate: 'valid', key: SHIP_KEY } });
   face.setSpaceTrust({ ca: [space.caCert] });
   // The company's privacy-policy page the Enrollment Service links to (checked over HTTPS like the rest).
   const policyCert = makeCert({ issuer: ca, altNames: ['127.0.0.1'] });
   policy = https.createServer({ cert: policyCert.cert, key: policyCert.key }, (_req, res) => {
     res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
-    res.end('<!doctype html><title>Privacy policy</title><h1>Privacy policy</h1><p>Face templates open doors.</p>');
+    res.end(
+      '<!doctype html><title>Privacy policy</title><h1>Privacy policy</h1><p>Face templates open doors.</p>',
+    );
   });
   await new Promise<void>((r) => policy.listen(0, '127.0.0.1', () => r()));
   const policyUrl = `https://127.0.0.1:${(policy.address() as AddressInfo).port}/privacy`;
-  files = { token: join(work, 'token'), key: join(work, 'key'), wrong: join(work, 'wrong'), ca: join(work, 'ca.pem') };
+  files = {
+    token: join(work, 'token'),
+    key: join(work, 'key'),
+    wrong: join(work, 'wrong'),
+    ca: join(work, 'ca.pem'),
+  };
   await writeFile(files.ca, `${ca.cert}\n${space.caCert}\n`);
   await writeFile(files.token, face.token, { mode: 0o600 });
   await writeFile(files.key, SHIP_KEY, { mode: 0o600 });
   await writeFile(files.wrong, WRONG_KEY, { mode: 0o600 });
-  env = { PATH: process.env.PATH ?? '', HOME: work, XS4_DATA_DIR: join(work, 'data'), NODE_EXTRA_CA_CERTS: files.ca };
+  env = {
+    PATH: process.env.PATH ?? '',
+    HOME: work,
+    XS4_DATA_DIR: join(work, 'data'),
+    NODE_EXTRA_CA_CERTS: files.ca,
+  };
   // The site as a technician leaves it: linked with `setup`, XS4 Face reporting Connected.
   const profile = join(work, 'profile.json');
   await writeFile(
@@ -88,8 +108,17 @@ beforeAll(async () => {
       enrollment: { companyName: 'Hotel Miramar S.L.', privacyPolicyUrl: policyUrl },
     }),
   );
-  const setup = await run(['setup', '--profile', profile, '--face-token-file', files.token, '--ship-key-file', files.key]);
-  if (setup.code !== 0) throw new Error(`setup did not reach Connected (exit ${setup.code}):\n${setup.stdout}\n${setup.stderr}`);
+  const setup = await run([
+    'setup',
+    '--profile',
+    profile,
+    '--face-token-file',
+    files.token,
+    '--ship-key-file',
+    files.key,
+  ]);
+  if (setup.code !== 0)
+    throw new Error(`setup did not reach Connected (exit ${setup.code}):\n${setup.stdout}\n${setup.stderr}`);
 });
 
 afterAll(async () => {
@@ -102,11 +131,23 @@ afterAll(async () => {
 
 describe('xs4-setup doctor with the shipped checks, against both simulators', () => {
   it('passes every XS4 Face and Space check of a linked site; fingerprints only; exit code matches the verdicts', async () => {
-    const r = await run(['doctor', ...serverFlags(), '--ship-key-file', files.key, '--face-token-file', files.token, '--json']);
+    const r = await run([
+      'doctor',
+      ...serverFlags(),
+      '--ship-key-file',
+      files.key,
+      '--face-token-file',
+      files.token,
+      '--json',
+    ]);
     expect(r.stderr).toBe('');
     const d = doc(r);
     expect(network(d).length).toBeGreaterThanOrEqual(4);
-    expect(network(d).filter((c) => c.status !== 'pass').map((c) => `${c.id}: ${c.status} ${c.summary}`)).toEqual([]);
+    expect(
+      network(d)
+        .filter((c) => c.status !== 'pass')
+        .map((c) => `${c.id}: ${c.status} ${c.summary}`),
+    ).toEqual([]);
     expect(byId(d)['face.space-integration']?.status).toBe('pass');
     expect(d.inputs.shipKeyFingerprint).toBe(secretFingerprint(SHIP_KEY));
     expect(d.inputs.faceTokenFingerprint).toBe(secretFingerprint(face.token));
@@ -121,7 +162,14 @@ describe('xs4-setup doctor with the shipped checks, against both simulators', ()
   });
 
   it('exits 1 when SHIP refuses the key, naming the check, with neither key nor token in the table', async () => {
-    const r = await run(['doctor', ...serverFlags(), '--ship-key-file', files.wrong, '--face-token-file', files.token]);
+    const r = await run([
+      'doctor',
+      ...serverFlags(),
+      '--ship-key-file',
+      files.wrong,
+      '--face-token-file',
+      files.token,
+    ]);
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/FAIL {2}\S/);
     expect(r.stdout).toContain('SHIP');
@@ -129,9 +177,12 @@ describe('xs4-setup doctor with the shipped checks, against both simulators', ()
   });
 
   it('exits 1 when the site CA is not trusted (no NODE_EXTRA_CA_CERTS): the key is not sent, the token not used', async () => {
-    const r = await run(['doctor', ...serverFlags(), '--ship-key-file', files.key, '--face-token-file', files.token, '--json'], {
-      NODE_EXTRA_CA_CERTS: '',
-    });
+    const r = await run(
+      ['doctor', ...serverFlags(), '--ship-key-file', files.key, '--face-token-file', files.token, '--json'],
+      {
+        NODE_EXTRA_CA_CERTS: '',
+      },
+    );
     expect(r.code).toBe(1);
     const d = byId(doc(r));
     expect(d['face.reachable']).toMatchObject({ status: 'warn', code: 'FACE_TLS_UNTRUSTED' });

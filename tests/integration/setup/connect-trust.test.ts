@@ -57,7 +57,10 @@ describe('connect: pins are exclusive', () => {
     expect(first.state).toBe('needs-trust');
     if (first.state !== 'needs-trust') return;
     const oldFp = first.certificate.fingerprint256;
-    expect(await service.trustFaceCertificate(first.url, oldFp)).toMatchObject({ state: 'connected', trustedBy: 'pin' });
+    expect(await service.trustFaceCertificate(first.url, oldFp)).toMatchObject({
+      state: 'connected',
+      trustedBy: 'pin',
+    });
 
     // The new certificate is issued by a CA this machine trusts: without the pin it would be accepted silently.
     const issued = makeCert({ issuer: ca, altNames: ['127.0.0.1'] });
@@ -82,19 +85,28 @@ describe('connect: pins are exclusive', () => {
 describe('connect: the stored token belongs to the server it was entered for', () => {
   it('another URL without a token asks for the token again, and nothing is sent to that server', async () => {
     const r = await service.connectFace(b.url, null);
-    expect(r).toMatchObject({ state: 'needs-token', url: b.url.replace(/\/$/, '/'), tokenFor: a.url.replace(/\/$/, '') });
+    expect(r).toMatchObject({
+      state: 'needs-token',
+      url: b.url.replace(/\/$/, '/'),
+      tokenFor: a.url.replace(/\/$/, ''),
+    });
     expect(b.hits('whoami')).toBe(0);
     expect(b.hits('sites')).toBe(0);
     // With B's own token it connects (after trusting B's certificate), and A's token no longer applies to B.
     const withToken = await service.connectFace(b.url, 'token-for-server-B-0002');
     expect(withToken.state).toBe('needs-trust');
     if (withToken.state !== 'needs-trust') return;
-    expect(await service.trustFaceCertificate(withToken.url, withToken.certificate.fingerprint256)).toMatchObject({
+    expect(
+      await service.trustFaceCertificate(withToken.url, withToken.certificate.fingerprint256),
+    ).toMatchObject({
       state: 'connected',
     });
     // Back to A: B's token is not sent there either.
     const whoamiA = a.hits('whoami');
-    expect(await service.connectFace(a.url, null)).toMatchObject({ state: 'needs-token', tokenFor: b.url.replace(/\/$/, '') });
+    expect(await service.connectFace(a.url, null)).toMatchObject({
+      state: 'needs-token',
+      tokenFor: b.url.replace(/\/$/, ''),
+    });
     expect(a.hits('whoami')).toBe(whoamiA);
   });
 });

@@ -31,7 +31,10 @@ describe('install script output', () => {
     await secrets.set('shipApiKey', SHIP);
     const host = standInHost((c) =>
       jsonLine({
-        sha256: createHash('sha256').update(readFileSync(String(c.params.path))).digest('hex').toUpperCase(),
+        sha256: createHash('sha256')
+          .update(readFileSync(String(c.params.path)))
+          .digest('hex')
+          .toUpperCase(),
         status: 'NotSigned',
         statusMessage: 'The file is not digitally signed.',
         signer: null,

@@ -1,4 +1,5 @@
 // The setup flow end to end over real HTTPS: both simulators, the real XS4 Face client, SHIP probe, checks engine and history.
+import { en } from '../../../messages/render';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startSetupEnv, type SetupEnv } from '../../helpers/setup-env';
 import { AppError } from '../../../main/core/errors';
@@ -70,17 +71,19 @@ describe('setup service against the simulators', () => {
     // The technician types the same key into Space's SHIP tab.
     e.space.setState({ key });
     const progress: string[] = [];
-    const ok = await e.service.verify(10_000, { onProgress: (m) => progress.push(m) });
+    const ok = await e.service.verify(10_000, { onProgress: (m) => progress.push(en(m)) });
     expect(ok).toMatchObject({ connected: true, status: 'connected' });
 
     const checks = await e.service.runChecks(['space.ship', 'space.https'], {});
     expect(checks.find((c) => c.id === 'space.ship')?.status).toBe('pass');
 
-    const enrollment = await e.service.saveEnrollment({
-      companyName: 'Hotel Miramar S.L.',
-      privacyPolicyUrl: 'https://example.invalid/privacy',
-    });
-    expect(await e.service.getEnrollment()).toEqual(enrollment);
+    // A policy nobody can open is not saved unless the technician accepts the failing check.
+    const policy = { companyName: 'Hotel Miramar S.L.', privacyPolicyUrl: 'https://example.invalid/privacy' };
+    expect(await e.service.saveEnrollment(policy)).toMatchObject({ saved: false });
+    expect(await e.service.getEnrollment()).toBeNull();
+    const enrollment = await e.service.saveEnrollment({ ...policy, acceptFailingPolicy: true });
+    expect(enrollment).toMatchObject({ saved: true, enrollment: policy });
+    expect(await e.service.getEnrollment()).toEqual(policy);
 
     const options = await e.service.generalOptions();
     const secret = options.find((o) => o.secret);

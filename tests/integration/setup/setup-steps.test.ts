@@ -1,8 +1,12 @@
 // Each step module of the setup flow on its own (main/core/setup/steps/), built from the shared context alone and
 // run against both simulators: a module needs nothing from the others but the context.
+import { en } from '../../../messages/render';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { createServer as createHttpsServer, type Server } from 'node:https';
+import type { AddressInfo } from 'node:net';
+import { makeCa, makeCert } from '../../../scripts/sim/certs';
 import { startSetupEnv, type SetupEnv } from '../../helpers/setup-env';
 import { allChecks } from '../../../main/core/checks/all';
 import { createWindowsRun } from '../../../main/core/checks/windows/index';
@@ -22,9 +26,24 @@ import { verifyStep } from '../../../main/core/setup/steps/verify';
 let env: SetupEnv;
 let ctx: SetupContext;
 const windows = createWindowsRun({});
+/** The site's policy page (/privacy) on 127.0.0.1; any other path answers 404. */
+let policy: { server: Server; url: string; ca: string };
+
+async function startPolicyServer(): Promise<typeof policy> {
+  const ca = makeCa('Setup steps policy CA');
+  const leaf = makeCert({ issuer: ca, altNames: ['127.0.0.1'] });
+  const server = createHttpsServer({ cert: leaf.cert, key: leaf.key }, (req, res) => {
+    const found = req.url === '/privacy';
+    res.writeHead(found ? 200 : 404, { 'content-type': 'text/html; charset=utf-8' });
+    res.end(found ? '<p>We process biometric data (a facial template) only to open doors.</p>' : 'not found');
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  return { server, url: `https://127.0.0.1:${(server.address() as AddressInfo).port}`, ca: ca.cert };
+}
 
 beforeAll(async () => {
   env = await startSetupEnv();
+  policy = await startPolicyServer();
   ctx = createSetupContext({
     dataDir: env.dataDir,
     settings: env.settings,
@@ -34,13 +53,14 @@ beforeAll(async () => {
     windows: windows.deps,
     platform: 'linux',
     now: () => new Date(),
-    extraCa: [env.space.caCert],
+    extraCa: [env.space.caCert, policy.ca],
     timeouts: { requestMs: 5000, checkMs: 5000, pollMs: 200 },
   });
 });
 afterAll(async () => {
   await windows.dispose();
   await env.close();
+  await new Promise((r) => policy.server.close(r));
 });
 
 // In the wizard's order: each test leaves the servers as the next step expects them.
@@ -86,6 +106,31 @@ describe('setup step modules, each alone', () => {
     env.space.setState({ key: await k.revealShipKey() });
   });
 
+  it('SHIP key: a different key replaces the one XS4 Face holds only when confirmed; the same key needs nothing', async () => {
+    const k = shipKeySteps(ctx);
+    const held = await k.revealShipKey();
+    const before = await k.shipKey();
+    const refused = await k.setShipKey({ generate: true }).catch((e: unknown) => e);
+    expect(refused).toMatchObject({
+      code: 'SHIP_KEY_REPLACE_UNCONFIRMED',
+      detail: { fingerprint: before.fingerprint },
+    });
+    await expect(k.setShipKey({ value: 'AnotherKeyTypedByHand0123' })).rejects.toMatchObject({
+      code: 'SHIP_KEY_REPLACE_UNCONFIRMED',
+    });
+    expect(env.face.serverState().space.shipApiKey).toBe(held);
+    expect(await k.shipKey()).toEqual(before);
+    // The same key again changes nothing Space has: no confirmation.
+    expect(await k.setShipKey({ value: held })).toEqual(before);
+    // Confirmed: replaced, verified by fingerprint, recorded with both fingerprints; then put back for the next steps.
+    const replaced = await k.setShipKey({ value: 'AnotherKeyTypedByHand0123', replace: true });
+    expect(replaced.fingerprint).not.toBe(before.fingerprint);
+    expect(env.face.serverState().space.shipApiKey).toBe('AnotherKeyTypedByHand0123');
+    const last = (await env.history.read()).entries.at(-1);
+    expect(en(last?.result.summary ?? '')).toContain(`${before.fingerprint} → ${replaced.fingerprint}`);
+    expect(await k.setShipKey({ value: held, replace: true })).toEqual(before);
+  });
+
   it('general options: the secret row comes without its value', async () => {
     const options = await generalOptionSteps(ctx).generalOptions();
     expect(options.find((o) => o.secret)).toMatchObject({ value: null });
@@ -106,10 +151,31 @@ describe('setup step modules, each alone', () => {
     expect(views.find((v) => v.id === 'space.ship')?.status).toBe('pass');
   });
 
-  it('enrollment: writes the company and policy, reads them back', async () => {
+  it('enrollment: checks the policy before writing; a 404 is not saved unless accepted, a passing one is written and read back', async () => {
     const e = enrollmentSteps(ctx);
-    const wanted = { companyName: 'Hotel Test', privacyPolicyUrl: 'https://example.com/privacy' };
-    expect(await e.saveEnrollment(wanted)).toEqual(wanted);
+    const missing = { companyName: 'Hotel Test', privacyPolicyUrl: `${policy.url}/gone` };
+    const refused = await e.saveEnrollment(missing);
+    expect(refused.saved).toBe(false);
+    expect(refused.checks.find((c) => c.id === 'enrollment.privacy-policy')).toMatchObject({
+      status: 'fail',
+      code: 'ENROLLMENT_POLICY_HTTP',
+    });
+    expect(env.face.serverState().enrollment).toEqual({ companyName: '', privacyPolicyUrl: '' });
+    expect((await env.history.read()).entries.map((h) => h.target)).not.toContain('face:enrollment');
+
+    const accepted = await e.saveEnrollment({ ...missing, acceptFailingPolicy: true });
+    expect(accepted).toMatchObject({ saved: true, enrollment: missing });
+    expect(en((await env.history.read()).entries.at(-1)?.result.summary ?? '')).toContain(
+      'although its check failed',
+    );
+
+    const wanted = { companyName: 'Hotel Test', privacyPolicyUrl: `${policy.url}/privacy` };
+    const saved = await e.saveEnrollment(wanted);
+    expect(saved).toMatchObject({ saved: true, enrollment: wanted });
+    expect(saved.checks.map((c) => [c.id, c.status])).toEqual([
+      ['enrollment.company-name', 'pass'],
+      ['enrollment.privacy-policy', 'pass'],
+    ]);
     expect(await e.getEnrollment()).toEqual(wanted);
   });
 

@@ -58,7 +58,9 @@ describe("Space's certificate in the app", () => {
     expect(ship[0]).toMatchObject({ status: 'fail', code: 'SHIP_TLS_PIN_MISMATCH' });
     expect(env.space.keyedRequests).toBe(keyedBefore);
     // Trusting a fingerprint the server no longer presents is refused: nothing is pinned blindly.
-    await expect(env.service.trustSpaceCertificate(old)).rejects.toMatchObject({ code: 'SPACE_TLS_PIN_MISMATCH' });
+    await expect(env.service.trustSpaceCertificate(old)).rejects.toMatchObject({
+      code: 'SPACE_TLS_PIN_MISMATCH',
+    });
     expect(await env.service.trustSpaceCertificate(changed.certificate.fingerprint256)).toMatchObject({
       state: 'trusted',
       trustedBy: 'pin',

@@ -15,6 +15,7 @@ import {
 } from '../../../scripts/sim/space-simulator';
 import { makeCert, type Pem } from '../../../scripts/sim/certs';
 import { AppError } from '../../../main/core/errors';
+import { en } from '../../../messages/render';
 
 const KEY = 'k3y-For-Tests_0123456789';
 let sim: SpaceSimulator;
@@ -76,7 +77,7 @@ describe('SHIP answers in the charset Space declares', () => {
       const r = await pinned();
       expect(r.code).toBe('SHIP_LICENCE_MISSING');
       expect(r.exception).toEqual({ code: 13, message: ES });
-      expect(r.message).toContain(ES);
+      expect(en(r.message)).toContain(ES);
       sim.setState({ licence: 'present' });
       const ok = await pinned();
       expect(ok.code).toBe('SHIP_OK');
@@ -99,8 +100,8 @@ describe('SHIP answers in the charset Space declares', () => {
     });
     const r = await probeShip({ url, key: KEY, trust: { pinnedFingerprint256: rawFp }, timeoutMs: 3000 });
     expect(r.code).toBe('SHIP_UNDECODABLE');
-    expect(r.message).toMatch(/declares no charset/);
-    expect(r.message).not.toContain('\ufffd');
+    expect(en(r.message)).toMatch(/declares no charset/);
+    expect(en(r.message)).not.toContain('\ufffd');
   });
 });
 
@@ -145,9 +146,9 @@ describe('SHIP outcomes from the simulator', () => {
     expect(r.code).toBe('SHIP_UNAUTHORIZED');
     expect(r.httpStatus).toBe(401);
     expect(r.keySent).toBe(true);
-    expect(r.remedy).toContain('SHIP tab');
-    expect(r.remedy).toContain('SHIP API Key');
-    expect(r.message + r.remedy).not.toContain('another-key');
+    expect(en(r.remedy ?? '')).toContain('SHIP tab');
+    expect(en(r.remedy ?? '')).toContain('SHIP API Key');
+    expect(en(r.message) + en(r.remedy ?? '')).not.toContain('another-key');
   });
 
   it('401 with no key given → SHIP_KEY_REQUIRED, says the key was not sent', async () => {
@@ -163,8 +164,8 @@ describe('SHIP outcomes from the simulator', () => {
     expect(r.code).toBe('SHIP_NO_AUTHENTICATION');
     expect(r.ok).toBe(false);
     expect(r.keySent).toBe(false);
-    expect(r.remedy).toContain('System › General options › SHIP');
-    expect(r.remedy).toContain('custom authentication');
+    expect(en(r.remedy ?? '')).toContain('System › General options › SHIP');
+    expect(en(r.remedy ?? '')).toContain('custom authentication');
   });
 
   it('auth none with the key: the keyed GetInfo succeeds, the key-less one too, so it is SHIP_NO_AUTHENTICATION, not OK', async () => {
@@ -175,7 +176,7 @@ describe('SHIP outcomes from the simulator', () => {
     expect(r.ok).toBe(false);
     expect(r.keySent).toBe(true);
     expect(r.withoutKey).toEqual({ code: 'SHIP_OK', httpStatus: 200 });
-    expect(r.message).toMatch(/also answers without the key/);
+    expect(en(r.message)).toMatch(/also answers without the key/);
     // One keyed request, then one without: the key was not sent twice.
     expect(sim.keyedRequests - before).toBe(1);
   });
@@ -192,8 +193,8 @@ describe('SHIP outcomes from the simulator', () => {
       const r = await pinned({ key });
       expect(r.code).toBe('SHIP_BASIC_AUTH');
       expect(r.httpStatus).toBe(401);
-      expect(r.message).toContain('basic authentication');
-      expect(r.remedy).toContain('custom authentication');
+      expect(en(r.message)).toContain('basic authentication');
+      expect(en(r.remedy ?? '')).toContain('custom authentication');
     }
   });
 
@@ -202,7 +203,7 @@ describe('SHIP outcomes from the simulator', () => {
     const r = await pinned();
     expect(r.code).toBe('SHIP_FORBIDDEN');
     expect(r.httpStatus).toBe(403);
-    expect(r.remedy).toContain('Limit communications to one server');
+    expect(en(r.remedy ?? '')).toContain('Limit communications to one server');
     sim.setState({ limitTo: '127.0.0.1' });
     expect((await pinned()).code).toBe('SHIP_OK');
   });
@@ -212,7 +213,7 @@ describe('SHIP outcomes from the simulator', () => {
     const r = await pinned();
     expect(r.code).toBe('SHIP_HTTP_TRANSPORT_DISABLED');
     expect(r.httpStatus).toBe(501);
-    expect(r.remedy).toContain('HTTP(S)');
+    expect(en(r.remedy ?? '')).toContain('HTTP(S)');
   });
 
   it('old Space → 415 SHIP_VERSION_UNSUPPORTED', async () => {
@@ -271,7 +272,7 @@ describe('SHIP outcomes from the simulator', () => {
     expect(a.keySent).toBe(false);
     expect(a.keylessReason).toBe('plain-http');
     expect(a.keylessProbe).toEqual({ code: 'SHIP_KEY_REQUIRED', httpStatus: 401, shipPresent: true });
-    expect(a.message).toMatch(/without it, over/);
+    expect(en(a.message)).toMatch(/without it, over/);
     const b = await probeShip({ url: `http://127.0.0.1:${sim.port}/`, key: KEY, timeoutMs: 5000 });
     expect(b.code).toBe('SHIP_PLAIN_HTTP');
     expect(b.keySent).toBe(false);
@@ -290,7 +291,7 @@ describe('SHIP over unverified certificates: the key is never sent', () => {
     expect(r.keylessReason).toBe('certificate-not-verified');
     expect(r.keylessProbe).toEqual({ code: 'SHIP_KEY_REQUIRED', httpStatus: 401, shipPresent: true });
     expect(r.certificate?.fingerprint256).toBe(sim.fingerprint256);
-    expect(r.message).toMatch(/without it, over/);
+    expect(en(r.message)).toMatch(/without it, over/);
     expect(sim.keyedRequests).toBe(before);
   });
 
@@ -428,7 +429,7 @@ describe('hostile servers are bounded', () => {
     const ex = await probeRaw(await rawTls(answer(fixtureLike, 'application/vnd.saltosystems.ship.v1+xml')));
     expect(ex.code).toBe('SHIP_EXCEPTION');
     expect(ex.exception).toEqual({ code: 4, message: 'General error' });
-    expect(ex.message).toContain('Exception 4: General error');
+    expect(en(ex.message)).toContain('Exception 4: General error');
   });
 
   it('something that is not HTTP at all → not SHIP or dropped, never OK', async () => {

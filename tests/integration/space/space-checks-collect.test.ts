@@ -9,6 +9,7 @@ import {
   startSpaceSimulator,
   type SpaceSimulator,
 } from '../../../scripts/sim/space-simulator';
+import { en } from '../../../messages/render';
 
 const KEY = 'face-ship-key-abcdef';
 let sim: SpaceSimulator;
@@ -88,13 +89,13 @@ describe('space.ship collect → evaluate', () => {
     sim.setState({ auth: 'none' });
     const none = spaceShipCheck.evaluate(await collect());
     expect(none).toMatchObject({ status: 'fail', code: 'SHIP_NO_AUTHENTICATION' });
-    expect(none.remedy).toContain('custom authentication');
+    expect(en(none.remedy ?? '')).toContain('custom authentication');
     sim.setState({ auth: 'basic' });
     expect(spaceShipCheck.evaluate(await collect())).toMatchObject({ status: 'fail', code: 'SHIP_BASIC_AUTH' });
     sim.setState({ auth: 'custom', limitTo: '192.0.2.10' });
     const limited = spaceShipCheck.evaluate(await collect());
     expect(limited).toMatchObject({ status: 'warn', code: 'SHIP_FORBIDDEN' });
-    expect(limited.remedy).toContain('Limit communications to one server');
+    expect(en(limited.remedy ?? '')).toContain('Limit communications to one server');
   });
   it('Space clock 10 minutes behind → warn SHIP_CLOCK_SKEW', async () => {
     sim.setState({ clockOffsetSeconds: -600 });

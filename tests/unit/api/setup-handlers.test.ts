@@ -48,6 +48,8 @@ function recordingService(): { service: SetupService; calls: Array<[string, unkn
       certificate: null,
       trustedBy: 'pin',
     }),
+    connectDraft: rec('connectDraft', null),
+    refuseFaceCertificate: rec('refuseFaceCertificate', null),
     faceServerChoices: rec('faceServerChoices', {
       sites: [],
       preselected: null,
@@ -67,6 +69,15 @@ function recordingService(): { service: SetupService; calls: Array<[string, unkn
       calls.push(['keepWaiting', [changeId]]);
       hooks.onPending?.({ route: 'Space server details', changeId, elapsedMs: 1500.4, deadlineMs: 60_000 });
       return { write: 'spaceDetails' as const, details: { host: 'space.test', port: 8100, https: true } };
+    },
+    // Reads back a write without an answer: reports what it waits for, then the write's own result.
+    checkWrite: async (checkId: string, hooks: OperationHooks) => {
+      calls.push(['checkWrite', [checkId]]);
+      hooks.onStage?.('reading');
+      return {
+        write: 'enrollment' as const,
+        enrollment: { companyName: 'A', privacyPolicyUrl: 'https://a.test/p' },
+      };
     },
     listIntegrations: rec('listIntegrations', []),
     addIntegrations: rec('addIntegrations', []),
@@ -111,8 +122,19 @@ function recordingService(): { service: SetupService; calls: Array<[string, unkn
     generalOptions: rec('generalOptions', []),
     revealGeneralOption: rec('revealGeneralOption', 'auth-secret'),
     getEnrollment: rec('getEnrollment', null),
-    saveEnrollment: rec('saveEnrollment', { companyName: 'A', privacyPolicyUrl: 'https://a.test/p' }),
+    saveEnrollment: rec('saveEnrollment', {
+      saved: true,
+      enrollment: { companyName: 'A', privacyPolicyUrl: 'https://a.test/p' },
+      checks: [],
+    }),
     verify: rec('verify', { status: 'connected', connected: true, diagnosis: [], message: 'Connected.' }),
+    verifyStatus: rec('verifyStatus', { running: null, last: null }),
+    followVerify: rec('followVerify', {
+      status: 'connected',
+      connected: true,
+      diagnosis: [],
+      message: 'Connected.',
+    }),
     // The CLI's profile export; the GUI has no channel for it.
     siteProfile: rec('siteProfile', null as never),
     collectBundle: rec('collectBundle', { path: '/tmp/bundle', checks: [] }),
@@ -291,6 +313,32 @@ describe('setup handlers', () => {
         },
       ],
     ]);
+  });
+
+  it("reads back a write without an answer and says what it waits for under the operation's id", async () => {
+    const { service, calls } = recordingService();
+    const h = setupHandlers({
+      service,
+      clipboard: { writeText: () => undefined, writeSecret: () => undefined },
+      history: noHistory,
+      clock: () => new Date(0),
+    });
+    const { ctx, events } = context();
+    const result = await h['setup.checkWrite'](
+      { operationId: 'op-abab1212', checkId: 'unconfirmed-0123456789abcdef' },
+      ctx,
+    );
+    expect(result.write).toBe('enrollment');
+    expect(calls).toEqual([['checkWrite', ['unconfirmed-0123456789abcdef']]]);
+    expect(events).toEqual([
+      [
+        'progress',
+        { operation: 'op-abab1212', step: 'checkWrite', fraction: null, message: '', stage: 'reading' },
+      ],
+    ]);
+    expect(firstIssue('setup.checkWrite', { operationId: 'op-abab1212', checkId: '../x' })?.path).toBe(
+      'checkId',
+    );
   });
 
   it('stops an operation when the page that started it goes away', async () => {

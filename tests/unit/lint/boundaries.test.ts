@@ -18,6 +18,20 @@ async function violations(path: string, code: string): Promise<string[]> {
 
 const cases: Array<{ boundary: string; path: string; bad: string; good: string; rule: RegExp }> = [
   {
+    boundary: 'messages ↛ the core (the page bundles the catalogs)',
+    path: 'messages/lint-fixture.ts',
+    bad: "import { AppError } from '../main/core/errors';\nexport const x = AppError;\n",
+    good: "import { text } from '../contract/text';\nexport const x = text;\n",
+    rule: /messages\/ imports only itself and the zod-free contract/,
+  },
+  {
+    boundary: 'messages ↛ zod',
+    path: 'messages/lint-fixture.ts',
+    bad: "import { textSchema } from '../contract/text-schema';\nexport const x = textSchema;\n",
+    good: "import { LANGUAGES } from '../contract/languages';\nexport const x = LANGUAGES;\n",
+    rule: /messages\/ imports only itself and the zod-free contract/,
+  },
+  {
     boundary: 'main/core ↛ electron',
     path: 'main/core/settings/lint-fixture.ts',
     bad: "import { app } from 'electron';\nexport const x = app;\n",

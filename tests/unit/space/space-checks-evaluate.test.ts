@@ -10,6 +10,7 @@ import {
 } from '../../../main/core/checks/space';
 import { ShipCodes } from '../../../main/core/space/ship-outcomes';
 import { describeOutcome } from '../../../main/core/space/ship-outcomes';
+import { en } from '../../../messages/render';
 
 const NOW = '2026-06-01T12:00:00.000Z';
 const inDays = (n: number): string => new Date(Date.parse(NOW) + n * 86_400_000 + 3600_000).toISOString();
@@ -60,7 +61,7 @@ describe('evaluateSpaceHttps', () => {
     const r = evaluateSpaceHttps(https());
     expect(r.status).toBe('pass');
     expect(r.code).toBe('SPACE_HTTPS_OK');
-    expect(r.summary).toContain('200');
+    expect(en(r.summary)).toContain('200');
   });
   it.each([
     [{ code: 'NET_PLAIN_HTTP_ON_TLS_PORT', certificate: null }, 'fail', 'SPACE_HTTPS_PLAIN_HTTP'],
@@ -104,7 +105,7 @@ describe('evaluateSpaceHttps', () => {
     const r = evaluateSpaceHttps(https(probe));
     expect(r.status).toBe(status);
     expect(r.code).toBe(code);
-    expect(r.remedy).toBeTruthy();
+    expect(en(r.remedy ?? '')).toBeTruthy();
   });
   it('warns with 29 days left and passes with 31', () => {
     expect(evaluateSpaceHttps(https({ certificate: cert({ validTo: inDays(29) }) })).status).toBe('warn');
@@ -161,7 +162,7 @@ describe('evaluateSpaceShip', () => {
     const r = evaluateSpaceShip(ship());
     expect(r.status).toBe('pass');
     expect(r.code).toBe('SHIP_OK');
-    expect(r.detail).toContain('0123abcd');
+    expect(en(r.detail ?? '')).toContain('0123abcd');
   });
   it('401 → fail with the remedy naming both places of the key', () => {
     const r = evaluateSpaceShip(
@@ -175,7 +176,7 @@ describe('evaluateSpaceShip', () => {
     );
     expect(r.status).toBe('fail');
     expect(r.code).toBe('SHIP_UNAUTHORIZED');
-    expect(r.remedy).toContain(
+    expect(en(r.remedy ?? '')).toContain(
       "Space's SHIP tab (System › General options › SHIP, custom authentication) must equal the SHIP API Key",
     );
   });
@@ -209,8 +210,8 @@ describe('evaluateSpaceShip', () => {
     const r = evaluateSpaceShip(ship({ code, ok: false, getInfo: null }));
     expect(r.status).toBe('fail');
     expect(r.code).toBe(code);
-    expect(r.remedy).toBeTruthy();
-    expect(r.summary).not.toBe(code);
+    expect(en(r.remedy ?? '')).toBeTruthy();
+    expect(en(r.summary)).not.toBe(code);
   });
   it('no key given but SHIP wants one → warn, never pass', () => {
     const r = evaluateSpaceShip(
@@ -224,12 +225,12 @@ describe('evaluateSpaceShip', () => {
       }),
     );
     expect(r.status).toBe('warn');
-    expect(r.detail).toContain('key not sent');
+    expect(en(r.detail ?? '')).toContain('key not sent');
   });
   it('a 403 from this server → warn naming "Limit communications to one server"', () => {
     const r = evaluateSpaceShip(ship({ code: ShipCodes.FORBIDDEN, ok: false, httpStatus: 403, getInfo: null }));
     expect(r).toMatchObject({ status: 'warn', code: 'SHIP_FORBIDDEN' });
-    expect(r.remedy).toContain('Limit communications to one server');
+    expect(en(r.remedy ?? '')).toContain('Limit communications to one server');
   });
   it('the key accepted but the request without it not refused (or not made) → warn, never pass', () => {
     expect(evaluateSpaceShip(ship({ withoutKey: null })).code).toBe('SHIP_AUTH_UNVERIFIED');
@@ -240,7 +241,7 @@ describe('evaluateSpaceShip', () => {
   });
   it('clock skew, unknown time, unknown protocol → warn', () => {
     expect(evaluateSpaceShip(ship({ clockSkewSeconds: -600 })).code).toBe('SHIP_CLOCK_SKEW');
-    expect(evaluateSpaceShip(ship({ clockSkewSeconds: -600 })).summary).toContain('behind');
+    expect(en(evaluateSpaceShip(ship({ clockSkewSeconds: -600 })).summary)).toContain('behind');
     expect(evaluateSpaceShip(ship({ clockSkewSeconds: 120 })).status).toBe('pass');
     expect(evaluateSpaceShip(ship({ clockSkewSeconds: null })).code).toBe('SHIP_CLOCK_UNKNOWN');
     expect(evaluateSpaceShip(ship({ protocolSupported: false })).code).toBe('SHIP_PROTOCOL_UNKNOWN');

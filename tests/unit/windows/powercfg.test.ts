@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { parsePowercfgQuery, parseSleepStates, POWER_GUIDS } from '../../../main/core/windows/powercfg';
 import { evaluatePowerSleep } from '../../../main/core/checks/windows/power-sleep-evaluate';
 import { evaluatePowerStatesText } from '../../../main/core/checks/windows/power-states';
+import { en as english } from '../../../messages/render';
 
 /** A saved `powercfg /query SCHEME_CURRENT SUB_SLEEP` evaluated as the check does. */
 const evaluatePowerSleepText = (querySubSleep: string) => evaluatePowerSleep({ kind: 'collected', querySubSleep });
@@ -94,14 +95,14 @@ describe('evaluatePowerSleep', () => {
     const r = evaluatePowerSleepText(en);
     expect(r.status).toBe('fail');
     expect(r.code).toBe('POWER_HIBERNATE_ENABLED');
-    expect(r.summary).toContain('3 h');
+    expect(english(r.summary)).toContain('3 h');
   });
 
   it('German sample: sleep after 20 min → fail POWER_SLEEP_ENABLED, hibernate not readable is mentioned', () => {
     const r = evaluatePowerSleepText(de);
     expect(r.code).toBe('POWER_SLEEP_ENABLED');
-    expect(r.summary).toContain('20 min');
-    expect(r.detail).toContain('Could not read the hibernate setting');
+    expect(english(r.summary)).toContain('20 min');
+    expect(english(r.detail ?? '')).toContain('Could not read the hibernate setting');
   });
 
   it('passes when both AC values are 0', () => {
@@ -114,7 +115,7 @@ describe('evaluatePowerSleep', () => {
       'Power Scheme GUID: 381b4222-f694-41f0-9685-ff5bb260df2e  (Balanced)\r\n  Subgroup GUID: 238c9fa8-0aad-41ed-83f4-97be242c8f20  (Sleep)\r\n    Power Setting GUID: 7BC4A2F9-D8FC-4469-B07B-33EB785AACA0  (System unattended sleep timeout)\r\n      Minimum Possible Setting: 0x00000000\r\n    Current AC Power Setting Index: 0x00000078\r\n    Current DC Power Setting Index: 0x00000078\r\n';
     const r = evaluatePowerSleep({ kind: 'collected', querySubSleep: enNever, unattendedQuery: unattended });
     expect(r.status).toBe('pass');
-    expect(r.detail).toContain('Unattended sleep timeout on AC: 120 s');
+    expect(english(r.detail ?? '')).toContain('Unattended sleep timeout on AC: 120 s');
   });
 
   it('flags a Group Policy override even when local values are fine', () => {
@@ -124,7 +125,7 @@ describe('evaluatePowerSleep', () => {
       policyOverrides: [{ setting: '{29F6C1DB-86DA-48C5-9FDB-F2B67B1F44DA}', acValue: 900, dcValue: null }],
     });
     expect(r).toMatchObject({ status: 'fail', code: 'POWER_POLICY_OVERRIDE' });
-    expect(r.detail).toContain('AC=900');
+    expect(english(r.detail ?? '')).toContain('AC=900');
   });
 
   it('flags a power scheme forced by policy', () => {
@@ -157,11 +158,17 @@ describe('evaluatePowerSleep', () => {
   });
 
   it('skips off Windows with the reason', () => {
-    expect(evaluatePowerSleep({ kind: 'unavailable', reason: 'linux' })).toMatchObject({
-      status: 'skip',
-      code: 'WINDOWS_ONLY',
-      detail: 'linux',
+    const r = evaluatePowerSleep({ kind: 'unavailable', reason: 'not-windows', platform: 'linux' });
+    expect(r).toMatchObject({ status: 'skip', code: 'WINDOWS_ONLY' });
+    expect(english(r.detail ?? '')).toBe('This check reads Windows settings; this machine runs linux.');
+  });
+
+  it('still names the platform of evidence recorded before the reason became a code', () => {
+    const r = evaluatePowerSleep({
+      kind: 'unavailable',
+      reason: 'This check reads Windows settings; this machine runs darwin.',
     });
+    expect(english(r.detail ?? '')).toBe('This check reads Windows settings; this machine runs darwin.');
   });
 });
 
@@ -174,7 +181,7 @@ describe('powercfg /a (information only)', () => {
     ]);
     const v = evaluatePowerStatesText(states);
     expect(v).toMatchObject({ status: 'pass', code: 'POWER_STATES_INFO' });
-    expect(v.summary).toContain('Hibernate');
+    expect(english(v.summary)).toContain('Hibernate');
   });
 
   it.each([

@@ -25,6 +25,7 @@ import { PsSession } from '../../../main/core/windows/ps-session';
 import { SPACE_ASSUMPTIONS } from '../../../main/core/windows/space-assumptions';
 import { AppError } from '../../../main/core/errors';
 import { jsonLine, standInHost, type StandInCall } from '../../helpers/ps-standin';
+import { en } from '../../../messages/render';
 
 const ctx = (platform: NodeJS.Platform, dependencies: Record<string, unknown> = {}): CheckContext => ({
   inputs: {},
@@ -100,7 +101,7 @@ describe('off Windows', () => {
       expect(c.evidenceSchema.parse(evidence)).toEqual(evidence);
       const r = c.evaluate(evidence);
       expect(r.status).toBe('skip');
-      expect(r.detail).toContain('linux');
+      expect(en(r.detail ?? '')).toContain('linux');
     }
     expect(d.host.created).toBe(0);
   });
@@ -110,9 +111,9 @@ describe('space.service and space.version', () => {
   it('passes a running automatic service and reports the server details XS4 Face needs', () => {
     const r = evaluateSpaceService(service());
     expect(r).toMatchObject({ status: 'pass', code: 'SPACE_SERVICE_OK' });
-    expect(r.detail).toContain('space01.example.local');
-    expect(r.detail).toContain('10.0.0.5');
-    expect(r.detail).toContain('port 8100 (default)');
+    expect(en(r.detail ?? '')).toContain('space01.example.local');
+    expect(en(r.detail ?? '')).toContain('10.0.0.5');
+    expect(en(r.detail ?? '')).toContain('port 8100 (default)');
   });
   it.each([
     [{ service: null }, 'fail', 'SPACE_SERVICE_MISSING'],
@@ -404,7 +405,7 @@ describe('firewall.space-port', () => {
       );
       expect(out.ok).toBe(true);
       expect(runs[0]?.params).toMatchObject({ Port: 8443 });
-      expect(out.summary).toContain('8443');
+      expect(en(out.summary)).toContain('8443');
     });
 
     it('the default port and a port from an administrators-only file need no confirmation', async () => {

@@ -142,6 +142,22 @@ async function fetchPolicy(
   }
 }
 
+/** The evidence for the policy at `url`, whether XS4 Face links it yet or not (the wizard checks before it saves). */
+export async function collectPolicyAt(
+  url: string,
+  extraCa: string[] | undefined,
+  timeoutMs: number,
+  signal: AbortSignal,
+): Promise<PrivacyPolicyEvidence> {
+  if (url === '' || !url.toLowerCase().startsWith('https://'))
+    return { url, fetched: [], contentType: null, text: '', error: null };
+  try {
+    return { url, ...(await fetchPolicy(url, extraCa, timeoutMs, signal)), error: null };
+  } catch (e) {
+    return { url, fetched: [], contentType: null, text: '', error: attemptError(e) };
+  }
+}
+
 export const enrollmentPrivacyPolicyCheck: Check<PrivacyPolicyEvidence> = {
   id: 'enrollment.privacy-policy',
   title: 'Enrollment Service privacy policy covers biometric data',
@@ -156,13 +172,7 @@ export const enrollmentPrivacyPolicyCheck: Check<PrivacyPolicyEvidence> = {
     } catch (e) {
       return { url: null, fetched: [], contentType: null, text: '', error: attemptError(e) };
     }
-    if (url === '' || !url.toLowerCase().startsWith('https://'))
-      return { url, fetched: [], contentType: null, text: '', error: null };
-    try {
-      return { url, ...(await fetchPolicy(url, ctx.inputs.extraCa, ownDeadlineMs(ctx.timeoutMs), ctx.signal)), error: null };
-    } catch (e) {
-      return { url, fetched: [], contentType: null, text: '', error: attemptError(e) };
-    }
+    return collectPolicyAt(url, ctx.inputs.extraCa, ownDeadlineMs(ctx.timeoutMs), ctx.signal);
   },
   evaluate: evaluatePrivacyPolicy,
 };

@@ -1,7 +1,8 @@
 // zod schemas of the evidence the Space checks record (bundles read back from disk are a trust boundary).
 import { z } from 'zod';
 import { CertificateInfoSchema } from '../../../../contract/certificate';
-import { ShipCodes } from '../../space/ship-outcomes';
+import { sayableSchema, textSchema } from '../../../../contract/text-schema';
+import { type ShipCode, ShipCodes } from '../../space/ship-outcomes';
 
 export { CertificateInfoSchema };
 
@@ -10,7 +11,8 @@ export const TlsProbeResultSchema = z.object({
   port: z.number().int(),
   expectedName: z.string(),
   code: z.string(),
-  message: z.string(),
+  /** The probe's own sentence (the network layer's); older bundles hold it in English words. */
+  message: sayableSchema,
   tcpConnected: z.boolean(),
   protocol: z.string().nullable(),
   cipher: z.string().nullable(),
@@ -23,13 +25,17 @@ export const TlsProbeResultSchema = z.object({
   elapsedMs: z.number(),
 });
 
-const shipCode = z.enum(Object.values(ShipCodes) as [string, ...string[]]);
+const shipCode = z.enum(Object.values(ShipCodes) as [ShipCode, ...ShipCode[]]);
 
 export const ShipProbeResultSchema = z.object({
   code: shipCode,
   ok: z.boolean(),
-  message: z.string(),
-  remedy: z.string(),
+  /**
+   * The probe's sentences, for readers of the evidence; the check says them again from the facts below (older bundles
+   * hold them in English words, '' for no remedy).
+   */
+  message: sayableSchema,
+  remedy: sayableSchema.nullable(),
   url: z.string(),
   keySent: z.boolean(),
   keyFingerprint: z
@@ -59,12 +65,12 @@ export const ShipProbeResultSchema = z.object({
   withoutKey: z.object({ code: shipCode, httpStatus: z.number().int().nullable() }).nullable().optional(),
   // Optional: bundles written before charsets were recorded stay readable.
   charset: z.string().nullable().optional(),
-  charsetProblem: z.string().nullable().optional(),
+  charsetProblem: z.union([z.string(), z.number(), textSchema]).nullable().optional(),
 });
 
 export const SpaceHttpsEvidenceSchema = z.object({
   collectedAt: z.string(),
-  /** Why nothing was probed (e.g. no Space URL given); null when probed. */
+  /** Why nothing was probed: "no-url" (older bundles: a sentence saying so); null when probed. */
   notProbed: z.string().nullable(),
   probe: TlsProbeResultSchema.nullable(),
   /** The fingerprint the technician accepted for this host, if any (optional: older bundles lack it). */
@@ -74,6 +80,7 @@ export type SpaceHttpsEvidence = z.infer<typeof SpaceHttpsEvidenceSchema>;
 
 export const SpaceShipEvidenceSchema = z.object({
   collectedAt: z.string(),
+  /** As in SpaceHttpsEvidenceSchema. */
   notProbed: z.string().nullable(),
   /** Whether a pinned fingerprint was supplied (the fingerprint itself is in the result's certificate). */
   pinnedFingerprintGiven: z.boolean(),

@@ -1,4 +1,5 @@
 // Check `space.https`: Space's web/SHIP port serves HTTPS with a certificate XS4 Face can use.
+import { text, type Text } from '../../../../contract/text';
 import { parseServiceUrl } from '../../net/endpoint';
 import { daysLeft, probeTls, TlsFindingCodes, TlsProbeCodes } from '../../net/tls-probe';
 import { NetCodes } from '../../net/net-errors';
@@ -7,12 +8,12 @@ import { ownDeadlineMs } from '../budget';
 import type { Check, CheckContext, CheckResult } from '../types';
 import { type SpaceHttpsEvidence, SpaceHttpsEvidenceSchema } from './space-evidence';
 import { tlsFindings } from '../../net/tls-probe';
+import { itemsOf, listOf, sentencesOf } from '../../space/texts';
 
 async function collect(ctx: CheckContext): Promise<SpaceHttpsEvidence> {
   const collectedAt = ctx.now().toISOString();
   const url = ctx.inputs.spaceUrl;
-  if (url === undefined || url.trim() === '')
-    return { collectedAt, notProbed: 'No Space server URL was given.', probe: null };
+  if (url === undefined || url.trim() === '') return { collectedAt, notProbed: 'no-url', probe: null };
   const ep = parseServiceUrl(url, 'spaceUrl');
   const probe = await probeTls({
     host: ep.host,
@@ -23,18 +24,34 @@ async function collect(ctx: CheckContext): Promise<SpaceHttpsEvidence> {
     pinnedFingerprint256: ctx.inputs.spacePinnedFingerprint256,
     signal: ctx.signal,
   });
-  return { collectedAt, notProbed: null, probe, acceptedFingerprint256: ctx.inputs.spacePinnedFingerprint256 ?? null };
+  return {
+    collectedAt,
+    notProbed: null,
+    probe,
+    acceptedFingerprint256: ctx.inputs.spacePinnedFingerprint256 ?? null,
+  };
 }
 
-const HTTPS_REMEDY = `Turn on HTTPS for the Space service in ${SpaceUiPaths.configurator} with a TLS certificate installed, then restart the service.`;
+const UI = { configurator: SpaceUiPaths.configurator } as const;
+
+/** A finding of the certificate that makes HTTPS usable but worth attention: a clause of the summary, and its remedy. */
+interface Warning {
+  code: string;
+  clause: Text;
+  remedy: Text;
+}
 
 /** Pure verdict on the evidence. */
 export function evaluateSpaceHttps(e: SpaceHttpsEvidence): CheckResult {
   if (e.probe === null)
     return {
       status: 'skip',
-      summary: 'Space HTTPS not checked',
-      detail: e.notProbed ?? 'Nothing was probed.',
+      summary: text('checks.space.https.notProbed.summary'),
+      // The only reason anything is not probed is a missing URL (older bundles say so in English words).
+      detail:
+        e.notProbed === null
+          ? text('checks.space.https.notProbed.nothing')
+          : text('checks.space.https.notProbed.noUrl'),
       code: 'SPACE_HTTPS_NOT_PROBED',
     };
   const p = e.probe;
@@ -43,122 +60,147 @@ export function evaluateSpaceHttps(e: SpaceHttpsEvidence): CheckResult {
     return {
       status: 'fail',
       code: 'SPACE_HTTPS_PLAIN_HTTP',
-      summary: `${at} serves plain HTTP, not HTTPS`,
+      summary: text('checks.space.https.plainHttp.summary', { at }),
       detail: p.message,
-      remedy: HTTPS_REMEDY,
+      remedy: text('checks.space.https.plainHttp.remedy', UI),
     };
   if (p.code === NetCodes.REFUSED)
     return {
       status: 'fail',
       code: 'SPACE_HTTPS_NOTHING_LISTENING',
-      summary: `Nothing listens on ${at}`,
+      summary: text('checks.space.https.refused.summary', { at }),
       detail: p.message,
-      remedy: `Check that the Space service is running and its port (${SpaceUiPaths.configurator}); allow the port in the Windows firewall.`,
+      remedy: text('checks.space.https.refused.remedy', UI),
     };
   if (p.code === TlsProbeCodes.NO_ANSWER)
     return {
       status: 'fail',
       code: 'SPACE_HTTPS_NO_ANSWER',
-      summary: `${at} accepts connections but never answers the TLS handshake`,
+      summary: text('checks.space.https.noAnswer.summary', { at }),
       detail: p.message,
-      remedy:
-        'Something other than Space may hold the port, or the service is hung: restart the Space service and check which program owns the port.',
+      remedy: text('checks.space.https.noAnswer.remedy'),
     };
   if (p.code !== TlsProbeCodes.OK || p.certificate === null) {
     return {
       status: 'fail',
       code: `SPACE_HTTPS_${p.code}`,
-      summary: `No TLS handshake with ${at}`,
+      summary: text('checks.space.https.noHandshake.summary', { at }),
       detail: p.message,
-      remedy: 'Check the address, that the Space server is on, and the firewall between this machine and it.',
+      remedy: text('checks.space.https.noHandshake.remedy'),
     };
   }
   const c = p.certificate;
   const now = new Date(e.collectedAt);
   const left = daysLeft(c, now);
   const f = new Set(tlsFindings(p, now));
-  const facts = `Certificate ${c.subject} issued by ${c.issuer}; names ${c.subjectAltNames.join(', ') || 'none'}; valid until ${c.validTo}${Number.isNaN(left) ? '' : ` (${left} days)`}; SHA-256 ${c.fingerprint256}; ${p.protocol ?? 'unknown protocol'}.`;
+  const facts = text('checks.space.https.facts', {
+    subject: c.subject,
+    issuer: c.issuer,
+    names: listOf(c.subjectAltNames),
+    validTo: Number.isNaN(left)
+      ? c.validTo
+      : text('checks.space.https.validToDays', { date: c.validTo, count: left }),
+    fingerprint: c.fingerprint256,
+    protocol: p.protocol ?? text('checks.space.https.unknownProtocol'),
+  });
   if (f.has(TlsFindingCodes.MALFORMED))
     return {
       status: 'fail',
       code: 'SPACE_HTTPS_CERT_MALFORMED',
-      summary: `The certificate of ${at} is malformed: ${(c.problems ?? []).join('; ')}`,
+      // The problems are the certificate reader's words ("valid_from: missing").
+      summary: text('checks.space.https.malformed.summary', { at, problems: itemsOf(c.problems ?? []) }),
       detail: facts,
-      remedy: `Install a well-formed certificate for the Space HTTPS port (re-issue it; ${SpaceUiPaths.configurator}) and restart the Space service.`,
+      remedy: text('checks.space.https.malformed.remedy', UI),
     };
   if (f.has(TlsFindingCodes.PIN_MISMATCH))
     return {
       status: 'fail',
       code: 'SPACE_HTTPS_PIN_MISMATCH',
-      summary: `${at} presents another certificate (SHA-256 ${c.fingerprint256}) than the one accepted (${e.acceptedFingerprint256 ?? 'see the accepted fingerprint'})`,
+      summary: text('checks.space.https.pinMismatch.summary', {
+        at,
+        fingerprint: c.fingerprint256,
+        accepted: e.acceptedFingerprint256 ?? text('checks.space.https.pinMismatch.seeAccepted'),
+      }),
       detail: facts,
-      remedy:
-        'Find out why the certificate changed on the Space server; accept the new fingerprint only if you know.',
+      remedy: text('checks.space.https.pinMismatch.remedy'),
     };
   if (f.has(TlsFindingCodes.EXPIRED))
     return {
       status: 'fail',
       code: 'SPACE_HTTPS_CERT_EXPIRED',
-      summary: `The certificate of ${at} expired ${-left} days ago`,
+      summary: text('checks.space.https.expired.summary', { at, count: -left }),
       detail: facts,
-      remedy: 'Install a current certificate for the Space HTTPS port and restart the Space service.',
+      remedy: text('checks.space.https.expired.remedy'),
     };
   if (f.has(TlsFindingCodes.NOT_YET_VALID))
     return {
       status: 'fail',
       code: 'SPACE_HTTPS_CERT_NOT_YET_VALID',
-      summary: 'The certificate is not valid yet',
+      summary: text('checks.space.https.notYetValid.summary'),
       detail: facts,
-      remedy: 'Check the clock of both servers, or reissue the certificate.',
+      remedy: text('checks.space.https.notYetValid.remedy'),
     };
-  const warnings: Array<{ code: string; text: string; remedy: string }> = [];
+  const warnings: Warning[] = [];
   if (f.has(TlsFindingCodes.NAME_MISMATCH))
     warnings.push({
       code: 'SPACE_HTTPS_NAME_MISMATCH',
-      text: `the certificate is not issued for ${p.expectedName}`,
-      remedy: `Use a name the certificate lists (${c.subjectAltNames.join(', ') || c.subject}) in XS4 Face's Space Server Details, or install a certificate for ${p.expectedName}.`,
+      clause: text('checks.space.https.nameMismatch.clause', { name: p.expectedName }),
+      remedy: text('checks.space.https.nameMismatch.remedy', {
+        names: c.subjectAltNames.length > 0 ? listOf(c.subjectAltNames) : c.subject,
+        name: p.expectedName,
+      }),
     });
   if (f.has(TlsFindingCodes.CHAIN_UNTRUSTED) && p.pinMatches !== true)
     warnings.push({
       code: c.selfSigned ? 'SPACE_HTTPS_SELF_SIGNED' : 'SPACE_HTTPS_UNTRUSTED',
-      text: c.selfSigned
-        ? 'the certificate is self-signed and not yet accepted'
-        : `the certificate chain is not trusted (${p.chainError ?? 'unknown reason'})`,
-      remedy: `Compare the fingerprint ${c.fingerprint256} with the certificate on the Space server and accept it, or install a certificate from a trusted CA.`,
+      clause: c.selfSigned
+        ? text('checks.space.https.selfSigned.clause')
+        : text('checks.space.https.untrusted.clause', {
+            reason: p.chainError ?? text('checks.space.https.untrusted.unknownReason'),
+          }),
+      remedy: text('checks.space.https.untrusted.remedy', { fingerprint: c.fingerprint256 }),
     });
   if (f.has(TlsFindingCodes.CHAIN_UNTRUSTED) && p.pinMatches === true)
     warnings.push({
       code: 'SPACE_HTTPS_PINNED',
-      text: 'the certificate is trusted only because you accepted its fingerprint',
-      remedy:
-        'When it is renewed, the new fingerprint must be accepted again (here and in XS4 Face if it pins it too).',
+      clause: text('checks.space.https.pinned.clause'),
+      remedy: text('checks.space.https.pinned.remedy'),
     });
   if (f.has(TlsFindingCodes.EXPIRES_SOON))
     warnings.push({
       code: 'SPACE_HTTPS_CERT_EXPIRES_SOON',
-      text: `the certificate expires in ${left} days`,
-      remedy:
-        'Renew the certificate before it expires, then accept the new fingerprint if it is self-signed.',
+      clause: text('checks.space.https.expiresSoon.clause', { count: left }),
+      remedy: text('checks.space.https.expiresSoon.remedy'),
     });
   if (f.has(TlsFindingCodes.OLD_PROTOCOL))
     warnings.push({
       code: 'SPACE_HTTPS_OLD_TLS',
-      text: `the server negotiated ${p.protocol}`,
-      remedy: 'Enable TLS 1.2 or 1.3 on the Space server (Windows SCHANNEL settings).',
+      clause: text('checks.space.https.oldTls.clause', {
+        protocol: p.protocol ?? text('checks.space.https.unknownProtocol'),
+      }),
+      remedy: text('checks.space.https.oldTls.remedy'),
     });
-  if (warnings.length > 0) {
+  const first = warnings[0];
+  if (first !== undefined) {
+    const remedy = sentencesOf(warnings.map((w) => w.remedy));
     return {
       status: 'warn',
-      code: warnings[0]!.code,
-      summary: `HTTPS on ${at}, but ${warnings.map((w) => w.text).join('; ')}`,
+      code: first.code,
+      summary: text('checks.space.https.warn.summary', {
+        at,
+        findings: itemsOf(warnings.map((w) => w.clause)),
+      }),
       detail: facts,
-      remedy: warnings.map((w) => w.remedy).join(' '),
+      ...(remedy ? { remedy } : {}),
     };
   }
   return {
     status: 'pass',
     code: 'SPACE_HTTPS_OK',
-    summary: `HTTPS on ${at}, certificate valid for ${left} more days and trusted${p.pinMatches === true ? ' (accepted fingerprint)' : ''}`,
+    summary:
+      p.pinMatches === true
+        ? text('checks.space.https.ok.summaryPinned', { at, count: left })
+        : text('checks.space.https.ok.summary', { at, count: left }),
     detail: facts,
   };
 }
@@ -166,7 +208,7 @@ export function evaluateSpaceHttps(e: SpaceHttpsEvidence): CheckResult {
 export const spaceHttpsCheck: Check<SpaceHttpsEvidence> = {
   id: 'space.https',
   requires: ['spaceUrl'],
-  title: 'Space runs on HTTPS with a usable certificate',
+  title: text('checks.space.https.title'),
   evidenceSchema: SpaceHttpsEvidenceSchema,
   collect,
   evaluate: evaluateSpaceHttps,

@@ -1,7 +1,9 @@
 // Check `space.ship`: SHIP answers GetInfo over HTTPS with the SHIP API key XS4 Face uses.
-import { probeShip } from '../../space/ship-client';
+import { text, type Text } from '../../../../contract/text';
+import { describeProbe, probeShip } from '../../space/ship-client';
 import { ShipCodes } from '../../space/ship-outcomes';
 import { CLOCK_SKEW_WARN_SECONDS, SpaceUiPaths } from '../../space/space-assumptions';
+import { itemsOf } from '../../space/texts';
 import { ownDeadlineMs } from '../budget';
 import type { Check, CheckContext, CheckResult } from '../types';
 import { type SpaceShipEvidence, SpaceShipEvidenceSchema } from './space-evidence';
@@ -11,7 +13,7 @@ async function collect(ctx: CheckContext): Promise<SpaceShipEvidence> {
   const pinnedFingerprintGiven = ctx.inputs.spacePinnedFingerprint256 !== undefined;
   const url = ctx.inputs.spaceUrl;
   if (url === undefined || url.trim() === '')
-    return { collectedAt, notProbed: 'No Space server URL was given.', pinnedFingerprintGiven, result: null };
+    return { collectedAt, notProbed: 'no-url', pinnedFingerprintGiven, result: null };
   const result = await probeShip({
     url,
     key: ctx.inputs.shipKey,
@@ -23,6 +25,53 @@ async function collect(ctx: CheckContext): Promise<SpaceShipEvidence> {
   return { collectedAt, notProbed: null, pinnedFingerprintGiven, result };
 }
 
+type ShipResult = NonNullable<SpaceShipEvidence['result']>;
+
+/** Why the key was not sent, in the reader's words. */
+function keylessText(reason: ShipResult['keylessReason']): Text {
+  switch (reason) {
+    case 'no-key-given':
+      return text('checks.space.ship.keyless.noKeyGiven');
+    case 'certificate-not-verified':
+      return text('checks.space.ship.keyless.certificateNotVerified');
+    case 'plain-http':
+      return text('checks.space.ship.keyless.plainHttp');
+    case null:
+      return text('checks.space.ship.keyless.noKey');
+  }
+}
+
+/** What was observed, as short clauses: HTTP status, whether the key went out, the exception, protocol, clock. */
+function factsOf(r: ShipResult): Text[] {
+  const out: Text[] = [
+    r.httpStatus === null
+      ? text('checks.space.ship.facts.noHttpAnswer', { code: r.netCode ?? r.code })
+      : text('checks.space.ship.facts.http', { status: r.httpStatus }),
+    r.keySent
+      ? text('checks.space.ship.facts.keySent', { fingerprint: r.keyFingerprint ?? '?' })
+      : text('checks.space.ship.facts.keyNotSent', { reason: keylessText(r.keylessReason) }),
+  ];
+  if (r.exception)
+    out.push(
+      r.exception.message
+        ? text('checks.space.ship.facts.exceptionMessage', {
+            code: r.exception.code,
+            message: r.exception.message,
+          })
+        : text('checks.space.ship.facts.exception', { code: r.exception.code }),
+    );
+  if (r.getInfo)
+    out.push(
+      text('checks.space.ship.facts.getInfo', {
+        version: r.getInfo.protocolVersion,
+        time: r.getInfo.dateTime,
+      }),
+    );
+  if (r.clockSkewSeconds !== null)
+    out.push(text('checks.space.ship.facts.clockSkew', { seconds: r.clockSkewSeconds }));
+  return out;
+}
+
 /** Pure verdict on the evidence. */
 export function evaluateSpaceShip(e: SpaceShipEvidence): CheckResult {
   const r = e.result;
@@ -30,102 +79,131 @@ export function evaluateSpaceShip(e: SpaceShipEvidence): CheckResult {
     return {
       status: 'skip',
       code: 'SHIP_NOT_PROBED',
-      summary: 'SHIP not checked',
-      detail: e.notProbed ?? 'Nothing was probed.',
+      summary: text('checks.space.ship.notProbed.summary'),
+      // The only reason anything is not probed is a missing URL (older bundles say so in English words).
+      detail:
+        e.notProbed === null
+          ? text('checks.space.ship.notProbed.nothing')
+          : text('checks.space.ship.notProbed.noUrl'),
     };
-  const facts = [
-    r.httpStatus === null ? `no HTTP answer (${r.netCode ?? r.code})` : `HTTP ${r.httpStatus}`,
-    r.keySent
-      ? `key sent (fingerprint ${r.keyFingerprint ?? '?'})`
-      : `key not sent (${r.keylessReason ?? 'no key'})`,
-    r.exception
-      ? `Exception ${r.exception.code}${r.exception.message ? ` "${r.exception.message}"` : ''}`
-      : null,
-    r.getInfo ? `protocol ${r.getInfo.protocolVersion}, Space time ${r.getInfo.dateTime}` : null,
-    r.clockSkewSeconds !== null ? `clock skew ${r.clockSkewSeconds} s` : null,
-  ]
-    .filter((x): x is string => x !== null)
-    .join('; ');
-  const detail = `${r.message} (${facts})`;
+  // Said again from the recorded facts, so evidence from any version reads in the reader's language.
+  const described = describeProbe(r);
+  const detail = text('checks.space.ship.detail', { message: described.message, facts: itemsOf(factsOf(r)) });
   if (r.code !== ShipCodes.OK) {
     // The key could not be checked but SHIP was found: still a failure (XS4 Face would not connect), said precisely.
     // A 403 from this server is a warning: with "Limit communications to one server" naming XS4 Face, it is right.
     const status = r.code === ShipCodes.KEY_REQUIRED || r.code === ShipCodes.FORBIDDEN ? 'warn' : 'fail';
-    return { status, code: r.code, summary: summaryOf(r.code), detail, remedy: r.remedy };
+    return {
+      status,
+      code: r.code,
+      summary: summaryOf(r.code),
+      detail,
+      ...(described.remedy ? { remedy: described.remedy } : {}),
+    };
   }
   if (!r.keySent || r.withoutKey?.code !== ShipCodes.KEY_REQUIRED)
     return {
       status: 'warn',
       code: 'SHIP_AUTH_UNVERIFIED',
-      summary: 'SHIP accepts the key; whether it refuses requests without it could not be verified',
-      detail: `${detail}${r.withoutKey ? ` Without the key: ${r.withoutKey.code}${r.withoutKey.httpStatus ? ` (HTTP ${r.withoutKey.httpStatus})` : ''}.` : ' No request without the key was made (no time left, or evidence from an older version).'}`,
-      remedy: `Check that ${SpaceUiPaths.shipTab} uses custom authentication, then run the check again.`,
+      summary: text('checks.space.ship.authUnverified.summary'),
+      detail: r.withoutKey
+        ? r.withoutKey.httpStatus
+          ? text('checks.space.ship.authUnverified.withoutKeyHttp', {
+              detail,
+              code: r.withoutKey.code,
+              status: r.withoutKey.httpStatus,
+            })
+          : text('checks.space.ship.authUnverified.withoutKey', { detail, code: r.withoutKey.code })
+        : text('checks.space.ship.authUnverified.notAsked', { detail }),
+      remedy: text('checks.space.ship.authUnverified.remedy', { shipTab: SpaceUiPaths.shipTab }),
     };
+  const version = r.getInfo?.protocolVersion ?? '?';
   if (r.protocolSupported === false)
     return {
       status: 'warn',
       code: 'SHIP_PROTOCOL_UNKNOWN',
-      summary: `SHIP protocol ${r.getInfo?.protocolVersion ?? '?'} is not one this app was built for`,
+      summary: text('checks.space.ship.protocolUnknown.summary', { version }),
       detail,
-      remedy: 'Check the XS4 Face release notes for the supported Space/SHIP versions.',
+      remedy: text('checks.space.ship.protocolUnknown.remedy'),
     };
   if (r.clockSkewSeconds === null)
     return {
       status: 'warn',
       code: 'SHIP_CLOCK_UNKNOWN',
-      summary: 'SHIP works; Space time could not be read',
+      summary: text('checks.space.ship.clockUnknown.summary'),
       detail,
-      remedy:
-        'Compare the clocks of the Space server and the XS4 Face server by hand (both should use the same NTP source).',
+      remedy: text('checks.space.ship.clockUnknown.remedy'),
     };
   if (Math.abs(r.clockSkewSeconds) > CLOCK_SKEW_WARN_SECONDS)
     return {
       status: 'warn',
       code: 'SHIP_CLOCK_SKEW',
-      summary: `SHIP works; Space's clock is ${Math.abs(r.clockSkewSeconds)} s ${r.clockSkewSeconds > 0 ? 'ahead' : 'behind'}`,
+      summary:
+        r.clockSkewSeconds > 0
+          ? text('checks.space.ship.clockSkew.ahead', { seconds: r.clockSkewSeconds })
+          : text('checks.space.ship.clockSkew.behind', { seconds: -r.clockSkewSeconds }),
       detail,
-      remedy: 'Synchronise the Space server clock (w32tm /resync) with the same NTP source as XS4 Face.',
+      remedy: text('checks.space.ship.clockSkew.remedy'),
     };
   return {
     status: 'pass',
     code: ShipCodes.OK,
-    summary: `SHIP accepts the key and refuses requests without it (protocol ${r.getInfo?.protocolVersion ?? '?'})`,
+    summary: text('checks.space.ship.ok.summary', { version }),
     detail,
   };
 }
 
-function summaryOf(code: string): string {
-  const s: Record<string, string> = {
-    [ShipCodes.UNAUTHORIZED]: 'SHIP refuses the key (401)',
-    [ShipCodes.KEY_REQUIRED]: 'SHIP is there but no key was given to check',
-    [ShipCodes.NO_AUTHENTICATION]: 'SHIP answers without any key (no authentication)',
-    [ShipCodes.BASIC_AUTH]: 'SHIP uses basic authentication, not custom',
-    [ShipCodes.FORBIDDEN]: 'SHIP refuses requests from this server (403)',
-    [ShipCodes.HTTP_TRANSPORT_DISABLED]: 'SHIP over HTTP(S) is not enabled (501)',
-    [ShipCodes.VERSION_UNSUPPORTED]: 'Space is too old for this request (415)',
-    [ShipCodes.LICENCE_MISSING]: 'The SHIP licence is missing (Exception 13)',
-    [ShipCodes.LICENCE_CONSTRAINT]: 'The SHIP licence is constrained (Exception 14)',
-    [ShipCodes.EXCEPTION]: 'SHIP answered with an exception',
-    [ShipCodes.MALFORMED_RESPONSE]: 'SHIP answer is malformed',
-    [ShipCodes.UNDECODABLE]: "SHIP's answer cannot be decoded (charset)",
-    [ShipCodes.NOT_SHIP]: 'Something else than SHIP answers at this address',
-    [ShipCodes.UNEXPECTED_STATUS]: 'SHIP answered with an unexpected HTTP status',
-    [ShipCodes.PLAIN_HTTP]: 'Plain HTTP where HTTPS is required',
-    [ShipCodes.RESPONSE_TOO_LARGE]: 'The answer is far too large to be SHIP',
-    [ShipCodes.NO_ANSWER]: 'Space accepted the connection but never answered',
-    [ShipCodes.CONNECTION_DROPPED]: 'Space dropped the connection',
-    [ShipCodes.TLS_MALFORMED_CERTIFICATE]: "Space's certificate is malformed; the key was not sent",
-  };
-  if (s[code]) return s[code]!;
-  if (code.startsWith('SHIP_TLS_')) return 'The certificate could not be verified; the key was not sent';
-  if (code.startsWith('SHIP_UNREACHABLE_')) return 'Space cannot be reached';
-  return code;
+/** One line per outcome code, for tables and cards. */
+function summaryOf(code: string): Text {
+  switch (code) {
+    case ShipCodes.UNAUTHORIZED:
+      return text('checks.space.ship.outcome.unauthorized');
+    case ShipCodes.KEY_REQUIRED:
+      return text('checks.space.ship.outcome.keyRequired');
+    case ShipCodes.NO_AUTHENTICATION:
+      return text('checks.space.ship.outcome.noAuthentication');
+    case ShipCodes.BASIC_AUTH:
+      return text('checks.space.ship.outcome.basicAuth');
+    case ShipCodes.FORBIDDEN:
+      return text('checks.space.ship.outcome.forbidden');
+    case ShipCodes.HTTP_TRANSPORT_DISABLED:
+      return text('checks.space.ship.outcome.httpTransportDisabled');
+    case ShipCodes.VERSION_UNSUPPORTED:
+      return text('checks.space.ship.outcome.versionUnsupported');
+    case ShipCodes.LICENCE_MISSING:
+      return text('checks.space.ship.outcome.licenceMissing');
+    case ShipCodes.LICENCE_CONSTRAINT:
+      return text('checks.space.ship.outcome.licenceConstraint');
+    case ShipCodes.EXCEPTION:
+      return text('checks.space.ship.outcome.exception');
+    case ShipCodes.MALFORMED_RESPONSE:
+      return text('checks.space.ship.outcome.malformedResponse');
+    case ShipCodes.UNDECODABLE:
+      return text('checks.space.ship.outcome.undecodable');
+    case ShipCodes.NOT_SHIP:
+      return text('checks.space.ship.outcome.notShip');
+    case ShipCodes.UNEXPECTED_STATUS:
+      return text('checks.space.ship.outcome.unexpectedStatus');
+    case ShipCodes.PLAIN_HTTP:
+      return text('checks.space.ship.outcome.plainHttp');
+    case ShipCodes.RESPONSE_TOO_LARGE:
+      return text('checks.space.ship.outcome.responseTooLarge');
+    case ShipCodes.NO_ANSWER:
+      return text('checks.space.ship.outcome.noAnswer');
+    case ShipCodes.CONNECTION_DROPPED:
+      return text('checks.space.ship.outcome.connectionDropped');
+    case ShipCodes.TLS_MALFORMED_CERTIFICATE:
+      return text('checks.space.ship.outcome.tlsMalformedCertificate');
+  }
+  if (code.startsWith('SHIP_TLS_')) return text('checks.space.ship.outcome.tls');
+  if (code.startsWith('SHIP_UNREACHABLE_')) return text('checks.space.ship.outcome.unreachable');
+  return text('checks.space.ship.outcome.other', { code });
 }
 
 export const spaceShipCheck: Check<SpaceShipEvidence> = {
   id: 'space.ship',
   requires: ['spaceUrl'],
-  title: 'SHIP answers with the SHIP API key of XS4 Face',
+  title: text('checks.space.ship.title'),
   evidenceSchema: SpaceShipEvidenceSchema,
   collect,
   evaluate: evaluateSpaceShip,

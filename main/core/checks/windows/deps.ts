@@ -1,5 +1,6 @@
 // What the Windows checks need from outside (one PowerShell session per run, the elevated runner, the history callback), and the off-Windows evidence.
 import { z } from 'zod';
+import { text, type Text } from '../../../../contract/text';
 import { AppError } from '../../errors';
 import type { RecordChange } from '../../windows/change-record';
 import type { ElevatedOutcome, ElevatedRunner } from '../../windows/elevated-runner';
@@ -15,55 +16,52 @@ export interface WindowsCheckDeps {
   recordChange?: RecordChange;
 }
 
-export const UnavailableEvidenceSchema = z.object({ kind: z.literal('unavailable'), reason: z.string() });
+export const UnavailableEvidenceSchema = z.object({
+  kind: z.literal('unavailable'),
+  /** "not-windows"; older bundles hold an English sentence ending in the platform's name. */
+  reason: z.string(),
+  /** The platform the check ran on (absent in older bundles). */
+  platform: z.string().optional(),
+});
 export type UnavailableEvidence = z.infer<typeof UnavailableEvidenceSchema>;
 
 /** Off Windows a Windows check collects this instead of throwing. */
 export function unavailableOn(ctx: CheckContext): UnavailableEvidence | null {
-  return ctx.platform === 'win32'
-    ? null
-    : {
-        kind: 'unavailable',
-        reason: `This check reads Windows settings; this machine runs ${ctx.platform}.`,
-      };
+  if (ctx.platform === 'win32') return null;
+  return { kind: 'unavailable', reason: 'not-windows', platform: ctx.platform }; // not for people: a wire value
 }
 
 export function skipResult(e: UnavailableEvidence): CheckResult {
-  return { status: 'skip', summary: 'Skipped: Windows only', detail: e.reason, code: 'WINDOWS_ONLY' };
+  // Older bundles: "This check reads Windows settings; this machine runs linux." — the platform is its last word.
+  const platform = e.platform ?? /(\S+?)\.?$/.exec(e.reason)?.[1] ?? e.reason;
+  return {
+    status: 'skip',
+    summary: text('checks.windows.skipped.summary'),
+    detail: text('checks.windows.skipped.detail', { platform }),
+    code: 'WINDOWS_ONLY',
+  };
 }
 
 /** Turns a non-completed elevated run into the error the fix reports; completed runs with a non-zero exit too. */
-export function requireCompleted(what: string, out: ElevatedOutcome): void {
-  if (out.outcome === 'elevation-cancelled') {
-    throw new AppError(
-      'ELEVATION_CANCELLED',
-      `${what}: administrator approval was not given.`,
-      'Run the fix again and accept the Windows prompt (UAC).',
-      { outcome: out.outcome },
-    );
-  }
-  if (out.outcome !== 'completed') {
-    throw new AppError(
-      out.outcome === 'timeout' ? 'ELEVATED_TIMEOUT' : 'CANCELLED',
-      `${what}: the elevated run ${out.outcome === 'timeout' ? 'did not finish in time' : 'was cancelled'}.`,
-      'Run the fix again.',
-      { outcome: out.outcome },
-    );
-  }
+export function requireCompleted(what: Text, out: ElevatedOutcome): void {
+  const detail = { outcome: out.outcome };
+  if (out.outcome === 'elevation-cancelled')
+    throw new AppError('ELEVATION_CANCELLED', { params: { what }, detail });
+  if (out.outcome === 'timeout') throw new AppError('ELEVATED_TIMEOUT', { params: { what }, detail });
+  if (out.outcome === 'cancelled')
+    throw new AppError('CANCELLED', { variant: 'elevatedRun', params: { what }, detail });
   if (out.exitCode !== 0) {
-    throw new AppError(
-      'ELEVATED_FAILED',
-      `${what}: the elevated script ended with exit code ${String(out.exitCode)}.`,
-      'Read the log shown with the fix, correct the cause and run it again.',
-      { exitCode: out.exitCode, log: out.log.slice(-4000) },
-    );
+    throw new AppError('ELEVATED_FAILED', {
+      params: { what, exitCode: String(out.exitCode) },
+      detail: { exitCode: out.exitCode, log: out.log.slice(-4000) },
+    });
   }
 }
 
 /** The worst status wins; ties keep the first finding (ordered by importance by the caller). */
-export function worstOf(findings: CheckResult[]): CheckResult | undefined {
+export function worstOf<F extends CheckResult>(findings: F[]): F | undefined {
   const rank = { fail: 3, warn: 2, pass: 1, skip: 0 } as const;
-  let worst: CheckResult | undefined;
+  let worst: F | undefined;
   for (const f of findings) if (!worst || rank[f.status] > rank[worst.status]) worst = f;
   return worst;
 }
@@ -74,7 +72,7 @@ export async function recordedOutcome(
   ctx: CheckContext,
   target: string,
   action: 'apply' | 'undo',
-  o: { ok: boolean; summary: string; before: unknown; after: unknown; undoData?: unknown },
+  o: { ok: boolean; summary: Text; before: unknown; after: unknown; undoData?: unknown },
 ): Promise<FixOutcome> {
   const undo = o.undoData !== undefined ? { undoData: o.undoData } : {};
   await deps.recordChange?.({
@@ -90,6 +88,12 @@ export async function recordedOutcome(
   return { ok: o.ok, summary: o.summary, before: o.before, after: o.after, ...undo };
 }
 
+/** The sentence of an error thrown by requireCompleted (always an AppError with a catalog key). */
+function errorText(e: unknown): Text {
+  const message = e instanceof AppError ? e.texts().message : undefined;
+  return typeof message === 'object' ? message : text('windows.fix.unknown');
+}
+
 /** How long a fix may wait, UAC prompt included: a person has to click it. */
 export const ELEVATED_FIX_TIMEOUT_MS = 5 * 60_000;
 
@@ -103,13 +107,14 @@ export async function runFixScript(
   fix: {
     script: ElevatedScriptName;
     params: Parameters<ElevatedRunner>[0]['params'];
-    what: string;
+    /** What the fix changes, e.g. "Power settings": the first words of its error sentences. */
+    what: Text;
     target: string;
     action: 'apply' | 'undo';
     before: unknown;
   },
 ): Promise<void> {
-  const record = (result: 'failed' | ElevatedOutcome['outcome'], summary: string) =>
+  const record = (result: 'failed' | ElevatedOutcome['outcome'], summary: Text) =>
     deps.recordChange?.({
       at: ctx.now().toISOString(),
       target: fix.target,
@@ -128,13 +133,18 @@ export async function runFixScript(
     });
   } catch (e) {
     // A refused script (changed since the build) or a run that could not start is recorded like any failed fix.
-    await record('failed', `${fix.what}: ${e instanceof AppError ? e.message : 'the elevated run failed to start'}`);
+    await record(
+      'failed',
+      e instanceof AppError
+        ? text('windows.fix.failed', { what: fix.what, cause: e.texts().message })
+        : text('windows.fix.notStarted', { what: fix.what }),
+    );
     throw e;
   }
   try {
     requireCompleted(fix.what, out);
   } catch (e) {
-    await record(out.outcome, (e as AppError).message);
+    await record(out.outcome, errorText(e));
     throw e;
   }
 }

@@ -1,5 +1,6 @@
 // Check firewall.space-port: an enabled inbound allow rule must open the Space TCP port on every active profile. Fix adds a named rule; undo removes it.
 import { z } from 'zod';
+import { text, type TextParam } from '../../../../contract/text';
 import { AppError } from '../../errors';
 import { SPACE_ASSUMPTIONS } from '../../windows/space-assumptions';
 import type { Check, CheckContext, CheckResult, FixOutcome } from '../types';
@@ -12,6 +13,7 @@ import {
   runFixScript,
 } from './deps';
 import { SpaceEvidenceSchema, spaceServerDetails } from './space-evidence';
+import { listOf } from './texts';
 
 const nullableArray = <T extends z.ZodType>(item: T) =>
   z
@@ -73,6 +75,30 @@ function covers(rule: FirewallRule, profile: string): boolean {
 
 const isTrue = (s: string): boolean => s.toLowerCase() === 'true';
 
+/** A firewall profile in the reader's words (Windows Defender Firewall names them Domain, Private, Public). */
+function profileText(name: string): TextParam {
+  switch (name.toLowerCase()) {
+    case 'domain':
+      return text('checks.firewall.space-port.profile.domain');
+    case 'private':
+      return text('checks.firewall.space-port.profile.private');
+    case 'public':
+      return text('checks.firewall.space-port.profile.public');
+    default:
+      return name;
+  }
+}
+
+const profilesOf = (names: string[]): TextParam => listOf(names.map(profileText));
+const rulesOf = (rules: FirewallRule[]): TextParam => listOf(rules.map((r) => r.displayName ?? r.name));
+
+/** Where the port came from: the default, the port the technician entered, or the config file it was read from. */
+function sourceText(source: string): TextParam {
+  if (source === 'default') return text('checks.firewall.space-port.source.default');
+  if (source === ENTERED_PORT_SOURCE) return text('checks.firewall.space-port.source.entered');
+  return source;
+}
+
 /** Whether a rule's program and service scope include Space (unknown program paths with %VARS% are compared by file name). */
 function appliesToSpace(rule: FirewallRule, spaceExecutable: string | null | undefined): boolean {
   const program = (rule.program ?? 'Any').trim();
@@ -96,8 +122,8 @@ export function evaluateFirewall(evidence: FirewallEvidence): CheckResult {
     return {
       status: 'warn',
       code: 'FIREWALL_UNREADABLE',
-      summary: 'Could not read the Windows firewall profiles',
-      remedy: `Check by hand that inbound TCP ${port} is allowed.`,
+      summary: text('checks.firewall.space-port.unreadable.summary'),
+      remedy: text('checks.firewall.space-port.unreadable.remedy', { port }),
     };
   }
   const active =
@@ -111,8 +137,12 @@ export function evaluateFirewall(evidence: FirewallEvidence): CheckResult {
     return {
       status: 'pass',
       code: 'FIREWALL_OFF',
-      summary: `The firewall is off on the active profile(s) (${active.join(', ')}): TCP ${port} is not blocked`,
-      detail: 'Turning the firewall back on will need an allow rule for the Space port.',
+      summary: text('checks.firewall.space-port.off.summary', {
+        count: active.length,
+        profiles: profilesOf(active),
+        port,
+      }),
+      detail: text('checks.firewall.space-port.off.detail'),
     };
   }
   const relevant = evidence.rules.filter(
@@ -129,9 +159,13 @@ export function evaluateFirewall(evidence: FirewallEvidence): CheckResult {
     return {
       status: 'fail',
       code: 'FIREWALL_PORT_BLOCKED',
-      summary: `A block rule stops inbound TCP ${port}: ${blocking.map((r) => r.displayName ?? r.name).join(', ')}`,
-      detail: 'Block rules win over allow rules in Windows Firewall.',
-      remedy: 'Disable or narrow the block rule(s).',
+      summary: text('checks.firewall.space-port.blocked.summary', {
+        count: blocking.length,
+        port,
+        rules: rulesOf(blocking),
+      }),
+      detail: text('checks.firewall.space-port.blocked.detail'),
+      remedy: text('checks.firewall.space-port.blocked.remedy', { count: blocking.length }),
     };
   }
   const allows = relevant.filter((r) => r.action.toLowerCase() === 'allow');
@@ -140,16 +174,28 @@ export function evaluateFirewall(evidence: FirewallEvidence): CheckResult {
     return {
       status: 'fail',
       code: 'FIREWALL_PORT_CLOSED',
-      summary: `No enabled inbound rule allows TCP ${port} on the ${missing.join(', ')} profile(s)`,
-      detail: `Active profile(s): ${active.join(', ')}. Port ${port} (${evidence.portSource}).`,
-      remedy: `Apply the fix (adds the rule "${SPACE_ASSUMPTIONS.firewallRuleName}"), or allow inbound TCP ${port} in Windows Defender Firewall.`,
+      summary: text('checks.firewall.space-port.closed.summary', {
+        count: missing.length,
+        port,
+        profiles: profilesOf(missing),
+      }),
+      detail: text('checks.firewall.space-port.closed.detail', {
+        count: active.length,
+        profiles: profilesOf(active),
+        port,
+        source: sourceText(evidence.portSource),
+      }),
+      remedy: text('checks.firewall.space-port.closed.remedy', {
+        rule: SPACE_ASSUMPTIONS.firewallRuleName,
+        port,
+      }),
     };
   }
   return {
     status: 'pass',
     code: 'FIREWALL_PORT_OPEN',
-    summary: `Inbound TCP ${port} is allowed on ${enforcing.join(', ')}`,
-    detail: `Rule(s): ${allows.map((r) => r.displayName ?? r.name).join(', ')}.`,
+    summary: text('checks.firewall.space-port.open.summary', { port, profiles: profilesOf(enforcing) }),
+    detail: text('checks.firewall.space-port.open.detail', { count: allows.length, rules: rulesOf(allows) }),
   };
 }
 
@@ -179,12 +225,10 @@ function portToOpen(ctx: CheckContext, evidence: Extract<FirewallEvidence, { kin
   if (evidence.portTrusted === true || isDefault) return evidence.port;
   const confirmed = confirmedPort(ctx.inputs.spaceUrl);
   if (confirmed !== undefined) return confirmed;
-  throw new AppError(
-    'FIREWALL_PORT_UNCONFIRMED',
-    `The Space port ${evidence.port} was read from ${evidence.portSource}, which users other than administrators can change, so the fix will not open it on its own.`,
-    'Enter the Space server address and port in Space Server Details (the port XS4 Face connects to); the fix then opens that port.',
-    { port: evidence.port, source: evidence.portSource },
-  );
+  throw new AppError('FIREWALL_PORT_UNCONFIRMED', {
+    params: { port: evidence.port, source: evidence.portSource },
+    detail: { port: evidence.port, source: evidence.portSource },
+  });
 }
 
 export function firewallSpacePortCheck(deps: WindowsCheckDeps): Check<FirewallEvidence> {
@@ -228,7 +272,7 @@ export function firewallSpacePortCheck(deps: WindowsCheckDeps): Check<FirewallEv
     await runFixScript(deps, ctx, {
       script: script,
       params: params,
-      what: 'Firewall rule',
+      what: text('checks.firewall.space-port.fix.what'),
       target: 'firewall.space-port',
       action,
       before,
@@ -240,11 +284,11 @@ export function firewallSpacePortCheck(deps: WindowsCheckDeps): Check<FirewallEv
     const ok = action === 'apply' ? present : !again.rules.some((r) => r.name === name);
     const after = { rule: present ? name : null, port };
     const undoData = action === 'apply' ? { ruleName: name, port } : undefined;
-    const summary = ok
-      ? action === 'apply'
-        ? `Firewall rule "${name}" allows inbound TCP ${port}`
-        : `Firewall rule "${name}" removed`
-      : 'The firewall rule did not change as expected';
+    const summary = !ok
+      ? text('checks.firewall.space-port.fix.unchanged')
+      : action === 'apply'
+        ? text('checks.firewall.space-port.fix.added', { rule: name, port })
+        : text('checks.firewall.space-port.fix.removed', { rule: name });
     return recordedOutcome(deps, ctx, 'firewall.space-port', action, {
       ok,
       summary,
@@ -255,21 +299,16 @@ export function firewallSpacePortCheck(deps: WindowsCheckDeps): Check<FirewallEv
   };
   return {
     id: 'firewall.space-port',
-    title: 'Firewall allows the Space port',
+    title: text('checks.firewall.space-port.title'),
     windowsOnly: true,
     evidenceSchema: FirewallEvidenceSchema,
     collect,
     evaluate: evaluateFirewall,
     fix: {
-      title: 'Add an inbound firewall rule for the Space port',
+      title: text('checks.firewall.space-port.fix.title'),
       elevated: true,
       async apply(ctx, evidence) {
-        if (evidence.kind !== 'collected')
-          throw new AppError(
-            'WINDOWS_ONLY',
-            'This fix changes the Windows firewall.',
-            'Run it on the Space server.',
-          );
+        if (evidence.kind !== 'collected') throw new AppError('WINDOWS_ONLY', { variant: 'firewall' });
         const port = portToOpen(ctx, evidence);
         return run(
           ctx,
@@ -285,12 +324,7 @@ export function firewallSpacePortCheck(deps: WindowsCheckDeps): Check<FirewallEv
       },
       async undo(ctx, undoData) {
         const parsed = UndoSchema.safeParse(undoData);
-        if (!parsed.success)
-          throw new AppError(
-            'UNDO_DATA_INVALID',
-            'The recorded firewall rule cannot be removed: the record is not readable.',
-            'Remove the rule by hand in Windows Defender Firewall.',
-          );
+        if (!parsed.success) throw new AppError('UNDO_DATA_INVALID', { variant: 'firewall' });
         return run(ctx, 'remove-firewall-rule', { Name: parsed.data.ruleName }, 'undo', parsed.data.port);
       },
     },

@@ -1,5 +1,6 @@
 // Check power.adapter: Windows must not be allowed to turn off the network adapter(s) that serve Space. Fix and undo run elevated.
 import { z } from 'zod';
+import { text, type TextParam } from '../../../../contract/text';
 import { AppError } from '../../errors';
 import type { Check, CheckContext, CheckResult, FixOutcome } from '../types';
 import {
@@ -10,6 +11,7 @@ import {
   recordedOutcome,
   runFixScript,
 } from './deps';
+import { itemsOf, listOf } from './texts';
 
 export const AdapterSchema = z.object({
   name: z.string(),
@@ -49,15 +51,31 @@ export function servingAdapters(adapters: Adapter[]): Adapter[] {
   return routed.length > 0 ? routed : withIp;
 }
 
+/** Windows' AllowComputerToTurnOffDevice value in the reader's words (an unknown value as Windows gave it). */
+function allowText(value: string | null | undefined): TextParam {
+  switch (value?.toLowerCase()) {
+    case undefined:
+      return text('checks.power.adapter.allow.notReported');
+    case 'enabled':
+      return text('checks.power.adapter.allow.enabled');
+    case 'disabled':
+      return text('checks.power.adapter.allow.disabled');
+    case 'unsupported':
+      return text('checks.power.adapter.allow.unsupported');
+    default:
+      return value ?? '';
+  }
+}
+
 export function evaluatePowerAdapter(evidence: PowerAdapterEvidence): CheckResult {
   if (evidence.kind === 'unavailable') return skipResult(evidence);
   if (evidence.error) {
     return {
       status: 'warn',
       code: 'ADAPTER_UNREADABLE',
-      summary: 'Could not read the network adapters',
-      detail: `Windows answered: ${evidence.error}`,
-      remedy: 'Check "Allow the computer to turn off this device to save power" on the adapter serving Space by hand.',
+      summary: text('checks.power.adapter.unreadable.summary'),
+      detail: text('checks.windows.windowsAnswered', { error: evidence.error }),
+      remedy: text('checks.power.adapter.unreadable.remedy'),
     };
   }
   const serving = servingAdapters(evidence.adapters);
@@ -65,29 +83,34 @@ export function evaluatePowerAdapter(evidence: PowerAdapterEvidence): CheckResul
     return {
       status: 'warn',
       code: 'ADAPTER_NONE',
-      summary: 'No connected network adapter with an IPv4 address was found',
-      detail: `${evidence.adapters.length} physical adapter(s) up.`,
-      remedy: 'Check the network connection of the server.',
+      summary: text('checks.power.adapter.none.summary'),
+      detail: text('checks.power.adapter.none.detail', { count: evidence.adapters.length }),
+      remedy: text('checks.power.adapter.none.remedy'),
     };
   }
   const off = serving.filter((a) => a.allowTurnOff?.toLowerCase() === 'enabled');
-  const list = serving
-    .map((a) => `${a.name} (${a.ipv4.join(', ')}): ${a.allowTurnOff ?? 'not reported'}`)
-    .join('; ');
+  const list = itemsOf(
+    serving.map((a) =>
+      text('checks.power.adapter.adapter', {
+        name: a.name,
+        addresses: listOf(a.ipv4),
+        allow: allowText(a.allowTurnOff),
+      }),
+    ),
+  );
   if (off.length > 0) {
     return {
       status: 'fail',
       code: 'POWER_ADAPTER_POWEROFF',
-      summary: `Windows may turn off ${off.map((a) => a.name).join(', ')} to save power`,
+      summary: text('checks.power.adapter.poweroff.summary', { adapters: listOf(off.map((a) => a.name)) }),
       detail: list,
-      remedy:
-        'Apply the fix, or clear "Allow the computer to turn off this device to save power" on the adapter\'s Power Management tab.',
+      remedy: text('checks.power.adapter.poweroff.remedy'),
     };
   }
   return {
     status: 'pass',
     code: 'POWER_ADAPTER_OK',
-    summary: 'Windows will not turn off the network adapter(s) serving Space',
+    summary: text('checks.power.adapter.ok.summary', { count: serving.length }),
     detail: list,
   };
 }
@@ -116,7 +139,7 @@ export function powerAdapterCheck(deps: WindowsCheckDeps): Check<PowerAdapterEvi
     await runFixScript(deps, ctx, {
       script: 'set-adapter-power',
       params: { AdapterName: names, AllowTurnOff: allow },
-      what: 'Network adapter power setting',
+      what: text('checks.power.adapter.fix.what'),
       target: 'power.adapter',
       action,
       before,
@@ -131,9 +154,11 @@ export function powerAdapterCheck(deps: WindowsCheckDeps): Check<PowerAdapterEvi
     const ok = names.every(
       (n) => after.find((a) => a.name === n)?.allowTurnOff?.toLowerCase() === allow.toLowerCase(),
     );
-    const summary = ok
-      ? `"Allow the computer to turn off this device" ${allow === 'Disabled' ? 'cleared' : 'restored'} on ${names.join(', ')}`
-      : 'The adapter power setting did not change as expected';
+    const summary = !ok
+      ? text('checks.power.adapter.fix.unchanged')
+      : allow === 'Disabled'
+        ? text('checks.power.adapter.fix.cleared', { adapters: listOf(names) })
+        : text('checks.power.adapter.fix.restored', { adapters: listOf(names) });
     const undoData = action === 'apply' ? { adapters: names } : undefined;
     return recordedOutcome(deps, ctx, 'power.adapter', action, {
       ok,
@@ -145,36 +170,25 @@ export function powerAdapterCheck(deps: WindowsCheckDeps): Check<PowerAdapterEvi
   };
   return {
     id: 'power.adapter',
-    title: 'Network adapter stays powered',
+    title: text('checks.power.adapter.title'),
     windowsOnly: true,
     evidenceSchema: PowerAdapterEvidenceSchema,
     collect,
     evaluate: evaluatePowerAdapter,
     fix: {
-      title: 'Stop Windows from turning off the network adapter(s) serving Space',
+      title: text('checks.power.adapter.fix.title'),
       elevated: true,
       async apply(ctx, evidence) {
-        if (evidence.kind !== 'collected')
-          throw new AppError(
-            'WINDOWS_ONLY',
-            'This fix changes Windows adapter settings.',
-            'Run it on the Space server.',
-          );
+        if (evidence.kind !== 'collected') throw new AppError('WINDOWS_ONLY', { variant: 'adapter' });
         const names = servingAdapters(evidence.adapters)
           .filter((a) => a.allowTurnOff?.toLowerCase() === 'enabled')
           .map((a) => a.name);
-        if (names.length === 0)
-          return { ok: true, summary: 'Nothing to change: no serving adapter may be turned off.' };
+        if (names.length === 0) return { ok: true, summary: text('checks.power.adapter.fix.nothing') };
         return setAllow(ctx, names, 'Disabled', 'apply');
       },
       async undo(ctx, undoData) {
         const parsed = UndoSchema.safeParse(undoData);
-        if (!parsed.success)
-          throw new AppError(
-            'UNDO_DATA_INVALID',
-            'The recorded adapter names cannot be restored: the record is not readable.',
-            'Set the option by hand in Device Manager.',
-          );
+        if (!parsed.success) throw new AppError('UNDO_DATA_INVALID', { variant: 'adapter' });
         return setAllow(ctx, parsed.data.adapters, 'Enabled', 'undo');
       },
     },

@@ -1,8 +1,10 @@
 // Pure verdict on the sleep settings from raw powercfg text (also what the bundle code calls on powercfg-sub-sleep.txt).
 import { z } from 'zod';
+import { text, type Text } from '../../../../contract/text';
 import { parseActiveScheme, parsePowercfgQuery, POWER_GUIDS } from '../../windows/powercfg';
 import type { CheckResult } from '../types';
 import { skipResult, UnavailableEvidenceSchema, worstOf } from './deps';
+import { itemsOf, listOf, sentencesOf } from './texts';
 
 export const PolicyOverrideSchema = z.object({
   setting: z.string(),
@@ -49,10 +51,10 @@ export function readSleepValues(e: PowerSleepCollected): SleepValues {
   };
 }
 
-function duration(seconds: number): string {
-  if (seconds % 3600 === 0) return `${seconds / 3600} h`;
-  if (seconds % 60 === 0) return `${seconds / 60} min`;
-  return `${seconds} s`;
+function duration(seconds: number): Text {
+  if (seconds % 3600 === 0) return text('checks.power.sleep.duration.hours', { n: seconds / 3600 });
+  if (seconds % 60 === 0) return text('checks.power.sleep.duration.minutes', { n: seconds / 60 });
+  return text('checks.power.sleep.duration.seconds', { n: seconds });
 }
 
 const SLEEP_POLICY_GUIDS = new Set<string>([
@@ -62,11 +64,20 @@ const SLEEP_POLICY_GUIDS = new Set<string>([
   POWER_GUIDS.HYBRIDSLEEP,
 ]);
 
+/** A finding of this check: every sentence from the catalogs. */
+type Finding = CheckResult & { summary: Text; detail?: Text; remedy?: Text };
+
+/** The sentences one after the other as the result's detail (none when there are none). */
+function detailOf(sentences: ReadonlyArray<Text | undefined>): { detail?: Text } {
+  const detail = sentencesOf(sentences);
+  return detail === undefined ? {} : { detail };
+}
+
 export function evaluatePowerSleep(evidence: PowerSleepEvidence): CheckResult {
   if (evidence.kind === 'unavailable') return skipResult(evidence);
   const v = readSleepValues(evidence);
-  const findings: CheckResult[] = [];
-  const notes: string[] = [];
+  const findings: Finding[] = [];
+  const notes: Text[] = [];
 
   const policies = (evidence.policyOverrides ?? []).map((p) => ({
     ...p,
@@ -77,35 +88,41 @@ export function evaluatePowerSleep(evidence: PowerSleepEvidence): CheckResult {
     findings.push({
       status: 'fail',
       code: 'POWER_POLICY_OVERRIDE',
-      summary: 'Group Policy controls the sleep settings',
-      detail: `Policy under HKLM\\Software\\Policies\\Microsoft\\Power\\PowerSettings sets ${[
-        ...(evidence.policyScheme ? [`the power scheme (${evidence.policyScheme})`] : []),
-        ...sleepPolicies.map((p) => `${p.setting} AC=${p.acValue ?? 'unset'}`),
-      ].join(', ')}. A local change will be overwritten.`,
-      remedy:
-        'Ask the domain administrator to set sleep and hibernate to "never" (0) in the Group Policy that applies to this server.',
+      summary: text('checks.power.sleep.policy.summary'),
+      detail: text('checks.power.sleep.policy.detail', {
+        settings: listOf([
+          ...(evidence.policyScheme
+            ? [text('checks.power.sleep.policy.scheme', { scheme: evidence.policyScheme })]
+            : []),
+          ...sleepPolicies.map((p) =>
+            text('checks.power.sleep.policy.setting', {
+              setting: p.setting,
+              value: p.acValue ?? text('checks.power.sleep.policy.unset'),
+            }),
+          ),
+        ]),
+      }),
+      remedy: text('checks.power.sleep.policy.remedy'),
     });
   } else if (policies.length > 0) {
-    notes.push(`Group Policy sets ${policies.length} other power setting(s).`);
+    notes.push(text('checks.power.sleep.policy.others', { count: policies.length }));
   }
 
   if (v.standbyIdleAc === null) {
     findings.push({
       status: 'fail',
       code: 'POWER_UNREADABLE',
-      summary: 'Could not read the sleep setting',
-      detail: 'The powercfg output has no readable AC value for "sleep after" (STANDBYIDLE).',
-      remedy:
-        'Run `powercfg /query SCHEME_CURRENT SUB_SLEEP` in a console and check the output, or collect the evidence again.',
+      summary: text('checks.power.sleep.unreadable.summary'),
+      detail: text('checks.power.sleep.unreadable.detail'),
+      remedy: text('checks.power.sleep.unreadable.remedy'),
     });
   } else if (v.standbyIdleAc !== 0) {
     findings.push({
       status: 'fail',
       code: 'POWER_SLEEP_ENABLED',
-      summary: `The server sleeps after ${duration(v.standbyIdleAc)} on AC power`,
-      detail: `Sleep after (STANDBYIDLE) on AC is ${v.standbyIdleAc} s; it must be 0 (never) so Space stays reachable.`,
-      remedy:
-        'Apply the fix (sets sleep to never), or set "Put the computer to sleep" to Never in the power options.',
+      summary: text('checks.power.sleep.sleeps.summary', { duration: duration(v.standbyIdleAc) }),
+      detail: text('checks.power.sleep.sleeps.detail', { seconds: v.standbyIdleAc }),
+      remedy: text('checks.power.sleep.sleeps.remedy'),
     });
   }
 
@@ -113,42 +130,41 @@ export function evaluatePowerSleep(evidence: PowerSleepEvidence): CheckResult {
     findings.push({
       status: 'warn',
       code: 'POWER_HIBERNATE_UNREADABLE',
-      summary: 'Could not read the hibernate setting',
-      detail:
-        'The powercfg output has no readable AC value for "hibernate after" (HIBERNATEIDLE); the output may be truncated.',
-      remedy: 'Collect the evidence again, or check `powercfg /query SCHEME_CURRENT SUB_SLEEP` by hand.',
+      summary: text('checks.power.sleep.hibernateUnreadable.summary'),
+      detail: text('checks.power.sleep.hibernateUnreadable.detail'),
+      remedy: text('checks.power.sleep.hibernateUnreadable.remedy'),
     });
   } else if (v.hibernateIdleAc !== 0) {
     findings.push({
       status: 'fail',
       code: 'POWER_HIBERNATE_ENABLED',
-      summary: `The server hibernates after ${duration(v.hibernateIdleAc)} on AC power`,
-      detail: `Hibernate after (HIBERNATEIDLE) on AC is ${v.hibernateIdleAc} s; it must be 0 (never).`,
-      remedy: 'Apply the fix (sets hibernate to never).',
+      summary: text('checks.power.sleep.hibernates.summary', { duration: duration(v.hibernateIdleAc) }),
+      detail: text('checks.power.sleep.hibernates.detail', { seconds: v.hibernateIdleAc }),
+      remedy: text('checks.power.sleep.hibernates.remedy'),
     });
   }
 
-  if (v.unattendedSleepAc !== null)
-    notes.push(
-      `Unattended sleep timeout on AC: ${v.unattendedSleepAc} s${v.unattendedSleepAc === 0 ? ' (never)' : ''}.`,
-    );
-  else notes.push('Unattended sleep timeout: not reported (hidden setting).');
-  if (v.schemeGuid) notes.push(`Active scheme ${v.schemeGuid}.`);
+  if (v.unattendedSleepAc === null) notes.push(text('checks.power.sleep.unattended.hidden'));
+  else if (v.unattendedSleepAc === 0) notes.push(text('checks.power.sleep.unattended.never'));
+  else notes.push(text('checks.power.sleep.unattended.seconds', { seconds: v.unattendedSleepAc }));
+  if (v.schemeGuid) notes.push(text('checks.power.sleep.scheme', { scheme: v.schemeGuid }));
 
   const worst = worstOf(findings);
   if (!worst) {
     return {
       status: 'pass',
       code: 'POWER_SLEEP_NEVER',
-      summary: 'Sleep and hibernate are off on AC power',
-      detail: notes.join(' '),
+      summary: text('checks.power.sleep.pass.summary'),
+      ...detailOf(notes),
     };
   }
   const others = findings.filter((f) => f !== worst).map((f) => f.summary);
   return {
     ...worst,
-    detail: [worst.detail, ...(others.length ? [`Also: ${others.join('; ')}.`] : []), ...notes]
-      .filter(Boolean)
-      .join(' '),
+    ...detailOf([
+      worst.detail,
+      others.length > 0 ? text('checks.power.sleep.also', { findings: itemsOf(others) }) : undefined,
+      ...notes,
+    ]),
   };
 }

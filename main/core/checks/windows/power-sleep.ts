@@ -1,4 +1,5 @@
 // Check power.sleep: sleep and hibernate must be "never" on AC; unattended sleep and Group Policy overrides reported. Fix and undo run elevated.
+import { text } from '../../../../contract/text';
 import { AppError } from '../../errors';
 import type { Check, CheckContext, FixOutcome } from '../types';
 import { unavailableOn, type WindowsCheckDeps, recordedOutcome, runFixScript } from './deps';
@@ -42,29 +43,24 @@ export function powerSleepCheck(deps: WindowsCheckDeps): Check<PowerSleepEvidenc
     await runFixScript(deps, ctx, {
       script: 'set-power-sleep',
       params: values,
-      what: 'Power settings',
+      what: text('checks.power.sleep.fix.what'),
       target: 'power.sleep',
       action,
       before,
     });
     // Read back: a write is only done when the new values are seen.
     const again = await collectSleep(deps, ctx);
-    if (again.kind !== 'collected')
-      throw new AppError(
-        'POWER_UNREADABLE',
-        'The power settings could not be read back.',
-        'Run the check again.',
-      );
+    if (again.kind !== 'collected') throw new AppError('POWER_UNREADABLE');
     const after = readSleepValues(again);
     const want = (v: number): number | null => (v < 0 ? null : v);
     const ok =
       (want(values.StandbyIdleAc) === null || after.standbyIdleAc === values.StandbyIdleAc) &&
       (want(values.HibernateIdleAc) === null || after.hibernateIdleAc === values.HibernateIdleAc);
-    const summary = ok
-      ? action === 'apply'
-        ? 'Sleep and hibernate set to never on AC power'
-        : 'Previous sleep and hibernate values restored'
-      : 'The power settings did not change as expected';
+    const summary = !ok
+      ? text('checks.power.sleep.fix.unchanged')
+      : action === 'apply'
+        ? text('checks.power.sleep.fix.applied')
+        : text('checks.power.sleep.fix.restored');
     return recordedOutcome(deps, ctx, 'power.sleep', action, {
       ok,
       summary,
@@ -76,7 +72,7 @@ export function powerSleepCheck(deps: WindowsCheckDeps): Check<PowerSleepEvidenc
 
   return {
     id: 'power.sleep',
-    title: 'Server never sleeps or hibernates',
+    title: text('checks.power.sleep.title'),
     windowsOnly: true,
     evidenceSchema: PowerSleepEvidenceSchema,
     collect: (ctx) => collectSleep(deps, ctx),
@@ -88,15 +84,10 @@ export function powerSleepCheck(deps: WindowsCheckDeps): Check<PowerSleepEvidenc
       toText: (e) => (e.kind === 'collected' ? e.querySubSleep : ''),
     },
     fix: {
-      title: 'Set sleep and hibernate to never (AC) and re-apply the power scheme',
+      title: text('checks.power.sleep.fix.title'),
       elevated: true,
       async apply(ctx, evidence) {
-        if (evidence.kind !== 'collected')
-          throw new AppError(
-            'WINDOWS_ONLY',
-            'This fix changes Windows power settings.',
-            'Run it on the Space server.',
-          );
+        if (evidence.kind !== 'collected') throw new AppError('WINDOWS_ONLY', { variant: 'power' });
         const before = readSleepValues(evidence);
         const unattended = before.unattendedSleepAc !== null && before.unattendedSleepAc !== 0 ? 0 : -1;
         return setValues(
@@ -108,12 +99,7 @@ export function powerSleepCheck(deps: WindowsCheckDeps): Check<PowerSleepEvidenc
       },
       async undo(ctx, undoData) {
         const parsed = SleepValuesSchema.safeParse(undoData);
-        if (!parsed.success)
-          throw new AppError(
-            'UNDO_DATA_INVALID',
-            'The recorded power values cannot be restored: the record is not readable.',
-            'Set the values by hand in the power options.',
-          );
+        if (!parsed.success) throw new AppError('UNDO_DATA_INVALID', { variant: 'power' });
         const prev = parsed.data;
         const now = await collectSleep(deps, ctx);
         const current = now.kind === 'collected' ? readSleepValues(now) : prev;

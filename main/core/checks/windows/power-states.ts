@@ -1,9 +1,11 @@
 // Check power.states: `powercfg /a` reported for information only (pass or skip, never fail); the evaluator also reads a saved powercfg-a.txt.
 import { z } from 'zod';
+import { text } from '../../../../contract/text';
 import { parseSleepStates } from '../../windows/powercfg';
 import type { Check, CheckResult } from '../types';
 import { skipResult, UnavailableEvidenceSchema, unavailableOn, type WindowsCheckDeps } from './deps';
 import { collectPowerRaw } from './power-collect';
+import { itemsOf, listOf } from './texts';
 
 export const PowerStatesEvidenceSchema = z.discriminatedUnion('kind', [
   UnavailableEvidenceSchema,
@@ -12,21 +14,26 @@ export const PowerStatesEvidenceSchema = z.discriminatedUnion('kind', [
 ]);
 export type PowerStatesEvidence = z.infer<typeof PowerStatesEvidenceSchema>;
 
-export function evaluatePowerStatesText(text: string): CheckResult {
-  const r = parseSleepStates(text);
+export function evaluatePowerStatesText(output: string): CheckResult {
+  const r = parseSleepStates(output);
   if (!r) {
     return {
       status: 'skip',
       code: 'POWER_STATES_UNREADABLE',
-      summary: 'Could not read the sleep states (information only)',
-      detail: 'The `powercfg /a` output is empty or not in the expected layout.',
+      summary: text('checks.power.states.unreadable.summary'),
+      detail: text('checks.power.states.unreadable.detail'),
     };
   }
+  // The state names and reasons are Windows' own words, in Windows' language.
   return {
     status: 'pass',
     code: 'POWER_STATES_INFO',
-    summary: `Sleep states offered by Windows: ${r.available.length ? r.available.join(', ') : 'none'} (information only)`,
-    detail: `Available: ${r.available.join('; ') || 'none'}. Not available: ${r.unavailable.join('; ') || 'none'}. The timeouts checked by power.sleep decide whether the server sleeps.`,
+    summary: text('checks.power.states.info.summary', { states: listOf(r.available) }),
+    detail: text('checks.power.states.info.detail', {
+      available: itemsOf(r.available),
+      unavailable: itemsOf(r.unavailable),
+      sleepCheck: text('checks.power.sleep.title'),
+    }),
   };
 }
 
@@ -37,7 +44,7 @@ export function evaluatePowerStates(evidence: PowerStatesEvidence): CheckResult 
 export function powerStatesCheck(deps: WindowsCheckDeps): Check<PowerStatesEvidence> {
   return {
     id: 'power.states',
-    title: 'Sleep states available (information)',
+    title: text('checks.power.states.title'),
     windowsOnly: true,
     evidenceSchema: PowerStatesEvidenceSchema,
     async collect(ctx) {

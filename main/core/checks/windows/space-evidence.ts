@@ -1,5 +1,6 @@
 // Raw evidence about the Space service and the machine (from get-space.ps1), shared by space.service, space.version and firewall.space-port.
 import { z } from 'zod';
+import { text } from '../../../../contract/text';
 import { SPACE_ASSUMPTIONS } from '../../windows/space-assumptions';
 import type { CheckContext, CheckResult } from '../types';
 import { UnavailableEvidenceSchema, unavailableOn, type WindowsCheckDeps } from './deps';
@@ -106,8 +107,8 @@ export function serviceUnreadable(e: SpaceCollected): CheckResult | null {
   return {
     status: 'warn',
     code: 'SPACE_SERVICE_UNREADABLE',
-    summary: 'Could not read the Windows services, so the Space service could not be checked',
-    detail: `Windows answered: ${e.serviceError}`,
-    remedy: `Check in services.msc that ${SPACE_ASSUMPTIONS.serviceName} is running, or run the checks again.`,
+    summary: text('checks.space.service.unreadable.summary'),
+    detail: text('checks.windows.windowsAnswered', { error: e.serviceError }),
+    remedy: text('checks.space.service.unreadable.remedy', { service: SPACE_ASSUMPTIONS.serviceName }),
   };
 }

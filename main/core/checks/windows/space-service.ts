@@ -1,4 +1,5 @@
 // Check space.service: ProAccessSpaceService present, running, automatic start; reports its account and the server details XS4 Face needs.
+import { text, type Text, type TextParam } from '../../../../contract/text';
 import { SPACE_ASSUMPTIONS } from '../../windows/space-assumptions';
 import type { Check, CheckResult } from '../types';
 import { skipResult, type WindowsCheckDeps } from './deps';
@@ -7,8 +8,48 @@ import {
   serviceUnreadable,
   SpaceEvidenceSchema,
   spaceServerDetails,
+  type SpaceCollected,
   type SpaceEvidence,
+  type SpaceServerDetails,
 } from './space-evidence';
+import { listOf } from './texts';
+
+/** A Win32 service state (Win32_Service.State) in the reader's words; an unknown one lower-cased, as before. */
+function stateText(state: string): TextParam {
+  switch (state.toLowerCase()) {
+    case 'stopped':
+      return text('checks.space.service.state.stopped');
+    case 'start pending':
+      return text('checks.space.service.state.startPending');
+    case 'stop pending':
+      return text('checks.space.service.state.stopPending');
+    case 'continue pending':
+      return text('checks.space.service.state.continuePending');
+    case 'pause pending':
+      return text('checks.space.service.state.pausePending');
+    case 'paused':
+      return text('checks.space.service.state.paused');
+    case 'unknown':
+      return text('checks.space.service.state.unknown');
+    default:
+      return state.toLowerCase();
+  }
+}
+
+/** The service's account and start mode, and the server details XS4 Face needs. */
+function factsOf(s: NonNullable<SpaceCollected['service']>, d: SpaceServerDetails): Text {
+  return text('checks.space.service.facts', {
+    account: s.account ?? text('checks.space.service.accountUnknown'),
+    startMode: s.delayedAutoStart ? text('checks.space.service.delayed', { mode: s.startMode }) : s.startMode,
+    fqdn: d.fqdn ?? text('checks.space.service.fqdnUnknown'),
+    ipv4: listOf(d.ipv4),
+    port: d.port,
+    portSource:
+      d.portSource === 'default'
+        ? text('checks.space.service.portDefault')
+        : text('checks.space.service.portFrom', { source: d.portSource }),
+  });
+}
 
 export function evaluateSpaceService(evidence: SpaceEvidence): CheckResult {
   if (evidence.kind === 'unavailable') return skipResult(evidence);
@@ -19,36 +60,33 @@ export function evaluateSpaceService(evidence: SpaceEvidence): CheckResult {
     return {
       status: 'fail',
       code: 'SPACE_SERVICE_MISSING',
-      summary: `The Space service (${SPACE_ASSUMPTIONS.serviceName}) is not installed on this machine`,
-      remedy:
-        'Run the assistant on the server where Salto Space (ProAccess SPACE) is installed, or install Space first.',
+      summary: text('checks.space.service.missing.summary', { service: SPACE_ASSUMPTIONS.serviceName }),
+      remedy: text('checks.space.service.missing.remedy'),
     };
   }
-  const d = spaceServerDetails(evidence);
-  const facts = `Account ${s.account ?? 'unknown'}; start mode ${s.startMode}${s.delayedAutoStart ? ' (delayed)' : ''}. Server details for XS4 Face: ${d.fqdn ?? 'FQDN unknown'}, IPv4 ${d.ipv4.join(', ') || 'none'}, port ${d.port} (${d.portSource === 'default' ? 'default' : `from ${d.portSource}`}).`;
+  const facts = factsOf(s, spaceServerDetails(evidence));
   if (s.state.toLowerCase() !== 'running') {
     return {
       status: 'fail',
       code: 'SPACE_SERVICE_STOPPED',
-      summary: `The Space service is ${s.state.toLowerCase()}`,
+      summary: text('checks.space.service.stopped.summary', { state: stateText(s.state) }),
       detail: facts,
-      remedy:
-        'Start the service from the Space Configurator (or services.msc) and check its event log if it stops again.',
+      remedy: text('checks.space.service.stopped.remedy'),
     };
   }
   if (s.startMode.toLowerCase() !== 'auto') {
     return {
       status: 'warn',
       code: 'SPACE_SERVICE_NOT_AUTOMATIC',
-      summary: `The Space service starts "${s.startMode}", not automatically`,
+      summary: text('checks.space.service.notAutomatic.summary', { startMode: s.startMode }),
       detail: facts,
-      remedy: 'Set the service start type to Automatic so Space comes back after a reboot.',
+      remedy: text('checks.space.service.notAutomatic.remedy'),
     };
   }
   return {
     status: 'pass',
     code: 'SPACE_SERVICE_OK',
-    summary: 'The Space service is running and starts automatically',
+    summary: text('checks.space.service.ok.summary'),
     detail: facts,
   };
 }
@@ -56,7 +94,7 @@ export function evaluateSpaceService(evidence: SpaceEvidence): CheckResult {
 export function spaceServiceCheck(deps: WindowsCheckDeps): Check<SpaceEvidence> {
   return {
     id: 'space.service',
-    title: 'Space service running',
+    title: text('checks.space.service.title'),
     windowsOnly: true,
     evidenceSchema: SpaceEvidenceSchema,
     collect: (ctx) => collectSpace(deps, ctx),

@@ -1,4 +1,5 @@
 // Check space.version: the Space service executable's file version must be at least the one HTTPS custom authentication needs.
+import { text } from '../../../../contract/text';
 import { SPACE_ASSUMPTIONS } from '../../windows/space-assumptions';
 import type { Check, CheckResult } from '../types';
 import { skipResult, type WindowsCheckDeps } from './deps';
@@ -19,8 +20,8 @@ export function evaluateSpaceVersion(evidence: SpaceEvidence): CheckResult {
     return {
       status: 'fail',
       code: 'SPACE_SERVICE_MISSING',
-      summary: 'Space is not installed: no version to check',
-      remedy: 'Install Salto Space first.',
+      summary: text('checks.space.version.missing.summary'),
+      remedy: text('checks.space.version.missing.remedy'),
     };
   }
   const v = evidence.fileVersion;
@@ -28,32 +29,35 @@ export function evaluateSpaceVersion(evidence: SpaceEvidence): CheckResult {
     return {
       status: 'warn',
       code: 'SPACE_VERSION_UNREADABLE',
-      summary: 'Could not read the Space version',
-      detail: `Executable: ${evidence.executable ?? 'not found'}; version "${v ?? ''}".`,
-      remedy: `Check Help › About in Space: ${min} or later is needed for HTTPS with custom authentication.`,
+      summary: text('checks.space.version.unreadable.summary'),
+      detail: text('checks.space.version.unreadable.detail', {
+        executable: evidence.executable ?? text('checks.space.version.notFound'),
+        version: v ?? '',
+      }),
+      remedy: text('checks.space.version.unreadable.remedy', { min }),
     };
   }
   if (compareVersions(v, min) < 0) {
     return {
       status: 'fail',
       code: 'SPACE_VERSION_TOO_OLD',
-      summary: `Space ${v} is older than ${min}`,
-      detail: `SHIP over HTTPS with custom authentication needs Space ${min} or later.`,
-      remedy: `Update Salto Space to ${min} or later.`,
+      summary: text('checks.space.version.tooOld.summary', { version: v, min }),
+      detail: text('checks.space.version.tooOld.detail', { min }),
+      remedy: text('checks.space.version.tooOld.remedy', { min }),
     };
   }
   return {
     status: 'pass',
     code: 'SPACE_VERSION_OK',
-    summary: `Space ${v}`,
-    detail: `At least ${min}, as HTTPS custom authentication needs.`,
+    summary: text('checks.space.version.ok.summary', { version: v }),
+    detail: text('checks.space.version.ok.detail', { min }),
   };
 }
 
 export function spaceVersionCheck(deps: WindowsCheckDeps): Check<SpaceEvidence> {
   return {
     id: 'space.version',
-    title: 'Space version supports HTTPS custom authentication',
+    title: text('checks.space.version.title'),
     windowsOnly: true,
     evidenceSchema: SpaceEvidenceSchema,
     // The same evidence as space.service: reuse it when that check ran first.

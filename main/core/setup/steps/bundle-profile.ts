@@ -1,4 +1,5 @@
 // Troubleshoot's "Collect an evidence bundle" and `xs4-setup export-profile`: what this site is, written down.
+import { text } from '../../../../contract/text';
 import { hostname } from 'node:os';
 import { resolve as resolvePath } from 'node:path';
 import { AppError, toErrorInfo } from '../../errors';
@@ -30,14 +31,14 @@ export function bundleProfileSteps(ctx: SetupContext): Pick<SetupService, 'colle
         now: deps.now,
         ...(hooks.signal ? { signal: hooks.signal } : {}),
         onProgress: (e) =>
-          hooks.onProgress?.(`${e.type === 'started' ? 'Collecting' : 'Collected'}: ${e.title}`, null),
+          hooks.onProgress?.(
+            e.type === 'started'
+              ? text('setup.progress.collecting', { title: e.title })
+              : text('setup.progress.collected', { title: e.title }),
+            null,
+          ),
       });
-      if (result.cancelled)
-        throw new AppError(
-          'CANCELLED',
-          'Collecting was cancelled; no bundle was written.',
-          'Start it again when ready.',
-        );
+      if (result.cancelled) throw new AppError('CANCELLED', { variant: 'collect' });
       const path = resolvePath(outDir);
       const secrets = [await deps.secrets.get('faceAuthKey')].filter((x): x is string => x !== null);
       await writeBundle(path, result, all, {

@@ -1,4 +1,5 @@
 // Steps "Space settings" and Troubleshoot: run checks (with what they depend on), apply a fix, undo it.
+import { text } from '../../../../contract/text';
 import { AppError, invalidInput } from '../../errors';
 import { runChecks as runEngine } from '../../checks/runner';
 import { checkView } from '../../checks/check-view';
@@ -47,7 +48,8 @@ export async function runSelected(
 ): Promise<CheckView[]> {
   const all = ctx.checks();
   const unknown = (ids ?? []).filter((id) => !all.some((c) => c.id === id));
-  if (unknown.length > 0) throw invalidInput('checks', `unknown check id ${unknown.join(', ')}`);
+  if (unknown.length > 0)
+    throw invalidInput('checks', text('rules.setup.knownCheckIds', { ids: unknown.join(', ') }));
   const wanted = new Set(ids ?? all.map((c) => c.id));
   for (let grew = true; grew;) {
     grew = false;
@@ -65,7 +67,12 @@ export async function runSelected(
     ...(hooks.signal ? { signal: hooks.signal } : {}),
     onProgress: (e) => {
       const title = selected.find((c) => c.id === e.id)?.title ?? e.id;
-      hooks.onProgress?.(e.type === 'started' ? `Checking: ${title}` : `Checked: ${title}`, null);
+      hooks.onProgress?.(
+        e.type === 'started'
+          ? text('setup.progress.checking', { title })
+          : text('setup.progress.checked', { title }),
+        null,
+      );
     },
   });
   for (const rec of Object.values(result.byId))
@@ -78,31 +85,23 @@ async function applyFix(ctx: SetupContext, check: Check, hooks: OperationHooks):
   const checkCtx = checkContext(ctx, await checkInputs(ctx), hooks.signal ?? new AbortController().signal);
   let evidence = ctx.lastEvidence.get(check.id);
   if (evidence === undefined) evidence = await check.collect(checkCtx);
-  hooks.onProgress?.(`Applying: ${fix.title}`, null);
+  hooks.onProgress?.(text('setup.progress.applying', { title: fix.title }), null);
   const out = await fix.apply(checkCtx, evidence);
   if (out.ok && out.undoData !== undefined)
     await ctx.state.update((s) => void (s.undo[check.id] = out.undoData));
   if (!out.ok)
-    throw new AppError(
-      'FIX_NOT_APPLIED',
-      `${check.title}: ${out.summary}`,
-      'Look at the check details; the change was recorded in the history.',
-    );
+    throw new AppError('FIX_NOT_APPLIED', { params: { title: check.title, outcome: out.summary } });
 }
 
 async function undoFix(ctx: SetupContext, check: Check, hooks: OperationHooks): Promise<void> {
   const s = await ctx.state.read();
   if (!check.fix?.undo || !Object.hasOwn(s.undo, check.id))
-    throw invalidInput('checkId', `${check.id} has no applied fix to undo`);
+    throw invalidInput('checkId', text('rules.setup.hasFixToUndo', { id: check.id }));
   const checkCtx = checkContext(ctx, await checkInputs(ctx), hooks.signal ?? new AbortController().signal);
-  hooks.onProgress?.(`Undoing: ${check.fix.title}`, null);
+  hooks.onProgress?.(text('setup.progress.undoing', { title: check.fix.title }), null);
   const out = await check.fix.undo(checkCtx, s.undo[check.id]);
   if (!out.ok)
-    throw new AppError(
-      'UNDO_NOT_APPLIED',
-      `${check.title}: ${out.summary}`,
-      'Look at the check details; the attempt was recorded in the history.',
-    );
+    throw new AppError('UNDO_NOT_APPLIED', { params: { title: check.title, outcome: out.summary } });
   await ctx.state.update((st) => void delete st.undo[check.id]);
 }
 
@@ -114,18 +113,13 @@ async function change(
   mode: 'apply' | 'undo',
 ): Promise<CheckView> {
   const check = ctx.checks().find((c) => c.id === checkId);
-  if (!check?.fix) throw invalidInput('checkId', `${checkId} has no fix`);
+  if (!check?.fix) throw invalidInput('checkId', text('rules.setup.hasFix', { id: checkId }));
   if (check.windowsOnly && ctx.deps.platform !== 'win32') {
-    throw new AppError(
-      'WINDOWS_ONLY',
-      `${check.title}: the fix runs only on the Windows server that hosts Space.`,
-      'Run the app on the Space server.',
-    );
+    throw new AppError('WINDOWS_ONLY', { variant: 'fix', params: { title: check.title } });
   }
   await (mode === 'apply' ? applyFix : undoFix)(ctx, check, hooks);
   const view = (await runSelected(ctx, [checkId], hooks)).find((v) => v.id === checkId);
-  if (!view)
-    throw new AppError('INTERNAL', `${checkId} did not run after the change.`, 'Run the checks again.');
+  if (!view) throw new AppError('INTERNAL', { variant: 'checkDidNotRun', params: { id: checkId } });
   return view;
 }
 

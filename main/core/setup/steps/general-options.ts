@@ -1,4 +1,5 @@
 // Step "Face recognition values": XS4 Face's Space General Options, secrets masked until revealed or copied.
+import { text } from '../../../../contract/text';
 import { invalidInput } from '../../errors';
 import type { GeneralOptionView } from '../../../../contract/setup-shapes';
 import type { SetupService } from '../service';
@@ -22,7 +23,7 @@ export function generalOptionSteps(
     async revealGeneralOption(label) {
       const { client, target } = await faceSession(ctx);
       const hit = (await client.getSpaceGeneralOptions(target)).find((o) => o.label === label);
-      if (!hit) throw invalidInput('label', `must be one of the General Options XS4 Face lists`);
+      if (!hit) throw invalidInput('label', text('rules.setup.generalOption'));
       return hit.value;
     },
   };

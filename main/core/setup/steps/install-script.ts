@@ -1,4 +1,5 @@
 // Step "Space Install Script": load it (from XS4 Face or a file) with its SHA-256 and signature, then run it elevated.
+import { text, type Text } from '../../../../contract/text';
 import { AppError, invalidInput } from '../../errors';
 import {
   prepareInstallScript,
@@ -19,15 +20,14 @@ function outcomeOf(run: InstallScriptRun): Outcome {
   return 'cancelled';
 }
 
-function messageOf(outcome: Outcome, exitCode: number | null): string {
+function messageOf(outcome: Outcome, exitCode: number | null): Text {
   return {
-    succeeded: 'The install script finished with exit code 0.',
-    failed: `The install script ended with exit code ${exitCode}. Read the log, fix the cause and run it again.`,
-    'elevation-cancelled':
-      'Administrator rights were not granted (UAC was cancelled). Run it again and accept the prompt.',
-    timeout: 'The install script did not finish in time and was stopped.',
-    cancelled: 'The run was cancelled.',
-    unavailable: '',
+    succeeded: text('setup.script.succeeded'),
+    failed: text('setup.script.failed', { code: exitCode ?? '?' }),
+    'elevation-cancelled': text('setup.script.elevationCancelled'),
+    timeout: text('setup.script.timeout'),
+    cancelled: text('setup.script.cancelled'),
+    unavailable: text('setup.script.windowsOnly'),
   }[outcome];
 }
 
@@ -77,24 +77,15 @@ export function installScriptSteps(
     },
     async runInstallScript(sha256: string, hooks: OperationHooks): Promise<ScriptRunResult> {
       const script = (await ctx.state.read()).script;
-      if (!script)
-        throw new AppError(
-          'INSTALL_SCRIPT_NOT_LOADED',
-          'No install script is loaded.',
-          'Load the Space Install Script first.',
-        );
+      if (!script) throw new AppError('INSTALL_SCRIPT_NOT_LOADED');
       if (script.sha256.toLowerCase() !== sha256.toLowerCase())
-        throw invalidInput(
-          'sha256',
-          'must be the SHA-256 of the loaded script (it was shown before running)',
-        );
+        throw invalidInput('sha256', text('rules.setup.loadedScriptSha256'));
       if (ctx.deps.platform !== 'win32') {
         return {
           outcome: 'unavailable',
           exitCode: null,
           transcriptPath: null,
-          message:
-            'The Space Install Script runs only on the Windows server that hosts Space, in an elevated PowerShell.',
+          message: text('setup.script.windowsOnly'),
         };
       }
       const run = await runInstallScript(scriptDeps, script, {

@@ -1,10 +1,11 @@
 // Step "Integrations": the XS4 Face Console's integration cards, and adding the Salto Space integration.
+import { text } from '../../../../contract/text';
 import { invalidInput } from '../../errors';
 import type { IntegrationCard } from '../../../../contract/setup-shapes';
 import type { OperationHooks, SetupService } from '../service';
 import { faceSession, type SetupContext } from '../context';
 import type { Resume } from '../../face/face-client';
-import { pendingAware } from '../pending-writes';
+import { pendingAware, unsentIfCancelled } from '../pending-writes';
 
 export function integrationSteps(
   ctx: SetupContext,
@@ -38,29 +39,37 @@ export function integrationSteps(
   return {
     listIntegrations,
     async addIntegrations(kinds, hooks = {}) {
-      if (kinds.length === 0) throw invalidInput('kinds', 'must name at least one integration');
-      const { target } = await faceSession(ctx, hooks);
-      /** Sends the write (or, resuming, waits for it); the client reads the list back and refuses what was not applied. */
-      const write = async (h: OperationHooks, resume?: Resume): Promise<IntegrationCard[]> => {
-        const { client } = await faceSession(ctx, h);
-        await client.addIntegrations(target, kinds, resume);
-        await ctx.record({
-          kind: 'face-write',
-          target: 'face:integrations',
-          after: { added: kinds },
-          result: { ok: true, summary: `Added integration(s): ${kinds.join(', ')}` },
-        });
-        return listIntegrations();
-      };
-      return pendingAware(
-        ctx.pendingWrites,
-        hooks,
-        (h) => write(h),
-        async (h, resume) => ({
-          write: 'integrations',
-          cards: await write(h, resume),
-        }),
-      );
+      return unsentIfCancelled(async () => {
+        if (kinds.length === 0) throw invalidInput('kinds', text('rules.setup.atLeastOneIntegration'));
+        const { target } = await faceSession(ctx, hooks);
+        /** Sends the write (or, resuming, waits for it); the client reads the list back and refuses what was not applied. */
+        const write = async (h: OperationHooks, resume?: Resume): Promise<IntegrationCard[]> => {
+          const { client } = await faceSession(ctx, h);
+          await client.addIntegrations(target, kinds, resume);
+          await ctx.record({
+            kind: 'face-write',
+            target: 'face:integrations',
+            after: { added: kinds },
+            result: {
+              ok: true,
+              summary: text('setup.history.integrationsAdded', {
+                count: kinds.length,
+                kinds: kinds.join(', '),
+              }),
+            },
+          });
+          return listIntegrations();
+        };
+        return pendingAware(
+          ctx.pendingWrites,
+          hooks,
+          (h) => write(h),
+          async (h, resume) => ({
+            write: 'integrations',
+            cards: await write(h, resume),
+          }),
+        );
+      });
     },
   };
 }

@@ -21,6 +21,8 @@ export function progressSteps(
     async resetProgress() {
       const s = await ctx.state.update((st) => {
         st.progress = initialProgress();
+        // Starting over forgets the last verification too: the Verify step starts without a result.
+        delete st.verify;
       });
       return s.progress;
     },

@@ -1,4 +1,5 @@
 // Step "Space Server Details": what this machine says about Space, and the host, port and HTTPS flag written to XS4 Face.
+import { text, type Text } from '../../../../contract/text';
 import * as os from 'node:os';
 import { AppError } from '../../errors';
 import { validateHost, validatePort } from '../../net/endpoint';
@@ -8,12 +9,12 @@ import { SPACE_ASSUMPTIONS } from '../../windows/space-assumptions';
 import type { DetectedSpace, SpaceDetails } from '../../../../contract/setup-shapes';
 import type { OperationHooks, SetupService } from '../service';
 import type { Resume } from '../../face/face-client';
-import { pendingAware } from '../pending-writes';
+import { pendingAware, unsentIfCancelled } from '../pending-writes';
 import { faceSession, type SetupContext } from '../context';
 import { checkContext, checkInputs } from '../check-inputs';
 import { readSpaceDetails, rememberSpace } from '../space-target';
 
-function notDetected(port: number, reason: string, ipv4: string[]): DetectedSpace {
+function notDetected(port: number, reason: Text, ipv4: string[]): DetectedSpace {
   return {
     available: false,
     reason,
@@ -33,19 +34,14 @@ async function detectSpace(ctx: SetupContext): Promise<DetectedSpace> {
       .flat()
       .filter((n): n is os.NetworkInterfaceInfo => !!n && n.family === 'IPv4' && !n.internal)
       .map((n) => n.address);
-    return notDetected(
-      port,
-      `Space runs on Windows; this machine is ${ctx.deps.platform}, so the service, version and FQDN cannot be read here.`,
-      ipv4,
-    );
+    return notDetected(port, text('setup.detect.notWindows', { platform: ctx.deps.platform }), ipv4);
   }
   const check = ctx.checks().find((c) => c.id === 'space.service');
-  if (!check) throw new AppError('INTERNAL', 'The space.service check is missing.', 'Reinstall the app.');
+  if (!check) throw new AppError('INTERNAL', { variant: 'checkMissing', params: { id: 'space.service' } });
   const evidence = (await check.collect(
     checkContext(ctx, await checkInputs(ctx), new AbortController().signal),
   )) as SpaceEvidence;
-  if (evidence.kind !== 'collected')
-    return notDetected(port, 'The Space service could not be read on this machine.', []);
+  if (evidence.kind !== 'collected') return notDetected(port, text('setup.detect.unreadable'), []);
   const d = spaceServerDetails(evidence);
   return {
     available: true,
@@ -66,41 +62,47 @@ export function spaceDetailsSteps(
     detectSpace: () => detectSpace(ctx),
     getSpaceDetails: () => readSpaceDetails(ctx),
     async saveSpaceDetails(details, hooks = {}) {
-      const host = validateHost(details.host, 'host');
-      const port = validatePort(details.port, 'port');
-      const { client, target } = await faceSession(ctx, hooks);
-      const before = await client.getSpaceIntegration(target);
-      /** Sends the write (or, resuming, waits for it), reads it back, remembers and records it. */
-      const write = async (h: OperationHooks, resume?: Resume): Promise<SpaceDetails> => {
-        const session = await faceSession(ctx, h);
-        const applied = await session.client.updateSpaceIntegration(
-          target,
-          { host, port, https: details.https },
-          resume,
+      return unsentIfCancelled(async () => {
+        const host = validateHost(details.host, 'host');
+        const port = validatePort(details.port, 'port');
+        const { client, target } = await faceSession(ctx, hooks);
+        const before = await client.getSpaceIntegration(target);
+        /** Sends the write (or, resuming, waits for it), reads it back, remembers and records it. */
+        const write = async (h: OperationHooks, resume?: Resume): Promise<SpaceDetails> => {
+          const session = await faceSession(ctx, h);
+          const applied = await session.client.updateSpaceIntegration(
+            target,
+            { host, port, https: details.https },
+            resume,
+          );
+          const after = { host: applied.value.host, port: applied.value.port, https: applied.value.https };
+          await rememberSpace(ctx, after);
+          await ctx.record({
+            kind: 'face-write',
+            target: 'face:integration.space.details',
+            before: { host: before.host, port: before.port, https: before.https },
+            after,
+            result: {
+              ok: true,
+              summary: text('setup.history.spaceDetails', {
+                host,
+                port,
+                scheme: details.https ? 'HTTPS' : 'HTTP',
+              }),
+            },
+          });
+          return after;
+        };
+        return pendingAware(
+          ctx.pendingWrites,
+          hooks,
+          (h) => write(h),
+          async (h, resume) => ({
+            write: 'spaceDetails',
+            details: await write(h, resume),
+          }),
         );
-        const after = { host: applied.value.host, port: applied.value.port, https: applied.value.https };
-        await rememberSpace(ctx, after);
-        await ctx.record({
-          kind: 'face-write',
-          target: 'face:integration.space.details',
-          before: { host: before.host, port: before.port, https: before.https },
-          after,
-          result: {
-            ok: true,
-            summary: `Space Server Details set to ${host}:${port} (${details.https ? 'HTTPS' : 'HTTP'})`,
-          },
-        });
-        return after;
-      };
-      return pendingAware(
-        ctx.pendingWrites,
-        hooks,
-        (h) => write(h),
-        async (h, resume) => ({
-          write: 'spaceDetails',
-          details: await write(h, resume),
-        }),
-      );
+      });
     },
   };
 }

@@ -1,8 +1,16 @@
 // Space's certificate in the Space settings step and Troubleshoot: judged from a TLS handshake (nothing is sent), shown
 // with the same facts as XS4 Face's (subject, issuer, names, validity, SHA-256), pinned when the technician trusts it.
 // A pin is exclusive: another certificate, even one this machine trusts, goes back to the technician with both prints.
+import { reasonOf } from '../reason';
+import { text } from '../../../../contract/text';
 import { AppError } from '../../errors';
-import { probeTls, tlsFindings, TlsFindingCodes, TlsProbeCodes, type TlsProbeResult } from '../../net/tls-probe';
+import {
+  probeTls,
+  tlsFindings,
+  TlsFindingCodes,
+  TlsProbeCodes,
+  type TlsProbeResult,
+} from '../../net/tls-probe';
 import { canonicalFingerprint, SHA256_FINGERPRINT_RULE } from '../../../../contract/rules/fingerprint';
 import { invalidInput } from '../../errors';
 import type { SpaceCertificateResult } from '../../../../contract/setup-shapes';
@@ -21,11 +29,7 @@ async function target(ctx: SetupContext): Promise<Target> {
   // What XS4 Face holds; when it cannot be read, the details last seen (as the checks do).
   const details = await readSpaceDetails(ctx).catch(async () => (await ctx.state.read()).lastSpace ?? null);
   if (!details) {
-    throw new AppError(
-      'SETUP_SPACE_DETAILS_MISSING',
-      "There are no Space Server Details yet, so there is no Space certificate to look at.",
-      'Save the Space Server Details first.',
-    );
+    throw new AppError('SETUP_SPACE_DETAILS_MISSING');
   }
   const { url, pin } = await spaceEndpoint(ctx, details);
   return { url, host: details.host, port: details.port, pin };
@@ -41,13 +45,14 @@ async function handshake(ctx: SetupContext, t: Target): Promise<TlsProbeResult> 
     pinnedFingerprint256: t.pin,
   });
   if (r.code !== TlsProbeCodes.OK || r.certificate === null)
-    throw new AppError(r.code, r.message, 'Check that the Space service runs on HTTPS at this address (Space Configurator › Service ports).');
+    throw new AppError(r.code, {
+      key: 'errors.SPACE_TLS_HANDSHAKE',
+      params: { cause: r.message, at: `${t.host}:${t.port}` },
+    });
   if (r.certificate.problems)
-    throw new AppError(
-      'SPACE_TLS_MALFORMED_CERTIFICATE',
-      `Space's certificate is malformed (${r.certificate.problems.join('; ')}).`,
-      "Install a well-formed certificate for Space's HTTPS port and restart the Space service.",
-    );
+    throw new AppError('SPACE_TLS_MALFORMED_CERTIFICATE', {
+      params: { problems: r.certificate.problems.join('; ') },
+    });
   return r;
 }
 
@@ -61,11 +66,12 @@ function judged(t: Target, r: TlsProbeResult): SpaceCertificateResult {
       url: t.url,
       certificate,
       previousFingerprint256: t.pin,
-      reason: {
-        code: 'SPACE_TLS_PIN_MISMATCH',
-        message: `${at} now presents another certificate (SHA-256 ${certificate.fingerprint256}) than the one you accepted (${t.pin}).`,
-        remedy: 'Compare the new fingerprint with the certificate on the Space server; trust it only if you know why it changed.',
-      },
+      reason: reasonOf(
+        new AppError('SPACE_TLS_PIN_MISMATCH', {
+          variant: 'changed',
+          params: { at, fingerprint: certificate.fingerprint256, pinned: t.pin },
+        }),
+      ),
     };
   }
   const findings = new Set(tlsFindings(r, new Date()));
@@ -82,15 +88,23 @@ function judged(t: Target, r: TlsProbeResult): SpaceCertificateResult {
     state: 'needs-trust',
     url: t.url,
     certificate,
-    reason: {
-      code,
-      message: `This computer does not trust the certificate of ${at} (${r.chainError ?? (r.nameMatches === false ? 'not issued for this name' : 'untrusted')}).`,
-      remedy: 'Compare the SHA-256 fingerprint with the certificate on the Space server, then trust it.',
-    },
+    reason: reasonOf(
+      new AppError(code, {
+        key: 'errors.SPACE_TLS_NOT_TRUSTED',
+        params: {
+          at,
+          why:
+            r.chainError ??
+            (r.nameMatches === false ? text('setup.trust.notForThisName') : text('setup.trust.untrusted')),
+        },
+      }),
+    ),
   };
 }
 
-export function spaceTrustSteps(ctx: SetupContext): Pick<SetupService, 'spaceCertificate' | 'trustSpaceCertificate'> {
+export function spaceTrustSteps(
+  ctx: SetupContext,
+): Pick<SetupService, 'spaceCertificate' | 'trustSpaceCertificate'> {
   return {
     async spaceCertificate() {
       const t = await target(ctx);
@@ -104,12 +118,11 @@ export function spaceTrustSteps(ctx: SetupContext): Pick<SetupService, 'spaceCer
       // Pin only what Space presents now: a certificate swapped since the dialog opened is not pinned.
       const now = await handshake(ctx, { ...t, pin: undefined });
       if (now.certificate!.fingerprint256 !== fp) {
-        throw new AppError(
-          'SPACE_TLS_PIN_MISMATCH',
-          `Space now presents another certificate (SHA-256 ${now.certificate!.fingerprint256}) than the one you were shown (${fp}).`,
-          "Look at Space's certificate again before you trust it.",
-          { expected: fp, actual: now.certificate!.fingerprint256 },
-        );
+        throw new AppError('SPACE_TLS_PIN_MISMATCH', {
+          variant: 'swapped',
+          params: { fingerprint: now.certificate!.fingerprint256, shown: fp },
+          detail: { expected: fp, actual: now.certificate!.fingerprint256 },
+        });
       }
       const at = `${t.host}:${t.port}`;
       const settings = await ctx.deps.settings.get();
@@ -119,7 +132,7 @@ export function spaceTrustSteps(ctx: SetupContext): Pick<SetupService, 'spaceCer
         target: `trust:${at}`,
         ...(t.pin !== undefined ? { before: { fingerprint256: t.pin } } : {}),
         after: { fingerprint256: fp, subject: now.certificate!.subject },
-        result: { ok: true, summary: `Trusted the certificate of Space at ${at}` },
+        result: { ok: true, summary: text('setup.history.trustedSpace', { at }) },
       });
       return { state: 'trusted', url: t.url, certificate: now.certificate!, trustedBy: 'pin' };
     },
