@@ -1,4 +1,5 @@
-// The certificate facts a technician judges (names, issuer, validity, SHA-256), as a type and a zod schema.
+// The certificate facts a technician judges (names, issuer, validity, SHA-256, whether its names cover the address),
+// as a type and a zod schema.
 // Node-free on purpose: the IPC contract carries it and the page's type checks read it.
 import { z } from 'zod';
 
@@ -15,6 +16,10 @@ export interface CertificateInfo {
   serialNumber: string;
   /** Fields that are missing or malformed, each as "field: what is wrong" (e.g. `valid_from: "Bad time value" is not a date`). */
   problems?: string[] | undefined;
+  /** The name this computer connected to (the address typed), when the certificate was judged for one. */
+  host?: string | undefined;
+  /** Whether the certificate's names (subject alternative names, else the common name) cover `host`. */
+  namesMatch?: boolean | undefined;
 }
 
 /** The same shape as data read back from evidence, bundles or IPC (a trust boundary). */
@@ -28,4 +33,6 @@ export const CertificateInfoSchema = z.object({
   selfSigned: z.boolean(),
   serialNumber: z.string(),
   problems: z.array(z.string()).optional(),
+  host: z.string().optional(),
+  namesMatch: z.boolean().optional(),
 });

@@ -1,6 +1,7 @@
 // Building blocks of the IPC contract: how a channel is declared and what every call answers (a value or an error).
 import { z } from 'zod';
 import { textSchema } from './text-schema';
+import { ABSOLUTE_PATH_RULE, isAbsolutePath } from './rules/absolute-path';
 
 export interface ChannelDef<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
   input: I;
@@ -19,6 +20,16 @@ export function channel<I extends z.ZodType, O extends z.ZodType>(def: {
 export const noInput = z.undefined();
 /** Output of a channel that only reports success. */
 export const done = z.null();
+
+/** A path on this computer the technician typed or chose: one line, absolute (never relative to the app's folder). */
+export const absolutePath = z
+  .string()
+  .trim()
+  .min(1, 'must not be empty')
+  .max(4096, 'must be at most 4096 characters')
+  // eslint-disable-next-line no-control-regex
+  .regex(/^[^\u0000-\u001f]+$/, 'must be a path on one line')
+  .refine(isAbsolutePath, ABSOLUTE_PATH_RULE);
 
 /** The plain error shape that crosses IPC (mirrors ErrorInfo in main/core/errors.ts). */
 export const errorInfoSchema = z.object({

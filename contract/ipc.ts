@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { sayableSchema } from './text-schema';
 import { channel, noInput, type ChannelDef } from './channel';
 import { appInfoSchema, settingsPatchSchema, settingsSchema } from './app';
+import { dialogContract } from './dialog-channels';
 import { setupContract } from './setup-channels';
 import { WaitStageSchema } from './setup-shapes';
 import { signInContract } from './sign-in-channels';
@@ -24,6 +25,8 @@ export const contract = {
   ...troubleshootContract,
   // Microsoft sign-in per XS4 Face region: contract/sign-in-channels.ts.
   ...signInContract,
+  // The system's file and folder dialogs (Browse buttons): contract/dialog-channels.ts.
+  ...dialogContract,
 } as const satisfies Record<string, ChannelDef>;
 
 export type Contract = typeof contract;

@@ -2,7 +2,7 @@
 // Inputs are validated here with rules that name the field; outputs are the flow's shapes (setup-shapes.ts).
 import { z } from 'zod';
 import { textSchema } from './text-schema';
-import { channel, done as nothing, noInput as none } from './channel';
+import { absolutePath, channel, done as nothing, noInput as none } from './channel';
 import {
   CheckViewSchema,
   ConnectResultSchema,
@@ -159,8 +159,12 @@ export const setupContract = {
    * SHIP_KEY_REPLACE_UNCONFIRMED: Space may already have the old key in its SHIP tab). */
   'setup.setShipKey': def(
     z.union([
-      z.object({ operationId: operationIdSchema, generate: z.literal(true), replace: confirmed.optional() }).strict(),
-      z.object({ operationId: operationIdSchema, value: shipKeyValueSchema, replace: confirmed.optional() }).strict(),
+      z
+        .object({ operationId: operationIdSchema, generate: z.literal(true), replace: confirmed.optional() })
+        .strict(),
+      z
+        .object({ operationId: operationIdSchema, value: shipKeyValueSchema, replace: confirmed.optional() })
+        .strict(),
     ]),
     MaskedSecretSchema,
   ),
@@ -176,7 +180,7 @@ export const setupContract = {
       z
         .object({
           kind: z.literal('file'),
-          path: z.string().min(1, 'must not be empty').max(4096, 'must be at most 4096 characters'),
+          path: absolutePath,
         })
         .strict(),
     ]),
@@ -240,18 +244,16 @@ export const setupContract = {
   /** Follows the verification still running (after a reload): its progress under this operation id, then its result. */
   'setup.followVerify': def(z.object({ operationId: operationIdSchema }).strict(), VerifyResultSchema),
 
-  /** Runs every check on this server and writes a redacted evidence bundle into a new (or empty) folder. */
+  /**
+   * Runs every check on this server and writes a redacted evidence bundle into an empty folder. A folder that does not
+   * exist is created only with `createFolder` (the technician said yes); otherwise PATH_FOLDER_MISSING, before any check.
+   */
   'setup.collectBundle': def(
     z
       .object({
         operationId: operationIdSchema,
-        path: z
-          .string()
-          .trim()
-          .min(1, 'must not be empty')
-          .max(4096, 'must be at most 4096 characters')
-          // eslint-disable-next-line no-control-regex
-          .regex(/^[^\u0000-\u001f]+$/, 'must be a path on one line'),
+        path: absolutePath,
+        createFolder: z.boolean().optional(),
       })
       .strict(),
     z.object({ path: z.string(), checks: z.array(CheckViewSchema) }),

@@ -145,7 +145,11 @@ export type CheckView = z.infer<typeof CheckViewSchema>;
  * when they did not fail or the technician accepted the failure, the values written and read back. */
 export const EnrollmentSaveResultSchema = z.discriminatedUnion('saved', [
   z.object({ saved: z.literal(false), checks: z.array(CheckViewSchema) }),
-  z.object({ saved: z.literal(true), enrollment: EnrollmentSettingsSchema, checks: z.array(CheckViewSchema) }),
+  z.object({
+    saved: z.literal(true),
+    enrollment: EnrollmentSettingsSchema,
+    checks: z.array(CheckViewSchema),
+  }),
 ]);
 export type EnrollmentSaveResult = z.infer<typeof EnrollmentSaveResultSchema>;
 

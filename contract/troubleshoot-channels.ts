@@ -1,17 +1,9 @@
 // IPC channels of the Troubleshoot view beyond running checks: open an evidence bundle collected elsewhere, and
 // export an HTML report of what is on screen. Spread into the contract by ipc.ts.
 import { z } from 'zod';
-import { channel } from './channel';
+import { absolutePath as path, channel } from './channel';
 import { CheckViewSchema } from './setup-shapes';
 import { textSchema } from './text-schema';
-
-const path = z
-  .string()
-  .trim()
-  .min(1, 'must not be empty')
-  .max(4096, 'must be at most 4096 characters')
-  // eslint-disable-next-line no-control-regex
-  .regex(/^[^\u0000-\u001f]+$/, 'must be a path on one line');
 
 /** What an opened bundle says: verdicts from its evidence (evaluated here, offline) and where it came from. */
 export const BundleViewSchema = z.object({
@@ -27,12 +19,16 @@ export type BundleView = z.infer<typeof BundleViewSchema>;
 
 export const troubleshootContract = {
   'troubleshoot.openBundle': channel({ input: z.object({ path }).strict(), output: BundleViewSchema }),
-  /** Writes a self-contained HTML report of the opened bundle, or of the last live run when the setup flow provides it. */
+  /**
+   * Writes a self-contained HTML report of the opened bundle, or of the last live run when the setup flow provides it.
+   * A missing folder is created only with `createFolder` (the technician said yes); otherwise PATH_FOLDER_MISSING.
+   */
   'troubleshoot.exportReport': channel({
     input: z
       .object({
         source: z.enum(['bundle', 'live']),
         path: path.refine((p) => /\.html?$/i.test(p), 'must name an .html file'),
+        createFolder: z.boolean().optional(),
       })
       .strict(),
     output: z.object({

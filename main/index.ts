@@ -17,6 +17,7 @@ import { registerAppProtocol, registerAppSchemeAsPrivileged } from './protocol';
 import { openElectronSettingsStore } from './settings';
 import { appMenu, createMainWindow, hardenSession, hardenWebContents } from './window';
 import { createAppClipboard } from './secret-clipboard';
+import { createPathDialogs } from './path-dialogs';
 
 const PRODUCT_NAME = 'XS4 Face Space Assistant';
 
@@ -105,6 +106,8 @@ async function start(): Promise<void> {
       troubleshoot: { checks: () => allChecks(windows.deps), toolVersion: app.getVersion() },
       // The sign-in screen's channels; the page passes the browser's after-sign-in page in the technician's language.
       signIn,
+      // Browse buttons: the system's file and folder dialogs, modal to the app's window once it exists.
+      dialogs: createPathDialogs(() => mainWindow),
     }),
     log,
   );

@@ -5,6 +5,7 @@ import type { CertificateInfo } from '../../contract/certificate';
 import { Icon } from './Icon';
 import type { CallError } from '../bridge/errors';
 import { useErrorWords } from '../i18n/error-words';
+import { LtrText, TextWithValues } from './LtrText';
 import { Modal } from './Modal';
 import { WaitStatus } from './WaitStatus';
 
@@ -31,6 +32,16 @@ interface Props {
   waiting?: string | null;
   onTrust: () => void;
   onRefuse: () => void;
+}
+
+/** The names a certificate is issued for, as a technician reads them: "xs4face.local", "10.0.0.5" (else its CN). */
+export function certificateNames(c: CertificateInfo): string[] {
+  const sans = c.subjectAltNames
+    .map((n) => n.replace(/^(DNS|IP Address|IP):/i, '').trim())
+    .filter((n) => n !== '');
+  if (sans.length > 0) return sans;
+  const cn = /(?:^|,\s*)CN=([^,]+)/.exec(c.subject)?.[1]?.trim();
+  return cn !== undefined ? [cn] : [];
 }
 
 /** Groups the 64 hex digits in pairs so they can be read aloud and compared with the server's console. */
@@ -83,6 +94,23 @@ export function CertificateDialog({
       <p className="notice notice--warn" role="note">
         <Icon name="shield" /> <span>{reason.message}</span>
       </p>
+      {c.namesMatch === false && c.host !== undefined && (
+        // Chain trust aside, a certificate for other names may belong to another server: said first, in plain words.
+        <div className="notice notice--error" role="note" data-testid="cert-names-mismatch">
+          <Icon name="warning" />
+          <div>
+            <p className="notice__title">{t('cert.namesMismatchTitle')}</p>
+            <p>
+              <TextWithValues
+                text={t('cert.namesMismatch', {
+                  host: c.host,
+                  names: certificateNames(c).join(', ') || t('cert.noNames'),
+                })}
+              />
+            </p>
+          </div>
+        </div>
+      )}
       <p>
         {changed
           ? t('cert.changed', { url: pending.url })
@@ -99,7 +127,14 @@ export function CertificateDialog({
         {c.subjectAltNames.length > 0 && (
           <>
             <dt>{t('cert.altNames')}</dt>
-            <dd>{c.subjectAltNames.join(', ')}</dd>
+            <dd>
+              {c.subjectAltNames.map((n, i) => (
+                <span key={`${i}-${n}`}>
+                  {i > 0 && ', '}
+                  <LtrText value={n} />
+                </span>
+              ))}
+            </dd>
           </>
         )}
         <dt>{t('cert.validity')}</dt>
@@ -108,13 +143,13 @@ export function CertificateDialog({
           <>
             <dt>{t('cert.previousFingerprint')}</dt>
             <dd className="mono" data-testid="cert-previous-fingerprint">
-              {formatFingerprint(pending.previousFingerprint256 ?? '')}
+              <LtrText value={formatFingerprint(pending.previousFingerprint256 ?? '')} />
             </dd>
           </>
         )}
         <dt>{changed ? t('cert.newFingerprint') : t('cert.fingerprint')}</dt>
         <dd className="mono" data-testid="cert-fingerprint">
-          {formatFingerprint(c.fingerprint256)}
+          <LtrText value={formatFingerprint(c.fingerprint256)} />
         </dd>
       </dl>
       <p>{t(server === 'space' ? 'cert.compareSpace' : 'cert.compare')}</p>

@@ -63,7 +63,15 @@ export function LogPanel({ operation, title, onCancel, showLog = true }: Props):
         </p>
       )}
       {showLog && (
-        <pre ref={logRef} className="oppanel__log" role="log" aria-label={t('op.output')} tabIndex={0}>
+        <pre
+          ref={logRef}
+          className="oppanel__log"
+          role="log"
+          aria-label={t('op.output')}
+          tabIndex={0}
+          // Program output (PowerShell, the core) reads left to right, whatever the page's direction.
+          dir={operation.log.length === 0 ? undefined : 'ltr'}
+        >
           {operation.log.length === 0 ? t('op.noOutput') : operation.log.join('\n')}
         </pre>
       )}

@@ -49,7 +49,7 @@ export function SecretField({
   return (
     <div className="secret">
       <span className="secret__label">{label}</span>
-      <span className="secret__value mono" data-testid="secret-value" aria-live="polite">
+      <span className="secret__value mono" data-testid="secret-value" aria-live="polite" dir="ltr">
         {!set ? t('secret.notSet') : (shown ?? MASK)}
       </span>
       {set && fingerprint !== null && (

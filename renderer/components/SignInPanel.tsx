@@ -137,7 +137,7 @@ export function SignInPanel({ url }: Props): ReactElement {
             ) : (
               <>
                 <p>{t('connect.signIn.codeSteps', { url: withCode.deviceCode.verificationUri })}</p>
-                <p className="signin__usercode mono" data-testid="device-code">
+                <p className="signin__usercode mono" data-testid="device-code" dir="ltr">
                   {withCode.deviceCode.userCode}
                 </p>
                 <p className="muted">

@@ -15,7 +15,7 @@ import setupNl from './setup.nl.json';
 import setupEs from './setup.es.json';
 import setupAr from './setup.ar.json';
 import type { Language } from '../../contract/languages';
-import { isRightToLeft, LANGUAGES } from '../../contract/languages';
+import { isLanguage, isRightToLeft, LANGUAGES } from '../../contract/languages';
 import { coreCatalog } from '../../messages/catalog';
 
 type Namespaces = { translation: object; setup: object; core: object };
@@ -50,6 +50,10 @@ export async function initI18n(language: Language = 'en'): Promise<typeof i18n> 
       fallbackLng: 'en',
       interpolation: { escapeValue: false }, // React escapes already.
       returnNull: false,
+    });
+    // Whoever changes the language (the shell store on a choice or at start), the page's lang and dir follow.
+    i18n.on('languageChanged', (lng) => {
+      if (isLanguage(lng)) applyDocumentLanguage(lng);
     });
   } else if (i18n.language !== language) {
     await i18n.changeLanguage(language);

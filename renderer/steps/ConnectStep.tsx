@@ -1,6 +1,7 @@
 // Step 2: the XS4 Face address, the Microsoft sign-in (or a token obtained elsewhere), the site › server choice when the
 // account has several; the certificate is judged on first contact; each failure says why and what to do. An attempt that
 // fails leaves the working connection in place: Continue waits until something connects or the technician keeps it.
+import { useSay } from '../i18n/say';
 import { text } from '../../contract/text';
 import { useEffect, useRef, useState, type FormEvent, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -27,6 +28,7 @@ function hostOf(url: string): string {
 
 export function ConnectStep({ onTroubleshoot }: StepProps): ReactElement {
   const { t } = useTranslation('setup');
+  const say = useSay();
   const s = useSetupStore();
   // What the core knows: a certificate question left open (after a reload), this attempt, the working connection.
   const known = s.pendingTrust?.url ?? s.connection?.url ?? s.faceChoice?.url ?? '';
@@ -124,6 +126,7 @@ export function ConnectStep({ onTroubleshoot }: StepProps): ReactElement {
             hint={t('connect.urlHint')}
             placeholder="https://xs4face.example.local"
             autoComplete="url"
+            dir="ltr"
             spellCheck={false}
             required
           />
@@ -159,7 +162,7 @@ export function ConnectStep({ onTroubleshoot }: StepProps): ReactElement {
         )}
         {connected === null && doneBefore !== undefined && s.reconnect === null && (
           <p className="notice notice--info" role="status">
-            {t('connect.doneBefore', { summary: doneBefore.summary })}
+            {t('connect.doneBefore', { summary: say(doneBefore.summary) })}
           </p>
         )}
         {s.choices !== null && (

@@ -1,5 +1,6 @@
 // Step 9: the Enrollment Service's company name and privacy policy. The policy is checked (HTTPS, answers, mentions
 // biometric data) before anything is written; a failing one is not saved unless the technician decides so, asked first.
+import { useSay } from '../i18n/say';
 import { text } from '../../contract/text';
 import { useEffect, useRef, useState, type FormEvent, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -13,6 +14,7 @@ import type { StepProps } from './step-props';
 
 export function EnrollmentStep(_props: StepProps): ReactElement {
   const { t } = useTranslation('setup');
+  const say = useSay();
   const s = useSetupStore();
   const load = s.loadEnrollment;
   const keepDraft = s.keepDraft;
@@ -104,6 +106,7 @@ export function EnrollmentStep(_props: StepProps): ReactElement {
           hint={t('enrollment.policyHint')}
           placeholder="https://example.com/privacy"
           spellCheck={false}
+          dir="ltr"
           required
         />
         <div className="form__actions">
@@ -156,7 +159,7 @@ export function EnrollmentStep(_props: StepProps): ReactElement {
         >
           <p>{t('enrollment.saveAnywayBody', { url: refused.privacyPolicyUrl })}</p>
           {failingPolicy !== undefined && (
-            <p>{t('enrollment.saveAnywayFailure', { summary: failingPolicy.summary })}</p>
+            <p>{t('enrollment.saveAnywayFailure', { summary: say(failingPolicy.summary) })}</p>
           )}
           <p>
             <strong>{t('enrollment.saveAnywayThen')}</strong>

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { CopyButton } from '../components/CopyButton';
 import { FailureNotice } from '../components/FailureNotice';
 import { Icon } from '../components/Icon';
+import { LtrText } from '../components/LtrText';
 import { SecretField } from '../components/SecretField';
 import { StepFrame } from '../components/StepFrame';
 import { useSetupStore } from '../store/setup';
@@ -64,7 +65,9 @@ export function FaceRecognitionStep(_props: StepProps): ReactElement {
                   />
                 ) : (
                   <span className="value-row">
-                    <span className="mono">{o.value}</span>
+                    <span className="mono">
+                      <LtrText value={o.value ?? ''} />
+                    </span>
                     <CopyButton value={o.value ?? ''} label={o.label} />
                   </span>
                 )}

@@ -9,7 +9,8 @@ import { FailureNotice } from '../components/FailureNotice';
 import { Icon } from '../components/Icon';
 import { LogPanel } from '../components/LogPanel';
 import { StepFrame } from '../components/StepFrame';
-import { TextField } from '../components/TextField';
+import { LtrText } from '../components/LtrText';
+import { PathField } from '../components/PathField';
 import { useSetupStore } from '../store/setup';
 import { useShellStore } from '../store/shell-store';
 import type { StepProps } from './step-props';
@@ -81,7 +82,7 @@ export function InstallScriptStep(_props: StepProps): ReactElement {
       {doneBefore !== undefined && run === null && (
         <p className="notice notice--ok" role="status">
           <Icon name="check" />
-          <span>{t('script.doneBefore', { summary: doneBefore.summary })}</span>
+          <span>{t('script.doneBefore', { summary: say(doneBefore.summary) })}</span>
         </p>
       )}
       <form onSubmit={load} noValidate className="form">
@@ -107,15 +108,17 @@ export function InstallScriptStep(_props: StepProps): ReactElement {
           </label>
         </fieldset>
         {source === 'file' && (
-          <TextField
+          <PathField
             label={t('script.path')}
             field="scriptPath"
             value={path}
             onChange={setPath}
             errors={s.fieldErrors}
             hint={t('script.pathHint')}
-            spellCheck={false}
             placeholder="C:\\Users\\Public\\Downloads\\SpaceInstall.ps1"
+            purpose="installScript"
+            dialogTitle={t('paths.dialog.installScript')}
+            filterName={t('paths.filter.installScript')}
           />
         )}
         <div className="form__actions">
@@ -132,12 +135,14 @@ export function InstallScriptStep(_props: StepProps): ReactElement {
             <dt>{t('script.sourceLabel')}</dt>
             <dd>{t(`script.sourceKind.${script.source}`)}</dd>
             <dt>{t('script.file')}</dt>
-            <dd className="mono">{script.path}</dd>
+            <dd className="mono">
+              <LtrText value={script.path} />
+            </dd>
             <dt>{t('script.size')}</dt>
             <dd>{t('script.bytes', { count: script.sizeBytes })}</dd>
             <dt>SHA-256</dt>
             <dd className="mono" data-testid="script-sha256">
-              {script.sha256}
+              <LtrText value={script.sha256} />
             </dd>
             <dt>{t('script.signature')}</dt>
             <dd data-testid="script-signature">

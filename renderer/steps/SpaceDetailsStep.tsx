@@ -126,6 +126,7 @@ export function SpaceDetailsStep(_props: StepProps): ReactElement {
           errors={s.fieldErrors}
           hint={t('spaceDetails.hostHint')}
           spellCheck={false}
+          dir="ltr"
           required
         />
         <TextField
@@ -136,6 +137,7 @@ export function SpaceDetailsStep(_props: StepProps): ReactElement {
           errors={s.fieldErrors}
           hint={t('spaceDetails.portHint')}
           inputMode="numeric"
+          dir="ltr"
           required
         />
         <div className="field field--check">

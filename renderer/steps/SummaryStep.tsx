@@ -3,6 +3,7 @@ import { useSay } from '../i18n/say';
 import { useEffect, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FailureNotice } from '../components/FailureNotice';
+import { LtrText, TextWithValues } from '../components/LtrText';
 import { StepFrame } from '../components/StepFrame';
 import { StepIds } from '../../contract/steps';
 import { useSetupStore } from '../store/setup';
@@ -54,7 +55,9 @@ export function SummaryStep({ onTroubleshoot }: StepProps): ReactElement {
           {rows.map((id) => (
             <tr key={id}>
               <th scope="row">{t(`nav.${id}`)}</th>
-              <td>{done[id] !== undefined ? say(done[id].summary) : ''}</td>
+              <td>
+                <TextWithValues text={done[id] !== undefined ? say(done[id].summary) : ''} />
+              </td>
               <td>{when(done[id]?.at ?? '')}</td>
             </tr>
           ))}
@@ -87,8 +90,12 @@ export function SummaryStep({ onTroubleshoot }: StepProps): ReactElement {
             {s.history.map((h, i) => (
               <tr key={`${h.time}-${i}`}>
                 <td>{when(h.time)}</td>
-                <td className="mono">{h.target}</td>
-                <td>{say(h.summary)}</td>
+                <td className="mono">
+                  <LtrText value={h.target} />
+                </td>
+                <td>
+                  <TextWithValues text={say(h.summary)} />
+                </td>
                 <td>{say(h.result)}</td>
               </tr>
             ))}

@@ -3,6 +3,7 @@
 import type { StateCreator } from 'zustand';
 import type { CheckView } from '../../contract/setup-shapes';
 import type { StepId } from '../../contract/steps';
+import type { DialogInput } from '../../contract/dialog-channels';
 import { toCallError, type CallError } from '../bridge/errors';
 import { xs4 } from '../bridge/xs4';
 import type { Busy, OperationKind } from './busy';
@@ -35,6 +36,8 @@ export interface ActivityActions {
   cancelOperation(): Promise<void>;
   applyFix(checkId: string): Promise<void>;
   undoFix(checkId: string): Promise<void>;
+  /** Browse…: the system's file or folder dialog (main process); the chosen path, or null when cancelled or failed. */
+  choosePath(request: DialogInput<'dialog.choosePath'>): Promise<string | null>;
 }
 
 export const initialActivity: ActivityState = {
@@ -146,7 +149,7 @@ export const createActivitySlice: StateCreator<SetupStore, [], [], ActivityState
   set,
   get,
 ) => {
-  const { operate } = activity(set, get);
+  const { act, operate } = activity(set, get);
   async function change(kind: 'fix' | 'undo', checkId: string): Promise<void> {
     const updated = await operate(kind, kind, (operationId) =>
       kind === 'fix'
@@ -181,5 +184,8 @@ export const createActivitySlice: StateCreator<SetupStore, [], [], ActivityState
     },
     applyFix: (checkId) => change('fix', checkId),
     undoFix: (checkId) => change('undo', checkId),
+    async choosePath(request) {
+      return (await act('browse', () => xs4().dialog.choosePath(request))) ?? null;
+    },
   };
 };

@@ -47,7 +47,10 @@ export type SpaceTrustBusy = 'spaceCertificate' | 'trustSpace';
 /** Check runs and fixes, started from either. */
 export type CheckBusy = 'checks' | 'fix' | 'undo';
 
-export type Busy = WizardBusy | TroubleshootBusy | SpaceTrustBusy | CheckBusy;
+/** A system file or folder dialog (Browse…) is open. */
+export type DialogBusy = 'browse';
+
+export type Busy = WizardBusy | TroubleshootBusy | SpaceTrustBusy | CheckBusy | DialogBusy;
 
 /** Long operations with live progress (and a log), shown by the LogPanel under `op.kind.<kind>`. */
 export type OperationKind =

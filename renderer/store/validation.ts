@@ -1,6 +1,7 @@
 // Checks a form before it is sent, so the technician sees the broken rule next to the field at once.
 // Rules mirror the contract's (contract/setup-channels.ts; the SHIP key's is the contract's own rule, contract/rules/);
 // the core validates again and its verdict wins.
+import { isAbsolutePath } from '../../contract/rules/absolute-path';
 import { shipKeyProblem } from '../../contract/rules/ship-key';
 
 /** A broken rule: `rule` is a key under `setup:rules.*`, `values` fill its placeholders. */
@@ -57,5 +58,21 @@ export function validateCompanyName(field: string, raw: string): FieldError | nu
   const v = raw.trim();
   if (v === '') return { field, rule: 'required' };
   if (v.length > 200) return { field, rule: 'maxLength', values: { max: 200 } };
+  return null;
+}
+
+/**
+ * A path the technician typed: required, and full (a bare name would land in the app's working folder);
+ * `htmlFile` for a report.
+ */
+export function validatePath(
+  field: string,
+  raw: string,
+  kind: 'any' | 'htmlFile' = 'any',
+): FieldError | null {
+  const v = raw.trim();
+  if (v === '') return { field, rule: 'required' };
+  if (!isAbsolutePath(v)) return { field, rule: 'absolutePath' };
+  if (kind === 'htmlFile' && !/\.html?$/i.test(v)) return { field, rule: 'htmlFile' };
   return null;
 }

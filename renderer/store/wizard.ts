@@ -22,7 +22,14 @@ import { toCallError } from '../bridge/errors';
 import { xs4 } from '../bridge/xs4';
 import { activity, initialActivity } from './activity';
 import { CONFIGURABLE_INTEGRATIONS, SPACE_SETTINGS_CHECKS, VERIFY_DEADLINE_MS } from './step-checks';
-import { parsePort, validateCompanyName, validateHost, validateShipKey, validateUrl } from './validation';
+import {
+  parsePort,
+  validateCompanyName,
+  validateHost,
+  validatePath,
+  validateShipKey,
+  validateUrl,
+} from './validation';
 import { initialTroubleshoot } from './troubleshoot';
 import { initialConnect } from './connect';
 import { initialPending, settingsChecksAfter } from './pending';
@@ -341,10 +348,7 @@ export const createWizardSlice: StateCreator<SetupStore, [], [], WizardState & W
     },
 
     async loadScript(source) {
-      if (source.kind === 'file' && source.path.trim() === '') {
-        validated([{ field: 'scriptPath', rule: 'required' }]);
-        return;
-      }
+      if (source.kind === 'file' && !validated([validatePath('scriptPath', source.path)])) return;
       const script = await act('loadScript', () =>
         xs4().setup.loadInstallScript(
           source.kind === 'file' ? { kind: 'file', path: source.path.trim() } : source,

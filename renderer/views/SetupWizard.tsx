@@ -91,6 +91,8 @@ export function SetupWizard({ onTroubleshoot }: StepProps): ReactElement {
                 >
                   <button
                     type="button"
+                    // Where the list shows numbers only (narrow windows), the name is the tooltip.
+                    title={t(`nav.${id}`)}
                     aria-current={isCurrent ? 'step' : undefined}
                     disabled={!reachable || navigating}
                     onClick={() => void goTo(id)}
@@ -98,7 +100,7 @@ export function SetupWizard({ onTroubleshoot }: StepProps): ReactElement {
                     <span className="wstep__mark" aria-hidden="true">
                       {isDone ? <Icon name="check" /> : i + 1}
                     </span>
-                    <span>{t(`nav.${id}`)}</span>
+                    <span className="wstep__name">{t(`nav.${id}`)}</span>
                     {isDone && <span className="sr-only">{t('wizard.done')}</span>}
                   </button>
                 </li>

@@ -7,7 +7,9 @@ import { CheckRunPanel } from '../components/CheckRunPanel';
 import { FailureNotice } from '../components/FailureNotice';
 import { Icon } from '../components/Icon';
 import { SpaceCertificatePanel } from '../components/SpaceCertificatePanel';
-import { TextField } from '../components/TextField';
+import { ConfirmDialog } from '../components/ConfirmDialog';
+import { LtrText, TextWithValues } from '../components/LtrText';
+import { PathField } from '../components/PathField';
 import { useSetupStore } from '../store/setup';
 import { useSay } from '../i18n/say';
 
@@ -83,14 +85,15 @@ export function Troubleshoot({ onSetup }: { onSetup: () => void }): ReactElement
           <h3 id="ts-bundle">{t('troubleshoot.bundleTitle')}</h3>
           <p>{t('troubleshoot.bundleExplain')}</p>
           <form onSubmit={open} noValidate className="form">
-            <TextField
+            <PathField
               label={t('troubleshoot.bundlePath')}
               field="bundlePath"
               value={bundlePath}
               onChange={setBundlePath}
               errors={s.fieldErrors}
               hint={t('troubleshoot.bundlePathHint')}
-              spellCheck={false}
+              purpose="bundleFolder"
+              dialogTitle={t('paths.dialog.bundleFolder')}
             />
             <div className="form__actions">
               <button type="submit" className="btn" disabled={s.busy !== null}>
@@ -107,7 +110,9 @@ export function Troubleshoot({ onSetup }: { onSetup: () => void }): ReactElement
             <div data-testid="bundle">
               <dl className="facts">
                 <dt>{t('troubleshoot.bundleFolder')}</dt>
-                <dd className="mono">{bundle.path}</dd>
+                <dd className="mono">
+                  <LtrText value={bundle.path} />
+                </dd>
                 <dt>{t('troubleshoot.machine')}</dt>
                 <dd>{bundle.machineName ?? t('troubleshoot.unknown')}</dd>
                 <dt>{t('troubleshoot.platform')}</dt>
@@ -135,14 +140,15 @@ export function Troubleshoot({ onSetup }: { onSetup: () => void }): ReactElement
           <h3 id="ts-collect">{t('troubleshoot.collectTitle')}</h3>
           <p>{t('troubleshoot.collectExplain')}</p>
           <form onSubmit={collect} noValidate className="form">
-            <TextField
+            <PathField
               label={t('troubleshoot.collectPath')}
               field="collectPath"
               value={collectPath}
               onChange={setCollectPath}
               errors={s.fieldErrors}
               hint={t('troubleshoot.collectPathHint')}
-              spellCheck={false}
+              purpose="evidenceFolder"
+              dialogTitle={t('paths.dialog.evidenceFolder')}
             />
             <div className="form__actions">
               <button type="submit" className="btn" disabled={s.busy !== null}>
@@ -162,14 +168,16 @@ export function Troubleshoot({ onSetup }: { onSetup: () => void }): ReactElement
           <h3 id="ts-export">{t('troubleshoot.exportTitle')}</h3>
           <p>{bundle !== null ? t('troubleshoot.exportBundle') : t('troubleshoot.exportLive')}</p>
           <form onSubmit={exportReport} noValidate className="form">
-            <TextField
+            <PathField
               label={t('troubleshoot.reportPath')}
               field="reportPath"
               value={reportPath}
               onChange={setReportPath}
               errors={s.fieldErrors}
               hint={t('troubleshoot.reportPathHint')}
-              spellCheck={false}
+              purpose="report"
+              dialogTitle={t('paths.dialog.report')}
+              filterName={t('paths.filter.report')}
             />
             <div className="form__actions">
               <button type="submit" className="btn" disabled={s.busy !== null}>
@@ -184,6 +192,23 @@ export function Troubleshoot({ onSetup }: { onSetup: () => void }): ReactElement
             </p>
           )}
         </section>
+        {s.missingFolder !== null && (
+          <ConfirmDialog
+            title={t('paths.missingFolderTitle')}
+            confirmLabel={t('paths.createFolder')}
+            onCancel={() => void s.answerMissingFolder(false)}
+            onConfirm={() => void s.answerMissingFolder(true)}
+          >
+            <p>
+              <TextWithValues
+                text={t('paths.missingFolder', {
+                  folder: s.missingFolder.folder,
+                  field: t(`troubleshoot.${s.missingFolder.field}`),
+                })}
+              />
+            </p>
+          </ConfirmDialog>
+        )}
       </section>
     </div>
   );

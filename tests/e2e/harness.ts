@@ -14,6 +14,8 @@ import { createCoreHandlers } from '../../main/core/api/handlers';
 import { createDispatcher } from '../../main/core/api/dispatch';
 import type { CoreDeps } from '../../main/core/api/deps';
 import type { EventName, HandlerContext } from '../../contract/ipc';
+import type { DialogInput } from '../../contract/dialog-channels';
+import type { PathDialogs } from '../../main/core/api/dialog-handlers';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const RENDERER_DIR = join(ROOT, 'dist', 'renderer');
@@ -57,6 +59,31 @@ export function bundleBridge(): Promise<string> {
 /** The test browser (Debian Chromium here, Edge or Chrome on Windows): tests/helpers/browser.ts decides. */
 export function launchChromium(): Promise<Browser> {
   return launchTestBrowser();
+}
+
+/**
+ * The system's file and folder dialogs, as a test double: in the app the main process shows them (main/path-dialogs.ts);
+ * here the test says what the technician picks. Bound in the core's deps, so the call crosses the real dispatcher.
+ */
+export interface DialogDouble extends PathDialogs {
+  /** What the page asked for, in order. */
+  readonly asked: Array<DialogInput<'dialog.choosePath'>>;
+  /** The next answers, in order: a path the technician picks, or null for Cancel. */
+  answer(...paths: Array<string | null>): void;
+}
+
+export function createDialogDouble(): DialogDouble {
+  const asked: Array<DialogInput<'dialog.choosePath'>> = [];
+  const answers: Array<string | null> = [];
+  return {
+    asked,
+    answer: (...paths) => void answers.push(...paths),
+    async choosePath(request) {
+      asked.push(request);
+      if (answers.length === 0) throw new Error(`No answer was given for the "${request.purpose}" dialog.`);
+      return answers.shift() ?? null;
+    },
+  };
 }
 
 /** Binds window.xs4 in `page` to the real core handlers built from `deps`, through the same dispatcher as main/ipc.ts. */

@@ -27,7 +27,15 @@ import { createMemorySecretStore } from '../../main/core/secrets/memory-secret-s
 import { createTestDeps, type TestDeps } from '../helpers/core-deps';
 import { launchSystemBrowser, type SystemBrowser } from '../helpers/system-browser';
 import { testCipher } from '../helpers/test-cipher';
-import { bindCore, launchChromium, startStaticServer, watchProblems, type PageProblems } from './harness';
+import {
+  bindCore,
+  createDialogDouble,
+  launchChromium,
+  startStaticServer,
+  watchProblems,
+  type DialogDouble,
+  type PageProblems,
+} from './harness';
 
 export const POLICY_HTML = `<!doctype html><html lang="en"><head><title>Privacy policy</title></head><body>
 <h1>Privacy policy of Hotel Miramar S.L.</h1>
@@ -43,6 +51,8 @@ export interface SetupEnv {
   deps: TestDeps;
   /** What the main process put on the clipboard (secrets copied without entering the page). */
   clipboard: string[];
+  /** The system's file and folder dialogs: what the page asked for, and what the technician picks (Browse). */
+  dialogs: DialogDouble;
   policyUrl: string;
   problems: PageProblems;
   /** With `signIn`: the local OpenID provider and the system browser the app opens. */
@@ -114,6 +124,7 @@ export async function startSetupEnv(options: SetupEnvOptions = {}): Promise<Setu
   const history = new HistoryStore({ dataDir });
   const windows = createWindowsRun({});
   const clipboard: string[] = [];
+  const dialogs = createDialogDouble();
   // One sign-in service for the whole run, as the app has one per computer (a reopened page finds it signed in).
   const signIn: SignInService | null =
     auth === null
@@ -161,6 +172,7 @@ export async function startSetupEnv(options: SetupEnvOptions = {}): Promise<Setu
         history,
       },
       ...(signIn !== null ? { signIn } : {}),
+      dialogs,
     });
 
   const server = await startStaticServer();
@@ -182,6 +194,7 @@ export async function startSetupEnv(options: SetupEnvOptions = {}): Promise<Setu
     space,
     browser,
     clipboard,
+    dialogs,
     policyUrl: policy.url,
     idp: auth?.idp ?? null,
     systemBrowser: auth?.browser ?? null,

@@ -30,13 +30,10 @@ export class WizardPage {
     if (shot !== undefined) await this.shot(shot);
   }
 
-  /** The whole page (long steps scroll), into docs/screenshots/. */
+  /** The window as the technician sees it (a long step scrolls inside it), into docs/screenshots/. */
   async shot(name: string): Promise<void> {
     await mkdir(SCREENSHOT_DIR, { recursive: true });
-    await this.page.screenshot({
-      path: join(SCREENSHOT_DIR, `${this.shotPrefix}${name}.png`),
-      fullPage: true,
-    });
+    await this.page.screenshot({ path: join(SCREENSHOT_DIR, `${this.shotPrefix}${name}.png`) });
   }
 
   /** Moves focus with Tab (forwards) until `target` has it; fails after a bounded number of presses. */

@@ -238,6 +238,23 @@ export const shell = {
   },
 };
 
+/** The system's file dialogs: records each call (with the parent window, if any) and answers what the test set. */
+export const dialog = {
+  calls: [] as Array<{ kind: 'open' | 'save'; parent: unknown; options: any }>,
+  openResult: { canceled: true, filePaths: [] as string[] },
+  saveResult: { canceled: true, filePath: undefined as string | undefined },
+  showOpenDialog(...args: unknown[]): Promise<{ canceled: boolean; filePaths: string[] }> {
+    const [parent, options] = args.length > 1 ? args : [null, args[0]];
+    dialog.calls.push({ kind: 'open', parent, options });
+    return Promise.resolve(dialog.openResult);
+  },
+  showSaveDialog(...args: unknown[]): Promise<{ canceled: boolean; filePath?: string | undefined }> {
+    const [parent, options] = args.length > 1 ? args : [null, args[0]];
+    dialog.calls.push({ kind: 'save', parent, options });
+    return Promise.resolve(dialog.saveResult);
+  },
+};
+
 /** Resets recorded state between tests. */
 export function resetFakeElectron(): void {
   BrowserWindow.created.length = 0;
@@ -251,6 +268,9 @@ export function resetFakeElectron(): void {
   clipboard.items = [];
   clipboard.text = '';
   clipboard.cleared = 0;
+  dialog.calls.length = 0;
+  dialog.openResult = { canceled: true, filePaths: [] };
+  dialog.saveResult = { canceled: true, filePath: undefined };
 }
 
 export default {
@@ -265,4 +285,5 @@ export default {
   safeStorage,
   clipboard,
   ClipboardItem,
+  dialog,
 };

@@ -60,6 +60,8 @@ export function createTestDeps(overrides: Partial<CoreDeps> = {}): TestDeps {
       openBrowser: () => Promise.reject(new Error('no system browser in this test')),
       env: {},
     }),
+    // No system dialog in tests: a Browse answers "cancelled" unless a test binds its own double.
+    dialogs: { choosePath: async () => null },
     ...overrides,
     records: logger.records,
     redactor,

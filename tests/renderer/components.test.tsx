@@ -170,8 +170,17 @@ describe('CheckList', () => {
       check('space.ship', 'fail'),
     ];
     const { container } = render(<CheckList checks={checks} busy={false} onFix={vi.fn()} onUndo={vi.fn()} />);
-    const order = [...container.querySelectorAll('li[data-check]')].map((li) => li.getAttribute('data-check'));
-    expect(order).toEqual(['power.sleep', 'space.ship', 'space.https', 'power.states', 'face.reachable', 'face.signed-in']);
+    const order = [...container.querySelectorAll('li[data-check]')].map((li) =>
+      li.getAttribute('data-check'),
+    );
+    expect(order).toEqual([
+      'power.sleep',
+      'space.ship',
+      'space.https',
+      'power.states',
+      'face.reachable',
+      'face.signed-in',
+    ]);
     expect(screen.getByRole('status').textContent).toBe('2 failed, 1 warnings, 1 skipped, 2 passed.');
   });
 
@@ -291,6 +300,52 @@ describe('CertificateDialog', () => {
     );
     expect(screen.getByTestId('cert-fingerprint').textContent).toBe(formatFingerprint(CERT.fingerprint256));
     expect(within(dialog).getByRole('button', { name: 'Trust the new certificate' })).toBeTruthy();
+  });
+
+  it('flags a certificate whose names do not cover the address typed, naming both', () => {
+    const other = {
+      ...CERT,
+      host: '10.0.0.7',
+      namesMatch: false,
+      subjectAltNames: ['DNS:xs4face.test', 'IP Address:10.0.0.5'],
+    };
+    const { unmount } = render(
+      <CertificateDialog
+        pending={{
+          url: 'https://10.0.0.7/',
+          certificate: other,
+          reason: { code: 'TLS_UNTRUSTED', message: 'Not trusted.', remedy: '' },
+        }}
+        server="face"
+        busy={false}
+        onTrust={vi.fn()}
+        onRefuse={vi.fn()}
+      />,
+    );
+    const flag = screen.getByTestId('cert-names-mismatch');
+    expect(flag.textContent).toContain('This certificate is not issued for the address you typed');
+    expect(flag.textContent).toContain(
+      'You typed 10.0.0.7, but the certificate names xs4face.test, 10.0.0.5.',
+    );
+    unmount();
+    // Names that cover the address, or a certificate judged for no address: nothing to flag.
+    for (const certificate of [{ ...CERT, host: 'xs4face.test', namesMatch: true }, CERT]) {
+      const view = render(
+        <CertificateDialog
+          pending={{
+            url: 'https://xs4face.test/',
+            certificate,
+            reason: { code: 'TLS_UNTRUSTED', message: 'Not trusted.', remedy: '' },
+          }}
+          server="face"
+          busy={false}
+          onTrust={vi.fn()}
+          onRefuse={vi.fn()}
+        />,
+      );
+      expect(screen.queryByTestId('cert-names-mismatch')).toBeNull();
+      view.unmount();
+    }
   });
 
   it('for Space, says where to compare the fingerprint: the Space server', () => {

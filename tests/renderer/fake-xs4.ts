@@ -18,7 +18,7 @@ import type { Xs4Api } from '../../contract/ipc';
 import type { DeviceCodeEvent, LogLineEvent, PendingEvent, ProgressEvent } from '../../renderer/bridge/xs4';
 
 /** The part of window.xs4 the setup wizard and Troubleshoot view use. */
-type SetupApi = Pick<Xs4Api, 'setup' | 'signIn' | 'clipboard' | 'history' | 'troubleshoot' | 'on'>;
+type SetupApi = Pick<Xs4Api, 'setup' | 'signIn' | 'clipboard' | 'history' | 'troubleshoot' | 'dialog' | 'on'>;
 
 export const SECRET_SHIP_KEY = 'Zq7Rw2Kp9Lm4Xv8Tn3Bc6Hd1Jf5Gs0Ya';
 export const SECRET_AUTH_KEY = 'auth-secret-value-0123456789';
@@ -39,6 +39,10 @@ export interface FakeOptions {
   regions?: RegionView[];
   signedIn?: SignInView | null;
   spaceCertificate?: () => SpaceCertificateResult;
+  /** What the system file dialogs answer, in order (a path, or null for Cancel). */
+  dialogAnswers?: Array<string | null>;
+  /** Folders that do not exist: writing into them without createFolder is PATH_FOLDER_MISSING, as in the core. */
+  missingFolders?: string[];
 }
 
 export const REGIONS: RegionView[] = [
@@ -179,6 +183,19 @@ export class FakeXs4 {
     });
   }
 
+  /** The core's answer for a path inside a folder that does not exist, unless the technician agreed to create it. */
+  private folderCheck(path: string, createFolder: boolean | undefined): void {
+    const folder = (this.options.missingFolders ?? []).find((f) => path === f || path.startsWith(`${f}\\`));
+    if (folder === undefined || createFolder === true) return;
+    throw {
+      name: 'Xs4Error',
+      code: 'PATH_FOLDER_MISSING',
+      message: `The folder ${folder} does not exist.`,
+      remedy: 'Choose an existing folder with Browse, or agree to create this one.',
+      detail: { folder },
+    };
+  }
+
   callsOf(method: string): unknown[] {
     return this.calls.filter((c) => c.method === method).map((c) => c.input);
   }
@@ -293,9 +310,9 @@ export class FakeXs4 {
       runInstallScript: (input) => this.manual('runInstallScript', input),
       runChecks: (input) => this.record('runChecks', input, this.options.checks ?? []),
       collectBundle: (input) =>
-        this.record('collectBundle', input, {
-          path: `/abs/${input.path}`,
-          checks: this.options.checks ?? [],
+        this.record('collectBundle', input, () => {
+          this.folderCheck(input.path, input.createFolder);
+          return { path: `/abs/${input.path}`, checks: this.options.checks ?? [] };
         }),
       applyFix: (input) =>
         this.record('applyFix', input, check(input.checkId, 'pass', { undoAvailable: true })),
@@ -391,10 +408,14 @@ export class FakeXs4 {
             notes: [],
           }),
         exportReport: (input) =>
-          this.record('exportReport', input, {
-            path: input.path,
-            counts: { pass: 0, warn: 0, fail: 1, skip: 0 },
+          this.record('exportReport', input, () => {
+            this.folderCheck(input.path, input.createFolder);
+            return { path: input.path, counts: { pass: 0, warn: 0, fail: 1, skip: 0 } };
           }),
+      },
+      dialog: {
+        choosePath: (input) =>
+          this.record('choosePath', input, () => this.options.dialogAnswers?.shift() ?? null),
       },
       history: {
         list: () =>

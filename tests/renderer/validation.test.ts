@@ -4,11 +4,25 @@ import {
   parsePort,
   validateCompanyName,
   validateHost,
+  validatePath,
   validateShipKey,
   validateUrl,
 } from '../../renderer/store/validation';
 
 describe('form rules', () => {
+  it("wants full paths: a bare name would land in the app's working folder", () => {
+    for (const ok of ['C:\\Users\\Public\\x.ps1', 'c:/x/y', '\\\\srv\\share\\x', '/tmp/x'])
+      expect(validatePath('scriptPath', ok), ok).toBeNull();
+    for (const bad of ['x.ps1', '.\\x.ps1', '..\\x', 'C:x.ps1', '\\x', '//'])
+      expect(validatePath('scriptPath', bad), bad).toEqual({ field: 'scriptPath', rule: 'absolutePath' });
+    expect(validatePath('reportPath', '  ')).toEqual({ field: 'reportPath', rule: 'required' });
+    expect(validatePath('reportPath', 'C:\\r.pdf', 'htmlFile')).toEqual({
+      field: 'reportPath',
+      rule: 'htmlFile',
+    });
+    expect(validatePath('reportPath', 'C:\\r.HTM', 'htmlFile')).toBeNull();
+  });
+
   it('accepts host names and IPs, refuses the rest', () => {
     expect(validateHost('host', 'space01.site.local')).toBeNull();
     expect(validateHost('host', '10.0.0.5')).toBeNull();

@@ -6,6 +6,7 @@ import type { SettingsStore } from '../settings/settings-store';
 import type { SetupWiring } from './setup-handlers';
 import type { TroubleshootWiring } from '../troubleshoot/troubleshoot-service';
 import type { SignInService } from '../auth/sign-in-service';
+import type { PathDialogs } from './dialog-handlers';
 
 export interface AppIdentity {
   productName: string;
@@ -30,4 +31,6 @@ export interface CoreDeps {
   troubleshoot: TroubleshootWiring;
   /** Microsoft sign-in per XS4 Face region (`signIn.*`): the same service gives the setup flow its tokens. */
   signIn: SignInService;
+  /** The system's file and folder dialogs behind the Browse buttons (`dialog.choosePath`), shown by the main process. */
+  dialogs: PathDialogs;
 }

@@ -3,6 +3,7 @@ import { hostname } from 'node:os';
 import type { Handlers } from '../../../contract/ipc';
 import type { CoreDeps } from './deps';
 import { appHandlers } from './app-handlers';
+import { dialogHandlers } from './dialog-handlers';
 import { settingsHandlers } from './settings-handlers';
 import { setupHandlers } from './setup-handlers';
 import { signInHandlers } from './sign-in-handlers';
@@ -28,7 +29,9 @@ export function createCoreHandlers(deps: CoreDeps): Handlers {
         secrets: async () =>
           (
             await Promise.all(
-              (['shipApiKey', 'faceToken', 'faceAuthKey'] as const).map((n) => deps.secrets.get(n).catch(() => null)),
+              (['shipApiKey', 'faceToken', 'faceAuthKey'] as const).map((n) =>
+                deps.secrets.get(n).catch(() => null),
+              ),
             )
           ).filter((v): v is string => v !== null && v !== ''),
         // The report is written in the language the technician chose for the app.
@@ -37,5 +40,6 @@ export function createCoreHandlers(deps: CoreDeps): Handlers {
     ),
     ...setupHandlers({ ...deps.setup, clock: deps.clock, lastChecks, ops }),
     ...signInHandlers(deps.signIn, ops),
+    ...dialogHandlers(deps.dialogs),
   };
 }

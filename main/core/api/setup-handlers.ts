@@ -116,8 +116,10 @@ export function setupHandlers({
     'setup.verifyStatus': () => s.verifyStatus(),
     'setup.followVerify': ({ operationId }, ctx) =>
       ops.run(operationId, 'verify', ctx, (h) => s.followVerify(h)),
-    'setup.collectBundle': ({ operationId, path }, ctx) =>
-      ops.run(operationId, 'collectBundle', ctx, (h) => s.collectBundle(path, h)),
+    'setup.collectBundle': ({ operationId, path, createFolder }, ctx) =>
+      ops.run(operationId, 'collectBundle', ctx, (h) =>
+        s.collectBundle(path, h, { createFolder: createFolder ?? false }),
+      ),
     'setup.cancel': async ({ operationId }) => ops.cancel(operationId),
     'history.list': async () => (await history.read()).entries.map(historyView),
     'clipboard.copyText': ({ text }) => copyText(clipboard, text),

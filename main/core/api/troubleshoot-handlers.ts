@@ -13,6 +13,7 @@ export type TroubleshootHandlers = {
 export function troubleshootHandlers(t: TroubleshootService): TroubleshootHandlers {
   return {
     'troubleshoot.openBundle': ({ path }) => t.openBundle(path),
-    'troubleshoot.exportReport': ({ source, path }) => t.exportReport(source, path),
+    'troubleshoot.exportReport': ({ source, path, createFolder }) =>
+      t.exportReport(source, path, createFolder),
   };
 }

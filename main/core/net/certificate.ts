@@ -4,7 +4,7 @@
 // wrong type or malformed (OpenSSL prints an unreadable date as "Bad time value") is named in `problems`, and the
 // connection code refuses such a certificate with a failure naming the field.
 import { createHash } from 'node:crypto';
-import type { PeerCertificate } from 'node:tls';
+import { checkServerIdentity, type PeerCertificate } from 'node:tls';
 
 // The shape and its schema live in the contract (the IPC contract and the page's type checks use them).
 import type { CertificateInfo } from '../../../contract/certificate';
@@ -88,4 +88,24 @@ export function describeCertificate(peer: PeerCertificate | Record<string, unkno
     serialNumber: text(p.serialNumber).slice(0, 200),
     ...(problems.length > 0 ? { problems } : {}),
   };
+}
+
+/**
+ * The certificate as judged for `host`, the name this computer connected to: whether its names cover it is TLS's own
+ * check (subject alternative names, else the common name; IP addresses against IP entries). Chain trust is judged
+ * apart, so a self-signed certificate for another server is still said to be for another server.
+ */
+export function describeCertificateFor(
+  peer: PeerCertificate | Record<string, unknown>,
+  host: string,
+): CertificateInfo {
+  const info = describeCertificate(peer);
+  let namesMatch: boolean;
+  try {
+    namesMatch = checkServerIdentity(host, peer as PeerCertificate) === undefined;
+  } catch {
+    // A certificate whose names cannot be read does not cover the name.
+    namesMatch = false;
+  }
+  return { ...info, host, namesMatch };
 }

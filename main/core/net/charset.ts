@@ -47,8 +47,10 @@ function bom(b: Buffer): { encoding: string; skip: number } | null {
 
 /** An XML declaration's encoding; also spots UTF-16 without a BOM by its "<?" pattern (XML 1.0 Appendix F). */
 function xmlDeclared(b: Buffer): { label: string } | null {
-  if (b.length >= 4 && b[0] === 0x3c && b[1] === 0x00 && b[2] === 0x3f && b[3] === 0x00) return { label: 'utf-16le' };
-  if (b.length >= 4 && b[0] === 0x00 && b[1] === 0x3c && b[2] === 0x00 && b[3] === 0x3f) return { label: 'utf-16be' };
+  if (b.length >= 4 && b[0] === 0x3c && b[1] === 0x00 && b[2] === 0x3f && b[3] === 0x00)
+    return { label: 'utf-16le' };
+  if (b.length >= 4 && b[0] === 0x00 && b[1] === 0x3c && b[2] === 0x00 && b[3] === 0x3f)
+    return { label: 'utf-16be' };
   const head = b.subarray(0, 200).toString('latin1');
   const m = /^\s*<\?xml\s[^>]*?encoding\s*=\s*["']([A-Za-z0-9._:-]{1,40})["']/.exec(head);
   return m ? { label: m[1]! } : null;
@@ -64,15 +66,17 @@ function htmlMetaDeclared(b: Buffer): { label: string } | null {
 // Some ICU builds (Node 24.0–24.6, 22.13–22.18) decode windows-1252's 0x80–0x9F as Latin-1 controls. The Encoding
 // Standard's index for that range, used only when the runtime gets € wrong.
 const WINDOWS_1252_HIGH = [
-  0x20ac, 0x81, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030, 0x160, 0x2039, 0x152, 0x8d, 0x17d, 0x8f,
-  0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x2dc, 0x2122, 0x161, 0x203a, 0x153, 0x9d, 0x17e, 0x178,
+  0x20ac, 0x81, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030, 0x160, 0x2039, 0x152, 0x8d,
+  0x17d, 0x8f, 0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x2dc, 0x2122, 0x161, 0x203a,
+  0x153, 0x9d, 0x17e, 0x178,
 ];
 let icu1252Ok: boolean | undefined;
 function decode1252(bytes: Buffer): string {
   icu1252Ok ??= new TextDecoder('windows-1252').decode(Uint8Array.of(0x80)) === '\u20ac';
   if (icu1252Ok) return new TextDecoder('windows-1252').decode(bytes);
   let out = '';
-  for (const byte of bytes) out += String.fromCharCode(byte >= 0x80 && byte <= 0x9f ? WINDOWS_1252_HIGH[byte - 0x80]! : byte);
+  for (const byte of bytes)
+    out += String.fromCharCode(byte >= 0x80 && byte <= 0x9f ? WINDOWS_1252_HIGH[byte - 0x80]! : byte);
   return out;
 }
 

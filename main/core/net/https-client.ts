@@ -21,7 +21,7 @@ import {
   tooLarge,
 } from './net-errors';
 import { type CertificateInfo } from '../../../contract/certificate';
-import { describeCertificate } from './certificate';
+import { describeCertificateFor } from './certificate';
 import { normaliseFingerprint } from '../../../contract/rules/fingerprint';
 import { hostInUrl } from '../../../contract/rules/url-host';
 
@@ -107,7 +107,7 @@ function connect(
             reject(noCertificate(ep));
             return;
           }
-          const cert = describeCertificate(peer);
+          const cert = describeCertificateFor(peer, ep.host);
           if (cert.problems !== undefined) {
             s.destroy();
             reject(malformedCertificate(ep, cert));

@@ -158,12 +158,24 @@ export function malformedCertificate(ep: Endpoint, cert: CertificateInfo): AppEr
  * The server presented another certificate than the one the technician accepted; both fingerprints are named, since
  * the technician decides. `systemTrusts` says whether this machine would have trusted the new one on its own.
  */
-export function pinMismatch(ep: Endpoint, pin: string, cert: CertificateInfo, systemTrusts = false): AppError {
+export function pinMismatch(
+  ep: Endpoint,
+  pin: string,
+  cert: CertificateInfo,
+  systemTrusts = false,
+): AppError {
   return new AppError(
     NetCodes.TLS_PIN_MISMATCH,
     `${where(ep)} presented a different certificate (SHA-256 ${cert.fingerprint256}) than the one you accepted (SHA-256 ${pin})${systemTrusts ? ', although this machine trusts the new one' : ''}.`,
     'Someone replaced the certificate or is intercepting the connection. Compare the new fingerprint with the one on the server; accept the new certificate only if you know why it changed.',
-    { host: ep.host, port: ep.port, expected: pin, actual: cert.fingerprint256, certificate: cert, systemTrusts },
+    {
+      host: ep.host,
+      port: ep.port,
+      expected: pin,
+      actual: cert.fingerprint256,
+      certificate: cert,
+      systemTrusts,
+    },
   );
 }
 

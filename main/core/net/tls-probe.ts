@@ -7,7 +7,7 @@ import * as tls from 'node:tls';
 import { AppError, invalidInput } from '../errors';
 import { validateHost, validatePort } from './endpoint';
 import { type CertificateInfo } from '../../../contract/certificate';
-import { describeCertificate } from './certificate';
+import { describeCertificate, describeCertificateFor } from './certificate';
 import { canonicalFingerprint, SHA256_FINGERPRINT_RULE } from '../../../contract/rules/fingerprint';
 import { classifySocketError, NetCodes } from './net-errors';
 
@@ -194,13 +194,8 @@ export async function probeTls(opts: TlsProbeOptions): Promise<TlsProbeResult> {
             );
             return;
           }
-          const cert = describeCertificate(peer);
-          let nameMatches: boolean | null;
-          try {
-            nameMatches = tls.checkServerIdentity(expectedName, peer) === undefined;
-          } catch {
-            nameMatches = null;
-          }
+          const cert = describeCertificateFor(peer, expectedName);
+          const nameMatches = cert.namesMatch ?? null;
           finish(
             result({
               code: TlsProbeCodes.OK,

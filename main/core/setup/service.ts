@@ -124,8 +124,15 @@ export interface SetupService {
     hooks?: OperationHooks,
   ): Promise<EnrollmentSaveResult>;
 
-  /** Runs every check and writes an evidence bundle (redacted) into `outDir`, which must be new or empty. */
-  collectBundle(outDir: string, hooks: OperationHooks): Promise<{ path: string; checks: CheckView[] }>;
+  /**
+   * Runs every check and writes an evidence bundle (redacted) into `outDir`, which must be empty. A folder that does
+   * not exist is created only with `createFolder` (the technician agreed); otherwise PATH_FOLDER_MISSING, before any check.
+   */
+  collectBundle(
+    outDir: string,
+    hooks: OperationHooks,
+    options?: { createFolder: boolean },
+  ): Promise<{ path: string; checks: CheckView[] }>;
 
   /** The site's non-secret settings as a profile (for `setup --profile` elsewhere); `leftOut` says what could not be read. */
   siteProfile(): Promise<{ profile: SiteProfile; leftOut: string[] }>;

@@ -68,8 +68,8 @@ export function recordingLastChecks(
       last.update(view);
       return view;
     },
-    async collectBundle(outDir, hooks) {
-      const out = await service.collectBundle(outDir, hooks);
+    async collectBundle(outDir, hooks, options) {
+      const out = await service.collectBundle(outDir, hooks, options);
       last.set(out.checks, clock(), await faceInputs(service));
       return out;
     },

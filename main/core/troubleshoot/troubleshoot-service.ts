@@ -1,6 +1,7 @@
 // Troubleshoot: open an evidence bundle collected elsewhere (evaluated here, offline) and export the HTML report of the
 // bundle on screen or of the last live run. The IPC handlers call it one line per channel.
-import { resolve } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
 import type { BundleView } from '../../../contract/troubleshoot-channels';
 import { checkView } from '../checks/check-view';
 import { recordsInOrder } from '../checks/run-result';
@@ -9,6 +10,7 @@ import { text } from '../../../contract/text';
 import type { Language } from '../../../contract/languages';
 import { AppError } from '../errors';
 import { ioCode, writeFileAtomic } from '../fs/atomic-write';
+import { folderReady } from '../fs/folder';
 import { renderHtmlReport, type ReportModel } from '../report/html-report';
 import { liveReportModel, reportModel } from '../report/report-model';
 import { evaluateBundleDir, type EvaluatedBundle } from './bundle-evaluation';
@@ -35,9 +37,11 @@ export interface TroubleshootContext {
 
 export interface TroubleshootService {
   openBundle(path: string): Promise<BundleView>;
+  /** Writes the report to `path`; its folder must exist, or is created when `createFolder` (the technician agreed). */
   exportReport(
     source: 'bundle' | 'live',
     path: string,
+    createFolder?: boolean,
   ): Promise<{ path: string; counts: ReportModel['counts'] }>;
 }
 
@@ -92,9 +96,10 @@ export function createTroubleshootService(
         notes: evaluated.notes,
       };
     },
-    async exportReport(source, path) {
+    async exportReport(source, path, createFolder = false) {
       const report = await model(source);
       const target = resolve(path);
+      await folderReady(dirname(target), createFolder);
       const html = renderHtmlReport(report, await context.language());
       try {
         await writeFileAtomic(target, html);
@@ -104,6 +109,13 @@ export function createTroubleshootService(
           detail: { file: target },
         });
       }
+      // Read back: the technician hands this file over, so what is on disk must be what was written.
+      if ((await readFile(target, 'utf8').catch(() => null)) !== html)
+        throw new AppError('REPORT_WRITE_FAILED', {
+          variant: 'readBack',
+          params: { file: target },
+          detail: { file: target },
+        });
       return { path: target, counts: report.counts };
     },
   };

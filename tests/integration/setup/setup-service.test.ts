@@ -96,7 +96,7 @@ describe('setup service against the simulators', () => {
 
     // An evidence bundle of this server, evaluated offline, gives the same verdicts; no secret is in it.
     const bundleDir = join(e.dataDir, 'bundle');
-    const collected = await e.service.collectBundle(bundleDir, {});
+    const collected = await e.service.collectBundle(bundleDir, {}, { createFolder: true });
     const { supplied } = await readBundle(collected.path, allChecks(createWindowsRun({}).deps));
     const offline = await evaluateEvidence(allChecks(createWindowsRun({}).deps), supplied);
     for (const v of collected.checks) expect(offline.byId[v.id]?.result.status).toBe(v.status);

@@ -108,6 +108,39 @@ describe('troubleshoot handlers', () => {
     ).rejects.toHaveProperty('code');
   });
 
+  it('never creates a missing folder silently: it says so, and creates it only when the technician agreed', async () => {
+    const h = handlers();
+    await h['troubleshoot.openBundle']({ path: rawFolder() });
+    const base = mkdtempSync(join(tmpdir(), 'report-'));
+    const out = join(base, 'site-12', 'reports', 'r.html');
+    await expect(h['troubleshoot.exportReport']({ source: 'bundle', path: out })).rejects.toMatchObject({
+      code: 'PATH_FOLDER_MISSING',
+      detail: { folder: join(base, 'site-12', 'reports') },
+    });
+    expect(existsSync(join(base, 'site-12'))).toBe(false);
+    const written = await h['troubleshoot.exportReport']({ source: 'bundle', path: out, createFolder: true });
+    expect(written.path).toBe(out);
+    expect(readFileSync(out, 'utf8')).toMatch(/<!doctype html>/i);
+  });
+
+  it("wants a full path: a bare name would land in the app's working folder", () => {
+    for (const path of ['report.html', '.\\report.html', '..\\out\\report.html', 'C:report.html']) {
+      const r = troubleshootContract['troubleshoot.exportReport'].input.safeParse({ source: 'live', path });
+      expect(r.success, path).toBe(false);
+      expect(r.error?.issues[0]?.message).toMatch(/^must be a full path/);
+    }
+    for (const path of [
+      'C:\\Users\\Public\\r.html',
+      'D:/reports/r.html',
+      '\\\\srv\\share\\r.html',
+      '/tmp/r.html',
+    ])
+      expect(
+        troubleshootContract['troubleshoot.exportReport'].input.safeParse({ source: 'live', path }).success,
+        path,
+      ).toBe(true);
+  });
+
   it('wants an .html file name for the report', () => {
     const r = troubleshootContract['troubleshoot.exportReport'].input.safeParse({
       source: 'bundle',

@@ -2,7 +2,7 @@
 // and each such field is named in `problems` (a certificate is what a hostile server chooses to send).
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { describeCertificate } from '../../../main/core/net/certificate';
+import { describeCertificate, describeCertificateFor } from '../../../main/core/net/certificate';
 import { CertificateInfoSchema } from '../../../contract/certificate';
 
 const good = {
@@ -71,6 +71,26 @@ describe('describeCertificate', () => {
         expect(CertificateInfoSchema.safeParse(c).success).toBe(true);
       }),
       { numRuns: 500 },
+    );
+  });
+});
+
+describe('describeCertificateFor', () => {
+  it('says whether the names cover the address typed: DNS names, IP addresses, nothing else', () => {
+    expect(describeCertificateFor(good as never, 'space.local')).toMatchObject({ host: 'space.local', namesMatch: true });
+    expect(describeCertificateFor(good as never, '10.0.0.5')).toMatchObject({ host: '10.0.0.5', namesMatch: true });
+    expect(describeCertificateFor(good as never, '10.0.0.6')).toMatchObject({ host: '10.0.0.6', namesMatch: false });
+    expect(describeCertificateFor(good as never, 'other.local')).toMatchObject({ namesMatch: false });
+  });
+
+  it('never throws on a hostile peer: names it cannot read do not match', () => {
+    fc.assert(
+      fc.property(fc.anything(), fc.constantFrom('space.local', '10.0.0.5', '::1'), (p, host) => {
+        const c = describeCertificateFor(p as never, host);
+        expect(CertificateInfoSchema.safeParse(c).success).toBe(true);
+        expect(typeof c.namesMatch).toBe('boolean');
+      }),
+      { numRuns: 300 },
     );
   });
 });

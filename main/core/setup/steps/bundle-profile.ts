@@ -4,7 +4,8 @@ import { hostname } from 'node:os';
 import { resolve as resolvePath } from 'node:path';
 import { AppError, toErrorInfo } from '../../errors';
 import { runChecks as runEngine } from '../../checks/runner';
-import { writeBundle } from '../../evidence/bundle-writer';
+import { assertOutDirUsable, writeBundle } from '../../evidence/bundle-writer';
+import { folderReady } from '../../fs/folder';
 import {
   PROFILE_FORMAT,
   PROFILE_VERSION,
@@ -21,7 +22,11 @@ import { viewsOf } from './checks';
 export function bundleProfileSteps(ctx: SetupContext): Pick<SetupService, 'collectBundle' | 'siteProfile'> {
   const { deps } = ctx;
   return {
-    async collectBundle(outDir, hooks) {
+    async collectBundle(outDir, hooks, options = { createFolder: false }) {
+      // The folder is judged before any check runs: a full one is refused, a missing one is created only if agreed.
+      const path = resolvePath(outDir);
+      await assertOutDirUsable(path);
+      await folderReady(path, options.createFolder);
       const all = ctx.checks();
       const inputs = await checkInputs(ctx);
       const result = await runEngine(all, {
@@ -39,7 +44,6 @@ export function bundleProfileSteps(ctx: SetupContext): Pick<SetupService, 'colle
           ),
       });
       if (result.cancelled) throw new AppError('CANCELLED', { variant: 'collect' });
-      const path = resolvePath(outDir);
       const secrets = [await deps.secrets.get('faceAuthKey')].filter((x): x is string => x !== null);
       await writeBundle(path, result, all, {
         toolVersion: deps.toolVersion ?? 'unknown',

@@ -1,0 +1,19 @@
+// A folder the technician named for something the app writes (a report, an evidence bundle): it must exist, or be
+// created because the technician agreed to it. A missing folder is never created silently.
+import { mkdir, stat } from 'node:fs/promises';
+import { AppError } from '../errors';
+import { ioCode } from './atomic-write';
+
+/** Resolves when `folder` exists; creates it (and its parents) only when `create` is true, else PATH_FOLDER_MISSING. */
+export async function folderReady(folder: string, create: boolean): Promise<void> {
+  const found = await stat(folder).catch((e: NodeJS.ErrnoException) => {
+    if (e.code === 'ENOENT') return null;
+    throw new AppError('PATH_UNREADABLE', { params: { folder, code: ioCode(e) }, detail: { folder } });
+  });
+  if (found !== null) {
+    if (found.isDirectory()) return;
+    throw new AppError('PATH_NOT_A_FOLDER', { params: { folder }, detail: { folder } });
+  }
+  if (!create) throw new AppError('PATH_FOLDER_MISSING', { params: { folder }, detail: { folder } });
+  await mkdir(folder, { recursive: true });
+}
