@@ -203,8 +203,10 @@ export const HistoryEntryViewSchema = z.object({
   time: z.string(),
   kind: z.string(),
   target: z.string(),
+  /** What the change did (entries recorded before the catalogs hold English words). */
   summary: sayableSchema,
-  result: z.string(),
+  /** "ok", or "failed" with the code. */
+  result: textSchema,
 });
 export type HistoryEntryView = z.infer<typeof HistoryEntryViewSchema>;
 

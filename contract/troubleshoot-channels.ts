@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { absolutePath as path, channel } from './channel';
 import { CheckViewSchema } from './setup-shapes';
+import { textSchema } from './text-schema';
 
 /** What an opened bundle says: verdicts from its evidence (evaluated here, offline) and where it came from. */
 export const BundleViewSchema = z.object({
@@ -11,8 +12,8 @@ export const BundleViewSchema = z.object({
   machineName: z.string().nullable(),
   platform: z.string().nullable(),
   collectedAt: z.string().nullable(),
-  /** E.g. "no manifest", "evidence for checks this version does not know". */
-  notes: z.array(z.string()),
+  /** E.g. "no manifest", "evidence for checks this version does not know" (sentences of the catalogs). */
+  notes: z.array(textSchema),
 });
 export type BundleView = z.infer<typeof BundleViewSchema>;
 

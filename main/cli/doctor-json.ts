@@ -62,7 +62,9 @@ export const DoctorJsonSchema = z.object({
       durationMs: z.number().nonnegative(),
     }),
   ),
+  /** Remarks about the run, in the run's language, and beside them (same order) their catalog keys and parameters. */
   notes: z.array(z.string()),
+  noteTexts: z.array(textSchema),
 });
 export type DoctorJson = z.infer<typeof DoctorJsonSchema>;
 
@@ -72,7 +74,7 @@ export interface DoctorJsonMeta {
   platform?: string;
   inputs: DoctorJson['inputs'];
   exitCode: 0 | 1 | 2 | 130;
-  notes: string[];
+  notes: Text[];
   secrets: readonly string[];
 }
 
@@ -107,7 +109,8 @@ export function doctorJson(run: RunResult, meta: DoctorJsonMeta): DoctorJson {
         durationMs: r.durationMs,
       };
     }),
-    notes: meta.notes,
+    notes: meta.notes.map((n) => say(n)),
+    noteTexts: meta.notes,
   };
   return DoctorJsonSchema.parse(redactValue(doc, meta.secrets));
 }

@@ -1,4 +1,5 @@
 // The two ways a command gets verdicts: run the checks live, or evaluate an evidence bundle (no network, no PowerShell).
+import type { Text } from '../../contract/text';
 import { AppError } from '../core/errors';
 import type { Check } from '../core/checks/types';
 import type { RunProgressEvent, RunResult } from '../core/checks/run-result';
@@ -6,7 +7,7 @@ import { runChecks } from '../core/checks/runner';
 import { evaluateBundleDir } from '../core/troubleshoot/bundle-evaluation';
 import { secretsOf } from '../core/checks/types';
 import type { CliContext } from './context';
-import { CLI_INPUT_LABELS, type LiveSettings, shownInputs } from './live-inputs';
+import { cliInputLabels, type LiveSettings, shownInputs } from './live-inputs';
 
 export interface Evaluated {
   run: RunResult;
@@ -16,18 +17,14 @@ export interface Evaluated {
   machineName?: string;
   platform?: string;
   collectedAt?: string;
-  notes: string[];
+  notes: Text[];
 }
 
 export function loadChecks(ctx: CliContext): Check[] {
   const checks = ctx.checks();
   if (checks.length === 0) {
     // Saying "all good" about nothing would be a lie.
-    throw new AppError(
-      'CLI_NO_CHECKS',
-      'this build has no checks registered, so nothing can be checked',
-      'Use a complete build of xs4-setup.',
-    );
+    throw new AppError('CLI_NO_CHECKS');
   }
   return checks;
 }
@@ -44,7 +41,7 @@ export async function evaluateLive(
     deadlineMs: settings.deadlineMs,
     platform: ctx.io.platform,
     now: () => ctx.io.now(),
-    inputLabels: CLI_INPUT_LABELS,
+    inputLabels: cliInputLabels(),
     ...(ctx.signal ? { signal: ctx.signal } : {}),
     ...(onProgress ? { onProgress } : {}),
   });

@@ -1,8 +1,8 @@
-// The usage text of xs4-setup (kept in step with docs/cli.md).
-export const HELP = `xs4-setup — checks and sets up the XS4 Face ⇄ Salto Space integration
+// The usage text of xs4-setup (kept in step with docs/cli.md): the synopsis as typed, the explanations in --lang.
+import { text } from '../../contract/text';
+import { say } from './say';
 
-Usage:
-  xs4-setup login [--region R] [--device-code] [--face-url URL] [--timeout-ms N]
+const SYNOPSIS = `  xs4-setup login [--region R] [--device-code] [--face-url URL] [--timeout-ms N]
   xs4-setup logout
   xs4-setup doctor [--face-url URL] [--space-url URL] [--ship-key-file F | --ship-key-stdin]
                    [--face-token-file F | --face-token-stdin] [--face-site S --face-server V]
@@ -17,11 +17,21 @@ Usage:
                   [--save-failing-policy] [--verify-timeout-ms N] [--pending-timeout-ms N]
   xs4-setup export-profile --out FILE.json [--face-token-file F | --face-token-stdin]
   xs4-setup help | --help | --version
+  Every command also takes --lang LANG (en, fr, de, nl, es, ar).`;
 
-Sign-in: after "xs4-setup login" the other commands use the saved sign-in for the server it was made for;
-a token from --face-token-file, --face-token-stdin or XS4_FACE_TOKEN is used instead when given.
-Secrets are never taken on the command line: use a file, stdin, or XS4_SHIP_KEY / XS4_FACE_TOKEN.
-Exit codes: 0 nothing failed, 1 a check failed, 2 usage or configuration error (doctor: also a pinned certificate
-that changed, both fingerprints on stderr), 3 internal error (a bug: one line, please report it), 130 interrupted.
-Data folder: XS4_DATA_DIR, else the app's user-data folder. Details: docs/cli.md.
-`;
+/** The help in this run's language. */
+export function helpText(): string {
+  return [
+    say(text('cli.help.title')),
+    '',
+    say(text('cli.help.usage')),
+    SYNOPSIS,
+    '',
+    say(text('cli.help.signIn')),
+    say(text('cli.help.secrets')),
+    say(text('cli.help.language')),
+    say(text('cli.help.exitCodes')),
+    say(text('cli.help.dataFolder')),
+    '',
+  ].join('\n');
+}

@@ -2,6 +2,8 @@
 // ends the process with exit 3 and one line on stderr, never Node's stack trace and never exit 1 ("a check failed").
 import { EXIT_INTERNAL } from './exit-codes';
 import type { CliIo } from './io';
+import { text } from '../../contract/text';
+import { say } from './say';
 import { clean } from './terminal';
 
 /** The one line printed for a bug: its first line only (a stack never reaches the terminal), capped. */
@@ -10,7 +12,14 @@ export function internalErrorLine(e: unknown): string {
   const first = clean((raw.split(/\r?\n/)[0] ?? '').trim())
     .slice(0, 200)
     .replace(/[.\s]+$/, '');
-  return `xs4-setup: internal error (a bug): ${first || 'unknown error'}. Please report it. [INTERNAL]\n`;
+  let line: string;
+  try {
+    line = say(first ? text('cli.internal', { cause: first }) : text('cli.internalUnknown'));
+  } catch {
+    // The last resort must not fail itself: English words when even the catalogs cannot be read.
+    line = `internal error (a bug): ${first || 'unknown error'}. Please report it.`;
+  }
+  return `xs4-setup: ${line} [INTERNAL]\n`;
 }
 
 /** Installs the handlers; `exit` is process.exit outside tests. */

@@ -6,8 +6,10 @@ import { parseServiceUrl } from '../core/net/endpoint';
 import { invalidInput } from '../core/errors';
 import { canonicalFingerprint, SHA256_FINGERPRINT_RULE } from '../../contract/rules/fingerprint';
 import { secretFingerprint } from '../core/secrets/fingerprint';
-import { type FlagSpec, type ParsedFlags, intFlag, stringFlag, usageError } from './args';
+import { type FlagSpec, type ParsedFlags, msFlag, stringFlag, usageError } from './args';
 import type { CliIo } from './io';
+import { say } from './say';
+import { text } from '../../contract/text';
 import { FACE_TOKEN, readSecret, SHIP_KEY } from './secrets';
 
 export const LIVE_FLAGS: FlagSpec = {
@@ -24,13 +26,15 @@ export const LIVE_FLAGS: FlagSpec = {
   'timeout-ms': 'string',
 };
 
-/** How the runner names a missing input in a skip, in the CLI's words (the flag to give). */
-export const CLI_INPUT_LABELS: Partial<Record<keyof CheckInputs, string>> = {
-  faceUrl: '--face-url',
-  spaceUrl: '--space-url',
-  shipKey: 'the SHIP API key (--ship-key-file, --ship-key-stdin or XS4_SHIP_KEY)',
-  faceToken: 'the XS4 Face token (--face-token-file, --face-token-stdin or XS4_FACE_TOKEN)',
-};
+/** How the runner names a missing input in a skip, in the CLI's words (the flag to give) and its --lang. */
+export function cliInputLabels(): Partial<Record<keyof CheckInputs, string>> {
+  return {
+    faceUrl: '--face-url',
+    spaceUrl: '--space-url',
+    shipKey: say(text('cli.input.shipKey')),
+    faceToken: say(text('cli.input.faceToken')),
+  };
+}
 
 export interface LiveSettings {
   inputs: CheckInputs;
@@ -48,7 +52,7 @@ export async function liveSettings(
   signedInToken?: (faceUrl: string) => Promise<string | undefined>,
 ): Promise<LiveSettings> {
   if (flags['ship-key-stdin'] === true && flags['face-token-stdin'] === true) {
-    throw usageError('--face-token-stdin: cannot be used with --ship-key-stdin (stdin holds one secret)');
+    throw usageError(text('cli.usage.stdinOneSecret'), { flag: 'face-token-stdin' });
   }
   const inputs: CheckInputs = {};
   const face = stringFlag(flags, 'face-url');
@@ -76,16 +80,22 @@ export async function liveSettings(
   }
   const site = stringFlag(flags, 'face-site');
   const server = stringFlag(flags, 'face-server');
-  if ((site === undefined) !== (server === undefined))
-    throw usageError(
-      `--${site === undefined ? 'face-site' : 'face-server'}: is needed with --${site === undefined ? 'face-server' : 'face-site'} (the Console's site, then its server)`,
-    );
+  if ((site === undefined) !== (server === undefined)) {
+    const [flag, other] = site === undefined ? ['face-site', 'face-server'] : ['face-server', 'face-site'];
+    throw usageError(text('cli.usage.siteWithServer', { flag, other }), { flag });
+  }
   // The ids as XS4 Face gives them (the client's one rule).
-  if (site !== undefined && !FACE_ID.test(site)) throw usageError(`--face-site: ${FACE_ID_RULE}`);
-  if (server !== undefined && !FACE_ID.test(server)) throw usageError(`--face-server: ${FACE_ID_RULE}`);
+  if (site !== undefined && !FACE_ID.test(site))
+    throw usageError(text('cli.usage.flagRule', { flag: 'face-site', rule: FACE_ID_RULE }), {
+      flag: 'face-site',
+    });
+  if (server !== undefined && !FACE_ID.test(server))
+    throw usageError(text('cli.usage.flagRule', { flag: 'face-server', rule: FACE_ID_RULE }), {
+      flag: 'face-server',
+    });
   if (site !== undefined) inputs.faceSiteId = site;
   if (server !== undefined) inputs.faceServerId = server;
-  const timeoutMs = intFlag(flags, 'timeout-ms', 100, 600_000, DEFAULT_CHECK_TIMEOUT_MS, 'milliseconds');
+  const timeoutMs = msFlag(flags, 'timeout-ms', 100, 600_000, DEFAULT_CHECK_TIMEOUT_MS);
   // Dependent checks run one after another, so the whole run gets room for a few timeouts in a row.
   return { inputs, timeoutMs, deadlineMs: Math.max(DEFAULT_RUN_DEADLINE_MS, timeoutMs * 4) };
 }

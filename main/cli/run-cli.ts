@@ -10,7 +10,7 @@ import { exportProfileCommand } from './commands/export-profile';
 import { login, logout } from './commands/login';
 import type { CliContext } from './context';
 import { EXIT_OK, exitCodeOf } from './exit-codes';
-import { HELP } from './help';
+import { helpText } from './help';
 import { clean } from './terminal';
 import { TOOL_VERSION } from './version';
 import { say, sayError, takeLanguage } from './say';
@@ -31,21 +31,21 @@ export async function runCli(argv: readonly string[], ctx: CliContext): Promise<
   try {
     const [command, ...rest] = takeLanguage(argv);
     if (command === 'help' || command === '--help' || command === '-h') {
-      ctx.io.stdout.write(HELP);
+      ctx.io.stdout.write(helpText());
       return EXIT_OK;
     }
     if (command === '--version') {
       ctx.io.stdout.write(`${TOOL_VERSION}\n`);
       return EXIT_OK;
     }
-    if (command === undefined)
-      throw usageError(
-        'a command is required (doctor, collect, report, history, setup, export-profile, login, logout)',
-      );
-    const run = COMMANDS[command];
+    const commands = Object.keys(COMMANDS).join(', ');
+    if (command === undefined) throw usageError(text('cli.usage.commandRequired', { commands }));
+    const run = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined;
     if (!run)
       throw usageError(
-        `unknown command "${/^[a-z-]{1,30}$/.test(command) ? command : '(unprintable)'}" (doctor, collect, report, history, setup, export-profile, login, logout)`,
+        /^[a-z-]{1,30}$/.test(command)
+          ? text('cli.usage.unknownCommand', { command, commands })
+          : text('cli.usage.unknownCommandUnprintable', { commands }),
       );
     return await run(rest, ctx);
   } catch (e) {

@@ -35,7 +35,7 @@ export function takeLanguage(argv: readonly string[]): string[] {
       continue;
     }
     if (!isLanguage(value))
-      throw usageError(`--lang: must be one of ${LANGUAGES.join(', ')}`, { field: '--lang' });
+      throw usageError(text('cli.usage.lang', { languages: LANGUAGES.join(', ') }), { flag: 'lang' });
     current = value;
   }
   return rest;

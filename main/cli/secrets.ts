@@ -1,6 +1,8 @@
 // Secrets for the CLI come from a file, an environment variable or stdin — never from argv (visible to every process).
 import { lstat, readFile } from 'node:fs/promises';
 import { shipKeyProblem, shipKeyProblemText } from '../../contract/rules/ship-key';
+import { text, type Text } from '../../contract/text';
+import { ioCode } from '../core/fs/atomic-write';
 import { usageError, type ParsedFlags, stringFlag } from './args';
 import type { CliIo } from './io';
 
@@ -13,7 +15,8 @@ export interface SecretSpec {
   /** e.g. "ship-key" → --ship-key-file, --ship-key-stdin. */
   flag: string;
   env: string;
-  what: string;
+  /** What the secret is, for messages ("SHIP API key"). */
+  what: Text;
   /** The value's own rule, when it has one (the SHIP key's is the one of contract/rules/ship-key.ts). */
   rule?: (value: string) => string | null;
 }
@@ -26,49 +29,56 @@ function unframe(raw: string): string {
 export const SHIP_KEY: SecretSpec = {
   flag: 'ship-key',
   env: 'XS4_SHIP_KEY',
-  what: 'SHIP API key',
+  what: text('cli.secret.shipKey'),
   rule: (v) => {
     const p = shipKeyProblem(v);
     return p === null ? null : shipKeyProblemText(p);
   },
 };
-export const FACE_TOKEN: SecretSpec = { flag: 'face-token', env: 'XS4_FACE_TOKEN', what: 'XS4 Face token' };
+export const FACE_TOKEN: SecretSpec = {
+  flag: 'face-token',
+  env: 'XS4_FACE_TOKEN',
+  what: text('cli.secret.faceToken'),
+};
 
 /** The value's rules; the message names where it came from, never the value. */
 function validSecret(raw: string, source: string, spec: SecretSpec): string {
   const what = spec.what;
+  const refuse = (problem: Text): never => {
+    throw usageError(problem, { source });
+  };
   if (spec.rule) {
     // Keys are taken exactly as written (only the file framing comes off): a key with a stray space is refused,
     // not silently changed into one Space does not hold.
     const value = unframe(raw);
     const broken = spec.rule(value);
-    if (broken !== null) throw usageError(`${source}: the ${what} ${broken}`);
+    if (broken !== null) refuse(text('cli.secret.rule', { source, what, rule: broken }));
     return value;
   }
   const value = unframe(raw).trim();
-  if (value === '') throw usageError(`${source}: the ${what} is empty`);
-  if (/[\r\n]/.test(value)) throw usageError(`${source}: the ${what} must be a single line`);
+  if (value === '') refuse(text('cli.secret.empty', { source, what }));
+  if (/[\r\n]/.test(value)) refuse(text('cli.secret.oneLine', { source, what }));
   // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u001f\u007f]/.test(value))
-    throw usageError(`${source}: the ${what} contains control characters`);
-  if (value.length < MIN_SECRET_LENGTH || value.length > MAX_SECRET_LENGTH) {
-    throw usageError(
-      `${source}: the ${what} must be ${MIN_SECRET_LENGTH} to ${MAX_SECRET_LENGTH} characters`,
-    );
-  }
+  if (/[\u0000-\u001f\u007f]/.test(value)) refuse(text('cli.secret.control', { source, what }));
+  if (value.length < MIN_SECRET_LENGTH || value.length > MAX_SECRET_LENGTH)
+    refuse(text('cli.secret.length', { source, what, min: MIN_SECRET_LENGTH, max: MAX_SECRET_LENGTH }));
   return value;
 }
 
-async function readSecretFile(path: string, flag: string, what: string): Promise<string> {
+async function readSecretFile(path: string, flag: string, what: Text): Promise<string> {
+  const option = `--${flag}-file`;
   try {
     const st = await lstat(path);
-    if (!st.isFile()) throw usageError(`--${flag}-file: ${path} is not a regular file`);
+    if (!st.isFile())
+      throw usageError(text('cli.secret.notFile', { option, path }), { flag: `${flag}-file` });
     if (st.size > MAX_SECRET_FILE_BYTES)
-      throw usageError(`--${flag}-file: ${path} is too large to hold a ${what}`);
+      throw usageError(text('cli.secret.tooLarge', { option, path, what }), { flag: `${flag}-file` });
     return await readFile(path, 'utf8');
   } catch (e) {
     if (e instanceof Error && e.name === 'AppError') throw e;
-    throw usageError(`--${flag}-file: cannot read ${path} (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
+    throw usageError(text('cli.secret.unreadable', { option, path, code: ioCode(e) }), {
+      flag: `${flag}-file`,
+    });
   }
 }
 
@@ -83,7 +93,9 @@ export async function readSecret(
   const file = stringFlag(flags, `${spec.flag}-file`);
   const stdin = flags[`${spec.flag}-stdin`] === true;
   if (file !== undefined && stdin)
-    throw usageError(`--${spec.flag}-stdin: cannot be used with --${spec.flag}-file`);
+    throw usageError(text('cli.usage.together', { flag: `${spec.flag}-stdin`, other: `${spec.flag}-file` }), {
+      flag: `${spec.flag}-stdin`,
+    });
   if (file !== undefined)
     return validSecret(await readSecretFile(file, spec.flag, spec.what), `--${spec.flag}-file`, spec);
   if (stdin) return validSecret(await io.readStdin(), `--${spec.flag}-stdin`, spec);

@@ -10,7 +10,7 @@ import { createSetupService } from '../core/setup/setup-service';
 import type { SetupService } from '../core/setup/service';
 import { normaliseFingerprint } from '../../contract/rules/fingerprint';
 import { faceApiEndpoint } from '../core/face/face-client';
-import { AppError } from '../core/errors';
+import { fromErrorInfo } from '../core/errors';
 import type { CliIo } from './io';
 import type { CliSetupOptions, ProfilePins } from './context';
 import { originOf } from '../core/auth/regions';
@@ -35,8 +35,7 @@ export function cliSetupFactory(
   return async (pins, options = {}) => {
     const dir = dataDir(io.env, io.platform);
     const settings = await openFileSettingsStore(join(dir, 'settings.json'));
-    if (settings.problem)
-      throw new AppError(settings.problem.code, settings.problem.message, settings.problem.remedy);
+    if (settings.problem) throw fromErrorInfo(settings.problem);
     const current = (await settings.get()).pinnedFingerprints;
     const add: Record<string, string> = {};
     if (pins.facePin && pins.faceUrl) {

@@ -6,7 +6,8 @@ import {
   type MicrosoftSignIn,
   type OpenBrowser,
 } from '../core/auth/microsoft-sign-in';
-import { loadRegions, originOf, pickRegion } from '../core/auth/regions';
+import { type AuthRegion, loadRegions, originOf, pickRegion } from '../core/auth/regions';
+import { catalogBrowserPages } from '../core/auth/browser-pages';
 import { SIGN_IN_SECRET, secretSignInCache, type SignInCache } from '../core/auth/sign-in-cache';
 import { dataDir } from '../core/paths';
 import { createEncryptedFileSecretStore } from '../core/secrets/encrypted-file-secret-store';
@@ -14,6 +15,7 @@ import type { Cipher } from '../core/secrets/secret-store';
 import type { CliIo } from './io';
 import { dpapiCipher } from './dpapi-cipher';
 import { systemBrowser } from './open-browser';
+import { cliLanguage } from './say';
 
 /** The file of the CLI's saved sign-in in the data folder (the app keeps its own, encrypted with safeStorage). */
 export const CLI_SIGN_IN_FILE = 'sign-in-cli.json';
@@ -36,7 +38,19 @@ function cacheOf(io: CliIo, deps: CliAuthDeps): SignInCache {
     cipher: deps.cipher,
     names: z.literal(SIGN_IN_SECRET),
   });
-  return secretSignInCache(store);
+  return secretSignInCache(store, 'cli');
+}
+
+/** The CLI's own: its errors name its commands, and the browser's after-sign-in page speaks its --lang. */
+function signInOf(region: AuthRegion, cache: SignInCache, deps: CliAuthDeps): MicrosoftSignIn {
+  return createMicrosoftSignIn({
+    region,
+    cache,
+    openBrowser: deps.openBrowser,
+    extraCa: deps.extraCa,
+    surface: 'cli',
+    pages: catalogBrowserPages(cliLanguage()),
+  });
 }
 
 /** The sign-in of a region (the only usable one when none is named). */
@@ -45,13 +59,7 @@ export async function cliSignIn(
   deps: CliAuthDeps,
   regionId: string | undefined,
 ): Promise<MicrosoftSignIn> {
-  const region = pickRegion(await loadRegions(io.env), regionId);
-  return createMicrosoftSignIn({
-    region,
-    cache: cacheOf(io, deps),
-    openBrowser: deps.openBrowser,
-    extraCa: deps.extraCa,
-  });
+  return signInOf(pickRegion(await loadRegions(io.env), regionId, 'cli'), cacheOf(io, deps), deps);
 }
 
 /** The sign-in saved by `xs4-setup login`, or null when nobody is signed in (or it cannot be read here). */
@@ -60,8 +68,7 @@ export async function savedCliSignIn(io: CliIo, deps: CliAuthDeps): Promise<Micr
   const cache = cacheOf(io, deps);
   const binding = (await cache.read()).binding;
   if (!binding) return null;
-  const region = pickRegion(await loadRegions(io.env), binding.regionId);
-  return createMicrosoftSignIn({ region, cache, openBrowser: deps.openBrowser, extraCa: deps.extraCa });
+  return signInOf(pickRegion(await loadRegions(io.env), binding.regionId, 'cli'), cache, deps);
 }
 
 /**

@@ -6,10 +6,14 @@ import { redactText } from '../core/secrets/redact';
 import type { CliOutput } from './io';
 import { clean, fit, pad } from './terminal';
 import { say } from './say';
-import type { Sayable } from '../../contract/text';
-import { text } from '../../contract/text';
+import { text, type Sayable, type Text } from '../../contract/text';
 
-const LABEL: Record<CheckStatus, string> = { pass: 'PASS', warn: 'WARN', fail: 'FAIL', skip: 'SKIP' };
+const LABEL: Record<CheckStatus, Text> = {
+  pass: text('cli.status.pass'),
+  warn: text('cli.status.warn'),
+  fail: text('cli.status.fail'),
+  skip: text('cli.status.skip'),
+};
 const COLOUR: Record<CheckStatus, string> = {
   pass: '\u001b[32m',
   warn: '\u001b[33m',
@@ -33,9 +37,8 @@ export function progressPrinter(out: CliOutput): {
   let total = 0;
   const draw = () => {
     const names = [...running.values()].map(clean).join(', ');
-    out.write(
-      `\r\u001b[2K${fit(`[${finished}/${total}] ${names ? `running: ${names}` : ''}`, widthOf(out) - 1)}`,
-    );
+    const line = names ? say(text('cli.table.running', { checks: names })) : '';
+    out.write(`\r\u001b[2K${fit(`[${finished}/${total}] ${line}`, widthOf(out) - 1)}`);
   };
   return {
     onProgress: (e) => {
@@ -60,10 +63,13 @@ export function renderTable(
   const safe = (s: Sayable) => clean(redactText(say(s), secrets));
   const records = recordsInOrder(run);
   const titleWidth = Math.min(34, Math.max(5, ...records.map((r) => [...safe(r.title)].length)));
-  const summaryWidth = Math.max(20, opts.columns - titleWidth - 10);
-  const status = (s: CheckStatus) => (opts.colour ? `${COLOUR[s]}${LABEL[s]}${RESET}` : LABEL[s]);
+  // The status words in this language, padded to the widest so the columns stay aligned.
+  const labelWidth = Math.max(...Object.values(LABEL).map((l) => [...say(l)].length));
+  const summaryWidth = Math.max(20, opts.columns - titleWidth - labelWidth - 6);
+  const paint = (s: CheckStatus, word: string) => (opts.colour ? `${COLOUR[s]}${word}${RESET}` : word);
+  const status = (s: CheckStatus) => paint(s, pad(say(LABEL[s]), labelWidth));
   const lines = [
-    `${pad('', 6)}${pad(say(text('cli.table.check')), titleWidth)}  ${say(text('cli.table.summary'))}`,
+    `${pad('', labelWidth + 2)}${pad(say(text('cli.table.check')), titleWidth)}  ${say(text('cli.table.summary'))}`,
   ];
   for (const r of records) {
     lines.push(
@@ -77,7 +83,7 @@ export function renderTable(
     lines.push('', say(text('cli.whatToDo')));
     for (const r of todo)
       lines.push(
-        `  ${status(r.result.status)} ${safe(r.title)}: ${safe(r.result.remedy ?? '')}${r.result.code ? ` [${safe(r.result.code)}]` : ''}`,
+        `  ${paint(r.result.status, say(LABEL[r.result.status]))} ${safe(r.title)}: ${safe(r.result.remedy ?? '')}${r.result.code ? ` [${safe(r.result.code)}]` : ''}`,
       );
   }
   const c = run.counts;

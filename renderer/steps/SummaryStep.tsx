@@ -96,7 +96,7 @@ export function SummaryStep({ onTroubleshoot }: StepProps): ReactElement {
                 <td>
                   <TextWithValues text={say(h.summary)} />
                 </td>
-                <td>{h.result === 'ok' ? t('summary.ok') : h.result}</td>
+                <td>{say(h.result)}</td>
               </tr>
             ))}
           </tbody>

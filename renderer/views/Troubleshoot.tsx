@@ -11,9 +11,11 @@ import { ConfirmDialog } from '../components/ConfirmDialog';
 import { LtrText, TextWithValues } from '../components/LtrText';
 import { PathField } from '../components/PathField';
 import { useSetupStore } from '../store/setup';
+import { useSay } from '../i18n/say';
 
 export function Troubleshoot({ onSetup }: { onSetup: () => void }): ReactElement {
   const { t, i18n } = useTranslation('setup');
+  const say = useSay();
   const s = useSetupStore();
   const heading = useRef<HTMLHeadingElement>(null);
   const [bundlePath, setBundlePath] = useState('');
@@ -123,9 +125,9 @@ export function Troubleshoot({ onSetup }: { onSetup: () => void }): ReactElement
                 </dd>
               </dl>
               {bundle.notes.map((n) => (
-                <p key={n} className="notice notice--info">
+                <p key={n.key} className="notice notice--info">
                   <Icon name="info" />
-                  <span>{n}</span>
+                  <span>{say(n)}</span>
                 </p>
               ))}
               <p className="muted">{t('troubleshoot.bundleNoFix')}</p>

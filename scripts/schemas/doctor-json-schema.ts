@@ -20,8 +20,10 @@ const DESCRIPTIONS: Record<string, string> = {
   cancelled: 'True when the run was interrupted (Ctrl+C); exitCode is then 130.',
   deadlineReached: 'True when the run stopped at its overall deadline; unfinished checks fail as could-not-read.',
   exitCode: 'The process exit code: 0 nothing failed, 1 a check failed (or could not read its evidence), 130 interrupted. Exit codes 2 (usage or configuration) and 3 (internal error) print no JSON.',
-  checks: 'Every check in display order. A check that could not read its evidence fails; it never passes.',
-  notes: 'Remarks about the run (for example a bundle without manifest.json).',
+  checks:
+    'Every check in display order. A check that could not read its evidence fails; it never passes. Title, summary, detail and remedy are in the language of --lang (English by default); `texts` holds the same sentences as catalog keys and parameters (messages/en), for tools that render or match them in any language.',
+  notes: 'Remarks about the run (for example a bundle without manifest.json), in the language of --lang.',
+  noteTexts: 'The notes as catalog keys and parameters, in the same order.',
 };
 
 export function doctorJsonSchemaDocument(): Record<string, unknown> {
@@ -37,7 +39,7 @@ export function doctorJsonSchemaDocument(): Record<string, unknown> {
     $schema,
     title: 'xs4-setup doctor --json',
     description:
-      'The document `xs4-setup doctor --json` prints on standard output (schemaVersion 1). Generated from main/cli/doctor-json.ts by `npm run schema:doctor`.',
+      'The document `xs4-setup doctor --json` prints on standard output (schemaVersion 2). Generated from main/cli/doctor-json.ts by `npm run schema:doctor`.',
     ...rest,
     properties,
   };

@@ -134,6 +134,11 @@ describe('Microsoft sign-in in the wizard', () => {
     const alert = w.page.locator('.view [role="alert"]');
     await alert.waitFor({ timeout: 15_000 });
     expect(await alert.getAttribute('data-code')).toBe('AUTH_CANCELLED');
+    // The core's sentence by its catalog key (no copy in the page's catalogs), and a remedy for the app, not the CLI.
+    const said = (await alert.textContent()) ?? '';
+    expect(said).toContain('The sign-in was cancelled.');
+    expect(said).toContain('Start the sign-in again when ready.');
+    expect(said).not.toMatch(/xs4-setup|--device-code/);
     expect(await w.page.getByTestId('signed-in').count()).toBe(0);
   });
 });

@@ -320,14 +320,21 @@ describe('sign-in failures', () => {
       expect(fake.callsOf('interactive')).toMatchObject([
         { pages: { language: 'es', successTitle: 'Sesión iniciada' } },
       ]);
+      // As the core sends it (main/core/auth/auth-errors.ts): the app's variant, the duration a nested plural.
       act(() =>
-        fake.failing.get(opOf(fake, 'interactive'))!(xs4Error('AUTH_BROWSER_TIMEOUT', { minutes: 5 })),
+        fake.failing.get(opOf(fake, 'interactive'))!({
+          ...xs4Error('AUTH_BROWSER_TIMEOUT', { minutes: 5 }),
+          key: 'errors.AUTH_BROWSER_TIMEOUT.app',
+          params: { duration: { key: 'auth.duration.minutes', params: { count: 5 } } },
+        }),
       );
       const alert = await screen.findByRole('alert');
       expect(alert.textContent).toContain(
         'El inicio de sesión en el navegador no se terminó en 5 minutos (puede que se cerrara la ventana del navegador).',
       );
-      expect(alert.textContent).toContain('use un código en otro dispositivo');
+      // The remedy names the page's own button, never a CLI option.
+      expect(alert.textContent).toContain('«Usar un código en otro dispositivo»');
+      expect(alert.textContent).not.toMatch(/xs4-setup|--device-code/);
       expect(alert.textContent).not.toContain('Core says');
     } finally {
       await initTestI18n('en');

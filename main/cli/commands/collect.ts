@@ -1,5 +1,6 @@
 // `xs4-setup collect --out DIR`: run the checks live and write their evidence as a (redacted) bundle.
 import { resolve } from 'node:path';
+import { text } from '../../../contract/text';
 import { assertOutDirUsable, writeBundle } from '../../core/evidence/bundle-writer';
 import { parseFlags, stringFlag, usageError } from '../args';
 import type { CliContext } from '../context';
@@ -9,6 +10,7 @@ import { LIVE_FLAGS, liveSettings } from '../live-inputs';
 import { progressPrinter, renderTable, widthOf } from '../table';
 import { TOOL_VERSION } from '../version';
 import { savedSignInToken } from '../sign-in';
+import { say } from '../say';
 
 const signedIn = (ctx: CliContext) =>
   ctx.auth ? (url: string) => savedSignInToken(ctx.io, ctx.auth!, url, ctx.signal) : undefined;
@@ -18,8 +20,7 @@ export const COLLECT_FLAGS = { ...LIVE_FLAGS, out: 'string' } as const;
 export async function collect(argv: readonly string[], ctx: CliContext): Promise<number> {
   const flags = parseFlags(argv, COLLECT_FLAGS, 'collect');
   const outDir = stringFlag(flags, 'out');
-  if (outDir === undefined)
-    throw usageError('collect: --out DIR is required (the folder to write the bundle to)');
+  if (outDir === undefined) throw usageError(text('cli.usage.collectOut'));
   const settings = await liveSettings(flags, ctx.io, signedIn(ctx));
   await assertOutDirUsable(resolve(outDir));
   const checks = loadChecks(ctx);
@@ -42,8 +43,6 @@ export async function collect(argv: readonly string[], ctx: CliContext): Promise
   });
   out.write(renderTable(evaluated.run, evaluated.secrets, { colour: false, columns: widthOf(out) }));
   const collected = Object.values(evaluated.run.byId).filter((r) => r.outcome === 'collected').length;
-  out.write(
-    `Wrote evidence bundle ${resolve(outDir)} (${collected} of ${checks.length} checks collected; secrets redacted).\n`,
-  );
+  out.write(`${say(text('cli.collect.wrote', { dir: resolve(outDir), collected, total: checks.length }))}\n`);
   return EXIT_OK;
 }

@@ -1,6 +1,6 @@
 // `xs4-setup doctor`: run every check (or evaluate a bundle) and print a table or JSON; exit 0 ok, 1 a check failed.
 import { say } from '../say';
-import type { Sayable } from '../../../contract/text';
+import { text, type Sayable } from '../../../contract/text';
 import { parseFlags, refuseTogether, stringFlag } from '../args';
 import type { CliContext } from '../context';
 import { doctorJson } from '../doctor-json';
@@ -69,7 +69,7 @@ export async function doctor(argv: readonly string[], ctx: CliContext): Promise<
     });
     out.write(`${JSON.stringify(doc, null, 2)}\n`);
   } else {
-    for (const n of evaluated.notes) out.write(`note: ${clean(n)}\n`);
+    for (const n of evaluated.notes) out.write(`${clean(say(text('cli.doctor.note', { note: n })))}\n`);
     out.write(
       renderTable(evaluated.run, evaluated.secrets, {
         colour: out.isTTY === true && !ctx.io.env['NO_COLOR'],
@@ -81,7 +81,7 @@ export async function doctor(argv: readonly string[], ctx: CliContext): Promise<
     // Both fingerprints are in each summary; the full verdicts are on stdout.
     for (const c of pinChanges(evaluated))
       ctx.io.stderr.write(
-        `xs4-setup: a pinned certificate changed: ${clean(redactText(say(c.summary), evaluated.secrets))} [${c.code}]\n`,
+        `xs4-setup: ${clean(redactText(say(text('cli.doctor.pinChanged', { summary: c.summary })), evaluated.secrets))} [${c.code}]\n`,
       );
   }
   return exitCode;

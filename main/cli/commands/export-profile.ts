@@ -1,4 +1,5 @@
 // `xs4-setup export-profile --out FILE.json`: the site's non-secret settings as a profile that `setup --profile` takes elsewhere.
+import { text } from '../../../contract/text';
 import { AppError } from '../../core/errors';
 import { exportProfile } from '../../core/profile/site-profile';
 import { parseFlags, stringFlag, usageError } from '../args';
@@ -6,6 +7,7 @@ import type { CliContext } from '../context';
 import { FACE_TOKEN, readSecret } from '../secrets';
 import { clean } from '../terminal';
 import { EXIT_OK } from '../exit-codes';
+import { say } from '../say';
 
 export const EXPORT_PROFILE_FLAGS = {
   out: 'string',
@@ -16,13 +18,8 @@ export const EXPORT_PROFILE_FLAGS = {
 export async function exportProfileCommand(argv: readonly string[], ctx: CliContext): Promise<number> {
   const flags = parseFlags(argv, EXPORT_PROFILE_FLAGS, 'export-profile');
   const out = stringFlag(flags, 'out');
-  if (out === undefined) throw usageError('export-profile: --out FILE.json is required');
-  if (!ctx.setup)
-    throw new AppError(
-      'SETUP_NOT_AVAILABLE',
-      'export-profile: this build has no setup flow.',
-      'Use the desktop app.',
-    );
+  if (out === undefined) throw usageError(text('cli.usage.exportProfileOut'));
+  if (!ctx.setup) throw new AppError('SETUP_NOT_AVAILABLE', { params: { command: 'export-profile' } });
   const service = await ctx.setup({});
   // With a token, what XS4 Face holds (Space Server Details, Enrollment Service) is included too.
   const token = await readSecret(FACE_TOKEN, flags, ctx.io);
@@ -33,7 +30,16 @@ export async function exportProfileCommand(argv: readonly string[], ctx: CliCont
   const { profile, leftOut } = await service.siteProfile();
   await exportProfile(out, profile);
   const fields = Object.keys(profile).filter((k) => k !== 'format' && k !== 'version');
-  ctx.io.stdout.write(`${clean(out)}: ${fields.length > 0 ? fields.join(', ') : 'no settings yet'}\n`);
-  for (const l of leftOut) ctx.io.stdout.write(`  left out: ${clean(l)}\n`);
+  ctx.io.stdout.write(
+    `${clean(
+      say(
+        fields.length > 0
+          ? text('cli.exportProfile.wrote', { file: out, fields: fields.join(', ') })
+          : text('cli.exportProfile.wroteEmpty', { file: out }),
+      ),
+    )}\n`,
+  );
+  for (const l of leftOut)
+    ctx.io.stdout.write(`  ${clean(say(text('cli.exportProfile.leftOut', { what: l })))}\n`);
   return EXIT_OK;
 }

@@ -1,9 +1,12 @@
 // `xs4-setup login` / `logout`: Microsoft sign-in per XS4 Face region (system browser, or a device code), saved encrypted.
+import { text } from '../../../contract/text';
 import { AppError, toErrorInfo } from '../../core/errors';
 import type { MicrosoftSignIn } from '../../core/auth/microsoft-sign-in';
-import { intFlag, parseFlags, stringFlag } from '../args';
+import { originOf } from '../../core/auth/regions';
+import { msFlag, parseFlags, stringFlag } from '../args';
 import type { CliContext } from '../context';
 import { EXIT_OK, exitCodeOf } from '../exit-codes';
+import { say, sayError } from '../say';
 import { cliSignIn, savedCliSignIn, type CliAuthDeps } from '../sign-in';
 import { clean } from '../terminal';
 
@@ -15,12 +18,7 @@ export const LOGIN_FLAGS = {
 } as const;
 
 function authOf(ctx: CliContext): CliAuthDeps {
-  if (!ctx.auth)
-    throw new AppError(
-      'AUTH_NOT_AVAILABLE',
-      'this build has no Microsoft sign-in.',
-      'Use --face-token-file instead.',
-    );
+  if (!ctx.auth) throw new AppError('AUTH_NOT_AVAILABLE');
   return ctx.auth;
 }
 
@@ -30,8 +28,9 @@ async function explained(ctx: CliContext, run: () => Promise<number>): Promise<n
     return await run();
   } catch (e) {
     const info = toErrorInfo(e);
+    const { message, remedy } = sayError(info);
     ctx.io.stderr.write(
-      `xs4-setup: ${clean(info.message)} [${info.code}]\n  What to do: ${clean(info.remedy)}\n`,
+      `xs4-setup: ${clean(message)} [${info.code}]\n  ${say(text('cli.whatToDo'))} ${clean(remedy)}\n`,
     );
     return exitCodeOf(e);
   }
@@ -39,27 +38,24 @@ async function explained(ctx: CliContext, run: () => Promise<number>): Promise<n
 
 export function login(argv: readonly string[], ctx: CliContext): Promise<number> {
   const flags = parseFlags(argv, LOGIN_FLAGS, 'login');
-  const timeoutMs = intFlag(flags, 'timeout-ms', 10_000, 3_600_000, 5 * 60_000, 'milliseconds');
+  const timeoutMs = msFlag(flags, 'timeout-ms', 10_000, 3_600_000, 5 * 60_000);
   const out = (line: string): void => void ctx.io.stdout.write(`${clean(line)}\n`);
   return explained(ctx, async () => {
     const signIn: MicrosoftSignIn = await cliSignIn(ctx.io, authOf(ctx), stringFlag(flags, 'region'));
     const faceUrl = stringFlag(flags, 'face-url');
+    // Named by its flag here; the sign-in checks it again as the server its tokens are bound to.
+    if (faceUrl !== undefined) originOf(faceUrl, '--face-url');
     // The run stops at the timeout or on Ctrl+C, whichever comes first.
     const stop = AbortSignal.any([AbortSignal.timeout(timeoutMs), ...(ctx.signal ? [ctx.signal] : [])]);
-    out(`Signing in to XS4 Face (${signIn.region.name}) with a Microsoft account…`);
+    out(say(text('cli.login.signingIn', { region: signIn.region.name })));
     const deviceCode = flags['device-code'] === true;
     // --timeout-ms ends the wait as "timed out"; Ctrl+C as "cancelled".
     const timedOut = (e: unknown): never => {
       if (ctx.signal?.aborted || !stop.aborted) throw e;
-      throw new AppError(
-        'AUTH_BROWSER_TIMEOUT',
-        deviceCode
-          ? `The code was not entered within ${Math.round(timeoutMs / 1000)} s.`
-          : `The sign-in in the browser was not finished within ${Math.round(timeoutMs / 1000)} s (the browser window may have been closed).`,
-        deviceCode
-          ? 'Run xs4-setup login --device-code again and enter the new code in time.'
-          : 'Run xs4-setup login again and finish the sign-in in the browser, or use --device-code.',
-      );
+      const params = { duration: text('cli.duration.seconds', { count: Math.round(timeoutMs / 1000) }) };
+      throw deviceCode
+        ? new AppError('AUTH_BROWSER_TIMEOUT', { variant: 'cliCode', params })
+        : new AppError('AUTH_BROWSER_TIMEOUT', { variant: 'cli', params });
     };
     let who;
     if (deviceCode) {
@@ -69,15 +65,23 @@ export function login(argv: readonly string[], ctx: CliContext): Promise<number>
           signal: stop,
           onPrompt: (p) =>
             out(
-              `To sign in, open ${p.verificationUri} on any device and enter the code ${p.userCode} (valid until ${p.expiresAt.toISOString().slice(11, 16)} UTC).`,
+              say(
+                text('cli.login.enterCode', {
+                  url: p.verificationUri,
+                  code: p.userCode,
+                  time: p.expiresAt.toISOString().slice(11, 16),
+                }),
+              ),
             ),
         })
         .catch(timedOut);
     } else {
-      out('Your browser opens for the sign-in; finish it there (no browser here? use --device-code).');
+      out(say(text('cli.login.browserOpens')));
       who = await signIn.signInInteractive({ faceUrl, signal: stop }).catch(timedOut);
     }
-    out(`Signed in as ${who.username} (${signIn.region.name}); tokens are used only for ${who.origin}.`);
+    out(
+      say(text('cli.login.signedIn', { user: who.username, region: signIn.region.name, origin: who.origin })),
+    );
     return EXIT_OK;
   });
 }
@@ -88,11 +92,12 @@ export function logout(argv: readonly string[], ctx: CliContext): Promise<number
     const signIn = await savedCliSignIn(ctx.io, authOf(ctx));
     const who = await signIn?.account();
     const had = signIn ? await signIn.signOut() : false;
-    ctx.io.stdout.write(
-      had
-        ? `Signed out${who ? ` ${clean(who.username)}` : ''}: the saved sign-in was removed from this computer.\n`
-        : 'Nobody was signed in.\n',
-    );
+    const line = !had
+      ? text('cli.logout.nobody')
+      : who
+        ? text('cli.logout.signedOutUser', { user: who.username })
+        : text('cli.logout.signedOut');
+    ctx.io.stdout.write(`${clean(say(line))}\n`);
     return EXIT_OK;
   });
 }

@@ -1,26 +1,30 @@
-// `xs4-setup report --evidence DIR --out FILE.html`: a self-contained HTML report of a bundle.
+// `xs4-setup report --evidence DIR --out FILE.html`: a self-contained HTML report of a bundle, in the run's --lang.
 import { rename, rm, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { text } from '../../../contract/text';
 import { AppError } from '../../core/errors';
-import { renderHtmlReport } from '../../core/report/html-report';
+import { ioCode } from '../../core/fs/atomic-write';
+import { renderHtmlReport, type ReportInput } from '../../core/report/html-report';
 import { reportModel } from '../../core/report/report-model';
 import { parseFlags, stringFlag, usageError } from '../args';
 import type { CliContext } from '../context';
 import { evaluateBundle, type Evaluated, loadChecks } from '../evaluate';
 import { EXIT_OK } from '../exit-codes';
+import { cliLanguage, say } from '../say';
 import { TOOL_VERSION } from '../version';
 
 export const REPORT_FLAGS = { evidence: 'string', out: 'string' } as const;
 
-function inputRows(e: Evaluated): Array<{ label: string; value: string }> {
-  const rows: Array<{ label: string; value: string }> = [];
-  if (e.inputs.faceUrl) rows.push({ label: 'XS4 Face URL', value: e.inputs.faceUrl });
-  if (e.inputs.spaceUrl) rows.push({ label: 'Space SHIP URL', value: e.inputs.spaceUrl });
+function inputRows(e: Evaluated): ReportInput[] {
+  const rows: ReportInput[] = [];
+  if (e.inputs.faceUrl) rows.push({ label: text('report.input.faceUrl'), value: e.inputs.faceUrl });
+  if (e.inputs.spaceUrl) rows.push({ label: text('report.input.spaceUrl'), value: e.inputs.spaceUrl });
   if (e.inputs.shipKeyFingerprint)
-    rows.push({ label: 'SHIP API key (fingerprint)', value: e.inputs.shipKeyFingerprint });
+    rows.push({ label: text('report.input.shipKeyFingerprint'), value: e.inputs.shipKeyFingerprint });
   if (e.inputs.faceTokenFingerprint)
-    rows.push({ label: 'XS4 Face token (fingerprint)', value: e.inputs.faceTokenFingerprint });
-  if (e.inputs.evidenceDir) rows.push({ label: 'Evidence folder', value: e.inputs.evidenceDir });
+    rows.push({ label: text('report.input.faceTokenFingerprint'), value: e.inputs.faceTokenFingerprint });
+  if (e.inputs.evidenceDir)
+    rows.push({ label: text('report.input.evidenceFolder'), value: e.inputs.evidenceDir });
   return rows;
 }
 
@@ -28,9 +32,9 @@ export async function report(argv: readonly string[], ctx: CliContext): Promise<
   const flags = parseFlags(argv, REPORT_FLAGS, 'report');
   const dir = stringFlag(flags, 'evidence');
   const outFile = stringFlag(flags, 'out');
-  if (dir === undefined) throw usageError('report: --evidence DIR is required (a bundle written by collect)');
-  if (outFile === undefined) throw usageError('report: --out FILE.html is required');
-  if (!/\.html?$/i.test(outFile)) throw usageError('--out: must name an .html file');
+  if (dir === undefined) throw usageError(text('cli.usage.reportEvidence'));
+  if (outFile === undefined) throw usageError(text('cli.usage.reportOut'));
+  if (!/\.html?$/i.test(outFile)) throw usageError(text('cli.usage.reportHtml'), { flag: 'out' });
   const checks = loadChecks(ctx);
   const evaluated = await evaluateBundle(ctx, checks, dir);
   const html = renderHtmlReport(
@@ -44,6 +48,7 @@ export async function report(argv: readonly string[], ctx: CliContext): Promise<
       notes: evaluated.notes,
       secrets: evaluated.secrets,
     }),
+    cliLanguage(),
   );
   const target = resolve(outFile);
   const tmp = `${target}.partial-${process.pid}`;
@@ -52,15 +57,14 @@ export async function report(argv: readonly string[], ctx: CliContext): Promise<
     await rename(tmp, target);
   } catch (e) {
     await rm(tmp, { force: true });
-    throw new AppError(
-      'REPORT_WRITE_FAILED',
-      `--out: could not write ${target} (${(e as NodeJS.ErrnoException).code ?? 'error'})`,
-      'Choose a folder you can write to.',
-      { file: target },
-    );
+    throw new AppError('REPORT_WRITE_FAILED', {
+      params: { file: target, code: ioCode(e) },
+      detail: { file: target },
+    });
   }
+  const c = evaluated.run.counts;
   ctx.io.stdout.write(
-    `Wrote report ${target} (${evaluated.run.counts.fail} failed, ${evaluated.run.counts.warn} warnings, ${evaluated.run.counts.pass} passed, ${evaluated.run.counts.skip} skipped).\n`,
+    `${say(text('cli.report.wrote', { file: target, fail: c.fail, warn: c.warn, pass: c.pass, skip: c.skip }))}\n`,
   );
   return EXIT_OK;
 }

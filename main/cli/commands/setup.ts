@@ -1,15 +1,15 @@
 // `xs4-setup setup --profile FILE.json`: the wizard's steps, unattended, through the same SetupService as the GUI.
-import type { Sayable } from '../../../contract/text';
-import { say } from '../say';
+import { text, type Sayable, type Text } from '../../../contract/text';
 import { AppError } from '../../core/errors';
 import { importProfile, type SiteProfile } from '../../core/profile/site-profile';
 import { parseServiceUrl } from '../../core/net/endpoint';
 import type { CheckView } from '../../../contract/setup-shapes';
-import { intFlag, parseFlags, stringFlag, usageError } from '../args';
+import { msFlag, parseFlags, stringFlag, usageError } from '../args';
 import type { CliContext } from '../context';
 import type { SetupService } from '../../core/setup/service';
 import { FACE_TOKEN, readSecret, SHIP_KEY } from '../secrets';
-import { clean } from '../terminal';
+import { clean, pad } from '../terminal';
+import { say } from '../say';
 import { EXIT_CHECK_FAILED, EXIT_OK } from '../exit-codes';
 import { consoleStatusName } from '../../core/face/status-names';
 import { describeChoice } from '../../core/setup/face-choice';
@@ -32,7 +32,7 @@ export function pendingPrinter(out: (line: string) => void): (p: PendingProgress
     if (lastShown >= 0 && s - lastShown < 5 && p.elapsedMs > 0) return;
     lastShown = s;
     out(
-      `    … ${p.route}: accepted by XS4 Face, waiting for the XS4 Face server to receive it (${s} s of ${Math.round(p.deadlineMs / 1000)} s; Ctrl+C stops)`,
+      `    … ${say(text('cli.setup.pending', { route: p.route, waited: s, deadline: Math.round(p.deadlineMs / 1000) }))}`,
     );
   };
 }
@@ -53,36 +53,40 @@ export const SETUP_FLAGS = {
   'save-failing-policy': 'boolean',
 } as const;
 
-const MARK: Record<CheckView['status'], string> = { pass: 'PASS', warn: 'WARN', fail: 'FAIL', skip: 'SKIP' };
+/** A verdict's status word, padded to the widest in this language so the lines stay aligned. */
+function marks(): (status: CheckView['status']) => string {
+  const words: Record<CheckView['status'], string> = {
+    pass: say(text('cli.status.pass')),
+    warn: say(text('cli.status.warn')),
+    fail: say(text('cli.status.fail')),
+    skip: say(text('cli.status.skip')),
+  };
+  const width = Math.max(...Object.values(words).map((w) => [...w].length));
+  return (status) => pad(words[status], width);
+}
 
 export async function setup(argv: readonly string[], ctx: CliContext): Promise<number> {
   const flags = parseFlags(argv, SETUP_FLAGS, 'setup');
   const path = stringFlag(flags, 'profile');
-  if (path === undefined) throw usageError('setup: --profile FILE.json is required');
+  if (path === undefined) throw usageError(text('cli.usage.setupProfile'), { flag: 'profile' });
   if (flags['face-token-stdin'] === true && flags['ship-key-stdin'] === true) {
-    throw usageError('--face-token-stdin: cannot be used with --ship-key-stdin (stdin holds one secret)');
+    throw usageError(text('cli.usage.stdinOneSecret'), { flag: 'face-token-stdin' });
   }
-  const verifyMs = intFlag(flags, 'verify-timeout-ms', 1000, 1_800_000, 120_000, 'milliseconds');
+  const verifyMs = msFlag(flags, 'verify-timeout-ms', 1000, 1_800_000, 120_000);
   const profile = await importProfile(path);
   const faceUrl = required(profile, 'faceUrl');
   const space = parseServiceUrl(required(profile, 'spaceUrl'), 'profile.spaceUrl');
-  const pendingMs = intFlag(flags, 'pending-timeout-ms', 1000, 3_600_000, 60_000, 'milliseconds');
+  const pendingMs = msFlag(flags, 'pending-timeout-ms', 1000, 3_600_000, 60_000);
   const token = await readSecret(FACE_TOKEN, flags, ctx.io);
   // Without a token, the sign-in saved by `xs4-setup login` for this server is used (checked when connecting).
   const signedIn = token === undefined ? await savedSignInAccount(ctx, faceUrl) : null;
-  if (token === undefined && signedIn === null)
-    throw usageError(
-      `setup: sign in first (xs4-setup login --face-url ${faceUrl}) or give the XS4 Face token (--face-token-file, --face-token-stdin or XS4_FACE_TOKEN)`,
-    );
+  if (token === undefined && signedIn === null) throw usageError(text('cli.usage.setupSignIn', { faceUrl }));
   const shipKey = await readSecret(SHIP_KEY, flags, ctx.io);
-  if (shipKey === undefined) {
-    throw usageError(
-      "setup: the SHIP API key is required (--ship-key-file, --ship-key-stdin or XS4_SHIP_KEY); it must equal the key in Space's SHIP tab",
-    );
-  }
-  if (!ctx.setup)
-    throw new AppError('SETUP_NOT_AVAILABLE', 'setup: this build has no setup flow.', 'Use the desktop app.');
+  if (shipKey === undefined) throw usageError(text('cli.usage.setupShipKey'));
+  if (!ctx.setup) throw new AppError('SETUP_NOT_AVAILABLE', { params: { command: 'setup' } });
   const out = (line: string): void => void ctx.io.stdout.write(`${clean(line)}\n`);
+  /** An indented line of a step, in this run's language. */
+  const line = (t: Text): void => out(`    ${say(t)}`);
   const service = await ctx.setup(
     {
       faceUrl,
@@ -98,11 +102,14 @@ export async function setup(argv: readonly string[], ctx: CliContext): Promise<n
     onProgress: (m: Sayable) => out(`    … ${say(m)}`),
     onLogLine: (l: string) => out(`    | ${l}`),
   };
+  const mark = marks();
   let n = 0;
-  const step = (title: string): void => out(`[${++n}/9] ${title}`);
+  const step = (title: Text): void => out(`[${++n}/9] ${say(title)}`);
+  /** What the Summary step shows for a step done here (in this run's language, as the app records its own). */
+  const done = (t: Text): string => say(t);
 
-  step('Connect to XS4 Face');
-  if (signedIn) out(`    signed in as ${signedIn.username} (Microsoft account)`);
+  step(text('cli.setup.step.connect'));
+  if (signedIn) line(text('cli.setup.signedInAs', { user: signedIn.username }));
   const wanted = { site: stringFlag(flags, 'face-site'), server: stringFlag(flags, 'face-server') };
   const asked = wanted.site !== undefined || wanted.server !== undefined;
   let connected;
@@ -116,92 +123,120 @@ export async function setup(argv: readonly string[], ctx: CliContext): Promise<n
   }
   if (connected.state === 'needs-trust' && connected.previousFingerprint256 !== undefined) {
     // A pin is exclusive: the technician decides on a changed certificate, with both fingerprints in front of them.
-    throw new AppError(
-      connected.reason.code,
-      `profile.facePinnedFingerprint256: ${faceUrl} now presents the certificate SHA-256 ${connected.certificate.fingerprint256}, not the accepted ${connected.previousFingerprint256}; compare the new one with the server and put it in the profile only if you know why it changed`,
-      'Check the XS4 Face server certificate; a TLS-inspection proxy or a replaced certificate changes the fingerprint.',
-      { expected: connected.previousFingerprint256, actual: connected.certificate.fingerprint256 },
-    );
+    const pins = { expected: connected.previousFingerprint256, actual: connected.certificate.fingerprint256 };
+    throw new AppError('FACE_TLS_PIN_MISMATCH', {
+      variant: 'cliProfile',
+      params: { url: faceUrl, ...pins },
+      detail: pins,
+    });
   }
   if (connected.state === 'needs-trust') {
     throw usageError(
-      `profile.facePinnedFingerprint256: the certificate of ${faceUrl} is not trusted by this machine (${connected.reason.code}); ` +
-        `its SHA-256 fingerprint is ${connected.certificate.fingerprint256} — compare it with the server, then put it in the profile`,
+      text('cli.usage.setupUntrusted', {
+        url: faceUrl,
+        code: connected.reason.code,
+        fingerprint: connected.certificate.fingerprint256,
+      }),
+      { field: 'profile.facePinnedFingerprint256' },
     );
   }
   if (connected.state === 'needs-token') {
-    throw usageError(`setup: the XS4 Face token given was not taken for ${connected.url}`);
+    throw usageError(text('cli.usage.setupTokenNotTaken', { url: connected.url }));
   }
-  out(
-    `    connected to ${connected.url} (certificate trusted by ${connected.trustedBy === 'pin' ? 'the accepted fingerprint' : 'this machine'})`,
+  line(
+    connected.trustedBy === 'pin'
+      ? text('cli.setup.connectedPin', { url: connected.url })
+      : text('cli.setup.connectedSystem', { url: connected.url }),
   );
   const chosen = asked ? await service.chooseFaceServer(wanted) : await service.chooseFaceServer({});
-  out(`    XS4 Face server: ${describeChoice(chosen)}`);
-  await service.markStep('connect', `Connected to ${connected.url}, ${choiceLabel(chosen)}`, 'integrations');
+  line(text('cli.setup.faceServer', { server: describeChoice(chosen) }));
+  await service.markStep(
+    'connect',
+    done(text('cli.setup.done.connect', { url: connected.url, server: choiceLabel(chosen) })),
+    'integrations',
+  );
 
-  step('Integrations');
+  step(text('cli.setup.step.integrations'));
   let cards = await service.listIntegrations();
   const spaceCard = cards.find((c) => c.kind === 'salto-space');
   if (!spaceCard?.added) {
     cards = await service.addIntegrations(['salto-space']);
-    out('    added the Salto Space integration');
+    line(text('cli.setup.addedSpace'));
   }
-  for (const c of cards) out(`    ${c.name}: ${consoleStatusName(c.status)}`);
-  await service.markStep('integrations', 'Salto Space integration present', 'spaceDetails');
+  for (const c of cards) out(`    ${c.name}: ${say(consoleStatusName(c.status))}`);
+  await service.markStep('integrations', done(text('cli.setup.done.integrations')), 'spaceDetails');
 
-  step('Space Server Details');
+  step(text('cli.setup.step.spaceDetails'));
   const details = await service.saveSpaceDetails({
     host: space.host,
     port: space.port,
     https: space.protocol === 'https:',
   });
-  out(`    ${details.host}:${details.port} over ${details.https ? 'HTTPS' : 'HTTP'} (written and read back)`);
+  line(
+    details.https
+      ? text('cli.setup.spaceDetailsHttps', { host: details.host, port: details.port })
+      : text('cli.setup.spaceDetailsHttp', { host: details.host, port: details.port }),
+  );
   await service.markStep('spaceDetails', `${details.host}:${details.port}`, 'shipKey');
 
-  step('SHIP API Key');
+  step(text('cli.setup.step.shipKey'));
   const masked = await setShipKey(service, shipKey, flags['replace-ship-key'] === true);
-  out(`    saved in XS4 Face (fingerprint ${masked.fingerprint}); Space's SHIP tab must hold the same key`);
-  await service.markStep('shipKey', `fingerprint ${masked.fingerprint}`, 'installScript');
+  line(text('cli.setup.shipKeySaved', { fingerprint: masked.fingerprint ?? '' }));
+  await service.markStep(
+    'shipKey',
+    done(text('cli.setup.done.shipKey', { fingerprint: masked.fingerprint ?? '' })),
+    'installScript',
+  );
 
-  step('Space Install Script');
+  step(text('cli.setup.step.installScript'));
   const scriptPath = stringFlag(flags, 'install-script');
   if (scriptPath === undefined) {
-    out('    not requested (give --install-script FILE.ps1 to run it elevated)');
+    line(text('cli.setup.scriptNotRequested'));
   } else {
     const info = await service.loadInstallScript({ kind: 'file', path: scriptPath });
-    out(`    ${info.path}: SHA-256 ${info.sha256}, signature ${info.signature.status}`);
+    line(
+      text('cli.setup.scriptLoaded', {
+        path: info.path,
+        sha256: info.sha256,
+        signature: info.signature.status,
+      }),
+    );
     const ran = await service.runInstallScript(info.sha256, hooks);
     out(`    ${say(ran.message)}`);
     if (ran.outcome !== 'succeeded' && ran.outcome !== 'unavailable') return EXIT_CHECK_FAILED;
   }
-  await service.markStep('installScript', scriptPath === undefined ? 'not run' : 'run', 'spaceSettings');
+  await service.markStep(
+    'installScript',
+    done(scriptPath === undefined ? text('cli.setup.done.scriptNotRun') : text('cli.setup.done.scriptRun')),
+    'spaceSettings',
+  );
 
-  step('Space settings');
+  step(text('cli.setup.step.spaceSettings'));
   // Check progress lines would drown the table; the verdicts follow right after.
   const quiet = { ...hooks, onProgress: undefined };
   let views = await service.runChecks(null, quiet);
   if (flags['apply-fixes'] === true) {
     for (const v of views.filter((x) => x.fix !== null)) {
-      out(`    fixing: ${v.fix ? say(v.fix.title) : ''}`);
+      line(text('cli.setup.fixing', { fix: v.fix?.title ?? v.title }));
       await service.applyFix(v.id, hooks);
     }
     views = await service.runChecks(null, quiet);
   }
   // The Enrollment Service is set two steps later; its checks are shown by doctor, not here.
   for (const v of views.filter((x) => !x.id.startsWith('enrollment.')))
-    out(`    ${MARK[v.status]}  ${say(v.title)}: ${say(v.summary)}`);
+    out(`    ${mark(v.status)}  ${say(v.title)}: ${say(v.summary)}`);
   await service.markStep(
     'spaceSettings',
-    `${views.filter((v) => v.status === 'fail').length} failing`,
+    done(text('cli.setup.done.spaceSettings', { count: views.filter((v) => v.status === 'fail').length })),
     'faceRecognition',
   );
 
-  step('Face recognition values (type these into Space › General options › Face recognition)');
+  step(text('cli.setup.step.faceRecognition'));
   for (const o of await service.generalOptions())
-    out(`    ${o.label}: ${o.secret ? '•••••••• (secret: reveal it in the app)' : o.value}`);
-  await service.markStep('faceRecognition', 'shown', 'enrollment');
+    out(`    ${say(o.label)}: ${o.secret ? say(text('cli.setup.secretValue')) : o.value}`);
+  await service.markStep('faceRecognition', done(text('cli.setup.done.faceRecognition')), 'enrollment');
 
-  step('Enrollment Service');
+  step(text('cli.setup.step.enrollment'));
   const e = profile.enrollment;
   if (e?.companyName !== undefined && e.privacyPolicyUrl !== undefined) {
     // The policy is checked before it is written; a failing one is saved only with --save-failing-policy.
@@ -210,30 +245,30 @@ export async function setup(argv: readonly string[], ctx: CliContext): Promise<n
       privacyPolicyUrl: e.privacyPolicyUrl,
       ...(flags['save-failing-policy'] === true ? { acceptFailingPolicy: true } : {}),
     });
-    for (const v of result.checks) out(`    ${MARK[v.status]}  ${v.title}: ${v.summary}`);
+    for (const v of result.checks) out(`    ${mark(v.status)}  ${say(v.title)}: ${say(v.summary)}`);
     if (!result.saved) {
-      out(
-        '    not saved to XS4 Face: the privacy policy failed its check. Fix the page or the profile\'s enrollment.privacyPolicyUrl, or give --save-failing-policy to save it anyway.',
-      );
+      line(text('cli.setup.enrollmentNotSaved'));
       return EXIT_CHECK_FAILED;
     }
-    const failing = result.checks.some((v) => v.status === 'fail');
-    out(
-      `    company "${result.enrollment.companyName}", privacy policy ${result.enrollment.privacyPolicyUrl} (written and read back${failing ? '; saved although its check failed, as --save-failing-policy asked' : ''})`,
+    const saved = { company: result.enrollment.companyName, url: result.enrollment.privacyPolicyUrl };
+    line(
+      result.checks.some((v) => v.status === 'fail')
+        ? text('cli.setup.enrollmentSavedFailing', saved)
+        : text('cli.setup.enrollmentSaved', saved),
     );
   } else {
-    out('    not in the profile (enrollment.companyName and enrollment.privacyPolicyUrl): left as it is');
+    line(text('cli.setup.enrollmentNotInProfile'));
   }
-  await service.markStep('enrollment', 'done', 'verify');
+  await service.markStep('enrollment', done(text('cli.setup.done.enrollment')), 'verify');
 
-  step('Write back and verify');
+  step(text('cli.setup.step.verify'));
   const verdict = await service.verify(verifyMs, hooks);
   out(`    ${say(verdict.message)}`);
   for (const d of verdict.diagnosis)
-    out(`    ${MARK[d.status]}  ${say(d.title)}: ${say(d.summary)}${d.remedy ? ` — ${say(d.remedy)}` : ''}`);
+    out(`    ${mark(d.status)}  ${say(d.title)}: ${say(d.summary)}${d.remedy ? ` — ${say(d.remedy)}` : ''}`);
   if (!verdict.connected) return EXIT_CHECK_FAILED;
-  await service.markStep('verify', 'Connected', 'summary');
-  out('Done: XS4 Face reports the Space integration as Connected.');
+  await service.markStep('verify', done(text('cli.setup.done.verify')), 'summary');
+  out(say(text('cli.setup.finished')));
   return EXIT_OK;
 }
 
@@ -247,17 +282,18 @@ async function setShipKey(
     return await service.setShipKey({ value: key, ...(replace ? { replace: true } : {}) });
   } catch (e) {
     if (!(e instanceof AppError) || e.code !== 'SHIP_KEY_REPLACE_UNCONFIRMED') throw e;
-    throw new AppError(
-      e.code,
-      `--replace-ship-key: ${e.message} Nothing was replaced.`,
-      "Give the key XS4 Face has (--ship-key-file), or add --replace-ship-key and then type the new key into Space's SHIP tab (General options › SHIP).",
-      e.detail,
-    );
+    // The CLI's words for the app's confirmation: the flag that gives it, and the core's sentence inside.
+    throw new AppError('SHIP_KEY_REPLACE_UNCONFIRMED', {
+      variant: 'cli',
+      params: { cause: e.texts().message },
+      ...(e.detail !== undefined ? { detail: e.detail } : {}),
+    });
   }
 }
 
 function required(profile: SiteProfile, field: 'faceUrl' | 'spaceUrl'): string {
   const v = profile[field];
-  if (v === undefined) throw usageError(`profile.${field}: is required for setup`);
+  if (v === undefined)
+    throw usageError(text('cli.usage.setupRequired', { field: `profile.${field}` }), { field });
   return v;
 }

@@ -10,7 +10,7 @@ import {
   type Handlers,
 } from '../../../contract/ipc';
 import { type Result } from '../../../contract/channel';
-import { AppError, toErrorInfo } from '../errors';
+import { AppError, fromErrorInfo, toErrorInfo } from '../errors';
 import { invalidInputOf } from '../parse';
 import type { Logger } from '../log/logger';
 
@@ -20,19 +20,17 @@ export function assertHandlersMatchContract(handlers: Record<string, unknown>): 
   const missing = declared.filter((c) => typeof handlers[c] !== 'function');
   const extra = Object.keys(handlers).filter((h) => !declared.includes(h));
   if (missing.length > 0 || extra.length > 0) {
-    throw new AppError(
-      'IPC_CONTRACT_MISMATCH',
-      `IPC handlers do not match the contract (missing: ${missing.join(', ') || 'none'}; extra: ${extra.join(', ') || 'none'}).`,
-      'Add a handler for every channel in preload/api.ts and remove handlers without a channel.',
-      { missing, extra },
-    );
+    throw new AppError('IPC_CONTRACT_MISMATCH', {
+      params: { missing: missing.join(', ') || '—', extra: extra.join(', ') || '—' },
+      detail: { missing, extra },
+    });
   }
 }
 
-/** The first zod issue as INVALID_INPUT naming the field, the rule and the channel. */
+/** The first zod issue as INVALID_INPUT naming the field, the rule and the channel (its sentences kept). */
 function issueToInvalidInput(error: z.ZodError, channel: string): AppError {
-  const err = invalidInputOf(error, '');
-  return new AppError(err.code, err.message, err.remedy, { ...err.detail, channel });
+  const info = toErrorInfo(invalidInputOf(error, ''));
+  return fromErrorInfo({ ...info, detail: { ...info.detail, channel } });
 }
 
 export function isChannelName(name: unknown): name is ChannelName {
@@ -54,14 +52,9 @@ export function createDispatcher(handlers: Handlers, log: Logger): Dispatch {
         log.warn('ipc: unknown channel', {
           channel: typeof channel === 'string' ? channel.slice(0, 80) : typeof channel,
         });
-        throw new AppError(
-          'IPC_UNKNOWN_CHANNEL',
-          'The app asked for an operation that does not exist.',
-          'Update the app; if it persists, export the log.',
-          {
-            channel: typeof channel === 'string' ? channel.slice(0, 80) : null,
-          },
-        );
+        throw new AppError('IPC_UNKNOWN_CHANNEL', {
+          detail: { channel: typeof channel === 'string' ? channel.slice(0, 80) : null },
+        });
       }
       const def = contract[channel];
       const parsedInput = def.input.safeParse(input);
@@ -81,12 +74,7 @@ export function createDispatcher(handlers: Handlers, log: Logger): Dispatch {
           path: issue?.path.map(String).join('.'),
           rule: issue?.message,
         });
-        throw new AppError(
-          'IPC_BAD_OUTPUT',
-          'The app core produced an answer it does not promise.',
-          'Export the log and report it to the maintainers.',
-          { channel },
-        );
+        throw new AppError('IPC_BAD_OUTPUT', { detail: { channel } });
       }
       return { ok: true, value: parsedOutput.data };
     } catch (e) {

@@ -34,6 +34,8 @@ export function createCoreHandlers(deps: CoreDeps): Handlers {
               ),
             )
           ).filter((v): v is string => v !== null && v !== ''),
+        // The report is written in the language the technician chose for the app.
+        language: async () => (await deps.settings.get()).language,
       }),
     ),
     ...setupHandlers({ ...deps.setup, clock: deps.clock, lastChecks, ops }),

@@ -23,12 +23,7 @@ export class Operations {
     work: (hooks: OperationHooks) => Promise<T>,
   ): Promise<T> {
     if (this.running.has(id)) {
-      throw new AppError(
-        'OPERATION_ID_IN_USE',
-        'An operation with this id is already running.',
-        'Wait for it to finish or cancel it first.',
-        { operationId: id },
-      );
+      throw new AppError('OPERATION_ID_IN_USE', { detail: { operationId: id } });
     }
     const controller = new AbortController();
     const pageGone = (): void => controller.abort();

@@ -8,6 +8,7 @@ import type {
   SignInOutput,
   SignInView,
 } from '../../../contract/sign-in-channels';
+import { isRightToLeft } from '../../../contract/languages';
 import { browserPages, type BrowserPages } from '../auth/browser-pages';
 import type { SignInService } from '../auth/sign-in-service';
 import type { SignInBinding } from '../auth/sign-in-cache';
@@ -17,14 +18,11 @@ export type SignInHandlers = {
   [K in SignInChannel]: (input: SignInInput<K>, ctx: OperationEvents) => Promise<SignInOutput<K>>;
 };
 
-/** Right-to-left languages of the app (the page's `dir`). */
-const RTL = new Set<string>(['ar']);
-
 /** The page's words as the pages MSAL serves (escaped in browser-pages.ts). */
 function pagesOf(w: BrowserPageWords): BrowserPages {
   return browserPages({
     lang: w.language,
-    rtl: RTL.has(w.language),
+    rtl: isRightToLeft(w.language),
     success: { title: w.successTitle, text: w.successText },
     error: { title: w.errorTitle, text: w.errorText },
   });

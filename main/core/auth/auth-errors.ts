@@ -1,4 +1,6 @@
-// Stable AUTH_* codes, and every sign-in failure (MSAL's, the network's, ours) turned into a sentence with a remedy.
+// Stable AUTH_* codes, and every sign-in failure (MSAL's, the network's, ours) turned into a catalog sentence with a
+// remedy for whoever reads it (the app's page or the CLI).
+import { text, type Text } from '../../../contract/text';
 import { AppError, isAppError } from '../errors';
 import {
   ENTRA_CLOCK_CODES,
@@ -7,139 +9,115 @@ import {
   ENTRA_WRONG_TENANT_CODES,
 } from './auth-assumptions';
 
-export const AuthCodes = {
-  NOT_SIGNED_IN: 'AUTH_NOT_SIGNED_IN',
-  BROWSER_TIMEOUT: 'AUTH_BROWSER_TIMEOUT',
-  BROWSER_FAILED: 'AUTH_BROWSER_FAILED',
-  CANCELLED: 'AUTH_CANCELLED',
-  CONSENT_DENIED: 'AUTH_CONSENT_DENIED',
-  WRONG_TENANT: 'AUTH_WRONG_TENANT',
-  CLOCK_SKEW: 'AUTH_CLOCK_SKEW',
-  NO_NETWORK: 'AUTH_NO_NETWORK',
-  AUTHORITY_UNTRUSTED: 'AUTH_AUTHORITY_UNTRUSTED',
-  SESSION_REVOKED: 'AUTH_SESSION_REVOKED',
-  WRONG_AUDIENCE: 'AUTH_WRONG_AUDIENCE',
-  WRONG_ORIGIN: 'AUTH_WRONG_ORIGIN',
-  WRONG_REGION: 'AUTH_WRONG_REGION',
-  DEVICE_CODE_EXPIRED: 'AUTH_DEVICE_CODE_EXPIRED',
-  REGION_NOT_CONFIGURED: 'AUTH_REGION_NOT_CONFIGURED',
-  REGIONS_FILE_INVALID: 'AUTH_REGIONS_FILE_INVALID',
-  CACHE_UNREADABLE: 'AUTH_CACHE_UNREADABLE',
-  AUTHORITY_ERROR: 'AUTH_AUTHORITY_ERROR',
-} as const;
+/**
+ * Who reads a sign-in error: the app's page (its buttons) or the CLI (its commands and flags). Errors whose remedy
+ * differs take the matching variant (errors.AUTH_….app / .cli), so the page never names a CLI option.
+ */
+export type SignInSurface = 'app' | 'cli';
 
-const SIGN_IN_AGAIN = 'Sign in again (xs4-setup login, or "Sign in with Microsoft" in the app).';
+/** Server-sent text kept in a message: one line, capped (the service may echo anything). */
+function said(words: string): string {
+  return (words.split(/\r?\n/)[0] ?? '').slice(0, 200);
+}
 
-/** The constructors of every AUTH_* error, so each sentence and remedy is written once. */
+/** "5 minutes" in the reader's language (a plural). */
+function minutes(count: number): Text {
+  return text('auth.duration.minutes', { count });
+}
+
+/**
+ * The constructors of every AUTH_* error: the sentences are in the catalogs (messages/<lang>/errors-auth.json). Codes
+ * and variants are written out literally, so the catalogs test can check that every one of them has its sentences.
+ */
 export const authError = {
-  notSignedIn: (region: string) =>
-    new AppError(
-      AuthCodes.NOT_SIGNED_IN,
-      `Nobody is signed in to XS4 Face (${region}) on this computer.`,
-      'Sign in with Microsoft first (xs4-setup login, or "Sign in with Microsoft" in the app).',
-      { region },
-    ),
-  browserTimeout: (minutes: number) =>
-    new AppError(
-      AuthCodes.BROWSER_TIMEOUT,
-      `The sign-in in the browser was not finished within ${minutes} minutes (the browser window may have been closed).`,
-      'Start the sign-in again and complete it in the browser window that opens; on a server without a browser use the device code (xs4-setup login --device-code).',
-      { minutes },
-    ),
-  browserFailed: (cause: unknown) =>
-    new AppError(
-      AuthCodes.BROWSER_FAILED,
-      'The system browser could not be opened for the sign-in.',
-      'Set a default browser in Windows, or sign in with a code on another device (xs4-setup login --device-code).',
-      undefined,
-      cause,
-    ),
-  cancelled: () =>
-    new AppError(AuthCodes.CANCELLED, 'The sign-in was cancelled.', 'Start the sign-in again when ready.'),
-  consentDenied: (said?: string) =>
-    new AppError(
-      AuthCodes.CONSENT_DENIED,
-      `The sign-in was refused: the permissions for XS4 Face were not granted${said ? ` (${said.slice(0, 200)})` : ''}.`,
-      'Sign in again and accept the permissions; if your organisation requires it, ask an administrator to grant consent for the XS4 Face Space Assistant.',
-    ),
-  wrongTenant: (got: string | null, want: string | null) =>
-    new AppError(
-      AuthCodes.WRONG_TENANT,
-      `The account belongs to another organisation (tenant ${got ?? 'unknown'}) than the one this XS4 Face region expects${want ? ` (${want})` : ''}.`,
-      'Sign out, then sign in with the work account that has access to the XS4 Face Console of this site (not a personal or guest account).',
-      { tenant: got, expected: want },
-    ),
-  clockSkew: (skewMs: number) =>
-    new AppError(
-      AuthCodes.CLOCK_SKEW,
-      `This computer's clock is ${Math.round(Math.abs(skewMs) / 60_000)} minutes ${skewMs > 0 ? 'ahead of' : 'behind'} the sign-in service.`,
-      'Set the date, time and time zone of this computer (Windows: Settings › Time & language › Sync now), then sign in again.',
-      { skewMs },
-    ),
+  notSignedIn: (region: string, surface: SignInSurface) =>
+    surface === 'app'
+      ? new AppError('AUTH_NOT_SIGNED_IN', { variant: 'app', params: { region }, detail: { region } })
+      : new AppError('AUTH_NOT_SIGNED_IN', { variant: 'cli', params: { region }, detail: { region } }),
+  browserTimeout: (timeoutMinutes: number, surface: SignInSurface) => {
+    const params = { duration: minutes(timeoutMinutes) };
+    const detail = { minutes: timeoutMinutes };
+    return surface === 'app'
+      ? new AppError('AUTH_BROWSER_TIMEOUT', { variant: 'app', params, detail })
+      : new AppError('AUTH_BROWSER_TIMEOUT', { variant: 'cli', params, detail });
+  },
+  browserFailed: (cause: unknown, surface: SignInSurface) =>
+    surface === 'app'
+      ? new AppError('AUTH_BROWSER_FAILED', { variant: 'app', cause })
+      : new AppError('AUTH_BROWSER_FAILED', { variant: 'cli', cause }),
+  cancelled: () => new AppError('AUTH_CANCELLED'),
+  consentDenied: (saidByService?: string) =>
+    saidByService
+      ? new AppError('AUTH_CONSENT_DENIED', { variant: 'said', params: { said: said(saidByService) } })
+      : new AppError('AUTH_CONSENT_DENIED'),
+  wrongTenant: (got: string | null, want: string | null) => {
+    const detail = { tenant: got, expected: want };
+    if (got !== null && want !== null)
+      return new AppError('AUTH_WRONG_TENANT', {
+        variant: 'tenants',
+        params: { tenant: got, expected: want },
+        detail,
+      });
+    if (want !== null)
+      return new AppError('AUTH_WRONG_TENANT', { variant: 'expected', params: { expected: want }, detail });
+    return new AppError('AUTH_WRONG_TENANT', { detail });
+  },
+  /** `skewMs` > 0: this computer is ahead; null when the service said so without saying by how much. */
+  clockSkew: (skewMs: number | null) => {
+    if (skewMs === null) return new AppError('AUTH_CLOCK_SKEW', { variant: 'unknown' });
+    const params = { duration: minutes(Math.round(Math.abs(skewMs) / 60_000)) };
+    return skewMs > 0
+      ? new AppError('AUTH_CLOCK_SKEW', { variant: 'ahead', params, detail: { skewMs } })
+      : new AppError('AUTH_CLOCK_SKEW', { variant: 'behind', params, detail: { skewMs } });
+  },
   noNetwork: (host: string, netCode: string | undefined, cause?: unknown) =>
-    new AppError(
-      AuthCodes.NO_NETWORK,
-      `The Microsoft sign-in service (${host}) could not be reached${netCode ? ` (${netCode})` : ''}.`,
-      'Check that this computer can reach the internet on HTTPS (proxy, firewall, DNS), then try again.',
-      { host, netCode },
-      cause,
-    ),
+    netCode
+      ? new AppError('AUTH_NO_NETWORK', {
+          variant: 'code',
+          params: { host, netCode },
+          detail: { host, netCode },
+          cause,
+        })
+      : new AppError('AUTH_NO_NETWORK', { params: { host }, detail: { host, netCode }, cause }),
   authorityUntrusted: (host: string, cause?: unknown) =>
-    new AppError(
-      AuthCodes.AUTHORITY_UNTRUSTED,
-      `The certificate of the sign-in service (${host}) is not trusted by this computer.`,
-      'A proxy may be intercepting HTTPS: install its CA in Windows, or use a network without interception.',
-      { host },
-      cause,
-    ),
-  sessionRevoked: (said?: string) =>
-    new AppError(
-      AuthCodes.SESSION_REVOKED,
-      `The saved sign-in is no longer valid (it expired, the password changed or an administrator revoked it)${said ? `: ${said.slice(0, 200)}` : ''}.`,
-      SIGN_IN_AGAIN,
-    ),
+    new AppError('AUTH_AUTHORITY_UNTRUSTED', { params: { host }, detail: { host }, cause }),
+  /** `saidByService`: the service's code (invalid_grant, AADSTS…), for support. */
+  sessionRevoked: (saidByService: string, surface: SignInSurface) =>
+    surface === 'app'
+      ? new AppError('AUTH_SESSION_REVOKED', { variant: 'app', params: { said: said(saidByService) } })
+      : new AppError('AUTH_SESSION_REVOKED', { variant: 'cli', params: { said: said(saidByService) } }),
   wrongAudience: (got: string, want: string) =>
-    new AppError(
-      AuthCodes.WRONG_AUDIENCE,
-      `The sign-in service issued a token for another service (${got.slice(0, 200)}), not the XS4 Face API (${want}); it was not sent.`,
-      'The region settings of this build do not match the XS4 Face Console: use a build for your region, or report it.',
-      { audience: got.slice(0, 200), expected: want },
-    ),
-  wrongOrigin: (boundTo: string, asked: string) =>
-    new AppError(
-      AuthCodes.WRONG_ORIGIN,
-      `The sign-in was made for the XS4 Face server ${boundTo}; its token is never sent to ${asked}.`,
-      `Sign in again for ${asked} (xs4-setup login --face-url ${asked}/), or connect to ${boundTo}.`,
-      { boundTo, asked },
-    ),
+    new AppError('AUTH_WRONG_AUDIENCE', {
+      params: { audience: said(got), expected: want },
+      detail: { audience: said(got), expected: want },
+    }),
+  wrongOrigin: (boundTo: string, asked: string, surface: SignInSurface) =>
+    surface === 'app'
+      ? new AppError('AUTH_WRONG_ORIGIN', {
+          variant: 'app',
+          params: { boundTo, asked },
+          detail: { boundTo, asked },
+        })
+      : new AppError('AUTH_WRONG_ORIGIN', {
+          variant: 'cli',
+          params: { boundTo, asked },
+          detail: { boundTo, asked },
+        }),
   wrongRegion: (boundTo: string, asked: string) =>
-    new AppError(
-      AuthCodes.WRONG_REGION,
-      `The saved sign-in is for the XS4 Face region "${boundTo}", not "${asked}".`,
-      `Sign in for the region "${asked}", or choose the region "${boundTo}".`,
-      { boundTo, asked },
-    ),
-  deviceCodeExpired: () =>
-    new AppError(
-      AuthCodes.DEVICE_CODE_EXPIRED,
-      'The sign-in code expired before it was entered.',
-      'Run the sign-in again and enter the new code within its time limit.',
-    ),
-  cacheUnreadable: (cause: unknown) =>
-    new AppError(
-      AuthCodes.CACHE_UNREADABLE,
-      'The saved sign-in could not be read (it was saved by another Windows user, another program, or is damaged).',
-      SIGN_IN_AGAIN,
-      undefined,
-      cause,
-    ),
-  authority: (code: string, said: string) =>
-    new AppError(
-      AuthCodes.AUTHORITY_ERROR,
-      `The sign-in service refused the request (${code}${said ? `: ${said.slice(0, 200)}` : ''}).`,
-      'Try again; if it persists, send this message to your XS4 Face administrator.',
-      { authorityCode: code },
-    ),
+    new AppError('AUTH_WRONG_REGION', { params: { boundTo, asked }, detail: { boundTo, asked } }),
+  deviceCodeExpired: () => new AppError('AUTH_DEVICE_CODE_EXPIRED'),
+  cacheUnreadable: (cause: unknown, surface: SignInSurface) =>
+    surface === 'app'
+      ? new AppError('AUTH_CACHE_UNREADABLE', { variant: 'app', cause })
+      : new AppError('AUTH_CACHE_UNREADABLE', { variant: 'cli', cause }),
+  authority: (code: string, saidByService: string) =>
+    saidByService
+      ? new AppError('AUTH_AUTHORITY_ERROR', {
+          variant: 'said',
+          params: { code, said: said(saidByService) },
+          detail: { authorityCode: code },
+        })
+      : new AppError('AUTH_AUTHORITY_ERROR', { params: { code }, detail: { authorityCode: code } }),
 };
 
 /** What MSAL errors carry (AuthError and subclasses); read structurally so this module does not import MSAL. */
@@ -150,8 +128,8 @@ interface MsalLikeError {
   name?: unknown;
 }
 
-function entraCode(text: string): string | undefined {
-  return /\bAADSTS\d{5,6}\b/.exec(text)?.[0];
+function entraCode(message: string): string | undefined {
+  return /\bAADSTS\d{5,6}\b/.exec(message)?.[0];
 }
 
 export interface MapContext {
@@ -159,6 +137,8 @@ export interface MapContext {
   host: string;
   /** The last network failure our MSAL network module saw during this operation (MSAL wraps it and loses its code). */
   lastNetError?: AppError | undefined;
+  /** Who will read the error (its remedy names the app's buttons or the CLI's commands). */
+  surface: SignInSurface;
 }
 
 /** Turns anything a sign-in operation threw into an AUTH_* AppError (AppErrors we raised ourselves pass through). */
@@ -176,11 +156,10 @@ export function mapAuthError(e: unknown, ctx: MapContext): AppError {
     return authError.noNetwork(ctx.host, net?.code, e);
   }
   if (aadsts && ENTRA_WRONG_TENANT_CODES.includes(aadsts)) return authError.wrongTenant(null, null);
-  if (aadsts && ENTRA_CLOCK_CODES.includes(aadsts)) return authError.clockSkew(0);
+  if (aadsts && ENTRA_CLOCK_CODES.includes(aadsts)) return authError.clockSkew(null);
   if (aadsts && ENTRA_CONSENT_CODES.includes(aadsts)) return authError.consentDenied(aadsts);
-  if (aadsts && ENTRA_REVOKED_CODES.includes(aadsts)) return authError.sessionRevoked(aadsts);
-  if (code === 'access_denied' || code === 'consent_required')
-    return authError.consentDenied(msg.split(/\r?\n/)[0]);
+  if (aadsts && ENTRA_REVOKED_CODES.includes(aadsts)) return authError.sessionRevoked(aadsts, ctx.surface);
+  if (code === 'access_denied' || code === 'consent_required') return authError.consentDenied(msg);
   if (
     code === 'invalid_grant' ||
     code === 'interaction_required' ||
@@ -190,13 +169,9 @@ export function mapAuthError(e: unknown, ctx: MapContext): AppError {
     code === 'bad_token' ||
     sub === 'bad_token'
   )
-    return authError.sessionRevoked(code);
+    return authError.sessionRevoked(code, ctx.surface);
   if (code === 'expired_token' || code === 'device_code_expired') return authError.deviceCodeExpired();
   if (code === 'device_code_polling_cancelled' || code === 'user_cancelled') return authError.cancelled();
-  if (code !== '') return authError.authority(code, msg.split(/\r?\n/)[0] ?? '');
-  return new AppError(
-    'INTERNAL',
-    `Unexpected sign-in error: ${msg.slice(0, 300)}`,
-    'Export the log and report it to the maintainers.',
-  );
+  if (code !== '') return authError.authority(code, msg);
+  return new AppError('INTERNAL', { params: { cause: said(msg) } });
 }

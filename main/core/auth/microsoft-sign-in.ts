@@ -11,12 +11,12 @@ import {
 } from '@azure/msal-node';
 import { AppError } from '../errors';
 import { INTERACTIVE_TIMEOUT_MS, TOKEN_RENEWAL_MARGIN_MS } from './auth-assumptions';
-import { authError, mapAuthError } from './auth-errors';
+import { authError, mapAuthError, type SignInSurface } from './auth-errors';
 import { createAuthNetwork } from './msal-network';
 import { type AuthRegion, originOf } from './regions';
 import type { SignInBinding, SignInCache, SignInRecord } from './sign-in-cache';
 import { assertAudience, assertClock, assertTenant } from './token-claims';
-import { DEFAULT_PAGES, type BrowserPages } from './browser-pages';
+import { catalogBrowserPages, type BrowserPages } from './browser-pages';
 
 export type { BrowserPages } from './browser-pages';
 
@@ -39,7 +39,10 @@ export interface MicrosoftSignInOptions {
   extraCa?: string[] | undefined;
   now?: () => number;
   interactiveTimeoutMs?: number;
+  /** The pages the browser shows after the redirect; the catalogs' English ones when neither these nor the request's. */
   pages?: BrowserPages;
+  /** Who reads this sign-in's errors: their remedies name the app's buttons or the CLI's commands. */
+  surface: SignInSurface;
 }
 
 export interface SignInRequest {
@@ -128,7 +131,8 @@ export function createMicrosoftSignIn(opts: MicrosoftSignInOptions): MicrosoftSi
   const now = opts.now ?? Date.now;
   const host = new URL(region.authority).host;
   const network = createAuthNetwork({ extraCa: opts.extraCa });
-  const pages = opts.pages ?? DEFAULT_PAGES;
+  const pages = opts.pages ?? catalogBrowserPages('en');
+  const { surface } = opts;
   const timeoutMs = opts.interactiveTimeoutMs ?? INTERACTIVE_TIMEOUT_MS;
   // The record as last read, so the plugin writes back the binding with MSAL's cache.
   let record: SignInRecord = { version: 1, binding: null, msal: '' };
@@ -165,7 +169,7 @@ export function createMicrosoftSignIn(opts: MicrosoftSignInOptions): MicrosoftSi
     },
   });
 
-  const map = (e: unknown): AppError => mapAuthError(e, { host, lastNetError: network.lastError() });
+  const map = (e: unknown): AppError => mapAuthError(e, { host, lastNetError: network.lastError(), surface });
   const authorityOrigin = new URL(region.authority).origin;
   const isAuthorityUrl = (url: string): boolean => {
     try {
@@ -191,7 +195,7 @@ export function createMicrosoftSignIn(opts: MicrosoftSignInOptions): MicrosoftSi
     result: AuthenticationResult | null,
     faceUrl: string | undefined,
   ): Promise<SignInBinding> {
-    if (!result?.account) throw authError.authority('no_account', 'the answer named no account');
+    if (!result?.account) throw authError.authority('no_account', '');
     const origin = originOf(faceUrl ?? region.apiBase);
     try {
       assertTenant(result.idTokenClaims as { tid?: unknown }, region.tenantId);
@@ -249,7 +253,10 @@ export function createMicrosoftSignIn(opts: MicrosoftSignInOptions): MicrosoftSi
       interactive.catch(() => {});
       let timer: NodeJS.Timeout | undefined;
       const timeout = new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(authError.browserTimeout(Math.round(timeoutMs / 60_000))), timeoutMs);
+        timer = setTimeout(
+          () => reject(authError.browserTimeout(Math.round(timeoutMs / 60_000), surface)),
+          timeoutMs,
+        );
       });
       timeout.catch(() => {});
       const aborted = abortPromise(req.signal);
@@ -257,7 +264,7 @@ export function createMicrosoftSignIn(opts: MicrosoftSignInOptions): MicrosoftSi
         const result = await Promise.race([interactive, timeout, aborted.promise]);
         return await finish(result, req.faceUrl);
       } catch (e) {
-        if (browserError !== undefined) throw authError.browserFailed(browserError);
+        if (browserError !== undefined) throw authError.browserFailed(browserError, surface);
         if (e instanceof AppError && (e.code === 'AUTH_BROWSER_TIMEOUT' || e.code === 'AUTH_CANCELLED')) {
           // MSAL still listens on the loopback port: answer it, so it closes the port and settles.
           if (authorizeUrl) {
@@ -302,7 +309,7 @@ export function createMicrosoftSignIn(opts: MicrosoftSignInOptions): MicrosoftSi
     },
 
     async accessToken(req) {
-      const asked = originOf(req.origin, 'origin');
+      const asked = originOf(req.origin);
       // MSAL dates tokens with Date.now(), so the reuse check does too.
       if (
         req.forceRefresh !== true &&
@@ -312,11 +319,11 @@ export function createMicrosoftSignIn(opts: MicrosoftSignInOptions): MicrosoftSi
         return memo.token;
       memo = null;
       const r = await cache.read();
-      if (!r.binding) throw authError.notSignedIn(region.name);
+      if (!r.binding) throw authError.notSignedIn(region.name, surface);
       if (r.binding.regionId !== region.id) throw authError.wrongRegion(r.binding.regionId, region.id);
-      if (r.binding.origin !== asked) throw authError.wrongOrigin(r.binding.origin, asked);
+      if (r.binding.origin !== asked) throw authError.wrongOrigin(r.binding.origin, asked, surface);
       const account = await accountInCache();
-      if (!account) throw authError.notSignedIn(region.name);
+      if (!account) throw authError.notSignedIn(region.name, surface);
       network.reset();
       const aborted = abortPromise(req.signal);
       let result: AuthenticationResult;

@@ -3,10 +3,10 @@ import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { AppError, invalidInput } from '../errors';
 import { invalidInputOf } from '../parse';
-import { en } from '../../../messages/render';
-import { isText } from '../../../contract/text';
+import { text } from '../../../contract/text';
+import { ioCode } from '../fs/atomic-write';
 import { AUTH_REGIONS, type AuthRegionConfig, REGIONS_FILE_ENV } from './auth-assumptions';
-import { AuthCodes } from './auth-errors';
+import type { SignInSurface } from './auth-errors';
 
 export type AuthRegion = AuthRegionConfig;
 
@@ -44,72 +44,84 @@ const RegionsFileSchema = z.object({ regions: z.array(AuthRegionSchema).min(1).m
 export async function loadRegions(env: NodeJS.ProcessEnv = process.env): Promise<AuthRegion[]> {
   const file = env[REGIONS_FILE_ENV]?.trim();
   if (!file) return [...AUTH_REGIONS];
+  const where = { env: REGIONS_FILE_ENV, file };
+  let content: string;
+  try {
+    content = await readFile(file, 'utf8');
+  } catch (e) {
+    throw new AppError('AUTH_REGIONS_FILE_INVALID', {
+      variant: 'unreadable',
+      params: { ...where, code: ioCode(e) },
+      detail: { file },
+    });
+  }
   let json: unknown;
   try {
-    json = JSON.parse(await readFile(file, 'utf8'));
-  } catch (e) {
-    throw new AppError(
-      AuthCodes.REGIONS_FILE_INVALID,
-      `${REGIONS_FILE_ENV}: ${file} could not be read as JSON (${(e as NodeJS.ErrnoException).code ?? 'not JSON'}).`,
-      `Fix the file or unset ${REGIONS_FILE_ENV}.`,
-      { file },
-    );
+    json = JSON.parse(content);
+  } catch {
+    throw new AppError('AUTH_REGIONS_FILE_INVALID', { variant: 'notJson', params: where, detail: { file } });
   }
   const parsed = RegionsFileSchema.safeParse(json);
   if (!parsed.success) {
-    // The project's one zod-issue rule names the field and the rule; the code says which file it is about.
-    const invalid = invalidInputOf(parsed.error, '');
-    const field = String(invalid.detail?.field);
-    const given = invalid.params?.rule;
-    const rule = isText(given) ? en(given) : String(given ?? '');
-    throw new AppError(
-      AuthCodes.REGIONS_FILE_INVALID,
-      `${REGIONS_FILE_ENV}: ${file}: ${field} ${rule}.`,
-      `Fix the file or unset ${REGIONS_FILE_ENV}.`,
-      { file, field },
-    );
+    // The project's one zod-issue rule names the field and the rule; the code says which file it is about. The field
+    // is the file's own path (regions.0.authority): that is what the administrator edits.
+    const issue = invalidInputOf(parsed.error, '');
+    const field = String(issue.detail?.['field'] ?? '');
+    const rule = issue.params?.['rule'] ?? String(issue.detail?.['rule'] ?? '');
+    throw new AppError('AUTH_REGIONS_FILE_INVALID', {
+      variant: 'field',
+      params: { ...where, field, rule },
+      detail: { file, field },
+    });
   }
   const out = [...AUTH_REGIONS];
   for (const r of parsed.data.regions) {
     if (out.some((o) => o.id === r.id))
-      throw new AppError(
-        AuthCodes.REGIONS_FILE_INVALID,
-        `${REGIONS_FILE_ENV}: ${file}: region id "${r.id}" is already used.`,
-        'Give the region another id.',
-        { file, field: 'regions.id' },
-      );
+      throw new AppError('AUTH_REGIONS_FILE_INVALID', {
+        variant: 'duplicate',
+        params: { ...where, id: r.id },
+        detail: { file, field: 'regions.id' },
+      });
     out.push(r);
   }
   return out;
 }
 
-/** The region with this id, ready to sign in to; a known region without real values yet is refused by name. */
-export function pickRegion(regions: readonly AuthRegion[], id: string | undefined): AuthRegion {
+/**
+ * The region with this id, ready to sign in to; a known region without real values yet is refused by name, with the
+ * remedy of whoever asked (`surface`).
+ */
+export function pickRegion(
+  regions: readonly AuthRegion[],
+  id: string | undefined,
+  surface: SignInSurface,
+): AuthRegion {
   const usable = regions.filter((r) => r.clientId !== '');
+  const oneOf = () =>
+    invalidInput('region', text('rules.auth.regionOneOf', { regions: regions.map((r) => r.id).join(', ') }));
   if (id === undefined) {
     if (usable.length === 1) return usable[0]!;
-    throw invalidInput('region', `must be one of ${regions.map((r) => r.id).join(', ')}`);
+    throw oneOf();
   }
   const hit = regions.find((r) => r.id === id);
-  if (!hit) throw invalidInput('region', `must be one of ${regions.map((r) => r.id).join(', ')}`);
-  if (hit.clientId === '')
-    throw new AppError(
-      AuthCodes.REGION_NOT_CONFIGURED,
-      `Sign-in to the XS4 Face region "${hit.name}" is not configured in this build (its Microsoft app registration is not known).`,
-      'Use a build made for your XS4 Face region, or sign in elsewhere and give the token with --face-token-file.',
-      { region: hit.id },
-    );
+  if (!hit) throw oneOf();
+  if (hit.clientId === '') {
+    const options = { params: { region: hit.name }, detail: { region: hit.id } };
+    throw surface === 'app'
+      ? new AppError('AUTH_REGION_NOT_CONFIGURED', { variant: 'app', ...options })
+      : new AppError('AUTH_REGION_NOT_CONFIGURED', { variant: 'cli', ...options });
+  }
   return hit;
 }
 
-/** The origin (scheme://host:port) a URL would send a token to. */
+/** The origin (scheme://host:port) a URL would send a token to; `field` names the value when it is refused. */
 export function originOf(url: string, field = 'faceUrl'): string {
   let u: URL;
   try {
     u = new URL(url);
   } catch {
-    throw invalidInput(field, 'must be an https:// URL');
+    throw invalidInput(field, text('rules.auth.httpsUrl'));
   }
-  if (u.protocol !== 'https:') throw invalidInput(field, 'must be an https:// URL');
+  if (u.protocol !== 'https:') throw invalidInput(field, text('rules.auth.httpsUrl'));
   return u.origin;
 }

@@ -3,7 +3,7 @@
 // It is kept through a SecretStore (encrypted with safeStorage in the app, DPAPI in the CLI): never plain text on disk.
 import { z } from 'zod';
 import type { SecretStore } from '../secrets/secret-store';
-import { authError } from './auth-errors';
+import { authError, type SignInSurface } from './auth-errors';
 
 /** The one name the sign-in store holds. */
 export const SIGN_IN_SECRET = 'signIn';
@@ -35,25 +35,28 @@ export interface SignInCache {
 
 const EMPTY: SignInRecord = { version: 1, binding: null, msal: '' };
 
-/** The record over a SecretStore; an unreadable record is reported (AUTH_CACHE_UNREADABLE), never silently dropped. */
-export function secretSignInCache(store: SecretStore<SignInSecretName>): SignInCache {
+/**
+ * The record over a SecretStore; an unreadable record is reported (AUTH_CACHE_UNREADABLE, with the remedy of whoever
+ * reads it: `surface`), never silently dropped.
+ */
+export function secretSignInCache(store: SecretStore<SignInSecretName>, surface: SignInSurface): SignInCache {
   return {
     async read() {
       let text: string | null;
       try {
         text = await store.get(SIGN_IN_SECRET);
       } catch (e) {
-        throw authError.cacheUnreadable(e);
+        throw authError.cacheUnreadable(e, surface);
       }
       if (text === null) return structuredClone(EMPTY);
       let json: unknown;
       try {
         json = JSON.parse(text);
       } catch (e) {
-        throw authError.cacheUnreadable(e);
+        throw authError.cacheUnreadable(e, surface);
       }
       const r = SignInRecordSchema.safeParse(json);
-      if (!r.success) throw authError.cacheUnreadable(r.error);
+      if (!r.success) throw authError.cacheUnreadable(r.error, surface);
       return r.data;
     },
     write: (record) => store.set(SIGN_IN_SECRET, JSON.stringify(SignInRecordSchema.parse(record))),

@@ -5,12 +5,7 @@ import { z } from 'zod';
 import type { TokenProvider } from '../face/token-provider';
 import { createEncryptedFileSecretStore } from '../secrets/encrypted-file-secret-store';
 import type { Cipher } from '../secrets/secret-store';
-import {
-  createMicrosoftSignIn,
-  type BrowserPages,
-  type MicrosoftSignIn,
-  type OpenBrowser,
-} from './microsoft-sign-in';
+import { createMicrosoftSignIn, type MicrosoftSignIn, type OpenBrowser } from './microsoft-sign-in';
 import { type AuthRegion, loadRegions, originOf, pickRegion } from './regions';
 import { SIGN_IN_SECRET, secretSignInCache, type SignInBinding, type SignInCache } from './sign-in-cache';
 import { signedInTokenProvider } from './signed-in-token-provider';
@@ -26,8 +21,6 @@ export interface SignInServiceDeps {
   /** Every token handed out and the cache text, for the log redactor. */
   onSecretSeen?: (value: string) => void;
   extraCa?: string[];
-  /** Translated pages the browser shows after the redirect. */
-  pages?: BrowserPages;
 }
 
 export interface SignInService {
@@ -43,6 +36,9 @@ export interface SignInService {
   signOut(): Promise<boolean>;
 }
 
+/** The service is the app's (the CLI signs in through main/cli/sign-in.ts): its errors name the app's buttons. */
+const SURFACE = 'app';
+
 export function createSignInService(deps: SignInServiceDeps): SignInService {
   const env = deps.env ?? process.env;
   const seen = deps.onSecretSeen ?? (() => {});
@@ -53,6 +49,7 @@ export function createSignInService(deps: SignInServiceDeps): SignInService {
       names: z.literal(SIGN_IN_SECRET),
       onSecretSeen: seen,
     }),
+    SURFACE,
   );
   // One instance per region, so its in-memory token is reused across the XS4 Face clients of the app.
   const instances = new Map<string, MicrosoftSignIn>();
@@ -64,7 +61,7 @@ export function createSignInService(deps: SignInServiceDeps): SignInService {
       cache,
       openBrowser: deps.openBrowser,
       ...(deps.extraCa ? { extraCa: deps.extraCa } : {}),
-      ...(deps.pages ? { pages: deps.pages } : {}),
+      surface: SURFACE,
     });
     instances.set(region.id, made);
     return made;
@@ -74,7 +71,7 @@ export function createSignInService(deps: SignInServiceDeps): SignInService {
     if (!deps.cipher.isAvailable()) return null;
     const binding = (await cache.read()).binding;
     if (!binding) return null;
-    return make(pickRegion(await loadRegions(env), binding.regionId));
+    return make(pickRegion(await loadRegions(env), binding.regionId, SURFACE));
   }
 
   return {
@@ -82,7 +79,7 @@ export function createSignInService(deps: SignInServiceDeps): SignInService {
       return (await loadRegions(env)).map((r) => ({ ...r, usable: r.clientId !== '' }));
     },
     async forRegion(regionId) {
-      return make(pickRegion(await loadRegions(env), regionId));
+      return make(pickRegion(await loadRegions(env), regionId, SURFACE));
     },
     async current() {
       if (!deps.cipher.isAvailable()) return null;

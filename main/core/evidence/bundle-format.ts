@@ -1,5 +1,6 @@
 // The evidence bundle's on-disk format: names, limits and the manifest schema (documented in docs/evidence-format.md).
 import { z } from 'zod';
+import { textSchema } from '../../../contract/text-schema';
 
 export const BUNDLE_FORMAT = 'xs4-evidence-bundle';
 /** Raise when the layout changes incompatibly; readers refuse newer versions rather than misread them. */
@@ -10,22 +11,16 @@ export const EVIDENCE_DIR = 'evidence';
 export const MAX_MANIFEST_BYTES = 1024 * 1024;
 export const MAX_EVIDENCE_BYTES = 8 * 1024 * 1024;
 
-export const BundleCodes = {
-  NOT_FOUND: 'BUNDLE_NOT_FOUND',
-  UNREADABLE: 'BUNDLE_UNREADABLE',
-  MANIFEST_INVALID: 'BUNDLE_MANIFEST_INVALID',
-  NEWER_FORMAT: 'BUNDLE_NEWER_FORMAT',
-  FILE_TOO_LARGE: 'BUNDLE_FILE_TOO_LARGE',
-  EVIDENCE_INVALID: 'BUNDLE_EVIDENCE_INVALID',
-  EMPTY: 'BUNDLE_EMPTY',
-  OUT_NOT_EMPTY: 'BUNDLE_OUT_NOT_EMPTY',
-  WRITE_FAILED: 'BUNDLE_WRITE_FAILED',
-} as const;
-
+/**
+ * A recorded collection error: its English sentences (older readers), and its catalog key and parameters, so a bundle
+ * read elsewhere says it in the reader's language (absent in bundles written before the catalogs).
+ */
 const ErrorInfoSchema = z.object({
   code: z.string().max(200),
   message: z.string().max(4000),
   remedy: z.string().max(4000),
+  key: z.string().max(200).optional(),
+  params: z.record(z.string(), z.union([z.string(), z.number(), textSchema])).optional(),
   detail: z.record(z.string(), z.unknown()).optional(),
 });
 
@@ -39,7 +34,14 @@ export const ManifestEntrySchema = z.discriminatedUnion('status', [
     durationMs: z.number().nonnegative(),
   }),
   z.object({ status: z.literal('error'), error: ErrorInfoSchema, durationMs: z.number().nonnegative() }),
-  z.object({ status: z.literal('not-run'), reason: z.string().max(2000), code: z.string().max(200) }),
+  z.object({
+    status: z.literal('not-run'),
+    /** Why, in English words (what older readers show). */
+    reason: z.string().max(2000),
+    /** Why, as a catalog sentence: what this version shows, in the reader's language (absent in older bundles). */
+    reasonText: textSchema.optional(),
+    code: z.string().max(200),
+  }),
 ]);
 export type ManifestEntry = z.infer<typeof ManifestEntrySchema>;
 

@@ -1,12 +1,14 @@
 // Reads an evidence bundle (or a folder where support dropped raw tool output) into evidence the runner can evaluate.
 import { lstat, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { z } from 'zod';
+import { text } from '../../../contract/text';
 import { AppError, toErrorInfo } from '../errors';
+import { ioCode } from '../fs/atomic-write';
 import type { Check } from '../checks/types';
 import { RunnerCodes, type SuppliedEvidence } from '../checks/runner';
 import {
   BUNDLE_FORMAT_VERSION,
-  BundleCodes,
   EVIDENCE_DIR,
   MANIFEST_FILE,
   MAX_EVIDENCE_BYTES,
@@ -25,15 +27,6 @@ export interface BundleContents {
   unknownChecks: string[];
 }
 
-function bundleError(
-  code: string,
-  message: string,
-  remedy: string,
-  detail: Record<string, unknown>,
-): AppError {
-  return new AppError(code, message, remedy, detail);
-}
-
 /** Reads one regular file under a size cap; undefined when it does not exist. */
 async function readCapped(path: string, cap: number, shown: string): Promise<string | undefined> {
   let st;
@@ -41,36 +34,38 @@ async function readCapped(path: string, cap: number, shown: string): Promise<str
     st = await lstat(path);
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw bundleError(
-      BundleCodes.UNREADABLE,
-      `${shown}: cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'}).`,
-      'Check the file permissions.',
-      { file: shown },
-    );
+    throw new AppError('BUNDLE_UNREADABLE', {
+      variant: 'io',
+      params: { file: shown, code: ioCode(e) },
+      detail: { file: shown },
+    });
   }
   if (!st.isFile())
-    throw bundleError(
-      BundleCodes.UNREADABLE,
-      `${shown}: must be a regular file.`,
-      'Replace it with the file itself (not a link or folder).',
-      { file: shown },
-    );
+    throw new AppError('BUNDLE_UNREADABLE', {
+      variant: 'notFile',
+      params: { file: shown },
+      detail: { file: shown },
+    });
   if (st.size > cap)
-    throw bundleError(
-      BundleCodes.FILE_TOO_LARGE,
-      `${shown}: is ${st.size} bytes, more than the limit of ${cap}.`,
-      'Use the file the tool wrote; it is never this large.',
-      { file: shown, cap },
-    );
+    throw new AppError('BUNDLE_FILE_TOO_LARGE', {
+      variant: 'size',
+      params: { file: shown, size: st.size, cap },
+      detail: { file: shown, cap },
+    });
   const buf = await readFile(path);
   if (buf.length > cap)
-    throw bundleError(
-      BundleCodes.FILE_TOO_LARGE,
-      `${shown}: grew beyond the limit of ${cap} bytes.`,
-      'Use the file the tool wrote.',
-      { file: shown, cap },
-    );
+    throw new AppError('BUNDLE_FILE_TOO_LARGE', {
+      variant: 'grew',
+      params: { file: shown, cap },
+      detail: { file: shown, cap },
+    });
   return decodeText(buf);
+}
+
+/** Where in a file a schema found the first problem (its own field names, for whoever repairs it). */
+function fieldOf(error: z.ZodError): string {
+  const path = error.issues[0]?.path ?? [];
+  return path.length === 0 ? '/' : path.map(String).join('.');
 }
 
 /** Windows tools redirected with ">" in PowerShell 5 write UTF-16LE with a BOM; support will drop such files in. */
@@ -84,12 +79,11 @@ function parseJson(text: string, shown: string): unknown {
   try {
     return JSON.parse(text) as unknown;
   } catch {
-    throw bundleError(
-      BundleCodes.EVIDENCE_INVALID,
-      `${shown}: is not valid JSON.`,
-      'Use the file the tool wrote, unchanged.',
-      { file: shown },
-    );
+    throw new AppError('BUNDLE_EVIDENCE_INVALID', {
+      variant: 'notJson',
+      params: { file: shown },
+      detail: { file: shown },
+    });
   }
 }
 
@@ -100,13 +94,11 @@ async function readEvidence(dir: string, check: Check): Promise<SuppliedEvidence
   if (text === undefined) return check.bundle ? readTextEvidence(dir, check.bundle) : undefined;
   const parsed = check.evidenceSchema.safeParse(parseJson(text, name));
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw bundleError(
-      BundleCodes.EVIDENCE_INVALID,
-      `${name}: ${issue?.path.join('.') || 'root'} ${issue?.message ?? 'is invalid'}.`,
-      'Use the file the tool wrote, unchanged, or collect again.',
-      { file: name },
-    );
+    throw new AppError('BUNDLE_EVIDENCE_INVALID', {
+      variant: 'shape',
+      params: { file: name, field: fieldOf(parsed.error) },
+      detail: { file: name, issue: parsed.error.issues[0]?.message },
+    });
   }
   return { kind: 'evidence', evidence: parsed.data };
 }
@@ -133,39 +125,33 @@ async function readManifest(dir: string): Promise<Manifest | undefined> {
   try {
     raw = JSON.parse(text);
   } catch {
-    throw bundleError(
-      BundleCodes.MANIFEST_INVALID,
-      `${MANIFEST_FILE}: is not valid JSON.`,
-      'Use the bundle as the tool wrote it, or delete manifest.json to read the raw files alone.',
-      { file: MANIFEST_FILE },
-    );
+    throw new AppError('BUNDLE_MANIFEST_INVALID', {
+      variant: 'notJson',
+      params: { file: MANIFEST_FILE },
+      detail: { file: MANIFEST_FILE },
+    });
   }
   const version = ManifestVersionSchema.safeParse(raw);
   if (!version.success) {
-    throw bundleError(
-      BundleCodes.MANIFEST_INVALID,
-      `${MANIFEST_FILE}: is not an XS4 evidence bundle manifest (format and formatVersion missing or wrong).`,
-      'Use the bundle as the tool wrote it.',
-      { file: MANIFEST_FILE },
-    );
+    throw new AppError('BUNDLE_MANIFEST_INVALID', {
+      variant: 'notManifest',
+      params: { file: MANIFEST_FILE },
+      detail: { file: MANIFEST_FILE },
+    });
   }
   if (version.data.formatVersion > BUNDLE_FORMAT_VERSION) {
-    throw bundleError(
-      BundleCodes.NEWER_FORMAT,
-      `${MANIFEST_FILE}: bundle format version ${version.data.formatVersion} is newer than this tool reads (${BUNDLE_FORMAT_VERSION}).`,
-      'Update xs4-setup to the version that collected the bundle.',
-      { file: MANIFEST_FILE, formatVersion: version.data.formatVersion },
-    );
+    throw new AppError('BUNDLE_NEWER_FORMAT', {
+      params: { file: MANIFEST_FILE, version: version.data.formatVersion, supported: BUNDLE_FORMAT_VERSION },
+      detail: { file: MANIFEST_FILE, formatVersion: version.data.formatVersion },
+    });
   }
   const parsed = ManifestSchema.safeParse(raw);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw bundleError(
-      BundleCodes.MANIFEST_INVALID,
-      `${MANIFEST_FILE}: ${issue?.path.join('.') || 'root'} ${issue?.message ?? 'is invalid'}.`,
-      'Use the bundle as the tool wrote it.',
-      { file: MANIFEST_FILE },
-    );
+    throw new AppError('BUNDLE_MANIFEST_INVALID', {
+      variant: 'shape',
+      params: { file: MANIFEST_FILE, field: fieldOf(parsed.error) },
+      detail: { file: MANIFEST_FILE, issue: parsed.error.issues[0]?.message },
+    });
   }
   return parsed.data;
 }
@@ -177,13 +163,7 @@ async function readManifest(dir: string): Promise<Manifest | undefined> {
  */
 export async function readBundle(dir: string, checks: readonly Check[]): Promise<BundleContents> {
   const st = await lstat(dir).catch(() => undefined);
-  if (!st?.isDirectory())
-    throw bundleError(
-      BundleCodes.NOT_FOUND,
-      `--evidence: ${dir} is not a folder.`,
-      'Give the folder that collect wrote (or where the evidence files are).',
-      { path: dir },
-    );
+  if (!st?.isDirectory()) throw new AppError('BUNDLE_NOT_FOUND', { params: { dir }, detail: { path: dir } });
   const manifest = await readManifest(dir);
   const supplied: Record<string, SuppliedEvidence> = {};
   let found = 0;
@@ -195,7 +175,8 @@ export async function readBundle(dir: string, checks: readonly Check[]): Promise
       continue;
     }
     if (entry?.status === 'not-run') {
-      supplied[check.id] = { kind: 'missing', reason: entry.reason, code: entry.code };
+      // The sentence in any language when the bundle recorded it as one; the English words of an older bundle.
+      supplied[check.id] = { kind: 'missing', reason: entry.reasonText ?? entry.reason, code: entry.code };
       found += 1;
       continue;
     }
@@ -204,29 +185,32 @@ export async function readBundle(dir: string, checks: readonly Check[]): Promise
       supplied[check.id] = evidence;
       found += 1;
     } else if (entry?.status === 'collected') {
-      throw bundleError(
-        BundleCodes.UNREADABLE,
-        `${entry.file}: listed in ${MANIFEST_FILE} but missing.`,
-        'Copy the whole bundle folder, not only some files.',
-        { file: entry.file },
-      );
+      throw new AppError('BUNDLE_UNREADABLE', {
+        variant: 'listedMissing',
+        params: { file: entry.file, manifest: MANIFEST_FILE },
+        detail: { file: entry.file },
+      });
     } else {
       const where = check.bundle ? check.bundle.textFile : `${EVIDENCE_DIR}/${check.id}.json`;
       supplied[check.id] = {
         kind: 'missing',
-        reason: `not in the evidence bundle (no ${where})`,
+        reason: text('evidence.notInBundle', { file: where }),
         code: RunnerCodes.NOT_IN_BUNDLE,
       };
     }
   }
   if (!manifest && found === 0) {
     const known = checks.map((c) => c.bundle?.textFile).filter((f): f is string => f !== undefined);
-    throw bundleError(
-      BundleCodes.EMPTY,
-      `--evidence: ${dir} has no ${MANIFEST_FILE} and none of the known evidence files${known.length > 0 ? ` (${known.join(', ')})` : ''}.`,
-      'Give the folder that collect wrote, or put the raw tool output there under its fixed name.',
-      { path: dir },
-    );
+    throw known.length > 0
+      ? new AppError('BUNDLE_EMPTY', {
+          params: { dir, manifest: MANIFEST_FILE, files: known.join(', ') },
+          detail: { path: dir },
+        })
+      : new AppError('BUNDLE_EMPTY', {
+          variant: 'noFiles',
+          params: { dir, manifest: MANIFEST_FILE },
+          detail: { path: dir },
+        });
   }
   const known = new Set(checks.map((c) => c.id));
   const unknownChecks = manifest ? Object.keys(manifest.checks).filter((id) => !known.has(id)) : [];

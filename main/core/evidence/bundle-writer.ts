@@ -4,12 +4,12 @@ import { mkdir, readdir, rename, rm, rmdir, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { AppError } from '../errors';
+import { ioCode } from '../fs/atomic-write';
 import type { Check, CheckInputs } from '../checks/types';
 import type { RunResult } from '../checks/run-result';
 import {
   BUNDLE_FORMAT,
   BUNDLE_FORMAT_VERSION,
-  BundleCodes,
   EVIDENCE_DIR,
   MANIFEST_FILE,
   type Manifest,
@@ -61,9 +61,11 @@ export function bundleFiles(run: RunResult, checks: readonly Check[], meta: Bund
         durationMs: record.durationMs,
       };
     } else {
+      const summary = record.result.summary;
       entries[check.id] = {
         status: 'not-run',
-        reason: redactText(en(record.result.summary), secrets),
+        reason: redactText(en(summary), secrets),
+        ...(typeof summary === 'object' ? { reasonText: redactValue(summary, secrets) } : {}),
         code: record.result.code ?? 'NOT_RUN',
       };
     }
@@ -107,13 +109,11 @@ export async function writeBundle(
     await rename(tmp, outDir);
   } catch (e) {
     await rm(tmp, { recursive: true, force: true });
-    const err = e as NodeJS.ErrnoException;
-    throw new AppError(
-      BundleCodes.WRITE_FAILED,
-      `--out: could not write the bundle to ${outDir} (${err.code ?? err.message}).`,
-      'Check the folder and free space, then collect again.',
-      { path: outDir },
-    );
+    throw new AppError('BUNDLE_WRITE_FAILED', {
+      variant: 'write',
+      params: { dir: outDir, code: ioCode(e) },
+      detail: { path: outDir },
+    });
   }
 }
 
@@ -122,20 +122,14 @@ export async function assertOutDirUsable(outDir: string): Promise<boolean> {
   const existing = await readdir(outDir).catch((e: NodeJS.ErrnoException) => {
     if (e.code === 'ENOENT') return undefined;
     if (e.code === 'ENOTDIR') return ['(a file)'];
-    throw new AppError(
-      BundleCodes.WRITE_FAILED,
-      `--out: cannot use ${outDir} (${e.code ?? e.message}).`,
-      'Choose a folder you can write to.',
-      { path: outDir },
-    );
+    throw new AppError('BUNDLE_WRITE_FAILED', {
+      variant: 'unusable',
+      params: { dir: outDir, code: ioCode(e) },
+      detail: { path: outDir },
+    });
   });
   if (existing && existing.length > 0) {
-    throw new AppError(
-      BundleCodes.OUT_NOT_EMPTY,
-      `--out: ${outDir} already exists and is not an empty folder.`,
-      'Choose a new folder name; bundles are never merged into existing folders.',
-      { path: outDir },
-    );
+    throw new AppError('BUNDLE_OUT_NOT_EMPTY', { params: { dir: outDir }, detail: { path: outDir } });
   }
   return existing !== undefined;
 }

@@ -42,3 +42,10 @@ export async function writeFileAtomic(
 export function isNotFound(e: unknown): boolean {
   return typeof e === 'object' && e !== null && (e as { code?: unknown }).code === 'ENOENT';
 }
+
+/** The system's code of a failed file operation (EACCES, ENOSPC …) for a message; the error's name when it has none. */
+export function ioCode(e: unknown): string {
+  const code = typeof e === 'object' && e !== null ? (e as { code?: unknown }).code : undefined;
+  if (typeof code === 'string' && code !== '') return code;
+  return e instanceof Error ? e.name : 'Error';
+}

@@ -1,10 +1,17 @@
 // One line of the applied-settings history: what the app changed, before/after, and how it went (secrets as fingerprints).
 import { z } from 'zod';
+import type { Text } from '../../../contract/text';
 import { textSchema } from '../../../contract/text-schema';
 
 export const HISTORY_ENTRY_VERSION = 1;
 
 export const HistoryKindSchema = z.enum(['face-write', 'key-reset', 'fix', 'undo', 'script-run', 'setting']);
+
+/**
+ * What a change did, for people: a catalog sentence (rendered in the reader's language), or, in entries written before
+ * the catalogs, English words as they were recorded.
+ */
+export type HistorySummary = Text | string;
 
 export const HistoryEntrySchema = z.object({
   v: z.literal(HISTORY_ENTRY_VERSION),

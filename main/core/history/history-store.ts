@@ -1,7 +1,9 @@
 // Append-only applied-settings history in <data dir>/history.jsonl: one JSON object per line, secrets as fingerprints.
 import { appendFile, lstat, mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { text, type Text } from '../../../contract/text';
 import { AppError } from '../errors';
+import { ioCode } from '../fs/atomic-write';
 import { secretFingerprint } from '../secrets/fingerprint';
 import { redactValue } from '../secrets/redact';
 import {
@@ -16,16 +18,10 @@ export const HISTORY_FILE = 'history.jsonl';
 export const MAX_HISTORY_BYTES = 32 * 1024 * 1024;
 const MAX_LINE_CHARS = 256 * 1024;
 
-export const HistoryCodes = {
-  UNREADABLE: 'HISTORY_UNREADABLE',
-  WRITE_FAILED: 'HISTORY_WRITE_FAILED',
-  TOO_LARGE: 'HISTORY_TOO_LARGE',
-} as const;
-
 /** A line that could not be read back: reported to the user, never silently dropped. */
 export interface HistoryProblem {
   line: number;
-  problem: string;
+  problem: Text;
 }
 
 export interface HistoryRead {
@@ -59,61 +55,51 @@ export class HistoryStore {
     );
     const line = JSON.stringify(full);
     if (line.includes('\n') || line.length > MAX_LINE_CHARS) {
-      throw new AppError(
-        HistoryCodes.WRITE_FAILED,
-        'History entry is too large to record.',
-        'Record a summary instead of the full value.',
-        { target: entry.target },
-      );
+      throw new AppError('HISTORY_WRITE_FAILED', { variant: 'tooLarge', detail: { target: entry.target } });
     }
     try {
       await mkdir(join(this.file, '..'), { recursive: true });
       // One appendFile call per line: O_APPEND keeps concurrent writers (GUI and CLI) from interleaving inside a line.
       await appendFile(this.file, `${line}\n`, { encoding: 'utf8', mode: 0o600 });
     } catch (e) {
-      throw new AppError(
-        HistoryCodes.WRITE_FAILED,
-        `Could not write the history (${(e as NodeJS.ErrnoException).code ?? 'error'}).`,
-        'Check that the data folder is writable.',
-        { file: this.file },
-      );
+      throw new AppError('HISTORY_WRITE_FAILED', {
+        variant: 'io',
+        params: { file: this.file, code: ioCode(e) },
+        detail: { file: this.file },
+      });
     }
     return full;
   }
 
   /** Every readable entry in order, and every line that could not be read with its line number and why. */
   async read(): Promise<HistoryRead> {
-    let text: string;
+    let content: string;
     try {
       const st = await lstat(this.file);
       if (!st.isFile())
-        throw new AppError(
-          HistoryCodes.UNREADABLE,
-          `${this.file}: is not a regular file.`,
-          'Move it away; the history starts again empty.',
-          { file: this.file },
-        );
+        throw new AppError('HISTORY_UNREADABLE', {
+          variant: 'notFile',
+          params: { file: this.file },
+          detail: { file: this.file },
+        });
       if (st.size > MAX_HISTORY_BYTES)
-        throw new AppError(
-          HistoryCodes.TOO_LARGE,
-          `${this.file}: is larger than ${MAX_HISTORY_BYTES} bytes.`,
-          'Archive the file and start a new one.',
-          { file: this.file },
-        );
-      text = await readFile(this.file, 'utf8');
+        throw new AppError('HISTORY_TOO_LARGE', {
+          params: { file: this.file, max: MAX_HISTORY_BYTES },
+          detail: { file: this.file },
+        });
+      content = await readFile(this.file, 'utf8');
     } catch (e) {
       if (e instanceof AppError) throw e;
       if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { entries: [], problems: [] };
-      throw new AppError(
-        HistoryCodes.UNREADABLE,
-        `${this.file}: cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'}).`,
-        'Check the file permissions.',
-        { file: this.file },
-      );
+      throw new AppError('HISTORY_UNREADABLE', {
+        variant: 'io',
+        params: { file: this.file, code: ioCode(e) },
+        detail: { file: this.file },
+      });
     }
     const entries: HistoryEntry[] = [];
     const problems: HistoryProblem[] = [];
-    const lines = text.split('\n');
+    const lines = content.split('\n');
     lines.forEach((raw, i) => {
       const line = raw.replace(/\r$/, '');
       if (line.trim() === '') return;
@@ -122,16 +108,17 @@ export class HistoryStore {
         value = JSON.parse(line);
       } catch {
         // A crash mid-append leaves a truncated last line; it is still reported.
-        problems.push({ line: i + 1, problem: 'not valid JSON' });
+        problems.push({ line: i + 1, problem: text('history.problem.notJson') });
         return;
       }
       const parsed = HistoryEntrySchema.safeParse(value);
       if (parsed.success) entries.push(parsed.data);
       else {
-        const issue = parsed.error.issues[0];
+        // The field of the line (kind, result.summary …): the file's own names, for whoever repairs it.
+        const field = parsed.error.issues[0]?.path.join('.') ?? '';
         problems.push({
           line: i + 1,
-          problem: `${issue?.path.join('.') || 'entry'}: ${issue?.message ?? 'invalid'}`,
+          problem: field === '' ? text('history.problem.entry') : text('history.problem.field', { field }),
         });
       }
     });

@@ -1,13 +1,15 @@
-// The applied-settings history as the Summary step lists it: when, what, on what, and whether it worked.
+// The applied-settings history as the Summary step lists it: when, what, on what, and whether it worked (as sentences
+// of the catalogs, which the page says in its language).
 import type { HistoryEntryView } from '../../../contract/setup-shapes';
-import type { Sayable } from '../../../contract/text';
+import { text } from '../../../contract/text';
+import type { HistorySummary } from './history-entry';
 
 /** What the view needs of an entry (HistoryStore's entries have more). */
 export interface HistoryEntryLike {
   time: string;
   kind: string;
   target: string;
-  result: { ok: boolean; summary: Sayable; code?: string };
+  result: { ok: boolean; summary: HistorySummary; code?: string | undefined };
 }
 
 export function historyView(e: HistoryEntryLike): HistoryEntryView {
@@ -16,6 +18,10 @@ export function historyView(e: HistoryEntryLike): HistoryEntryView {
     kind: e.kind,
     target: e.target,
     summary: e.result.summary,
-    result: e.result.ok ? 'ok' : `failed${e.result.code === undefined ? '' : ` (${e.result.code})`}`,
+    result: e.result.ok
+      ? text('history.result.ok')
+      : e.result.code === undefined
+        ? text('history.result.failed')
+        : text('history.result.failedCode', { code: e.result.code }),
   };
 }

@@ -1,7 +1,9 @@
 // Site profile: the non-secret settings of one site, exported to a file and imported elsewhere (or by `setup --profile`).
 import { lstat, readFile, rename, writeFile } from 'node:fs/promises';
 import { z } from 'zod';
+import { text } from '../../../contract/text';
 import { AppError, invalidInput } from '../errors';
+import { ioCode } from '../fs/atomic-write';
 import { parseServiceUrl } from '../net/endpoint';
 import { parse } from '../parse';
 import { SHA256_FINGERPRINT, SHA256_FINGERPRINT_RULE } from '../../../contract/rules/fingerprint';
@@ -11,19 +13,8 @@ export const PROFILE_VERSION = 1;
 export const MAX_PROFILE_BYTES = 256 * 1024;
 
 const fingerprint = z.string().regex(SHA256_FINGERPRINT, SHA256_FINGERPRINT_RULE);
-const serviceUrl = z.string().superRefine((v, ctx) => {
-  try {
-    parseServiceUrl(v);
-  } catch (e) {
-    // The rule travels as the catalog Text the URL check made (parse() reads it from the issue's params).
-    const rule = e instanceof AppError ? e.params?.['rule'] : undefined;
-    ctx.addIssue({
-      code: 'custom',
-      message: 'must be a URL such as https://host:8100/',
-      ...(rule !== undefined ? { params: { rule } } : {}),
-    });
-  }
-});
+/** Checked after the schema by the project's one URL rule (parseServiceUrl), which names the field and the rule. */
+const serviceUrl = z.string().max(2048);
 
 /**
  * Strict: unknown fields are refused, so a secret (shipKey, token) can never ride along in a profile — and a typo in a
@@ -51,67 +42,72 @@ export const SiteProfileSchema = z
   .strict();
 export type SiteProfile = z.infer<typeof SiteProfileSchema>;
 
-export const ProfileCodes = {
-  UNREADABLE: 'PROFILE_UNREADABLE',
-  TOO_LARGE: 'PROFILE_TOO_LARGE',
-  NEWER: 'PROFILE_NEWER_VERSION',
-  WRITE_FAILED: 'PROFILE_WRITE_FAILED',
-} as const;
+/** The fields a profile may hold, at the top and in `enrollment` (anything else is refused by name). */
+const FIELDS = Object.keys(SiteProfileSchema.shape);
+const ENROLLMENT_FIELDS = ['companyName', 'privacyPolicyUrl'];
+
+/** A field the profile must not hold: named (never its value, which may be a secret pasted by mistake). */
+function unknownField(raw: object): string | undefined {
+  const top = Object.keys(raw).find((k) => !FIELDS.includes(k));
+  if (top !== undefined) return top;
+  const e = (raw as { enrollment?: unknown }).enrollment;
+  if (typeof e !== 'object' || e === null || Array.isArray(e)) return undefined; // refused by validateProfile
+  const inner = Object.keys(e).find((k) => !ENROLLMENT_FIELDS.includes(k));
+  return inner === undefined ? undefined : `enrollment.${inner}`;
+}
 
 /** Validates a parsed profile; the error names the field and the rule. */
 export function validateProfile(raw: unknown): SiteProfile {
-  if (
-    raw !== null &&
-    typeof raw === 'object' &&
-    'version' in raw &&
-    typeof raw.version === 'number' &&
-    raw.version > PROFILE_VERSION
-  ) {
-    throw new AppError(
-      ProfileCodes.NEWER,
-      `profile: version ${raw.version} is newer than this tool reads (${PROFILE_VERSION}).`,
-      'Update xs4-setup, or export the profile again from this version.',
-      { version: raw.version },
-    );
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
+    throw invalidInput('profileFile', text('rules.profile.object'));
+  if ('version' in raw && typeof raw.version === 'number' && raw.version > PROFILE_VERSION) {
+    throw new AppError('PROFILE_NEWER_VERSION', {
+      params: { version: raw.version, supported: PROFILE_VERSION },
+      detail: { version: raw.version },
+    });
   }
-  return parse(SiteProfileSchema, raw, 'profile', {
-    unknownKeyRule: 'is not a profile field (profiles hold no secrets and no unknown fields)',
-  });
+  const unknown = unknownField(raw);
+  if (unknown !== undefined)
+    throw invalidInput('profileFile', text('rules.profile.unknownField', { name: unknown.slice(0, 80) }));
+  const e = (raw as { enrollment?: unknown }).enrollment;
+  // Named here: its label would be the parent of its fields' labels (fields.profile.enrollment.*).
+  if (e !== undefined && (typeof e !== 'object' || e === null || Array.isArray(e)))
+    throw invalidInput('profileFile', text('rules.profile.enrollmentObject'));
+  const profile = parse(SiteProfileSchema, raw, 'profile');
+  if (profile.faceUrl !== undefined) parseServiceUrl(profile.faceUrl, 'profile.faceUrl');
+  if (profile.spaceUrl !== undefined) parseServiceUrl(profile.spaceUrl, 'profile.spaceUrl');
+  return profile;
 }
 
 export async function importProfile(path: string): Promise<SiteProfile> {
-  let text: string;
+  let content: string;
   try {
     const st = await lstat(path);
     if (!st.isFile())
-      throw new AppError(
-        ProfileCodes.UNREADABLE,
-        `${path}: is not a regular file.`,
-        'Give the profile file itself.',
-        { file: path },
-      );
+      throw new AppError('PROFILE_UNREADABLE', {
+        variant: 'notFile',
+        params: { file: path },
+        detail: { file: path },
+      });
     if (st.size > MAX_PROFILE_BYTES)
-      throw new AppError(
-        ProfileCodes.TOO_LARGE,
-        `${path}: is larger than ${MAX_PROFILE_BYTES} bytes.`,
-        'Give a profile exported by this tool.',
-        { file: path },
-      );
-    text = await readFile(path, 'utf8');
+      throw new AppError('PROFILE_TOO_LARGE', {
+        params: { file: path, max: MAX_PROFILE_BYTES },
+        detail: { file: path },
+      });
+    content = await readFile(path, 'utf8');
   } catch (e) {
     if (e instanceof AppError) throw e;
-    throw new AppError(
-      ProfileCodes.UNREADABLE,
-      `${path}: cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'}).`,
-      'Check the path and permissions.',
-      { file: path },
-    );
+    throw new AppError('PROFILE_UNREADABLE', {
+      variant: 'io',
+      params: { file: path, code: ioCode(e) },
+      detail: { file: path },
+    });
   }
   let raw: unknown;
   try {
-    raw = JSON.parse(text.replace(/^\uFEFF/, ''));
+    raw = JSON.parse(content.replace(/^\uFEFF/, ''));
   } catch {
-    throw invalidInput('profile', 'must be valid JSON');
+    throw invalidInput('profileFile', text('rules.profile.json'));
   }
   return validateProfile(raw);
 }
@@ -124,11 +120,9 @@ export async function exportProfile(path: string, profile: SiteProfile): Promise
     await writeFile(tmp, `${JSON.stringify(valid, null, 2)}\n`, { encoding: 'utf8', flag: 'w' });
     await rename(tmp, path);
   } catch (e) {
-    throw new AppError(
-      ProfileCodes.WRITE_FAILED,
-      `${path}: could not be written (${(e as NodeJS.ErrnoException).code ?? 'error'}).`,
-      'Choose a folder you can write to.',
-      { file: path },
-    );
+    throw new AppError('PROFILE_WRITE_FAILED', {
+      params: { file: path, code: ioCode(e) },
+      detail: { file: path },
+    });
   }
 }

@@ -4,7 +4,8 @@ import { recordsInOrder } from '../checks/run-result';
 import { verdict, verdictOf } from '../checks/check-view';
 import type { CheckView } from '../../../contract/setup-shapes';
 import { redactValue } from '../secrets/redact';
-import type { ReportModel } from './html-report';
+import { text, type Text } from '../../../contract/text';
+import type { ReportInput, ReportModel } from './html-report';
 import { FaceSignedInEvidenceSchema } from '../checks/face/face-signed-in';
 
 export interface ReportMeta {
@@ -13,22 +14,23 @@ export interface ReportMeta {
   collectedAt?: string;
   machineName?: string;
   platform?: string;
-  inputs: Array<{ label: string; value: string }>;
-  notes?: string[];
+  inputs: ReportInput[];
+  notes?: Text[];
   /** Every secret the run knew: none of them may appear in the report. */
   secrets: readonly string[];
 }
 
 /** The XS4 Face site and server the run worked on, as the Console names them (from the sign-in check's evidence). */
-export function faceServerRow(run: RunResult): { label: string; value: string } | null {
+export function faceServerRow(run: RunResult): ReportInput | null {
   const parsed = FaceSignedInEvidenceSchema.safeParse(run.byId['face.signed-in']?.evidence);
   if (!parsed.success || !parsed.data.selected) return null;
   const sel = parsed.data.selected;
   const s = parsed.data.servers.find((v) => v.siteId === sel.siteId && v.serverId === sel.serverId);
   if (!s) return null;
+  const params = { site: s.siteName, server: s.serverName, ids: `${s.siteId}/${s.serverId}` };
   return {
-    label: 'XS4 Face site › server',
-    value: `${s.siteName} › ${s.serverName} (${s.siteId}/${s.serverId}, ${s.online ? 'online' : 'offline'})`,
+    label: text('report.input.faceSiteServer'),
+    value: s.online ? text('report.input.serverOnline', params) : text('report.input.serverOffline', params),
   };
 }
 
@@ -64,7 +66,7 @@ export function liveReportModel(
     platform: string;
     secrets: readonly string[];
     /** What the run worked on (the XS4 Face server chosen in the app). */
-    inputs?: Array<{ label: string; value: string }>;
+    inputs?: ReportInput[];
   },
 ): ReportModel {
   const counts = { pass: 0, warn: 0, fail: 0, skip: 0 };

@@ -1,8 +1,9 @@
 // SecretStore backed by one JSON file of ciphertexts (base64). Encryption comes from an injected Cipher
 // (Electron safeStorage → DPAPI on Windows); without working encryption nothing is stored.
 import { z } from 'zod';
+import { text, type Text } from '../../../contract/text';
 import { AppError } from '../errors';
-import { isNotFound, nodeFileOps, writeFileAtomic, type FileOps } from '../fs/atomic-write';
+import { ioCode, isNotFound, nodeFileOps, writeFileAtomic, type FileOps } from '../fs/atomic-write';
 import { secretNameSchema } from './secret-store';
 import type { Cipher, SecretStore } from './secret-store';
 
@@ -33,11 +34,19 @@ export interface NamedSecretStoreOptions<N extends string> extends EncryptedFile
 }
 
 export function encryptionUnavailable(): AppError {
-  return new AppError(
-    'SECRETS_ENCRYPTION_UNAVAILABLE',
-    'The operating system cannot encrypt secrets for this user, so the secret was not stored.',
-    'Sign in to Windows with the account that runs the assistant (DPAPI needs a user profile), then try again.',
-  );
+  return new AppError('SECRETS_ENCRYPTION_UNAVAILABLE');
+}
+
+/** The secrets people know by name; another name (a store of its own) is shown as it is. */
+const SECRET_NAMES: Record<string, Text> = {
+  shipApiKey: text('secrets.name.shipApiKey'),
+  faceToken: text('secrets.name.faceToken'),
+  faceAuthKey: text('secrets.name.faceAuthKey'),
+  signIn: text('secrets.name.signIn'),
+};
+
+function secretName(name: string): Text | string {
+  return Object.hasOwn(SECRET_NAMES, name) ? SECRET_NAMES[name]! : name;
 }
 
 export function createEncryptedFileSecretStore(options: EncryptedFileSecretStoreOptions): SecretStore;
@@ -65,13 +74,11 @@ export function createEncryptedFileSecretStore(
       text = await fs.readFile(path, 'utf8');
     } catch (e) {
       if (isNotFound(e)) return { version: 1, secrets: {} };
-      throw new AppError(
-        'SECRETS_UNREADABLE',
-        'The secrets file could not be read.',
-        'Check the permissions of the file, then try again.',
-        { path },
-        e,
-      );
+      throw new AppError('SECRETS_UNREADABLE', {
+        params: { file: path, code: ioCode(e) },
+        detail: { path },
+        cause: e,
+      });
     }
     let json: unknown;
     try {
@@ -82,12 +89,7 @@ export function createEncryptedFileSecretStore(
     const parsed = fileSchema.safeParse(json);
     if (!parsed.success) {
       // Never overwrite: the user may still recover the file; entering the secrets again is their call.
-      throw new AppError(
-        'SECRETS_CORRUPT',
-        'The secrets file is damaged.',
-        'Delete the file named in the details and enter the secrets again.',
-        { path },
-      );
+      throw new AppError('SECRETS_CORRUPT', { params: { file: path }, detail: { path } });
     }
     return parsed.data;
   }
@@ -105,13 +107,11 @@ export function createEncryptedFileSecretStore(
       try {
         value = cipher.decrypt(Buffer.from(b64, 'base64'));
       } catch (e) {
-        throw new AppError(
-          'SECRET_UNDECRYPTABLE',
-          `The stored secret "${name}" cannot be decrypted (it was encrypted by another Windows user or machine).`,
-          'Enter the secret again.',
-          { name },
-          e,
-        );
+        throw new AppError('SECRET_UNDECRYPTABLE', {
+          params: { secret: secretName(name) },
+          detail: { name },
+          cause: e,
+        });
       }
       seen(value);
       return value;

@@ -1,7 +1,8 @@
 // Reading the settings file safely: a damaged or unreadable file is backed up and reported, never silently reset.
 import { basename, dirname, join } from 'node:path';
+import { text, type Text } from '../../../contract/text';
 import { AppError, toErrorInfo, type ErrorInfo } from '../errors';
-import { isNotFound, nodeFileOps, writeFileAtomic, type FileOps } from '../fs/atomic-write';
+import { ioCode, isNotFound, nodeFileOps, writeFileAtomic, type FileOps } from '../fs/atomic-write';
 import { defaultSettings, settingsSchema, type Settings } from '../../../contract/app';
 import { applyPatch, type SettingsStore } from './settings-store';
 
@@ -32,18 +33,18 @@ export async function loadSettingsFile(
 ): Promise<LoadedSettings> {
   const fs = options.fs ?? nodeFileOps;
   const now = options.now ?? (() => new Date());
-  let text: string;
+  let content: string;
   try {
-    text = await fs.readFile(path, 'utf8');
+    content = await fs.readFile(path, 'utf8');
   } catch (e) {
     if (isNotFound(e)) return { settings: structuredClone(defaultSettings), problem: null };
-    return setAside(path, fs, now(), `it could not be read (${(e as { code?: string }).code ?? 'error'})`);
+    return setAside(path, fs, now(), text('settings.damage.unreadable', { code: ioCode(e) }));
   }
   let json: unknown;
   try {
-    json = JSON.parse(text);
+    json = JSON.parse(content);
   } catch {
-    return setAside(path, fs, now(), 'it is not valid JSON');
+    return setAside(path, fs, now(), text('settings.damage.notJson'));
   }
   const parsed =
     typeof json === 'object' && json !== null && !Array.isArray(json)
@@ -51,39 +52,45 @@ export async function loadSettingsFile(
       : null;
   if (parsed === null || !parsed.success) {
     const first = parsed?.error.issues[0];
+    const setting = first?.path[0];
     return setAside(
       path,
       fs,
       now(),
-      first === undefined
-        ? 'it is not a settings object'
-        : `${first.path.join('.') || 'settings'} ${first.message}`,
+      setting === undefined
+        ? text('settings.damage.notObject')
+        : text('settings.damage.field', { setting: settingName(String(setting)) }),
     );
   }
   return { settings: parsed.data, problem: null };
 }
 
-async function setAside(path: string, fs: FileOps, now: Date, why: string): Promise<LoadedSettings> {
+/** The settings as people know them (the file's own name for one this version does not know). */
+const SETTING_NAMES: Record<string, Text> = {
+  language: text('settings.name.language'),
+  faceServerUrl: text('settings.name.faceServerUrl'),
+  pinnedFingerprints: text('settings.name.pinnedFingerprints'),
+  lastWizardStep: text('settings.name.lastWizardStep'),
+  spaceShipPort: text('settings.name.spaceShipPort'),
+};
+
+function settingName(key: string): Text | string {
+  return Object.hasOwn(SETTING_NAMES, key) ? SETTING_NAMES[key]! : key;
+}
+
+async function setAside(path: string, fs: FileOps, now: Date, why: Text): Promise<LoadedSettings> {
   const backupPath = backupName(path, now);
   try {
     await fs.copyFile(path, backupPath);
   } catch (e) {
     // Without a backup we must not drop the file: refuse to start over it.
-    throw new AppError(
-      'SETTINGS_UNRECOVERABLE',
-      `The settings file is damaged (${why}) and could not be backed up.`,
-      'Move the settings file named in the details somewhere safe, then start the app again.',
-      { path },
-      e,
-    );
+    throw new AppError('SETTINGS_UNRECOVERABLE', { params: { why, file: path }, detail: { path }, cause: e });
   }
   await fs.rm(path, { force: true });
-  const problem = new AppError(
-    'SETTINGS_CORRUPT',
-    `The settings file was damaged (${why}). It was saved as a backup and default settings are in use.`,
-    'Enter your settings again; the backup file named in the details holds the old content.',
-    { path, backupPath },
-  );
+  const problem = new AppError('SETTINGS_CORRUPT', {
+    params: { why, backup: backupPath },
+    detail: { path, backupPath },
+  });
   return { settings: structuredClone(defaultSettings), problem: toErrorInfo(problem) };
 }
 

@@ -5,13 +5,14 @@ import type { RunResult } from '../checks/run-result';
 import type { Check } from '../checks/types';
 import { readBundle } from '../evidence/bundle-reader';
 import type { Manifest } from '../evidence/bundle-format';
+import { text, type Text } from '../../../contract/text';
 
 export interface EvaluatedBundle {
   run: RunResult;
   /** Absent when support dropped raw files into a folder without one. */
   manifest?: Manifest;
   /** E.g. "no manifest", "evidence for checks this version does not know". */
-  notes: string[];
+  notes: Text[];
 }
 
 export async function evaluateBundleDir(
@@ -21,12 +22,9 @@ export async function evaluateBundleDir(
 ): Promise<EvaluatedBundle> {
   const bundle = await readBundle(dir, checks);
   const run = await evaluateEvidence(checks, bundle.supplied, { now });
-  const notes: string[] = [];
-  if (bundle.manifest === undefined)
-    notes.push('No manifest.json: only the evidence files present in the folder were evaluated.');
+  const notes: Text[] = [];
+  if (bundle.manifest === undefined) notes.push(text('report.note.noManifest'));
   if (bundle.unknownChecks.length > 0)
-    notes.push(
-      `The bundle has evidence for checks this version does not know: ${bundle.unknownChecks.join(', ')}.`,
-    );
+    notes.push(text('report.note.unknownChecks', { checks: bundle.unknownChecks.join(', ') }));
   return { run, ...(bundle.manifest !== undefined ? { manifest: bundle.manifest } : {}), notes };
 }

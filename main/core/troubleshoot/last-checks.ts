@@ -2,12 +2,8 @@
 // The views are what already crossed IPC to the page, so they hold no secrets.
 import type { CheckView } from '../../../contract/setup-shapes';
 import type { SetupService } from '../setup/service';
-
-/** A row of the report's "inputs" table (e.g. the XS4 Face site › server the run worked on). */
-export interface ReportInput {
-  label: string;
-  value: string;
-}
+import { text } from '../../../contract/text';
+import type { ReportInput } from '../report/html-report';
 
 export interface LastChecks {
   /** Records a full run (every check), with what it worked on. */
@@ -36,9 +32,9 @@ async function faceInputs(service: SetupService): Promise<ReportInput[]> {
   if (c === null) return [];
   const named = c.siteName !== null && c.serverName !== null;
   return [
-    { label: 'XS4 Face server', value: c.url },
+    { label: text('report.input.faceServer'), value: c.url },
     {
-      label: 'XS4 Face site › server',
+      label: text('report.input.faceSiteServer'),
       value: named
         ? `${c.siteName} › ${c.serverName} (${c.siteId}/${c.serverId})`
         : `${c.siteId}/${c.serverId}`,

@@ -6,8 +6,10 @@ import type { BundleView } from '../../../contract/troubleshoot-channels';
 import { checkView } from '../checks/check-view';
 import { recordsInOrder } from '../checks/run-result';
 import type { Check } from '../checks/types';
+import { text } from '../../../contract/text';
+import type { Language } from '../../../contract/languages';
 import { AppError } from '../errors';
-import { writeFileAtomic } from '../fs/atomic-write';
+import { ioCode, writeFileAtomic } from '../fs/atomic-write';
 import { folderReady } from '../fs/folder';
 import { renderHtmlReport, type ReportModel } from '../report/html-report';
 import { liveReportModel, reportModel } from '../report/report-model';
@@ -29,6 +31,8 @@ export interface TroubleshootContext {
   platform: string;
   /** Every secret the app holds: the live report is redacted against them like every other output. */
   secrets: () => Promise<string[]>;
+  /** The app's language (its settings), in which the report is written. */
+  language: () => Promise<Language>;
 }
 
 export interface TroubleshootService {
@@ -57,7 +61,7 @@ export function createTroubleshootService(
         ...meta,
         ...(m !== undefined ? { collectedAt: m.createdAt, platform: m.platform } : {}),
         ...(m?.machineName !== undefined ? { machineName: m.machineName } : {}),
-        inputs: [{ label: 'Evidence folder', value: opened.dir }],
+        inputs: [{ label: text('report.input.evidenceFolder'), value: opened.dir }],
         notes: opened.notes,
         // The bundle was redacted when it was written; nothing secret is known here.
         secrets: [],
@@ -71,14 +75,9 @@ export function createTroubleshootService(
         inputs: live.inputs,
         secrets: await context.secrets(),
       });
-    throw new AppError(
-      'REPORT_NOTHING_TO_EXPORT',
-      source === 'bundle' ? 'No evidence bundle is open.' : 'No checks have been run in this session.',
-      source === 'bundle'
-        ? 'Open a bundle first, then export its report.'
-        : 'Run all checks first, then export the report.',
-      { source },
-    );
+    throw source === 'bundle'
+      ? new AppError('REPORT_NOTHING_TO_EXPORT', { variant: 'bundle', detail: { source } })
+      : new AppError('REPORT_NOTHING_TO_EXPORT', { variant: 'live', detail: { source } });
   }
 
   return {
@@ -101,25 +100,22 @@ export function createTroubleshootService(
       const report = await model(source);
       const target = resolve(path);
       await folderReady(dirname(target), createFolder);
-      const html = renderHtmlReport(report);
+      const html = renderHtmlReport(report, await context.language());
       try {
         await writeFileAtomic(target, html);
       } catch (e) {
-        throw new AppError(
-          'REPORT_WRITE_FAILED',
-          `Could not write ${target} (${(e as NodeJS.ErrnoException).code ?? 'error'}).`,
-          'Choose a folder you can write to.',
-          { file: target },
-        );
+        throw new AppError('REPORT_WRITE_FAILED', {
+          params: { file: target, code: ioCode(e) },
+          detail: { file: target },
+        });
       }
       // Read back: the technician hands this file over, so what is on disk must be what was written.
       if ((await readFile(target, 'utf8').catch(() => null)) !== html)
-        throw new AppError(
-          'REPORT_WRITE_FAILED',
-          `${target} was written but does not read back the same.`,
-          'Export again into another folder (a full disk or a sync client may have changed the file).',
-          { file: target },
-        );
+        throw new AppError('REPORT_WRITE_FAILED', {
+          variant: 'readBack',
+          params: { file: target },
+          detail: { file: target },
+        });
       return { path: target, counts: report.counts };
     },
   };

@@ -54,9 +54,10 @@ function signIn(over: Partial<MicrosoftSignInOptions> = {}) {
     store,
     auth: createMicrosoftSignIn({
       region: region(),
-      cache: secretSignInCache(store),
+      cache: secretSignInCache(store, 'app'),
       openBrowser: (u) => browser.open(u),
       extraCa: [ca.cert],
+      surface: 'app',
       ...over,
     }),
   };
@@ -126,9 +127,10 @@ describe('interactive sign-in (system browser, loopback redirect, PKCE)', () => 
     await auth.signInInteractive({});
     const again = createMicrosoftSignIn({
       region: region(),
-      cache: secretSignInCache(store),
+      cache: secretSignInCache(store, 'app'),
       openBrowser: () => Promise.reject(new Error('no browser expected')),
       extraCa: [ca.cert],
+      surface: 'app',
     });
     expect((await again.account())?.username).toBe('technician@contoso.example');
     expect(readClaims(await again.accessToken({ origin: FACE }))?.aud).toBe(idp.audience);
@@ -138,7 +140,7 @@ describe('interactive sign-in (system browser, loopback redirect, PKCE)', () => 
     const inner = createMemorySecretStore<SignInSecretName>();
     let reads = 0;
     const counting = { ...inner, get: (n: SignInSecretName) => ((reads += 1), inner.get(n)) };
-    const { auth } = signIn({ cache: secretSignInCache(counting) });
+    const { auth } = signIn({ cache: secretSignInCache(counting, 'app') });
     browser.next({ kind: 'sign-in', email: 'technician@contoso.example' });
     await auth.signInInteractive({});
     const first = await auth.accessToken({ origin: FACE });

@@ -248,6 +248,77 @@ describe('xs4-setup collect, doctor --evidence, report', () => {
   });
 });
 
+describe('xs4-setup --lang', () => {
+  const dropped = async (name: string): Promise<string> => {
+    const dir = join(tmp, name);
+    await mkdir(dir);
+    await copyFile(join(FIXTURES, 'powercfg-sub-sleep.de-DE.txt'), join(dir, 'powercfg-sub-sleep.txt'));
+    return dir;
+  };
+
+  it('doctor --evidence … --lang es says the table, its summaries and notes in Spanish', async () => {
+    const r = await run(['doctor', '--evidence', await dropped('dropped-es'), '--lang', 'es']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain(
+      'nota: Sin manifest.json: solo se evaluaron los archivos de evidencias presentes',
+    );
+    expect(r.stdout).toMatch(/COMPROBACIÓN +RESUMEN/);
+    // Summaries are cut to the terminal's width; the status words are padded to the widest (CORRECTO).
+    expect(r.stdout).toMatch(
+      /OMITIDO {3}Test Face reachable +no está en el paquete de evidencias \(falta evidence/,
+    );
+    expect(r.stdout).toMatch(/\d+ con error, \d+ avisos, \d+ correctas, \d+ omitidas/);
+    expect(r.stdout).not.toMatch(/not in the evidence bundle|note: /);
+  });
+
+  it('--json keeps the catalog keys beside the sentences in the chosen language', async () => {
+    const r = await run(['--lang=es', 'doctor', '--evidence', await dropped('dropped-json'), '--json']);
+    const doc = json(r);
+    const face = doc.checks.find((c) => c.id === 'test.face-http');
+    expect(face?.summary).toBe('no está en el paquete de evidencias (falta evidence/test.face-http.json)');
+    expect(face?.texts.summary).toEqual({
+      key: 'evidence.notInBundle',
+      params: { file: 'evidence/test.face-http.json' },
+    });
+    expect(doc.notes).toEqual([
+      'Sin manifest.json: solo se evaluaron los archivos de evidencias presentes en la carpeta.',
+    ]);
+    expect(doc.noteTexts).toEqual([{ key: 'report.note.noManifest' }]);
+  });
+
+  it('report --lang ar writes the report in Arabic, right to left', async () => {
+    const html = join(tmp, 'report-ar.html');
+    const r = await run(['report', '--evidence', await dropped('dropped-ar'), '--out', html, '--lang', 'ar']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('كُتب التقرير');
+    const page = await readFile(html, 'utf8');
+    expect(page).toContain('<html lang="ar" dir="rtl">');
+    expect(page).toContain('تقرير التحقق XS4 Face ⇄ Salto Space');
+    expect(page).not.toContain('What to do:');
+  });
+
+  it('help --lang fr explains in French, and documents --lang', async () => {
+    const r = await run(['help', '--lang', 'fr']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Utilisation :');
+    expect(r.stdout).toContain('--lang LANG (en, fr, de, nl, es, ar)');
+    expect(r.stdout).toContain('Langue : --lang');
+  });
+
+  it('an unknown language is a usage error naming --lang (exit 2, nothing run)', async () => {
+    for (const args of [
+      ['doctor', '--evidence', '.', '--lang', 'xx'],
+      ['--lang=xx', 'doctor'],
+      ['doctor', '--lang'],
+    ]) {
+      const r = await run(args);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toBe('xs4-setup: --lang: must be one of en, fr, de, nl, es, ar [USAGE]\n');
+      expect(r.stdout).toBe('');
+    }
+  });
+});
+
 describe('xs4-setup bad input (exit 2, one line)', () => {
   const cases: Array<[string, string[], RegExp]> = [
     ['unknown flag', ['doctor', '--fast'], /^xs4-setup: doctor: unknown flag --fast \[USAGE\]\n$/],
@@ -311,12 +382,14 @@ describe('xs4-setup bad input (exit 2, one line)', () => {
     const notJson = join(tmp, 'not-json.json');
     await writeFile(notJson, '{');
     expect((await run(['setup', '--profile', notJson])).stderr).toBe(
-      'xs4-setup: profile: must be valid JSON. [INVALID_INPUT]\n',
+      'xs4-setup: Site profile: must be valid JSON. [INVALID_INPUT]\n',
     );
     const secret = join(tmp, 'secret-profile.json');
     await writeFile(secret, JSON.stringify({ format: 'xs4-site-profile', version: 1, shipKey: CANARY_KEY }));
     const s = await run(['setup', '--profile', secret]);
-    expect(s.stderr).toMatch(/^xs4-setup: profile\.shipKey: is not a profile field/);
+    expect(s.stderr).toMatch(
+      /^xs4-setup: Site profile: has the field “shipKey”, which is not a profile field/,
+    );
     expect(s.stderr).not.toContain(CANARY_KEY);
     const good = join(tmp, 'good-profile.json');
     await writeFile(
@@ -397,6 +470,23 @@ describe('xs4-setup history', () => {
     expect(r.stdout).toContain('fix         ok      power.sleep: sleep set to never[2J');
     expect(r.stdout).not.toContain('\u001b');
     expect(r.stderr).toMatch(/history\.jsonl line 2: not valid JSON/);
+    // In another language: the kind, the outcome and the problem in its words; a recorded catalog sentence too.
+    const summary = { key: 'history.result.failedCode', params: { code: 'UAC_CANCELLED' } };
+    await writeFile(
+      join(dataDir, 'history.jsonl'),
+      `${JSON.stringify(good)}\n${JSON.stringify({ ...good, result: { ok: false, summary } })}\n{"v":1,"time":"x"\n`,
+    );
+    const de = await run(['history', '--lang', 'de']);
+    expect(de.code).toBe(1);
+    expect(de.stdout).toMatch(/Korrektur +ok +power\.sleep: sleep set to never\[2J/);
+    expect(de.stdout).toMatch(/Korrektur +FEHLER +power\.sleep: Fehlgeschlagen \(UAC_CANCELLED\)/);
+    expect(de.stderr).toMatch(/history\.jsonl Zeile 3: kein gültiges JSON \(Eintrag nicht angezeigt\)/);
+    const asJson = await run(['history', '--json']);
+    expect(JSON.parse(asJson.stdout)).toMatchObject({
+      schemaVersion: 2,
+      entries: [{ result: { summary: 'sleep set to never\u001b[2J' } }, { result: { summary } }],
+      problems: [{ line: 3, problem: { key: 'history.problem.notJson' } }],
+    });
   });
 });
 

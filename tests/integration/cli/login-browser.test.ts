@@ -134,7 +134,7 @@ describe('xs4-setup login (system browser)', () => {
       '--timeout-ms: must be a whole number',
     );
     expect((await run(['login', '--face-url', 'http://face.example/'])).stderr).toContain(
-      'faceUrl: must be an https:// URL',
+      'xs4-setup: --face-url: must be an https:// URL. [INVALID_INPUT]',
     );
     expect((await run(['logout', '--region', 'local'])).stderr).toContain('logout: unknown flag --region');
   }, 90_000);

@@ -126,7 +126,7 @@ describe('xs4-setup login / logout', () => {
   it('an unknown region is named with the ones there are (exit 2)', async () => {
     const r = await cli(['login', '--region', 'mars', '--device-code']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('region: must be one of eu, us, apac, local');
+    expect(r.stderr).toContain('Sign-in region: must be one of eu, us, apac, local');
     expect(r.stderr).toContain('What to do:');
   });
 

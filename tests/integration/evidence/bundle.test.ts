@@ -7,7 +7,8 @@ import { runChecks, evaluateEvidence, RunnerCodes } from '../../../main/core/che
 import { buildRegistry } from '../../../main/core/checks/registry';
 import { writeBundle } from '../../../main/core/evidence/bundle-writer';
 import { readBundle } from '../../../main/core/evidence/bundle-reader';
-import { BundleCodes } from '../../../main/core/evidence/bundle-format';
+import { text } from '../../../contract/text';
+import { en } from '../../../messages/render';
 import { secretFingerprint } from '../../../main/core/secrets/fingerprint';
 import { renderHtmlReport } from '../../../main/core/report/html-report';
 import { reportModel } from '../../../main/core/report/report-model';
@@ -85,10 +86,10 @@ describe('evidence bundle', () => {
       machineName: 'SPACE-01',
       inputs,
     });
-    const text = await allText(dir);
-    expect(text).not.toContain(CANARY_KEY);
-    expect(text).not.toContain(CANARY_TOKEN);
-    expect(text).toContain(secretFingerprint(CANARY_KEY));
+    const written = await allText(dir);
+    expect(written).not.toContain(CANARY_KEY);
+    expect(written).not.toContain(CANARY_TOKEN);
+    expect(written).toContain(secretFingerprint(CANARY_KEY));
     expect((await readdir(dir)).sort()).toEqual(['evidence', 'manifest.json', 'powercfg-sub-sleep.txt']);
     // The text file is the exact tool output (CRLF kept).
     expect(await readFile(join(dir, 'powercfg-sub-sleep.txt'), 'utf8')).toBe(
@@ -104,7 +105,7 @@ describe('evidence bundle', () => {
       reportModel(offline, {
         toolVersion: '0.1.0',
         generatedAt: new Date(),
-        inputs: [{ label: 'SHIP key', value: secretFingerprint(CANARY_KEY) }],
+        inputs: [{ label: text('report.input.shipKeyFingerprint'), value: secretFingerprint(CANARY_KEY) }],
         secrets: [CANARY_KEY, CANARY_TOKEN],
       }),
     );
@@ -159,8 +160,10 @@ describe('evidence bundle', () => {
     expect(run.byId['test.face-http']!.result).toMatchObject({
       status: 'skip',
       code: RunnerCodes.NOT_IN_BUNDLE,
-      summary: 'not in the evidence bundle (no evidence/test.face-http.json)',
     });
+    expect(en(run.byId['test.face-http']!.result.summary)).toBe(
+      'not in the evidence bundle (no evidence/test.face-http.json)',
+    );
   });
 
   it('refuses a newer format, a broken manifest, oversized and malformed files, and an empty folder', async () => {
@@ -174,9 +177,9 @@ describe('evidence bundle', () => {
     const newer = await mk('newer', {
       'manifest.json': JSON.stringify({ format: 'xs4-evidence-bundle', formatVersion: 2, anything: 1 }),
     });
-    expect(await codeOf(readBundle(newer, list))).toBe(BundleCodes.NEWER_FORMAT);
+    expect(await codeOf(readBundle(newer, list))).toBe('BUNDLE_NEWER_FORMAT');
     expect(await codeOf(readBundle(await mk('badjson', { 'manifest.json': '{nope' }), list))).toBe(
-      BundleCodes.MANIFEST_INVALID,
+      'BUNDLE_MANIFEST_INVALID',
     );
     expect(
       await codeOf(
@@ -187,19 +190,19 @@ describe('evidence bundle', () => {
           list,
         ),
       ),
-    ).toBe(BundleCodes.MANIFEST_INVALID);
+    ).toBe('BUNDLE_MANIFEST_INVALID');
     expect(
       await codeOf(
         readBundle(await mk('big', { 'powercfg-sub-sleep.txt': Buffer.alloc(9 * 1024 * 1024, 0x41) }), list),
       ),
-    ).toBe(BundleCodes.FILE_TOO_LARGE);
+    ).toBe('BUNDLE_FILE_TOO_LARGE');
     expect(
       await codeOf(
         readBundle(await mk('badev', { 'evidence/test.face-http.json': '{"status":"200"}' }), list),
       ),
-    ).toBe(BundleCodes.EVIDENCE_INVALID);
-    expect(await codeOf(readBundle(await mk('empty', {}), list))).toBe(BundleCodes.EMPTY);
-    expect(await codeOf(readBundle(join(tmp, 'does-not-exist'), list))).toBe(BundleCodes.NOT_FOUND);
+    ).toBe('BUNDLE_EVIDENCE_INVALID');
+    expect(await codeOf(readBundle(await mk('empty', {}), list))).toBe('BUNDLE_EMPTY');
+    expect(await codeOf(readBundle(join(tmp, 'does-not-exist'), list))).toBe('BUNDLE_NOT_FOUND');
   });
 
   it('never writes into a non-empty folder and leaves nothing behind when it refuses', async () => {
@@ -217,7 +220,7 @@ describe('evidence bundle', () => {
           inputs: {},
         }),
       ),
-    ).toBe(BundleCodes.OUT_NOT_EMPTY);
+    ).toBe('BUNDLE_OUT_NOT_EMPTY');
     expect(await readdir(dir)).toEqual(['keep.txt']);
   });
 });

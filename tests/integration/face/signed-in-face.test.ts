@@ -63,9 +63,10 @@ async function signedIn(
       apiBase: face.url,
       ...over,
     },
-    cache: secretSignInCache(createMemorySecretStore<SignInSecretName>()),
+    cache: secretSignInCache(createMemorySecretStore<SignInSecretName>(), 'app'),
     openBrowser: (u) => browser.open(u),
     extraCa: [ca.cert],
+    surface: 'app',
   });
   browser.next({ kind: 'sign-in', email });
   await auth.signInInteractive({ faceUrl: face.url });
@@ -132,9 +133,10 @@ describe('XS4 Face on a Microsoft sign-in', () => {
           tenantId: null,
           apiBase: face.url,
         },
-        cache: secretSignInCache(createMemorySecretStore<SignInSecretName>()),
+        cache: secretSignInCache(createMemorySecretStore<SignInSecretName>(), 'app'),
         openBrowser: (u) => browser.open(u),
         extraCa: [ca.cert],
+        surface: 'app',
       });
       browser.next({ kind: 'sign-in', email: 'technician@contoso.example' });
       await auth.signInInteractive({ faceUrl: face.url });

@@ -432,14 +432,14 @@ describe('setup handlers', () => {
         kind: 'face-write',
         target: 'face:integration.space',
         summary: 'Space Server Details written.',
-        result: 'ok',
+        result: { key: 'history.result.ok' },
       },
       {
         time: '2026-11-29T20:01:00.000Z',
         kind: 'fix',
         target: 'power.sleep',
         summary: 'UAC cancelled.',
-        result: 'failed (ELEVATION_CANCELLED)',
+        result: { key: 'history.result.failedCode', params: { code: 'ELEVATION_CANCELLED' } },
       },
     ]);
     expect(setupContract['history.list'].output.safeParse(rows).success).toBe(true);

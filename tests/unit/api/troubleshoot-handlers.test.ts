@@ -15,15 +15,24 @@ import {
 } from '../../../main/core/troubleshoot/last-checks';
 import type { SetupService } from '../../../main/core/setup/service';
 import { createTroubleshootService } from '../../../main/core/troubleshoot/troubleshoot-service';
+import type { Language } from '../../../contract/languages';
+import { en } from '../../../messages/render';
 
 const FIXTURES = join(import.meta.dirname, '..', '..', 'fixtures');
 const clock = () => new Date('2026-11-29T20:00:00Z');
 
-function handlers(lastChecks: LastChecks = createLastChecks()) {
+function handlers(lastChecks: LastChecks = createLastChecks(), language: Language = 'en') {
   return troubleshootHandlers(
     createTroubleshootService(
       { checks: () => allChecks(createWindowsRun().deps), toolVersion: '9.9.9' },
-      { clock, lastChecks, machineName: 'SPACE-SRV-01', platform: 'win32', secrets: async () => [] },
+      {
+        clock,
+        lastChecks,
+        machineName: 'SPACE-SRV-01',
+        platform: 'win32',
+        secrets: async () => [],
+        language: async () => language,
+      },
     ),
   );
 }
@@ -46,7 +55,7 @@ describe('troubleshoot handlers', () => {
     // Checks without evidence in the folder are not passed: they say they were not run.
     const ship = view.checks.find((c) => c.id === 'space.ship');
     expect(ship?.status).not.toBe('pass');
-    expect(view.notes.join(' ')).toContain('No manifest.json');
+    expect(view.notes.map((n) => en(n)).join(' ')).toContain('No manifest.json');
     expect(view.machineName).toBeNull();
   });
 
@@ -62,6 +71,20 @@ describe('troubleshoot handlers', () => {
     expect(
       written.counts.pass + written.counts.warn + written.counts.fail + written.counts.skip,
     ).toBeGreaterThan(5);
+  });
+
+  it("writes the report in the app's language (its settings)", async () => {
+    const h = handlers(createLastChecks(), 'fr');
+    const view = await h['troubleshoot.openBundle']({ path: rawFolder() });
+    expect(view.notes).toEqual([{ key: 'report.note.noManifest' }]);
+    const out = join(mkdtempSync(join(tmpdir(), 'report-')), 'rapport.html');
+    await h['troubleshoot.exportReport']({ source: 'bundle', path: out });
+    const html = readFileSync(out, 'utf8');
+    expect(html).toContain('<html lang="fr" dir="ltr">');
+    expect(html).toContain('Rapport de vérification XS4 Face ⇄ Salto Space');
+    expect(html).toContain('Dossier du paquet');
+    expect(html).toContain('Pas de manifest.json');
+    expect(html).not.toContain('Evidence folder');
   });
 
   it('refuses to export when nothing is open, and names the reason', async () => {

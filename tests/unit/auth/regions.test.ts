@@ -28,15 +28,17 @@ describe('regions', () => {
   it('built-in regions exist but cannot be signed in to until their real values are known', async () => {
     const regions = await loadRegions({});
     expect(regions.map((r) => r.id)).toEqual(['eu', 'us', 'apac']);
-    expect(() => pickRegion(regions, 'eu')).toThrow(
+    expect(() => pickRegion(regions, 'eu', 'cli')).toThrow(
       expect.objectContaining({ code: 'AUTH_REGION_NOT_CONFIGURED' }),
     );
-    expect(() => pickRegion(regions, undefined)).toThrow(/region: must be one of eu, us, apac/);
+    expect(() => pickRegion(regions, undefined, 'cli')).toThrow(
+      /Sign-in region: must be one of eu, us, apac/,
+    );
   });
 
   it('a regions file adds a usable region, which is then the default', async () => {
     const regions = await loadRegions({ XS4_SIGNIN_REGIONS_FILE: await file({ regions: [local] }) });
-    expect(pickRegion(regions, undefined).id).toBe('local');
+    expect(pickRegion(regions, undefined, 'cli').id).toBe('local');
   });
 
   it('a bad regions file names the field and the rule', async () => {

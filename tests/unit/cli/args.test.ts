@@ -1,6 +1,6 @@
 // Argument parsing, terminal cleaning and the data folder: the rules named in one-line errors.
 import { describe, expect, it } from 'vitest';
-import { intFlag, parseFlags } from '../../../main/cli/args';
+import { msFlag, parseFlags } from '../../../main/cli/args';
 import { clean } from '../../../main/cli/terminal';
 import { dataDir } from '../../../main/core/paths';
 
@@ -36,7 +36,7 @@ describe('parseFlags', () => {
     expect(msg(() => parseFlags(['--ship-key=abc'], spec, 'x'))).toMatch(
       /^--ship-key: secrets are never taken on the command line/,
     );
-    expect(msg(() => intFlag({ 'timeout-ms': '99' }, 'timeout-ms', 100, 1000, 5, 'milliseconds'))).toBe(
+    expect(msg(() => msFlag({ 'timeout-ms': '99' }, 'timeout-ms', 100, 1000, 5))).toBe(
       '--timeout-ms: must be a whole number of milliseconds from 100 to 1000',
     );
   });

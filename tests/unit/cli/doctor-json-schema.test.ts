@@ -10,7 +10,7 @@ import { PUBLISHED_SCHEMA, validateDoctorJson } from '../../helpers/doctor-json-
 
 const sample = () => ({
   schema: 'xs4-setup.doctor',
-  schemaVersion: 1,
+  schemaVersion: 2,
   toolVersion: '0.1.0',
   mode: 'live',
   startedAt: '2026-11-29T10:00:00.000Z',
@@ -23,7 +23,15 @@ const sample = () => ({
   deadlineReached: false,
   exitCode: 1,
   checks: [
-    { id: 'face.reachable', title: 'XS4 Face server reachable over HTTPS', status: 'pass', summary: 'ok', evidence: 'collected', durationMs: 120 },
+    {
+      id: 'face.reachable',
+      title: 'XS4 Face server reachable over HTTPS',
+      status: 'pass',
+      summary: 'ok',
+      texts: {},
+      evidence: 'collected',
+      durationMs: 120,
+    },
     {
       id: 'space.ship',
       title: 'SHIP answers with the SHIP API key',
@@ -31,11 +39,13 @@ const sample = () => ({
       summary: 'SHIP refused the key (401)',
       code: 'SHIP_UNAUTHORIZED',
       remedy: 'Type the key again in Space.',
+      texts: { summary: { key: 'checks.space.ship.unauthorized.summary', params: { status: 401 } } },
       evidence: 'collected',
       durationMs: 80,
     },
   ],
-  notes: [],
+  notes: ['No manifest.json: only the evidence files present in the folder were evaluated.'],
+  noteTexts: [{ key: 'report.note.noManifest' }],
 });
 
 describe('docs/schemas/xs4-setup-doctor.schema.json', () => {
@@ -52,11 +62,16 @@ describe('docs/schemas/xs4-setup-doctor.schema.json', () => {
   const broken: Array<[string, (d: ReturnType<typeof sample>) => unknown]> = [
     ['an exit code the JSON never carries (3 is a bug: no JSON)', (d) => ({ ...d, exitCode: 3 })],
     ['an unknown status', (d) => ({ ...d, checks: [{ ...d.checks[0], status: 'ok' }] })],
-    ['a secret instead of its fingerprint', (d) => ({ ...d, inputs: { ...d.inputs, shipKeyFingerprint: 'the-key-itself' } })],
+    [
+      'a secret instead of its fingerprint',
+      (d) => ({ ...d, inputs: { ...d.inputs, shipKeyFingerprint: 'the-key-itself' } }),
+    ],
     ['a check without evidence kind', (d) => ({ ...d, checks: [{ ...d.checks[0], evidence: undefined }] })],
     ['a time that is not ISO 8601 UTC', (d) => ({ ...d, startedAt: '29/11/2026 10:00' })],
     ['another document', (d) => ({ ...d, schema: 'xs4-setup.history' })],
     ['an unknown field', (d) => ({ ...d, shipKey: 'x' })],
+    ['a document of the first version', (d) => ({ ...d, schemaVersion: 1 })],
+    ['a catalog text without its key', (d) => ({ ...d, noteTexts: [{ params: {} }] })],
   ];
   for (const [name, mutate] of broken) {
     it(`rejects ${name}`, () => {
@@ -72,11 +87,13 @@ describe('node scripts/schemas/validate-doctor-json.mjs (for the Windows workflo
       const run = (doc: unknown) => {
         const file = join(dir, 'doctor.json');
         writeFileSync(file, JSON.stringify(doc));
-        return spawnSync(process.execPath, ['scripts/schemas/validate-doctor-json.mjs', file], { encoding: 'utf8' });
+        return spawnSync(process.execPath, ['scripts/schemas/validate-doctor-json.mjs', file], {
+          encoding: 'utf8',
+        });
       };
       const ok = run(sample());
       expect(ok.status).toBe(0);
-      expect(ok.stdout).toContain('valid xs4-setup doctor --json (schemaVersion 1)');
+      expect(ok.stdout).toContain('valid xs4-setup doctor --json (schemaVersion 2)');
       const bad = run({ ...sample(), exitCode: 3 });
       expect(bad.status).toBe(1);
       expect(bad.stderr).toContain('data/exitCode');

@@ -1,6 +1,7 @@
 // The HTML report: every value escaped, no scripts or outside resources, print styles, failures first.
 import { describe, expect, it } from 'vitest';
 import { renderHtmlReport, type ReportModel } from '../../../main/core/report/html-report';
+import { text } from '../../../contract/text';
 
 const hostile = '<img src=x onerror=alert(1)>"\'&\u001b[31m';
 
@@ -9,7 +10,7 @@ const model: ReportModel = {
   toolVersion: '0.1.0',
   source: 'evidence',
   machineName: hostile,
-  inputs: [{ label: 'SHIP API key (fingerprint)', value: 'sha256:0123abcd' }],
+  inputs: [{ label: text('report.input.shipKeyFingerprint'), value: 'sha256:0123abcd' }],
   counts: { pass: 1, warn: 0, fail: 1, skip: 0 },
   checks: [
     { id: 'a.ok', title: 'First', status: 'pass', summary: 'fine' },
@@ -42,5 +43,45 @@ describe('renderHtmlReport', () => {
     expect(html).toContain('What to do:');
     expect(html).toContain('X_BAD');
     expect(html).toContain('sha256:0123abcd');
+  });
+});
+
+describe('renderHtmlReport in another language', () => {
+  const withNote: ReportModel = { ...model, notes: [text('report.note.noManifest')] };
+
+  it('writes every heading and label in the language asked for', () => {
+    const es = renderHtmlReport(withNote, 'es');
+    expect(es).toContain('<html lang="es" dir="ltr">');
+    for (const words of [
+      'Informe de comprobación XS4 Face ⇄ Salto Space',
+      'Ejecución',
+      'Datos de entrada',
+      'Clave API de SHIP (huella)',
+      'leídas de un paquete de evidencias',
+      'Sin manifest.json',
+      'Qué hacer:',
+      '1 con error',
+      '0 avisos',
+      'CORRECTO',
+    ])
+      expect(es).toContain(words);
+    for (const english of ['What to do:', 'Report generated', 'Inputs', 'warnings', 'PASS'])
+      expect(es).not.toContain(english);
+  });
+
+  it('is right to left in Arabic, with its plural-free totals', () => {
+    const ar = renderHtmlReport(withNote, 'ar');
+    expect(ar).toContain('<html lang="ar" dir="rtl">');
+    expect(ar).toContain('تقرير التحقق XS4 Face ⇄ Salto Space');
+    expect(ar).toContain('فاشلة: 1');
+    // The layout mirrors: the CSS uses logical sides only.
+    expect(ar).not.toMatch(/(margin|border|padding)-(left|right)|text-align:(left|right)/);
+  });
+
+  it('keeps English, and English plurals, by default', () => {
+    const en = renderHtmlReport({ ...model, counts: { pass: 1, warn: 1, fail: 2, skip: 0 } });
+    expect(en).toContain('<html lang="en" dir="ltr">');
+    expect(en).toContain('2 failed');
+    expect(en).toContain('1 warning<');
   });
 });

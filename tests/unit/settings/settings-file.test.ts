@@ -66,7 +66,7 @@ describe('settings file', () => {
     const store = await openFileSettingsStore(path);
     expect(store.problem).toBeNull();
     await store.update({ language: 'es', faceServerUrl: 'https://face.example:8100/' });
-    await expect(store.update({ language: 'fr' as 'es' })).rejects.toThrow();
+    await expect(store.update({ language: 'xx' as 'es' })).rejects.toThrow();
     const again = await openFileSettingsStore(path);
     expect(await again.get()).toMatchObject({ language: 'es', faceServerUrl: 'https://face.example:8100/' });
   });

@@ -5,7 +5,13 @@ import { andList } from '../sentences';
 import type { Check, CheckResult } from '../types';
 import { httpRequest } from '../../net/https-client';
 import { decodeBody } from '../../net/charset';
-import { AttemptErrorSchema, attemptError, attemptWords, faceClientFor, targetFor } from './face-check-context';
+import {
+  AttemptErrorSchema,
+  attemptError,
+  attemptWords,
+  faceClientFor,
+  targetFor,
+} from './face-check-context';
 import { BIOMETRIC_LANGUAGES, findBiometricWords } from './biometric-words';
 import { htmlToText } from './html-text';
 import { ownDeadlineMs } from '../budget';
