@@ -148,12 +148,7 @@ export function fieldLabel(field: string): Text {
  * Input that breaks a rule: always names the field (by its label) and the rule (rules.<code> in the catalogs).
  * `detail` keeps the field's name and the rule's key, so a form can show the error next to its field.
  */
-export function invalidInput(field: string, rule: Text | string): AppError {
-  if (typeof rule === 'string')
-    return new AppError('INVALID_INPUT', `${field}: ${rule}.`, `Correct "${field}" and try again.`, {
-      field,
-      rule,
-    });
+export function invalidInput(field: string, rule: Text): AppError {
   return new AppError('INVALID_INPUT', {
     params: { field: fieldLabel(field), rule },
     detail: { field, rule: rule.key },
