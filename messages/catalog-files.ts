@@ -1,6 +1,7 @@
 // The core's catalogs: one JSON file per area and language (messages/<lang>/<area>.json), merged into one namespace.
 // Areas keep parallel work apart; keys are unique across areas (each area owns its own top-level prefixes).
 import type { Language } from '../contract/languages';
+import type { Area } from './areas';
 import en_errorsAuth from './en/errors-auth.json';
 import en_errorsFace from './en/errors-face.json';
 import en_errorsNet from './en/errors-net.json';
@@ -86,28 +87,12 @@ import ar_setup from './ar/setup.json';
 import ar_report from './ar/report.json';
 import ar_cli from './ar/cli.json';
 
-/** The area files, in the order they are merged (a later file never overrides an earlier key: tests refuse duplicates). */
-export const AREAS = [
-  'errors-auth',
-  'errors-face',
-  'errors-net',
-  'errors-space',
-  'errors-windows',
-  'errors-core',
-  'input',
-  'checks-common',
-  'checks-windows',
-  'checks-space',
-  'checks-face',
-  'setup',
-  'report',
-  'cli',
-] as const;
+export { AREAS } from './areas';
 
 type Catalog = Record<string, unknown>;
 
 /** Each language's area files, unmerged (the completeness test reads them one by one). */
-export const CATALOG_FILES: Readonly<Record<Language, Readonly<Record<(typeof AREAS)[number], Catalog>>>> = {
+export const CATALOG_FILES: Readonly<Record<Language, Readonly<Record<Area, Catalog>>>> = {
   en: {
     'errors-auth': en_errorsAuth,
     'errors-face': en_errorsFace,

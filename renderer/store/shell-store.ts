@@ -3,7 +3,7 @@
 import { create } from 'zustand';
 import type { AppInfo, Language, Settings } from '../../contract/app';
 import { toCallError, type CallError } from '../bridge/errors';
-import { i18n } from '../i18n';
+import { switchLanguage } from '../i18n';
 import { xs4 } from '../bridge/xs4';
 
 export type Mode = 'setup' | 'troubleshoot';
@@ -30,7 +30,7 @@ export const useShellStore = create<ShellState>()((set, get) => ({
     set({ status: 'loading', error: null });
     try {
       const [appInfo, settings] = await Promise.all([xs4().app.info(), xs4().settings.get()]);
-      await i18n.changeLanguage(settings.language);
+      await switchLanguage(settings.language);
       set({ status: 'ready', appInfo, settings });
     } catch (e) {
       set({ status: 'failed', error: toCallError(e) });
@@ -40,7 +40,7 @@ export const useShellStore = create<ShellState>()((set, get) => ({
     const previous = get().settings;
     try {
       const settings = await xs4().settings.update({ language });
-      await i18n.changeLanguage(settings.language);
+      await switchLanguage(settings.language);
       set({ settings, error: null });
     } catch (e) {
       set({ settings: previous, error: toCallError(e) });

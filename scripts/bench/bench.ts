@@ -36,7 +36,11 @@ function policyPages(): { benign: string; hostile: Record<string, string> } {
   const para =
     '<p class="policy">We process <b>biometric data</b> (face templates) only to open doors; see &sect;4 &amp; our <a href="/dpo">DPO</a>.</p>\n';
   return {
-    benign: `<!doctype html><html><head><title>Privacy</title><style>p{margin:0}</style></head><body>${para.repeat(Math.ceil(size / para.length))}</body></html>`.slice(0, size),
+    benign:
+      `<!doctype html><html><head><title>Privacy</title><style>p{margin:0}</style></head><body>${para.repeat(Math.ceil(size / para.length))}</body></html>`.slice(
+        0,
+        size,
+      ),
     hostile: {
       'nested <': '<'.repeat(size),
       'unclosed comment': `<p>x</p><!--${'<a>'.repeat(size / 3)}`,

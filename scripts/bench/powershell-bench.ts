@@ -21,7 +21,12 @@ const median = (xs: number[]): number => {
 export async function benchPowerShell(root: string, inputs: CheckInputs, row: Row): Promise<void> {
   const pwsh = findTestPowerShell(root);
   if (!pwsh) {
-    row('(d) P3: PowerShell processes per doctor run', 'not measured: no pwsh (node scripts/setup/install-pwsh.mjs)', '1', null);
+    row(
+      '(d) P3: PowerShell processes per doctor run',
+      'not measured: no pwsh (node scripts/setup/install-pwsh.mjs)',
+      '1',
+      null,
+    );
     return;
   }
   process.env.XS4_TEST_POWERSHELL = pwsh.path;
@@ -29,21 +34,43 @@ export async function benchPowerShell(root: string, inputs: CheckInputs, row: Ro
   fw.set({
     powercfg: {
       '/query SCHEME_CURRENT SUB_SLEEP': { file: 'powercfg-sub-sleep.en-US.txt' },
-      '/query SCHEME_CURRENT SUB_SLEEP 7bc4a2f9-d8fc-4469-b07b-33eb785aaca0': { file: 'powercfg-unattended.en-US.txt' },
+      '/query SCHEME_CURRENT SUB_SLEEP 7bc4a2f9-d8fc-4469-b07b-33eb785aaca0': {
+        file: 'powercfg-unattended.en-US.txt',
+      },
       '/a': { file: 'powercfg-a.en-US.txt' },
     },
-    adapters: [{ Name: 'Ethernet', ifIndex: 3, Status: 'Up', ipv4: ['10.0.0.5'], defaultRoute: true, allowTurnOff: 'Disabled' }],
-    firewall: { profiles: [{ Name: 'Domain', Enabled: 'True' }], connectionProfiles: ['DomainAuthenticated'], rules: [] },
+    adapters: [
+      {
+        Name: 'Ethernet',
+        ifIndex: 3,
+        Status: 'Up',
+        ipv4: ['10.0.0.5'],
+        defaultRoute: true,
+        allowTurnOff: 'Disabled',
+      },
+    ],
+    firewall: {
+      profiles: [{ Name: 'Domain', Enabled: 'True' }],
+      connectionProfiles: ['DomainAuthenticated'],
+      rules: [],
+    },
   });
   const resourcesDir = path.join(root, 'resources');
   try {
     // A whole doctor run (every check, XS4 Face and Space included) as on the Space server.
     const windows = createWindowsRun({ hostFactory: fw.hostFactory, resourcesDir });
     const t0 = performance.now();
-    const run = await runChecks(allChecks(windows.deps), { inputs, timeoutMs: 60_000, platform: 'win32', now: () => new Date() });
+    const run = await runChecks(allChecks(windows.deps), {
+      inputs,
+      timeoutMs: 60_000,
+      platform: 'win32',
+      now: () => new Date(),
+    });
     const wall = performance.now() - t0;
     await windows.dispose();
-    const windowsRan = Object.entries(run.byId).filter(([id, r]) => /^(power|space\.(service|version)|firewall)/.test(id) && r.result.status !== 'skip');
+    const windowsRan = Object.entries(run.byId).filter(
+      ([id, r]) => /^(power|space\.(service|version)|firewall)/.test(id) && r.result.status !== 'skip',
+    );
     const pids = new Set(fw.hosts.map((h) => h.pid));
     row(
       `(d) P3: PowerShell processes per doctor run (${Object.keys(run.byId).length} checks, ${windowsRan.length} Windows checks through PowerShell, ${wall.toFixed(0)} ms)`,
@@ -73,9 +100,24 @@ export async function benchPowerShell(root: string, inputs: CheckInputs, row: Ro
     }
     const q = median(queries);
     const s = median(starts);
-    row('(d) P3: a read-only query after the first (get-power, warm session, median of 20)', `${q.toFixed(1)} ms`, '—', null);
-    row('(d) P3: a PowerShell process start, up to its first answer (median of 5)', `${s.toFixed(0)} ms`, '—', null);
-    row('(d) P3: process start ÷ warm query', `${(s / q).toFixed(0)} ×`, 'one process per run pays it once', null);
+    row(
+      '(d) P3: a read-only query after the first (get-power, warm session, median of 20)',
+      `${q.toFixed(1)} ms`,
+      '—',
+      null,
+    );
+    row(
+      '(d) P3: a PowerShell process start, up to its first answer (median of 5)',
+      `${s.toFixed(0)} ms`,
+      '—',
+      null,
+    );
+    row(
+      '(d) P3: process start ÷ warm query',
+      `${(s / q).toFixed(0)} ×`,
+      'one process per run pays it once',
+      null,
+    );
   } finally {
     fw.cleanup();
   }

@@ -29,7 +29,9 @@ export async function startSimulatedSite(dir: string): Promise<SimulatedSite> {
   const policyCert = makeCert({ issuer: ca, altNames: ['127.0.0.1'] });
   const policy = https.createServer({ cert: policyCert.cert, key: policyCert.key }, (_req, res) => {
     res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
-    res.end('<!doctype html><title>Privacy policy</title><h1>Privacy policy</h1><p>Face templates open doors.</p>');
+    res.end(
+      '<!doctype html><title>Privacy policy</title><h1>Privacy policy</h1><p>Face templates open doors.</p>',
+    );
   });
   await new Promise<void>((r) => policy.listen(0, '127.0.0.1', () => r()));
   const policyUrl = `https://127.0.0.1:${(policy.address() as AddressInfo).port}/privacy`;
@@ -80,7 +82,9 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   const site = await startSimulatedSite(resolve(dir));
   const info = { faceUrl: site.faceUrl, spaceUrl: site.spaceUrl, files: site.files };
   writeFileSync(join(resolve(dir), 'site.json'), `${JSON.stringify(info, null, 2)}\n`);
-  console.log(`simulated site: XS4 Face ${site.faceUrl}, Space ${site.spaceUrl}; details in ${join(resolve(dir), 'site.json')}`);
+  console.log(
+    `simulated site: XS4 Face ${site.faceUrl}, Space ${site.spaceUrl}; details in ${join(resolve(dir), 'site.json')}`,
+  );
   const stop = () => void site.close().then(() => process.exit(0));
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

@@ -20,7 +20,8 @@ function parse(argv) {
     if (flag !== '--target' && flag !== '--out') throw new Error(`unknown flag ${flag}. ${USAGE}`);
     if (!value || value.startsWith('--')) throw new Error(`${flag}: needs a value. ${USAGE}`);
     if (flag === '--target') {
-      if (!TARGETS.includes(value)) throw new Error(`--target: must be one of ${TARGETS.join(', ')}, not "${value}".`);
+      if (!TARGETS.includes(value))
+        throw new Error(`--target: must be one of ${TARGETS.join(', ')}, not "${value}".`);
       targets.push(value);
     } else outDir = value;
     i++;
@@ -32,13 +33,21 @@ try {
   const { targets, outDir } = parse(process.argv.slice(2));
   let signing = signingFromEnv();
   if (signing && !canSignHere()) {
-    console.log('[cli-exe] signing secrets set but no osslsigncode here: electron-builder signs xs4-setup.exe when it packs the installer.');
+    console.log(
+      '[cli-exe] signing secrets set but no osslsigncode here: electron-builder signs xs4-setup.exe when it packs the installer.',
+    );
     signing = null;
   } else if (!signing && targets.some((t) => t.startsWith('win-'))) {
     console.log('[cli-exe] no WIN_CSC_LINK/CSC_LINK: xs4-setup.exe is unsigned.');
   }
-  const built = await buildCliExecutables({ targets, outDir, signing, log: (line) => console.log(`[cli-exe] ${line}`) });
-  for (const b of built) console.log(`[cli-exe] ${b.file}  ${b.size} bytes  sha256 ${b.sha256}${b.signed ? '  signed' : ''}`);
+  const built = await buildCliExecutables({
+    targets,
+    outDir,
+    signing,
+    log: (line) => console.log(`[cli-exe] ${line}`),
+  });
+  for (const b of built)
+    console.log(`[cli-exe] ${b.file}  ${b.size} bytes  sha256 ${b.sha256}${b.signed ? '  signed' : ''}`);
 } catch (e) {
   console.error(`[cli-exe] ${e instanceof Error ? e.message : String(e)}`);
   process.exit(1);

@@ -18,13 +18,20 @@ export function defaultTargets() {
 
 /** Bundles `entry` into one CommonJS file that needs nothing but Node built-ins (a SEA can require nothing else). */
 export async function bundleForSea(entry, outdir) {
-  const result = await build({ ...nodeBundle(resolve(REPO, entry), outdir, 'xs4-setup'), sourcemap: false, metafile: true });
+  const result = await build({
+    ...nodeBundle(resolve(REPO, entry), outdir, 'xs4-setup'),
+    sourcemap: false,
+    metafile: true,
+  });
   const outFile = join(outdir, 'xs4-setup.cjs');
   const external = new Set();
   for (const out of Object.values(result.metafile.outputs))
     for (const imp of out.imports) if (imp.external) external.add(imp.path);
   const foreign = [...external].filter((m) => !isBuiltin(m));
-  if (foreign.length) throw new Error(`${entry}: the bundle needs ${foreign.join(', ')}, which a single executable cannot load.`);
+  if (foreign.length)
+    throw new Error(
+      `${entry}: the bundle needs ${foreign.join(', ')}, which a single executable cannot load.`,
+    );
   return outFile;
 }
 
@@ -40,21 +47,31 @@ export async function buildCliExecutables({
   name,
   log = () => {},
 } = {}) {
-  for (const t of targets) if (!TARGETS.includes(t)) throw new Error(`unknown target "${t}" (known: ${TARGETS.join(', ')})`);
+  for (const t of targets)
+    if (!TARGETS.includes(t)) throw new Error(`unknown target "${t}" (known: ${TARGETS.join(', ')})`);
   const appVersion = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')).version;
   const work = mkdtempSync(join(tmpdir(), 'xs4-cli-bundle-'));
   try {
     const blob = makeBlob(await bundleForSea(entry, work));
     const built = [];
     for (const target of targets) {
-      const file = join(outDir, target, name ? `${name}${target.startsWith('win-') ? '.exe' : ''}` : exeName(target));
+      const file = join(
+        outDir,
+        target,
+        name ? `${name}${target.startsWith('win-') ? '.exe' : ''}` : exeName(target),
+      );
       built.push(buildSea({ blob, target, output: file, signing, appVersion, log }));
     }
     const mine = built.find((b) => b.target === hostTarget());
     if (mine) {
-      const r = spawnSync(mine.file, ['--version'], { encoding: 'utf8', env: { PATH: process.env.PATH ?? '' } });
+      const r = spawnSync(mine.file, ['--version'], {
+        encoding: 'utf8',
+        env: { PATH: process.env.PATH ?? '' },
+      });
       if (r.status !== 0 || r.stdout.trim() !== appVersion)
-        throw new Error(`${mine.file} --version printed "${r.stdout.trim()}" (exit ${r.status}), expected ${appVersion}. ${r.stderr ?? ''}`);
+        throw new Error(
+          `${mine.file} --version printed "${r.stdout.trim()}" (exit ${r.status}), expected ${appVersion}. ${r.stderr ?? ''}`,
+        );
       log(`${mine.target}: ${mine.file} --version → ${appVersion}`);
     }
     return built;

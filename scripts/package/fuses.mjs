@@ -123,7 +123,6 @@ export async function afterPack(context) {
   await applyFuses(electronBinaryPath(context), buildKind());
 }
 
-
 // CLI for the Windows workflow: node scripts/package/fuses.mjs verify <binary> <release|test>
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const [command, binary, kind] = process.argv.slice(2);

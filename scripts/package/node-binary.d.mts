@@ -9,4 +9,7 @@ export declare const PINS: NodePins;
 export declare const TARGETS: Target[];
 export declare function hostTarget(platform?: string, arch?: string): Target | null;
 export declare function exeName(target: Target): string;
-export declare function officialNodeBinary(target: Target, options?: { cacheDir?: string; log?: (line: string) => void }): string;
+export declare function officialNodeBinary(
+  target: Target,
+  options?: { cacheDir?: string; log?: (line: string) => void },
+): string;

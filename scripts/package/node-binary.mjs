@@ -2,7 +2,16 @@
 // registry's node-<os>-<arch> package fetched with `npm pack`, checked against the pinned integrity and cached.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { extractFromTgz } from './tgz.mjs';
@@ -28,8 +37,15 @@ function npm(args, cwd) {
   const viaNode = process.env.npm_execpath && /npm-cli\.js$/.test(process.env.npm_execpath);
   const r = viaNode
     ? spawnSync(process.execPath, [process.env.npm_execpath, ...args], { cwd, encoding: 'utf8' })
-    : spawnSync(process.platform === 'win32' ? 'npm.cmd' : 'npm', args, { cwd, encoding: 'utf8', shell: process.platform === 'win32' });
-  if (r.status !== 0) throw new Error(`npm ${args.join(' ')} failed (exit ${r.status}): ${(r.stderr || r.error?.message || '').trim()}`);
+    : spawnSync(process.platform === 'win32' ? 'npm.cmd' : 'npm', args, {
+        cwd,
+        encoding: 'utf8',
+        shell: process.platform === 'win32',
+      });
+  if (r.status !== 0)
+    throw new Error(
+      `npm ${args.join(' ')} failed (exit ${r.status}): ${(r.stderr || r.error?.message || '').trim()}`,
+    );
   return r.stdout;
 }
 
@@ -50,12 +66,17 @@ function installedBinary(target) {
  * The path of the official Node binary for `target`. Fetched binaries live in `cacheDir` with their SHA-256, re-checked
  * on every use so a truncated or edited cache is fetched again, never used.
  */
-export function officialNodeBinary(target, { cacheDir = join(REPO, '.cache', 'node-binaries'), log = () => {} } = {}) {
+export function officialNodeBinary(
+  target,
+  { cacheDir = join(REPO, '.cache', 'node-binaries'), log = () => {} } = {},
+) {
   const pin = PINS.targets[target];
   if (!pin) throw new Error(`unknown target "${target}" (known: ${TARGETS.join(', ')})`);
   const installed = installedBinary(target);
   if (installed) {
-    log(`${target}: Node ${PINS.version} from node_modules/node (${pin.package}, installed by the node devDependency)`);
+    log(
+      `${target}: Node ${PINS.version} from node_modules/node (${pin.package}, installed by the node devDependency)`,
+    );
     return installed;
   }
   const dir = join(cacheDir, `${pin.package}-${PINS.version}`);
@@ -86,7 +107,10 @@ export function officialNodeBinary(target, { cacheDir = join(REPO, '.cache', 'no
     mkdirSync(dir, { recursive: true });
     writeFileSync(`${binary}.tmp`, exe, { mode: 0o755 });
     renameSync(`${binary}.tmp`, binary);
-    writeFileSync(stamp, `${JSON.stringify({ package: pin.package, version: PINS.version, integrity, sha256: sha256(exe) }, null, 2)}\n`);
+    writeFileSync(
+      stamp,
+      `${JSON.stringify({ package: pin.package, version: PINS.version, integrity, sha256: sha256(exe) }, null, 2)}\n`,
+    );
     return binary;
   } finally {
     rmSync(work, { recursive: true, force: true });

@@ -11,14 +11,16 @@ export const PACKED_CLI = join('bin', 'xs4-setup.exe');
 /** Throws naming what is wrong and how to fix it; returns the path when the packed CLI is a real xs4-setup.exe. */
 export function checkPackedCli(appOutDir) {
   const file = join(appOutDir, PACKED_CLI);
-  const remedy = 'Build it with `npm run build:cli-exe -- --target win-x64` before packaging (`npm run dist` does).';
+  const remedy =
+    'Build it with `npm run build:cli-exe -- --target win-x64` before packaging (`npm run dist` does).';
   if (!existsSync(file)) throw new Error(`The packed app has no ${PACKED_CLI}. ${remedy}`);
   const buf = readFileSync(file);
   let problem = null;
   try {
     const pe = readPe(buf);
     if (!pe.isX64 || pe.subsystem !== 3) problem = 'is not an x64 console executable';
-    else if (seaFuseState(buf) !== 'flipped' || !readRcData(buf, SEA_RESOURCE)) problem = 'is a Node binary without the CLI blob';
+    else if (seaFuseState(buf) !== 'flipped' || !readRcData(buf, SEA_RESOURCE))
+      problem = 'is a Node binary without the CLI blob';
   } catch (e) {
     problem = e.message;
   }

@@ -4,7 +4,13 @@ export interface PeInfo {
   machine: number;
   isX64: boolean;
   subsystem: number;
-  sections: Array<{ name: string; virtualSize: number; virtualAddress: number; rawSize: number; rawOffset: number }>;
+  sections: Array<{
+    name: string;
+    virtualSize: number;
+    virtualAddress: number;
+    rawSize: number;
+    rawOffset: number;
+  }>;
   resourceDir: { address: number; size: number };
   signature: { address: number; size: number };
   rvaToOffset(rva: number): number;

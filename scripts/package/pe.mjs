@@ -16,7 +16,8 @@ function fail(message) {
 export function readPe(buf) {
   if (buf.length < 0x40 || buf.toString('latin1', 0, 2) !== 'MZ') fail('no MZ header');
   const peOffset = buf.readUInt32LE(0x3c);
-  if (peOffset + 24 > buf.length || buf.toString('latin1', peOffset, peOffset + 4) !== 'PE\0\0') fail('no PE signature');
+  if (peOffset + 24 > buf.length || buf.toString('latin1', peOffset, peOffset + 4) !== 'PE\0\0')
+    fail('no PE signature');
   const coff = peOffset + 4;
   const machine = buf.readUInt16LE(coff);
   const sectionCount = buf.readUInt16LE(coff + 2);
@@ -27,7 +28,9 @@ export function readPe(buf) {
   const subsystem = buf.readUInt16LE(opt + 68);
   const dirCount = buf.readUInt32LE(opt + 108);
   const dir = (i) =>
-    i < dirCount ? { address: buf.readUInt32LE(opt + 112 + i * 8), size: buf.readUInt32LE(opt + 116 + i * 8) } : { address: 0, size: 0 };
+    i < dirCount
+      ? { address: buf.readUInt32LE(opt + 112 + i * 8), size: buf.readUInt32LE(opt + 116 + i * 8) }
+      : { address: 0, size: 0 };
   const sections = [];
   for (let i = 0, at = opt + optionalSize; i < sectionCount; i++, at += 40) {
     sections.push({
@@ -39,7 +42,9 @@ export function readPe(buf) {
     });
   }
   const rvaToOffset = (rva) => {
-    const s = sections.find((x) => rva >= x.virtualAddress && rva < x.virtualAddress + Math.max(x.virtualSize, x.rawSize));
+    const s = sections.find(
+      (x) => rva >= x.virtualAddress && rva < x.virtualAddress + Math.max(x.virtualSize, x.rawSize),
+    );
     if (!s) throw new Error(`RVA 0x${rva.toString(16)} is in no section`);
     return rva - s.virtualAddress + s.rawOffset;
   };

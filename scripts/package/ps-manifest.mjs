@@ -13,8 +13,12 @@ export const MANIFEST_PATH = join(ROOT, 'main', 'core', 'windows', 'script-manif
 
 export function computeManifest(dir = SCRIPTS_DIR) {
   const scripts = {};
-  for (const name of readdirSync(dir).filter((f) => f.endsWith('.ps1')).sort()) {
-    scripts[name] = createHash('sha256').update(readFileSync(join(dir, name))).digest('hex');
+  for (const name of readdirSync(dir)
+    .filter((f) => f.endsWith('.ps1'))
+    .sort()) {
+    scripts[name] = createHash('sha256')
+      .update(readFileSync(join(dir, name)))
+      .digest('hex');
   }
   return { algorithm: 'sha256', scripts };
 }
@@ -34,7 +38,9 @@ export function writeManifest() {
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   if (process.argv.includes('--check')) {
     const ok = existsSync(MANIFEST_PATH) && readFileSync(MANIFEST_PATH, 'utf8') === manifestText();
-    console.log(ok ? 'ps-manifest: up to date' : 'ps-manifest: STALE, run `node scripts/package/ps-manifest.mjs`');
+    console.log(
+      ok ? 'ps-manifest: up to date' : 'ps-manifest: STALE, run `node scripts/package/ps-manifest.mjs`',
+    );
     process.exit(ok ? 0 : 1);
   }
   console.log(writeManifest() ? `ps-manifest: wrote ${MANIFEST_PATH}` : 'ps-manifest: unchanged');

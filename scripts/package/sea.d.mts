@@ -15,7 +15,12 @@ export interface SeaBuild {
   inputs: string;
 }
 export declare function makeBlob(bundle: string): Buffer;
-export declare function verifySea(file: string, target: Target, blob: Buffer, options?: { signed?: boolean }): { size: number; sha256: string };
+export declare function verifySea(
+  file: string,
+  target: Target,
+  blob: Buffer,
+  options?: { signed?: boolean },
+): { size: number; sha256: string };
 export declare function buildSea(options: {
   blob: Buffer;
   target: Target;

@@ -2,7 +2,17 @@
 // pinned Node, injected with postject into the official Node binary of the target (signature stripped first on Windows).
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
@@ -17,7 +27,10 @@ const sha256 = (buf) => createHash('sha256').update(buf).digest('hex');
 /** The preparation blob for `bundle` (a CommonJS file), made by the pinned Node: the blob format belongs to the Node version. */
 export function makeBlob(bundle) {
   const host = hostTarget();
-  if (!host) throw new Error(`xs4-setup executables are built on linux-x64 or win-x64, not ${process.platform}-${process.arch}.`);
+  if (!host)
+    throw new Error(
+      `xs4-setup executables are built on linux-x64 or win-x64, not ${process.platform}-${process.arch}.`,
+    );
   const node = officialNodeBinary(host);
   const work = mkdtempSync(join(tmpdir(), 'xs4-sea-'));
   try {
@@ -27,10 +40,20 @@ export function makeBlob(bundle) {
     // The blob records `main` as written, so it is given relative to its folder: same bundle, same blob, wherever built.
     writeFileSync(
       config,
-      JSON.stringify({ main: basename(bundle), output: blob, disableExperimentalSEAWarning: true, useSnapshot: false, useCodeCache: false }),
+      JSON.stringify({
+        main: basename(bundle),
+        output: blob,
+        disableExperimentalSEAWarning: true,
+        useSnapshot: false,
+        useCodeCache: false,
+      }),
     );
-    const r = spawnSync(node, ['--experimental-sea-config', config], { encoding: 'utf8', cwd: dirname(bundle) });
-    if (r.status !== 0) throw new Error(`node --experimental-sea-config failed (exit ${r.status}): ${r.stderr}`);
+    const r = spawnSync(node, ['--experimental-sea-config', config], {
+      encoding: 'utf8',
+      cwd: dirname(bundle),
+    });
+    if (r.status !== 0)
+      throw new Error(`node --experimental-sea-config failed (exit ${r.status}): ${r.stderr}`);
     return readFileSync(blob);
   } finally {
     rmSync(work, { recursive: true, force: true });
@@ -41,15 +64,20 @@ export function makeBlob(bundle) {
 export function verifySea(file, target, blob, { signed = false } = {}) {
   const buf = readFileSync(file);
   const fuse = seaFuseState(buf);
-  if (fuse !== 'flipped') throw new Error(`${file}: the SEA fuse is ${fuse}, not flipped: no blob was injected.`);
+  if (fuse !== 'flipped')
+    throw new Error(`${file}: the SEA fuse is ${fuse}, not flipped: no blob was injected.`);
   if (target.startsWith('win-')) {
     const pe = readPe(buf);
     if (!pe.isX64 || pe.subsystem !== 3) throw new Error(`${file}: not an x64 console executable.`);
     const res = readRcData(buf, SEA_RESOURCE);
     if (!res) throw new Error(`${file}: no ${SEA_RESOURCE} resource.`);
-    if (!res.equals(blob)) throw new Error(`${file}: the ${SEA_RESOURCE} resource is not the blob that was built.`);
+    if (!res.equals(blob))
+      throw new Error(`${file}: the ${SEA_RESOURCE} resource is not the blob that was built.`);
     const hasSignature = pe.signature.size > 0;
-    if (hasSignature !== signed) throw new Error(`${file}: expected ${signed ? 'a' : 'no'} Authenticode signature, found ${hasSignature ? 'one' : 'none'}.`);
+    if (hasSignature !== signed)
+      throw new Error(
+        `${file}: expected ${signed ? 'a' : 'no'} Authenticode signature, found ${hasSignature ? 'one' : 'none'}.`,
+      );
   } else if (buf.indexOf(blob) === -1) {
     throw new Error(`${file}: the blob is not in the executable.`);
   }
@@ -65,7 +93,13 @@ export function buildSea({ blob, target, output, signing = null, appVersion, log
   const infoFile = `${output}.json`;
   const sign = target.startsWith('win-') && signing !== null;
   const inputs = sha256(
-    JSON.stringify({ blob: sha256(blob), target, node: PINS.version, integrity: pin.integrity, sign: sign ? signing.from : null }),
+    JSON.stringify({
+      blob: sha256(blob),
+      target,
+      node: PINS.version,
+      integrity: pin.integrity,
+      sign: sign ? signing.from : null,
+    }),
   );
   if (existsSync(output) && existsSync(infoFile)) {
     const info = JSON.parse(readFileSync(infoFile, 'utf8'));
@@ -88,9 +122,13 @@ export function buildSea({ blob, target, output, signing = null, appVersion, log
   writeFileSync(blobFile, blob);
   try {
     const postject = require.resolve('postject/dist/cli.js');
-    const r = spawnSync(process.execPath, [postject, tmp, SEA_RESOURCE, blobFile, '--sentinel-fuse', SEA_SENTINEL], {
-      encoding: 'utf8',
-    });
+    const r = spawnSync(
+      process.execPath,
+      [postject, tmp, SEA_RESOURCE, blobFile, '--sentinel-fuse', SEA_SENTINEL],
+      {
+        encoding: 'utf8',
+      },
+    );
     // postject's ELF writer prints harmless warnings about note names; its output matters only when it fails.
     if (r.status !== 0) throw new Error(`postject failed (exit ${r.status}): ${r.stdout}${r.stderr}`);
   } finally {

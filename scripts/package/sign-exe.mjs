@@ -1,7 +1,15 @@
 // Authenticode for xs4-setup.exe with osslsigncode: strip the signature the Node binary came with (injecting a blob
 // breaks it), and sign the result when the release's signing secrets are in the environment.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync, copyFileSync, renameSync } from 'node:fs';
+import {
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+  copyFileSync,
+  renameSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -23,9 +31,16 @@ function tool(name, args) {
 /** signtool.exe of the newest Windows SDK, when this is Windows and one is installed. */
 function findSigntool() {
   if (process.platform !== 'win32') return null;
-  const root = join(process.env['ProgramFiles(x86)'] ?? 'C:\\Program Files (x86)', 'Windows Kits', '10', 'bin');
+  const root = join(
+    process.env['ProgramFiles(x86)'] ?? 'C:\\Program Files (x86)',
+    'Windows Kits',
+    '10',
+    'bin',
+  );
   if (!existsSync(root)) return null;
-  const versions = readdirSync(root).filter((v) => /^\d+\./.test(v)).sort((a, b) => b.localeCompare(a, undefined, { numeric: true }));
+  const versions = readdirSync(root)
+    .filter((v) => /^\d+\./.test(v))
+    .sort((a, b) => b.localeCompare(a, undefined, { numeric: true }));
   for (const v of versions) {
     const p = join(root, v, 'x64', 'signtool.exe');
     if (existsSync(p)) return p;
@@ -49,7 +64,7 @@ export function removeSignature(input, output) {
     return 'signtool';
   }
   throw new Error(
-    'Removing the Node binary\'s signature needs osslsigncode (Debian: apt-get install -y osslsigncode; `npm test` installs it) or, on Windows, signtool from the Windows SDK.',
+    "Removing the Node binary's signature needs osslsigncode (Debian: apt-get install -y osslsigncode; `npm test` installs it) or, on Windows, signtool from the Windows SDK.",
   );
 }
 
@@ -58,7 +73,8 @@ export function signingFromEnv(env = process.env) {
   for (const [linkVar, passVar] of SIGNING_ENV) {
     const link = env[linkVar];
     if (!link) continue;
-    if (/^https?:/i.test(link)) throw new Error(`${linkVar}: a URL is not supported here; give a path to the .pfx or its base64.`);
+    if (/^https?:/i.test(link))
+      throw new Error(`${linkVar}: a URL is not supported here; give a path to the .pfx or its base64.`);
     const path = link.replace(/^file:\/\//, '');
     const pfx = existsSync(path) ? { path } : { base64: link };
     return { from: linkVar, pfx, password: env[passVar] ?? '' };
@@ -70,7 +86,11 @@ export function signingFromEnv(env = process.env) {
  * Signs `file` in place (SHA-256, timestamped unless XS4_SIGN_TIMESTAMP_URL=none). The password goes to osslsigncode
  * through a file readable only by this user, never on the command line (process lists show argv).
  */
-export function signExe(file, signing, { env = process.env, description = 'xs4-setup (XS4 Face Space Assistant CLI)' } = {}) {
+export function signExe(
+  file,
+  signing,
+  { env = process.env, description = 'xs4-setup (XS4 Face Space Assistant CLI)' } = {},
+) {
   const work = mkdtempSync(join(tmpdir(), 'xs4-sign-'));
   try {
     const pfx = signing.pfx.path ?? join(work, 'cert.pfx');
@@ -83,7 +103,10 @@ export function signExe(file, signing, { env = process.env, description = 'xs4-s
     if (ts !== 'none') args.push('-ts', ts);
     const r = tool('osslsigncode', [...args, '-in', file, '-out', out]);
     if (r.missing) throw new Error('Signing needs osslsigncode (Debian: apt-get install -y osslsigncode).');
-    if (r.status !== 0) throw new Error(`osslsigncode sign failed (exit ${r.status}): ${r.out.replaceAll(signing.password || '\0', '[redacted]')}`);
+    if (r.status !== 0)
+      throw new Error(
+        `osslsigncode sign failed (exit ${r.status}): ${r.out.replaceAll(signing.password || '\0', '[redacted]')}`,
+      );
     renameSync(out, file);
   } finally {
     rmSync(work, { recursive: true, force: true });

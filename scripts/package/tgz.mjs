@@ -23,7 +23,7 @@ export function extractFromTgz(tgz, wanted) {
   const tar = gunzipSync(tgz);
   const seen = [];
   let nextPath;
-  for (let offset = 0; offset + BLOCK <= tar.length; ) {
+  for (let offset = 0; offset + BLOCK <= tar.length;) {
     const header = tar.subarray(offset, offset + BLOCK);
     if (header.every((b) => b === 0)) break;
     const size = Number.parseInt(text(header, 124, 12).trim() || '0', 8);
@@ -45,5 +45,7 @@ export function extractFromTgz(tgz, wanted) {
     if ((type === '0' || type === '\0') && name === wanted) return Buffer.from(data);
     seen.push(name);
   }
-  throw new Error(`${wanted} is not in the archive (it holds: ${seen.slice(0, 10).join(', ')}${seen.length > 10 ? ', …' : ''}).`);
+  throw new Error(
+    `${wanted} is not in the archive (it holds: ${seen.slice(0, 10).join(', ')}${seen.length > 10 ? ', …' : ''}).`,
+  );
 }

@@ -6,7 +6,12 @@ import { pathToFileURL } from 'node:url';
 import { z } from 'zod';
 import { DoctorJsonSchema } from '../../main/cli/doctor-json';
 
-export const SCHEMA_FILE = join(resolve(import.meta.dirname, '..', '..'), 'docs', 'schemas', 'xs4-setup-doctor.schema.json');
+export const SCHEMA_FILE = join(
+  resolve(import.meta.dirname, '..', '..'),
+  'docs',
+  'schemas',
+  'xs4-setup-doctor.schema.json',
+);
 
 /** What a fleet integrator needs to know about each field, attached to the generated schema. */
 const DESCRIPTIONS: Record<string, string> = {
@@ -18,8 +23,10 @@ const DESCRIPTIONS: Record<string, string> = {
   inputs: 'What the run was given. Secrets appear only as fingerprints (sha256: and the first 8 hex digits).',
   counts: 'How many checks ended in each status.',
   cancelled: 'True when the run was interrupted (Ctrl+C); exitCode is then 130.',
-  deadlineReached: 'True when the run stopped at its overall deadline; unfinished checks fail as could-not-read.',
-  exitCode: 'The process exit code: 0 nothing failed, 1 a check failed (or could not read its evidence), 130 interrupted. Exit codes 2 (usage or configuration) and 3 (internal error) print no JSON.',
+  deadlineReached:
+    'True when the run stopped at its overall deadline; unfinished checks fail as could-not-read.',
+  exitCode:
+    'The process exit code: 0 nothing failed, 1 a check failed (or could not read its evidence), 130 interrupted. Exit codes 2 (usage or configuration) and 3 (internal error) print no JSON.',
   checks:
     'Every check in display order. A check that could not read its evidence fails; it never passes. Title, summary, detail and remedy are in the language of --lang (English by default); `texts` holds the same sentences as catalog keys and parameters (messages/en), for tools that render or match them in any language.',
   notes: 'Remarks about the run (for example a bundle without manifest.json), in the language of --lang.',
@@ -32,7 +39,10 @@ export function doctorJsonSchemaDocument(): Record<string, unknown> {
     properties: Record<string, Record<string, unknown>>;
   };
   const properties = Object.fromEntries(
-    Object.entries(generated.properties).map(([k, v]) => [k, DESCRIPTIONS[k] ? { description: DESCRIPTIONS[k], ...v } : v]),
+    Object.entries(generated.properties).map(([k, v]) => [
+      k,
+      DESCRIPTIONS[k] ? { description: DESCRIPTIONS[k], ...v } : v,
+    ]),
   );
   const { $schema, ...rest } = generated;
   return {

@@ -22,7 +22,9 @@ try {
   process.exit(1);
 }
 if (!validate(doc)) {
-  console.error(`${file}: does not match ${schemaFile}:\n${ajv.errorsText(validate.errors, { separator: '\n' })}`);
+  console.error(
+    `${file}: does not match ${schemaFile}:\n${ajv.errorsText(validate.errors, { separator: '\n' })}`,
+  );
   process.exit(1);
 }
 console.log(`${file}: valid xs4-setup doctor --json (schemaVersion ${doc.schemaVersion})`);

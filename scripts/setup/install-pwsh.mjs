@@ -15,15 +15,23 @@ export const PWSH_BIN = join(TOOL_PATH, process.platform === 'win32' ? 'pwsh.exe
 /** The version the project-local pwsh reports, or null when it is missing or does not start. */
 function installedVersion() {
   if (!existsSync(PWSH_BIN)) return null;
-  const r = spawnSync(PWSH_BIN, ['-NoLogo', '-NoProfile', '-NonInteractive', '-Command', '$PSVersionTable.PSVersion.ToString()'], {
-    encoding: 'utf8',
-    timeout: 120_000,
-  });
+  const r = spawnSync(
+    PWSH_BIN,
+    ['-NoLogo', '-NoProfile', '-NonInteractive', '-Command', '$PSVersionTable.PSVersion.ToString()'],
+    {
+      encoding: 'utf8',
+      timeout: 120_000,
+    },
+  );
   return r.status === 0 ? r.stdout.trim() : null;
 }
 
 function dotnet(args) {
-  return spawnSync('dotnet', args, { encoding: 'utf8', timeout: 600_000, env: { ...process.env, DOTNET_CLI_TELEMETRY_OPTOUT: '1', DOTNET_NOLOGO: '1' } });
+  return spawnSync('dotnet', args, {
+    encoding: 'utf8',
+    timeout: 600_000,
+    env: { ...process.env, DOTNET_CLI_TELEMETRY_OPTOUT: '1', DOTNET_NOLOGO: '1' },
+  });
 }
 
 function fail(message) {
@@ -33,7 +41,9 @@ function fail(message) {
 
 const have = installedVersion();
 if (have === PWSH_VERSION) {
-  console.log(`install-pwsh: PowerShell ${PWSH_VERSION} is present at ${PWSH_BIN} (used by the powershell test project).`);
+  console.log(
+    `install-pwsh: PowerShell ${PWSH_VERSION} is present at ${PWSH_BIN} (used by the powershell test project).`,
+  );
   process.exit(0);
 }
 console.log(

@@ -51,13 +51,17 @@ function debianPackages() {
   if (!missing.length) return;
   const names = missing.map((p) => p.name);
   const command = `apt-get update && apt-get install -y ${names.join(' ')}`;
-  if (!onPath('apt-get')) throw new Error(`missing ${names.join(', ')} and no apt-get here: install them with your package manager.`);
+  if (!onPath('apt-get'))
+    throw new Error(
+      `missing ${names.join(', ')} and no apt-get here: install them with your package manager.`,
+    );
   if (process.getuid?.() !== 0) throw new Error(`missing ${names.join(', ')}; run: sudo sh -c '${command}'`);
   for (const p of missing) say(`${p.name}: installing with apt-get (${p.why})`);
   apt(['update', '-qq']);
   apt(['install', '-y', '-qq', ...names]);
   const still = missing.filter((p) => !p.present()).map((p) => p.name);
-  if (still.length) throw new Error(`apt-get installed ${names.join(' ')} but ${still.join(', ')} is still not usable.`);
+  if (still.length)
+    throw new Error(`apt-get installed ${names.join(' ')} but ${still.join(', ')} is still not usable.`);
 }
 
 function powershell() {

@@ -30,7 +30,13 @@ let exe: string;
 function pwsh(args: string[], env: Record<string, string>): Promise<Ran> {
   return new Promise((done, fail) => {
     const child = spawn(findPwsh(), ['-NoProfile', '-NonInteractive', ...args], {
-      env: { PATH: process.env.PATH ?? '', HOME: work, XS4_DATA_DIR: join(work, 'data'), NODE_EXTRA_CA_CERTS: site.files.ca, ...env },
+      env: {
+        PATH: process.env.PATH ?? '',
+        HOME: work,
+        XS4_DATA_DIR: join(work, 'data'),
+        NODE_EXTRA_CA_CERTS: site.files.ca,
+        ...env,
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';
@@ -88,18 +94,37 @@ afterAll(async () => {
 
 describe('docs/fleet/Invoke-Xs4FleetCheck.ps1 (RMM), pwsh + xs4-setup executable', () => {
   const rmm = (outDir: string, shipKey: string, xs4Setup = exe) =>
-    pwsh(['-File', RMM_SCRIPT, '-FaceUrl', site.faceUrl, '-SpaceUrl', site.spaceUrl, '-OutDir', outDir, '-Xs4Setup', xs4Setup], {
-      XS4_SHIP_KEY: shipKey,
-      XS4_FACE_TOKEN: site.secrets.faceToken,
-    });
+    pwsh(
+      [
+        '-File',
+        RMM_SCRIPT,
+        '-FaceUrl',
+        site.faceUrl,
+        '-SpaceUrl',
+        site.spaceUrl,
+        '-OutDir',
+        outDir,
+        '-Xs4Setup',
+        xs4Setup,
+      ],
+      {
+        XS4_SHIP_KEY: shipKey,
+        XS4_FACE_TOKEN: site.secrets.faceToken,
+      },
+    );
 
   it('exits 0 on a healthy site and leaves doctor.json (the published schema), the evidence and its zip', async () => {
     const out = join(work, 'rmm-ok');
     const r = await rmm(out, site.secrets.shipKey);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^xs4-fleet: OK on \S+: 0 failed, 0 warnings, 7 passed, 6 skipped; results in .*rmm-ok\r?\n$/);
-    const doc = expectPublishedDoctorJson(JSON.parse(readFileSync(join(out, 'doctor.json'), 'utf8'))) as { mode: string; exitCode: number };
+    expect(r.stdout).toMatch(
+      /^xs4-fleet: OK on \S+: 0 failed, 0 warnings, 7 passed, 6 skipped; results in .*rmm-ok\r?\n$/,
+    );
+    const doc = expectPublishedDoctorJson(JSON.parse(readFileSync(join(out, 'doctor.json'), 'utf8'))) as {
+      mode: string;
+      exitCode: number;
+    };
     expect(doc).toMatchObject({ mode: 'evidence', exitCode: 0 });
     expect(existsSync(join(out, 'evidence', 'manifest.json'))).toBe(true);
     const zipped = zipEntries(join(out, 'evidence.zip'));
@@ -112,7 +137,10 @@ describe('docs/fleet/Invoke-Xs4FleetCheck.ps1 (RMM), pwsh + xs4-setup executable
     const r = await rmm(out, site.secrets.wrongShipKey);
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/^xs4-fleet: FAIL on \S+: 1 failed \(space\.ship\), /);
-    const doc = JSON.parse(readFileSync(join(out, 'doctor.json'), 'utf8')) as { exitCode: number; counts: { fail: number } };
+    const doc = JSON.parse(readFileSync(join(out, 'doctor.json'), 'utf8')) as {
+      exitCode: number;
+      counts: { fail: number };
+    };
     expect(doc).toMatchObject({ exitCode: 1, counts: { fail: 1 } });
     expectNoSecret(r.stdout, r.stderr, allText(out));
   });
@@ -129,7 +157,11 @@ describe('docs/fleet/xs4-doctor.ansible.yml (win_shell), YAML + its script in pw
   let tasks: Task[];
   let vars: Record<string, string>;
   beforeAll(() => {
-    const [play] = load(readFileSync(PLAYBOOK, 'utf8')) as Array<{ hosts: string; vars: Record<string, string>; tasks: Task[] }>;
+    const [play] = load(readFileSync(PLAYBOOK, 'utf8')) as Array<{
+      hosts: string;
+      vars: Record<string, string>;
+      tasks: Task[];
+    }>;
     tasks = play!.tasks;
     vars = play!.vars;
   });
@@ -154,10 +186,16 @@ describe('docs/fleet/xs4-doctor.ansible.yml (win_shell), YAML + its script in pw
 
   it('its script writes exactly the files the fetch tasks take, and returns xs4-setup’s exit code (0, then 1)', async () => {
     const script = join(work, 'win-shell.ps1');
-    writeFileSync(script, (tasks[0]!['ansible.windows.win_shell'] as string));
+    writeFileSync(script, tasks[0]!['ansible.windows.win_shell'] as string);
     // What the task's environment gives it, with the Linux executable standing in for xs4-setup.exe on PATH.
     const out = join(work, 'ansible-out');
-    const env = { XS4_SETUP: exe, XS4_FLEET_OUT: out, XS4_FACE_URL: site.faceUrl, XS4_SPACE_URL: site.spaceUrl, XS4_FACE_TOKEN: site.secrets.faceToken };
+    const env = {
+      XS4_SETUP: exe,
+      XS4_FLEET_OUT: out,
+      XS4_FACE_URL: site.faceUrl,
+      XS4_SPACE_URL: site.spaceUrl,
+      XS4_FACE_TOKEN: site.secrets.faceToken,
+    };
     const ok = await pwsh(['-File', script], { ...env, XS4_SHIP_KEY: site.secrets.shipKey });
     expect(ok.stderr).toBe('');
     expect(ok.code).toBe(0);

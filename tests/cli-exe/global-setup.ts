@@ -10,7 +10,10 @@ import type { BuiltCliExecutables } from '../helpers/cli-launcher';
 
 export default async function setup(project: TestProject): Promise<void> {
   const host = hostTarget();
-  if (!host) throw new Error(`xs4-setup executables are built on linux-x64 or win-x64, not ${process.platform}-${process.arch}.`);
+  if (!host)
+    throw new Error(
+      `xs4-setup executables are built on linux-x64 or win-x64, not ${process.platform}-${process.arch}.`,
+    );
   const log = (line: string) => console.log(`[cli-exe] ${line}`);
   const t0 = Date.now();
   const shipped = await buildCliExecutables({ targets: [...new Set([host, 'win-x64' as const])], log });

@@ -22,7 +22,14 @@ const pkg = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as {
 
 let exe: string;
 let buf: Buffer;
-let record: { nodePackage: string; appVersion: string; blobSha256: string; blobSize: number; signed: boolean; sha256: string };
+let record: {
+  nodePackage: string;
+  appVersion: string;
+  blobSha256: string;
+  blobSize: number;
+  signed: boolean;
+  sha256: string;
+};
 let official: Buffer;
 
 beforeAll(() => {
@@ -70,7 +77,9 @@ describe('xs4-setup.exe (Windows, built here)', () => {
 
   it('is the Node binary plus the blob in size', () => {
     const mib = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MiB`;
-    console.log(`[cli-exe] xs4-setup.exe: ${mib(buf.length)} (node.exe ${mib(official.length)}, blob ${mib(record.blobSize)})`);
+    console.log(
+      `[cli-exe] xs4-setup.exe: ${mib(buf.length)} (node.exe ${mib(official.length)}, blob ${mib(record.blobSize)})`,
+    );
     expect(buf.length).toBeGreaterThan(official.length - readPe(official).signature.size);
     expect(buf.length).toBeLessThan(official.length + record.blobSize + 2 * 1024 * 1024);
   });
@@ -96,15 +105,22 @@ describe('signing xs4-setup.exe (osslsigncode, secrets from the environment)', (
       ]);
       cert.sign(keys.privateKey, forge.md.sha256.create());
       const password = 'CanaryPfxPassword-5f1e';
-      const p12 = forge.asn1.toDer(forge.pkcs12.toPkcs12Asn1(keys.privateKey, [cert], password, { algorithm: '3des' })).getBytes();
+      const p12 = forge.asn1
+        .toDer(forge.pkcs12.toPkcs12Asn1(keys.privateKey, [cert], password, { algorithm: '3des' }))
+        .getBytes();
       const pfx = join(work, 'cert.pfx');
       writeFileSync(pfx, Buffer.from(p12, 'binary'));
       const certPem = join(work, 'cert.pem');
       writeFileSync(certPem, forge.pki.certificateToPem(cert));
 
       // The two forms electron-builder accepts: a path, or the .pfx as base64 (how CI secrets usually hold it).
-      expect(signingFromEnv({ CSC_LINK: pfx, CSC_KEY_PASSWORD: password })).toMatchObject({ pfx: { path: pfx } });
-      const signing = signingFromEnv({ WIN_CSC_LINK: Buffer.from(p12, 'binary').toString('base64'), WIN_CSC_KEY_PASSWORD: password });
+      expect(signingFromEnv({ CSC_LINK: pfx, CSC_KEY_PASSWORD: password })).toMatchObject({
+        pfx: { path: pfx },
+      });
+      const signing = signingFromEnv({
+        WIN_CSC_LINK: Buffer.from(p12, 'binary').toString('base64'),
+        WIN_CSC_KEY_PASSWORD: password,
+      });
       expect(signing).toMatchObject({ from: 'WIN_CSC_LINK' });
       expect(signingFromEnv({})).toBeNull();
 
@@ -115,7 +131,9 @@ describe('signing xs4-setup.exe (osslsigncode, secrets from the environment)', (
       expect(readPe(signed).signature.size).toBeGreaterThan(0);
       expect(sha256(readRcData(signed, SEA_RESOURCE)!)).toBe(record.blobSha256);
       expect(seaFuseState(signed)).toBe('flipped');
-      const verify = spawnSync('osslsigncode', ['verify', '-CAfile', certPem, '-in', copy], { encoding: 'utf8' });
+      const verify = spawnSync('osslsigncode', ['verify', '-CAfile', certPem, '-in', copy], {
+        encoding: 'utf8',
+      });
       const out = `${verify.stdout}${verify.stderr}`;
       expect(out).toContain('XS4 Test Code Signing');
       expect(out).toMatch(/Signature verification: ok/);
@@ -141,7 +159,9 @@ describe('the packaging hook’s check of bin/xs4-setup.exe (electron-builder sk
   it('accepts the built executable and refuses a missing one or a plain Node binary, naming the build command', () => {
     const app = mkdtempSync(join(tmpdir(), 'xs4-packed-'));
     try {
-      expect(() => checkPackedCli(app)).toThrow(/has no bin[\\/]xs4-setup\.exe\. Build it with `npm run build:cli-exe -- --target win-x64`/);
+      expect(() => checkPackedCli(app)).toThrow(
+        /has no bin[\\/]xs4-setup\.exe\. Build it with `npm run build:cli-exe -- --target win-x64`/,
+      );
       mkdirSync(join(app, 'bin'));
       copyFileSync(officialNodeBinary('win-x64'), join(app, 'bin', 'xs4-setup.exe'));
       expect(() => checkPackedCli(app)).toThrow(/is a Node binary without the CLI blob/);

@@ -62,7 +62,7 @@ describe('keys and policy (issue 16)', () => {
     const text = (await dialog.textContent()) ?? '';
     expect(text).toContain(faceKeyFingerprint(first));
     expect(text).toContain('Unauthorized');
-    expect(text).toContain("Then retype the new key in Space: General options › SHIP tab");
+    expect(text).toContain('Then retype the new key in Space: General options › SHIP tab');
     await screenshot(w.page, '16-ship-key-replace-confirm.png');
 
     // Cancel (the focused button): nothing is written, XS4 Face keeps the key Space has.
@@ -88,7 +88,12 @@ describe('keys and policy (issue 16)', () => {
     const second = env.face.serverState().space.shipApiKey;
     expect(second).not.toBeNull();
     expect(second).not.toBe(first);
-    expect(await w.page.getByText(/^Fingerprint /).first().textContent()).toContain(faceKeyFingerprint(second!));
+    expect(
+      await w.page
+        .getByText(/^Fingerprint /)
+        .first()
+        .textContent(),
+    ).toContain(faceKeyFingerprint(second!));
 
     // The Authentication key reset asks in the same words: what must be retyped, and where.
     await w.click(w.button(/Reset Authentication API key/));
@@ -125,7 +130,9 @@ describe('keys and policy (issue 16)', () => {
     expect(await first.getAttribute('data-check')).toBe('enrollment.privacy-policy');
     expect(await first.getByRole('img').getAttribute('aria-label')).toBe('Status: Fail');
     expect(await first.textContent()).toContain('HTTP 404');
-    await expect.poll(() => first.locator('.check__summary').evaluate(IN_VIEW), { timeout: 5_000 }).toBe(true);
+    await expect
+      .poll(() => first.locator('.check__summary').evaluate(IN_VIEW), { timeout: 5_000 })
+      .toBe(true);
     // Not "Continue anyway": nothing was saved, so the step cannot be left as if it had been.
     const next = w.page.locator('[data-continue]');
     expect(await next.textContent()).toBe('Continue');
@@ -142,9 +149,12 @@ describe('keys and policy (issue 16)', () => {
       .poll(() => env!.face.serverState().enrollment.privacyPolicyUrl, { timeout: 30_000 })
       .toBe(missing);
     await expect
-      .poll(async () => (await historyTargets(w)).find((h) => h.target === 'face:enrollment')?.summary ?? '', {
-        timeout: 15_000,
-      })
+      .poll(
+        async () => (await historyTargets(w)).find((h) => h.target === 'face:enrollment')?.summary ?? '',
+        {
+          timeout: 15_000,
+        },
+      )
       .toContain('although its check failed');
     await expect.poll(() => next.textContent(), { timeout: 15_000 }).toBe('Continue anyway');
 
@@ -187,11 +197,19 @@ describe('keys and policy (issue 16)', () => {
       await w.page.getByTestId('script-sha256').waitFor({ timeout: 30_000 });
       const view = w.page.locator('.view');
       // The signature by a translated name; no run offered that cannot happen, no run result that did not happen.
-      expect(await w.page.getByTestId('script-signature').textContent()).toContain('Not checked on this computer');
+      expect(await w.page.getByTestId('script-signature').textContent()).toContain(
+        'Not checked on this computer',
+      );
       expect(await w.button(/Run as administrator/).count()).toBe(0);
       expect(await w.button('Run again').count()).toBe(0);
       const text = (await view.textContent()) ?? '';
-      for (const wrong of ['NotChecked', 'Finished.', 'No output yet.', 'Exit code', 'Scripts can only run on Windows.'])
+      for (const wrong of [
+        'NotChecked',
+        'Finished.',
+        'No output yet.',
+        'Exit code',
+        'Scripts can only run on Windows.',
+      ])
         expect(text).not.toContain(wrong);
 
       await w.check(w.page.getByLabel(/already run on the Space server/));

@@ -143,7 +143,9 @@ describe('setup wizard', () => {
     await dialog.waitFor({ timeout: 20_000 });
     const hex = (s: string | null): string => (s ?? '').replace(/:/g, '').toUpperCase();
     expect(hex(await w.page.getByTestId('cert-previous-fingerprint').textContent())).toBe(hex(old));
-    expect(hex(await w.page.getByTestId('cert-fingerprint').textContent())).toBe(hex(env.face.fingerprint256));
+    expect(hex(await w.page.getByTestId('cert-fingerprint').textContent())).toBe(
+      hex(env.face.fingerprint256),
+    );
     await w.shot('02-connect-certificate-replaced');
     // Refused: not connected, and the page says why.
     await w.click(dialog.getByRole('button', { name: 'Do not trust' }));
@@ -152,7 +154,11 @@ describe('setup wizard', () => {
     expect(await alert.getAttribute('data-code')).toBe('CERT_REFUSED');
     // Asked again and trusted: connected with the new pin.
     await w.click(w.button('Connect'));
-    await w.click(w.page.getByRole('alertdialog', { name: 'The certificate changed' }).getByRole('button', { name: 'Trust the new certificate' }));
+    await w.click(
+      w.page
+        .getByRole('alertdialog', { name: 'The certificate changed' })
+        .getByRole('button', { name: 'Trust the new certificate' }),
+    );
     await w.page.getByText(/^Connected to /).waitFor({ timeout: 15_000 });
   });
 
@@ -165,16 +171,22 @@ describe('setup wizard', () => {
     await w.atStep(flow.T.spaceSettings);
     await w.page.locator('.view .checks').waitFor({ timeout: 60_000 });
     const ship = w.page.locator('.view [data-check="space.ship"]');
-    await expect.poll(() => ship.getByRole('img').getAttribute('aria-label'), { timeout: 30_000 }).toBe('Status: Fail');
+    await expect
+      .poll(() => ship.getByRole('img').getAttribute('aria-label'), { timeout: 30_000 })
+      .toBe('Status: Fail');
     await w.click(w.button("Check Space's certificate"));
     const dialog = w.page.getByRole('alertdialog', { name: "Trust Space's certificate?" });
     await dialog.waitFor({ timeout: 15_000 });
-    const shown = (await w.page.getByTestId('cert-fingerprint').textContent())?.replace(/:/g, '').toUpperCase();
+    const shown = (await w.page.getByTestId('cert-fingerprint').textContent())
+      ?.replace(/:/g, '')
+      .toUpperCase();
     expect(shown).toBe(env.space.fingerprint256.replace(/:/g, '').toUpperCase());
     await w.shot('07-space-certificate');
     await w.click(dialog.getByRole('button', { name: 'Trust this certificate' }));
     await w.page.getByText(/^Trusted by the fingerprint you accepted/).waitFor({ timeout: 15_000 });
-    await expect.poll(() => ship.getByRole('img').getAttribute('aria-label'), { timeout: 60_000 }).toBe('Status: Pass');
+    await expect
+      .poll(() => ship.getByRole('img').getAttribute('aria-label'), { timeout: 60_000 })
+      .toBe('Status: Pass');
   });
 
   it('resets the Authentication API key after a confirmation that names the Face recognition tab', async () => {

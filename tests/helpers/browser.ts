@@ -29,7 +29,12 @@ export function browserChoices(platform: NodeJS.Platform = process.platform): Br
     ];
   }
   // As root in a container Chromium's sandbox cannot start; the pages under test are our own, served on 127.0.0.1.
-  return [{ label: `Debian Chromium (${LINUX_CHROMIUM})`, options: { executablePath: LINUX_CHROMIUM, args: ['--no-sandbox', ...FLAGS] } }];
+  return [
+    {
+      label: `Debian Chromium (${LINUX_CHROMIUM})`,
+      options: { executablePath: LINUX_CHROMIUM, args: ['--no-sandbox', ...FLAGS] },
+    },
+  ];
 }
 
 /** Launches the first browser that starts; when none does, one error names every one tried and why it failed. */

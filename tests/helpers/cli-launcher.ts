@@ -32,7 +32,10 @@ const built = inject('xs4CliExe');
 /** 'executable' in the cli-exe project, 'source' elsewhere. */
 export const CLI_KIND: 'executable' | 'source' = built ? 'executable' : 'source';
 
-const viaTsx = (entry: string): CliCommand => ({ file: process.execPath, args: ['--import', 'tsx', join(ROOT, entry)] });
+const viaTsx = (entry: string): CliCommand => ({
+  file: process.execPath,
+  args: ['--import', 'tsx', join(ROOT, entry)],
+});
 
 /** The product's CLI: main/cli.ts, or the xs4-setup executable. */
 export function shippedCli(): CliCommand {

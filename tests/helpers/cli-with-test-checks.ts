@@ -5,7 +5,13 @@ import { buildRegistry } from '../../main/core/checks/registry';
 import { processIo } from '../../main/cli/io';
 import { runCli } from '../../main/cli/run-cli';
 import { installLastResort } from '../../main/cli/last-resort';
-import { crashOutsideHandlers, faceReachable, powerSleepCheck, shipAuth, spaceReachable } from './test-checks';
+import {
+  crashOutsideHandlers,
+  faceReachable,
+  powerSleepCheck,
+  shipAuth,
+  spaceReachable,
+} from './test-checks';
 
 const powercfgFile = process.env['XS4_TEST_POWERCFG_FILE'];
 const checks = () =>
@@ -26,6 +32,4 @@ const io = processIo();
 installLastResort(io);
 const controller = new AbortController();
 process.once('SIGINT', () => controller.abort());
-runCli(process.argv.slice(2), { io, checks, signal: controller.signal }).then((code) =>
-  process.exit(code),
-);
+runCli(process.argv.slice(2), { io, checks, signal: controller.signal }).then((code) => process.exit(code));

@@ -6,10 +6,17 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import { expect } from 'vitest';
 
-export const PUBLISHED_SCHEMA = join(resolve(import.meta.dirname, '../..'), 'docs', 'schemas', 'xs4-setup-doctor.schema.json');
+export const PUBLISHED_SCHEMA = join(
+  resolve(import.meta.dirname, '../..'),
+  'docs',
+  'schemas',
+  'xs4-setup-doctor.schema.json',
+);
 
 // ajv-formats is CommonJS with a default export; under tsx/vitest the namespace may arrive wrapped.
-const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (a: Ajv2020) => Ajv2020;
+const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (
+  a: Ajv2020,
+) => Ajv2020;
 
 const ajv = new Ajv2020({ strict: true, allErrors: true });
 addFormats(ajv);

@@ -120,7 +120,9 @@ export const hostileArb = fc.oneof(
 /** Values seen by the executed proof: curated, long, and a fixed-seed sample of the generator (deterministic, no flakiness). */
 export function executedHostileValues(generated = 150): string[] {
   const sample = fc.sample(hostileArb, { seed: 20261129, numRuns: generated });
-  return [...new Set([...CURATED, '[a-z]*', '[!x]', '*?', '-Name', '--%', '-', '-Verb RunAs', ...LONG, ...sample])];
+  return [
+    ...new Set([...CURATED, '[a-z]*', '[!x]', '*?', '-Name', '--%', '-', '-Verb RunAs', ...LONG, ...sample]),
+  ];
 }
 
 /**

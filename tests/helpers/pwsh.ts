@@ -9,7 +9,10 @@ const EXE = process.platform === 'win32' ? 'pwsh.exe' : 'pwsh';
 export function findPwsh(): string {
   const candidates = [
     join(ROOT, '.tools', 'pwsh', EXE),
-    ...(process.env.PATH ?? '').split(delimiter).filter(Boolean).map((d) => join(d, EXE)),
+    ...(process.env.PATH ?? '')
+      .split(delimiter)
+      .filter(Boolean)
+      .map((d) => join(d, EXE)),
   ];
   const found = candidates.find((c) => existsSync(c));
   if (!found)

@@ -17,7 +17,18 @@ const BIN = 'C:\\Program Files\\XS4 Face Space Assistant\\bin';
 function machinePath(action: 'Add' | 'Remove', entry: string, pathValue: string) {
   const r = spawnSync(
     findPwsh(),
-    ['-NoProfile', '-NonInteractive', '-File', SCRIPT, '-Action', action, '-Entry', entry, '-PathValue', pathValue],
+    [
+      '-NoProfile',
+      '-NonInteractive',
+      '-File',
+      SCRIPT,
+      '-Action',
+      action,
+      '-Entry',
+      entry,
+      '-PathValue',
+      pathValue,
+    ],
     { encoding: 'utf8' },
   );
   return { code: r.status, out: r.stdout.replace(/\r?\n$/, ''), err: r.stderr };
@@ -26,7 +37,9 @@ function machinePath(action: 'Add' | 'Remove', entry: string, pathValue: string)
 describe('electron-builder settings for xs4-setup', () => {
   it('packs release-cli/win-x64/xs4-setup.exe as bin/xs4-setup.exe and includes the PATH macros', async () => {
     const config = await getConfig(REPO, join(REPO, 'electron-builder.yml'), null);
-    expect(config.win?.extraFiles).toEqual([{ from: 'release-cli/win-x64/xs4-setup.exe', to: 'bin/xs4-setup.exe' }]);
+    expect(config.win?.extraFiles).toEqual([
+      { from: 'release-cli/win-x64/xs4-setup.exe', to: 'bin/xs4-setup.exe' },
+    ]);
     expect(config.nsis?.include).toBe('resources/installer/cli-path.nsh');
     expect(config.extraFiles).toBeUndefined();
   });
@@ -51,7 +64,9 @@ describe('resources/installer/machine-path.ps1 (pwsh, -PathValue seam)', () => {
   it('removes exactly that folder and gives back the PATH it started from', () => {
     const added = machinePath('Add', BIN, system).out;
     expect(machinePath('Remove', BIN, added).out).toBe(system);
-    expect(machinePath('Remove', `${BIN}\\`, `C:\\Tools;"${BIN.toLowerCase()}";%SystemRoot%`).out).toBe('C:\\Tools;%SystemRoot%');
+    expect(machinePath('Remove', `${BIN}\\`, `C:\\Tools;"${BIN.toLowerCase()}";%SystemRoot%`).out).toBe(
+      'C:\\Tools;%SystemRoot%',
+    );
   });
 
   it('leaves neighbours alone: the install folder itself, a longer name, an absent entry', () => {
@@ -96,7 +111,8 @@ SectionEnd
       writeFileSync(join(dir, 'harness.nsi'), harness(projectDir));
       // -WX: a warning (an unused variable, a dropped instruction) fails the build as it would fail electron-builder's.
       const r = spawnSync('makensis', ['-V2', '-WX', join(dir, 'harness.nsi')], { encoding: 'utf8' });
-      if (r.error) throw new Error(`makensis not found (Debian package nsis; npm test installs it): ${r.error.message}`);
+      if (r.error)
+        throw new Error(`makensis not found (Debian package nsis; npm test installs it): ${r.error.message}`);
       return { code: r.status, out: `${r.stdout}${r.stderr}` };
     } finally {
       rmSync(dir, { recursive: true, force: true });
@@ -117,9 +133,14 @@ SectionEnd
 
   it('touches PATH only for per-machine installs, on <install dir>\\bin, and tells running programs', () => {
     const text = readFileSync(INCLUDE, 'utf8');
-    const body = (macro: string) => new RegExp(`!macro ${macro}\\r?\\n([\\s\\S]*?)!macroend`).exec(text)?.[1] ?? '';
-    expect(body('customInstall')).toMatch(/\$\{if\} \$installMode == "all"\s+!insertmacro xs4MachinePath Add\s+\$\{endIf\}/);
-    expect(body('customUnInstall')).toMatch(/\$\{if\} \$installMode == "all"\s+!insertmacro xs4MachinePath Remove\s+\$\{endIf\}/);
+    const body = (macro: string) =>
+      new RegExp(`!macro ${macro}\\r?\\n([\\s\\S]*?)!macroend`).exec(text)?.[1] ?? '';
+    expect(body('customInstall')).toMatch(
+      /\$\{if\} \$installMode == "all"\s+!insertmacro xs4MachinePath Add\s+\$\{endIf\}/,
+    );
+    expect(body('customUnInstall')).toMatch(
+      /\$\{if\} \$installMode == "all"\s+!insertmacro xs4MachinePath Remove\s+\$\{endIf\}/,
+    );
     expect(body('xs4MachinePath ACTION')).toContain('-Entry "$INSTDIR\\bin"');
     expect(body('xs4MachinePath ACTION')).toContain('SendMessage 0xFFFF 0x1A 0 "STR:Environment"');
   });

@@ -37,7 +37,9 @@ describe('.github/workflows/windows.yml, job package-and-e2e', () => {
             `foreach ($x in $e) { [Console]::Out.WriteLine('${name.replaceAll("'", "''")}: ' + $x.Message) }`,
         )
         .join('\n');
-      const r = spawnSync(findPwsh(), ['-NoProfile', '-NonInteractive', '-Command', check], { encoding: 'utf8' });
+      const r = spawnSync(findPwsh(), ['-NoProfile', '-NonInteractive', '-Command', check], {
+        encoding: 'utf8',
+      });
       expect(r.stderr).toBe('');
       expect(r.stdout).toBe('');
       expect(r.status).toBe(0);

@@ -6,7 +6,11 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { buildElevatedArgs, CANCEL_WATCHER, ELEVATION_REFUSED_TEST } from '../../main/core/windows/elevated-wrapper';
+import {
+  buildElevatedArgs,
+  CANCEL_WATCHER,
+  ELEVATION_REFUSED_TEST,
+} from '../../main/core/windows/elevated-wrapper';
 import { ELEVATED_SCRIPTS, QUERY_SCRIPTS, readScript } from '../../main/core/windows/ps-scripts';
 import { buildQueryCommand } from '../../main/core/windows/ps-session';
 import { SPACE_ASSUMPTIONS } from '../../main/core/windows/space-assumptions';
@@ -25,20 +29,39 @@ interface Entry {
   id: string;
   sample: string;
 }
-const list = JSON.parse(readFileSync(LIST_PATH, 'utf8')) as Record<'syntax' | 'parameters' | 'values' | 'commands' | 'variables', Entry[]>;
+const list = JSON.parse(readFileSync(LIST_PATH, 'utf8')) as Record<
+  'syntax' | 'parameters' | 'values' | 'commands' | 'variables',
+  Entry[]
+>;
 
-describePs('Windows PowerShell 5.1 compatibility, by PowerShell\'s parser', () => {
+describePs("Windows PowerShell 5.1 compatibility, by PowerShell's parser", () => {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'xs4-ps51-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   function guard(items: Array<{ name: string; text: string }>): Result[] {
     const input = path.join(dir, `in-${Math.random().toString(16).slice(2)}.json`);
     writeFileSync(input, JSON.stringify(items), 'utf8');
-    const r = spawnSync(ps(), ['-NoLogo', '-NoProfile', '-NonInteractive', '-ExecutionPolicy', 'Bypass', '-File', GUARD, '-InputPath', input, '-ListPath', LIST_PATH], {
-      encoding: 'utf8',
-      env: { ...process.env, TERM: 'dumb' },
-      maxBuffer: 64 * 1024 * 1024,
-    });
+    const r = spawnSync(
+      ps(),
+      [
+        '-NoLogo',
+        '-NoProfile',
+        '-NonInteractive',
+        '-ExecutionPolicy',
+        'Bypass',
+        '-File',
+        GUARD,
+        '-InputPath',
+        input,
+        '-ListPath',
+        LIST_PATH,
+      ],
+      {
+        encoding: 'utf8',
+        env: { ...process.env, TERM: 'dumb' },
+        maxBuffer: 64 * 1024 * 1024,
+      },
+    );
     const line = /XS4COMPAT:([A-Za-z0-9+/=]+)/.exec(r.stdout)?.[1];
     if (!line) throw new Error(`guard gave no result (exit ${r.status}): ${r.stdout} ${r.stderr}`);
     const parsed = JSON.parse(Buffer.from(line, 'base64').toString('utf8')) as Result[] | Result;
@@ -48,11 +71,17 @@ describePs('Windows PowerShell 5.1 compatibility, by PowerShell\'s parser', () =
   /** Everything that runs in production's powershell.exe, and the doubles that run there on the Windows workflow. */
   function everything(): Array<{ name: string; text: string }> {
     const items: Array<{ name: string; text: string }> = [];
-    for (const name of [...QUERY_SCRIPTS, ...ELEVATED_SCRIPTS]) items.push({ name: `${name}.ps1`, text: readScript('resources', name) });
+    for (const name of [...QUERY_SCRIPTS, ...ELEVATED_SCRIPTS])
+      items.push({ name: `${name}.ps1`, text: readScript('resources', name) });
     for (const name of QUERY_SCRIPTS) {
       items.push({
         name: `query command ${name}`,
-        text: buildQueryCommand(readScript('resources', name), { serviceName: SPACE_ASSUMPTIONS.serviceName, portCandidates: SPACE_ASSUMPTIONS.portConfigCandidates, port: 8100, path: 'C:\\x.ps1' }),
+        text: buildQueryCommand(readScript('resources', name), {
+          serviceName: SPACE_ASSUMPTIONS.serviceName,
+          portCandidates: SPACE_ASSUMPTIONS.portConfigCandidates,
+          port: 8100,
+          path: 'C:\\x.ps1',
+        }),
       });
     }
     for (const elevate of [true, false]) {
@@ -72,9 +101,15 @@ describePs('Windows PowerShell 5.1 compatibility, by PowerShell\'s parser', () =
           elevate,
         ),
       );
-      items.push({ name: `outer wrapper (elevate=${elevate})`, text: d.outer }, { name: `inner wrapper (elevate=${elevate})`, text: d.inner });
+      items.push(
+        { name: `outer wrapper (elevate=${elevate})`, text: d.outer },
+        { name: `inner wrapper (elevate=${elevate})`, text: d.inner },
+      );
     }
-    items.push({ name: 'cancel watcher', text: CANCEL_WATCHER }, { name: 'elevation refused test', text: ELEVATION_REFUSED_TEST });
+    items.push(
+      { name: 'cancel watcher', text: CANCEL_WATCHER },
+      { name: 'elevation refused test', text: ELEVATION_REFUSED_TEST },
+    );
     const fake = path.resolve('tests/powershell/fake-windows');
     items.push({ name: 'FakeWindows.ps1', text: readFileSync(path.join(fake, 'FakeWindows.ps1'), 'utf8') });
     for (const f of readdirSync(path.join(fake, 'modules', 'Xs4FakeWindows'))) {
@@ -89,7 +124,12 @@ describePs('Windows PowerShell 5.1 compatibility, by PowerShell\'s parser', () =
     expect(items.length).toBeGreaterThanOrEqual(24);
     const results = guard(items);
     expect(results.map((r) => r.name)).toEqual(items.map((i) => i.name));
-    for (const r of results) expect({ name: r.name, parseErrors: r.parseErrors, findings: r.findings }).toEqual({ name: r.name, parseErrors: [], findings: [] });
+    for (const r of results)
+      expect({ name: r.name, parseErrors: r.parseErrors, findings: r.findings }).toEqual({
+        name: r.name,
+        parseErrors: [],
+        findings: [],
+      });
   });
 
   it('the guard can fail: each entry of the maintained list is reported on its sample', () => {
@@ -105,7 +145,12 @@ describePs('Windows PowerShell 5.1 compatibility, by PowerShell\'s parser', () =
       expect(found, r.name).toContain(r.name);
     }
     // And a script using none of it is clean (backticks that are not escapes included).
-    const [clean] = guard([{ name: 'clean', text: "$x = 1\r\n$s = \"``u{x} ``e \" + '`e'\r\nGet-Content -LiteralPath x -Encoding UTF8 | ConvertFrom-Json\r\n" }]);
+    const [clean] = guard([
+      {
+        name: 'clean',
+        text: '$x = 1\r\n$s = "``u{x} ``e " + \'`e\'\r\nGet-Content -LiteralPath x -Encoding UTF8 | ConvertFrom-Json\r\n',
+      },
+    ]);
     expect(clean).toMatchObject({ parseErrors: [], findings: [] });
   });
 });

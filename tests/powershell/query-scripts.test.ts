@@ -32,7 +32,11 @@ function ctx(dependencies: Record<string, unknown> = {}): CheckContext {
 
 describePs('read-only scripts in real PowerShell, Windows replayed from fixtures', () => {
   const fw = new FakeWindows();
-  const run = createWindowsRun({ hostFactory: fw.hostFactory, resourcesDir: 'resources', queryTimeoutMs: 60_000 });
+  const run = createWindowsRun({
+    hostFactory: fw.hostFactory,
+    resourcesDir: 'resources',
+    queryTimeoutMs: 60_000,
+  });
   const checks = windowsChecks(run.deps);
   const check = (id: string): Check => {
     const c = checks.find((x) => x.id === id);
@@ -87,7 +91,9 @@ describePs('read-only scripts in real PowerShell, Windows replayed from fixtures
       powercfg: { [SLEEP_QUERY]: { file: 'powercfg-sub-sleep.ru-RU.txt' } },
       registry: {
         [root]: { values: { ActivePowerScheme: '8c5e7fda-e8bf-4a96-9a85-a6e23a8c635c' } },
-        [`${root}\\29f6c1db-86da-48c5-9fdb-f2b67b1f44da`]: { values: { ACSettingIndex: 1800, DCSettingIndex: 600 } },
+        [`${root}\\29f6c1db-86da-48c5-9fdb-f2b67b1f44da`]: {
+          values: { ACSettingIndex: 1800, DCSettingIndex: 600 },
+        },
         [`${root}\\3c0bc021-c8a8-4e07-a973-6b14cbcb2b7e`]: { values: { DCSettingIndex: 300 } },
       },
     });
@@ -100,10 +106,22 @@ describePs('read-only scripts in real PowerShell, Windows replayed from fixtures
   });
 
   it.each([
-    ['powercfg refuses the query (exit 1)', { [SLEEP_QUERY]: { text: 'Invalid Parameters -- try "/?" for help', exitCode: 1 } }, 'POWER_UNREADABLE'],
+    [
+      'powercfg refuses the query (exit 1)',
+      { [SLEEP_QUERY]: { text: 'Invalid Parameters -- try "/?" for help', exitCode: 1 } },
+      'POWER_UNREADABLE',
+    ],
     ['empty output', { [SLEEP_QUERY]: { text: '' } }, 'POWER_UNREADABLE'],
     ['garbage', { [SLEEP_QUERY]: { text: '\u0000\u0001 ??? 0xZZ\r\n\u00ff\u00fe' } }, 'POWER_UNREADABLE'],
-    ['truncated before the current values', { [SLEEP_QUERY]: { text: 'Power Scheme GUID: 381b4222-f694-41f0-9685-ff5bb260df2e  (Balanced)\r\n  Subgroup GUID: 238c9fa8-0aad-41ed-83f4-97be242c8f20  (Sleep)\r\n    Power Setting GUID: 29f6c1db-86da-48c5-9fdb-f2b67b1f44da  (Sleep after)\r\n      Minimum Possible Setting: 0x00000000' } }, 'POWER_UNREADABLE'],
+    [
+      'truncated before the current values',
+      {
+        [SLEEP_QUERY]: {
+          text: 'Power Scheme GUID: 381b4222-f694-41f0-9685-ff5bb260df2e  (Balanced)\r\n  Subgroup GUID: 238c9fa8-0aad-41ed-83f4-97be242c8f20  (Sleep)\r\n    Power Setting GUID: 29f6c1db-86da-48c5-9fdb-f2b67b1f44da  (Sleep after)\r\n      Minimum Possible Setting: 0x00000000',
+        },
+      },
+      'POWER_UNREADABLE',
+    ],
   ])('power.sleep on damaged output (%s) never passes', async (_name, powercfg, code) => {
     const { result } = await verdict('power.sleep', { powercfg });
     expect(result.status).toBe('fail');
@@ -123,14 +141,42 @@ describePs('read-only scripts in real PowerShell, Windows replayed from fixtures
   it('power.adapter: several adapters, a virtual and a disconnected one left out, non-ASCII names intact', async () => {
     const { result, evidence } = await verdict('power.adapter', {
       adapters: [
-        { Name: 'Ethernet – Büro 中文 🙂', InterfaceDescription: 'Intel(R) I350 Gigabit', ifIndex: 4, Status: 'Up', ipv4: ['10.0.0.5'], defaultRoute: true, allowTurnOff: 'Enabled' },
-        { Name: 'Ethernet 2', InterfaceDescription: 'Intel(R) I350 #2', ifIndex: 5, Status: 'Up', ipv4: ['192.168.50.2', '192.168.51.2'], defaultRoute: false, allowTurnOff: 'Disabled' },
-        { Name: 'vEthernet (XS4 Face)', ifIndex: 9, Status: 'Up', virtual: true, ipv4: ['172.20.0.1'], allowTurnOff: 'Enabled' },
+        {
+          Name: 'Ethernet – Büro 中文 🙂',
+          InterfaceDescription: 'Intel(R) I350 Gigabit',
+          ifIndex: 4,
+          Status: 'Up',
+          ipv4: ['10.0.0.5'],
+          defaultRoute: true,
+          allowTurnOff: 'Enabled',
+        },
+        {
+          Name: 'Ethernet 2',
+          InterfaceDescription: 'Intel(R) I350 #2',
+          ifIndex: 5,
+          Status: 'Up',
+          ipv4: ['192.168.50.2', '192.168.51.2'],
+          defaultRoute: false,
+          allowTurnOff: 'Disabled',
+        },
+        {
+          Name: 'vEthernet (XS4 Face)',
+          ifIndex: 9,
+          Status: 'Up',
+          virtual: true,
+          ipv4: ['172.20.0.1'],
+          allowTurnOff: 'Enabled',
+        },
         { Name: 'Ethernet 3', ifIndex: 6, Status: 'Disconnected', ipv4: [], allowTurnOff: 'Enabled' },
         { Name: 'Ethernet 4', ifIndex: 7, Status: 'Up', ipv4: ['10.1.0.9'], allowTurnOff: null },
       ],
     });
-    const adapters = evidence.adapters as Array<{ name: string; ipv4: string[]; allowTurnOff: string | null; hasDefaultRoute: boolean }>;
+    const adapters = evidence.adapters as Array<{
+      name: string;
+      ipv4: string[];
+      allowTurnOff: string | null;
+      hasDefaultRoute: boolean;
+    }>;
     expect(adapters.map((a) => a.name)).toEqual(['Ethernet – Büro 中文 🙂', 'Ethernet 2', 'Ethernet 4']);
     expect(adapters[1]?.ipv4).toEqual(['192.168.50.2', '192.168.51.2']);
     expect(adapters[2]?.allowTurnOff).toBeNull();
@@ -158,10 +204,14 @@ describePs('read-only scripts in real PowerShell, Windows replayed from fixtures
     PathName: `"${spaceExe}" -service`,
     DelayedAutoStart: false,
   };
-  const files = { [spaceExe]: { versionInfo: { major: 6, minor: 5, build: 2, private: 7, product: '6.5.2.7' } } };
+  const files = {
+    [spaceExe]: { versionInfo: { major: 6, minor: 5, build: 2, private: 7, product: '6.5.2.7' } },
+  };
 
   it('space.service: the service is absent', async () => {
-    const { result, evidence } = await verdict('space.service', { services: [{ ...running, Name: 'Spooler', PathName: 'C:\\Windows\\System32\\spoolsv.exe' }] });
+    const { result, evidence } = await verdict('space.service', {
+      services: [{ ...running, Name: 'Spooler', PathName: 'C:\\Windows\\System32\\spoolsv.exe' }],
+    });
     expect(evidence.service).toBeNull();
     expect(result.code).toBe('SPACE_SERVICE_MISSING');
   });
@@ -171,11 +221,21 @@ describePs('read-only scripts in real PowerShell, Windows replayed from fixtures
       services: [running],
       files,
       adapters: [
-        { Name: 'Ethernet', ifIndex: 4, Status: 'Up', ipv4: ['10.0.0.5', '127.0.0.1', '169.254.3.3'], allowTurnOff: 'Disabled' },
+        {
+          Name: 'Ethernet',
+          ifIndex: 4,
+          Status: 'Up',
+          ipv4: ['10.0.0.5', '127.0.0.1', '169.254.3.3'],
+          allowTurnOff: 'Disabled',
+        },
       ],
     });
     expect(result.code).toBe('SPACE_SERVICE_OK');
-    expect(evidence).toMatchObject({ executable: spaceExe, fileVersion: '6.5.2.7', productVersion: '6.5.2.7' });
+    expect(evidence).toMatchObject({
+      executable: spaceExe,
+      fileVersion: '6.5.2.7',
+      productVersion: '6.5.2.7',
+    });
     expect(evidence.ipv4).toEqual([{ address: '10.0.0.5', interfaceAlias: 'Ethernet' }]);
     expect(typeof evidence.fqdn).toBe('string');
     const version = check('space.version');
@@ -184,7 +244,14 @@ describePs('read-only scripts in real PowerShell, Windows replayed from fixtures
 
   it('space.service: stopped, manual start, unquoted path with arguments, executable missing', async () => {
     const { result, evidence } = await verdict('space.service', {
-      services: [{ ...running, State: 'Stopped', StartMode: 'Manual', PathName: 'C:\\Salto\\ProAccessSpaceService.exe /run' }],
+      services: [
+        {
+          ...running,
+          State: 'Stopped',
+          StartMode: 'Manual',
+          PathName: 'C:\\Salto\\ProAccessSpaceService.exe /run',
+        },
+      ],
     });
     expect(result.code).toBe('SPACE_SERVICE_STOPPED');
     expect(evidence).toMatchObject({ executable: 'C:\\Salto\\ProAccessSpaceService.exe', fileVersion: null });
@@ -194,17 +261,27 @@ describePs('read-only scripts in real PowerShell, Windows replayed from fixtures
   it.each([
     ['reports an error', { cimError: 'Access denied' }],
     ['throws', { cimThrow: 'RPC server unavailable' }],
-  ])('space.service: a service query that %s says it could not read, never "not installed"', async (_n, scenario) => {
-    const { result, evidence } = await verdict('space.service', scenario);
-    expect(result).toMatchObject({ status: 'warn', code: 'SPACE_SERVICE_UNREADABLE' });
-    expect(String(evidence.serviceError)).toMatch(/Access denied|RPC server unavailable/);
-    expect(check('space.version').evaluate(evidence).code).toBe('SPACE_SERVICE_UNREADABLE');
-  });
+  ])(
+    'space.service: a service query that %s says it could not read, never "not installed"',
+    async (_n, scenario) => {
+      const { result, evidence } = await verdict('space.service', scenario);
+      expect(result).toMatchObject({ status: 'warn', code: 'SPACE_SERVICE_UNREADABLE' });
+      expect(String(evidence.serviceError)).toMatch(/Access denied|RPC server unavailable/);
+      expect(check('space.version').evaluate(evidence).code).toBe('SPACE_SERVICE_UNREADABLE');
+    },
+  );
 
   const SYSTEM = 'S-1-5-18';
   const ADMINS = 'S-1-5-32-544';
   const USERS = 'S-1-5-32-545';
-  const adminsOnly = { owner: ADMINS, access: [{ sid: SYSTEM, rights: 0x1f01ff, type: 'Allow' as const }, { sid: ADMINS, rights: 0x1f01ff, type: 'Allow' as const }, { sid: USERS, rights: 0x1200a9, type: 'Allow' as const }] };
+  const adminsOnly = {
+    owner: ADMINS,
+    access: [
+      { sid: SYSTEM, rights: 0x1f01ff, type: 'Allow' as const },
+      { sid: ADMINS, rights: 0x1f01ff, type: 'Allow' as const },
+      { sid: USERS, rights: 0x1200a9, type: 'Allow' as const },
+    ],
+  };
 
   it('get-space reads the port from the first existing config file whose pattern matches (%VAR% expanded)', async () => {
     const cfgA = path.join(workDir, 'missing.config');
@@ -231,12 +308,25 @@ describePs('read-only scripts in real PowerShell, Windows replayed from fixtures
       { path: cfgA, expandedPath: cfgA, exists: false, port: null, error: null, writableByUsers: null },
       // No ACL could be read for this one: unknown, which the firewall fix treats as writable.
       { path: cfgB, expandedPath: cfgB, exists: true, port: null, error: null, writableByUsers: null },
-      { path: `%XS4_TEST_CFG_DIR%${path.sep}Space ü.config`, expandedPath: cfgC, exists: true, port: 8443, error: null, writableByUsers: false },
+      {
+        path: `%XS4_TEST_CFG_DIR%${path.sep}Space ü.config`,
+        expandedPath: cfgC,
+        exists: true,
+        port: 8443,
+        error: null,
+        writableByUsers: false,
+      },
     ]);
     // One unreadable candidate (here a pattern .NET refuses) is reported on its own; the others are still read.
     const bad = await run.deps.session().query(
       'get-space',
-      { serviceName: 'x', portCandidates: [{ path: cfgC, pattern: '(' }, { path: cfgC, pattern }] },
+      {
+        serviceName: 'x',
+        portCandidates: [
+          { path: cfgC, pattern: '(' },
+          { path: cfgC, pattern },
+        ],
+      },
       SpaceRawSchema,
     );
     expect(bad.portCandidates[0]).toMatchObject({ exists: true, port: null });
@@ -246,32 +336,77 @@ describePs('read-only scripts in real PowerShell, Windows replayed from fixtures
 
   it.each([
     ['only SYSTEM and Administrators can change it', {}, false],
-    ['Users may modify the file', { file: { owner: 'S-1-5-32-544', access: [{ sid: 'S-1-5-32-545', rights: 0x1301bf, type: 'Allow' }] } }, true],
+    [
+      'Users may modify the file',
+      { file: { owner: 'S-1-5-32-544', access: [{ sid: 'S-1-5-32-545', rights: 0x1301bf, type: 'Allow' }] } },
+      true,
+    ],
     ['an ordinary user owns the file', { file: { owner: 'S-1-5-21-1-2-3-1001', access: [] } }, true],
-    ['Authenticated Users may delete files in the folder', { dir: { owner: 'S-1-5-32-544', access: [{ sid: 'S-1-5-11', rights: 0x40, type: 'Allow' }] } }, true],
-    ['Users may only create files in the folder (as in ProgramData)', { dir: { owner: 'S-1-5-18', access: [{ sid: 'S-1-5-32-545', rights: 0x6, type: 'Allow' }, { sid: 'S-1-3-0', rights: 0x1f01ff, type: 'Allow', inheritOnly: true }] } }, false],
-    ['a deny rule does not grant', { file: { owner: 'S-1-5-32-544', access: [{ sid: 'S-1-1-0', rights: 0x1f01ff, type: 'Deny' }] } }, false],
-    ['the Space service account (a service SID) may write', { file: { owner: 'S-1-5-32-544', access: [{ sid: 'S-1-5-80-1234-5678', rights: 0x1301bf, type: 'Allow' }] } }, false],
-  ])('get-space: who can change the port file: %s', async (_name, over: { file?: unknown; dir?: unknown }, writable) => {
-    const dir = mkdtempSync(path.join(workDir, 'acl-'));
-    const file = path.join(dir, 'Configurator.config');
-    writeFileSync(file, '<add key="Port" value="8101"/>');
-    fw.set({ acl: { [file]: over.file ?? adminsOnly, [dir]: over.dir ?? adminsOnly } } as FakeScenario);
-    const { SpaceRawSchema } = await import('../../main/core/checks/windows/space-evidence');
-    const raw = await run.deps.session().query(
-      'get-space',
-      { serviceName: 'x', portCandidates: [{ path: file, pattern: SPACE_ASSUMPTIONS.portConfigCandidates[0]?.pattern ?? '' }] },
-      SpaceRawSchema,
-    );
-    expect(raw.portCandidates[0]).toMatchObject({ port: 8101, writableByUsers: writable });
-  });
+    [
+      'Authenticated Users may delete files in the folder',
+      { dir: { owner: 'S-1-5-32-544', access: [{ sid: 'S-1-5-11', rights: 0x40, type: 'Allow' }] } },
+      true,
+    ],
+    [
+      'Users may only create files in the folder (as in ProgramData)',
+      {
+        dir: {
+          owner: 'S-1-5-18',
+          access: [
+            { sid: 'S-1-5-32-545', rights: 0x6, type: 'Allow' },
+            { sid: 'S-1-3-0', rights: 0x1f01ff, type: 'Allow', inheritOnly: true },
+          ],
+        },
+      },
+      false,
+    ],
+    [
+      'a deny rule does not grant',
+      { file: { owner: 'S-1-5-32-544', access: [{ sid: 'S-1-1-0', rights: 0x1f01ff, type: 'Deny' }] } },
+      false,
+    ],
+    [
+      'the Space service account (a service SID) may write',
+      {
+        file: {
+          owner: 'S-1-5-32-544',
+          access: [{ sid: 'S-1-5-80-1234-5678', rights: 0x1301bf, type: 'Allow' }],
+        },
+      },
+      false,
+    ],
+  ])(
+    'get-space: who can change the port file: %s',
+    async (_name, over: { file?: unknown; dir?: unknown }, writable) => {
+      const dir = mkdtempSync(path.join(workDir, 'acl-'));
+      const file = path.join(dir, 'Configurator.config');
+      writeFileSync(file, '<add key="Port" value="8101"/>');
+      fw.set({ acl: { [file]: over.file ?? adminsOnly, [dir]: over.dir ?? adminsOnly } } as FakeScenario);
+      const { SpaceRawSchema } = await import('../../main/core/checks/windows/space-evidence');
+      const raw = await run.deps.session().query(
+        'get-space',
+        {
+          serviceName: 'x',
+          portCandidates: [{ path: file, pattern: SPACE_ASSUMPTIONS.portConfigCandidates[0]?.pattern ?? '' }],
+        },
+        SpaceRawSchema,
+      );
+      expect(raw.portCandidates[0]).toMatchObject({ port: 8101, writableByUsers: writable });
+    },
+  );
 
   // --- get-firewall -------------------------------------------------------------------------------------------------
 
   const spaceDeps = (port: number) => ({
     'space.service': {
       kind: 'collected',
-      service: { name: SPACE_ASSUMPTIONS.serviceName, state: 'Running', startMode: 'Auto', account: null, pathName: null },
+      service: {
+        name: SPACE_ASSUMPTIONS.serviceName,
+        state: 'Running',
+        startMode: 'Auto',
+        account: null,
+        pathName: null,
+      },
       executable: spaceExe,
       fileVersion: '6.5.2.7',
       productVersion: null,
@@ -291,7 +426,8 @@ describePs('read-only scripts in real PowerShell, Windows replayed from fixtures
     LocalPort: ['8100'],
     ...over,
   });
-  const profiles = (on: boolean) => ['Domain', 'Private', 'Public'].map((Name) => ({ Name, Enabled: on ? 'True' : 'False' }));
+  const profiles = (on: boolean) =>
+    ['Domain', 'Private', 'Public'].map((Name) => ({ Name, Enabled: on ? 'True' : 'False' }));
 
   it('firewall.space-port: the firewall is off on the active profile', async () => {
     const { result } = await verdict(
@@ -314,7 +450,12 @@ describePs('read-only scripts in real PowerShell, Windows replayed from fixtures
             rule({ Name: 'other-port', LocalPort: ['443'] }),
             rule({ Name: 'outbound', Direction: 'Outbound' }),
             rule({ Name: 'other-program', LocalPort: ['Any'], Program: 'C:\\Games\\game.exe' }),
-            rule({ Name: 'range-domain', DisplayName: 'Räng€ 8000-8200', LocalPort: ['8000-8200'], Profile: 'Domain' }),
+            rule({
+              Name: 'range-domain',
+              DisplayName: 'Räng€ 8000-8200',
+              LocalPort: ['8000-8200'],
+              Profile: 'Domain',
+            }),
           ],
         },
       },
@@ -330,7 +471,13 @@ describePs('read-only scripts in real PowerShell, Windows replayed from fixtures
   it('firewall.space-port: open on every active profile; a block rule wins; unreadable profiles warn', async () => {
     const open = await verdict(
       'firewall.space-port',
-      { firewall: { profiles: profiles(true), connectionProfiles: ['Private'], rules: [rule({ Name: 'space', LocalPort: ['8100'] })] } },
+      {
+        firewall: {
+          profiles: profiles(true),
+          connectionProfiles: ['Private'],
+          rules: [rule({ Name: 'space', LocalPort: ['8100'] })],
+        },
+      },
       spaceDeps(8100),
     );
     expect(open.result.code).toBe('FIREWALL_PORT_OPEN');
@@ -340,29 +487,47 @@ describePs('read-only scripts in real PowerShell, Windows replayed from fixtures
         firewall: {
           profiles: profiles(true),
           connectionProfiles: ['Private'],
-          rules: [rule({ Name: 'space' }), rule({ Name: 'block', Action: 'Block', LocalPort: ['8000-9000'] })],
+          rules: [
+            rule({ Name: 'space' }),
+            rule({ Name: 'block', Action: 'Block', LocalPort: ['8000-9000'] }),
+          ],
         },
       },
       spaceDeps(8100),
     );
     expect(blocked.result.code).toBe('FIREWALL_PORT_BLOCKED');
-    const unreadable = await verdict('firewall.space-port', { firewall: { error: 'Access denied' } }, spaceDeps(8100));
+    const unreadable = await verdict(
+      'firewall.space-port',
+      { firewall: { error: 'Access denied' } },
+      spaceDeps(8100),
+    );
     expect(unreadable.result).toMatchObject({ status: 'warn', code: 'FIREWALL_UNREADABLE' });
   });
 
   // --- get-file-signature -------------------------------------------------------------------------------------------
 
-  it('get-file-signature: SHA-256 by PowerShell equals Node\'s, Authenticode status and signer read', async () => {
+  it("get-file-signature: SHA-256 by PowerShell equals Node's, Authenticode status and signer read", async () => {
     const file = path.join(workDir, 'SpaceInstall ü [1].ps1');
     writeFileSync(file, "Write-Output 'install'\r\n");
     const sha = createHash('sha256').update("Write-Output 'install'\r\n").digest('hex');
     fw.set({
       signatures: {
-        [file]: { status: 'Valid', statusMessage: 'Signature verified.', subject: 'CN=SALTO Systems S.L., O=SALTO', thumbprint: 'A1B2' },
+        [file]: {
+          status: 'Valid',
+          statusMessage: 'Signature verified.',
+          subject: 'CN=SALTO Systems S.L., O=SALTO',
+          thumbprint: 'A1B2',
+        },
       },
     });
     const info = await prepareInstallScript(
-      { dataDir: workDir, now: () => new Date(), platform: 'win32', session: run.deps.session, runElevated: run.deps.runElevated },
+      {
+        dataDir: workDir,
+        now: () => new Date(),
+        platform: 'win32',
+        session: run.deps.session,
+        runElevated: run.deps.runElevated,
+      },
       { kind: 'file', path: file },
     );
     expect(info.sha256).toBe(sha);
@@ -374,7 +539,13 @@ describePs('read-only scripts in real PowerShell, Windows replayed from fixtures
     });
     fw.set({});
     const unsigned = await prepareInstallScript(
-      { dataDir: workDir, now: () => new Date(), platform: 'win32', session: run.deps.session, runElevated: run.deps.runElevated },
+      {
+        dataDir: workDir,
+        now: () => new Date(),
+        platform: 'win32',
+        session: run.deps.session,
+        runElevated: run.deps.runElevated,
+      },
       { kind: 'file', path: file },
     );
     expect(unsigned.signature).toMatchObject({ status: 'NotSigned', signer: null });

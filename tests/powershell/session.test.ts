@@ -47,8 +47,21 @@ const fullScenario: FakeScenario = {
       PathName: 'C:\\Salto\\ProAccessSpaceService.exe',
     },
   ],
-  adapters: [{ Name: 'Ethernet', ifIndex: 3, Status: 'Up', ipv4: ['10.0.0.5'], defaultRoute: true, allowTurnOff: 'Disabled' }],
-  firewall: { profiles: [{ Name: 'Domain', Enabled: 'True' }], connectionProfiles: ['DomainAuthenticated'], rules: [] },
+  adapters: [
+    {
+      Name: 'Ethernet',
+      ifIndex: 3,
+      Status: 'Up',
+      ipv4: ['10.0.0.5'],
+      defaultRoute: true,
+      allowTurnOff: 'Disabled',
+    },
+  ],
+  firewall: {
+    profiles: [{ Name: 'Domain', Enabled: 'True' }],
+    connectionProfiles: ['DomainAuthenticated'],
+    rules: [],
+  },
 };
 
 describePs('the read-only PowerShell session, for real', () => {
@@ -95,7 +108,9 @@ describePs('the read-only PowerShell session, for real', () => {
     await session.query('get-space', { serviceName: 'x', portCandidates: [] }, SpaceRawSchema);
     const hung = fw.hosts[start];
     const t0 = Date.now();
-    const err = await session.query('get-power', {}, PowerRawSchema, { timeoutMs: 3000 }).catch((e: unknown) => e);
+    const err = await session
+      .query('get-power', {}, PowerRawSchema, { timeoutMs: 3000 })
+      .catch((e: unknown) => e);
     expect((err as AppError).code).toBe('PS_TIMEOUT');
     expect(Date.now() - t0).toBeLessThan(30_000);
     expect(await waitFor(() => !alive(hung?.pid), 15_000)).toBe(true);
@@ -120,7 +135,9 @@ describePs('the read-only PowerShell session, for real', () => {
     expect(JSON.stringify((err as AppError).detail)).toContain('nicht da ü.ps1');
     const present = path.join(dir, 'da.ps1');
     writeFileSync(present, 'x');
-    expect((await session.query('get-file-signature', { path: present }, Sig)).sha256).toMatch(/^[0-9A-F]{64}$/);
+    expect((await session.query('get-file-signature', { path: present }, Sig)).sha256).toMatch(
+      /^[0-9A-F]{64}$/,
+    );
     expect(fw.hosts.length).toBe(start + 1);
     await session.dispose();
   });
@@ -142,11 +159,29 @@ describePs('the read-only PowerShell session, for real', () => {
     const name = 'Instalación ü 中文 🙂.ps1';
     const file = path.join(dir, name);
     writeFileSync(file, 'x');
-    fw.set({ signatures: { [file]: { status: 'NotTrusted', statusMessage: 'Zertifikat nicht vertrauenswürdig – 証明書 🙂', subject: 'CN=Prüfer 中文 🙂', thumbprint: 'FF' } } });
+    fw.set({
+      signatures: {
+        [file]: {
+          status: 'NotTrusted',
+          statusMessage: 'Zertifikat nicht vertrauenswürdig – 証明書 🙂',
+          subject: 'CN=Prüfer 中文 🙂',
+          thumbprint: 'FF',
+        },
+      },
+    });
     const session = fw.session();
-    const Sig = z.object({ sha256: z.string(), status: z.string(), statusMessage: z.string().nullable(), signer: z.string().nullable() });
+    const Sig = z.object({
+      sha256: z.string(),
+      status: z.string(),
+      statusMessage: z.string().nullable(),
+      signer: z.string().nullable(),
+    });
     const r = await session.query('get-file-signature', { path: file }, Sig);
-    expect(r).toMatchObject({ status: 'NotTrusted', statusMessage: 'Zertifikat nicht vertrauenswürdig – 証明書 🙂', signer: 'CN=Prüfer 中文 🙂' });
+    expect(r).toMatchObject({
+      status: 'NotTrusted',
+      statusMessage: 'Zertifikat nicht vertrauenswürdig – 証明書 🙂',
+      signer: 'CN=Prüfer 中文 🙂',
+    });
     // The path arrived byte-identical: the double recorded exactly what the script passed it.
     expect(fw.journal().find((j) => j.command === 'Get-AuthenticodeSignature')?.args[0]).toEqual([file]);
     await session.dispose();

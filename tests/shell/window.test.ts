@@ -43,7 +43,9 @@ describe('main window', () => {
     createMainWindow({ preloadPath: '/p', title: 'XS4', log, release: true });
     expect(BrowserWindow.created[0]!.options.webPreferences.devTools).toBe(false);
     const roles = (menu: unknown): string[] =>
-      JSON.stringify(menu).match(/"role":"[A-Za-z]+"/g)?.map((r) => r.slice(8, -1)) ?? [];
+      JSON.stringify(menu)
+        .match(/"role":"[A-Za-z]+"/g)
+        ?.map((r) => r.slice(8, -1)) ?? [];
     expect(roles(appMenu(true))).not.toContain('toggleDevTools');
     expect(roles(appMenu(false))).toContain('toggleDevTools');
     const wc = BrowserWindow.created[0]!.webContents;

@@ -41,7 +41,10 @@ const pages: Record<
   '/latin1-meta': {
     status: 200,
     type: 'text/html',
-    body: Buffer.from('<!doctype html><meta charset="iso-8859-1"><p>Tratamos datos biométricos.</p>', 'latin1'),
+    body: Buffer.from(
+      '<!doctype html><meta charset="iso-8859-1"><p>Tratamos datos biométricos.</p>',
+      'latin1',
+    ),
   },
   '/latin1-http': {
     status: 200,
@@ -225,7 +228,10 @@ describe('XS4 Face checks against the simulator', () => {
     pages['/slow2'] = { status: 301, type: 'text/html', body: '', location: '/slow3', delayMs: 2000 };
     pages['/slow3'] = { status: 200, type: 'text/html', body: '<p>biometric</p>', delayMs: 2000 };
     const st = sim.serverState();
-    st.enrollment = { companyName: 'Acme Doors SL', privacyPolicyUrl: `https://localhost:${policyPort}/slow1` };
+    st.enrollment = {
+      companyName: 'Acme Doors SL',
+      privacyPolicyUrl: `https://localhost:${policyPort}/slow1`,
+    };
     const t0 = Date.now();
     const ev = await enrollmentPrivacyPolicyCheck.collect(ctx());
     expect(Date.now() - t0).toBeLessThan(5000);
@@ -242,7 +248,8 @@ describe('XS4 Face checks against the simulator', () => {
       '/attribute': '<p>biometric</p><a title="' + 'x'.repeat(size),
       '/script': '<script>' + '</scrip'.repeat(size / 7),
     };
-    for (const [path, body] of Object.entries(hostile)) pages[path] = { status: 200, type: 'text/html', body };
+    for (const [path, body] of Object.entries(hostile))
+      pages[path] = { status: 200, type: 'text/html', body };
     const st = sim.serverState();
     st.enrollment = { companyName: 'Acme Doors SL', privacyPolicyUrl: '' };
     for (const path of Object.keys(hostile)) {

@@ -76,7 +76,10 @@ describe('hostile answers', () => {
 
   it('JSON is decoded by its declared charset (UTF-16, ISO-8859-1); undeclared non-UTF-8 bytes are reported, not replaced', async () => {
     const who = JSON.stringify({ apiVersion: '1', user: 'técnico@hotel.es' });
-    served = { type: 'application/json; charset=utf-16', body: Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(who, 'utf16le')]) };
+    served = {
+      type: 'application/json; charset=utf-16',
+      body: Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(who, 'utf16le')]),
+    };
     expect((await client().whoAmI()).user).toBe('técnico@hotel.es');
     served = { type: 'application/json; charset=ISO-8859-1', body: Buffer.from(who, 'latin1') };
     expect((await client().whoAmI()).user).toBe('técnico@hotel.es');

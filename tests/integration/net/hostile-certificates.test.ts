@@ -85,7 +85,11 @@ describe('a certificate with a malformed date', () => {
     const seen = await probeTls({ host: '127.0.0.1', port: before.port, timeoutMs: 3000 });
     const fp = seen.certificate!.fingerprint256;
     const r = await timed(
-      httpRequest({ url: `https://127.0.0.1:${before.port}/`, timeoutMs: 3000, trust: { pinnedFingerprint256: fp } }),
+      httpRequest({
+        url: `https://127.0.0.1:${before.port}/`,
+        timeoutMs: 3000,
+        trust: { pinnedFingerprint256: fp },
+      }),
     );
     expect((r.error as AppError).code).toBe('TLS_CERT_MALFORMED');
     expect(before.received()).toBe(0);
@@ -99,7 +103,11 @@ describe('a certificate with a malformed date', () => {
   });
 
   it('the SHIP probe says so without sending the key', async () => {
-    const r = await probeShip({ url: `https://127.0.0.1:${before.port}/`, key: 'never-sent-key', timeoutMs: 3000 });
+    const r = await probeShip({
+      url: `https://127.0.0.1:${before.port}/`,
+      key: 'never-sent-key',
+      timeoutMs: 3000,
+    });
     expect(r.code).toBe('SHIP_TLS_MALFORMED_CERTIFICATE');
     expect(r.keySent).toBe(false);
     expect(r.message).toContain('valid_from');

@@ -93,7 +93,9 @@ describe('SHIP answers in the charset Space declares', () => {
       );
       s.end(
         Buffer.concat([
-          Buffer.from(`HTTP/1.1 200 OK\r\nContent-Type: application/vnd.saltosystems.ship.v1+xml\r\nContent-Length: ${body.length}\r\n\r\n`),
+          Buffer.from(
+            `HTTP/1.1 200 OK\r\nContent-Type: application/vnd.saltosystems.ship.v1+xml\r\nContent-Length: ${body.length}\r\n\r\n`,
+          ),
           body,
         ]),
       );

@@ -85,13 +85,18 @@ describe('space.ship collect → evaluate', () => {
   });
   it('SHIP without authentication fails (even with the key); basic authentication fails; 403 names the one-server limit', async () => {
     const collect = () =>
-      spaceShipCheck.collect(ctx({ spaceUrl: sim.url, spacePinnedFingerprint256: sim.fingerprint256, shipKey: KEY }));
+      spaceShipCheck.collect(
+        ctx({ spaceUrl: sim.url, spacePinnedFingerprint256: sim.fingerprint256, shipKey: KEY }),
+      );
     sim.setState({ auth: 'none' });
     const none = spaceShipCheck.evaluate(await collect());
     expect(none).toMatchObject({ status: 'fail', code: 'SHIP_NO_AUTHENTICATION' });
     expect(en(none.remedy ?? '')).toContain('custom authentication');
     sim.setState({ auth: 'basic' });
-    expect(spaceShipCheck.evaluate(await collect())).toMatchObject({ status: 'fail', code: 'SHIP_BASIC_AUTH' });
+    expect(spaceShipCheck.evaluate(await collect())).toMatchObject({
+      status: 'fail',
+      code: 'SHIP_BASIC_AUTH',
+    });
     sim.setState({ auth: 'custom', limitTo: '192.0.2.10' });
     const limited = spaceShipCheck.evaluate(await collect());
     expect(limited).toMatchObject({ status: 'warn', code: 'SHIP_FORBIDDEN' });
@@ -135,7 +140,11 @@ describe('XS4 Face card status computed against the Space simulator', () => {
     expect(await probe(null)).toBe('No status');
   });
   const detail = (key: string) =>
-    probeSpace({ host: '127.0.0.1', port: sim.port, https: true, shipApiKey: key }, { fingerprint256: sim.fingerprint256 }, 4000);
+    probeSpace(
+      { host: '127.0.0.1', port: sim.port, https: true, shipApiKey: key },
+      { fingerprint256: sim.fingerprint256 },
+      4000,
+    );
   it('follows the same SHIP rules: no authentication still connects (XS4 Face cannot tell), basic is Unauthorized', async () => {
     sim.setState({ auth: 'none' });
     expect(await status('any-key-at-all')).toBe('Connected');
@@ -150,12 +159,15 @@ describe('XS4 Face card status computed against the Space simulator', () => {
     expect(r.status).toBe('disconnected');
     expect(r.lastError).toContain('Limit communications to one server');
   });
-  it.each(['utf-16le', 'utf-16be', 'windows-1252'] as const)('reads answers in %s (Connected, licence exception Disconnected)', async (charset) => {
-    sim.setState({ charset });
-    expect(await status(KEY)).toBe('Connected');
-    sim.setState({ licence: 'missing', defaultLanguage: 'spa' });
-    const r = await detail(KEY);
-    expect(r.status).toBe('disconnected');
-    expect(r.lastError).toContain('Licencia no válida para esta opción');
-  });
+  it.each(['utf-16le', 'utf-16be', 'windows-1252'] as const)(
+    'reads answers in %s (Connected, licence exception Disconnected)',
+    async (charset) => {
+      sim.setState({ charset });
+      expect(await status(KEY)).toBe('Connected');
+      sim.setState({ licence: 'missing', defaultLanguage: 'spa' });
+      const r = await detail(KEY);
+      expect(r.status).toBe('disconnected');
+      expect(r.lastError).toContain('Licencia no válida para esta opción');
+    },
+  );
 });

@@ -5,4 +5,8 @@ export interface TestPowerShell {
   kind: 'windows-powershell' | 'pwsh';
 }
 export const INSTALL_HINT: string;
-export function findTestPowerShell(root: string, platform?: NodeJS.Platform, env?: NodeJS.ProcessEnv): TestPowerShell | null;
+export function findTestPowerShell(
+  root: string,
+  platform?: NodeJS.Platform,
+  env?: NodeJS.ProcessEnv,
+): TestPowerShell | null;

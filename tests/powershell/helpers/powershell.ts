@@ -5,7 +5,10 @@ import type { TestPowerShell } from './find-powershell.mjs';
 export function testPowerShell(): TestPowerShell | null {
   const p = process.env.XS4_TEST_POWERSHELL ?? '';
   if (!p) return null;
-  return { path: p, kind: process.env.XS4_TEST_POWERSHELL_KIND === 'windows-powershell' ? 'windows-powershell' : 'pwsh' };
+  return {
+    path: p,
+    kind: process.env.XS4_TEST_POWERSHELL_KIND === 'windows-powershell' ? 'windows-powershell' : 'pwsh',
+  };
 }
 
 /** The PowerShell path, for tests inside `describePs` (never reached when there is none). */

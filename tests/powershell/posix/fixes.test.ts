@@ -40,7 +40,10 @@ describePs('fixes and undo through the real elevated path', { timeout: 300_000 }
       else process.env[k] = v;
     }
   });
-  const ctx = (inputs: CheckContext['inputs'] = {}, dependencies: Record<string, unknown> = {}): CheckContext => ({
+  const ctx = (
+    inputs: CheckContext['inputs'] = {},
+    dependencies: Record<string, unknown> = {},
+  ): CheckContext => ({
     inputs,
     signal: new AbortController().signal,
     timeoutMs: 60_000,
@@ -61,9 +64,15 @@ describePs('fixes and undo through the real elevated path', { timeout: 300_000 }
     const before = await c.collect(ctx());
     expect(c.evaluate(before).code).toBe('POWER_HIBERNATE_ENABLED');
     const out = await c.fix!.apply(ctx(), before);
-    expect(out).toMatchObject({ ok: true, after: { standbyIdleAc: 0, hibernateIdleAc: 0, unattendedSleepAc: 0 } });
+    expect(out).toMatchObject({
+      ok: true,
+      after: { standbyIdleAc: 0, hibernateIdleAc: 0, unattendedSleepAc: 0 },
+    });
     expect(c.evaluate(await c.collect(ctx())).code).toBe('POWER_SLEEP_NEVER');
-    const sets = fw.journal().filter((j) => j.command === 'powercfg.exe').map((j) => j.args.map((a) => a?.[0]).join(' '));
+    const sets = fw
+      .journal()
+      .filter((j) => j.command === 'powercfg.exe')
+      .map((j) => j.args.map((a) => a?.[0]).join(' '));
     expect(sets.filter((s) => s.startsWith('/set'))).toEqual([
       '/setacvalueindex SCHEME_CURRENT SUB_SLEEP STANDBYIDLE 0',
       '/setacvalueindex SCHEME_CURRENT SUB_SLEEP HIBERNATEIDLE 0',
@@ -71,7 +80,10 @@ describePs('fixes and undo through the real elevated path', { timeout: 300_000 }
       '/setactive SCHEME_CURRENT',
     ]);
     const undone = await c.fix!.undo!(ctx(), out.undoData);
-    expect(undone).toMatchObject({ ok: true, after: { standbyIdleAc: 0, hibernateIdleAc: 0x2a30, unattendedSleepAc: 120 } });
+    expect(undone).toMatchObject({
+      ok: true,
+      after: { standbyIdleAc: 0, hibernateIdleAc: 0x2a30, unattendedSleepAc: 120 },
+    });
     expect(records.map((r) => [r.target, r.action, r.result])).toEqual([
       ['power.sleep', 'apply', 'applied'],
       ['power.sleep', 'undo', 'applied'],
@@ -81,8 +93,22 @@ describePs('fixes and undo through the real elevated path', { timeout: 300_000 }
   it('power.adapter: the fix clears "allow the computer to turn off this device" on the serving adapter; undo sets it back', async () => {
     records.length = 0;
     const adapters: FakeScenario['adapters'] = [
-      { Name: 'Ethernet – Büro 🙂', ifIndex: 4, Status: 'Up', ipv4: ['10.0.0.5'], defaultRoute: true, allowTurnOff: 'Enabled' },
-      { Name: 'Backup', ifIndex: 5, Status: 'Up', ipv4: ['10.9.0.5'], defaultRoute: false, allowTurnOff: 'Enabled' },
+      {
+        Name: 'Ethernet – Büro 🙂',
+        ifIndex: 4,
+        Status: 'Up',
+        ipv4: ['10.0.0.5'],
+        defaultRoute: true,
+        allowTurnOff: 'Enabled',
+      },
+      {
+        Name: 'Backup',
+        ifIndex: 5,
+        Status: 'Up',
+        ipv4: ['10.9.0.5'],
+        defaultRoute: false,
+        allowTurnOff: 'Enabled',
+      },
     ];
     fw.set({ adapters });
     const c = check('power.adapter');
@@ -98,7 +124,13 @@ describePs('fixes and undo through the real elevated path', { timeout: 300_000 }
 
   it('firewall.space-port: the fix adds the named rule for the confirmed port and reads it back; undo removes it', async () => {
     records.length = 0;
-    fw.set({ firewall: { profiles: [{ Name: 'Domain', Enabled: 'True' }], connectionProfiles: ['DomainAuthenticated'], rules: [] } });
+    fw.set({
+      firewall: {
+        profiles: [{ Name: 'Domain', Enabled: 'True' }],
+        connectionProfiles: ['DomainAuthenticated'],
+        rules: [],
+      },
+    });
     const c = check('firewall.space-port');
     const entered = ctx({ spaceUrl: 'https://space.example.local:8443/' });
     const before = await c.collect(entered);
@@ -106,7 +138,13 @@ describePs('fixes and undo through the real elevated path', { timeout: 300_000 }
     const out = await c.fix!.apply(entered, before);
     expect(out).toMatchObject({ ok: true, after: { rule: SPACE_ASSUMPTIONS.firewallRuleName, port: 8443 } });
     const rule = fw.read().firewall?.rules?.find((r) => r.Name === SPACE_ASSUMPTIONS.firewallRuleName);
-    expect(rule).toMatchObject({ Direction: 'Inbound', Action: 'Allow', Protocol: 'TCP', LocalPort: ['8443'], Enabled: 'True' });
+    expect(rule).toMatchObject({
+      Direction: 'Inbound',
+      Action: 'Allow',
+      Protocol: 'TCP',
+      LocalPort: ['8443'],
+      Enabled: 'True',
+    });
     expect(c.evaluate(await c.collect(entered)).code).toBe('FIREWALL_PORT_OPEN');
     expect((await c.fix!.undo!(ctx(), out.undoData)).ok).toBe(true);
     expect(fw.read().firewall?.rules).toEqual([]);
@@ -115,7 +153,10 @@ describePs('fixes and undo through the real elevated path', { timeout: 300_000 }
 
   it('a fix whose Windows command fails: ELEVATED_FAILED with the exit code and the log, recorded as failed', async () => {
     records.length = 0;
-    fw.set({ powercfg: { [SLEEP_QUERY]: { file: 'powercfg-sub-sleep.de-DE.txt' } }, powercfgFailOn: '/setacvalueindex*' });
+    fw.set({
+      powercfg: { [SLEEP_QUERY]: { file: 'powercfg-sub-sleep.de-DE.txt' } },
+      powercfgFailOn: '/setacvalueindex*',
+    });
     const c = check('power.sleep');
     const err = await c.fix!.apply(ctx(), await c.collect(ctx())).catch((e: unknown) => e);
     expect((err as AppError).code).toBe('ELEVATED_FAILED');

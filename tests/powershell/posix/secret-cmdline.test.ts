@@ -2,7 +2,15 @@
 // of every process are read while the (fake-)elevated run is going, with every base64 and gzip layer decoded.
 import { afterAll, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -75,7 +83,13 @@ Start-Sleep -Seconds 3
   async function runWatched(req: Omit<ElevatedRunRequest, 'script' | 'timeoutMs'>) {
     const tempRoot = path.join(root, `runs-${Math.random().toString(16).slice(2)}`);
     mkdirSync(tempRoot);
-    const run = createElevatedRunner({ launcher: spawnLauncher, powershellExe: ps(), tempRoot, pollMs: 50, elevate: false });
+    const run = createElevatedRunner({
+      launcher: spawnLauncher,
+      powershellExe: ps(),
+      tempRoot,
+      pollMs: 50,
+      elevate: false,
+    });
     const watch = watchProcesses();
     const out = await run({ script, timeoutMs: 180_000, ...req });
     const seen = watch.stop();
@@ -89,7 +103,9 @@ Start-Sleep -Seconds 3
     const { out, seen, tempRoot } = await runWatched({ secret: { param: 'ApiKey', value: SECRET } });
     expect(out).toMatchObject({ outcome: 'completed', exitCode: 0 });
     // It did arrive, whole.
-    expect(out.log).toContain(`key length ${SECRET.length}; sha ${createHash('sha256').update(SECRET, 'utf8').digest('hex')}`);
+    expect(out.log).toContain(
+      `key length ${SECRET.length}; sha ${createHash('sha256').update(SECRET, 'utf8').digest('hex')}`,
+    );
     // The watcher saw the wrapper's processes: the outer, the inner and the cancel watcher (three command lines at least).
     expect(new Set(ours(seen).map((s) => s.pid)).size).toBeGreaterThanOrEqual(3);
     expect(mentions(seen, SECRET)).toEqual([]);
