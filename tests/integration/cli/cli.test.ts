@@ -132,7 +132,7 @@ describe('xs4-setup doctor', () => {
     const face = untrusted.checks.find((c) => c.id === 'test.face-http')!;
     expect(face).toMatchObject({ status: 'fail', evidence: 'error' });
     expect(face.code).toMatch(/^TLS_/);
-    expect(face.summary).toMatch(/^could not read: /);
+    expect(face.summary).toMatch(/^Could not read: /);
     const closed = await run([
       'doctor',
       '--face-url',
@@ -156,7 +156,7 @@ describe('xs4-setup doctor', () => {
     const d = json(r);
     expect(d.checks.find((c) => c.id === 'test.face-http')).toMatchObject({
       status: 'skip',
-      summary: 'needs --face-url: not given',
+      summary: 'Needs --face-url: not given',
       code: 'CHECK_INPUT_MISSING',
     });
     expect(d.checks.find((c) => c.id === 'test.power-sleep')).toMatchObject({
@@ -175,7 +175,7 @@ describe('xs4-setup doctor', () => {
     );
     expect(down.checks.find((c) => c.id === 'test.ship-auth')).toMatchObject({
       status: 'skip',
-      summary: 'skipped because Test Space reachable could not run',
+      summary: 'Skipped because Test Space reachable could not run',
     });
   });
 });
@@ -377,7 +377,7 @@ describe('xs4-setup bad input (exit 2, one line)', () => {
     const r = await run(['setup', '--profile', bad]);
     expect(r.code).toBe(2);
     expect(r.stderr).toBe(
-      'xs4-setup: profile.spaceUrl: must be a host name (letters, digits, hyphens, dots) or an IP address. [INVALID_INPUT]\n',
+      'xs4-setup: Space SHIP address (spaceUrl): must be a host name (letters, digits, hyphens, dots) or an IP address. [INVALID_INPUT]\n',
     );
     const notJson = join(tmp, 'not-json.json');
     await writeFile(notJson, '{');
