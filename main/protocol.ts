@@ -2,7 +2,6 @@
 import { protocol, type Session } from 'electron';
 import { APP_SCHEME, serveAppRequest } from './protocol-serve';
 
-
 /** Must run before `app` is ready: makes app:// a standard, secure origin (like https) for the page. */
 export function registerAppSchemeAsPrivileged(): void {
   protocol.registerSchemesAsPrivileged([

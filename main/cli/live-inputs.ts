@@ -4,7 +4,7 @@ import { DEFAULT_CHECK_TIMEOUT_MS, DEFAULT_RUN_DEADLINE_MS } from '../core/check
 import { FACE_ID, FACE_ID_RULE } from '../core/face/face-contract';
 import { parseServiceUrl } from '../core/net/endpoint';
 import { invalidInput } from '../core/errors';
-import { canonicalFingerprint, SHA256_FINGERPRINT_RULE } from '../../contract/rules/fingerprint';
+import { canonicalFingerprint } from '../../contract/rules/fingerprint';
 import { secretFingerprint } from '../core/secrets/fingerprint';
 import { type FlagSpec, type ParsedFlags, msFlag, stringFlag, usageError } from './args';
 import type { CliIo } from './io';
@@ -67,7 +67,7 @@ export async function liveSettings(
     const raw = stringFlag(flags, flag);
     if (raw === undefined) continue;
     const fp = canonicalFingerprint(raw);
-    if (fp === null) throw invalidInput(`--${flag}`, SHA256_FINGERPRINT_RULE);
+    if (fp === null) throw invalidInput(`--${flag}`, text('rules.sha256Fingerprint'));
     inputs[input] = fp;
   }
   const shipKey = await readSecret(SHIP_KEY, flags, io);

@@ -1,6 +1,7 @@
 // Structured errors shared by the whole core: a stable code for code and tests, a sentence and a remedy for people,
 // both from the messages catalogs (errors.<CODE>.message / .remedy), so every reader gets them in their language.
 import { text, type Text, type TextParam } from '../../contract/text';
+import { coreCatalog } from '../../messages/catalog';
 import { en } from '../../messages/render';
 
 export type ErrorParams = Record<string, TextParam>;
@@ -115,21 +116,39 @@ export function fromErrorInfo(info: ErrorInfo): AppError {
   return new AppError(info.code, options);
 }
 
-/** The label of a field the technician fills in (fields.<name> in the catalogs), e.g. "XS4 Face server address". */
+let englishCatalog: Record<string, unknown> | undefined;
+
+/** True when the English catalog has a sentence (not a group of them) at this dotted key. */
+function hasSentence(key: string): boolean {
+  englishCatalog ??= coreCatalog('en');
+  let node: unknown = englishCatalog;
+  for (const part of key.split('.')) {
+    if (typeof node !== 'object' || node === null) return false;
+    node = (node as Record<string, unknown>)[part];
+  }
+  return typeof node === 'string';
+}
+
+/**
+ * The label of a field the technician fills in (fields.<name> in the catalogs), e.g. "XS4 Face server address".
+ * A dotted field ("profile.enrollment.companyName", "regions.0.authority") is named by the most specific label the
+ * catalogs have for its tail ("enrollment.companyName", then "companyName"; list indexes skipped), never by the internal
+ * path itself: that stays in the error's detail.field for code and forms.
+ */
 export function fieldLabel(field: string): Text {
-  return text(`fields.${field}`);
+  const parts = field.split('.').filter((p) => p !== '' && !/^\d+$/.test(p));
+  for (let i = 0; i < parts.length; i += 1) {
+    const key = `fields.${parts.slice(i).join('.')}`;
+    if (hasSentence(key)) return text(key);
+  }
+  return text('fields.input');
 }
 
 /**
  * Input that breaks a rule: always names the field (by its label) and the rule (rules.<code> in the catalogs).
  * `detail` keeps the field's name and the rule's key, so a form can show the error next to its field.
  */
-export function invalidInput(field: string, rule: Text | string): AppError {
-  if (typeof rule === 'string')
-    return new AppError('INVALID_INPUT', `${field}: ${rule}.`, `Correct "${field}" and try again.`, {
-      field,
-      rule,
-    });
+export function invalidInput(field: string, rule: Text): AppError {
   return new AppError('INVALID_INPUT', {
     params: { field: fieldLabel(field), rule },
     detail: { field, rule: rule.key },

@@ -4,7 +4,7 @@
 // variable SPACE_SIM_SHIP_KEY or from the admin endpoint.
 import { isIP } from 'node:net';
 import { pathToFileURL } from 'node:url';
-import { invalidInput } from '../../main/core/errors';
+import { AppError } from '../../main/core/errors';
 import { validatePort } from '../../main/core/net/endpoint';
 import {
   CERT_KINDS,
@@ -41,7 +41,7 @@ State can be changed at run time: POST JSON to /__sim/state.`;
 
 function oneOf<T extends string>(flag: string, v: string, allowed: readonly T[]): T {
   if (!(allowed as readonly string[]).includes(v))
-    throw invalidInput(flag, `must be one of ${allowed.join(', ')}`);
+    throw simUsage(flag, `must be one of ${allowed.join(', ')}`);
   return v as T;
 }
 
@@ -59,10 +59,10 @@ export function parseSimArgs(
   let port = 0;
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i]!;
-    if (flag === '--help' || flag === '-h') throw invalidInput('--help', USAGE);
-    if (!flag.startsWith('--')) throw invalidInput(flag, 'is not an option (options start with --)');
+    if (flag === '--help' || flag === '-h') throw simUsage('--help', USAGE);
+    if (!flag.startsWith('--')) throw simUsage(flag, 'is not an option (options start with --)');
     const v = argv[i + 1];
-    if (v === undefined || v.startsWith('--')) throw invalidInput(flag, 'needs a value');
+    if (v === undefined || v.startsWith('--')) throw simUsage(flag, 'needs a value');
     i++;
     switch (flag) {
       case '--port':
@@ -87,19 +87,19 @@ export function parseSimArgs(
         state.auth = oneOf(flag, v, ['none', 'basic', 'custom'] as const);
         break;
       case '--limit-to':
-        if (isIP(v) === 0) throw invalidInput(flag, 'must be an IP address (the one server SHIP answers)');
+        if (isIP(v) === 0) throw simUsage(flag, 'must be an IP address (the one server SHIP answers)');
         state.limitTo = v;
         break;
       case '--protocol-version':
-        if (!/^\d+(\.\d+)*$/.test(v)) throw invalidInput(flag, 'must be a version such as 1.0');
+        if (!/^\d+(\.\d+)*$/.test(v)) throw simUsage(flag, 'must be a version such as 1.0');
         state.protocolVersion = v;
         break;
       case '--space-version':
-        if (!/^\d+(\.\d+){0,3}$/.test(v)) throw invalidInput(flag, 'must be a version such as 6.4.4.0');
+        if (!/^\d+(\.\d+){0,3}$/.test(v)) throw simUsage(flag, 'must be a version such as 6.4.4.0');
         state.spaceVersion = v;
         break;
       case '--clock-offset':
-        if (!/^-?\d{1,9}$/.test(v)) throw invalidInput(flag, 'must be a whole number of seconds');
+        if (!/^-?\d{1,9}$/.test(v)) throw simUsage(flag, 'must be a whole number of seconds');
         state.clockOffsetSeconds = Number(v);
         break;
       case '--charset':
@@ -110,28 +110,28 @@ export function parseSimArgs(
         break;
       case '--face-field': {
         const eq = v.indexOf('=');
-        if (eq <= 0) throw invalidInput(flag, 'must be NAME=VALUE');
+        if (eq <= 0) throw simUsage(flag, 'must be NAME=VALUE');
         face[v.slice(0, eq)] = v.slice(eq + 1);
         break;
       }
       case '--key':
-        throw invalidInput(
+        throw simUsage(
           flag,
           `is not accepted: pass the key in the environment variable ${KEY_ENV}, never on the command line`,
         );
       default:
-        throw invalidInput(flag, 'is not a known option (see --help)');
+        throw simUsage(flag, 'is not a known option (see --help)');
     }
   }
   if (Object.keys(face).length > 0) state.faceRecognition = face;
   const key = env[KEY_ENV];
   if (key !== undefined && key !== '') state.key = key;
   if ((state.auth === 'custom' || state.auth === 'basic') && state.key === undefined) {
-    throw invalidInput('--auth', `${state.auth} needs the key in the environment variable ${KEY_ENV}`);
+    throw simUsage('--auth', `${state.auth} needs the key in the environment variable ${KEY_ENV}`);
   }
   const checked = SpaceSimStateSchema.partial().safeParse(state);
   if (!checked.success)
-    throw invalidInput(
+    throw simUsage(
       checked.error.issues[0]?.path.join('.') ?? 'options',
       checked.error.issues[0]?.message ?? 'invalid',
     );
@@ -164,3 +164,11 @@ async function main(): Promise<void> {
 }
 
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) void main();
+
+/** A wrong option of the simulator's own command line (a developer tool: English only, not the app's catalogs). */
+function simUsage(flag: string, rule: string): AppError {
+  return new AppError('INVALID_INPUT', `${flag}: ${rule}.`, 'Run with --help for the options.', {
+    field: flag,
+    rule,
+  });
+}

@@ -14,15 +14,6 @@ export const RegistryCodes = {
   DUPLICATE_TEXT_FILE: 'REGISTRY_DUPLICATE_TEXT_FILE',
 } as const;
 
-function broken(code: string, message: string, detail: Record<string, unknown>): AppError {
-  return new AppError(
-    code,
-    message,
-    'This is a bug in the check list; report it to the maintainers.',
-    detail,
-  );
-}
-
 /**
  * Flattens the groups into one ordered list and refuses a broken one: duplicate or unsafe ids, a dependency on a
  * check that is not registered, a dependency cycle, two checks claiming the same bundle text file.
@@ -33,26 +24,23 @@ export function buildRegistry(groups: ReadonlyArray<readonly Check[]>): Check[] 
   const textFiles = new Map<string, string>();
   for (const check of list) {
     if (!ID_RULE.test(check.id))
-      throw broken(
-        RegistryCodes.BAD_ID,
-        `Check id "${check.id}" must be lower-case letters, digits, dots, hyphens or underscores.`,
-        { id: check.id },
-      );
+      throw new AppError(RegistryCodes.BAD_ID, { params: { id: check.id }, detail: { id: check.id } });
     if (seen.has(check.id))
-      throw broken(RegistryCodes.DUPLICATE_ID, `Two checks share the id "${check.id}".`, { id: check.id });
+      throw new AppError(RegistryCodes.DUPLICATE_ID, { params: { id: check.id }, detail: { id: check.id } });
     seen.set(check.id, check);
     if (check.bundle) {
       const f = check.bundle.textFile;
       if (!TEXT_FILE_RULE.test(f))
-        throw broken(
-          RegistryCodes.BAD_ID,
-          `Check ${check.id}: bundle text file "${f}" must be a plain lower-case .txt name.`,
-          { id: check.id, file: f },
-        );
+        throw new AppError(RegistryCodes.BAD_ID, {
+          variant: 'textFile',
+          params: { id: check.id, file: f },
+          detail: { id: check.id, file: f },
+        });
       const other = textFiles.get(f);
       if (other)
-        throw broken(RegistryCodes.DUPLICATE_TEXT_FILE, `Checks ${other} and ${check.id} both claim ${f}.`, {
-          file: f,
+        throw new AppError(RegistryCodes.DUPLICATE_TEXT_FILE, {
+          params: { first: other, second: check.id, file: f },
+          detail: { file: f },
         });
       textFiles.set(f, check.id);
     }
@@ -60,9 +48,9 @@ export function buildRegistry(groups: ReadonlyArray<readonly Check[]>): Check[] 
   for (const check of list) {
     for (const dep of check.dependsOn ?? []) {
       if (!seen.has(dep))
-        throw broken(RegistryCodes.UNKNOWN_DEPENDENCY, `Check ${check.id} depends on unknown check ${dep}.`, {
-          id: check.id,
-          dependsOn: dep,
+        throw new AppError(RegistryCodes.UNKNOWN_DEPENDENCY, {
+          params: { id: check.id, dependsOn: dep },
+          detail: { id: check.id, dependsOn: dep },
         });
     }
   }
@@ -71,11 +59,10 @@ export function buildRegistry(groups: ReadonlyArray<readonly Check[]>): Check[] 
   const visit = (id: string, path: string[]): void => {
     if (state.get(id) === 'done') return;
     if (state.get(id) === 'visiting') {
-      throw broken(
-        RegistryCodes.DEPENDENCY_CYCLE,
-        `Checks depend on each other in a cycle: ${[...path, id].join(' → ')}.`,
-        { cycle: [...path, id] },
-      );
+      throw new AppError(RegistryCodes.DEPENDENCY_CYCLE, {
+        params: { cycle: [...path, id].join(' → ') },
+        detail: { cycle: [...path, id] },
+      });
     }
     state.set(id, 'visiting');
     for (const dep of seen.get(id)?.dependsOn ?? []) visit(dep, [...path, id]);

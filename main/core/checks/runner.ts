@@ -2,9 +2,10 @@
 //
 // The same runner evaluates evidence read from a bundle (no network, no PowerShell): only the way evidence is
 // obtained differs, so a verdict offline is the verdict the site would have seen live.
+import { text, type Sayable, type Text } from '../../../contract/text';
 import { en } from '../../../messages/render';
-import type { Sayable } from '../../../contract/text';
 import { AppError, type ErrorInfo, toErrorInfo } from '../errors';
+import { andList } from './sentences';
 import type { Check, CheckContext, CheckInputs, CheckResult, CheckStatus } from './types';
 import type { CheckRunRecord, RunProgressEvent, RunResult } from './run-result';
 
@@ -26,19 +27,22 @@ export const RunnerCodes = {
 } as const;
 
 /** Human names of inputs for "needs X" skips; the CLI and GUI may pass their own (e.g. naming a flag). */
-export const DEFAULT_INPUT_LABELS: Record<keyof CheckInputs, string> = {
-  faceUrl: 'the XS4 Face URL',
-  faceToken: 'the XS4 Face sign-in token',
-  facePinnedFingerprint256: 'the accepted XS4 Face certificate fingerprint',
-  spaceUrl: 'the Space SHIP URL',
-  spacePinnedFingerprint256: 'the accepted Space certificate fingerprint',
-  shipKey: 'the SHIP API key',
-  extraCa: 'extra CA certificates',
-  faceSiteId: 'the XS4 Face site',
-  faceServerId: 'the XS4 Face server',
+export const DEFAULT_INPUT_LABELS: Record<keyof CheckInputs, Text> = {
+  faceUrl: text('checks.runner.input.faceUrl'),
+  faceToken: text('checks.runner.input.faceToken'),
+  facePinnedFingerprint256: text('checks.runner.input.facePinnedFingerprint256'),
+  spaceUrl: text('checks.runner.input.spaceUrl'),
+  spacePinnedFingerprint256: text('checks.runner.input.spacePinnedFingerprint256'),
+  shipKey: text('checks.runner.input.shipKey'),
+  extraCa: text('checks.runner.input.extraCa'),
+  faceSiteId: text('checks.runner.input.faceSiteId'),
+  faceServerId: text('checks.runner.input.faceServerId'),
 };
 
-/** Evidence handed to the runner instead of collecting it (offline evaluation of a bundle). */
+/**
+ * Evidence handed to the runner instead of collecting it (offline evaluation of a bundle). A missing check's reason is
+ * a Text, or the English an older bundle's manifest recorded.
+ */
 export type SuppliedEvidence =
   | { kind: 'evidence'; evidence: unknown }
   | { kind: 'error'; error: ErrorInfo }
@@ -55,7 +59,8 @@ export interface RunOptions {
   platform?: NodeJS.Platform;
   now?: () => Date;
   onProgress?: (event: RunProgressEvent) => void;
-  inputLabels?: Partial<Record<keyof CheckInputs, string>>;
+  /** Names of inputs for "needs X" skips (the CLI names its flags); Texts, or flags that need no translation. */
+  inputLabels?: Partial<Record<keyof CheckInputs, Sayable>>;
 }
 
 type Obtain = (check: Check, ctx: CheckContext) => Promise<unknown>;
@@ -74,12 +79,22 @@ export function evaluateEvidence(
   return execute('evidence', checks, options, undefined, supplied);
 }
 
+/** An error's sentence and remedy: by its catalog key, or the English it came with (an older bundle's manifest). */
+function wordsOf(error: ErrorInfo): { message: Sayable; remedy: Sayable } {
+  if (error.key === undefined) return { message: error.message, remedy: error.remedy };
+  return {
+    message: text(`${error.key}.message`, error.params),
+    remedy: text(`${error.key}.remedy`, error.params),
+  };
+}
+
 /** The result of a check whose evidence could not be read: never pass. */
 export function couldNotRead(error: ErrorInfo): CheckResult {
+  const words = wordsOf(error);
   return {
     status: 'fail',
-    summary: `could not read: ${error.message}`,
-    remedy: error.remedy,
+    summary: text('checks.runner.couldNotRead', { cause: words.message }),
+    remedy: words.remedy,
     code: error.code,
   };
 }
@@ -111,17 +126,7 @@ async function execute(
   const total = checks.length;
 
   const deadline = new AbortController();
-  const deadlineTimer = setTimeout(
-    () =>
-      deadline.abort(
-        new AppError(
-          RunnerCodes.DEADLINE,
-          'The overall deadline was reached.',
-          'Run again with a longer deadline.',
-        ),
-      ),
-    deadlineMs,
-  );
+  const deadlineTimer = setTimeout(() => deadline.abort(new AppError('RUN_DEADLINE')), deadlineMs);
   const runSignal = options.signal ? AbortSignal.any([options.signal, deadline.signal]) : deadline.signal;
 
   const byId = new Map(checks.map((c) => [c.id, c]));
@@ -129,9 +134,8 @@ async function execute(
 
   /** Why the run stopped, once it has. */
   const stopReason = (): CheckResult | undefined => {
-    if (options.signal?.aborted) return skip('cancelled before it finished', RunnerCodes.CANCELLED);
-    if (deadline.signal.aborted)
-      return skip('not started: the overall deadline was reached', RunnerCodes.DEADLINE);
+    if (options.signal?.aborted) return skip(text('checks.runner.skip.cancelled'), RunnerCodes.CANCELLED);
+    if (deadline.signal.aborted) return skip(text('checks.runner.skip.deadline'), RunnerCodes.DEADLINE);
     return undefined;
   };
 
@@ -141,14 +145,24 @@ async function execute(
       const dep = byId.get(depId);
       if (!dep)
         throw new Gate(
-          skip(`skipped because ${depId} is not part of this run`, RunnerCodes.DEPENDENCY_NOT_RUN),
+          skip(text('checks.runner.skip.notInRun', { check: depId }), RunnerCodes.DEPENDENCY_NOT_RUN),
         );
       const record = await records.get(depId)!;
       if (record.result.status === 'fail' && record.outcome === 'collected') {
-        throw new Gate(skip(`skipped because ${dep.title} failed`, RunnerCodes.DEPENDENCY_FAILED));
+        throw new Gate(
+          skip(
+            text('checks.runner.skip.dependencyFailed', { check: dep.title }),
+            RunnerCodes.DEPENDENCY_FAILED,
+          ),
+        );
       }
       if (record.result.status === 'fail' || record.result.status === 'skip') {
-        throw new Gate(skip(`skipped because ${dep.title} could not run`, RunnerCodes.DEPENDENCY_NOT_RUN));
+        throw new Gate(
+          skip(
+            text('checks.runner.skip.dependencyNotRun', { check: dep.title }),
+            RunnerCodes.DEPENDENCY_NOT_RUN,
+          ),
+        );
       }
       evidence[depId] = record.evidence;
     }
@@ -157,7 +171,7 @@ async function execute(
 
   const liveGate = (check: Check): CheckResult | undefined => {
     if (check.windowsOnly && platform !== 'win32') {
-      return skip(`only runs on Windows (this machine is ${platform})`, RunnerCodes.WINDOWS_ONLY);
+      return skip(text('checks.runner.skip.windowsOnly', { platform }), RunnerCodes.WINDOWS_ONLY);
     }
     const missing = (check.requires ?? []).filter((k) => {
       const v = inputs[k];
@@ -167,7 +181,7 @@ async function execute(
     });
     if (missing.length > 0)
       return skip(
-        `needs ${missing.map((k) => labels[k]).join(' and ')}: not given`,
+        text('checks.runner.skip.inputMissing', { inputs: andList(missing.map((k) => labels[k])) }),
         RunnerCodes.INPUT_MISSING,
       );
     return undefined;
@@ -190,14 +204,7 @@ async function execute(
     const signal = AbortSignal.any([runSignal, perCheck.signal]);
     const timer = setTimeout(
       () =>
-        perCheck.abort(
-          new AppError(
-            RunnerCodes.TIMEOUT,
-            `no answer within ${timeoutMs} ms`,
-            'Check that the server is reachable, or run again with a longer --timeout-ms.',
-            { timeoutMs },
-          ),
-        ),
+        perCheck.abort(new AppError('CHECK_TIMEOUT', { params: { ms: timeoutMs }, detail: { timeoutMs } })),
       timeoutMs,
     );
     const ctx: CheckContext = { inputs, signal, timeoutMs, platform, now, dependencies };
@@ -247,7 +254,7 @@ async function execute(
         dependencies = await waitForDependencies(check);
       } catch (e) {
         if (e instanceof Gate) {
-          perCheck.abort(new AppError(RunnerCodes.DEPENDENCY_FAILED, 'a dependency failed', 'none'));
+          perCheck.abort(new AppError('CHECK_DEPENDENCY_FAILED'));
           await early?.catch(() => {});
           return finish({ ...base, outcome: 'not-run', result: e.result, durationMs: 0 });
         }
@@ -263,9 +270,9 @@ async function execute(
     let t0 = performance.now();
     if (mode === 'evidence') {
       options.onProgress?.({ type: 'started', id: check.id, title: check.title, index, total });
-      const s = supplied?.[check.id] ?? {
+      const s: SuppliedEvidence = supplied?.[check.id] ?? {
         kind: 'missing',
-        reason: 'not in the evidence bundle',
+        reason: text('checks.runner.skip.notInBundle'),
         code: RunnerCodes.NOT_IN_BUNDLE,
       };
       if (s.kind === 'missing')
@@ -286,7 +293,7 @@ async function execute(
         return finish({
           ...base,
           outcome: 'not-run',
-          result: skip('cancelled before it finished', RunnerCodes.CANCELLED),
+          result: skip(text('checks.runner.skip.cancelled'), RunnerCodes.CANCELLED),
           durationMs: got.durationMs,
         });
       }
@@ -306,22 +313,25 @@ async function execute(
     // Evidence is validated in both modes, so whatever passes live also reads back from a bundle.
     const parsed = check.evidenceSchema.safeParse(evidence);
     if (!parsed.success) {
-      const error: ErrorInfo = {
-        code: RunnerCodes.EVIDENCE_INVALID,
-        message: `evidence of ${check.id} has an unexpected shape (${parsed.error.issues[0]?.path.join('.') || 'root'}: ${parsed.error.issues[0]?.message ?? 'invalid'})`,
-        remedy: 'Collect the evidence again with the same version of the tool.',
-      };
+      // Where and what (the evidence's own field names, zod's words) go to detail for support, not into the sentence.
+      const issue = parsed.error.issues[0];
+      const error = toErrorInfo(
+        new AppError('CHECK_EVIDENCE_INVALID', {
+          params: { check: check.id },
+          detail: { path: issue?.path.map(String).join('.') ?? '', issue: issue?.message ?? '' },
+        }),
+      );
       return finish({ ...base, outcome: 'error', error, result: couldNotRead(error), durationMs: elapsed() });
     }
     let result: CheckResult;
     try {
       result = check.evaluate(parsed.data);
     } catch (e) {
-      const info = toErrorInfo(e);
+      const words = wordsOf(toErrorInfo(e));
       result = {
         status: 'fail',
-        summary: `could not evaluate: ${info.message}`,
-        remedy: info.remedy,
+        summary: text('checks.runner.couldNotEvaluate', { cause: words.message }),
+        remedy: words.remedy,
         code: RunnerCodes.EVALUATE_FAILED,
       };
     }
@@ -376,15 +386,8 @@ function abortReason(
   perCheck: AbortSignal,
 ): ErrorInfo {
   if (signal.aborted) {
-    if (external?.aborted)
-      return { code: RunnerCodes.CANCELLED, message: 'cancelled', remedy: 'Start it again when ready.' };
-    if (deadline.aborted) {
-      return {
-        code: RunnerCodes.DEADLINE,
-        message: 'the overall deadline was reached before it finished',
-        remedy: 'Run again with a longer deadline, or check the slow checks first.',
-      };
-    }
+    if (external?.aborted) return toErrorInfo(new AppError('CANCELLED'));
+    if (deadline.aborted) return toErrorInfo(new AppError('RUN_DEADLINE'));
     if (perCheck.aborted) return toErrorInfo(perCheck.reason);
   }
   return toErrorInfo(e);

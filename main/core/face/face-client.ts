@@ -2,6 +2,7 @@
 // and verified. The transport (retries, parsing, pending writes) is face-transport.ts.
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
+import { text } from '../../../contract/text';
 import { AppError, invalidInput } from '../errors';
 import { validateHost, validatePort } from '../net/endpoint';
 import {
@@ -25,7 +26,7 @@ import {
   FacePaths,
 } from './face-contract';
 import { AUTH_KEY_OPTION_ID, FACE_MAX_SCRIPT_BYTES } from './face-assumptions';
-import { FaceCodes, badResponse } from './face-errors';
+import { FaceCodes, type FaceRoute, badResponse } from './face-errors';
 import type { FaceTarget } from './face-selection';
 import { faceKeyFingerprint } from '../secrets/fingerprint';
 import { validateShipKey } from '../secrets/ship-key';
@@ -89,11 +90,10 @@ export interface FaceClient {
 
 function oneLine(field: string, v: string, max: number): string {
   const s = v.trim();
-  if (s.length === 0) throw invalidInput(field, 'must not be empty');
-  if (s.length > max) throw invalidInput(field, `must be at most ${max} characters`);
+  if (s.length === 0) throw invalidInput(field, text('rules.required'));
+  if (s.length > max) throw invalidInput(field, text('rules.maxLength', { max }));
   // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u001F\u007F-\u009F]/.test(s))
-    throw invalidInput(field, 'must not contain control characters or line breaks');
+  if (/[\u0000-\u001F\u007F-\u009F]/.test(s)) throw invalidInput(field, text('rules.noControl'));
   return s;
 }
 
@@ -104,7 +104,7 @@ export function createFaceClient(opts: FaceClientOptions): FaceClient {
   /** Sends a write and waits while it is pending, or (resuming) waits for the change already sent. */
   async function submit(
     t: FaceTarget,
-    route: string,
+    route: FaceRoute,
     resume: Resume | undefined,
     send: () => Promise<Change>,
   ): Promise<{ changeId: string; waitedMs: number }> {
@@ -126,7 +126,7 @@ export function createFaceClient(opts: FaceClientOptions): FaceClient {
 
     async addIntegrations(t, types, resume) {
       const body = AddIntegrationsSchema.safeParse({ add: types });
-      if (!body.success) throw invalidInput('integrations', 'must be 1-100 integration identifiers');
+      if (!body.success) throw invalidInput('integrations', text('rules.integrationIds'));
       const w = await submit(t, 'add integrations', resume, async () => {
         const sent = await call(WriteSchema, 'add integrations', scoped(t, FacePaths.integrations), {
           method: 'POST',
@@ -146,7 +146,7 @@ export function createFaceClient(opts: FaceClientOptions): FaceClient {
     async updateSpaceIntegration(t, update, resume) {
       const host = validateHost(update.host, 'spaceHost');
       const port = validatePort(update.port, 'spacePort');
-      if (typeof update.https !== 'boolean') throw invalidInput('spaceHttps', 'must be true or false');
+      if (typeof update.https !== 'boolean') throw invalidInput('spaceHttps', text('rules.type.boolean'));
       const key =
         update.shipApiKey === undefined ? undefined : validateShipKey(update.shipApiKey, 'shipApiKey');
       const body = { host, port, https: update.https, ...(key !== undefined ? { shipApiKey: key } : {}) };
@@ -170,12 +170,7 @@ export function createFaceClient(opts: FaceClientOptions): FaceClient {
       if (key !== undefined) {
         const fp = faceKeyFingerprint(key);
         if (!after.shipApiKey.set || after.shipApiKey.fingerprint !== fp) {
-          throw notApplied(
-            'Space server details',
-            'shipApiKey fingerprint',
-            fp,
-            after.shipApiKey.fingerprint,
-          );
+          throw notApplied('Space server details', 'shipApiKeyFingerprint', fp, after.shipApiKey.fingerprint);
         }
       }
       return { value: after, ...w };
@@ -207,16 +202,17 @@ export function createFaceClient(opts: FaceClientOptions): FaceClient {
       ).options;
       const after = authKey(options);
       if (after === undefined || after.length === 0) {
-        throw badResponse('Space General Options', `no ${AUTH_KEY_OPTION_ID} row after the reset`);
+        throw badResponse('Space General Options', text('face.badResponse.noAuthKey'), {
+          option: AUTH_KEY_OPTION_ID,
+        });
       }
       if (after === before) {
         const fp = faceKeyFingerprint(after);
-        throw notApplied(
-          'reset authentication key',
-          'authentication key fingerprint',
-          `anything but ${fp}`,
-          fp,
-        );
+        throw new AppError(FaceCodes.WRITE_NOT_APPLIED, {
+          variant: 'sameKey',
+          params: { fingerprint: fp },
+          detail: { route: 'reset authentication key', field: 'authKeyFingerprint', actual: fp },
+        });
       }
       return { value: options, ...w, keyFingerprint: faceKeyFingerprint(after) };
     },
@@ -231,11 +227,13 @@ export function createFaceClient(opts: FaceClientOptions): FaceClient {
       try {
         u = new URL(rawUrl);
       } catch {
-        throw invalidInput('privacyPolicyUrl', 'must be a URL such as https://example.com/privacy');
+        throw invalidInput(
+          'privacyPolicyUrl',
+          text('rules.url.example', { example: 'https://example.com/privacy' }),
+        );
       }
-      if (u.protocol !== 'https:') throw invalidInput('privacyPolicyUrl', 'must use https');
-      if (u.username || u.password)
-        throw invalidInput('privacyPolicyUrl', 'must not contain a user name or password');
+      if (u.protocol !== 'https:') throw invalidInput('privacyPolicyUrl', text('rules.url.https'));
+      if (u.username || u.password) throw invalidInput('privacyPolicyUrl', text('rules.url.noCredentials'));
       const body = { companyName, privacyPolicyUrl: u.toString() };
       const w = await submit(t, 'Enrollment Service settings', resume, async () => {
         const sent = await call(WriteSchema, 'Enrollment Service settings', scoped(t, FacePaths.enrollment), {
@@ -274,12 +272,10 @@ export function createFaceClient(opts: FaceClientOptions): FaceClient {
       const content = Buffer.from(s.contentBase64, 'base64');
       const sha256 = createHash('sha256').update(content).digest('hex');
       if (sha256 !== s.sha256.toLowerCase()) {
-        throw new AppError(
-          FaceCodes.SCRIPT_HASH_MISMATCH,
-          `The Space Install Script arrived with SHA-256 ${sha256}, not the ${s.sha256.toLowerCase()} the server announced.`,
-          'Download it again; if it persists, do not run it and contact Salto.',
-          { expected: s.sha256.toLowerCase(), actual: sha256 },
-        );
+        throw new AppError(FaceCodes.SCRIPT_HASH_MISMATCH, {
+          params: { actual: sha256, expected: s.sha256.toLowerCase() },
+          detail: { expected: s.sha256.toLowerCase(), actual: sha256 },
+        });
       }
       return { fileName: s.fileName, content, sha256 };
     },

@@ -1,4 +1,5 @@
 // Stable FACE_* codes: the network layer's codes and HTTP answers turned into words a technician can act on.
+import { text, type Text } from '../../../contract/text';
 import { AppError, isAppError } from '../errors';
 import { NetCodes } from '../net/net-errors';
 import { stripControl } from './sanitize';
@@ -16,6 +17,8 @@ export const FaceCodes = {
   TLS_MALFORMED_CERTIFICATE: 'FACE_TLS_MALFORMED_CERTIFICATE',
   UNAUTHORIZED: 'FACE_UNAUTHORIZED',
   NOT_FOUND: 'FACE_NOT_FOUND',
+  /** HTTP 429: the server asks the client to slow down. */
+  BUSY: 'FACE_BUSY',
   REJECTED: 'FACE_REJECTED',
   SERVER_ERROR: 'FACE_SERVER_ERROR',
   BAD_RESPONSE: 'FACE_BAD_RESPONSE',
@@ -32,162 +35,148 @@ export const FaceCodes = {
   SERVER_NOT_SELECTED: 'FACE_SERVER_NOT_SELECTED',
 } as const;
 
-const SERVER = 'the XS4 Face server';
+/**
+ * What each request is about, in words (its id stays in errors' detail.route and in pending-write progress): "the
+ * request for {{route}}", "the change to {{route}}".
+ */
+const ROUTE_TEXTS = {
+  'sign-in check': text('face.route.whoami'),
+  'site list': text('face.route.sites'),
+  'integration list': text('face.route.integrations'),
+  'add integrations': text('face.route.addIntegrations'),
+  'Space integration': text('face.route.spaceIntegration'),
+  'Space server details': text('face.route.spaceDetails'),
+  'Space General Options': text('face.route.generalOptions'),
+  'reset authentication key': text('face.route.resetAuthKey'),
+  'Enrollment Service settings': text('face.route.enrollment'),
+  'change status': text('face.route.changeStatus'),
+  change: text('face.route.change'),
+  'Space Install Script': text('face.route.installScript'),
+  'certificate check': text('face.route.certificate'),
+} as const satisfies Record<string, Text>;
+
+/** The id of one kind of request to the XS4 Face server (stable: detail.route, progress events). */
+export type FaceRoute = keyof typeof ROUTE_TEXTS;
+
+/** What a request is about, as words for a sentence. */
+export function routeText(route: FaceRoute): Text {
+  return ROUTE_TEXTS[route];
+}
+
+function netError(
+  code: string,
+  e: AppError,
+  params: Record<string, Text | string>,
+  d: Record<string, unknown>,
+) {
+  return new AppError(code, { params, detail: d, cause: e });
+}
 
 /** Maps an error of httpRequest into a FACE_* error, keeping the original code and facts in detail. */
-export function fromNetError(e: unknown, route: string): unknown {
+export function fromNetError(e: unknown, route: FaceRoute): unknown {
   if (!isAppError(e)) return e;
   const d: Record<string, unknown> = { ...(e.detail ?? {}), netCode: e.code, route };
+  const host = String(d.host);
+  const port = String(d.port);
   switch (e.code) {
     case NetCodes.DNS:
-      return new AppError(
-        FaceCodes.UNREACHABLE_DNS,
-        `The name of ${SERVER} could not be resolved (${String(d.host)}).`,
-        "Check the spelling of the XS4 Face address and this machine's DNS server, or use its IP address.",
-        d,
-        e,
-      );
+      return netError(FaceCodes.UNREACHABLE_DNS, e, { host }, d);
     case NetCodes.REFUSED:
-      return new AppError(
-        FaceCodes.UNREACHABLE_REFUSED,
-        `${SERVER} refused the connection on ${String(d.host)}:${String(d.port)}.`,
-        'Check that the XS4 Face VM is running, that the port is 443 (or the one it serves), and that its firewall allows inbound TCP/443.',
-        d,
-        e,
-      );
+      return netError(FaceCodes.UNREACHABLE_REFUSED, e, { host, port }, d);
     case NetCodes.UNREACHABLE:
-      return new AppError(
-        FaceCodes.UNREACHABLE_NO_ROUTE,
-        `There is no network route to ${SERVER} (${String(d.host)}).`,
-        'Check the address and the Hyper-V virtual switch or network between this server and XS4 Face.',
-        d,
-        e,
-      );
+      return netError(FaceCodes.UNREACHABLE_NO_ROUTE, e, { host }, d);
     case NetCodes.CONNECT_TIMEOUT:
+      return new AppError(FaceCodes.TIMEOUT, {
+        variant: 'connect',
+        detail: { ...d, phase: 'connect' },
+        cause: e,
+      });
     case NetCodes.RESPONSE_TIMEOUT:
-      return new AppError(
-        FaceCodes.TIMEOUT,
-        e.code === NetCodes.CONNECT_TIMEOUT
-          ? `${SERVER} did not complete the connection in time.`
-          : `${SERVER} accepted the connection but did not answer in time.`,
-        'Check that XS4 Face is running and not overloaded, and that no firewall silently drops the traffic; then try again.',
-        { ...d, phase: e.code === NetCodes.CONNECT_TIMEOUT ? 'connect' : 'response' },
-        e,
-      );
+      return new AppError(FaceCodes.TIMEOUT, {
+        variant: 'response',
+        detail: { ...d, phase: 'response' },
+        cause: e,
+      });
     case NetCodes.DROPPED:
-      return new AppError(
-        FaceCodes.CONNECTION_DROPPED,
-        `${SERVER} closed the connection before its answer was complete.`,
-        'Try again; if it persists, check the XS4 Face server and any proxy in between.',
-        d,
-        e,
-      );
+      return netError(FaceCodes.CONNECTION_DROPPED, e, {}, d);
     case NetCodes.BODY_TOO_LARGE:
-      return new AppError(
-        FaceCodes.BAD_RESPONSE,
-        `${SERVER} sent a larger answer than this contract allows.`,
-        'Check that the address points at the XS4 Face server and not another web service.',
-        { ...d, reason: 'too-large' },
-        e,
-      );
+      return new AppError(FaceCodes.BAD_RESPONSE, {
+        variant: 'tooLarge',
+        detail: { ...d, reason: 'too-large' }, // not for people
+        cause: e,
+      });
     case NetCodes.PLAIN_HTTP:
-      return new AppError(
-        FaceCodes.PLAIN_HTTP,
-        `${SERVER} answered plain HTTP where HTTPS was expected.`,
-        'Use the HTTPS address of XS4 Face (port 443).',
-        d,
-        e,
-      );
+      return netError(FaceCodes.PLAIN_HTTP, e, {}, d);
     case NetCodes.TLS_UNTRUSTED:
     case NetCodes.TLS_EXPIRED:
     case NetCodes.TLS_NAME_MISMATCH: {
       const cert = d.certificate as { fingerprint256?: string; validTo?: string } | undefined;
       const why =
         e.code === NetCodes.TLS_EXPIRED
-          ? `it expired on ${String(cert?.validTo)}`
+          ? text('face.tlsWhy.expired', { date: String(cert?.validTo) })
           : e.code === NetCodes.TLS_NAME_MISMATCH
-            ? `it is not issued for the name ${String(d.host)}`
-            : 'this machine does not trust its issuer';
-      return new AppError(
-        FaceCodes.TLS_UNTRUSTED,
-        `The certificate of ${SERVER} is not trusted: ${why}. SHA-256 ${String(cert?.fingerprint256)}.`,
-        'Compare the fingerprint with the one shown on the XS4 Face server; accept it only if they match (or install the issuing CA on this machine).',
-        d,
-        e,
-      );
+            ? text('face.tlsWhy.name', { host })
+            : text('face.tlsWhy.issuer');
+      return netError(FaceCodes.TLS_UNTRUSTED, e, { why, fingerprint: String(cert?.fingerprint256) }, d);
     }
     case NetCodes.TLS_PIN_MISMATCH:
-      return new AppError(
+      return netError(
         FaceCodes.TLS_PIN_MISMATCH,
-        `The XS4 Face server presented a different certificate (${String(d.actual)}) than the one accepted before (${String(d.expected)}).`,
-        'The certificate was replaced or someone is intercepting the connection. Check the XS4 Face server; accept the new certificate only if you know why it changed.',
-        d,
         e,
+        { actual: String(d.actual), expected: String(d.expected) },
+        d,
       );
     case NetCodes.TLS_MALFORMED:
-      return new AppError(
+      return netError(
         FaceCodes.TLS_MALFORMED_CERTIFICATE,
-        `The certificate of ${SERVER} is malformed (${((d.problems as string[] | undefined) ?? []).join('; ')}); nothing was sent to it.`,
-        'Install a well-formed certificate on the XS4 Face server (re-issue it), then connect again.',
-        d,
         e,
+        { problems: ((d.problems as string[] | undefined) ?? []).join('; ') },
+        d,
       );
     case NetCodes.TLS_HANDSHAKE:
-      return new AppError(
-        FaceCodes.TLS_HANDSHAKE,
-        `The TLS handshake with ${SERVER} failed.`,
-        'Check that the address serves HTTPS with TLS 1.2 or 1.3.',
-        d,
-        e,
-      );
+      return netError(FaceCodes.TLS_HANDSHAKE, e, {}, d);
     default:
       return e;
   }
 }
 
-/** Maps a non-2xx HTTP answer. The server's own message is shown sanitised and shortened. */
-export function fromHttpStatus(status: number, route: string, serverMessage: string | undefined): AppError {
-  const said = serverMessage ? ` The server said: "${stripControl(serverMessage).slice(0, 200)}".` : '';
-  const d = { status, route };
-  if (status === 401 || status === 403) {
-    return new AppError(
-      FaceCodes.UNAUTHORIZED,
-      `${SERVER} refused the sign-in (HTTP ${status}).${said}`,
-      'Sign in to the XS4 Face Console again with an account that manages this site, then retry.',
-      d,
-    );
-  }
-  if (status === 404) {
-    return new AppError(
-      FaceCodes.NOT_FOUND,
-      `${SERVER} does not know ${route} (HTTP 404).${said}`,
-      'Check the selected site and server, and that the XS4 Face server speaks contract version 1.',
-      d,
-    );
-  }
-  if (status >= 500) {
-    return new AppError(
-      FaceCodes.SERVER_ERROR,
-      `${SERVER} failed while handling ${route} (HTTP ${status}).${said}`,
-      'Try again in a minute; if it persists, check the XS4 Face server health in the Console.',
-      d,
-    );
-  }
-  return new AppError(
-    FaceCodes.REJECTED,
-    `${SERVER} rejected ${route} (HTTP ${status}).${said}`,
-    "Check the values entered; the server's message names the problem.",
-    d,
-  );
+/**
+ * The server's own words about a failure, sanitised, shortened and without a final period (our sentence closes the
+ * quotation, so "S.L." never becomes "S.L.."), as a sentence of ours; '' when it said nothing.
+ */
+export function serverWords(serverMessage: string | null | undefined): string {
+  return stripControl(serverMessage ?? '')
+    .trim()
+    .slice(0, 200)
+    .replace(/[\s.]+$/, '');
 }
 
-export function badResponse(route: string, reason: string, extra: Record<string, unknown> = {}): AppError {
-  return new AppError(
-    FaceCodes.BAD_RESPONSE,
-    `${SERVER} answered ${route} with something this app cannot read (${reason}).`,
-    'Check that the address points at the XS4 Face server and that it speaks contract version 1.',
-    { route, reason, ...extra },
-  );
+function serverSaid(serverMessage: string | undefined): Text | string {
+  const said = serverWords(serverMessage);
+  return said === '' ? '' : text('face.serverSaid', { text: said });
+}
+
+/** Maps a non-2xx HTTP answer. The server's own message is shown sanitised and shortened. */
+export function fromHttpStatus(
+  status: number,
+  route: FaceRoute,
+  serverMessage: string | undefined,
+): AppError {
+  const params = { status, route: routeText(route), said: serverSaid(serverMessage) };
+  const detail = { status, route };
+  if (status === 401 || status === 403) return new AppError(FaceCodes.UNAUTHORIZED, { params, detail });
+  if (status === 404) return new AppError(FaceCodes.NOT_FOUND, { params, detail });
+  if (status === 429) return new AppError(FaceCodes.BUSY, { params, detail });
+  if (status >= 500) return new AppError(FaceCodes.SERVER_ERROR, { params, detail });
+  return new AppError(FaceCodes.REJECTED, { params, detail });
+}
+
+/** An answer this client cannot read: `reason` says how (a sentence of face.badResponse.*), detail keeps the facts. */
+export function badResponse(route: FaceRoute, reason: Text, extra: Record<string, unknown> = {}): AppError {
+  return new AppError(FaceCodes.BAD_RESPONSE, {
+    params: { route: routeText(route), reason },
+    detail: { route, reason: reason.key, ...extra },
+  });
 }
 
 /** Why a write that was sent has no answer: the technician cancelled, the connection was cut, or no answer in time. */
@@ -203,18 +192,16 @@ export function unconfirmedReason(e: unknown): UnconfirmedReason | null {
 }
 
 /** A write XS4 Face received (or may have received) without confirming it: say so, never "nothing happened". */
-export function writeUnconfirmed(route: string, reason: UnconfirmedReason, cause: unknown): AppError {
-  const why =
-    reason === 'cancelled'
-      ? `The operation was cancelled while ${SERVER} was handling the change (${route})`
-      : reason === 'dropped'
-        ? `The connection to ${SERVER} ended before it confirmed the change (${route})`
-        : `${SERVER} did not confirm the change (${route}) in time`;
-  return new AppError(
-    FaceCodes.WRITE_UNCONFIRMED,
-    `${why}: it may have been applied.`,
-    'Check what XS4 Face holds now (the assistant reads it back) before saving again.',
-    { route, reason },
+export function writeUnconfirmed(route: FaceRoute, reason: UnconfirmedReason, cause: unknown): AppError {
+  const key = {
+    cancelled: 'errors.FACE_WRITE_UNCONFIRMED.cancelled',
+    dropped: 'errors.FACE_WRITE_UNCONFIRMED.dropped',
+    timeout: 'errors.FACE_WRITE_UNCONFIRMED.timeout',
+  }[reason];
+  return new AppError(FaceCodes.WRITE_UNCONFIRMED, {
+    key,
+    params: { route: routeText(route) },
+    detail: { route, reason },
     cause,
-  );
+  });
 }

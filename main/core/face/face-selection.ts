@@ -27,14 +27,23 @@ export function selectServer(sites: FaceSite[], wanted?: Partial<FaceTarget>): F
 }
 
 function failSelection(choices: string[], wanted?: Partial<FaceTarget>): never {
-  throw new AppError(
-    FaceCodes.SERVER_NOT_SELECTED,
-    wanted?.siteId
-      ? `This account has no XS4 Face server ${wanted.siteId} › ${wanted.serverId ?? '?'}.`
-      : `This account manages ${choices.length} XS4 Face servers; choose one.`,
-    choices.length > 0
-      ? `Choose one of: ${choices.slice(0, 20).join('; ')}.`
-      : 'Ask the site owner to give this account access to the site in the XS4 Face Console.',
-    { choices: choices.slice(0, 100) },
-  );
+  const detail = { choices: choices.slice(0, 100) };
+  const listed = choices.slice(0, 20).join('; ');
+  const variant = wanted?.siteId
+    ? choices.length > 0
+      ? 'unknown'
+      : 'unknownNone'
+    : choices.length > 0
+      ? 'several'
+      : 'none';
+  throw new AppError(FaceCodes.SERVER_NOT_SELECTED, {
+    variant,
+    params: {
+      site: wanted?.siteId ?? '',
+      server: wanted?.serverId ?? '?',
+      count: choices.length,
+      choices: listed,
+    },
+    detail,
+  });
 }

@@ -1,24 +1,21 @@
 // The transport of the XS4 Face client: bearer token, retries for reads only, JSON answers parsed against the
 // contract and sanitised, pending writes waited for, failures told apart. The endpoints live in face-client.ts.
 import { z } from 'zod';
-import { AppError, invalidInput, isAppError } from '../errors';
+import { text } from '../../../contract/text';
+import { AppError, fieldLabel, invalidInput, isAppError } from '../errors';
 import { type Endpoint, parseServiceUrl } from '../net/endpoint';
 import { httpRequest, type TrustPolicy } from '../net/https-client';
 import { CharsetCodes, decodeBody } from '../net/charset';
-import {
-  type Change,
-  ChangeSchema,
-  ErrorBodySchema,
-  FACE_ID,
-  FACE_ID_RULE,
-  FacePaths,
-} from './face-contract';
+import { type Change, ChangeSchema, ErrorBodySchema, FACE_ID, FacePaths } from './face-contract';
 import { FACE_API_BASE_PATH, FACE_MAX_JSON_BYTES } from './face-assumptions';
 import {
   FaceCodes,
+  type FaceRoute,
   badResponse,
   fromHttpStatus,
   fromNetError,
+  routeText,
+  serverWords,
   unconfirmedReason,
   writeUnconfirmed,
 } from './face-errors';
@@ -52,7 +49,7 @@ export interface FaceClientOptions {
 
 /** A write XS4 Face accepted that the on-site server has not applied yet. */
 export interface PendingProgress {
-  route: string;
+  route: FaceRoute;
   changeId: string;
   elapsedMs: number;
   /** When waiting stops with FACE_WRITE_PENDING (the change stays queued; `waitForChange` resumes). */
@@ -69,13 +66,13 @@ export interface CallInit {
 
 export interface FaceTransport {
   /** One call, its answer parsed with `schema`; `route` names it in errors. */
-  call<S extends z.ZodType>(schema: S, route: string, path: string, init?: CallInit): Promise<z.infer<S>>;
+  call<S extends z.ZodType>(schema: S, route: FaceRoute, path: string, init?: CallInit): Promise<z.infer<S>>;
   /** Waits while a write is pending; returns how long it waited. */
-  settle(t: FaceTarget, route: string, first: Change): Promise<number>;
+  settle(t: FaceTarget, route: FaceRoute, first: Change): Promise<number>;
   /** A path under the chosen site and server. */
   scoped(t: FaceTarget, p: string): string;
-  /** A write the server reported as applied that reads back different. */
-  notApplied(route: string, field: string, expected: unknown, actual: unknown): AppError;
+  /** A write the server reported as applied that reads back different; `field` names it by its label (fields.*). */
+  notApplied(route: FaceRoute, field: string, expected: unknown, actual: unknown): AppError;
 }
 
 const RETRYABLE_CODES = new Set<string>([FaceCodes.TIMEOUT, FaceCodes.CONNECTION_DROPPED]);
@@ -89,22 +86,40 @@ function defaultSleep(ms: number, signal?: AbortSignal): Promise<void> {
     }, ms);
     const onAbort = (): void => {
       clearTimeout(t);
-      reject(new AppError('CANCELLED', 'The operation was cancelled.', 'Start it again when ready.'));
+      reject(new AppError('CANCELLED'));
     };
     if (signal?.aborted) onAbort();
     else signal?.addEventListener('abort', onAbort, { once: true });
   });
 }
 
-/** The API root under the typed URL. Refuses http:// — the contract carries a bearer token and secrets. */
+/**
+ * The API root under the typed URL. Refuses http:// (the contract carries a bearer token and secrets), and any path,
+ * query or fragment: the API is at the server's root, so an address copied from the browser would reach nothing.
+ */
 export function faceApiEndpoint(baseUrl: string): Endpoint {
-  const ep = parseServiceUrl(baseUrl, 'faceUrl', ['https:']);
+  const raw = baseUrl.trim();
+  if (/^http:\/\//i.test(raw)) throw invalidInput('faceUrl', text('rules.url.faceHttps'));
+  let typed: URL | null = null;
+  try {
+    typed = new URL(raw);
+  } catch {
+    // parseServiceUrl names what is wrong with it.
+  }
+  if (typed !== null && typed.protocol === 'https:') {
+    const extra = `${typed.pathname}${typed.search}${typed.hash}`;
+    if (extra !== '/') {
+      const address = `https://${typed.host}/`;
+      throw invalidInput('faceUrl', text('rules.url.noPath', { path: extra.slice(0, 200), address }));
+    }
+  }
+  const ep = parseServiceUrl(raw, 'faceUrl', ['https:']);
   return { ...ep, path: `${ep.path}${FACE_API_BASE_PATH}`, url: `${ep.url}${FACE_API_BASE_PATH}` };
 }
 
 /** Refuses an id that is not one XS4 Face could have given (it becomes part of a request path). */
 export function checkFaceId(field: string, value: string): void {
-  if (!FACE_ID.test(value)) throw invalidInput(field, FACE_ID_RULE);
+  if (!FACE_ID.test(value)) throw invalidInput(field, text('rules.faceId'));
 }
 
 function checkTarget(t: FaceTarget): void {
@@ -123,7 +138,7 @@ export function createFaceTransport(opts: FaceClientOptions): FaceTransport {
   const now = opts.now ?? Date.now;
   const trust: TrustPolicy = { pinnedFingerprint256: opts.pinnedFingerprint256, extraCa: opts.extraCa };
   /** The write this client handed to XS4 Face, once sent: a later cancel, cut or timeout leaves it unconfirmed. */
-  let writeSent: string | null = null;
+  let writeSent: FaceRoute | null = null;
 
   /** A failure after a write was sent says that the write may have been applied, instead of a bare network error. */
   function unconfirmedIfSent(e: unknown): unknown {
@@ -133,7 +148,7 @@ export function createFaceTransport(opts: FaceClientOptions): FaceTransport {
 
   async function call<S extends z.ZodType>(
     schema: S,
-    route: string,
+    route: FaceRoute,
     path: string,
     init: CallInit = {},
   ): Promise<z.infer<S>> {
@@ -146,7 +161,7 @@ export function createFaceTransport(opts: FaceClientOptions): FaceTransport {
 
   async function attempt<S extends z.ZodType>(
     schema: S,
-    route: string,
+    route: FaceRoute,
     path: string,
     init: CallInit,
   ): Promise<z.infer<S>> {
@@ -212,48 +227,52 @@ export function createFaceTransport(opts: FaceClientOptions): FaceTransport {
 
   function parseBody<S extends z.ZodType>(
     schema: S,
-    route: string,
+    route: FaceRoute,
     contentType: string | undefined,
     body: Buffer,
     secrets: string[],
   ): z.infer<S> {
     const ct = (contentType ?? '').toLowerCase();
     if (!/^application\/([a-z0-9.+-]*\+)?json\b/.test(ct)) {
-      throw badResponse(route, `expected JSON, got ${ct.split(';')[0]?.slice(0, 60) || 'no content type'}`, {
-        contentType: ct.slice(0, 100),
-      });
+      const got = ct.split(';')[0]?.trim().slice(0, 60) ?? '';
+      throw badResponse(
+        route,
+        got === ''
+          ? text('face.badResponse.noContentType')
+          : text('face.badResponse.notJson', { contentType: got }),
+        { contentType: ct.slice(0, 100) },
+      );
     }
-    let text: string;
+    let decoded: string;
     try {
       // By the charset the answer declares (JSON is UTF-8 unless it says otherwise); never U+FFFD made up here.
-      text = decodeBody(body, contentType, 'json').text;
+      decoded = decodeBody(body, contentType, 'json').text;
     } catch (e) {
       const code = isAppError(e) ? e.code : '';
       throw badResponse(
         route,
         code === CharsetCodes.UNDECLARED_NOT_UTF8
-          ? 'the body is not valid UTF-8 and declares no charset'
+          ? text('face.badResponse.notUtf8')
           : code === CharsetCodes.UNKNOWN
-            ? 'the body declares a charset this app cannot decode'
-            : 'the body is not valid in the charset it declares',
+            ? text('face.badResponse.unknownCharset')
+            : text('face.badResponse.badCharset'),
         { bytes: body.length, charsetCode: code },
       );
     }
     let parsed: unknown;
     try {
-      parsed = JSON.parse(text);
+      parsed = JSON.parse(decoded);
     } catch {
-      throw badResponse(route, 'the body is not valid JSON', { bytes: body.length });
+      throw badResponse(route, text('face.badResponse.invalidJson'), { bytes: body.length });
     }
     const r = schema.safeParse(sanitizeJson(parsed, secrets));
     if (!r.success) {
-      // Paths and zod's messages only: the values may be hostile or secret.
+      // Paths and zod's messages only, in detail for support: the values may be hostile or secret, and the paths
+      // are the contract's names, not words for a technician.
       const issues = r.error.issues
         .slice(0, 10)
         .map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
-      throw badResponse(route, `unexpected shape at ${issues.map((i) => i.path || '(root)').join(', ')}`, {
-        issues,
-      });
+      throw badResponse(route, text('face.badResponse.shape'), { issues });
     }
     return r.data;
   }
@@ -264,41 +283,42 @@ export function createFaceTransport(opts: FaceClientOptions): FaceTransport {
   };
 
   /** Waits while the change is pending: accepted by XS4 Face Connect but not yet applied by the on-site server. */
-  async function settle(t: FaceTarget, route: string, first: Change): Promise<number> {
+  async function settle(t: FaceTarget, route: FaceRoute, first: Change): Promise<number> {
     const start = now();
     let c = first;
     while (c.state === 'pending') {
       const waited = now() - start;
       if (waited >= pendingDeadlineMs) {
-        throw new AppError(
-          FaceCodes.WRITE_PENDING,
-          `XS4 Face accepted the change (${route}) but the on-site server has not applied it after ${Math.round(waited / 1000)} s.`,
-          'The XS4 Face server may be offline or not connected to XS4 Face Connect: check its pending messages in the Console, then check again. Nothing was lost; the change is still queued.',
-          { route, changeId: c.changeId, waitedMs: waited },
-        );
+        throw new AppError(FaceCodes.WRITE_PENDING, {
+          params: { route: routeText(route), seconds: Math.round(waited / 1000) },
+          detail: { route, changeId: c.changeId, waitedMs: waited },
+        });
       }
       opts.onPending?.({ route, changeId: c.changeId, elapsedMs: waited, deadlineMs: pendingDeadlineMs });
       await sleep(pollIntervalMs, opts.signal);
       c = await call(ChangeSchema, 'change status', scoped(t, FacePaths.change(first.changeId)));
     }
     if (c.state === 'failed') {
-      throw new AppError(
-        FaceCodes.WRITE_FAILED,
-        `The XS4 Face server could not apply the change (${route})${c.error ? `: ${c.error.slice(0, 200)}` : ''}.`,
-        'Check the values and the XS4 Face server state in the Console, then try again.',
-        { route, changeId: c.changeId },
-      );
+      const said = serverWords(c.error);
+      throw new AppError(FaceCodes.WRITE_FAILED, {
+        ...(said === '' ? {} : { variant: 'said' }),
+        params: { route: routeText(route), said },
+        detail: { route, changeId: c.changeId },
+      });
     }
     return now() - start;
   }
 
-  function notApplied(route: string, field: string, expected: unknown, actual: unknown): AppError {
-    return new AppError(
-      FaceCodes.WRITE_NOT_APPLIED,
-      `XS4 Face reported the change (${route}) as applied, but reading it back shows ${field} = ${JSON.stringify(actual)} instead of ${JSON.stringify(expected)}.`,
-      'Try again; if it persists, set the value in the XS4 Face Console and report the mismatch.',
-      { route, field, expected, actual },
-    );
+  function notApplied(route: FaceRoute, field: string, expected: unknown, actual: unknown): AppError {
+    return new AppError(FaceCodes.WRITE_NOT_APPLIED, {
+      params: {
+        route: routeText(route),
+        field: fieldLabel(field),
+        actual: JSON.stringify(actual) ?? 'null',
+        expected: JSON.stringify(expected) ?? 'null',
+      },
+      detail: { route, field, expected, actual },
+    });
   }
 
   return { call, settle, scoped, notApplied };

@@ -18,7 +18,7 @@ export interface ServerChoices {
   /** The choice made for the technician: the one remembered (if it still exists), else the only server; else null. */
   preselected: FaceTarget | null;
   /** Why nothing is preselected, for the picker's hint. */
-  reason: 'remembered' | 'only-server' | 'several-servers' | 'no-servers';
+  reason: 'remembered' | 'only-server' | 'several-servers' | 'no-servers'; // not for people
 }
 
 export function serverChoices(sites: FaceSite[], remembered?: FaceTarget | null): ServerChoices {
@@ -38,12 +38,16 @@ export function serverChoices(sites: FaceSite[], remembered?: FaceTarget | null)
   const hit =
     remembered && all.find((a) => a.siteId === remembered.siteId && a.serverId === remembered.serverId);
   if (hit)
-    return { sites: out, preselected: { siteId: hit.siteId, serverId: hit.serverId }, reason: 'remembered' };
+    return {
+      sites: out,
+      preselected: { siteId: hit.siteId, serverId: hit.serverId },
+      reason: 'remembered', // not for people
+    };
   if (all.length === 1)
     return {
       sites: out,
       preselected: { siteId: all[0]!.siteId, serverId: all[0]!.serverId },
-      reason: 'only-server',
+      reason: 'only-server', // not for people
     };
   return { sites: out, preselected: null, reason: all.length === 0 ? 'no-servers' : 'several-servers' };
 }

@@ -6,6 +6,7 @@
 // "latin1" are windows-1252, "utf-16" is UTF-16LE. The BOM wins over labels, as in the Encoding Standard's `decode`
 // and RFC 7303 §3 (a BOM is bytes, a label is a claim about them).
 import { TextDecoder } from 'node:util';
+import { text, type Text } from '../../../contract/text';
 import { AppError } from '../errors';
 
 export const CharsetCodes = {
@@ -88,13 +89,27 @@ function decoderFor(label: string): TextDecoder | null {
   }
 }
 
+/** Where a charset was declared, in words. */
+function declaredIn(declaredBy: Decoded['declaredBy']): Text {
+  switch (declaredBy) {
+    case 'bom':
+      return text('net.declaredBy.bom');
+    case 'http':
+      return text('net.declaredBy.http');
+    case 'xml':
+      return text('net.declaredBy.xml');
+    case 'html-meta':
+      return text('net.declaredBy.htmlMeta');
+    case 'default':
+      return text('net.declaredBy.none');
+  }
+}
+
 function unknown(label: string, declaredBy: Decoded['declaredBy']): AppError {
-  return new AppError(
-    CharsetCodes.UNKNOWN,
-    `The answer declares the charset "${label.slice(0, 40)}" (${declaredBy === 'http' ? 'Content-Type' : declaredBy === 'xml' ? 'XML declaration' : 'HTML <meta>'}), which this app cannot decode.`,
-    'Configure the server to send UTF-8 (or ISO-8859-1 / windows-1252 / UTF-16), or report the charset to the maintainers.',
-    { charset: label.slice(0, 40), declaredBy },
-  );
+  return new AppError(CharsetCodes.UNKNOWN, {
+    params: { charset: label.slice(0, 40), declaredBy: declaredIn(declaredBy) },
+    detail: { charset: label.slice(0, 40), declaredBy },
+  });
 }
 
 /** Where the first byte that is not UTF-8 sits (1-based): where the first replacement character would have been made. */
@@ -147,18 +162,14 @@ export function decodeBody(body: Buffer, contentType: string | undefined, kind: 
     return { text: decoder.decode(bytes), encoding, declaredBy };
   } catch {
     if (declaredBy === 'default') {
-      throw new AppError(
-        CharsetCodes.UNDECLARED_NOT_UTF8,
-        `The answer declares no charset and is not valid UTF-8 (first bad byte: byte ${firstBadUtf8Byte(bytes)} of ${bytes.length}); its text cannot be read reliably.`,
-        'Configure the server to declare its charset (Content-Type "; charset=…", the XML declaration or <meta charset>), or to send UTF-8.',
-        { bytes: bytes.length },
-      );
+      throw new AppError(CharsetCodes.UNDECLARED_NOT_UTF8, {
+        params: { at: firstBadUtf8Byte(bytes), bytes: bytes.length },
+        detail: { bytes: bytes.length },
+      });
     }
-    throw new AppError(
-      CharsetCodes.INVALID_BYTES,
-      `The answer is not valid ${encoding} although it declares it (${declaredBy === 'bom' ? 'byte-order mark' : declaredBy === 'http' ? 'Content-Type' : declaredBy === 'xml' ? 'XML declaration' : 'HTML <meta>'}).`,
-      'Configure the server to send the charset it declares.',
-      { encoding, declaredBy },
-    );
+    throw new AppError(CharsetCodes.INVALID_BYTES, {
+      params: { encoding, declaredBy: declaredIn(declaredBy) },
+      detail: { encoding, declaredBy },
+    });
   }
 }

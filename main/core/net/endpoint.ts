@@ -1,6 +1,7 @@
 // Validation of host names, ports and service URLs typed by technicians or read from profiles.
 import { isIP } from 'node:net';
 import { invalidInput } from '../errors';
+import { text } from '../../../contract/text';
 import { hostInUrl } from '../../../contract/rules/url-host';
 
 export interface Endpoint {
@@ -18,56 +19,72 @@ const LABEL = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/i;
 
 export function validateHost(host: string, field = 'host'): string {
   const h = host.trim();
-  if (h.length === 0) throw invalidInput(field, 'must not be empty');
+  if (h.length === 0) throw invalidInput(field, text('rules.required'));
   const bare = h.startsWith('[') && h.endsWith(']') ? h.slice(1, -1) : h;
   if (isIP(bare) !== 0) return bare;
-  if (h.length > 253) throw invalidInput(field, 'must be at most 253 characters');
+  if (h.length > 253) throw invalidInput(field, text('rules.maxLength', { max: 253 }));
   const labels = h.replace(/\.$/, '').split('.');
-  if (!labels.every((l) => LABEL.test(l))) {
-    throw invalidInput(field, 'must be a host name (letters, digits, hyphens, dots) or an IP address');
-  }
-  if (/^\d+$/.test(labels[labels.length - 1] ?? '')) {
-    throw invalidInput(field, 'looks like a malformed IPv4 address');
-  }
+  if (!labels.every((l) => LABEL.test(l))) throw invalidInput(field, text('rules.host'));
+  if (/^\d+$/.test(labels[labels.length - 1] ?? '')) throw invalidInput(field, text('rules.hostIpv4'));
   return h.replace(/\.$/, '').toLowerCase();
 }
 
-export function validatePort(port: number | string, field = 'port'): number {
+/** The port as a number, or null when it is not a whole number from 1 to 65535. */
+function portOf(port: number | string): number | null {
   const n = typeof port === 'number' ? port : /^\d{1,5}$/.test(port.trim()) ? Number(port.trim()) : NaN;
-  if (!Number.isInteger(n) || n < 1 || n > 65535)
-    throw invalidInput(field, 'must be a whole number from 1 to 65535');
+  return Number.isInteger(n) && n >= 1 && n <= 65535 ? n : null;
+}
+
+export function validatePort(port: number | string, field = 'port'): number {
+  const n = portOf(port);
+  if (n === null) throw invalidInput(field, text('rules.port'));
   return n;
+}
+
+/** The port written in a URL's authority (after the host), when the URL has one; read without the URL parser. */
+function writtenPort(raw: string): string | undefined {
+  return /^[a-z][a-z0-9+.-]*:\/\/(?:[^/?#@]*@)?(?:\[[^\]]*\]|[^/?#:]*):([^/?#]*)/i.exec(raw)?.[1];
 }
 
 /**
  * Parses a service URL. Only http(s) is accepted, credentials are refused (they would end up in logs),
- * and the port defaults to the scheme's.
+ * and the port defaults to the scheme's. A bad port is named as such, not as a malformed URL.
  */
 export function parseServiceUrl(
   raw: string,
   field = 'url',
   allow: Array<'https:' | 'http:'> = ['https:', 'http:'],
 ): Endpoint {
+  const trimmed = raw.trim();
   let u: URL;
   try {
-    u = new URL(raw.trim());
+    u = new URL(trimmed);
   } catch {
-    throw invalidInput(field, 'must be a URL such as https://host:8100/');
+    // The URL parser refuses a port above 65535 as a whole; the technician must hear it is the port.
+    const port = writtenPort(trimmed);
+    if (port !== undefined && port !== '' && portOf(port) === null)
+      throw invalidInput(field, text('rules.url.port', { port: port.slice(0, 20) }));
+    throw invalidInput(field, text('rules.url.example', { example: 'https://host:8100/' }));
   }
-  if (u.protocol !== 'https:' && u.protocol !== 'http:') {
+  const scheme = u.protocol.replace(':', '').slice(0, 20);
+  const httpAllowed = allow.includes('http:');
+  if (u.protocol !== 'https:' && u.protocol !== 'http:')
     throw invalidInput(
       field,
-      `scheme must be ${allow.map((p) => p.replace(':', '')).join(' or ')}, not ${u.protocol.replace(':', '')}`,
+      httpAllowed
+        ? text('rules.url.schemeHttpOrHttps', { scheme })
+        : text('rules.url.schemeHttps', { scheme }),
     );
-  }
-  if (!allow.includes(u.protocol)) {
-    throw invalidInput(field, `scheme must be ${allow.map((p) => p.replace(':', '')).join(' or ')}`);
-  }
-  if (u.username !== '' || u.password !== '')
-    throw invalidInput(field, 'must not contain a user name or password');
-  if (u.search !== '' || u.hash !== '') throw invalidInput(field, 'must not contain a query or fragment');
+  if (!allow.includes(u.protocol)) throw invalidInput(field, text('rules.url.schemeHttps', { scheme }));
+  if (u.username !== '' || u.password !== '') throw invalidInput(field, text('rules.url.noCredentials'));
+  if (u.search !== '' || u.hash !== '') throw invalidInput(field, text('rules.url.noQuery'));
   const host = validateHost(u.hostname, field);
-  const port = u.port === '' ? (u.protocol === 'https:' ? 443 : 80) : validatePort(u.port, field);
+  let port = u.protocol === 'https:' ? 443 : 80;
+  if (u.port !== '') {
+    const n = portOf(u.port);
+    if (n === null) throw invalidInput(field, text('rules.url.port', { port: u.port }));
+    port = n;
+  }
   const path = u.pathname.endsWith('/') ? u.pathname : `${u.pathname}/`;
   return { protocol: u.protocol, host, port, path, url: `${u.protocol}//${hostInUrl(host)}:${port}${path}` };
 }

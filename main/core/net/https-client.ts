@@ -218,7 +218,7 @@ function exchange(
     request.on('response', (res) => {
       const declared = Number(res.headers['content-length'] ?? '0');
       if (declared > maxBody) {
-        fail(tooLarge(ep, `announced a ${declared}-byte answer; at most ${maxBody} bytes are read`, maxBody));
+        fail(tooLarge(ep, { announced: declared }, maxBody));
         return;
       }
       const chunks: Buffer[] = [];
@@ -226,7 +226,7 @@ function exchange(
       res.on('data', (c: Buffer) => {
         size += c.length;
         if (size > maxBody) {
-          fail(tooLarge(ep, `sent more than ${maxBody} bytes`, maxBody));
+          fail(tooLarge(ep, { sent: true }, maxBody));
           return;
         }
         chunks.push(c);
@@ -254,7 +254,7 @@ function exchange(
     });
     request.on('error', (err: NodeJS.ErrnoException) => {
       if (err.code === 'HPE_HEADER_OVERFLOW') {
-        fail(tooLarge(ep, 'sent oversized HTTP headers'));
+        fail(tooLarge(ep, { headers: true }));
       } else if (err.code?.startsWith('HPE_')) {
         fail(notHttp(ep, err.code));
       } else {

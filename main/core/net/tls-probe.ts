@@ -4,11 +4,13 @@
 // but never answers the handshake. Nothing is sent after the handshake: this probe carries no secret.
 import * as net from 'node:net';
 import * as tls from 'node:tls';
+import { text, type Text } from '../../../contract/text';
+import { en } from '../../../messages/render';
 import { AppError, invalidInput } from '../errors';
 import { validateHost, validatePort } from './endpoint';
 import { type CertificateInfo } from '../../../contract/certificate';
 import { describeCertificate, describeCertificateFor } from './certificate';
-import { canonicalFingerprint, SHA256_FINGERPRINT_RULE } from '../../../contract/rules/fingerprint';
+import { canonicalFingerprint } from '../../../contract/rules/fingerprint';
 import { classifySocketError, NetCodes } from './net-errors';
 
 export const TlsProbeCodes = {
@@ -55,6 +57,9 @@ export interface TlsProbeResult {
   expectedName: string;
   /** TLS_PROBE_OK when a handshake completed; otherwise a NetCodes value or TLS_PROBE_NO_ANSWER / TLS_PROBE_NO_CERTIFICATE. */
   code: string;
+  /** What happened, in words for people (any language). */
+  says: Text;
+  /** The same in English (logs, evidence read by older versions). */
   message: string;
   tcpConnected: boolean;
   protocol: string | null;
@@ -93,15 +98,17 @@ export async function probeTls(opts: TlsProbeOptions): Promise<TlsProbeResult> {
   const expectedName =
     opts.expectedName === undefined ? host : validateHost(opts.expectedName, 'expectedName');
   if (!Number.isFinite(opts.timeoutMs) || opts.timeoutMs <= 0 || opts.timeoutMs > 120_000)
-    throw invalidInput('timeoutMs', 'must be between 1 and 120000 milliseconds');
+    throw invalidInput('timeoutMs', text('rules.betweenMs', { min: 1, max: 120_000 }));
   const pin =
     opts.pinnedFingerprint256 === undefined ? undefined : canonicalFingerprint(opts.pinnedFingerprint256);
-  if (pin === null) throw invalidInput('pinnedFingerprint256', SHA256_FINGERPRINT_RULE);
-  if (opts.signal?.aborted)
-    throw new AppError(NetCodes.CANCELLED, 'The probe was cancelled.', 'Start it again when ready.');
+  if (pin === null) throw invalidInput('pinnedFingerprint256', text('rules.sha256Fingerprint'));
+  if (opts.signal?.aborted) throw new AppError(NetCodes.CANCELLED, { variant: 'probe' });
   const ep = { protocol: 'https:' as const, host, port, path: '/', url: `https://${host}:${port}/` };
   const t0 = Date.now();
-  const result = (partial: Partial<TlsProbeResult> & { code: string; message: string }): TlsProbeResult => ({
+  const where = `${net.isIP(host) === 6 ? `[${host}]` : host}:${port}`;
+  const result = (
+    partial: Partial<Omit<TlsProbeResult, 'says' | 'message'>> & { code: string; says: Text },
+  ): TlsProbeResult => ({
     host,
     port,
     expectedName,
@@ -116,6 +123,7 @@ export async function probeTls(opts: TlsProbeOptions): Promise<TlsProbeResult> {
     pinMatches: null,
     elapsedMs: Date.now() - t0,
     ...partial,
+    message: en(partial.says),
   });
 
   return new Promise((resolve, reject) => {
@@ -138,30 +146,31 @@ export async function probeTls(opts: TlsProbeOptions): Promise<TlsProbeResult> {
     const onCancel = (): void => {
       if (settled) return;
       end();
-      reject(new AppError(NetCodes.CANCELLED, 'The probe was cancelled.', 'Start it again when ready.'));
+      reject(new AppError(NetCodes.CANCELLED, { variant: 'probe' }));
     };
     const timer = setTimeout(() => {
       if (tcpConnected) {
         finish(
           result({
             code: TlsProbeCodes.NO_ANSWER,
-            message: `${host}:${port} accepts connections but did not answer the TLS handshake within ${opts.timeoutMs} ms.`,
+            says: text('net.probe.noAnswer', { where, ms: opts.timeoutMs }),
             tcpConnected,
           }),
         );
       } else {
-        const e = new AppError(
-          NetCodes.CONNECT_TIMEOUT,
-          `No connection to ${host}:${port} could be opened within ${opts.timeoutMs} ms.`,
-          '',
+        finish(
+          result({
+            code: NetCodes.CONNECT_TIMEOUT,
+            says: text('net.probe.connectTimeout', { where, ms: opts.timeoutMs }),
+          }),
         );
-        finish(result({ code: e.code, message: e.message }));
       }
     }, opts.timeoutMs);
     opts.signal?.addEventListener('abort', onCancel, { once: true });
     const onError = (err: NodeJS.ErrnoException): void => {
       const e = classifySocketError(err, ep, false);
-      finish(result({ code: e.code, message: e.message, tcpConnected }));
+      // classifySocketError speaks through the catalogs, so its message is a Text.
+      finish(result({ code: e.code, says: e.texts().message as Text, tcpConnected }));
     };
     raw.once('error', onError);
     raw.once('connect', () => {
@@ -187,7 +196,7 @@ export async function probeTls(opts: TlsProbeOptions): Promise<TlsProbeResult> {
             finish(
               result({
                 code: TlsProbeCodes.NO_CERTIFICATE,
-                message: `${host}:${port} completed a handshake without a certificate.`,
+                says: text('net.probe.noCertificate', { where }),
                 tcpConnected,
                 protocol: s.getProtocol(),
               }),
@@ -199,7 +208,7 @@ export async function probeTls(opts: TlsProbeOptions): Promise<TlsProbeResult> {
           finish(
             result({
               code: TlsProbeCodes.OK,
-              message: `${host}:${port} completed a TLS handshake (${s.getProtocol() ?? 'unknown protocol'}).`,
+              says: text('net.probe.ok', { where, protocol: s.getProtocol() ?? '?' }),
               tcpConnected,
               protocol: s.getProtocol(),
               cipher: s.getCipher()?.name ?? null,
@@ -215,7 +224,10 @@ export async function probeTls(opts: TlsProbeOptions): Promise<TlsProbeResult> {
           finish(
             result({
               code: NetCodes.TLS_HANDSHAKE,
-              message: `${host}:${port} presented a certificate that could not be read (${e instanceof Error ? e.message : String(e)}).`,
+              says: text('net.probe.unreadable', {
+                where,
+                cause: (e instanceof Error ? e.message : String(e)).slice(0, 300),
+              }),
               tcpConnected,
             }),
           );

@@ -5,7 +5,7 @@
 // only to tell "SHIP is there" from "something else is there", and says it did so.
 import { faceKeyFingerprint } from '../secrets/fingerprint';
 import { text, type Text, type TextParam } from '../../../contract/text';
-import { isSha256Fingerprint, SHA256_FINGERPRINT_RULE } from '../../../contract/rules/fingerprint';
+import { isSha256Fingerprint } from '../../../contract/rules/fingerprint';
 import { AppError, invalidInput, isAppError } from '../errors';
 import { validateShipKey } from '../secrets/ship-key';
 import { type Endpoint, parseServiceUrl } from '../net/endpoint';
@@ -373,7 +373,7 @@ export async function probeShip(opts: ShipProbeOptions): Promise<ShipProbeResult
     opts.trust?.pinnedFingerprint256 !== undefined &&
     !isSha256Fingerprint(opts.trust.pinnedFingerprint256)
   ) {
-    throw invalidInput('spacePinnedFingerprint256', SHA256_FINGERPRINT_RULE);
+    throw invalidInput('spacePinnedFingerprint256', text('rules.sha256Fingerprint'));
   }
   const now = opts.now ?? (() => new Date());
   const base = blank(ep, opts.key);

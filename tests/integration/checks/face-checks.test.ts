@@ -16,6 +16,7 @@ import {
 } from '../../../main/core/checks/face';
 import type { CheckContext } from '../../../main/core/checks/types';
 import type { FaceCheckInputs } from '../../../main/core/checks/face/face-check-context';
+import { en } from '../../../messages/render';
 
 const SHIP_CANARY = 'CANARY-ship-key-5d1e';
 const TOKEN_CANARY = 'CANARY-bearer-token-90af';
@@ -159,8 +160,8 @@ describe('XS4 Face checks against the simulator', () => {
       st.space = { host: '127.0.0.1', port: space.port, https: true, shipApiKey: SHIP_CANARY };
       const v = faceSpaceIntegrationCheck.evaluate(await faceSpaceIntegrationCheck.collect(ctx()));
       expect(v).toMatchObject({ status: 'fail', code: 'FACE_SPACE_DISCONNECTED' });
-      expect(v.detail).toContain('Limit communications to one server');
-      expect(v.remedy).toContain('Limit communications to one server');
+      expect(en(v.detail!)).toContain('Limit communications to one server');
+      expect(en(v.remedy!)).toContain('Limit communications to one server');
       st.space = saved;
     } finally {
       sim.setSpaceTrust({ fingerprint256: ship.fingerprint256 });

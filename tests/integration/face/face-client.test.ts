@@ -13,6 +13,7 @@ import { inspectFaceCertificate } from '../../../main/core/face/face-trust';
 import { staticTokenProvider } from '../../../main/core/face/token-provider';
 import { faceKeyFingerprint } from '../../../main/core/secrets/fingerprint';
 import { AppError } from '../../../main/core/errors';
+import { renderText } from '../../../messages/render';
 import { startShipEndpoint, type ShipEndpoint } from '../../helpers/ship-endpoint';
 
 const CANARY = 'CANARY-ship-key-7f3a91';
@@ -109,7 +110,88 @@ describe('first contact and trust', () => {
   it('refuses http:// for the server address, naming the field', () => {
     expect(() =>
       createFaceClient({ baseUrl: 'http://127.0.0.1/', tokenProvider: staticTokenProvider('x') }),
-    ).toThrow(/faceUrl/);
+    ).toThrow(/^XS4 Face server address: /);
+  });
+});
+
+describe('server addresses and answers in words a technician can act on (issue 16)', () => {
+  /** The error creating a client for this address throws, before anything is sent. */
+  function refused(baseUrl: string): AppError {
+    try {
+      createFaceClient({ baseUrl, tokenProvider: staticTokenProvider('x') });
+    } catch (e) {
+      expect(e).toBeInstanceOf(AppError);
+      return e as AppError;
+    }
+    throw new Error(`expected ${baseUrl} to be refused`);
+  }
+
+  it('an http:// address is refused saying XS4 Face needs https, naming the field by its label', () => {
+    const e = refused('http://xs4face.example.local/');
+    expect(e.code).toBe('INVALID_INPUT');
+    expect(e.detail).toEqual({ field: 'faceUrl', rule: 'rules.url.faceHttps' });
+    expect(e.message).toBe(
+      'XS4 Face server address: must start with https://: XS4 Face accepts only encrypted (HTTPS) connections.',
+    );
+  });
+
+  it('port 99999 is named as a bad port, not as a malformed URL', () => {
+    const e = refused('https://xs4face.example.local:99999/');
+    expect(e.detail).toEqual({ field: 'faceUrl', rule: 'rules.url.port' });
+    expect(e.message).toBe(
+      'XS4 Face server address: has the port 99999, but a port must be a whole number from 1 to 65535.',
+    );
+  });
+
+  it('an address copied from the browser, with a path, is refused before any request: remove the path', () => {
+    const before = sim.hits('whoami');
+    const e = refused(`${sim.url}app/sites/main/dashboard`);
+    expect(e.detail).toEqual({ field: 'faceUrl', rule: 'rules.url.noPath' });
+    expect(e.message).toBe(
+      `XS4 Face server address: must be the server address alone: remove the path /app/sites/main/dashboard and keep ${new URL(sim.url).origin}/.`,
+    );
+    expect(refused(`${sim.url}#/integrations`).message).toContain('remove the path /#/integrations');
+    expect(sim.hits('whoami')).toBe(before);
+  });
+
+  it('HTTP 429 says the server is busy and to wait, not to check the values entered', async () => {
+    sim.setFaults({ status: { sites: 429 } });
+    const e = await failure(client().listSites());
+    expect(e.code).toBe('FACE_BUSY');
+    // The server's own words follow ours, closed by one period however they end.
+    expect(e.message).toBe(
+      'The XS4 Face server is busy (HTTP 429) and did not handle the request about the sites and servers. The server said: “Injected HTTP 429”.',
+    );
+    expect(e.remedy).toBe('Wait a minute, then try again.');
+  });
+
+  it('HTTP 404 speaks of what was asked, without "sign-in check" or "contract version"', async () => {
+    sim.setFaults({ status: { whoami: 404 } });
+    const e = await failure(client().whoAmI());
+    expect(e.code).toBe('FACE_NOT_FOUND');
+    expect(e.message).toMatch(
+      /^The XS4 Face server found nothing for the request about your account \(HTTP 404\)\./,
+    );
+    expect(`${e.message} ${e.remedy}`).not.toMatch(/sign-in check|contract version/);
+  });
+
+  it('an answer of the wrong shape is said in plain words; the paths stay in detail for support', async () => {
+    sim.setFaults({ garbage: { 'enrollment.put': 'wrong-types' } });
+    const e = await failure(
+      client().updateEnrollment(target(), {
+        companyName: 'Acme',
+        privacyPolicyUrl: 'https://acme.example/p',
+      }),
+    );
+    expect(e.code).toBe('FACE_BAD_RESPONSE');
+    expect(e.message).toBe(
+      "The XS4 Face server's answer about the Enrollment Service settings could not be read: some of its values are missing or not of the expected kind.",
+    );
+    expect(e.message).not.toMatch(/change\.changeId|unexpected shape/);
+    expect(JSON.stringify(e.detail)).toContain('change.changeId');
+    // And in the other languages, with the same facts.
+    expect(renderText(e.texts().message, 'es')).toContain('servicio de registro');
+    expect(renderText(e.texts().message, 'es')).not.toContain('could not be read');
   });
 });
 
@@ -323,7 +405,7 @@ describe('Space integration: writes read back, statuses computed from a real SHI
       }),
     );
     expect(e.code).toBe('FACE_WRITE_NOT_APPLIED');
-    expect(e.detail?.field).toBe('shipApiKey fingerprint');
+    expect(e.detail?.field).toBe('shipApiKeyFingerprint');
     expect(leaks(e, CANARY)).toBe(false);
     const e2 = await failure(
       client().updateEnrollment(target(), {

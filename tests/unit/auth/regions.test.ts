@@ -31,7 +31,9 @@ describe('regions', () => {
     expect(() => pickRegion(regions, 'eu', 'cli')).toThrow(
       expect.objectContaining({ code: 'AUTH_REGION_NOT_CONFIGURED' }),
     );
-    expect(() => pickRegion(regions, undefined, 'cli')).toThrow(/Sign-in region: must be one of eu, us, apac/);
+    expect(() => pickRegion(regions, undefined, 'cli')).toThrow(
+      /Sign-in region: must be one of eu, us, apac/,
+    );
   });
 
   it('a regions file adds a usable region, which is then the default', async () => {

@@ -5,6 +5,16 @@ import { AppError } from '../../../main/core/errors';
 import type { Check, CheckContext } from '../../../main/core/checks/types';
 import { evaluateEvidence, runChecks, RunnerCodes } from '../../../main/core/checks/runner';
 import type { RunProgressEvent } from '../../../main/core/checks/run-result';
+import type { CheckResult } from '../../../main/core/checks/types';
+import { en, renderText } from '../../../messages/render';
+
+/** A result with its words in English, as the CLI without --lang shows it. */
+const inEnglish = (r: CheckResult) => ({
+  ...r,
+  summary: en(r.summary),
+  ...(r.detail !== undefined ? { detail: en(r.detail) } : {}),
+  ...(r.remedy !== undefined ? { remedy: en(r.remedy) } : {}),
+});
 
 const Num = z.object({ value: z.number() });
 
@@ -61,7 +71,7 @@ describe('runChecks', () => {
     expect(stuck.outcome).toBe('error');
     expect(stuck.result.status).toBe('fail');
     expect(stuck.result.code).toBe(RunnerCodes.TIMEOUT);
-    expect(stuck.result.summary).toMatch(/^could not read: no answer within 150 ms/);
+    expect(en(stuck.result.summary)).toBe('Could not read: No answer within 150 ms.');
     expect(run.byId['ok']!.result.status).toBe('pass');
   });
 
@@ -92,7 +102,7 @@ describe('runChecks', () => {
     const onBad = timed('on-bad', 5, 1, { dependsOn: ['bad'] });
     const broken: Check<{ value: number }> = {
       ...timed('broken', 5),
-      collect: () => Promise.reject(new AppError('X_DOWN', 'the thing is down', 'Start it.')),
+      collect: () => Promise.reject(new AppError('FACE_CONNECTION_DROPPED')),
     };
     const onBroken = timed('on-broken', 5, 1, { dependsOn: ['broken'] });
     const onOnBad = timed('on-on-bad', 5, 1, { dependsOn: ['on-bad'] });
@@ -104,17 +114,17 @@ describe('runChecks', () => {
       collect: async (ctx) => ((seen = ctx.dependencies['good']), { value: 1 }),
     };
     const run = await runChecks([bad, onBad, broken, onBroken, onOnBad, good, onGood]);
-    expect(run.byId['on-bad']!.result).toEqual({
+    expect(inEnglish(run.byId['on-bad']!.result)).toEqual({
       status: 'skip',
-      summary: 'skipped because Check bad failed',
+      summary: 'Skipped because Check bad failed',
       code: RunnerCodes.DEPENDENCY_FAILED,
     });
-    expect(run.byId['on-broken']!.result).toEqual({
+    expect(inEnglish(run.byId['on-broken']!.result)).toEqual({
       status: 'skip',
-      summary: 'skipped because Check broken could not run',
+      summary: 'Skipped because Check broken could not run',
       code: RunnerCodes.DEPENDENCY_NOT_RUN,
     });
-    expect(run.byId['on-on-bad']!.result.summary).toBe('skipped because Check on-bad could not run');
+    expect(en(run.byId['on-on-bad']!.result.summary)).toBe('Skipped because Check on-bad could not run');
     expect(run.byId['on-good']!.result.status).toBe('pass');
     expect(seen).toEqual({ value: 7 });
   });
@@ -162,20 +172,18 @@ describe('runChecks', () => {
   it('turns a collect that throws AppError into fail "could not read" with its code, never pass', async () => {
     const c: Check<{ value: number }> = {
       ...timed('x', 0),
-      collect: () =>
-        Promise.reject(new AppError('SHIP_UNAUTHORIZED', 'SHIP refused the key', 'Enter the key in Space.')),
+      collect: () => Promise.reject(new AppError('FACE_UNAUTHORIZED', { params: { status: 401, said: '' } })),
     };
     const run = await runChecks([c]);
-    expect(run.byId['x']).toMatchObject({
-      outcome: 'error',
-      error: { code: 'SHIP_UNAUTHORIZED' },
-      result: {
-        status: 'fail',
-        summary: 'could not read: SHIP refused the key',
-        code: 'SHIP_UNAUTHORIZED',
-        remedy: 'Enter the key in Space.',
-      },
+    expect(run.byId['x']).toMatchObject({ outcome: 'error', error: { code: 'FACE_UNAUTHORIZED' } });
+    expect(inEnglish(run.byId['x']!.result)).toEqual({
+      status: 'fail',
+      summary: 'Could not read: The XS4 Face server refused the sign-in (HTTP 401).',
+      code: 'FACE_UNAUTHORIZED',
+      remedy: 'Sign in to the XS4 Face Console again with an account that manages this site, then retry.',
     });
+    // The same result in another language: nothing of it stays in English.
+    expect(renderText(run.byId['x']!.result.summary, 'fr')).toMatch(/^Lecture impossible/);
   });
 
   it('refuses evidence that does not match the schema, and survives an evaluate that throws', async () => {
@@ -198,16 +206,20 @@ describe('runChecks', () => {
       platform: 'linux',
       inputs: { faceUrl: 'https://face.example/' },
     });
-    expect(linux.byId['win']!.result).toMatchObject({
+    expect(inEnglish(linux.byId['win']!.result)).toMatchObject({
       status: 'skip',
       code: RunnerCodes.WINDOWS_ONLY,
-      summary: 'only runs on Windows (this machine is linux)',
+      summary: 'Only runs on Windows (this machine is linux)',
     });
-    expect(linux.byId['needs']!.result).toMatchObject({
+    expect(inEnglish(linux.byId['needs']!.result)).toMatchObject({
       status: 'skip',
       code: RunnerCodes.INPUT_MISSING,
-      summary: 'needs the SHIP API key: not given',
+      summary: 'Needs the SHIP API key: not given',
     });
+    const none = await runChecks([timed('three', 0, 1, { requires: ['faceUrl', 'faceToken', 'shipKey'] })]);
+    expect(en(none.byId['three']!.result.summary)).toBe(
+      'Needs the XS4 Face server address, the XS4 Face sign-in token and the SHIP API key: not given',
+    );
     const windows = await runChecks([win, needs], {
       platform: 'win32',
       inputs: { faceUrl: 'https://face.example/', shipKey: 'k3y-value' },
@@ -242,11 +254,18 @@ describe('evaluateEvidence', () => {
     expect(collectCalled).toEqual([]);
     expect(run.mode).toBe('evidence');
     expect(run.byId['a']!.result).toMatchObject({ status: 'fail', code: 'NEGATIVE' });
-    expect(run.byId['b']!.result).toMatchObject({
+    // An error recorded by an older version carries English only: it is shown as it was recorded.
+    expect(inEnglish(run.byId['b']!.result)).toMatchObject({
       status: 'fail',
-      summary: 'could not read: PowerShell failed',
+      summary: 'Could not read: PowerShell failed',
+      remedy: 'Retry.',
     });
     expect(run.byId['c']!.result).toMatchObject({ status: 'skip', summary: 'needs --face-url: not given' });
+    expect(en(run.byId['d']!.result.summary)).toBe('Not in the evidence bundle');
+    expect(en(run.byId['e']!.result.summary)).toBe(
+      'Could not read: The evidence of e is not in the form this version of the tool reads.',
+    );
+    expect(run.byId['e']!.error?.detail).toMatchObject({ path: 'value' });
     expect(run.byId['d']!.result).toMatchObject({ status: 'skip', code: RunnerCodes.NOT_IN_BUNDLE });
     expect(run.byId['e']!.result).toMatchObject({ status: 'fail', code: RunnerCodes.EVIDENCE_INVALID });
   });

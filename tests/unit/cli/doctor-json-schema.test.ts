@@ -62,7 +62,10 @@ describe('docs/schemas/xs4-setup-doctor.schema.json', () => {
   const broken: Array<[string, (d: ReturnType<typeof sample>) => unknown]> = [
     ['an exit code the JSON never carries (3 is a bug: no JSON)', (d) => ({ ...d, exitCode: 3 })],
     ['an unknown status', (d) => ({ ...d, checks: [{ ...d.checks[0], status: 'ok' }] })],
-    ['a secret instead of its fingerprint', (d) => ({ ...d, inputs: { ...d.inputs, shipKeyFingerprint: 'the-key-itself' } })],
+    [
+      'a secret instead of its fingerprint',
+      (d) => ({ ...d, inputs: { ...d.inputs, shipKeyFingerprint: 'the-key-itself' } }),
+    ],
     ['a check without evidence kind', (d) => ({ ...d, checks: [{ ...d.checks[0], evidence: undefined }] })],
     ['a time that is not ISO 8601 UTC', (d) => ({ ...d, startedAt: '29/11/2026 10:00' })],
     ['another document', (d) => ({ ...d, schema: 'xs4-setup.history' })],
@@ -84,7 +87,9 @@ describe('node scripts/schemas/validate-doctor-json.mjs (for the Windows workflo
       const run = (doc: unknown) => {
         const file = join(dir, 'doctor.json');
         writeFileSync(file, JSON.stringify(doc));
-        return spawnSync(process.execPath, ['scripts/schemas/validate-doctor-json.mjs', file], { encoding: 'utf8' });
+        return spawnSync(process.execPath, ['scripts/schemas/validate-doctor-json.mjs', file], {
+          encoding: 'utf8',
+        });
       };
       const ok = run(sample());
       expect(ok.status).toBe(0);

@@ -12,7 +12,13 @@ describe('browser for the end-to-end tests', () => {
     expect(rest).toEqual([]);
     expect(only!.options.executablePath).toBe(LINUX_CHROMIUM);
     expect(only!.options.channel).toBeUndefined();
-    expect(only!.options.args).toEqual(expect.arrayContaining(['--no-sandbox', '--disable-background-networking', '--disable-component-update']));
+    expect(only!.options.args).toEqual(
+      expect.arrayContaining([
+        '--no-sandbox',
+        '--disable-background-networking',
+        '--disable-component-update',
+      ]),
+    );
   });
 
   it('is the installed Edge, then Chrome, by channel on Windows, with no path', () => {
@@ -28,7 +34,10 @@ describe('browser for the end-to-end tests', () => {
     const tried: LaunchOptions[] = [];
     const edgeMissing = async (o: LaunchOptions) => {
       tried.push(o);
-      if (o.channel === 'msedge') throw new Error('Chromium distribution \'msedge\' is not found at C:\\...\nRun "npx playwright install msedge"');
+      if (o.channel === 'msedge')
+        throw new Error(
+          'Chromium distribution \'msedge\' is not found at C:\\...\nRun "npx playwright install msedge"',
+        );
       return fakeBrowser;
     };
     expect(await launchTestBrowser('win32', edgeMissing)).toBe(fakeBrowser);

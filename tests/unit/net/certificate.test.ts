@@ -42,7 +42,12 @@ describe('describeCertificate', () => {
     const raw = Buffer.from('not really DER, but bytes to hash');
     const c = describeCertificate({ raw } as never);
     expect(c.problems).toEqual(
-      expect.arrayContaining(['subject: missing', 'issuer: missing', 'valid_from: missing', 'valid_to: missing']),
+      expect.arrayContaining([
+        'subject: missing',
+        'issuer: missing',
+        'valid_from: missing',
+        'valid_to: missing',
+      ]),
     );
     expect(c.fingerprint256).toMatch(/^([0-9A-F]{2}:){31}[0-9A-F]{2}$/);
     const none = describeCertificate({} as never);
@@ -61,7 +66,10 @@ describe('describeCertificate', () => {
         valid_to: fc.oneof(anyValue, fc.string()),
         fingerprint256: fc.oneof(anyValue, fc.string()),
         serialNumber: anyValue,
-        raw: fc.oneof(anyValue, fc.uint8Array().map((u) => Buffer.from(u))),
+        raw: fc.oneof(
+          anyValue,
+          fc.uint8Array().map((u) => Buffer.from(u)),
+        ),
       },
       { requiredKeys: [] },
     );
@@ -77,9 +85,18 @@ describe('describeCertificate', () => {
 
 describe('describeCertificateFor', () => {
   it('says whether the names cover the address typed: DNS names, IP addresses, nothing else', () => {
-    expect(describeCertificateFor(good as never, 'space.local')).toMatchObject({ host: 'space.local', namesMatch: true });
-    expect(describeCertificateFor(good as never, '10.0.0.5')).toMatchObject({ host: '10.0.0.5', namesMatch: true });
-    expect(describeCertificateFor(good as never, '10.0.0.6')).toMatchObject({ host: '10.0.0.6', namesMatch: false });
+    expect(describeCertificateFor(good as never, 'space.local')).toMatchObject({
+      host: 'space.local',
+      namesMatch: true,
+    });
+    expect(describeCertificateFor(good as never, '10.0.0.5')).toMatchObject({
+      host: '10.0.0.5',
+      namesMatch: true,
+    });
+    expect(describeCertificateFor(good as never, '10.0.0.6')).toMatchObject({
+      host: '10.0.0.6',
+      namesMatch: false,
+    });
     expect(describeCertificateFor(good as never, 'other.local')).toMatchObject({ namesMatch: false });
   });
 

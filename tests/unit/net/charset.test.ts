@@ -36,19 +36,28 @@ describe('decodeBody', () => {
       declaredBy: 'http',
     });
     // windows-1252 puts € and curly quotes in 0x80–0x9F, where ISO-8859-1 has control characters (WHATWG: the same).
-    const w = decodeBody(Buffer.from([0x80, 0x20, 0x93, 0x41, 0x94]), 'text/plain; charset="windows-1252"', 'text');
+    const w = decodeBody(
+      Buffer.from([0x80, 0x20, 0x93, 0x41, 0x94]),
+      'text/plain; charset="windows-1252"',
+      'text',
+    );
     expect(w.text).toBe('€ “A”');
     expect(decodeBody(Buffer.from(ES, 'utf8'), 'text/xml;charset=utf-8', 'xml').text).toBe(ES);
     expect(decodeBody(utf16le(ES, false), 'text/xml; charset=UTF-16LE', 'xml').text).toBe(ES);
   });
 
   it('takes a byte-order mark over everything else (UTF-8, UTF-16LE, UTF-16BE)', () => {
-    expect(decodeBody(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(ES)]), undefined, 'xml')).toMatchObject({
+    expect(
+      decodeBody(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(ES)]), undefined, 'xml'),
+    ).toMatchObject({
       text: ES,
       declaredBy: 'bom',
     });
     expect(decodeBody(utf16le(`<a>${ES}</a>`), 'application/xml', 'xml').text).toBe(`<a>${ES}</a>`);
-    expect(decodeBody(utf16be(`<a>${ES}</a>`), undefined, 'xml')).toMatchObject({ text: `<a>${ES}</a>`, encoding: 'utf-16be' });
+    expect(decodeBody(utf16be(`<a>${ES}</a>`), undefined, 'xml')).toMatchObject({
+      text: `<a>${ES}</a>`,
+      encoding: 'utf-16be',
+    });
   });
 
   it('reads the XML declaration when HTTP says nothing, also in UTF-16 without a BOM', () => {
@@ -70,7 +79,10 @@ describe('decodeBody', () => {
   });
 
   it('takes undeclared valid UTF-8 as UTF-8', () => {
-    expect(decodeBody(Buffer.from(ES), 'application/json', 'json')).toMatchObject({ text: ES, declaredBy: 'default' });
+    expect(decodeBody(Buffer.from(ES), 'application/json', 'json')).toMatchObject({
+      text: ES,
+      declaredBy: 'default',
+    });
   });
 
   it('reports undeclared bytes that are not valid UTF-8 instead of replacing them', () => {
@@ -82,10 +94,12 @@ describe('decodeBody', () => {
   });
 
   it('reports bytes that break the declared charset, and a charset it cannot decode, by name', () => {
-    expect(error(() => decodeBody(latin1(ES), 'text/xml; charset=utf-8', 'xml')).code).toBe('CHARSET_INVALID_BYTES');
-    expect(error(() => decodeBody(Buffer.from([0x41, 0x00, 0x42]), 'text/plain; charset=utf-16le', 'text')).code).toBe(
+    expect(error(() => decodeBody(latin1(ES), 'text/xml; charset=utf-8', 'xml')).code).toBe(
       'CHARSET_INVALID_BYTES',
     );
+    expect(
+      error(() => decodeBody(Buffer.from([0x41, 0x00, 0x42]), 'text/plain; charset=utf-16le', 'text')).code,
+    ).toBe('CHARSET_INVALID_BYTES');
     const u = error(() => decodeBody(Buffer.from('x'), 'text/plain; charset=x-klingon', 'text'));
     expect(u.code).toBe('CHARSET_UNKNOWN');
     expect(u.message).toContain('x-klingon');

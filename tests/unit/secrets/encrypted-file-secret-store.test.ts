@@ -71,7 +71,9 @@ describe('encrypted-file secret store', () => {
     const json = JSON.parse(await readFile(legacy, 'utf8'));
     delete json.boundTo;
     await writeFile(legacy, JSON.stringify(json));
-    expect(await createEncryptedFileSecretStore({ path: legacy, cipher: aesCipher() }).boundTo('shipApiKey')).toBeNull();
+    expect(
+      await createEncryptedFileSecretStore({ path: legacy, cipher: aesCipher() }).boundTo('shipApiKey'),
+    ).toBeNull();
   });
 
   it('registers every value it sets or reads (for log redaction)', async () => {

@@ -228,7 +228,9 @@ describe('evaluateSpaceShip', () => {
     expect(en(r.detail ?? '')).toContain('key not sent');
   });
   it('a 403 from this server → warn naming "Limit communications to one server"', () => {
-    const r = evaluateSpaceShip(ship({ code: ShipCodes.FORBIDDEN, ok: false, httpStatus: 403, getInfo: null }));
+    const r = evaluateSpaceShip(
+      ship({ code: ShipCodes.FORBIDDEN, ok: false, httpStatus: 403, getInfo: null }),
+    );
     expect(r).toMatchObject({ status: 'warn', code: 'SHIP_FORBIDDEN' });
     expect(en(r.remedy ?? '')).toContain('Limit communications to one server');
   });

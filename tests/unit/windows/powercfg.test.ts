@@ -7,7 +7,8 @@ import { evaluatePowerStatesText } from '../../../main/core/checks/windows/power
 import { en as english } from '../../../messages/render';
 
 /** A saved `powercfg /query SCHEME_CURRENT SUB_SLEEP` evaluated as the check does. */
-const evaluatePowerSleepText = (querySubSleep: string) => evaluatePowerSleep({ kind: 'collected', querySubSleep });
+const evaluatePowerSleepText = (querySubSleep: string) =>
+  evaluatePowerSleep({ kind: 'collected', querySubSleep });
 
 const fixture = (name: string): string =>
   readFileSync(new URL(`../../fixtures/${name}`, import.meta.url), 'utf8');

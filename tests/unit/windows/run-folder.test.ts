@@ -22,7 +22,9 @@ describe('run folder protection', () => {
       env: { SystemRoot: 'C:\\Windows' },
       exec: async (file, args) => {
         calls.push({ file, args });
-        return file.endsWith('whoami.exe') ? '"SPACE01\\tech","S-1-5-21-111-222-333-1001"\r\n' : 'processed file\r\n';
+        return file.endsWith('whoami.exe')
+          ? '"SPACE01\\tech","S-1-5-21-111-222-333-1001"\r\n'
+          : 'processed file\r\n';
       },
     });
     expect(calls).toEqual([

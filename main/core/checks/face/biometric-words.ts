@@ -1,9 +1,11 @@
-// The words that show a privacy policy talks about biometric data, per Console language (en, fr, de, nl, es). Data, not logic.
+// The words that show a privacy policy talks about biometric data, in each Console language (en, fr, de, nl, es, ar).
+// Data, not logic.
 //
-// Matched as substrings of the page text after lower-casing and removing accents, so "biometric" also finds
-// "biometrics" and "biométrique" is written here without its accent. Arabic is a Console language too, but
-// no reviewed wording was available; add it here when it is.
-export const BIOMETRIC_WORDS: Readonly<Record<'en' | 'fr' | 'de' | 'nl' | 'es', readonly string[]>> = {
+// Matched as substrings of the page text after lower-casing and removing combining marks, so "biometric" also finds
+// "biometrics", "biométrique" is written here without its accent, and the Arabic words are written without vowel
+// signs or hamza above/below alef ("البيانات البيومترية" matches however it is vowelled). A test checks that every
+// word here is already in that form.
+export const BIOMETRIC_WORDS: Readonly<Record<'en' | 'fr' | 'de' | 'nl' | 'es' | 'ar', readonly string[]>> = {
   en: [
     'biometric',
     'facial recognition',
@@ -16,7 +18,21 @@ export const BIOMETRIC_WORDS: Readonly<Record<'en' | 'fr' | 'de' | 'nl' | 'es', 
   de: ['biometrisch', 'biometrie', 'gesichtserkennung', 'gesichtsbild'],
   nl: ['biometrisch', 'biometrie', 'gezichtsherkenning', 'gezichtsafbeelding'],
   es: ['biometrico', 'biometrica', 'reconocimiento facial', 'plantilla facial'],
+  // biometric (two spellings), biometrics ("biological measurements"), face recognition, faceprint, facial
+  // features, facial image.
+  ar: [
+    'بيومتري',
+    'بايومتري',
+    'القياسات الحيوية',
+    'التعرف على الوجه',
+    'بصمة الوجه',
+    'ملامح الوجه',
+    'صورة الوجه',
+  ],
 };
+
+/** The languages the words are listed for, as the check's detail names them. */
+export const BIOMETRIC_LANGUAGES: readonly string[] = Object.keys(BIOMETRIC_WORDS);
 
 /** Company names that are clearly left-over placeholders, compared after trimming and lower-casing. */
 export const PLACEHOLDER_COMPANY_NAMES: readonly string[] = [

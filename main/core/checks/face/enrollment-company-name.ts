@@ -1,7 +1,14 @@
 // Check enrollment.company-name: the company users see on first access to the Enrollment Service is filled in and not a placeholder.
 import { z } from 'zod';
+import { text } from '../../../../contract/text';
 import type { Check, CheckResult } from '../types';
-import { AttemptErrorSchema, attemptError, faceClientFor, targetFor } from './face-check-context';
+import {
+  AttemptErrorSchema,
+  attemptError,
+  attemptWords,
+  faceClientFor,
+  targetFor,
+} from './face-check-context';
 import { PLACEHOLDER_COMPANY_NAMES } from './biometric-words';
 
 export const CompanyNameEvidenceSchema = z.object({
@@ -11,40 +18,42 @@ export const CompanyNameEvidenceSchema = z.object({
 export type CompanyNameEvidence = z.infer<typeof CompanyNameEvidenceSchema>;
 
 export function evaluateCompanyName(e: CompanyNameEvidence): CheckResult {
-  if (e.error)
+  if (e.error) {
+    const words = attemptWords(e.error);
     return {
       status: 'fail',
       code: e.error.code,
-      summary: 'Could not read the Enrollment Service settings',
-      detail: e.error.message,
-      remedy: e.error.remedy,
+      summary: text('checks.enrollment.company-name.unreadable.summary'),
+      detail: words.message,
+      remedy: words.remedy,
     };
+  }
   const name = (e.companyName ?? '').trim();
   if (name === '')
     return {
       status: 'fail',
       code: 'ENROLLMENT_COMPANY_EMPTY',
-      summary: 'No company name is set for the Enrollment Service',
-      remedy: 'Enter the name of the company in charge of the site; users see it on first access.',
+      summary: text('checks.enrollment.company-name.empty.summary'),
+      remedy: text('checks.enrollment.company-name.empty.remedy'),
     };
   if (PLACEHOLDER_COMPANY_NAMES.includes(name.toLowerCase())) {
     return {
       status: 'warn',
       code: 'ENROLLMENT_COMPANY_PLACEHOLDER',
-      summary: `The company name "${name}" looks like a placeholder`,
-      remedy: 'Enter the real name of the company in charge of the site.',
+      summary: text('checks.enrollment.company-name.placeholder.summary', { name }),
+      remedy: text('checks.enrollment.company-name.placeholder.remedy'),
     };
   }
   return {
     status: 'pass',
-    summary: `Users will see the company name "${name}"`,
-    detail: 'Confirm it is the company in charge of the site.',
+    summary: text('checks.enrollment.company-name.set.summary', { name }),
+    detail: text('checks.enrollment.company-name.set.detail'),
   };
 }
 
 export const enrollmentCompanyNameCheck: Check<CompanyNameEvidence> = {
   id: 'enrollment.company-name',
-  title: 'Enrollment Service company name',
+  title: text('checks.enrollment.company-name.title'),
   dependsOn: ['face.signed-in'],
   startWithDependencies: true,
   evidenceSchema: CompanyNameEvidenceSchema,

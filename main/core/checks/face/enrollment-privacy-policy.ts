@@ -1,10 +1,18 @@
-// Check enrollment.privacy-policy: the linked policy answers over HTTPS and its text mentions biometric data (en/fr/de/nl/es).
+// Check enrollment.privacy-policy: the linked policy answers over HTTPS and its text mentions biometric data (en/fr/de/nl/es/ar).
 import { z } from 'zod';
+import { text } from '../../../../contract/text';
+import { andList } from '../sentences';
 import type { Check, CheckResult } from '../types';
 import { httpRequest } from '../../net/https-client';
 import { decodeBody } from '../../net/charset';
-import { AttemptErrorSchema, attemptError, faceClientFor, targetFor } from './face-check-context';
-import { findBiometricWords } from './biometric-words';
+import {
+  AttemptErrorSchema,
+  attemptError,
+  attemptWords,
+  faceClientFor,
+  targetFor,
+} from './face-check-context';
+import { BIOMETRIC_LANGUAGES, findBiometricWords } from './biometric-words';
 import { htmlToText } from './html-text';
 import { ownDeadlineMs } from '../budget';
 
@@ -30,51 +38,54 @@ export function evaluatePrivacyPolicy(e: PrivacyPolicyEvidence): CheckResult {
     return {
       status: 'fail',
       code: 'ENROLLMENT_POLICY_MISSING',
-      summary: 'No privacy policy is linked in the Enrollment Service',
-      remedy: "Link the site's privacy policy (an https:// page) that explains how biometric data is used.",
+      summary: text('checks.enrollment.privacy-policy.missing.summary'),
+      remedy: text('checks.enrollment.privacy-policy.missing.remedy'),
     };
-  if (e.error)
+  if (e.error) {
+    const words = attemptWords(e.error);
     return {
       status: 'fail',
       code: e.error.code,
       summary: url
-        ? `The privacy policy at ${url} could not be read`
-        : 'Could not read the Enrollment Service settings',
-      detail: e.error.message,
-      remedy: e.error.remedy,
+        ? text('checks.enrollment.privacy-policy.unreadable.summary', { url })
+        : text('checks.enrollment.privacy-policy.settingsUnreadable.summary'),
+      detail: words.message,
+      remedy: words.remedy,
     };
+  }
   if (!url.toLowerCase().startsWith('https://'))
     return {
       status: 'fail',
       code: 'ENROLLMENT_POLICY_NOT_HTTPS',
-      summary: 'The privacy policy link is not HTTPS',
+      summary: text('checks.enrollment.privacy-policy.notHttps.summary'),
       detail: url,
-      remedy: 'Publish the policy over HTTPS and link the https:// address.',
+      remedy: text('checks.enrollment.privacy-policy.notHttps.remedy'),
     };
   const last = e.fetched.at(-1);
   if (!last)
     return {
       status: 'fail',
       code: 'FACE_NO_EVIDENCE',
-      summary: 'The policy page was not fetched',
-      remedy: 'Run the check again.',
+      summary: text('checks.enrollment.privacy-policy.notFetched.summary'),
+      remedy: text('checks.enrollment.privacy-policy.notFetched.remedy'),
     };
   if (last.httpStatus !== 200)
     return {
       status: 'fail',
       code: 'ENROLLMENT_POLICY_HTTP',
-      summary: `The privacy policy answers HTTP ${last.httpStatus}`,
-      detail: `${last.url}`,
-      remedy: 'Fix the link or publish the page; users must be able to open it.',
+      summary: text('checks.enrollment.privacy-policy.http.summary', { status: last.httpStatus }),
+      detail: last.url,
+      remedy: text('checks.enrollment.privacy-policy.http.remedy'),
     };
   const ct = (e.contentType ?? '').toLowerCase();
   if (!ct.startsWith('text/html') && !ct.startsWith('text/plain') && !ct.startsWith('application/xhtml')) {
     return {
       status: 'warn',
       code: 'ENROLLMENT_POLICY_UNREADABLE',
-      summary: `The privacy policy is ${ct || 'of unknown type'}; its text could not be checked`,
-      remedy:
-        'Open it and confirm it explains how biometric (face) data is processed, or link an HTML version.',
+      summary: ct
+        ? text('checks.enrollment.privacy-policy.otherType.summary', { type: ct })
+        : text('checks.enrollment.privacy-policy.unknownType.summary'),
+      remedy: text('checks.enrollment.privacy-policy.otherType.remedy'),
     };
   }
   const hits = findBiometricWords(e.text);
@@ -82,17 +93,24 @@ export function evaluatePrivacyPolicy(e: PrivacyPolicyEvidence): CheckResult {
     return {
       status: 'fail',
       code: 'ENROLLMENT_POLICY_NO_BIOMETRIC',
-      summary: 'The privacy policy does not mention biometric data',
-      detail: `None of the listed words (en, fr, de, nl, es) appear in the ${e.text.length} characters read from ${last.url}.`,
-      remedy:
-        'The policy must describe explicitly how biometric data is processed by XS4 Face; update it, or contact Salto for guidance.',
+      summary: text('checks.enrollment.privacy-policy.noBiometric.summary'),
+      detail: text('checks.enrollment.privacy-policy.noBiometric.detail', {
+        languages: BIOMETRIC_LANGUAGES.join(', '),
+        count: e.text.length,
+        url: last.url,
+      }),
+      remedy: text('checks.enrollment.privacy-policy.noBiometric.remedy'),
     };
   }
-  const words = [...new Set(hits.map((h) => `"${h.word}" (${h.lang})`))].slice(0, 6).join(', ');
+  const seen = new Set<string>();
+  const words = hits
+    .filter((h) => !seen.has(`${h.lang}:${h.word}`) && seen.add(`${h.lang}:${h.word}`))
+    .slice(0, 6)
+    .map((h) => text('checks.enrollment.privacy-policy.word', { word: h.word, lang: h.lang }));
   return {
     status: 'pass',
-    summary: 'The privacy policy mentions biometric data',
-    detail: `Found ${words}. Read it to confirm it explains how the data is used.`,
+    summary: text('checks.enrollment.privacy-policy.biometric.summary'),
+    detail: text('checks.enrollment.privacy-policy.biometric.detail', { words: andList(words) }),
   };
 }
 
@@ -160,7 +178,7 @@ export async function collectPolicyAt(
 
 export const enrollmentPrivacyPolicyCheck: Check<PrivacyPolicyEvidence> = {
   id: 'enrollment.privacy-policy',
-  title: 'Enrollment Service privacy policy covers biometric data',
+  title: text('checks.enrollment.privacy-policy.title'),
   dependsOn: ['face.signed-in'],
   startWithDependencies: true,
   evidenceSchema: PrivacyPolicyEvidenceSchema,

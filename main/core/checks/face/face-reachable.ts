@@ -1,10 +1,11 @@
 // Check face.reachable: the XS4 Face server answers HTTPS, and its certificate is trusted by the system or by an accepted pin.
 import { z } from 'zod';
+import { text } from '../../../../contract/text';
 import type { Check, CheckResult } from '../types';
 import { inspectFaceCertificate } from '../../face/face-trust';
 import { CertificateInfoSchema } from '../../../../contract/certificate';
 import { normaliseFingerprint } from '../../../../contract/rules/fingerprint';
-import { AttemptErrorSchema, attemptError, requireFaceUrl } from './face-check-context';
+import { AttemptErrorSchema, attemptError, attemptWords, requireFaceUrl } from './face-check-context';
 
 export const FaceReachableEvidenceSchema = z.object({
   url: z.string(),
@@ -20,69 +21,78 @@ export const FaceReachableEvidenceSchema = z.object({
 export type FaceReachableEvidence = z.infer<typeof FaceReachableEvidenceSchema>;
 
 export function evaluateFaceReachable(e: FaceReachableEvidence): CheckResult {
-  if (e.error)
+  if (e.error) {
+    const words = attemptWords(e.error);
     return {
       status: 'fail',
       code: e.error.code,
-      summary: 'XS4 Face server not reachable',
-      detail: e.error.message,
-      remedy: e.error.remedy,
+      summary: text('checks.face.reachable.unreachable.summary'),
+      detail: words.message,
+      remedy: words.remedy,
     };
+  }
   const c = e.certificate;
   if (!c)
     return {
       status: 'fail',
       code: 'FACE_NO_EVIDENCE',
-      summary: 'No certificate was recorded',
-      detail: 'The evidence holds neither a certificate nor an error.',
-      remedy: 'Run the check again.',
+      summary: text('checks.face.reachable.noCertificate.summary'),
+      detail: text('checks.face.reachable.noCertificate.detail'),
+      remedy: text('checks.face.reachable.noCertificate.remedy'),
     };
-  const facts = `Certificate ${c.subject}, issued by ${c.issuer}, valid ${c.validFrom} to ${c.validTo}, SHA-256 ${c.fingerprint256}.`;
+  const facts = text('checks.face.reachable.facts', {
+    subject: c.subject,
+    issuer: c.issuer,
+    from: c.validFrom,
+    to: c.validTo,
+    fingerprint: c.fingerprint256,
+  });
   const pin = e.pinnedFingerprint256 ? normaliseFingerprint(e.pinnedFingerprint256) : null;
   if (pin !== null && pin !== normaliseFingerprint(c.fingerprint256)) {
     return {
       status: 'fail',
       code: 'FACE_TLS_PIN_MISMATCH',
-      summary: `XS4 Face presents another certificate (SHA-256 ${c.fingerprint256}) than the one accepted (${pin})`,
-      detail: `Accepted ${pin}, presented ${c.fingerprint256}. ${facts}`,
-      remedy:
-        'The certificate was replaced or the connection is intercepted. Check the XS4 Face server; accept the new certificate only if you know why it changed.',
+      summary: text('checks.face.reachable.pinMismatch.summary', {
+        presented: c.fingerprint256,
+        accepted: pin,
+      }),
+      detail: text('checks.face.reachable.pinMismatch.detail', {
+        presented: c.fingerprint256,
+        accepted: pin,
+        facts,
+      }),
+      remedy: text('checks.face.reachable.pinMismatch.remedy'),
     };
   }
   if (Date.parse(c.validTo) < Date.parse(e.checkedAt)) {
     return {
       status: 'fail',
       code: 'FACE_TLS_EXPIRED',
-      summary: 'The XS4 Face certificate has expired',
+      summary: text('checks.face.reachable.expired.summary'),
       detail: facts,
-      remedy: 'Renew the certificate of the XS4 Face server.',
+      remedy: text('checks.face.reachable.expired.remedy'),
     };
   }
   if (e.trustedBySystem)
-    return {
-      status: 'pass',
-      summary: 'XS4 Face answers HTTPS with a certificate this machine trusts',
-      detail: facts,
-    };
+    return { status: 'pass', summary: text('checks.face.reachable.trusted.summary'), detail: facts };
   if (pin !== null)
-    return {
-      status: 'pass',
-      summary: 'XS4 Face answers HTTPS with the certificate you accepted',
-      detail: facts,
-    };
+    return { status: 'pass', summary: text('checks.face.reachable.pinned.summary'), detail: facts };
   return {
     status: 'warn',
     code: 'FACE_TLS_UNTRUSTED',
-    summary: 'XS4 Face certificate not yet accepted',
-    detail: `This machine does not trust it (${e.systemProblem ?? 'unknown reason'}). ${facts}`,
-    remedy: 'Compare the fingerprint with the one shown on the XS4 Face server and accept it if they match.',
+    summary: text('checks.face.reachable.untrusted.summary'),
+    detail: text('checks.face.reachable.untrusted.detail', {
+      reason: e.systemProblem ?? text('checks.face.reachable.untrusted.unknownReason'),
+      facts,
+    }),
+    remedy: text('checks.face.reachable.untrusted.remedy'),
   };
 }
 
 export const faceReachableCheck: Check<FaceReachableEvidence> = {
   id: 'face.reachable',
   requires: ['faceUrl'],
-  title: 'XS4 Face server reachable over HTTPS',
+  title: text('checks.face.reachable.title'),
   evidenceSchema: FaceReachableEvidenceSchema,
   async collect(ctx) {
     const url = requireFaceUrl(ctx);

@@ -1,9 +1,16 @@
 // Check face.signed-in: the token is accepted, the account sees the chosen XS4 Face server, and it is online.
 import { z } from 'zod';
+import { text } from '../../../../contract/text';
 import type { Check, CheckResult } from '../types';
 import { FACE_API_VERSION } from '../../face/face-assumptions';
 import { selectServer } from '../../face/face-client';
-import { AttemptErrorSchema, attemptError, faceClientFor, wantedTarget } from './face-check-context';
+import {
+  AttemptErrorSchema,
+  attemptError,
+  attemptWords,
+  faceClientFor,
+  wantedTarget,
+} from './face-check-context';
 
 export const FaceSignedInEvidenceSchema = z.object({
   user: z.string().nullable(),
@@ -26,63 +33,71 @@ export const FaceSignedInEvidenceSchema = z.object({
 export type FaceSignedInEvidence = z.infer<typeof FaceSignedInEvidenceSchema>;
 
 export function evaluateFaceSignedIn(e: FaceSignedInEvidence): CheckResult {
-  if (e.error)
+  if (e.error) {
+    const words = attemptWords(e.error);
     return {
       status: 'fail',
       code: e.error.code,
       summary:
         e.error.code === 'FACE_UNAUTHORIZED'
-          ? 'XS4 Face refused the sign-in'
-          : 'Could not sign in to XS4 Face',
-      detail: e.error.message,
-      remedy: e.error.remedy,
+          ? text('checks.face.signed-in.refused.summary')
+          : text('checks.face.signed-in.failed.summary'),
+      detail: words.message,
+      remedy: words.remedy,
     };
+  }
   if (e.apiVersion !== FACE_API_VERSION) {
     return {
       status: 'warn',
       code: 'FACE_API_VERSION',
-      summary: `XS4 Face speaks contract version ${e.apiVersion ?? '?'}, this app version ${FACE_API_VERSION}`,
-      remedy: 'Update this app, or check the results of the other XS4 Face checks with care.',
+      summary: text('checks.face.signed-in.version.summary', {
+        server: e.apiVersion ?? '?',
+        app: FACE_API_VERSION,
+      }),
+      remedy: text('checks.face.signed-in.version.remedy'),
     };
   }
-  if (e.selectionError)
+  if (e.selectionError) {
+    const words = attemptWords(e.selectionError);
     return {
       status: 'fail',
       code: e.selectionError.code,
-      summary: 'No XS4 Face server selected',
-      detail: e.selectionError.message,
-      remedy: e.selectionError.remedy,
+      summary: text('checks.face.signed-in.notSelected.summary'),
+      detail: words.message,
+      remedy: words.remedy,
     };
+  }
   const sel = e.servers.find((s) => s.siteId === e.selected?.siteId && s.serverId === e.selected?.serverId);
   if (!sel)
     return {
       status: 'fail',
       code: 'FACE_SERVER_NOT_SELECTED',
-      summary: 'The selected XS4 Face server is not in this account',
-      remedy: 'Choose one of the servers the account lists.',
+      summary: text('checks.face.signed-in.notInAccount.summary'),
+      remedy: text('checks.face.signed-in.notInAccount.remedy'),
     };
+  const facts = { user: e.user ?? '?', site: sel.siteName, server: sel.serverName };
   if (!sel.online) {
     return {
       status: 'warn',
       code: 'FACE_SERVER_OFFLINE',
-      summary: `Signed in as ${e.user ?? '?'}; ${sel.siteName} › ${sel.serverName} is offline`,
-      detail: 'Changes will stay pending until the server connects to XS4 Face Connect again.',
-      remedy: 'Check that the XS4 Face VM runs and may reach the internet on TCP 443 and 8883 and UDP 123.',
+      summary: text('checks.face.signed-in.offline.summary', facts),
+      detail: text('checks.face.signed-in.offline.detail'),
+      remedy: text('checks.face.signed-in.offline.remedy'),
     };
   }
   const pending = sel.pendingMessages ?? 0;
-  return {
-    status: 'pass',
-    summary: `Signed in as ${e.user ?? '?'}; working on ${sel.siteName} › ${sel.serverName}${pending > 0 ? ` (${pending} pending message${pending === 1 ? '' : 's'})` : ''}`,
-    ...(pending > 0
-      ? { detail: 'XS4 Face Connect holds changes the server has not received yet; they apply when it does.' }
-      : {}),
-  };
+  if (pending > 0)
+    return {
+      status: 'pass',
+      summary: text('checks.face.signed-in.pending.summary', { ...facts, count: pending }),
+      detail: text('checks.face.signed-in.pending.detail'),
+    };
+  return { status: 'pass', summary: text('checks.face.signed-in.working.summary', facts) };
 }
 
 export const faceSignedInCheck: Check<FaceSignedInEvidence> = {
   id: 'face.signed-in',
-  title: 'Signed in to XS4 Face',
+  title: text('checks.face.signed-in.title'),
   dependsOn: ['face.reachable'],
   startWithDependencies: true,
   requires: ['faceUrl', 'faceToken'],

@@ -1,11 +1,21 @@
 // Check face.space-integration: the status XS4 Face shows on its Salto Space card, with the facts behind it.
 import { z } from 'zod';
+import { text } from '../../../../contract/text';
+import { sentences } from '../sentences';
+import { hostInUrl } from '../../../../contract/rules/url-host';
+import { consoleStatusText } from '../../face/status-names';
 import type { Check, CheckResult } from '../types';
 import { SPACE_INTEGRATION_TYPE } from '../../face/face-assumptions';
 import { IntegrationStatusSchema } from '../../face/face-contract';
 import { faceKeyFingerprint } from '../../secrets/fingerprint';
 import { SpaceUiPaths } from '../../space/space-assumptions';
-import { AttemptErrorSchema, attemptError, faceClientFor, targetFor } from './face-check-context';
+import {
+  AttemptErrorSchema,
+  attemptError,
+  attemptWords,
+  faceClientFor,
+  targetFor,
+} from './face-check-context';
 
 export const FaceSpaceIntegrationEvidenceSchema = z.object({
   added: z.boolean().nullable(),
@@ -23,88 +33,108 @@ export const FaceSpaceIntegrationEvidenceSchema = z.object({
 });
 export type FaceSpaceIntegrationEvidence = z.infer<typeof FaceSpaceIntegrationEvidenceSchema>;
 
-const DISCONNECTED_CAUSES = [
-  'the Space service is stopped or the server is asleep',
-  'Space does not serve HTTPS on that port (Space Configurator)',
-  'the Windows firewall on the Space server blocks the port',
-  'the host or port in Space Server Details is wrong',
-  `SHIP over HTTP(S) is not enabled in Space (${SpaceUiPaths.shipTab})`,
-  `"${SpaceUiPaths.limitToOneServer}" (${SpaceUiPaths.shipTab}) names another address than the XS4 Face server's`,
-];
-
 export function evaluateFaceSpaceIntegration(e: FaceSpaceIntegrationEvidence): CheckResult {
-  if (e.error)
+  if (e.error) {
+    const words = attemptWords(e.error);
     return {
       status: 'fail',
       code: e.error.code,
-      summary: 'Could not read the Salto Space integration',
-      detail: e.error.message,
-      remedy: e.error.remedy,
+      summary: text('checks.face.space-integration.unreadable.summary'),
+      detail: words.message,
+      remedy: words.remedy,
     };
+  }
   if (e.added === false) {
     return {
       status: 'fail',
       code: 'FACE_SPACE_NOT_ADDED',
-      summary: 'The Salto Space integration has not been added in XS4 Face',
-      remedy: 'In XS4 Face › Integrations, click Add Integration, turn on Salto Space and continue.',
+      summary: text('checks.face.space-integration.notAdded.summary'),
+      remedy: text('checks.face.space-integration.notAdded.remedy'),
     };
   }
-  const where = e.host ? `${e.https ? 'https' : 'http'}://${e.host}:${e.port ?? '?'}` : 'no Space server';
-  const checked = e.lastCheckedAt ? ` Last checked ${e.lastCheckedAt}.` : '';
-  const said = e.lastError ? ` XS4 Face reports: ${e.lastError}` : '';
+  const where = e.host
+    ? `${e.https ? 'https' : 'http'}://${hostInUrl(e.host)}:${e.port ?? '?'}`
+    : text('checks.face.space-integration.noServer');
+  const checked = e.lastCheckedAt
+    ? text('checks.face.space-integration.lastChecked', { at: e.lastCheckedAt })
+    : null;
+  const said = e.lastError ? text('checks.face.space-integration.reports', { error: e.lastError }) : null;
+  const ui = { shipTab: SpaceUiPaths.shipTab, limit: SpaceUiPaths.limitToOneServer };
   switch (e.status) {
     case 'connected':
       return {
         status: 'pass',
-        summary: `XS4 Face is connected to Space at ${where}`,
-        detail: `Status Connected.${checked}`,
+        summary: text('checks.face.space-integration.connected.summary', { where }),
+        detail: sentences([
+          text('checks.face.space-integration.status', { status: consoleStatusText('connected') }),
+          checked,
+        ]),
       };
     case 'unauthorized': {
       const keyFacts =
         e.expectedShipApiKeyFingerprint && e.shipApiKeyFingerprint
           ? e.expectedShipApiKeyFingerprint === e.shipApiKeyFingerprint
-            ? ' The key in XS4 Face matches the one you gave, so Space holds a different one.'
-            : ` XS4 Face holds key ${e.shipApiKeyFingerprint}, you gave ${e.expectedShipApiKeyFingerprint} (fingerprints).`
-          : '';
+            ? text('checks.face.space-integration.unauthorized.sameKey')
+            : text('checks.face.space-integration.unauthorized.otherKey', {
+                face: e.shipApiKeyFingerprint,
+                given: e.expectedShipApiKeyFingerprint,
+              })
+          : null;
       return {
         status: 'fail',
         code: 'FACE_SPACE_UNAUTHORIZED',
-        summary: "Space refuses XS4 Face's SHIP API key",
-        detail: `Status Unauthorized for ${where}.${keyFacts}${said}${checked}`,
-        remedy: `Compare the SHIP API key in XS4 Face (Space Server Details) with the key in Space's SHIP tab (${SpaceUiPaths.shipTab}); make them identical, and make sure the authentication there is custom, not basic.`,
+        summary: text('checks.face.space-integration.unauthorized.summary'),
+        detail: sentences([
+          text('checks.face.space-integration.statusFor', {
+            status: consoleStatusText('unauthorized'),
+            where,
+          }),
+          keyFacts,
+          said,
+          checked,
+        ]),
+        remedy: text('checks.face.space-integration.unauthorized.remedy', ui),
       };
     }
     case 'disconnected':
       return {
         status: 'fail',
         code: 'FACE_SPACE_DISCONNECTED',
-        summary: `XS4 Face cannot connect to Space at ${where}`,
-        detail: `Status Disconnected.${said}${checked} Possible causes: ${DISCONNECTED_CAUSES.join('; ')}.`,
-        remedy: `Run the Space checks of this app (HTTPS, SHIP, firewall, power) on this server and fix what they report. If they pass, check "${SpaceUiPaths.limitToOneServer}" in ${SpaceUiPaths.shipTab}: when on, it must name the XS4 Face server's address.`,
+        summary: text('checks.face.space-integration.disconnected.summary', { where }),
+        detail: sentences([
+          text('checks.face.space-integration.status', { status: consoleStatusText('disconnected') }),
+          said,
+          checked,
+          text('checks.face.space-integration.disconnected.causes', ui),
+        ]),
+        remedy: text('checks.face.space-integration.disconnected.remedy', ui),
       };
     case 'unconfigured':
       return {
         status: 'fail',
         code: 'FACE_SPACE_UNCONFIGURED',
-        summary: 'The Salto Space card shows "No status": the integration is not configured',
+        summary: text('checks.face.space-integration.unconfigured.summary', {
+          status: consoleStatusText('unconfigured'),
+        }),
         detail:
-          e.shipApiKeySet === false ? 'No SHIP API key is set.' : 'Space Server Details are incomplete.',
-        remedy:
-          'Configure it: fill in Space Server Details (host, port, HTTPS) and the SHIP API key in XS4 Face, or let this app write them.',
+          e.shipApiKeySet === false
+            ? text('checks.face.space-integration.unconfigured.noKey')
+            : text('checks.face.space-integration.unconfigured.incomplete'),
+        remedy: text('checks.face.space-integration.unconfigured.remedy'),
       };
     case null:
       return {
         status: 'fail',
         code: 'FACE_NO_EVIDENCE',
-        summary: 'No status was recorded',
-        remedy: 'Run the check again.',
+        summary: text('checks.face.space-integration.noStatus.summary'),
+        remedy: text('checks.face.space-integration.noStatus.remedy'),
       };
   }
 }
 
 export const faceSpaceIntegrationCheck: Check<FaceSpaceIntegrationEvidence> = {
   id: 'face.space-integration',
-  title: 'XS4 Face ⇄ Space integration status',
+  title: text('checks.face.space-integration.title'),
   dependsOn: ['face.signed-in'],
   startWithDependencies: true,
   evidenceSchema: FaceSpaceIntegrationEvidenceSchema,

@@ -131,7 +131,7 @@ export function connectSteps(
     draft = null;
     ctx.lastFaceAttempt = base;
     const typed = token === null ? null : token.trim();
-    if (typed !== null && typed.length === 0) throw invalidInput('token', text('rules.notEmpty'));
+    if (typed !== null && typed.length === 0) throw invalidInput('token', text('rules.required'));
     const cred = await credential(base, typed);
     if ('tokenFor' in cred) return { state: 'needs-token', url: base, tokenFor: cred.tokenFor };
     const pin = accepted.get(at)?.fingerprint256 ?? (await deps.settings.get()).pinnedFingerprints[at];

@@ -11,7 +11,7 @@ import {
   TlsProbeCodes,
   type TlsProbeResult,
 } from '../../net/tls-probe';
-import { canonicalFingerprint, SHA256_FINGERPRINT_RULE } from '../../../../contract/rules/fingerprint';
+import { canonicalFingerprint } from '../../../../contract/rules/fingerprint';
 import { invalidInput } from '../../errors';
 import type { SpaceCertificateResult } from '../../../../contract/setup-shapes';
 import type { SetupService } from '../service';
@@ -113,7 +113,7 @@ export function spaceTrustSteps(
 
     async trustSpaceCertificate(fingerprint256) {
       const fp = canonicalFingerprint(fingerprint256);
-      if (fp === null) throw invalidInput('fingerprint256', SHA256_FINGERPRINT_RULE);
+      if (fp === null) throw invalidInput('fingerprint256', text('rules.sha256Fingerprint'));
       const t = await target(ctx);
       // Pin only what Space presents now: a certificate swapped since the dialog opened is not pinned.
       const now = await handshake(ctx, { ...t, pin: undefined });

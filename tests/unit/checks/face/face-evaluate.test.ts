@@ -18,8 +18,13 @@ import {
   evaluatePrivacyPolicy,
   type PrivacyPolicyEvidence,
 } from '../../../../main/core/checks/face/enrollment-privacy-policy';
-import { findBiometricWords } from '../../../../main/core/checks/face/biometric-words';
+import {
+  BIOMETRIC_WORDS,
+  findBiometricWords,
+  normaliseForMatch,
+} from '../../../../main/core/checks/face/biometric-words';
 import { htmlToText } from '../../../../main/core/checks/face/html-text';
+import { en } from '../../../../messages/render';
 
 const FP = Array(32).fill('AB').join(':');
 const cert = {
@@ -53,7 +58,7 @@ describe('face.reachable', () => {
     ).toBe('pass');
     const mm = evaluateFaceReachable(reach({ pinnedFingerprint256: 'CD'.repeat(32) }));
     expect(mm.code).toBe('FACE_TLS_PIN_MISMATCH');
-    expect(mm.detail).toContain(FP);
+    expect(en(mm.detail!)).toContain(FP);
     expect(evaluateFaceReachable(reach({ trustedBySystem: true, systemProblem: null })).status).toBe('pass');
     expect(
       evaluateFaceReachable(reach({ checkedAt: '2028-01-01T00:00:00.000Z', pinnedFingerprint256: FP })).code,
@@ -128,14 +133,16 @@ describe('face.space-integration', () => {
       expectedShipApiKeyFingerprint: 'bbbbbbbb',
     });
     expect(r).toMatchObject({ status: 'fail', code: 'FACE_SPACE_UNAUTHORIZED' });
-    expect(r.remedy).toMatch(/SHIP API key in XS4 Face.*SHIP tab/);
-    expect(r.detail).toContain('bbbbbbbb');
+    expect(en(r.remedy!)).toMatch(/SHIP API key in XS4 Face.*SHIP tab/);
+    expect(en(r.detail!)).toContain('bbbbbbbb');
     expect(
-      evaluateFaceSpaceIntegration({
-        ...base,
-        status: 'unauthorized',
-        expectedShipApiKeyFingerprint: 'aaaaaaaa',
-      }).detail,
+      en(
+        evaluateFaceSpaceIntegration({
+          ...base,
+          status: 'unauthorized',
+          expectedShipApiKeyFingerprint: 'aaaaaaaa',
+        }).detail!,
+      ),
     ).toMatch(/Space holds a different one/);
   });
   it("disconnected → fail with causes and the server's error", () => {
@@ -145,12 +152,12 @@ describe('face.space-integration', () => {
       lastError: 'Nothing accepts connections on space.local:8100.',
     });
     expect(r.code).toBe('FACE_SPACE_DISCONNECTED');
-    expect(r.detail).toMatch(/firewall/);
-    expect(r.detail).toContain('Nothing accepts connections');
+    expect(en(r.detail!)).toMatch(/firewall/);
+    expect(en(r.detail!)).toContain('Nothing accepts connections');
   });
   it('unconfigured → fail "configure it"; not added → fail; unreadable → fail, never pass', () => {
     expect(
-      evaluateFaceSpaceIntegration({ ...base, status: 'unconfigured', shipApiKeySet: false }).remedy,
+      en(evaluateFaceSpaceIntegration({ ...base, status: 'unconfigured', shipApiKeySet: false }).remedy!),
     ).toMatch(/^Configure it/);
     expect(evaluateFaceSpaceIntegration({ ...base, added: false, status: null }).code).toBe(
       'FACE_SPACE_NOT_ADDED',
@@ -217,6 +224,25 @@ describe('enrollment.privacy-policy', () => {
         error: { code: 'NET_DNS', message: 'dns', remedy: 'r' },
       }).code,
     ).toBe('NET_DNS');
+  });
+  it('knows biometric wording in Arabic too, however it is vowelled, and says which language matched', () => {
+    for (const text of [
+      'نعالج البيانات البيومترية لفتح الأبواب.',
+      'نَستخدمُ تقنيةَ التعرُّفِ على الوجهِ وبصمةَ الوجه.',
+      'تُخزَّن القياسات الحيوية لمدة محدودة.',
+    ]) {
+      const r = evaluatePrivacyPolicy({ ...ok, text });
+      expect(r.status, text).toBe('pass');
+      expect(en(r.detail!)).toContain('(ar)');
+    }
+    expect(evaluatePrivacyPolicy({ ...ok, text: 'نستخدم ملفات تعريف الارتباط فقط.' }).code).toBe(
+      'ENROLLMENT_POLICY_NO_BIOMETRIC',
+    );
+  });
+  it('lists its words in the form they are matched in (no accents, vowel signs or hamza marks)', () => {
+    for (const [lang, words] of Object.entries(BIOMETRIC_WORDS))
+      for (const word of words) expect(normaliseForMatch(word), `${lang}: ${word}`).toBe(word);
+    expect(Object.keys(BIOMETRIC_WORDS)).toEqual(['en', 'fr', 'de', 'nl', 'es', 'ar']);
   });
   it('word matching ignores case and accents; HTML is reduced to text without scripts', () => {
     expect(findBiometricWords('BIOMÉTRIQUE').map((h) => h.lang)).toContain('fr');
