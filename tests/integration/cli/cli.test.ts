@@ -377,7 +377,7 @@ describe('xs4-setup bad input (exit 2, one line)', () => {
     const r = await run(['setup', '--profile', bad]);
     expect(r.code).toBe(2);
     expect(r.stderr).toBe(
-      'xs4-setup: profile.spaceUrl: must be a host name (letters, digits, hyphens, dots) or an IP address. [INVALID_INPUT]\n',
+      'xs4-setup: Space SHIP address (spaceUrl): must be a host name (letters, digits, hyphens, dots) or an IP address. [INVALID_INPUT]\n',
     );
     const notJson = join(tmp, 'not-json.json');
     await writeFile(notJson, '{');
@@ -399,7 +399,7 @@ describe('xs4-setup bad input (exit 2, one line)', () => {
     const g = await run(['setup', '--profile', good]);
     expect(g.code).toBe(2);
     expect(g.stdout).toBe('');
-    expect(g.stderr).toBe('xs4-setup: profile.faceUrl: is required for setup [USAGE]\n');
+    expect(g.stderr).toBe('xs4-setup: XS4 Face server address (faceUrl): is required for setup [USAGE]\n');
   });
 });
 
