@@ -7,7 +7,7 @@ import { runChecks } from '../core/checks/runner';
 import { evaluateBundleDir } from '../core/troubleshoot/bundle-evaluation';
 import { secretsOf } from '../core/checks/types';
 import type { CliContext } from './context';
-import { cliInputLabels, type LiveSettings, shownInputs } from './live-inputs';
+import { CLI_INPUT_LABELS, type LiveSettings, shownInputs } from './live-inputs';
 
 export interface Evaluated {
   run: RunResult;
@@ -41,7 +41,7 @@ export async function evaluateLive(
     deadlineMs: settings.deadlineMs,
     platform: ctx.io.platform,
     now: () => ctx.io.now(),
-    inputLabels: cliInputLabels(),
+    inputLabels: CLI_INPUT_LABELS,
     ...(ctx.signal ? { signal: ctx.signal } : {}),
     ...(onProgress ? { onProgress } : {}),
   });

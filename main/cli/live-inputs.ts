@@ -8,8 +8,7 @@ import { canonicalFingerprint } from '../../contract/rules/fingerprint';
 import { secretFingerprint } from '../core/secrets/fingerprint';
 import { type FlagSpec, type ParsedFlags, msFlag, stringFlag, usageError } from './args';
 import type { CliIo } from './io';
-import { say } from './say';
-import { text } from '../../contract/text';
+import { text, type Sayable } from '../../contract/text';
 import { FACE_TOKEN, readSecret, SHIP_KEY } from './secrets';
 
 export const LIVE_FLAGS: FlagSpec = {
@@ -26,15 +25,13 @@ export const LIVE_FLAGS: FlagSpec = {
   'timeout-ms': 'string',
 };
 
-/** How the runner names a missing input in a skip, in the CLI's words (the flag to give) and its --lang. */
-export function cliInputLabels(): Partial<Record<keyof CheckInputs, string>> {
-  return {
-    faceUrl: '--face-url',
-    spaceUrl: '--space-url',
-    shipKey: say(text('cli.input.shipKey')),
-    faceToken: say(text('cli.input.faceToken')),
-  };
-}
+/** How the runner names a missing input in a skip, in the CLI's words: the flag, or where the secret comes from. */
+export const CLI_INPUT_LABELS: Partial<Record<keyof CheckInputs, Sayable>> = {
+  faceUrl: '--face-url',
+  spaceUrl: '--space-url',
+  shipKey: text('cli.input.shipKey'),
+  faceToken: text('cli.input.faceToken'),
+};
 
 export interface LiveSettings {
   inputs: CheckInputs;

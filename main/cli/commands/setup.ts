@@ -126,13 +126,14 @@ export async function setup(argv: readonly string[], ctx: CliContext): Promise<n
     const pins = { expected: connected.previousFingerprint256, actual: connected.certificate.fingerprint256 };
     throw new AppError('FACE_TLS_PIN_MISMATCH', {
       variant: 'cliProfile',
-      params: { url: faceUrl, ...pins },
+      params: { field: text('fields.profile.facePinnedFingerprint256'), url: faceUrl, ...pins },
       detail: pins,
     });
   }
   if (connected.state === 'needs-trust') {
     throw usageError(
       text('cli.usage.setupUntrusted', {
+        field: text('fields.profile.facePinnedFingerprint256'),
         url: faceUrl,
         code: connected.reason.code,
         fingerprint: connected.certificate.fingerprint256,
@@ -291,9 +292,17 @@ async function setShipKey(
   }
 }
 
+/** The profile's fields setup cannot run without, by their labels. */
+const REQUIRED: Record<'faceUrl' | 'spaceUrl', Text> = {
+  faceUrl: text('fields.profile.faceUrl'),
+  spaceUrl: text('fields.profile.spaceUrl'),
+};
+
 function required(profile: SiteProfile, field: 'faceUrl' | 'spaceUrl'): string {
   const v = profile[field];
   if (v === undefined)
-    throw usageError(text('cli.usage.setupRequired', { field: `profile.${field}` }), { field });
+    throw usageError(text('cli.usage.setupRequired', { field: REQUIRED[field] }), {
+      field: `profile.${field}`,
+    });
   return v;
 }

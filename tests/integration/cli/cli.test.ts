@@ -228,7 +228,7 @@ describe('xs4-setup collect, doctor --evidence, report', () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('note: No manifest.json');
     expect(r.stdout).toMatch(/FAIL {2}Test sleep after +sleeps after 1200 s on AC power/);
-    expect(r.stdout).toMatch(/SKIP {2}Test Face reachable +not in the evidence bundle/);
+    expect(r.stdout).toMatch(/SKIP {2}Test Face reachable +Not in the evidence bundle/);
   });
 
   it('refuses a newer bundle with one line and exit 2, writing no report', async () => {
@@ -265,17 +265,17 @@ describe('xs4-setup --lang', () => {
     expect(r.stdout).toMatch(/COMPROBACIÓN +RESUMEN/);
     // Summaries are cut to the terminal's width; the status words are padded to the widest (CORRECTO).
     expect(r.stdout).toMatch(
-      /OMITIDO {3}Test Face reachable +no está en el paquete de evidencias \(falta evidence/,
+      /OMITIDO {3}Test Face reachable +No está en el paquete de evidencias \(falta evidence/,
     );
     expect(r.stdout).toMatch(/\d+ con error, \d+ avisos, \d+ correctas, \d+ omitidas/);
-    expect(r.stdout).not.toMatch(/not in the evidence bundle|note: /);
+    expect(r.stdout).not.toMatch(/not in the evidence bundle|note: /i);
   });
 
   it('--json keeps the catalog keys beside the sentences in the chosen language', async () => {
     const r = await run(['--lang=es', 'doctor', '--evidence', await dropped('dropped-json'), '--json']);
     const doc = json(r);
     const face = doc.checks.find((c) => c.id === 'test.face-http');
-    expect(face?.summary).toBe('no está en el paquete de evidencias (falta evidence/test.face-http.json)');
+    expect(face?.summary).toBe('No está en el paquete de evidencias (falta evidence/test.face-http.json)');
     expect(face?.texts.summary).toEqual({
       key: 'evidence.notInBundle',
       params: { file: 'evidence/test.face-http.json' },
@@ -399,7 +399,7 @@ describe('xs4-setup bad input (exit 2, one line)', () => {
     const g = await run(['setup', '--profile', good]);
     expect(g.code).toBe(2);
     expect(g.stdout).toBe('');
-    expect(g.stderr).toBe('xs4-setup: profile.faceUrl: is required for setup [USAGE]\n');
+    expect(g.stderr).toBe('xs4-setup: XS4 Face server address (faceUrl): is required for setup [USAGE]\n');
   });
 });
 

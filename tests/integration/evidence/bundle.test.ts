@@ -162,7 +162,7 @@ describe('evidence bundle', () => {
       code: RunnerCodes.NOT_IN_BUNDLE,
     });
     expect(en(run.byId['test.face-http']!.result.summary)).toBe(
-      'not in the evidence bundle (no evidence/test.face-http.json)',
+      'Not in the evidence bundle (no evidence/test.face-http.json)',
     );
   });
 

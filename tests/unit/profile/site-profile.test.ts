@@ -40,14 +40,14 @@ describe('site profile', () => {
 
   it('names the field and the rule', () => {
     expect(errorOf(() => validateProfile({ ...base, faceUrl: 'ftp://face' })).message).toBe(
-      'XS4 Face server address: scheme must be https or http, not ftp.',
+      'XS4 Face server address (faceUrl): scheme must be https or http, not ftp.',
     );
     expect(
       errorOf(() => validateProfile({ ...base, enrollment: { privacyPolicyUrl: 'http://x.example/p' } }))
         .message,
-    ).toBe('Privacy policy URL: must be an https:// URL.');
+    ).toBe('Privacy policy address (enrollment.privacyPolicyUrl): must be an https:// URL.');
     expect(errorOf(() => validateProfile({ ...base, spacePinnedFingerprint256: 'abc' })).message).toMatch(
-      /^Space certificate fingerprint \(SHA-256\): must be a SHA-256 fingerprint/,
+      /^Accepted Space certificate fingerprint \(spacePinnedFingerprint256\): must be a SHA-256 fingerprint/,
     );
     const secret = errorOf(() => validateProfile({ ...base, shipKey: 'secret-value' }));
     expect(secret.message).toBe(

@@ -64,7 +64,7 @@ describe('report model', () => {
     const m = reportModel(run(evidence), meta);
     const row = m.inputs.find((i) => i.label.key === 'report.input.faceSiteServer');
     expect(row && en(row.value)).toBe('Car park › Gate server (site-2/face-3, online)');
-    expect(m.checks[0]?.summary).toBe(
+    expect(en(m.checks[0]!.summary)).toBe(
       'Signed in as technician@contoso.example; working on Car park › Gate server (2 pending messages)',
     );
   });
