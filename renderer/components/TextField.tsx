@@ -1,4 +1,5 @@
 // A labelled input whose broken rule shows right under it, tied to it for screen readers.
+import { useSay } from '../i18n/say';
 import { useId, type InputHTMLAttributes, type ReactElement, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FieldError } from '../store/validation';
@@ -18,8 +19,12 @@ interface Props extends Omit<InputHTMLAttributes<HTMLInputElement>, 'onChange' |
 /** "Port: must be a whole number from 1 to 65535." — the field and the rule, in the technician's language. */
 export function useRuleText(): (label: string, error: FieldError) => string {
   const { t } = useTranslation('setup');
+  const say = useSay();
   return (label, error) =>
-    t('rules.format', { field: label, rule: t(`rules.${error.rule}`, error.values ?? {}) });
+    t('rules.format', {
+      field: label,
+      rule: error.ruleText !== undefined ? say(error.ruleText) : t(`rules.${error.rule}`, error.values ?? {}),
+    });
 }
 
 export function TextField({

@@ -1,5 +1,6 @@
 // What is running and what went wrong, shared by the wizard and Troubleshoot slices: the busy action, the failure the
 // core explained, the fields it names, and the long operation on screen; also the check fixes both offer.
+import { isText } from '../../contract/text';
 import type { StateCreator } from 'zustand';
 import type { CheckView } from '../../contract/setup-shapes';
 import type { StepId } from '../../contract/steps';
@@ -109,7 +110,11 @@ export function activity(set: Set, get: Get): Activity {
       }
       const fieldErrors: FieldError[] =
         error.field !== undefined && error.rule !== undefined
-          ? [{ field: error.field, rule: 'core', values: { text: error.rule } }]
+          ? [
+              isText(error.params?.rule)
+                ? { field: error.field, rule: 'core', ruleText: error.params.rule }
+                : { field: error.field, rule: 'core', values: { text: error.rule } },
+            ]
           : [];
       set({ error, fieldErrors });
       return undefined;

@@ -1,6 +1,7 @@
 // Checks a form before it is sent, so the technician sees the broken rule next to the field at once.
 // Rules mirror the contract's (contract/setup-channels.ts; the SHIP key's is the contract's own rule, contract/rules/);
 // the core validates again and its verdict wins.
+import type { Text } from '../../contract/text';
 import { isAbsolutePath } from '../../contract/rules/absolute-path';
 import { shipKeyProblem } from '../../contract/rules/ship-key';
 
@@ -9,6 +10,8 @@ export interface FieldError {
   field: string;
   rule: string;
   values?: Record<string, string | number>;
+  /** A rule the core broke, as its catalog sentence (said in the page's language next to the field). */
+  ruleText?: Text;
 }
 
 const HOST = /^(?!-)[A-Za-z0-9-]{1,63}(?<!-)(\.(?!-)[A-Za-z0-9-]{1,63}(?<!-))*\.?$/;

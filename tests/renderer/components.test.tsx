@@ -129,6 +129,23 @@ describe('TextField', () => {
     expect(message.textContent).toBe('Port: must be a whole number from 1 to 65535.');
     expect(input.getAttribute('aria-describedby')).toContain(message.id);
   });
+
+  it("says a rule the core broke in the page's language, never its catalog key", async () => {
+    const i18n = await initTestI18n('es');
+    render(
+      <TextField
+        label="Dirección del servidor XS4 Face"
+        field="url"
+        value="https://x/?a=1"
+        onChange={() => undefined}
+        errors={[{ field: 'url', rule: 'core', ruleText: { key: 'rules.required' } }]}
+      />,
+    );
+    const message = screen.getByRole('alert').textContent ?? '';
+    expect(message).not.toContain('rules.');
+    expect(message).toBe(`Dirección del servidor XS4 Face: ${i18n.t('rules.required', { ns: 'core' })}.`);
+    await i18n.changeLanguage('en');
+  });
 });
 
 describe('CheckList', () => {
