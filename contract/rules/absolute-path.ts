@@ -2,8 +2,7 @@
 // Zod-free and Node-free: the page checks it before a call, the contract's schemas check it again.
 
 /** The rule's text where the field is named ("Report file: must be …"). */
-export const ABSOLUTE_PATH_RULE =
-  'must be a full path that starts with a drive letter (C:\\…) or \\\\server\\share';
+export const ABSOLUTE_PATH_RULE = 'must be a full path (a drive letter or a network share at the start)';
 
 /**
  * `C:\…` or `C:/…`; `\\server\share…` (and `\\?\…`); `/…` for the development and test machines off Windows.

@@ -38,7 +38,8 @@ describe('parse', () => {
     });
     const e = failure(() => parse(schema, { enrollment: { companyName: '' } }, 'profile'));
     expect(e.detail).toEqual({ field: 'profile.enrollment.companyName', rule: 'rules.required' });
-    expect(e.message).toBe('Company name: must not be empty.');
+    // A profile file's field: its label, with the name it has in the file (what the administrator edits).
+    expect(e.message).toBe('Company name (enrollment.companyName): must not be empty.');
     const list = failure(() =>
       parse(
         z.object({ regions: z.array(z.object({ port: z.number().max(9) })) }),
