@@ -110,7 +110,7 @@ describe('a certificate with a malformed date', () => {
     });
     expect(r.code).toBe('SHIP_TLS_MALFORMED_CERTIFICATE');
     expect(r.keySent).toBe(false);
-    expect(r.message).toContain('valid_from');
+    expect(JSON.stringify(r.message)).toContain('valid_from');
     expect(before.received()).toBe(0);
   });
 
