@@ -13,6 +13,8 @@ export const TlsProbeResultSchema = z.object({
   code: z.string(),
   /** The probe's own sentence (the network layer's); older bundles hold it in English words. */
   message: sayableSchema,
+  /** The same sentence as a catalog Text (probeTls gives both; older bundles have only `message`). */
+  says: textSchema.optional(),
   tcpConnected: z.boolean(),
   protocol: z.string().nullable(),
   cipher: z.string().nullable(),
