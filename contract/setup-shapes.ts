@@ -184,8 +184,11 @@ export const VerifyResultSchema = z.object({
 });
 export type VerifyResult = z.infer<typeof VerifyResultSchema>;
 
-/** What a write to XS4 Face waits for at the moment: a read before it, the write's answer, the read back after it. */
-export const WaitStageSchema = z.enum(['reading', 'sending', 'readingBack']);
+/**
+ * What a write to XS4 Face waits for at the moment: a read before it, a check of the values before they are sent (the
+ * privacy policy), the write's answer, the read back after it.
+ */
+export const WaitStageSchema = z.enum(['reading', 'checkingPolicy', 'sending', 'readingBack']);
 export type WaitStage = z.infer<typeof WaitStageSchema>;
 
 /** What the Verify step finds on arrival (after a reload or a restart): the last result, and a run still going on. */

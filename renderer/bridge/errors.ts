@@ -17,6 +17,8 @@ export interface CallError {
    */
   key?: string;
   params?: Record<string, TextParam>;
+  /** The detail's plain facts (ids the page acts on: a pending write's change id, an unconfirmed write's check id). */
+  facts?: Record<string, string | number>;
 }
 
 function factsOf(detail: Record<string, unknown>): Record<string, string | number> | undefined {
@@ -33,13 +35,12 @@ export function toCallError(e: unknown): CallError {
     const out: CallError = { code: e.code, message: e.message, remedy: e.remedy };
     if (typeof detail.field === 'string') out.field = detail.field;
     if (typeof detail.rule === 'string') out.rule = detail.rule;
+    const facts = factsOf(detail);
+    if (facts !== undefined) out.facts = facts;
     if (typeof e.key === 'string') {
       out.key = e.key;
       if (e.params !== undefined) out.params = e.params;
-    } else {
-      const params = factsOf(detail);
-      if (params !== undefined) out.params = params;
-    }
+    } else if (facts !== undefined) out.params = facts;
     return out;
   }
   return { code: 'UI_UNEXPECTED', message: e instanceof Error ? e.message : String(e), remedy: '' };

@@ -65,7 +65,8 @@ const REASONS: readonly string[] = ['cancelled', 'dropped', 'timeout'];
  * (FACE_WRITE_UNCONFIRMED), cancelled before it was sent (FACE_WRITE_CANCELLED); null for any other failure.
  */
 export function writeStateOf(action: Busy, step: StepId, error: CallError): Partial<SetupStore> | null {
-  const p = error.params ?? {};
+  // Ids live in the error's detail: its parameters are only what its sentence says.
+  const p = error.facts ?? {};
   if (error.code === 'FACE_WRITE_PENDING' && typeof p.changeId === 'string')
     return {
       writeOn: step,

@@ -403,8 +403,9 @@ export const createWizardSlice: StateCreator<SetupStore, [], [], WizardState & W
         return false;
       const wanted = { companyName: companyName.trim(), privacyPolicyUrl: privacyPolicyUrl.trim() };
       set({ policyRefused: null });
-      // One operation: the core checks the policy at this address first and writes only if it may.
-      const result = await operate('saveEnrollment', 'policyCheck', (operationId) =>
+      // One write: the core checks the policy at this address first (a stage of the write panel) and writes only if it
+      // may; as a write, a send left without an answer can be checked ("Check what XS4 Face holds").
+      const result = await operate('saveEnrollment', 'write', (operationId) =>
         xs4().setup.saveEnrollment({
           operationId,
           ...wanted,

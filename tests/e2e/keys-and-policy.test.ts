@@ -7,6 +7,8 @@ import { WizardPage } from './wizard-page';
 import { screenshot } from './harness';
 import * as flow from './wizard-flow';
 import { faceKeyFingerprint } from '../../main/core/secrets/fingerprint';
+import { en } from '../../messages/render';
+import type { Sayable } from '../../contract/text';
 
 const SMALL_SCREEN = { width: 1024, height: 768 };
 
@@ -30,14 +32,16 @@ async function throughShipKey(w: WizardPage, e: SetupEnv): Promise<string> {
 }
 
 /** The history as the Summary lists it, read through the page's own door. */
-function historyTargets(w: WizardPage): Promise<Array<{ target: string; summary: string }>> {
-  return w.page.evaluate(() =>
+/** The history as the page's API returns it, each summary said in English (the history keeps catalog keys). */
+async function historyTargets(w: WizardPage): Promise<Array<{ target: string; summary: string }>> {
+  const list = await w.page.evaluate(() =>
     (
       globalThis as unknown as {
-        xs4: { history: { list(): Promise<Array<{ target: string; summary: string }>> } };
+        xs4: { history: { list(): Promise<Array<{ target: string; summary: Sayable }>> } };
       }
     ).xs4.history.list(),
   );
+  return list.map((h) => ({ target: h.target, summary: en(h.summary) }));
 }
 
 /** True when the whole element is inside the viewport (not below the fold). Runs in the page. */

@@ -19,6 +19,7 @@ const STAGED = [
   'tsconfig.node.json',
   'tsconfig.web.json',
   'contract',
+  'messages',
   'main',
   'preload',
   'renderer',

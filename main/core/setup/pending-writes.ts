@@ -89,7 +89,15 @@ export async function pendingAware<T>(
     if (isAppError(e) && e.code === FaceCodes.WRITE_UNCONFIRMED) {
       const checkId = `unconfirmed-${randomBytes(8).toString('hex')}`;
       writes.remember(checkId, finish, true);
-      throw new AppError(e.code, e.message, e.remedy, { ...e.detail, checkId }, e);
+      const detail = { ...e.detail, checkId };
+      throw e.key === undefined
+        ? new AppError(e.code, e.message, e.remedy, detail, e)
+        : new AppError(e.code, {
+            key: e.key,
+            ...(e.params !== undefined ? { params: e.params } : {}),
+            detail,
+            cause: e,
+          });
     }
     throw e;
   }

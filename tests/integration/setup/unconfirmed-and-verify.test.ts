@@ -21,11 +21,13 @@ async function connected(): Promise<SetupEnv> {
   return e;
 }
 
-async function rejection(p: Promise<unknown>): Promise<{ code: string; detail?: Record<string, unknown> }> {
+async function rejection(
+  p: Promise<unknown>,
+): Promise<{ code: string; key?: string; detail?: Record<string, unknown> }> {
   try {
     await p;
   } catch (e) {
-    return e as { code: string; detail?: Record<string, unknown> };
+    return e as { code: string; key?: string; detail?: Record<string, unknown> };
   }
   throw new Error('expected a rejection');
 }
@@ -43,6 +45,8 @@ describe('writes without an answer', () => {
     );
     expect(err.code).toBe('FACE_WRITE_UNCONFIRMED');
     expect(err.detail).toMatchObject({ reason: 'dropped', route: 'Space server details' });
+    // Said from the catalog in any language: the check id is added to the detail, the key and parameters kept.
+    expect(err.key).toBe('errors.FACE_WRITE_UNCONFIRMED.dropped');
     const checkId = String(err.detail?.checkId);
     expect(checkId).toMatch(/^unconfirmed-[0-9a-f]{16}$/);
     expect(await targets(e)).not.toContain('face:integration.space.details');

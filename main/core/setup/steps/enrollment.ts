@@ -84,6 +84,7 @@ export function enrollmentSteps(ctx: SetupContext): Pick<SetupService, 'getEnrol
         const before = await client.getEnrollment(target);
         // Check before writing: a policy users cannot open (or that says nothing of biometric data) is not saved
         // unless the technician decides so with the failure in front of them.
+        hooks.onStage?.('checkingPolicy');
         hooks.onProgress?.(text('setup.progress.checkingPolicy', { url: wanted.privacyPolicyUrl }), null);
         const checks = await checkBeforeSaving(ctx, wanted, hooks);
         const failing = checks.find((c) => c.id === POLICY_CHECK && c.status === 'fail');
