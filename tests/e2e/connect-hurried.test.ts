@@ -168,7 +168,10 @@ describe('Connect for a hurried technician (issue 16)', () => {
     expect(await alert(w).count()).toBe(0);
     const progress = await env.deps.setup.service.progress();
     // The step summary is a page catalog key (said in the Summary's language) with the working address, never an empty one.
-    expect(progress.done.connect?.summary).toEqual({ key: 'setup:connect.summary', params: { url: working.url } });
+    expect(progress.done.connect?.summary).toEqual({
+      key: 'setup:connect.summary',
+      params: { url: working.url },
+    });
     expect(env.problems.errors).toEqual([]);
   });
 
