@@ -8,6 +8,7 @@ import { daysLeft, probeTls, tlsFindings } from '../../../main/core/net/tls-prob
 import { startSpaceSimulator, type SpaceSimulator } from '../../../scripts/sim/space-simulator';
 import { makeCa, makeCert } from '../../../scripts/sim/certs';
 import { AppError } from '../../../main/core/errors';
+import { expectSaidEverywhere } from '../../helpers/catalog-words';
 
 let sim: SpaceSimulator;
 const servers: net.Server[] = [];
@@ -41,6 +42,8 @@ describe('probeTls findings from the simulator', () => {
     });
     expect(r.code).toBe('TLS_PROBE_OK');
     expect(r.protocol).toMatch(/^TLSv1\.[23]$/);
+    expect(r.message).toBe(`127.0.0.1:${sim.port} completed a TLS handshake (${r.protocol}).`);
+    expectSaidEverywhere(r.says);
     expect(r.chainTrusted).toBe(true);
     expect(r.nameMatches).toBe(true);
     expect(r.certificate?.subjectAltNames).toContain('DNS:localhost');
@@ -144,6 +147,10 @@ describe('probeTls on raw servers', () => {
     const r = await probeTls({ host: '127.0.0.1', port, timeoutMs: 3000 });
     expect(r.code).toBe('NET_REFUSED');
     expect(r.tcpConnected).toBe(false);
+    // What happened, as a catalog sentence every language can say, and the same in English for logs.
+    expect(r.says.key).toBe('errors.NET_REFUSED.message');
+    expect(r.message).toBe(`Nothing accepts connections on 127.0.0.1:${port}.`);
+    expectSaidEverywhere(r.says);
   });
 
   it('accepts but never answers: bounded, told apart from a connect timeout', async () => {
@@ -152,6 +159,10 @@ describe('probeTls on raw servers', () => {
     const r = await probeTls({ host: '127.0.0.1', port, timeoutMs: 400 });
     expect(r.code).toBe('TLS_PROBE_NO_ANSWER');
     expect(r.tcpConnected).toBe(true);
+    expect(r.message).toBe(
+      `127.0.0.1:${port} accepts connections but did not answer the TLS handshake within 400 ms.`,
+    );
+    expectSaidEverywhere(r.says);
     expect(Date.now() - t0).toBeLessThan(5000);
   });
 
