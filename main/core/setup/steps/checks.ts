@@ -58,6 +58,21 @@ export async function runSelected(
         for (const d of c.dependsOn ?? []) if (!wanted.has(d)) grew = wanted.add(d) !== undefined;
   }
   const selected = all.filter((c) => wanted.has(c.id));
+  const { result, views } = await runWith(ctx, selected, hooks);
+  for (const rec of Object.values(result.byId))
+    if (rec.evidence !== undefined) ctx.lastEvidence.set(rec.id, rec.evidence);
+  return views;
+}
+
+/**
+ * Runs these checks (their dependencies included by the caller) as the setup runs every check: its inputs, time budget,
+ * platform and clock, each check said as it starts and ends; returns the run and its views, secrets redacted.
+ */
+export async function runWith(
+  ctx: SetupContext,
+  selected: Check[],
+  hooks: OperationHooks,
+): Promise<{ result: RunResult; views: CheckView[] }> {
   const inputs = await checkInputs(ctx);
   const result = await runEngine(selected, {
     inputs,
@@ -75,9 +90,7 @@ export async function runSelected(
       );
     },
   });
-  for (const rec of Object.values(result.byId))
-    if (rec.evidence !== undefined) ctx.lastEvidence.set(rec.id, rec.evidence);
-  return viewsOf(ctx, selected, result, secretsOf(inputs));
+  return { result, views: await viewsOf(ctx, selected, result, secretsOf(inputs)) };
 }
 
 async function applyFix(ctx: SetupContext, check: Check, hooks: OperationHooks): Promise<void> {

@@ -9,16 +9,13 @@ import {
   type EnrollmentSettings,
 } from '../../../../contract/setup-shapes';
 import type { Check } from '../../checks/types';
-import { secretsOf } from '../../checks/types';
-import { runChecks as runEngine } from '../../checks/runner';
 import { collectPolicyAt } from '../../checks/face/enrollment-privacy-policy';
 import { ownDeadlineMs } from '../../checks/budget';
 import type { OperationHooks, SetupService } from '../service';
-import type { Resume } from '../../face/face-client';
-import { pendingAware, unsentIfCancelled } from '../pending-writes';
+import { unsentIfCancelled } from '../pending-writes';
+import { sendWrite } from '../write-step';
 import { faceSession, type SetupContext } from '../context';
-import { checkInputs } from '../check-inputs';
-import { viewsOf } from './checks';
+import { runWith } from './checks';
 
 const COMPANY_CHECK = 'enrollment.company-name';
 const POLICY_CHECK = 'enrollment.privacy-policy';
@@ -62,16 +59,9 @@ async function checkBeforeSaving(
         collectPolicyAt(wanted.privacyPolicyUrl, c.inputs.extraCa, ownDeadlineMs(c.timeoutMs), c.signal),
     },
   ];
-  const inputs = await checkInputs(ctx);
-  const run = await runEngine(onWanted, {
-    inputs,
-    timeoutMs: ctx.checkMs,
-    platform: ctx.deps.platform,
-    now: ctx.deps.now,
-    ...(hooks.signal ? { signal: hooks.signal } : {}),
-  });
+  const { views } = await runWith(ctx, onWanted, hooks);
   if (hooks.signal?.aborted) throw new AppError('CANCELLED');
-  return viewsOf(ctx, onWanted, run, secretsOf(inputs));
+  return views;
 }
 
 export function enrollmentSteps(ctx: SetupContext): Pick<SetupService, 'getEnrollment' | 'saveEnrollment'> {
@@ -90,35 +80,32 @@ export function enrollmentSteps(ctx: SetupContext): Pick<SetupService, 'getEnrol
         const failing = checks.find((c) => c.id === POLICY_CHECK && c.status === 'fail');
         if (failing !== undefined && acceptFailingPolicy !== true) return { saved: false, checks };
         hooks.onProgress?.(text('setup.progress.savingEnrollment'), null);
-        /** Sends the write (or, resuming, waits for it), reads it back and records it. */
-        const write = async (h: OperationHooks, resume?: Resume): Promise<EnrollmentSettings> => {
-          const session = await faceSession(ctx, h);
-          const applied = await session.client.updateEnrollment(target, wanted, resume);
-          const facts = { company: applied.value.companyName, url: applied.value.privacyPolicyUrl };
-          await ctx.record({
-            kind: 'face-write',
-            target: 'face:enrollment',
-            before,
-            after: applied.value,
-            result: {
-              ok: true,
-              summary:
-                failing === undefined
-                  ? text('setup.history.enrollment', facts)
-                  : text('setup.history.enrollmentFailingKept', { ...facts, failure: failing.summary }),
-            },
-          });
-          return { companyName: applied.value.companyName, privacyPolicyUrl: applied.value.privacyPolicyUrl };
-        };
-        return pendingAware(
-          ctx.pendingWrites,
-          hooks,
-          async (h) => ({ saved: true as const, enrollment: await write(h), checks }),
-          async (h, resume) => ({
-            write: 'enrollment',
-            enrollment: await write(h, resume),
-          }),
-        );
+        const enrollment = await sendWrite<EnrollmentSettings>(ctx, hooks, {
+          // Sends the write (or, resuming, waits for it), reads it back and records it.
+          async write(face, resume) {
+            const applied = await face.updateEnrollment(target, wanted, resume);
+            const facts = { company: applied.value.companyName, url: applied.value.privacyPolicyUrl };
+            await ctx.record({
+              kind: 'face-write',
+              target: 'face:enrollment',
+              before,
+              after: applied.value,
+              result: {
+                ok: true,
+                summary:
+                  failing === undefined
+                    ? text('setup.history.enrollment', facts)
+                    : text('setup.history.enrollmentFailingKept', { ...facts, failure: failing.summary }),
+              },
+            });
+            return {
+              companyName: applied.value.companyName,
+              privacyPolicyUrl: applied.value.privacyPolicyUrl,
+            };
+          },
+          finished: (enrollment) => ({ write: 'enrollment', enrollment }),
+        });
+        return { saved: true as const, enrollment, checks };
       });
     },
   };

@@ -2,10 +2,10 @@
 import { text } from '../../../../contract/text';
 import { invalidInput } from '../../errors';
 import type { IntegrationCard } from '../../../../contract/setup-shapes';
-import type { OperationHooks, SetupService } from '../service';
+import type { SetupService } from '../service';
 import { faceSession, type SetupContext } from '../context';
-import type { Resume } from '../../face/face-client';
-import { pendingAware, unsentIfCancelled } from '../pending-writes';
+import { unsentIfCancelled } from '../pending-writes';
+import { sendWrite } from '../write-step';
 
 export function integrationSteps(
   ctx: SetupContext,
@@ -42,33 +42,26 @@ export function integrationSteps(
       return unsentIfCancelled(async () => {
         if (kinds.length === 0) throw invalidInput('kinds', text('rules.setup.atLeastOneIntegration'));
         const { target } = await faceSession(ctx, hooks);
-        /** Sends the write (or, resuming, waits for it); the client reads the list back and refuses what was not applied. */
-        const write = async (h: OperationHooks, resume?: Resume): Promise<IntegrationCard[]> => {
-          const { client } = await faceSession(ctx, h);
-          await client.addIntegrations(target, kinds, resume);
-          await ctx.record({
-            kind: 'face-write',
-            target: 'face:integrations',
-            after: { added: kinds },
-            result: {
-              ok: true,
-              summary: text('setup.history.integrationsAdded', {
-                count: kinds.length,
-                kinds: kinds.join(', '),
-              }),
-            },
-          });
-          return listIntegrations();
-        };
-        return pendingAware(
-          ctx.pendingWrites,
-          hooks,
-          (h) => write(h),
-          async (h, resume) => ({
-            write: 'integrations',
-            cards: await write(h, resume),
-          }),
-        );
+        return sendWrite<IntegrationCard[]>(ctx, hooks, {
+          // Sends the write (or, resuming, waits for it); the client reads the list back and refuses what was not applied.
+          async write(face, resume) {
+            await face.addIntegrations(target, kinds, resume);
+            await ctx.record({
+              kind: 'face-write',
+              target: 'face:integrations',
+              after: { added: kinds },
+              result: {
+                ok: true,
+                summary: text('setup.history.integrationsAdded', {
+                  count: kinds.length,
+                  kinds: kinds.join(', '),
+                }),
+              },
+            });
+            return listIntegrations();
+          },
+          finished: (cards) => ({ write: 'integrations', cards }),
+        });
       });
     },
   };

@@ -4,10 +4,10 @@ import { text } from '../../../../contract/text';
 import { faceKeyFingerprint } from '../../secrets/fingerprint';
 import { validateShipKey } from '../../secrets/ship-key';
 import type { GeneralOptionView, MaskedSecret } from '../../../../contract/setup-shapes';
-import type { OperationHooks, SetupService } from '../service';
-import type { Resume } from '../../face/face-client';
+import type { SetupService } from '../service';
 import { AUTH_KEY_OPTION_ID } from '../../face/face-assumptions';
-import { pendingAware, unsentIfCancelled } from '../pending-writes';
+import { unsentIfCancelled } from '../pending-writes';
+import { sendWrite } from '../write-step';
 import { faceSession, type SetupContext } from '../context';
 import { generateShipKey } from '../ship-key';
 import { generalOptionViews } from './general-options';
@@ -38,47 +38,40 @@ export function shipKeySteps(
             detail: { fingerprint: held ?? '' },
           });
         }
-        /** Sends the key (or, resuming, waits for it), verifies it by fingerprint, then keeps it here and records it.
-         * Until then the key exists only in this operation's memory: a restart loses it (generate or enter it again). */
-        const write = async (h: OperationHooks, resume?: Resume): Promise<MaskedSecret> => {
-          const session = await faceSession(ctx, h);
-          const applied = await session.client.updateSpaceIntegration(
-            target,
-            { host: current.host, port: current.port, https: current.https, shipApiKey: key },
-            resume,
-          );
-          if (applied.value.shipApiKey.fingerprint !== fp)
-            throw new AppError('FACE_WRITE_NOT_APPLIED', { variant: 'shipKey' });
-          await deps.secrets.set('shipApiKey', key);
-          await ctx.record(
-            {
-              kind: 'face-write',
-              target: 'face:integration.space.shipApiKey',
-              before: { fingerprint: current.shipApiKey.fingerprint },
-              after: { fingerprint: fp },
-              result: {
-                ok: true,
-                summary:
-                  held !== null && held !== fp
-                    ? text('setup.history.shipKeyReplaced', { before: held, after: fp })
-                    : 'generate' in input
-                      ? text('setup.history.shipKeyGenerated', { fingerprint: fp })
-                      : text('setup.history.shipKeySaved', { fingerprint: fp }),
+        return sendWrite<MaskedSecret>(ctx, hooks, {
+          // Sends the key (or, resuming, waits for it), verifies it by fingerprint, then keeps it here and records it.
+          // Until then the key exists only in this operation's memory: a restart loses it (generate or enter it again).
+          async write(face, resume) {
+            const applied = await face.updateSpaceIntegration(
+              target,
+              { host: current.host, port: current.port, https: current.https, shipApiKey: key },
+              resume,
+            );
+            if (applied.value.shipApiKey.fingerprint !== fp)
+              throw new AppError('FACE_WRITE_NOT_APPLIED', { variant: 'shipKey' });
+            await deps.secrets.set('shipApiKey', key);
+            await ctx.record(
+              {
+                kind: 'face-write',
+                target: 'face:integration.space.shipApiKey',
+                before: { fingerprint: current.shipApiKey.fingerprint },
+                after: { fingerprint: fp },
+                result: {
+                  ok: true,
+                  summary:
+                    held !== null && held !== fp
+                      ? text('setup.history.shipKeyReplaced', { before: held, after: fp })
+                      : 'generate' in input
+                        ? text('setup.history.shipKeyGenerated', { fingerprint: fp })
+                        : text('setup.history.shipKeySaved', { fingerprint: fp }),
+                },
               },
-            },
-            [key],
-          );
-          return { set: true, fingerprint: fp };
-        };
-        return pendingAware(
-          ctx.pendingWrites,
-          hooks,
-          (h) => write(h),
-          async (h, resume) => ({
-            write: 'shipKey',
-            shipKey: await write(h, resume),
-          }),
-        );
+              [key],
+            );
+            return { set: true, fingerprint: fp };
+          },
+          finished: (shipKey) => ({ write: 'shipKey', shipKey }),
+        });
       });
     },
     async revealShipKey() {
@@ -93,34 +86,27 @@ export function shipKeySteps(
         const before = options.find((o) => o.secret);
         // What the reset must change (the client compares the key row after the reset with it).
         const previousKey = options.find((o) => o.id === AUTH_KEY_OPTION_ID)?.value;
-        /** Resets (or, resuming, waits for the reset), reads the options back and records it. */
-        const write = async (h: OperationHooks, resume?: Resume): Promise<GeneralOptionView[]> => {
-          const session = await faceSession(ctx, h);
-          const applied = await session.client.resetAuthenticationKey(
-            target,
-            resume === undefined ? undefined : { ...resume, previousKey },
-          );
-          await ctx.record({
-            kind: 'key-reset',
-            target: 'face:generalOptions.authenticationApiKey',
-            before: { fingerprint: before ? faceKeyFingerprint(before.value) : null },
-            after: { fingerprint: applied.keyFingerprint },
-            result: {
-              ok: true,
-              summary: text('setup.history.authKeyReset'),
-            },
-          });
-          return generalOptionViews(applied.value);
-        };
-        return pendingAware(
-          ctx.pendingWrites,
-          hooks,
-          (h) => write(h),
-          async (h, resume) => ({
-            write: 'authKey',
-            generalOptions: await write(h, resume),
-          }),
-        );
+        return sendWrite<GeneralOptionView[]>(ctx, hooks, {
+          // Resets (or, resuming, waits for the reset), reads the options back and records it.
+          async write(face, resume) {
+            const applied = await face.resetAuthenticationKey(
+              target,
+              resume === undefined ? undefined : { ...resume, previousKey },
+            );
+            await ctx.record({
+              kind: 'key-reset',
+              target: 'face:generalOptions.authenticationApiKey',
+              before: { fingerprint: before ? faceKeyFingerprint(before.value) : null },
+              after: { fingerprint: applied.keyFingerprint },
+              result: {
+                ok: true,
+                summary: text('setup.history.authKeyReset'),
+              },
+            });
+            return generalOptionViews(applied.value);
+          },
+          finished: (generalOptions) => ({ write: 'authKey', generalOptions }),
+        });
       });
     },
   };

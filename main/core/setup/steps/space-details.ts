@@ -7,9 +7,9 @@ import { spaceServerDetails } from '../../checks/windows/index';
 import type { SpaceEvidence } from '../../checks/windows/space-evidence';
 import { SPACE_ASSUMPTIONS } from '../../windows/space-assumptions';
 import type { DetectedSpace, SpaceDetails } from '../../../../contract/setup-shapes';
-import type { OperationHooks, SetupService } from '../service';
-import type { Resume } from '../../face/face-client';
-import { pendingAware, unsentIfCancelled } from '../pending-writes';
+import type { SetupService } from '../service';
+import { unsentIfCancelled } from '../pending-writes';
+import { sendWrite } from '../write-step';
 import { faceSession, type SetupContext } from '../context';
 import { checkContext, checkInputs } from '../check-inputs';
 import { readSpaceDetails, rememberSpace } from '../space-target';
@@ -67,41 +67,34 @@ export function spaceDetailsSteps(
         const port = validatePort(details.port, 'port');
         const { client, target } = await faceSession(ctx, hooks);
         const before = await client.getSpaceIntegration(target);
-        /** Sends the write (or, resuming, waits for it), reads it back, remembers and records it. */
-        const write = async (h: OperationHooks, resume?: Resume): Promise<SpaceDetails> => {
-          const session = await faceSession(ctx, h);
-          const applied = await session.client.updateSpaceIntegration(
-            target,
-            { host, port, https: details.https },
-            resume,
-          );
-          const after = { host: applied.value.host, port: applied.value.port, https: applied.value.https };
-          await rememberSpace(ctx, after);
-          await ctx.record({
-            kind: 'face-write',
-            target: 'face:integration.space.details',
-            before: { host: before.host, port: before.port, https: before.https },
-            after,
-            result: {
-              ok: true,
-              summary: text('setup.history.spaceDetails', {
-                host,
-                port,
-                scheme: details.https ? 'HTTPS' : 'HTTP',
-              }),
-            },
-          });
-          return after;
-        };
-        return pendingAware(
-          ctx.pendingWrites,
-          hooks,
-          (h) => write(h),
-          async (h, resume) => ({
-            write: 'spaceDetails',
-            details: await write(h, resume),
-          }),
-        );
+        return sendWrite<SpaceDetails>(ctx, hooks, {
+          // Sends the write (or, resuming, waits for it), reads it back, remembers and records it.
+          async write(face, resume) {
+            const applied = await face.updateSpaceIntegration(
+              target,
+              { host, port, https: details.https },
+              resume,
+            );
+            const after = { host: applied.value.host, port: applied.value.port, https: applied.value.https };
+            await rememberSpace(ctx, after);
+            await ctx.record({
+              kind: 'face-write',
+              target: 'face:integration.space.details',
+              before: { host: before.host, port: before.port, https: before.https },
+              after,
+              result: {
+                ok: true,
+                summary: text('setup.history.spaceDetails', {
+                  host,
+                  port,
+                  scheme: details.https ? 'HTTPS' : 'HTTP',
+                }),
+              },
+            });
+            return after;
+          },
+          finished: (details) => ({ write: 'spaceDetails', details }),
+        });
       });
     },
   };
