@@ -55,7 +55,7 @@ function ruleTemplates(): Template[] {
       for (const [k, v] of Object.entries(node)) walk(v, `${path}.${k}`);
   };
   walk(coreCatalog('en').rules, 'rules');
-  // Equal wording: the shared rule (rules.required) before an area's copy of it (rules.windows.notEmpty).
+  // Equal wording: the shared rule (rules.required) before an area's copy of it, should one appear again.
   templates = out.sort((a, b) => b.weight - a.weight || a.key.split('.').length - b.key.split('.').length);
   return templates;
 }

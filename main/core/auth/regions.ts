@@ -120,8 +120,8 @@ export function originOf(url: string, field = 'faceUrl'): string {
   try {
     u = new URL(url);
   } catch {
-    throw invalidInput(field, text('rules.auth.httpsUrl'));
+    throw invalidInput(field, text('rules.url.httpsUrl'));
   }
-  if (u.protocol !== 'https:') throw invalidInput(field, text('rules.auth.httpsUrl'));
+  if (u.protocol !== 'https:') throw invalidInput(field, text('rules.url.httpsUrl'));
   return u.origin;
 }

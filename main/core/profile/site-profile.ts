@@ -107,7 +107,7 @@ export async function importProfile(path: string): Promise<SiteProfile> {
   try {
     raw = JSON.parse(content.replace(/^\uFEFF/, ''));
   } catch {
-    throw invalidInput('profileFile', text('rules.profile.json'));
+    throw invalidInput('profileFile', text('rules.validJson'));
   }
   return validateProfile(raw);
 }

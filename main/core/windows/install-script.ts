@@ -69,7 +69,7 @@ async function readBounded(file: string): Promise<Buffer> {
       cause: e,
     });
   }
-  if (size === 0) throw invalidInput('installScript', text('rules.windows.notEmpty'));
+  if (size === 0) throw invalidInput('installScript', text('rules.required'));
   if (size > MAX_INSTALL_SCRIPT_BYTES)
     throw invalidInput('installScript', text('rules.windows.maxBytes', { max: MAX_INSTALL_SCRIPT_BYTES }));
   return readFile(file);
@@ -89,7 +89,7 @@ export async function prepareInstallScript(
     bytes = await readBounded(file);
   } else {
     const downloaded = Buffer.from(await source.download(signal));
-    if (downloaded.length === 0) throw invalidInput('installScript', text('rules.windows.notEmpty'));
+    if (downloaded.length === 0) throw invalidInput('installScript', text('rules.required'));
     if (downloaded.length > MAX_INSTALL_SCRIPT_BYTES)
       throw invalidInput('installScript', text('rules.windows.maxBytes', { max: MAX_INSTALL_SCRIPT_BYTES }));
     const dir = path.join(deps.dataDir, 'install-scripts');

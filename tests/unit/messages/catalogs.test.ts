@@ -89,6 +89,18 @@ describe('the core catalogs (messages/)', () => {
       expect(compare(leaves(coreCatalog('en')), leaves(coreCatalog(language)), language)).toEqual([]);
     });
 
+  it('say each input rule once: no two rules.* keys with the same English words (a copy drifts from its original)', () => {
+    const seen = new Map<string, string>();
+    const copies: string[] = [];
+    for (const [key, words] of leaves(coreCatalog('en'))) {
+      if (!key.startsWith('rules.')) continue;
+      const first = seen.get(words);
+      if (first === undefined) seen.set(words, key);
+      else copies.push(`${key} repeats ${first}: "${words}"`);
+    }
+    expect(copies).toEqual([]);
+  });
+
   it('have an English entry for every literal text key in the source', () => {
     const english = leaves(coreCatalog('en'));
     // The page also keeps sentences of its own catalog as Texts ("setup:…", e.g. a step's summary said again later).

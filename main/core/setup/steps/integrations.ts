@@ -40,7 +40,7 @@ export function integrationSteps(
     listIntegrations,
     async addIntegrations(kinds, hooks = {}) {
       return unsentIfCancelled(async () => {
-        if (kinds.length === 0) throw invalidInput('kinds', text('rules.setup.atLeastOneIntegration'));
+        if (kinds.length === 0) throw invalidInput('kinds', text('rules.atLeastOneIntegration'));
         const { target } = await faceSession(ctx, hooks);
         return sendWrite<IntegrationCard[]>(ctx, hooks, {
           // Sends the write (or, resuming, waits for it); the client reads the list back and refuses what was not applied.
