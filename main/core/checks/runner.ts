@@ -5,7 +5,7 @@
 import { text, type Sayable, type Text } from '../../../contract/text';
 import { en } from '../../../messages/render';
 import { AppError, type ErrorInfo, toErrorInfo } from '../errors';
-import { andList } from './sentences';
+import { andList } from '../../../messages/joins';
 import type { Check, CheckContext, CheckInputs, CheckResult, CheckStatus } from './types';
 import type { CheckRunRecord, RunProgressEvent, RunResult } from './run-result';
 

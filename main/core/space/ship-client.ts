@@ -31,7 +31,7 @@ import {
   ShipXmlCodes,
 } from './ship-xml';
 import { describeOutcome, NET_TO_SHIP, type ShipCode, ShipCodes, TLS_SHIP_CODES } from './ship-outcomes';
-import { sentencesOf } from './texts';
+import { sentencesOf } from '../../../messages/joins';
 
 /** GetInfo answers are tiny; anything beyond this is not SHIP. */
 export const SHIP_MAX_BODY_BYTES = 256 * 1024;

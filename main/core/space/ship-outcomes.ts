@@ -2,7 +2,7 @@
 import { text, type Text, type TextParam } from '../../../contract/text';
 import { NetCodes } from '../net/net-errors';
 import { SpaceUiPaths, SHIP_CONTENT_TYPE } from './space-assumptions';
-import { itemsOf } from './texts';
+import { itemsOf } from '../../../messages/joins';
 
 export const ShipCodes = {
   OK: 'SHIP_OK',

@@ -134,7 +134,7 @@ export function parseShipResponse(xml: string | Buffer): ShipResponse {
       parsed !== null && typeof parsed === 'object' ? Object.keys(parsed).join(', ') : typeof parsed;
     throw new AppError('SHIP_XML_UNEXPECTED', {
       variant: 'notResponse',
-      params: { root: root || text('space.none') },
+      params: { root: root || text('joins.none') },
       detail: { root, issues: r.error.issues.slice(0, 3).map((i) => `${i.path.join('.')}: ${i.message}`) },
     });
   }

@@ -344,7 +344,7 @@ describe("every finding of the runner and the registry's refusals", () => {
     collect: () => Promise.resolve({ v: 1 }),
     evaluate: (e) => ({
       status: e.v > 0 ? 'pass' : 'fail',
-      summary: text('checks.common.sentences', { first: 'a', next: 'b' }),
+      summary: text('joins.sentences', { first: 'a', rest: 'b' }),
     }),
     ...o,
   });

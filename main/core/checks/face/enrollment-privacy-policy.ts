@@ -1,7 +1,7 @@
 // Check enrollment.privacy-policy: the linked policy answers over HTTPS and its text mentions biometric data (en/fr/de/nl/es/ar).
 import { z } from 'zod';
 import { text } from '../../../../contract/text';
-import { andList } from '../sentences';
+import { andList } from '../../../../messages/joins';
 import type { Check, CheckResult } from '../types';
 import { httpRequest } from '../../net/https-client';
 import { decodeBody } from '../../net/charset';

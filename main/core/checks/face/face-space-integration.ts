@@ -1,7 +1,7 @@
 // Check face.space-integration: the status XS4 Face shows on its Salto Space card, with the facts behind it.
 import { z } from 'zod';
 import { text } from '../../../../contract/text';
-import { sentences } from '../sentences';
+import { sentencesOf } from '../../../../messages/joins';
 import { hostInUrl } from '../../../../contract/rules/url-host';
 import { consoleStatusText } from '../../face/status-names';
 import type { Check, CheckResult } from '../types';
@@ -65,7 +65,7 @@ export function evaluateFaceSpaceIntegration(e: FaceSpaceIntegrationEvidence): C
       return {
         status: 'pass',
         summary: text('checks.face.space-integration.connected.summary', { where }),
-        detail: sentences([
+        detail: sentencesOf([
           text('checks.face.space-integration.status', { status: consoleStatusText('connected') }),
           checked,
         ]),
@@ -84,7 +84,7 @@ export function evaluateFaceSpaceIntegration(e: FaceSpaceIntegrationEvidence): C
         status: 'fail',
         code: 'FACE_SPACE_UNAUTHORIZED',
         summary: text('checks.face.space-integration.unauthorized.summary'),
-        detail: sentences([
+        detail: sentencesOf([
           text('checks.face.space-integration.statusFor', {
             status: consoleStatusText('unauthorized'),
             where,
@@ -101,7 +101,7 @@ export function evaluateFaceSpaceIntegration(e: FaceSpaceIntegrationEvidence): C
         status: 'fail',
         code: 'FACE_SPACE_DISCONNECTED',
         summary: text('checks.face.space-integration.disconnected.summary', { where }),
-        detail: sentences([
+        detail: sentencesOf([
           text('checks.face.space-integration.status', { status: consoleStatusText('disconnected') }),
           said,
           checked,

@@ -8,7 +8,7 @@ import { ownDeadlineMs } from '../budget';
 import type { Check, CheckContext, CheckResult } from '../types';
 import { type SpaceHttpsEvidence, SpaceHttpsEvidenceSchema } from './space-evidence';
 import { tlsFindings } from '../../net/tls-probe';
-import { itemsOf, listOf, sentencesOf } from '../../space/texts';
+import { itemsOf, listOf, sentencesOf } from '../../../../messages/joins';
 
 async function collect(ctx: CheckContext): Promise<SpaceHttpsEvidence> {
   const collectedAt = ctx.now().toISOString();

@@ -3,7 +3,7 @@ import { text, type Text } from '../../../../contract/text';
 import { describeProbe, probeShip } from '../../space/ship-client';
 import { ShipCodes } from '../../space/ship-outcomes';
 import { CLOCK_SKEW_WARN_SECONDS, SpaceUiPaths } from '../../space/space-assumptions';
-import { itemsOf } from '../../space/texts';
+import { itemsOf } from '../../../../messages/joins';
 import { ownDeadlineMs } from '../budget';
 import type { Check, CheckContext, CheckResult } from '../types';
 import { type SpaceShipEvidence, SpaceShipEvidenceSchema } from './space-evidence';

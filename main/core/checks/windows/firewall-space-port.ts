@@ -13,7 +13,7 @@ import {
   runFixScript,
 } from './deps';
 import { SpaceEvidenceSchema, spaceServerDetails } from './space-evidence';
-import { listOf } from './texts';
+import { listOf } from '../../../../messages/joins';
 
 const nullableArray = <T extends z.ZodType>(item: T) =>
   z

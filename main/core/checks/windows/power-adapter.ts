@@ -11,7 +11,7 @@ import {
   recordedOutcome,
   runFixScript,
 } from './deps';
-import { itemsOf, listOf } from './texts';
+import { itemsOf, listOf } from '../../../../messages/joins';
 
 export const AdapterSchema = z.object({
   name: z.string(),

@@ -4,7 +4,7 @@ import { text, type Text } from '../../../../contract/text';
 import { parseActiveScheme, parsePowercfgQuery, POWER_GUIDS } from '../../windows/powercfg';
 import type { CheckResult } from '../types';
 import { skipResult, UnavailableEvidenceSchema, worstOf } from './deps';
-import { itemsOf, listOf, sentencesOf } from './texts';
+import { itemsOf, listOf, sentencesOf } from '../../../../messages/joins';
 
 export const PolicyOverrideSchema = z.object({
   setting: z.string(),

@@ -5,7 +5,7 @@ import { parseSleepStates } from '../../windows/powercfg';
 import type { Check, CheckResult } from '../types';
 import { skipResult, UnavailableEvidenceSchema, unavailableOn, type WindowsCheckDeps } from './deps';
 import { collectPowerRaw } from './power-collect';
-import { itemsOf, listOf } from './texts';
+import { itemsOf, listOf } from '../../../../messages/joins';
 
 export const PowerStatesEvidenceSchema = z.discriminatedUnion('kind', [
   UnavailableEvidenceSchema,

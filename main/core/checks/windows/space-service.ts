@@ -12,7 +12,7 @@ import {
   type SpaceEvidence,
   type SpaceServerDetails,
 } from './space-evidence';
-import { listOf } from './texts';
+import { listOf } from '../../../../messages/joins';
 
 /** A Win32 service state (Win32_Service.State) in the reader's words; an unknown one lower-cased, as before. */
 function stateText(state: string): TextParam {
