@@ -205,7 +205,10 @@ export type VerifyStatus = z.infer<typeof VerifyStatusSchema>;
 export const HistoryEntryViewSchema = z.object({
   time: z.string(),
   kind: z.string(),
+  /** The id as recorded (for support), e.g. "power.sleep". */
   target: z.string(),
+  /** What was changed, in words: what the Summary shows. */
+  targetName: textSchema,
   /** What the change did (entries recorded before the catalogs hold English words). */
   summary: sayableSchema,
   /** "ok", or "failed" with the code. */

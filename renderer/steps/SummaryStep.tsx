@@ -3,7 +3,7 @@ import { useSay } from '../i18n/say';
 import { useEffect, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FailureNotice } from '../components/FailureNotice';
-import { LtrText, TextWithValues } from '../components/LtrText';
+import { TextWithValues } from '../components/LtrText';
 import { StepFrame } from '../components/StepFrame';
 import { StepIds } from '../../contract/steps';
 import { useSetupStore } from '../store/setup';
@@ -90,9 +90,7 @@ export function SummaryStep({ onTroubleshoot }: StepProps): ReactElement {
             {s.history.map((h, i) => (
               <tr key={`${h.time}-${i}`}>
                 <td>{when(h.time)}</td>
-                <td className="mono">
-                  <LtrText value={h.target} />
-                </td>
+                <td title={h.target}>{say(h.targetName)}</td>
                 <td>
                   <TextWithValues text={say(h.summary)} />
                 </td>

@@ -45,6 +45,9 @@ describe('setup wizard', () => {
     await flow.summary(w);
     const history = (await w.page.getByTestId('history').textContent()) ?? '';
     expect(history).toContain('127.0.0.1');
+    // What was changed is said in words (issue 16 item 12), never as the recorded id.
+    expect(history).toContain('SHIP API key (XS4 Face, Space integration)');
+    expect(history).not.toMatch(/face:[a-z]/);
     // The SHIP key was shown once on request; it never reaches the history.
     expect(env.problems.errors).toEqual([]);
   });

@@ -423,7 +423,8 @@ export class FakeXs4 {
             {
               time: '2026-11-29T20:05:00.000Z',
               kind: 'face-write',
-              target: 'face:integration.salto-space',
+              target: 'face:integration.space.details',
+              targetName: { key: 'history.target.spaceDetails' },
               summary: 'Space Server Details written and read back.',
               result: { key: 'history.result.ok' },
             },
@@ -431,6 +432,7 @@ export class FakeXs4 {
               time: '2026-11-29T20:09:00.000Z',
               kind: 'fix',
               target: 'power.sleep',
+              targetName: { key: 'history.target.powerSleep' },
               summary: 'Sleep after set to Never (was 30 minutes).',
               result: { key: 'history.result.ok' },
             },

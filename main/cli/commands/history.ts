@@ -2,6 +2,7 @@
 import { text, type Text } from '../../../contract/text';
 import { HistoryStore } from '../../core/history/history-store';
 import type { HistoryEntry } from '../../core/history/history-entry';
+import { targetName } from '../../core/history/target-names';
 import { dataDir } from '../../core/paths';
 import { parseFlags } from '../args';
 import type { CliContext } from '../context';
@@ -47,7 +48,7 @@ export async function history(argv: readonly string[], ctx: CliContext): Promise
           ? `  ${fit(clean(`${JSON.stringify(e.before ?? null)} → ${JSON.stringify(e.after ?? null)}`), 120)}`
           : '';
       out.write(
-        `${e.time}  ${pad(say(KIND[e.kind]), kindWidth)}  ${pad(e.result.ok ? ok : failed, resultWidth)}  ${clean(e.target)}: ${clean(say(e.result.summary))}${change}\n`,
+        `${e.time}  ${pad(say(KIND[e.kind]), kindWidth)}  ${pad(e.result.ok ? ok : failed, resultWidth)}  ${clean(say(targetName(e.target)))}: ${clean(say(e.result.summary))}${change}\n`,
       );
     }
   }

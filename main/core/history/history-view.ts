@@ -3,6 +3,7 @@
 import type { HistoryEntryView } from '../../../contract/setup-shapes';
 import { text } from '../../../contract/text';
 import type { HistorySummary } from './history-entry';
+import { targetName } from './target-names';
 
 /** What the view needs of an entry (HistoryStore's entries have more). */
 export interface HistoryEntryLike {
@@ -17,6 +18,7 @@ export function historyView(e: HistoryEntryLike): HistoryEntryView {
     time: e.time,
     kind: e.kind,
     target: e.target,
+    targetName: targetName(e.target),
     summary: e.result.summary,
     result: e.result.ok
       ? text('history.result.ok')

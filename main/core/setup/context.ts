@@ -17,7 +17,6 @@ import { hostInUrl } from '../../../contract/rules/url-host';
 import type { Check } from '../checks/types';
 import type { WindowsCheckDeps } from '../checks/windows/index';
 import type { ChangeRecord } from '../windows/change-record';
-import { en } from '../../../messages/render';
 import { SetupStateFile } from './setup-state';
 import { PendingWrites } from './pending-writes';
 import type { OperationHooks } from './service';
@@ -101,8 +100,8 @@ export function createSetupContext(deps: SetupServiceDeps): SetupContext {
       target: c.target,
       before: c.before,
       after: c.after,
-      // The history file keeps English sentences for now; the Windows side says them as catalog Texts.
-      result: { ok: c.result === 'applied', summary: en(c.summary), code: c.result },
+      // A catalog sentence, said in the reader's language wherever the history is shown.
+      result: { ok: c.result === 'applied', summary: c.summary, code: c.result },
       ...(c.undoData !== undefined ? { undoData: c.undoData } : {}),
     });
   };

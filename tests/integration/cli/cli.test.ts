@@ -467,7 +467,10 @@ describe('xs4-setup history', () => {
     await writeFile(join(dataDir, 'history.jsonl'), `${JSON.stringify(good)}\n{"v":1,"time":"x"\n`);
     const r = await run(['history']);
     expect(r.code).toBe(1);
-    expect(r.stdout).toContain('fix         ok      power.sleep: sleep set to never[2J');
+    expect(r.stdout).toContain(
+      'fix         ok      Sleep setting of the power plan (Windows): sleep set to never[2J',
+    );
+    expect(r.stdout).not.toContain('power.sleep');
     expect(r.stdout).not.toContain('\u001b');
     expect(r.stderr).toMatch(/history\.jsonl line 2: not valid JSON/);
     // In another language: the kind, the outcome and the problem in its words; a recorded catalog sentence too.
@@ -478,8 +481,12 @@ describe('xs4-setup history', () => {
     );
     const de = await run(['history', '--lang', 'de']);
     expect(de.code).toBe(1);
-    expect(de.stdout).toMatch(/Korrektur +ok +power\.sleep: sleep set to never\[2J/);
-    expect(de.stdout).toMatch(/Korrektur +FEHLER +power\.sleep: Fehlgeschlagen \(UAC_CANCELLED\)/);
+    expect(de.stdout).toMatch(
+      /Korrektur +ok +Energiesparmodus des Energiesparplans \(Windows\): sleep set to never\[2J/,
+    );
+    expect(de.stdout).toMatch(
+      /Korrektur +FEHLER +Energiesparmodus des Energiesparplans \(Windows\): Fehlgeschlagen \(UAC_CANCELLED\)/,
+    );
     expect(de.stderr).toMatch(/history\.jsonl Zeile 3: kein gültiges JSON \(Eintrag nicht angezeigt\)/);
     const asJson = await run(['history', '--json']);
     expect(JSON.parse(asJson.stdout)).toMatchObject({

@@ -77,5 +77,11 @@ describe('install script output', () => {
     }
     // One line per line the script wrote, however the output arrived.
     expect(lines.filter((l) => l.startsWith('configured'))).toHaveLength(1);
+    // The run lands in the history as a catalog sentence (said in the reader's language), not as English words.
+    const recorded = (await new HistoryStore({ dataDir }).read()).entries.at(-1);
+    expect(recorded?.kind).toBe('script-run');
+    expect(recorded?.result.summary).toMatchObject({
+      key: expect.stringMatching(/^windows\.installScript\./),
+    });
   });
 });
