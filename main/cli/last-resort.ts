@@ -17,7 +17,7 @@ export function internalErrorLine(e: unknown): string {
     line = say(first ? text('cli.internal', { cause: first }) : text('cli.internalUnknown'));
   } catch {
     // The last resort must not fail itself: English words when even the catalogs cannot be read.
-    line = `internal error (a bug): ${first || 'unknown error'}. Please report it.`;
+    line = `internal error (a bug), please report it: ${first || 'unknown error'}`;
   }
   return `xs4-setup: ${line} [INTERNAL]\n`;
 }

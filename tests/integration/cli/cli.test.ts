@@ -409,7 +409,7 @@ describe('xs4-setup unexpected internal error', () => {
     expect(r.code).toBe(3);
     expect(r.stdout).toBe('');
     expect(r.stderr).toBe(
-      'xs4-setup: internal error (a bug): Invalid time value. Please report it. [INTERNAL]\n',
+      'xs4-setup: internal error (a bug), please report it: Invalid time value [INTERNAL]\n',
     );
   });
 });
