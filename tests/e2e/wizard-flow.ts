@@ -152,5 +152,10 @@ export async function verifyConnected(w: WizardPage, shot = true): Promise<void>
 export async function summary(w: WizardPage, shot = true): Promise<void> {
   await w.atStep(T.summary);
   await w.page.getByTestId('history').waitFor({ timeout: 15_000 });
-  if (shot) await w.shot('11-summary');
+  if (shot) {
+    await w.shot('11-summary');
+    // The changes made, each named in words (below the steps table).
+    await w.page.getByTestId('history').scrollIntoViewIfNeeded();
+    await w.shot('11-summary-changes');
+  }
 }

@@ -15,8 +15,14 @@ const NAMES: Readonly<Record<string, string>> = {
   'space.install-script': 'installScript',
 };
 
+/** Targets that carry a value after their prefix: `trust:<host>:<port>` (a certificate trusted for that address). */
+const PREFIXED: Readonly<Record<string, string>> = { 'trust:': 'trust' };
+
 /** The target's name; a target this version does not know (written by a later one) is said as recorded. */
 export function targetName(target: string): Text {
+  for (const [prefix, key] of Object.entries(PREFIXED))
+    if (target.startsWith(prefix) && target.length > prefix.length)
+      return text(`history.target.${key}`, { at: target.slice(prefix.length) });
   const name = NAMES[target];
   return name === undefined ? text('history.target.other', { target }) : text(`history.target.${name}`);
 }

@@ -1,4 +1,5 @@
 // The setup flow end to end over real HTTPS: both simulators, the real XS4 Face client, SHIP probe, checks engine and history.
+import { targetName } from '../../../main/core/history/target-names';
 import { en } from '../../../messages/render';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startSetupEnv, type SetupEnv } from '../../helpers/setup-env';
@@ -124,6 +125,10 @@ describe('setup service against the simulators', () => {
     expect(entries.map((x) => x.kind)).toEqual(
       expect.arrayContaining(['setting', 'face-write', 'key-reset']),
     );
+    // Every change is said in words: the integration by the name XS4 Face gives it, each target by its name.
+    const added = entries.find((x) => x.target === 'face:integrations');
+    expect(en(added!.result.summary)).toBe('Added integration: Salto Space');
+    for (const x of entries) expect(targetName(x.target).key).not.toBe('history.target.other');
     const text = JSON.stringify(entries);
     expect(text).not.toContain(key);
     expect(text).not.toContain(revealed);

@@ -14,6 +14,8 @@ function recordedTargets(dir = 'main/core'): string[] {
     if (!entry.isFile() || !entry.name.endsWith('.ts')) continue;
     const source = readFileSync(join(entry.parentPath, entry.name), 'utf8');
     for (const m of source.matchAll(/\btarget: '([^']+)'/g)) found.add(m[1]!);
+    // A target built from a prefix and a value (`trust:${at}`): the prefix with an example value.
+    for (const m of source.matchAll(/\btarget: `([^`$]+)\$\{/g)) found.add(`${m[1]!}server.example:443`);
   }
   return [...found].sort();
 }
@@ -21,7 +23,12 @@ function recordedTargets(dir = 'main/core'): string[] {
 describe('history target names', () => {
   it('finds the targets the core records (the scan itself works)', () => {
     expect(recordedTargets()).toEqual(
-      expect.arrayContaining(['face:integration.space.shipApiKey', 'power.sleep', 'space.install-script']),
+      expect.arrayContaining([
+        'face:integration.space.shipApiKey',
+        'power.sleep',
+        'space.install-script',
+        'trust:server.example:443',
+      ]),
     );
   });
 
@@ -31,6 +38,7 @@ describe('history target names', () => {
     for (const lang of LANGUAGES) {
       const words = renderText(name, lang);
       expect(words).not.toContain(target);
+      if (target.startsWith('trust:')) expect(words).toContain('server.example:443');
       expect(words).not.toMatch(/\{\{|\}\}/);
     }
   });

@@ -1,5 +1,6 @@
 // Step "Integrations": the XS4 Face Console's integration cards, and adding the Salto Space integration.
 import { text } from '../../../../contract/text';
+import { listOf } from '../../../../messages/joins';
 import { invalidInput } from '../../errors';
 import type { IntegrationCard } from '../../../../contract/setup-shapes';
 import type { SetupService } from '../service';
@@ -46,6 +47,10 @@ export function integrationSteps(
           // Sends the write (or, resuming, waits for it); the client reads the list back and refuses what was not applied.
           async write(face, resume) {
             await face.addIntegrations(target, kinds, resume);
+            // The history names each integration as XS4 Face does ("Salto Space"); its kind id when the list
+            // cannot be read now (the write itself was read back, so it is recorded either way).
+            const cards = await listIntegrations().catch(() => null);
+            const names = kinds.map((k) => cards?.find((c) => c.kind === k)?.name.trim() || k);
             await ctx.record({
               kind: 'face-write',
               target: 'face:integrations',
@@ -54,11 +59,11 @@ export function integrationSteps(
                 ok: true,
                 summary: text('setup.history.integrationsAdded', {
                   count: kinds.length,
-                  kinds: kinds.join(', '),
+                  kinds: listOf(names),
                 }),
               },
             });
-            return listIntegrations();
+            return cards ?? listIntegrations();
           },
           finished: (cards) => ({ write: 'integrations', cards }),
         });
