@@ -12,8 +12,8 @@ import { SIGN_IN_SECRET, secretSignInCache, type SignInCache } from '../core/aut
 import { dataDir } from '../core/paths';
 import { createEncryptedFileSecretStore } from '../core/secrets/encrypted-file-secret-store';
 import type { Cipher } from '../core/secrets/secret-store';
+import { dpapiCipher } from '../core/windows/dpapi-cipher';
 import type { CliIo } from './io';
-import { dpapiCipher } from './dpapi-cipher';
 import { systemBrowser } from './open-browser';
 import { cliLanguage } from './say';
 
@@ -29,7 +29,7 @@ export interface CliAuthDeps {
 }
 
 export function defaultCliAuth(platform: NodeJS.Platform): CliAuthDeps {
-  return { cipher: dpapiCipher(platform), openBrowser: systemBrowser(platform) };
+  return { cipher: dpapiCipher({ platform }), openBrowser: systemBrowser(platform) };
 }
 
 function cacheOf(io: CliIo, deps: CliAuthDeps): SignInCache {
