@@ -7,9 +7,17 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { z } from 'zod';
+import {
+  signInFileCache,
+  CLI_SIGN_IN_FILE,
+  SHARED_SIGN_IN_FILE,
+  cliSignInFiles,
+  appSignInFiles,
+} from '../../main/core/auth/sign-in-file';
 import { AppError } from '../../main/core/errors';
 import { createEncryptedFileSecretStore } from '../../main/core/secrets/encrypted-file-secret-store';
 import { dpapiCipher } from '../../main/core/windows/dpapi-cipher';
+import { testCipher } from '../helpers/test-cipher';
 import { fakeDpapiCipher } from './helpers/fake-dpapi';
 import { describePs, ps } from './helpers/powershell';
 
@@ -158,5 +166,34 @@ describePs('DPAPI cipher through PowerShell', () => {
     expect(await real.decrypt(sealed)).toBe(CANARY);
     // Not this user's DPAPI data: refused as undecryptable, not as a PowerShell failure.
     await expect(real.decrypt(Buffer.from('not a DPAPI blob at all'))).rejects.not.toBeInstanceOf(AppError);
+  });
+
+  it("the shared sign-in over it: the CLI's earlier file is moved in, and the app reads what the CLI saved", async () => {
+    const dataDir = path.join(dir, 'data');
+    const cipher = fakeDpapiCipher();
+    const record = {
+      version: 1 as const,
+      binding: {
+        regionId: 'local',
+        origin: 'https://127.0.0.1:9443',
+        username: 'technician@contoso.example',
+        signedInAt: '2026-02-01T10:00:00.000Z',
+      },
+      msal: '{"AccessToken":{}}',
+    };
+    // As the CLI of an earlier version saved it: its own file, already DPAPI.
+    await signInFileCache({ dataDir, file: CLI_SIGN_IN_FILE, cipher, earlier: [], surface: 'cli' }).write(
+      record,
+    );
+    const cli = signInFileCache({ dataDir, ...cliSignInFiles(cipher), surface: 'cli' });
+    expect(await cli.read()).toEqual(record);
+    expect(existsSync(path.join(dataDir, CLI_SIGN_IN_FILE))).toBe(false);
+    const app = signInFileCache({
+      dataDir,
+      ...appSignInFiles(testCipher('11'.repeat(32)), cipher),
+      surface: 'app',
+    });
+    expect(await app.read()).toEqual(record);
+    expect(readFileSync(path.join(dataDir, SHARED_SIGN_IN_FILE), 'utf8')).not.toContain('technician');
   });
 });
