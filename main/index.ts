@@ -1,6 +1,8 @@
 // Main process: single instance, start-up wiring (logger, stores, IPC, protocol, lockdown), one window, minimal menu.
 import { app, BrowserWindow, Menu, safeStorage, session, shell } from 'electron';
 import { createSignInService } from './core/auth/sign-in-service';
+import { appSignInFiles } from './core/auth/sign-in-file';
+import { dpapiCipher } from './core/windows/dpapi-cipher';
 import { join } from 'node:path';
 import { createCoreHandlers } from './core/api/handlers';
 import { allChecks } from './core/checks/all';
@@ -61,11 +63,12 @@ async function start(): Promise<void> {
   });
   app.on('will-quit', () => void windows.dispose());
   const history = new HistoryStore({ dataDir: userData });
-  // Microsoft sign-in (issue 14): the system browser via shell.openExternal, the sign-in encrypted with safeStorage.
+  // Microsoft sign-in (issue 14): the system browser via shell.openExternal. On Windows the sign-in is the one the CLI
+  // uses too (DPAPI through PowerShell, asynchronous); the app's earlier safeStorage file is moved into it on first use.
+  // Off Windows it stays in the app's own file, encrypted with safeStorage.
   const signIn = createSignInService({
     dataDir: userData,
-    file: 'sign-in.json',
-    cipher: safeStorageCipher,
+    ...appSignInFiles(safeStorageCipher, dpapiCipher({ platform: process.platform })),
     openBrowser: (url) => shell.openExternal(url),
     onSecretSeen: (v) => redactor.register(v),
   });

@@ -1,6 +1,4 @@
-// The CLI's Microsoft sign-in: the regions, the encrypted sign-in file in the data folder, the system browser.
-import { join } from 'node:path';
-import { z } from 'zod';
+// The CLI's Microsoft sign-in: the regions, the sign-in file shared with the app (DPAPI), the system browser.
 import {
   createMicrosoftSignIn,
   type MicrosoftSignIn,
@@ -8,20 +6,18 @@ import {
 } from '../core/auth/microsoft-sign-in';
 import { type AuthRegion, loadRegions, originOf, pickRegion } from '../core/auth/regions';
 import { catalogBrowserPages } from '../core/auth/browser-pages';
-import { SIGN_IN_SECRET, secretSignInCache, type SignInCache } from '../core/auth/sign-in-cache';
+import type { SignInCache } from '../core/auth/sign-in-cache';
+import { cliSignInFiles, signInFileCache, type SignInFileCache } from '../core/auth/sign-in-file';
 import { dataDir } from '../core/paths';
-import { createEncryptedFileSecretStore } from '../core/secrets/encrypted-file-secret-store';
 import type { Cipher } from '../core/secrets/secret-store';
+import { dpapiCipher } from '../core/windows/dpapi-cipher';
 import type { CliIo } from './io';
-import { dpapiCipher } from './dpapi-cipher';
 import { systemBrowser } from './open-browser';
 import { cliLanguage } from './say';
 
-/** The file of the CLI's saved sign-in in the data folder (the app keeps its own, encrypted with safeStorage). */
-export const CLI_SIGN_IN_FILE = 'sign-in-cli.json';
-
 /** What the sign-in needs from the machine; tests give a cipher (DPAPI is Windows-only) and a browser. */
 export interface CliAuthDeps {
+  /** DPAPI for the current user (the app reads the same file with the same encryption). */
   cipher: Cipher;
   openBrowser: OpenBrowser;
   /** CA certificates trusted for the authority besides the system store (NODE_EXTRA_CA_CERTS covers the usual case). */
@@ -29,19 +25,18 @@ export interface CliAuthDeps {
 }
 
 export function defaultCliAuth(platform: NodeJS.Platform): CliAuthDeps {
-  return { cipher: dpapiCipher(platform), openBrowser: systemBrowser(platform) };
+  return { cipher: dpapiCipher({ platform }), openBrowser: systemBrowser(platform) };
 }
 
-function cacheOf(io: CliIo, deps: CliAuthDeps): SignInCache {
-  const store = createEncryptedFileSecretStore({
-    path: join(dataDir(io.env, io.platform), CLI_SIGN_IN_FILE),
-    cipher: deps.cipher,
-    names: z.literal(SIGN_IN_SECRET),
+/** The sign-in file in the data folder, the one the app uses too (main/core/auth/sign-in-file.ts). */
+function cacheOf(io: CliIo, deps: CliAuthDeps): SignInFileCache {
+  return signInFileCache({
+    dataDir: dataDir(io.env, io.platform),
+    ...cliSignInFiles(deps.cipher),
+    surface: 'cli',
   });
-  return secretSignInCache(store, 'cli');
 }
 
-/** The CLI's own: its errors name its commands, and the browser's after-sign-in page speaks its --lang. */
 function signInOf(region: AuthRegion, cache: SignInCache, deps: CliAuthDeps): MicrosoftSignIn {
   return createMicrosoftSignIn({
     region,
@@ -62,7 +57,7 @@ export async function cliSignIn(
   return signInOf(pickRegion(await loadRegions(io.env), regionId, 'cli'), cacheOf(io, deps), deps);
 }
 
-/** The sign-in saved by `xs4-setup login`, or null when nobody is signed in (or it cannot be read here). */
+/** The saved sign-in (by `xs4-setup login` or the app), or null when nobody is signed in (or it cannot be read here). */
 export async function savedCliSignIn(io: CliIo, deps: CliAuthDeps): Promise<MicrosoftSignIn | null> {
   if (!deps.cipher.isAvailable()) return null;
   const cache = cacheOf(io, deps);
@@ -85,4 +80,13 @@ export async function savedSignInToken(
   const who = await signIn?.account();
   if (!signIn || !who || who.origin !== originOf(faceUrl)) return undefined;
   return signIn.accessToken({ origin: who.origin, signal });
+}
+
+/**
+ * Removes every saved sign-in file, also one the app of an earlier version left that only the app can read (so `logout`
+ * signs out both programs); true when there was one. Nothing is removed where the CLI cannot encrypt (off Windows).
+ */
+export async function forgetSignIn(io: CliIo, deps: CliAuthDeps): Promise<boolean> {
+  if (!deps.cipher.isAvailable()) return false;
+  return cacheOf(io, deps).forget();
 }

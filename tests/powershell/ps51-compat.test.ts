@@ -14,6 +14,7 @@ import {
 import { ELEVATED_SCRIPTS, QUERY_SCRIPTS, readScript } from '../../main/core/windows/ps-scripts';
 import { buildQueryCommand } from '../../main/core/windows/ps-session';
 import { SPACE_ASSUMPTIONS } from '../../main/core/windows/space-assumptions';
+import { dpapiScript } from '../../main/core/windows/dpapi-cipher';
 import { decodeWrapperArgs } from '../helpers/elevated-standin';
 import { describePs, ps, testPowerShell } from './helpers/powershell';
 
@@ -109,9 +110,12 @@ describePs("Windows PowerShell 5.1 compatibility, by PowerShell's parser", () =>
     items.push(
       { name: 'cancel watcher', text: CANCEL_WATCHER },
       { name: 'elevation refused test', text: ELEVATION_REFUSED_TEST },
+      { name: 'DPAPI protect', text: dpapiScript('protect') },
+      { name: 'DPAPI unprotect', text: dpapiScript('unprotect') },
     );
     const fake = path.resolve('tests/powershell/fake-windows');
     items.push({ name: 'FakeWindows.ps1', text: readFileSync(path.join(fake, 'FakeWindows.ps1'), 'utf8') });
+    items.push({ name: 'FakeDpapi.ps1', text: readFileSync(path.join(fake, 'FakeDpapi.ps1'), 'utf8') });
     for (const f of readdirSync(path.join(fake, 'modules', 'Xs4FakeWindows'))) {
       items.push({ name: f, text: readFileSync(path.join(fake, 'modules', 'Xs4FakeWindows', f), 'utf8') });
     }

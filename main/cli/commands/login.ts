@@ -1,4 +1,4 @@
-// `xs4-setup login` / `logout`: Microsoft sign-in per XS4 Face region (system browser, or a device code), saved encrypted.
+// `xs4-setup login` / `logout`: Microsoft sign-in per XS4 Face region (system browser, or a device code), shared with the app.
 import { text } from '../../../contract/text';
 import { AppError, toErrorInfo } from '../../core/errors';
 import type { MicrosoftSignIn } from '../../core/auth/microsoft-sign-in';
@@ -7,7 +7,7 @@ import { msFlag, parseFlags, stringFlag } from '../args';
 import type { CliContext } from '../context';
 import { EXIT_OK, exitCodeOf } from '../exit-codes';
 import { say, sayError } from '../say';
-import { cliSignIn, savedCliSignIn, type CliAuthDeps } from '../sign-in';
+import { cliSignIn, forgetSignIn, savedCliSignIn, type CliAuthDeps } from '../sign-in';
 import { clean } from '../terminal';
 
 export const LOGIN_FLAGS = {
@@ -91,7 +91,9 @@ export function logout(argv: readonly string[], ctx: CliContext): Promise<number
   return explained(ctx, async () => {
     const signIn = await savedCliSignIn(ctx.io, authOf(ctx));
     const who = await signIn?.account();
-    const had = signIn ? await signIn.signOut() : false;
+    // The sign-in is the app's too: signing out here signs both out, including a sign-in the app saved before the
+    // update that only the app can decrypt (nobody reads it; it is removed).
+    const had = signIn ? await signIn.signOut() : await forgetSignIn(ctx.io, authOf(ctx));
     const line = !had
       ? text('cli.logout.nobody')
       : who

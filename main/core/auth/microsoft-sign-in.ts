@@ -136,8 +136,9 @@ export function createMicrosoftSignIn(opts: MicrosoftSignInOptions): MicrosoftSi
   const timeoutMs = opts.interactiveTimeoutMs ?? INTERACTIVE_TIMEOUT_MS;
   // The record as last read, so the plugin writes back the binding with MSAL's cache.
   let record: SignInRecord = { version: 1, binding: null, msal: '' };
-  // The last token handed out: reused while it has more than MSAL's renewal margin left, so a burst of requests does not
-  // decrypt the cache for each (the CLI's DPAPI goes through PowerShell).
+  // The last token handed out: reused while it has more than MSAL's renewal margin left and the saved sign-in still
+  // holds it, so a burst of requests does not go to MSAL for each. Reading the saved sign-in first is cheap (an
+  // unchanged file is not decrypted again) and sees a sign-out by the other program (the app and the CLI share it).
   let memo: { origin: string; token: string; expiresOn: number } | null = null;
 
   const cachePlugin: ICachePlugin = {
@@ -310,6 +311,13 @@ export function createMicrosoftSignIn(opts: MicrosoftSignInOptions): MicrosoftSi
 
     async accessToken(req) {
       const asked = originOf(req.origin);
+      const r = await cache.read();
+      if (!r.binding) {
+        memo = null;
+        throw authError.notSignedIn(region.name, surface);
+      }
+      if (r.binding.regionId !== region.id) throw authError.wrongRegion(r.binding.regionId, region.id);
+      if (r.binding.origin !== asked) throw authError.wrongOrigin(r.binding.origin, asked, surface);
       // MSAL dates tokens with Date.now(), so the reuse check does too.
       if (
         req.forceRefresh !== true &&
@@ -318,10 +326,6 @@ export function createMicrosoftSignIn(opts: MicrosoftSignInOptions): MicrosoftSi
       )
         return memo.token;
       memo = null;
-      const r = await cache.read();
-      if (!r.binding) throw authError.notSignedIn(region.name, surface);
-      if (r.binding.regionId !== region.id) throw authError.wrongRegion(r.binding.regionId, region.id);
-      if (r.binding.origin !== asked) throw authError.wrongOrigin(r.binding.origin, asked, surface);
       const account = await accountInCache();
       if (!account) throw authError.notSignedIn(region.name, surface);
       network.reset();

@@ -1,7 +1,9 @@
 // The saved sign-in: MSAL's token cache and what the tokens are bound to (region, XS4 Face origin), as one secret.
 //
-// It is kept through a SecretStore (encrypted with safeStorage in the app, DPAPI in the CLI): never plain text on disk.
+// It is kept through a SecretStore (DPAPI on Windows, shared by the app and the CLI; safeStorage in the app elsewhere):
+// never plain text on disk.
 import { z } from 'zod';
+import { isAppError } from '../errors';
 import type { SecretStore } from '../secrets/secret-store';
 import { authError, type SignInSurface } from './auth-errors';
 
@@ -35,6 +37,17 @@ export interface SignInCache {
 
 const EMPTY: SignInRecord = { version: 1, binding: null, msal: '' };
 
+/** The record as the cache keeps it (the form written, and compared after a migration's read-back). */
+export function parseSignInRecord(record: SignInRecord): SignInRecord {
+  return SignInRecordSchema.parse(record);
+}
+
+/**
+ * Failures of the encryption itself (PowerShell did not start or timed out; no encryption for this user) keep their own
+ * code and advice, since signing in again would not help there.
+ */
+const OWN_REMEDY = new Set(['SECRETS_DPAPI_FAILED', 'SECRETS_ENCRYPTION_UNAVAILABLE']);
+
 /**
  * The record over a SecretStore; an unreadable record is reported (AUTH_CACHE_UNREADABLE, with the remedy of whoever
  * reads it: `surface`), never silently dropped.
@@ -46,6 +59,7 @@ export function secretSignInCache(store: SecretStore<SignInSecretName>, surface:
       try {
         text = await store.get(SIGN_IN_SECRET);
       } catch (e) {
+        if (isAppError(e) && OWN_REMEDY.has(e.code)) throw e;
         throw authError.cacheUnreadable(e, surface);
       }
       if (text === null) return structuredClone(EMPTY);

@@ -1,21 +1,24 @@
 // Microsoft sign-in for a whole program (the app or the CLI): regions, the encrypted sign-in file, the browser opener,
 // and token providers for the XS4 Face client. What the wizard's sign-in screen and the setup service call.
-import { join } from 'node:path';
-import { z } from 'zod';
 import type { TokenProvider } from '../face/token-provider';
-import { createEncryptedFileSecretStore } from '../secrets/encrypted-file-secret-store';
 import type { Cipher } from '../secrets/secret-store';
 import { createMicrosoftSignIn, type MicrosoftSignIn, type OpenBrowser } from './microsoft-sign-in';
 import { type AuthRegion, loadRegions, originOf, pickRegion } from './regions';
-import { SIGN_IN_SECRET, secretSignInCache, type SignInBinding, type SignInCache } from './sign-in-cache';
+import type { SignInBinding, SignInCache } from './sign-in-cache';
+import { signInFileCache, type EarlierSignInFile } from './sign-in-file';
 import { signedInTokenProvider } from './signed-in-token-provider';
 
 export interface SignInServiceDeps {
   /** The data folder; the sign-in is kept in `<dataDir>/<file>`. */
   dataDir: string;
-  /** `sign-in.json` for the app (safeStorage), `sign-in-cli.json` for the CLI (DPAPI). */
+  /**
+   * Where and how (`appSignInFiles` in sign-in-file.ts): on Windows the file shared with the CLI, encrypted with DPAPI;
+   * elsewhere `sign-in.json` with safeStorage.
+   */
   file: string;
   cipher: Cipher;
+  /** Sign-in files of earlier versions, moved into `file` on first use (the newer sign-in wins). */
+  earlier?: EarlierSignInFile[];
   openBrowser: OpenBrowser;
   env?: NodeJS.ProcessEnv;
   /** Every token handed out and the cache text, for the log redactor. */
@@ -42,15 +45,14 @@ const SURFACE = 'app';
 export function createSignInService(deps: SignInServiceDeps): SignInService {
   const env = deps.env ?? process.env;
   const seen = deps.onSecretSeen ?? (() => {});
-  const cache: SignInCache = secretSignInCache(
-    createEncryptedFileSecretStore({
-      path: join(deps.dataDir, deps.file),
-      cipher: deps.cipher,
-      names: z.literal(SIGN_IN_SECRET),
-      onSecretSeen: seen,
-    }),
-    SURFACE,
-  );
+  const cache: SignInCache = signInFileCache({
+    dataDir: deps.dataDir,
+    file: deps.file,
+    cipher: deps.cipher,
+    earlier: deps.earlier ?? [],
+    surface: SURFACE,
+    onSecretSeen: seen,
+  });
   // One instance per region, so its in-memory token is reused across the XS4 Face clients of the app.
   const instances = new Map<string, MicrosoftSignIn>();
   const make = (region: AuthRegion): MicrosoftSignIn => {

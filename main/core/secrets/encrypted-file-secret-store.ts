@@ -1,8 +1,8 @@
-// SecretStore backed by one JSON file of ciphertexts (base64). Encryption comes from an injected Cipher
-// (Electron safeStorage → DPAPI on Windows); without working encryption nothing is stored.
+// SecretStore backed by one JSON file of ciphertexts (base64). Encryption comes from an injected Cipher (Electron
+// safeStorage, or DPAPI through PowerShell for the shared sign-in); without working encryption nothing is stored.
 import { z } from 'zod';
 import { text, type Text } from '../../../contract/text';
-import { AppError } from '../errors';
+import { AppError, isAppError } from '../errors';
 import { ioCode, isNotFound, nodeFileOps, writeFileAtomic, type FileOps } from '../fs/atomic-write';
 import { secretNameSchema } from './secret-store';
 import type { Cipher, SecretStore } from './secret-store';
@@ -97,22 +97,40 @@ export function createEncryptedFileSecretStore(
   const save = (file: SecretFile): Promise<void> =>
     writeFileAtomic(path, `${JSON.stringify(file, null, 2)}\n`, fs);
 
-  return {
-    has: async (name) => (await load()).secrets[name] !== undefined,
-    async get(name: string) {
-      const b64 = (await load()).secrets[name];
-      if (b64 === undefined) return null;
-      if (!cipher.isAvailable()) throw encryptionUnavailable();
-      let value: string;
+  // The last ciphertext decrypted per name, with its plaintext: a file another program has not changed is not decrypted
+  // again (DPAPI starts a PowerShell process for each call). Only what was decrypted is kept, never what was encrypted,
+  // so a read after a write really decrypts.
+  const decrypted = new Map<string, { b64: string; value: Promise<string> }>();
+  function decrypt(name: string, b64: string): Promise<string> {
+    const known = decrypted.get(name);
+    if (known?.b64 === b64) return known.value;
+    const value = (async () => {
       try {
-        value = cipher.decrypt(Buffer.from(b64, 'base64'));
+        return await cipher.decrypt(Buffer.from(b64, 'base64'));
       } catch (e) {
+        // The cipher's own explanation (PowerShell did not start, timed out) keeps its code and remedy.
+        if (isAppError(e)) throw e;
         throw new AppError('SECRET_UNDECRYPTABLE', {
           params: { secret: secretName(name) },
           detail: { name },
           cause: e,
         });
       }
+    })();
+    decrypted.set(name, { b64, value });
+    value.catch(() => {
+      if (decrypted.get(name)?.value === value) decrypted.delete(name);
+    });
+    return value;
+  }
+
+  return {
+    has: async (name) => (await load()).secrets[name] !== undefined,
+    async get(name: string) {
+      const b64 = (await load()).secrets[name];
+      if (b64 === undefined) return null;
+      if (!cipher.isAvailable()) throw encryptionUnavailable();
+      const value = await decrypt(name, b64);
       seen(value);
       return value;
     },
@@ -120,7 +138,7 @@ export function createEncryptedFileSecretStore(
       serial(async () => {
         seen(value);
         if (!cipher.isAvailable()) throw encryptionUnavailable();
-        const ciphertext = cipher.encrypt(value);
+        const ciphertext = await cipher.encrypt(value);
         const file = await load();
         file.secrets[name] = ciphertext.toString('base64');
         const bindings = { ...(file.boundTo ?? {}) };
@@ -136,6 +154,7 @@ export function createEncryptedFileSecretStore(
     delete: (name) =>
       serial(async () => {
         const file = await load();
+        decrypted.delete(name);
         if (file.secrets[name] === undefined) return;
         delete file.secrets[name];
         if (file.boundTo) delete file.boundTo[name];

@@ -20,9 +20,17 @@ export interface SecretStore<N extends string = SecretName> {
   delete(name: N): Promise<void>;
 }
 
-/** Encryption supplied by the platform: Electron safeStorage (DPAPI on Windows) in the app. */
+/**
+ * Encryption supplied by the platform: Electron safeStorage in the app (synchronous, in-process), Windows DPAPI through
+ * Windows PowerShell for the sign-in the app and the CLI share (asynchronous: a process is started, and the caller's
+ * event loop must keep running meanwhile). The store awaits either.
+ */
 export interface Cipher {
   isAvailable(): boolean;
-  encrypt(plaintext: string): Buffer;
-  decrypt(ciphertext: Buffer): string;
+  encrypt(plaintext: string): Buffer | Promise<Buffer>;
+  /**
+   * The plaintext. A failure the cipher explains itself (an AppError: PowerShell did not start, timed out) keeps its
+   * code; any other failure means this ciphertext cannot be decrypted here (another user, another computer, damaged).
+   */
+  decrypt(ciphertext: Buffer): string | Promise<string>;
 }

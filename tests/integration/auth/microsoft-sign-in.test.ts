@@ -17,6 +17,14 @@ import { readClaims } from '../../../main/core/auth/token-claims';
 import type { AuthRegion } from '../../../main/core/auth/regions';
 import { createMemorySecretStore } from '../../../main/core/secrets/memory-secret-store';
 import { launchSystemBrowser, type SystemBrowser } from '../../helpers/system-browser';
+import { testCipher } from '../../helpers/test-cipher';
+import { createEncryptedFileSecretStore } from '../../../main/core/secrets/encrypted-file-secret-store';
+import type { Cipher } from '../../../main/core/secrets/secret-store';
+import { randomBytes } from 'node:crypto';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { z } from 'zod';
 
 const FACE = 'https://127.0.0.1:9443';
 let ca: ReturnType<typeof makeCa>;
@@ -137,20 +145,43 @@ describe('interactive sign-in (system browser, loopback redirect, PKCE)', () => 
   });
 
   it('a burst of requests reuses the token in memory instead of decrypting the cache for each', async () => {
-    const inner = createMemorySecretStore<SignInSecretName>();
-    let reads = 0;
-    const counting = { ...inner, get: (n: SignInSecretName) => ((reads += 1), inner.get(n)) };
-    const { auth } = signIn({ cache: secretSignInCache(counting, 'app') });
+    // The encrypted file of the programs, with a cipher that counts (DPAPI starts PowerShell for each decryption).
+    const inner = testCipher(randomBytes(32).toString('hex'));
+    let decrypts = 0;
+    const counting: Cipher = { ...inner, decrypt: (b) => ((decrypts += 1), inner.decrypt(b)) };
+    const store = createEncryptedFileSecretStore({
+      path: join(await mkdtemp(join(tmpdir(), 'xs4-burst-')), 'sign-in.json'),
+      cipher: counting,
+      names: z.literal('signIn'),
+    });
+    const { auth } = signIn({ cache: secretSignInCache(store, 'app') });
     browser.next({ kind: 'sign-in', email: 'technician@contoso.example' });
     await auth.signInInteractive({});
     const first = await auth.accessToken({ origin: FACE });
-    const before = reads;
+    const before = decrypts;
     const burst = await Promise.all(Array.from({ length: 20 }, () => auth.accessToken({ origin: FACE })));
     expect(new Set(burst)).toEqual(new Set([first]));
-    expect(reads).toBe(before);
-    // A forced refresh goes to the cache and the authority again.
+    expect(decrypts).toBe(before);
+    // A forced refresh goes to the cache and the authority again: the refreshed cache is written, then read again.
     expect(await auth.accessToken({ origin: FACE, forceRefresh: true })).not.toBe(first);
-    expect(reads).toBeGreaterThan(before);
+    await auth.accessToken({ origin: FACE });
+    expect(decrypts).toBeGreaterThan(before);
+  });
+
+  it('a sign-out by another program (the CLI, on the same file) ends the token kept in memory too', async () => {
+    const { auth, store } = signIn();
+    browser.next({ kind: 'sign-in', email: 'technician@contoso.example' });
+    await auth.signInInteractive({});
+    await auth.accessToken({ origin: FACE });
+    const other = createMicrosoftSignIn({
+      region: region(),
+      cache: secretSignInCache(store, 'cli'),
+      openBrowser: () => Promise.reject(new Error('no browser expected')),
+      extraCa: [ca.cert],
+      surface: 'cli',
+    });
+    expect(await other.signOut()).toBe(true);
+    await expect(auth.accessToken({ origin: FACE })).rejects.toMatchObject({ code: 'AUTH_NOT_SIGNED_IN' });
   });
 
   it('consent denied in the browser', async () => {

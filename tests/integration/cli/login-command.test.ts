@@ -150,7 +150,7 @@ describe('xs4-setup login / logout', () => {
       `Signed in as technician@contoso.example (Local test region); tokens are used only for ${new URL(face.url).origin}.`,
     );
     // The saved sign-in is encrypted: neither the account nor a token is readable in the file.
-    const saved = await readFile(join(work, 'data', 'sign-in-cli.json'), 'utf8');
+    const saved = await readFile(join(work, 'data', 'microsoft-sign-in.json'), 'utf8');
     expect(saved).not.toContain('technician@contoso.example');
     expect(saved).not.toMatch(/eyJ[A-Za-z0-9_-]{10,}\./);
 
@@ -269,7 +269,7 @@ describe('xs4-setup login / logout', () => {
     expect(r.code).toBe(130);
     expect(r.stderr).toContain('[AUTH_CANCELLED]');
     expect(r.stderr).toContain('What to do: Start the sign-in again when ready.');
-    await expect(readFile(join(dataDir, 'sign-in-cli.json'), 'utf8')).rejects.toMatchObject({
+    await expect(readFile(join(dataDir, 'microsoft-sign-in.json'), 'utf8')).rejects.toMatchObject({
       code: 'ENOENT',
     });
   }, 120_000);

@@ -2,71 +2,13 @@
 // of every process are read while the (fake-)elevated run is going, with every base64 and gzip layer decoded.
 import { afterAll, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
-import {
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import { createElevatedRunner, type ElevatedRunRequest } from '../../../main/core/windows/elevated-runner';
 import { spawnLauncher } from '../../../main/core/windows/process-launcher';
 import { describePs, ps } from '../helpers/powershell';
-
-/** Every text a string may carry: itself, and whatever its base64 runs decode to (UTF-8, UTF-16LE, gzip), recursively. */
-function layers(text: string, depth = 0, out: string[] = []): string[] {
-  out.push(text);
-  if (depth >= 6) return out;
-  for (const m of text.matchAll(/[A-Za-z0-9+/]{16,}={0,2}/g)) {
-    const bytes = Buffer.from(m[0], 'base64');
-    const candidates = [bytes.toString('utf8'), bytes.toString('utf16le')];
-    try {
-      const unzipped = gunzipSync(bytes);
-      candidates.push(unzipped.toString('utf8'), unzipped.toString('utf16le'));
-    } catch {
-      // not gzip
-    }
-    for (const c of candidates) if (/[\x20-\x7e]{8,}/.test(c)) layers(c, depth + 1, out);
-  }
-  return out;
-}
-
-interface Seen {
-  pid: number;
-  cmdline: string;
-  environ: string;
-}
-
-/** Reads cmdline and environ of every process on the machine (the ones we may read) every few milliseconds. */
-function watchProcesses(): { stop(): Seen[] } {
-  const seen = new Map<string, Seen>();
-  const scan = (): void => {
-    for (const name of readdirSync('/proc')) {
-      if (!/^\d+$/.test(name)) continue;
-      try {
-        const cmdline = readFileSync(`/proc/${name}/cmdline`).toString('utf8').split('\0').join(' ');
-        const environ = readFileSync(`/proc/${name}/environ`).toString('utf8').split('\0').join('\n');
-        const key = `${name}|${cmdline}`;
-        if (!seen.has(key)) seen.set(key, { pid: Number(name), cmdline, environ });
-      } catch {
-        // gone, or not ours
-      }
-    }
-  };
-  const timer = setInterval(scan, 20);
-  return {
-    stop() {
-      clearInterval(timer);
-      scan();
-      return [...seen.values()];
-    },
-  };
-}
+import { layers, watchProcesses, type Seen } from '../helpers/process-watch';
 
 describePs('the secret of an elevated run never reaches a command line', { timeout: 300_000 }, () => {
   const root = mkdtempSync(path.join(os.tmpdir(), 'xs4-secret-'));

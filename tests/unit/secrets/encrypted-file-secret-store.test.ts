@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { createEncryptedFileSecretStore } from '../../../main/core/secrets/encrypted-file-secret-store';
 import type { Cipher } from '../../../main/core/secrets/secret-store';
 import { nodeFileOps, type FileOps } from '../../../main/core/fs/atomic-write';
+import { AppError } from '../../../main/core/errors';
 
 /** A real AES-256-GCM cipher standing in for safeStorage/DPAPI (which needs Windows or a keyring). */
 function aesCipher(available = true): Cipher {
@@ -25,6 +26,26 @@ function aesCipher(available = true): Cipher {
       return Buffer.concat([d.update(b.subarray(28)), d.final()]).toString('utf8');
     },
   };
+}
+
+/** The same cipher answering later, as DPAPI through PowerShell does; counts its calls. */
+function asyncCipher(inner = aesCipher()) {
+  const calls = { encrypt: 0, decrypt: 0 };
+  const later = () => new Promise((r) => setTimeout(r, 5));
+  const cipher: Cipher = {
+    isAvailable: () => true,
+    encrypt: async (s) => {
+      calls.encrypt += 1;
+      await later();
+      return inner.encrypt(s);
+    },
+    decrypt: async (b) => {
+      calls.decrypt += 1;
+      await later();
+      return inner.decrypt(b);
+    },
+  };
+  return { cipher, calls };
 }
 
 let dir: string;
@@ -167,5 +188,52 @@ describe('encrypted-file secret store', () => {
       await store.get('faceToken'),
       await store.get('faceAuthKey'),
     ]).toEqual(['a-1111', 'b-2222', 'c-3333']);
+  });
+
+  it('takes an asynchronous cipher (DPAPI through PowerShell) as it takes safeStorage', async () => {
+    const path = join(dir, 'sign-in.json');
+    const { cipher } = asyncCipher();
+    const store = createEncryptedFileSecretStore({ path, cipher });
+    await store.set('faceToken', 'tok-async-7777', 'https://a.example:443');
+    const raw = await readFile(path, 'utf8');
+    expect(raw).not.toContain('tok-async-7777');
+    expect(raw).not.toContain('object Promise');
+    expect(await createEncryptedFileSecretStore({ path, cipher }).get('faceToken')).toBe('tok-async-7777');
+  });
+
+  it('decrypts an unchanged secret once, not on every read; a changed file is decrypted again', async () => {
+    const path = join(dir, 's.json');
+    const { cipher, calls } = asyncCipher();
+    const seen: string[] = [];
+    const store = createEncryptedFileSecretStore({ path, cipher, onSecretSeen: (v) => seen.push(v) });
+    await store.set('faceToken', 'tok-8888');
+    expect(await store.get('faceToken')).toBe('tok-8888');
+    expect(await store.get('faceToken')).toBe('tok-8888');
+    expect(calls.decrypt).toBe(1);
+    // Every value read is still shown to the redactor.
+    expect(seen).toEqual(['tok-8888', 'tok-8888', 'tok-8888']);
+    // Another program (another store on the same file) replaces it: read again, decrypted again.
+    await createEncryptedFileSecretStore({ path, cipher }).set('faceToken', 'tok-9999');
+    expect(await store.get('faceToken')).toBe('tok-9999');
+    expect(calls.decrypt).toBe(2);
+    await createEncryptedFileSecretStore({ path, cipher }).delete('faceToken');
+    expect(await store.get('faceToken')).toBeNull();
+  });
+
+  it('a failure the cipher explains (its own code) passes through; any other is SECRET_UNDECRYPTABLE', async () => {
+    const path = join(dir, 's.json');
+    await createEncryptedFileSecretStore({ path, cipher: aesCipher() }).set('faceToken', 'tok-4444');
+    const failing = (e: Error): Cipher => ({
+      isAvailable: () => true,
+      encrypt: () => Promise.reject(e),
+      decrypt: () => Promise.reject(e),
+    });
+    const slow = new AppError('SECRETS_DPAPI_FAILED', { variant: 'timeout', params: { seconds: 30 } });
+    await expect(
+      createEncryptedFileSecretStore({ path, cipher: failing(slow) }).get('faceToken'),
+    ).rejects.toBe(slow);
+    await expect(
+      createEncryptedFileSecretStore({ path, cipher: failing(new Error('wrong user')) }).get('faceToken'),
+    ).rejects.toMatchObject({ code: 'SECRET_UNDECRYPTABLE' });
   });
 });
