@@ -24,7 +24,7 @@ interface Props extends Omit<InputHTMLAttributes<HTMLInputElement>, 'onChange' |
   errors: FieldError[];
   /** A button beside the input (e.g. Browse…); given the label's id, so the button can be described by it. */
   action?: (labelId: string) => ReactNode;
-  /** A masked input (type "password") with Show/Hide beside it: what was typed can be read to find a wrong character. */
+  /** A masked input (type "password") with Show/Hide beside it: what was typed can be read to find a bad character. */
   revealable?: boolean;
 }
 

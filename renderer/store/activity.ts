@@ -57,9 +57,9 @@ type Get = Parameters<StateCreator<SetupStore>>[1];
 export interface Activity {
   /**
    * Runs one action: marks it busy, clears the old error, and turns a rejection into the view's error (an error
-   * naming a field of the action's form becomes that field's inline error instead). A write that did not simply fail (left
-   * pending, sent without an answer, cancelled before it was sent) becomes the write panel instead; `handled` may take
-   * other failures (true: not shown as an error). Returns undefined on failure.
+   * naming a field of the action's form becomes that field's inline error instead). A write that did not simply fail
+   * (left pending, sent without an answer, cancelled before it was sent) becomes the write panel instead; `handled` may
+   * take other failures (true: not shown as an error). Returns undefined on failure.
    */
   act<T>(name: Busy, work: () => Promise<T>, handled?: (error: CallError) => boolean): Promise<T | undefined>;
   /** Client-side rule checks; true when the form may be sent. */
