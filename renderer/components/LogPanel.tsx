@@ -28,7 +28,8 @@ export function LogPanel({ operation, title, onCancel, showLog = true }: Props):
 
   const percent = operation.fraction === null ? null : Math.round(operation.fraction * 100);
   return (
-    <section className="oppanel" aria-label={title} aria-busy={operation.running}>
+    // Focusable (not in the Tab order): a step whose button is disabled while the operation runs moves focus here.
+    <section className="oppanel" aria-label={title} aria-busy={operation.running} tabIndex={-1}>
       <div className="oppanel__head">
         <strong>{title}</strong>
         {operation.running && (

@@ -1,7 +1,7 @@
 // Step 3: XS4 Face's integration cards with their live status, what the selected status means, and Add integration.
 import { text } from '../../contract/text';
 import { statusText } from '../i18n/status-text';
-import { useEffect, useState, type ReactElement } from 'react';
+import { useEffect, useRef, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { IntegrationCard } from '../../contract/setup-shapes';
 import { FailureNotice } from '../components/FailureNotice';
@@ -21,6 +21,9 @@ export function IntegrationsStep(_props: StepProps): ReactElement {
   const [selected, setSelected] = useState<string | null>(null);
   const [adding, setAdding] = useState(false);
   const refresh = s.refreshIntegrations;
+  /** After Continue in Add integration: the kind whose row takes focus (the dialog's opener is disabled meanwhile). */
+  const [focusKind, setFocusKind] = useState<string | null>(null);
+  const cardList = useRef<HTMLUListElement>(null);
 
   useEffect(() => {
     void refresh();
@@ -28,6 +31,18 @@ export function IntegrationsStep(_props: StepProps): ReactElement {
     const timer = setInterval(() => void refresh(true), CARDS_REFRESH_MS);
     return () => clearInterval(timer);
   }, [refresh]);
+
+  // Focus stays on the row of what is being added while it is written (the row may be drawn anew when the card comes
+  // back from XS4 Face), then on that row, or on the error if the write failed; never on <body>.
+  useEffect(() => {
+    if (focusKind === null) return;
+    const failure =
+      s.busy === null ? document.querySelector<HTMLElement>('.view [role="alert"][data-code]') : null;
+    const row = cardList.current?.querySelector<HTMLElement>(`[data-kind="${CSS.escape(focusKind)}"]`);
+    const target = failure ?? row;
+    if (target != null && document.activeElement !== target) target.focus();
+    if (s.busy === null) setFocusKind(null);
+  }, [focusKind, s.busy, s.cards, s.error]);
 
   const space = s.cards.find((c) => SPACE_KINDS.has(c.kind) && isAdded(c)) ?? null;
   const current: IntegrationCard | null =
@@ -74,12 +89,13 @@ export function IntegrationsStep(_props: StepProps): ReactElement {
       {s.cardsLoaded && s.cards.length === 0 && (
         <p className="notice notice--info">{t('integrations.none')}</p>
       )}
-      <ul className="cards" aria-label={t('integrations.cardsLabel')}>
+      <ul ref={cardList} className="cards" aria-label={t('integrations.cardsLabel')}>
         {s.cards.map((c) => (
           <li key={c.id}>
             <button
               type="button"
               className={`card${current?.id === c.id ? ' card--selected' : ''}`}
+              data-kind={c.kind}
               aria-pressed={current?.id === c.id}
               onClick={() => setSelected(c.id)}
             >
@@ -133,6 +149,9 @@ export function IntegrationsStep(_props: StepProps): ReactElement {
           onCancel={() => setAdding(false)}
           onContinue={(kinds) => {
             setAdding(false);
+            // The row of what is added is the one explained below, and where focus goes.
+            setSelected(null);
+            setFocusKind(kinds[0] ?? null);
             void s.addIntegrations(kinds);
           }}
         />

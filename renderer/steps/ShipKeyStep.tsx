@@ -102,6 +102,8 @@ export function ShipKeyStep(_props: StepProps): ReactElement {
             hint={t('shipKey.valueHint')}
             autoComplete="off"
             spellCheck={false}
+            dir="ltr"
+            revealable
           />
         )}
         <div className="form__actions">

@@ -4,7 +4,7 @@
 import { useSay } from '../i18n/say';
 import { text } from '../../contract/text';
 import { statusText } from '../i18n/status-text';
-import { useEffect, type ReactElement } from 'react';
+import { useEffect, useRef, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CheckRunPanel, LiveCheckList } from '../components/CheckRunPanel';
 import { Icon } from '../components/Icon';
@@ -30,6 +30,33 @@ export function VerifyStep({ onTroubleshoot }: StepProps): ReactElement {
   useEffect(() => {
     void loadStatus();
   }, [loadStatus]);
+
+  // The button pressed (Verify, Resume, Start again) is disabled while the run goes, so focus would drop to <body>:
+  // it follows the run instead — its panel while it goes, then what it answered (the error, else the result heading).
+  const follow = useRef(false);
+  const run = (start: () => Promise<void>): void => {
+    follow.current = true;
+    void start();
+  };
+  useEffect(() => {
+    if (!follow.current) return;
+    const view = document.querySelector('.view');
+    if (verifying) {
+      const panel = view?.querySelector<HTMLElement>('.oppanel');
+      if (panel != null && !panel.contains(document.activeElement)) panel.focus();
+      return;
+    }
+    const answer =
+      view?.querySelector<HTMLElement>('[role="alert"][data-code]') ??
+      view?.querySelector<HTMLElement>('#verify-result');
+    if (answer != null) {
+      answer.focus();
+      follow.current = false;
+    } else if (s.busy === null) {
+      // Ended, its answer not shown yet (the result follows the end of the run): meanwhile the button, enabled again.
+      view?.querySelector<HTMLElement>('.toolbar .btn--primary')?.focus();
+    }
+  }, [verifying, result, s.error, s.busy]);
 
   return (
     <StepFrame
@@ -58,18 +85,13 @@ export function VerifyStep({ onTroubleshoot }: StepProps): ReactElement {
                 <button
                   type="button"
                   className="btn btn--primary"
-                  onClick={() => void s.followVerify()}
+                  onClick={() => run(s.followVerify)}
                   disabled={s.busy !== null}
                 >
                   {t('verify.resume')}
                 </button>
               )}
-              <button
-                type="button"
-                className="btn"
-                onClick={() => void s.verify()}
-                disabled={s.busy !== null}
-              >
+              <button type="button" className="btn" onClick={() => run(s.verify)} disabled={s.busy !== null}>
                 {t('verify.restart')}
               </button>
             </div>
@@ -81,7 +103,7 @@ export function VerifyStep({ onTroubleshoot }: StepProps): ReactElement {
           <button
             type="button"
             className="btn btn--primary"
-            onClick={() => void s.verify()}
+            onClick={() => run(s.verify)}
             disabled={s.busy !== null}
           >
             {result === null ? t('verify.start') : t('verify.again')}
@@ -98,7 +120,7 @@ export function VerifyStep({ onTroubleshoot }: StepProps): ReactElement {
       >
         {result !== null && (
           <section className="subsection" aria-labelledby="verify-result">
-            <h3 id="verify-result" className="result-head">
+            <h3 id="verify-result" className="result-head" tabIndex={-1}>
               {t('verify.resultTitle')} <StatusBadge kind="integration" status={result.status} />
             </h3>
             {last !== null && <p className="muted">{t('verify.checkedAt', { time: time(last.at) })}</p>}

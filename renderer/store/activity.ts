@@ -1,6 +1,6 @@
 // What is running and what went wrong, shared by the wizard and Troubleshoot slices: the busy action, the failure the
 // core explained, the fields it names, and the long operation on screen; also the check fixes both offer.
-import { isText } from '../../contract/text';
+import { isText, text } from '../../contract/text';
 import type { StateCreator } from 'zustand';
 import type { CheckView } from '../../contract/setup-shapes';
 import type { StepId } from '../../contract/steps';
@@ -10,6 +10,7 @@ import { xs4 } from '../bridge/xs4';
 import type { Busy, OperationKind } from './busy';
 import { cancelOperation, runOperation, type OperationView } from './operation';
 import type { FieldError } from './validation';
+import { formFieldOf } from './form-fields';
 import { initialPending, writeStateOf } from './pending';
 import type { SetupStore } from './setup';
 
@@ -55,10 +56,10 @@ type Get = Parameters<StateCreator<SetupStore>>[1];
 /** The helpers every slice's actions go through. */
 export interface Activity {
   /**
-   * Runs one action: marks it busy, clears the old error, and turns a rejection into the view's error (an
-   * INVALID_INPUT naming a field also becomes that field's inline error). A write that did not simply fail (left
-   * pending, sent without an answer, cancelled before it was sent) becomes the write panel instead; `handled` may take
-   * other failures (true: not shown as an error). Returns undefined on failure.
+   * Runs one action: marks it busy, clears the old error, and turns a rejection into the view's error (an error
+   * naming a field of the action's form becomes that field's inline error instead). A write that did not simply fail
+   * (left pending, sent without an answer, cancelled before it was sent) becomes the write panel instead; `handled` may
+   * take other failures (true: not shown as an error). Returns undefined on failure.
    */
   act<T>(name: Busy, work: () => Promise<T>, handled?: (error: CallError) => boolean): Promise<T | undefined>;
   /** Client-side rule checks; true when the form may be sent. */
@@ -73,6 +74,30 @@ export interface Activity {
     call: (operationId: string) => Promise<T>,
     handled?: (error: CallError) => boolean,
   ): Promise<T | undefined>;
+}
+
+/**
+ * The field error a core error carries (its field and the catalog key of the rule it broke), named by the action's form
+ * field when the form has it (`onForm`); null when the error is about no field.
+ */
+function fieldErrorOf(action: Busy, error: CallError): { error: FieldError; onForm: boolean } | null {
+  if (error.field === undefined || error.rule === undefined) return null;
+  const formField = formFieldOf(action, error.field);
+  const field = formField ?? error.field;
+  // The rule's sentence from the core's catalogs, said in the page's language: the one the error carries (with its
+  // values), else the rule's key alone; a foreign rule without a key is shown as it came.
+  const ruleText = isText(error.params?.rule)
+    ? error.params.rule
+    : error.rule.startsWith('rules.')
+      ? text(error.rule)
+      : undefined;
+  return {
+    error:
+      ruleText !== undefined
+        ? { field, rule: 'core', ruleText }
+        : { field, rule: 'core', values: { text: error.rule } },
+    onForm: formField !== null,
+  };
 }
 
 /** What `busy` falls back to when an action ends: the long operation still running, if any. */
@@ -108,15 +133,12 @@ export function activity(set: Set, get: Get): Activity {
         if (kind !== null) set({ attention: { step: startedOn, action: name, kind, error } });
         return undefined;
       }
-      const fieldErrors: FieldError[] =
-        error.field !== undefined && error.rule !== undefined
-          ? [
-              isText(error.params?.rule)
-                ? { field: error.field, rule: 'core', ruleText: error.params.rule }
-                : { field: error.field, rule: 'core', values: { text: error.rule } },
-            ]
-          : [];
-      set({ error, fieldErrors });
+      const onField = fieldErrorOf(name, error);
+      // An error about a field the form shows is said there, under it, and nowhere else; any other is the step's.
+      set({
+        error: onField?.onForm === true ? null : error,
+        fieldErrors: onField === null ? [] : [onField.error],
+      });
       return undefined;
     } finally {
       set((s) => (s.busy === name ? { busy: stillRunning(s) } : {}));

@@ -7,7 +7,7 @@ import type { BrowserPageWords, RegionView, SignInView } from '../../contract/si
 import { toCallError, type CallError } from '../bridge/errors';
 import { xs4 } from '../bridge/xs4';
 import { activity } from './activity';
-import { validateUrl } from './validation';
+import { validateFaceUrl } from './validation';
 import type { SetupStore } from './setup';
 
 /** A certificate waiting for the technician's decision. */
@@ -141,7 +141,7 @@ export const createConnectSlice: StateCreator<SetupStore, [], [], ConnectState &
     },
 
     async signIn(regionId, url, pages) {
-      if (!validated([validateUrl('url', url, true)])) return;
+      if (!validated([validateFaceUrl('url', url)])) return;
       const who = await operate('signIn', 'signIn', (operationId) =>
         xs4().signIn.interactive({ operationId, regionId, faceUrl: url.trim(), pages }),
       );
@@ -151,7 +151,7 @@ export const createConnectSlice: StateCreator<SetupStore, [], [], ConnectState &
     },
 
     async signInWithCode(regionId, url) {
-      if (!validated([validateUrl('url', url, true)])) return;
+      if (!validated([validateFaceUrl('url', url)])) return;
       const who = await operate('deviceCode', 'deviceCode', (operationId) =>
         xs4().signIn.deviceCode({ operationId, regionId, faceUrl: url.trim() }),
       );
@@ -167,7 +167,7 @@ export const createConnectSlice: StateCreator<SetupStore, [], [], ConnectState &
     },
 
     async connect(url, token) {
-      if (!validated([validateUrl('url', url, false)])) return;
+      if (!validated([validateFaceUrl('url', url)])) return;
       // A new attempt: what the last one showed (success included) goes, so it never stands beside this one's answer.
       set({ faceUrl: url.trim(), choices: null, connection: null, pendingTrust: null });
       await connectWith(

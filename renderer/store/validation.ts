@@ -1,8 +1,9 @@
 // Checks a form before it is sent, so the technician sees the broken rule next to the field at once.
 // Rules mirror the contract's (contract/setup-channels.ts; the SHIP key's is the contract's own rule, contract/rules/);
 // the core validates again and its verdict wins.
-import type { Text } from '../../contract/text';
+import { text, type Text } from '../../contract/text';
 import { isAbsolutePath } from '../../contract/rules/absolute-path';
+import { faceUrlProblem, isPortText, writtenPort } from '../../contract/rules/face-url';
 import { shipKeyProblem } from '../../contract/rules/ship-key';
 
 /** A broken rule: `rule` is a key under `setup:rules.*`, `values` fill its placeholders. */
@@ -18,6 +19,11 @@ const HOST = /^(?!-)[A-Za-z0-9-]{1,63}(?<!-)(\.(?!-)[A-Za-z0-9-]{1,63}(?<!-))*\.
 const IPV4 = /^(25[0-5]|2[0-4]\d|1?\d?\d)(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}$/;
 const IPV6 = /^\[?[0-9A-Fa-f:.]+\]?$/;
 
+/** A rule the core states (its catalog sentence), said by the page before the call in the very same words. */
+function coreRule(field: string, rule: Text): FieldError {
+  return { field, rule: 'core', ruleText: rule };
+}
+
 export function validateUrl(field: string, raw: string, httpsOnly: boolean): FieldError | null {
   const v = raw.trim();
   if (v === '') return { field, rule: 'required' };
@@ -25,12 +31,26 @@ export function validateUrl(field: string, raw: string, httpsOnly: boolean): Fie
   try {
     u = new URL(v);
   } catch {
+    // A port out of range makes the whole URL unreadable to the parser: said as the port, as the core says it.
+    const port = writtenPort(v);
+    if (port !== undefined && port !== '' && !isPortText(port))
+      return coreRule(field, text('rules.url.port', { port: port.slice(0, 20) }));
     return { field, rule: httpsOnly ? 'httpsUrl' : 'url' };
   }
   if (httpsOnly ? u.protocol !== 'https:' : u.protocol !== 'https:' && u.protocol !== 'http:')
     return { field, rule: httpsOnly ? 'httpsUrl' : 'url' };
   if (u.username !== '' || u.password !== '') return { field, rule: 'noCredentials' };
   return null;
+}
+
+/**
+ * The XS4 Face server address: the core's own rule (contract/rules/face-url.ts), so an http:// address, a path copied
+ * from the browser or a port out of range is refused here in the words the core would use, before anything is sent.
+ */
+export function validateFaceUrl(field: string, raw: string): FieldError | null {
+  if (raw.trim() === '') return { field, rule: 'required' };
+  const problem = faceUrlProblem(raw);
+  return problem === null ? null : coreRule(field, problem);
 }
 
 export function validateHost(field: string, raw: string): FieldError | null {

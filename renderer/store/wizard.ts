@@ -402,7 +402,9 @@ export const createWizardSlice: StateCreator<SetupStore, [], [], WizardState & W
       )
         return false;
       const wanted = { companyName: companyName.trim(), privacyPolicyUrl: privacyPolicyUrl.trim() };
-      set({ policyRefused: null });
+      // The results of the last save go: this save checks the policy again, and a write that fails shows its error
+      // alone, never under a Pass that belongs to what was saved before.
+      set({ policyRefused: null, policyChecks: [] });
       // One write: the core checks the policy at this address first (a stage of the write panel) and writes only if it
       // may; as a write, a send left without an answer can be checked ("Check what XS4 Face holds").
       const result = await operate('saveEnrollment', 'write', (operationId) =>
@@ -422,8 +424,12 @@ export const createWizardSlice: StateCreator<SetupStore, [], [], WizardState & W
     },
 
     async verify() {
-      // Started here: what was running before (a reload) is replaced by this run.
-      set((s) => ({ verifyStatus: s.verifyStatus === null ? null : { ...s.verifyStatus, running: null } }));
+      // Started here: what was running before (a reload) is replaced by this run, and the last result goes with it,
+      // so a run that fails never shows its error above an earlier "Connected".
+      set((s) => ({
+        verifyResult: null,
+        verifyStatus: s.verifyStatus === null ? null : { ...s.verifyStatus, running: null },
+      }));
       const result = await operate('verify', 'verify', (operationId) =>
         xs4().setup.verify({ operationId, deadlineMs: VERIFY_DEADLINE_MS }),
       );

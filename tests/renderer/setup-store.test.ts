@@ -44,23 +44,61 @@ describe('setup store', () => {
     expect(useSetupStore.getState().fieldErrors).toEqual([{ field: 'port', rule: 'port' }]);
   });
 
-  it('shows the core’s INVALID_INPUT verdict on the field it names', async () => {
+  it('shows the core’s INVALID_INPUT verdict under the field it names, and only there', async () => {
+    installFake();
+    const api = currentApi();
+    const rule = { key: 'rules.hostIpv4' };
+    api.setup.saveSpaceDetails = () =>
+      Promise.reject({
+        name: 'Xs4Error',
+        code: 'INVALID_INPUT',
+        message: 'Space server name or IP address: looks like a malformed IPv4 address.',
+        remedy: 'Correct “Space server name or IP address” and try again.',
+        key: 'errors.INVALID_INPUT',
+        params: { field: { key: 'fields.spaceHost' }, rule },
+        detail: { field: 'spaceHost', rule: 'rules.hostIpv4' },
+      });
+    await useSetupStore.getState().saveSpaceDetails('space01.site.local', '8100', true);
+    const s = useSetupStore.getState();
+    // The core's name for the value ("spaceHost") is the form's "host"; the step shows no failure besides.
+    expect(s.fieldErrors).toEqual([{ field: 'host', rule: 'core', ruleText: rule }]);
+    expect(s.error).toBeNull();
+  });
+
+  it('puts a core error that names a field and a rule key (not INVALID_INPUT) under that field', async () => {
+    installFake();
+    const api = currentApi();
+    api.troubleshoot.openBundle = () =>
+      Promise.reject({
+        name: 'Xs4Error',
+        code: 'BUNDLE_NOT_FOUND',
+        message: 'C:\\evidence.zip is not a folder.',
+        remedy: 'Choose the folder of an evidence bundle.',
+        key: 'errors.BUNDLE_NOT_FOUND',
+        params: { dir: 'C:\\evidence.zip' },
+        detail: { path: 'C:\\evidence.zip', field: 'path', rule: 'rules.folder' },
+      });
+    await useSetupStore.getState().openBundle('C:\\evidence.zip');
+    const s = useSetupStore.getState();
+    expect(s.fieldErrors).toEqual([{ field: 'bundlePath', rule: 'core', ruleText: { key: 'rules.folder' } }]);
+    expect(s.error).toBeNull();
+  });
+
+  it('keeps an error about a field the form does not have as the step’s failure', async () => {
     installFake();
     const api = currentApi();
     api.setup.saveSpaceDetails = () =>
       Promise.reject({
         name: 'Xs4Error',
         code: 'INVALID_INPUT',
-        message: 'host: looks like a malformed IPv4 address.',
-        remedy: 'Correct "host".',
-        detail: { field: 'host', rule: 'looks like a malformed IPv4 address' },
+        message: 'XS4 Face site: must be 1-128 letters, digits, dot, underscore or hyphen.',
+        remedy: 'Correct “XS4 Face site” and try again.',
+        detail: { field: 'siteId', rule: 'rules.faceId' },
       });
     await useSetupStore.getState().saveSpaceDetails('space01', '8100', true);
     const s = useSetupStore.getState();
     expect(s.error?.code).toBe('INVALID_INPUT');
-    expect(s.fieldErrors).toEqual([
-      { field: 'host', rule: 'core', values: { text: 'looks like a malformed IPv4 address' } },
-    ]);
+    expect(s.fieldErrors).toEqual([{ field: 'siteId', rule: 'core', ruleText: { key: 'rules.faceId' } }]);
   });
 
   it('asks for trust on a new certificate, pins the shown fingerprint, and can refuse', async () => {

@@ -87,7 +87,7 @@ describe('SetupWizard', () => {
     await user.type(screen.getByLabelText('XS4 Face server address'), 'not a url');
     await user.click(screen.getByRole('button', { name: 'Connect' }));
     expect(screen.getByRole('alert').textContent).toBe(
-      'XS4 Face server address: must be a URL starting with https:// or http://.',
+      'XS4 Face server address: must be a URL such as https://xs4face.example.local/.',
     );
     expect(fake.callsOf('connectFace')).toHaveLength(0);
 

@@ -67,6 +67,12 @@ describe('form rules', () => {
       rule: 'noCredentials',
     });
     expect(validateUrl('url', 'ftp://face.local', false)).toEqual({ field: 'url', rule: 'url' });
+    // A port out of range is said as the port, in the core's words (the URL parser refuses the whole URL).
+    expect(validateUrl('privacyPolicyUrl', 'https://example.com:99999/privacy', true)).toEqual({
+      field: 'privacyPolicyUrl',
+      rule: 'core',
+      ruleText: { key: 'rules.url.port', params: { port: '99999' } },
+    });
     expect(validateCompanyName('companyName', '  ')).toEqual({ field: 'companyName', rule: 'required' });
   });
 });

@@ -163,7 +163,12 @@ async function readManifest(dir: string): Promise<Manifest | undefined> {
  */
 export async function readBundle(dir: string, checks: readonly Check[]): Promise<BundleContents> {
   const st = await lstat(dir).catch(() => undefined);
-  if (!st?.isDirectory()) throw new AppError('BUNDLE_NOT_FOUND', { params: { dir }, detail: { path: dir } });
+  // The field ("path", the folder the technician named) and the rule it broke go with it, so a form can say it there.
+  if (!st?.isDirectory())
+    throw new AppError('BUNDLE_NOT_FOUND', {
+      params: { dir },
+      detail: { path: dir, field: 'path', rule: st === undefined ? 'rules.existingFolder' : 'rules.folder' },
+    });
   const manifest = await readManifest(dir);
   const supplied: Record<string, SuppliedEvidence> = {};
   let found = 0;

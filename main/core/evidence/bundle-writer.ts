@@ -119,9 +119,13 @@ export async function writeBundle(
 
 /** Refuses an --out that exists and is not an empty folder (checked before collecting, and again before writing). Returns whether it exists. */
 export async function assertOutDirUsable(outDir: string): Promise<boolean> {
+  let file = false;
   const existing = await readdir(outDir).catch((e: NodeJS.ErrnoException) => {
     if (e.code === 'ENOENT') return undefined;
-    if (e.code === 'ENOTDIR') return ['(a file)'];
+    if (e.code === 'ENOTDIR') {
+      file = true;
+      return ['(a file)'];
+    }
     throw new AppError('BUNDLE_WRITE_FAILED', {
       variant: 'unusable',
       params: { dir: outDir, code: ioCode(e) },
@@ -129,7 +133,11 @@ export async function assertOutDirUsable(outDir: string): Promise<boolean> {
     });
   });
   if (existing && existing.length > 0) {
-    throw new AppError('BUNDLE_OUT_NOT_EMPTY', { params: { dir: outDir }, detail: { path: outDir } });
+    // The field ("path", the folder named) and the rule it broke go with it, so a form can say it there.
+    throw new AppError('BUNDLE_OUT_NOT_EMPTY', {
+      params: { dir: outDir },
+      detail: { path: outDir, field: 'path', rule: file ? 'rules.folder' : 'rules.emptyFolder' },
+    });
   }
   return existing !== undefined;
 }

@@ -2,6 +2,7 @@
 // contract and sanitised, pending writes waited for, failures told apart. The endpoints live in face-client.ts.
 import { z } from 'zod';
 import { text } from '../../../contract/text';
+import { faceUrlProblem } from '../../../contract/rules/face-url';
 import { AppError, fieldLabel, invalidInput, isAppError } from '../errors';
 import { type Endpoint, parseServiceUrl } from '../net/endpoint';
 import { httpRequest, type TrustPolicy } from '../net/https-client';
@@ -98,22 +99,10 @@ function defaultSleep(ms: number, signal?: AbortSignal): Promise<void> {
  * query or fragment: the API is at the server's root, so an address copied from the browser would reach nothing.
  */
 export function faceApiEndpoint(baseUrl: string): Endpoint {
-  const raw = baseUrl.trim();
-  if (/^http:\/\//i.test(raw)) throw invalidInput('faceUrl', text('rules.url.faceHttps'));
-  let typed: URL | null = null;
-  try {
-    typed = new URL(raw);
-  } catch {
-    // parseServiceUrl names what is wrong with it.
-  }
-  if (typed !== null && typed.protocol === 'https:') {
-    const extra = `${typed.pathname}${typed.search}${typed.hash}`;
-    if (extra !== '/') {
-      const address = `https://${typed.host}/`;
-      throw invalidInput('faceUrl', text('rules.url.noPath', { path: extra.slice(0, 200), address }));
-    }
-  }
-  const ep = parseServiceUrl(raw, 'faceUrl', ['https:']);
+  // The page says the same words before it sends an address (contract/rules/face-url.ts).
+  const problem = faceUrlProblem(baseUrl);
+  if (problem !== null) throw invalidInput('faceUrl', problem);
+  const ep = parseServiceUrl(baseUrl.trim(), 'faceUrl', ['https:']);
   return { ...ep, path: `${ep.path}${FACE_API_BASE_PATH}`, url: `${ep.url}${FACE_API_BASE_PATH}` };
 }
 

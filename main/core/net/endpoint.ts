@@ -3,6 +3,7 @@ import { isIP } from 'node:net';
 import { invalidInput } from '../errors';
 import { text } from '../../../contract/text';
 import { hostInUrl } from '../../../contract/rules/url-host';
+import { writtenPort } from '../../../contract/rules/face-url';
 
 export interface Endpoint {
   protocol: 'https:' | 'http:';
@@ -39,11 +40,6 @@ export function validatePort(port: number | string, field = 'port'): number {
   const n = portOf(port);
   if (n === null) throw invalidInput(field, text('rules.port'));
   return n;
-}
-
-/** The port written in a URL's authority (after the host), when the URL has one; read without the URL parser. */
-function writtenPort(raw: string): string | undefined {
-  return /^[a-z][a-z0-9+.-]*:\/\/(?:[^/?#@]*@)?(?:\[[^\]]*\]|[^/?#:]*):([^/?#]*)/i.exec(raw)?.[1];
 }
 
 /**

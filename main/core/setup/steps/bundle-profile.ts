@@ -26,7 +26,7 @@ export function bundleProfileSteps(ctx: SetupContext): Pick<SetupService, 'colle
       // The folder is judged before any check runs: a full one is refused, a missing one is created only if agreed.
       const path = resolvePath(outDir);
       await assertOutDirUsable(path);
-      await folderReady(path, options.createFolder);
+      await folderReady(path, options.createFolder, 'path');
       const all = ctx.checks();
       const inputs = await checkInputs(ctx);
       const result = await runEngine(all, {
