@@ -143,14 +143,14 @@ describe('server addresses and answers in words a technician can act on (issue 1
     );
   });
 
-  it('an address copied from the browser, with a path, is refused before any request: remove the path', () => {
+  it('an address copied from the browser, with a path, is refused before any request: remove what follows the address', () => {
     const before = sim.hits('whoami');
     const e = refused(`${sim.url}app/sites/main/dashboard`);
     expect(e.detail).toEqual({ field: 'faceUrl', rule: 'rules.url.noPath' });
     expect(e.message).toBe(
-      `XS4 Face server address: must be the server address alone: remove the path /app/sites/main/dashboard and keep ${new URL(sim.url).origin}/.`,
+      `XS4 Face server address: must be the server address alone: remove “/app/sites/main/dashboard” and keep ${new URL(sim.url).origin}/.`,
     );
-    expect(refused(`${sim.url}#/integrations`).message).toContain('remove the path /#/integrations');
+    expect(refused(`${sim.url}#/integrations`).message).toContain('remove “/#/integrations”');
     expect(sim.hits('whoami')).toBe(before);
   });
 

@@ -26,15 +26,15 @@ const REFUSED: Array<[string, string]> = [
   ['https://xs4face.local:0/', 'has the port 0, but a port must be a whole number from 1 to 65535'],
   [
     'https://xs4face.local:8443/console/sites',
-    'must be the server address alone: remove the path /console/sites and keep https://xs4face.local:8443/',
+    'must be the server address alone: remove “/console/sites” and keep https://xs4face.local:8443/',
   ],
   [
     'https://xs4face.local/?site=main',
-    'must be the server address alone: remove the path /?site=main and keep https://xs4face.local/',
+    'must be the server address alone: remove “/?site=main” and keep https://xs4face.local/',
   ],
   [
     'https://xs4face.local/#/integrations',
-    'must be the server address alone: remove the path /#/integrations and keep https://xs4face.local/',
+    'must be the server address alone: remove “/#/integrations” and keep https://xs4face.local/',
   ],
   ['https://admin:pw@xs4face.local/', 'must not contain a user name or password'],
   ['ftp://xs4face.local/', 'scheme must be https, not ftp'],
