@@ -7,16 +7,27 @@ import { text, type Text } from '../text';
 export const FACE_URL_EXAMPLE = 'https://xs4face.example.local/';
 
 /** The port written in a URL's authority (after the host), when it has one; read without the URL parser. */
-export function writtenPort(raw: string): string | undefined {
+function writtenPort(raw: string): string | undefined {
   return /^[a-z][a-z0-9+.-]*:\/\/(?:[^/?#@]*@)?(?:\[[^\]]*\]|[^/?#:]*):([^/?#]*)/i.exec(raw)?.[1];
 }
 
 /** True for a whole number from 1 to 65535 written in decimal digits. */
-export function isPortText(port: string): boolean {
+function isPortText(port: string): boolean {
   const v = port.trim();
   if (!/^\d{1,5}$/.test(v)) return false;
   const n = Number(v);
   return n >= 1 && n <= 65535;
+}
+
+/**
+ * The URL parser refuses an address whose port is out of range as a whole; the technician must hear it is the port.
+ * The rule its written port breaks (`rules.url.port`), or null when there is none or it is fine.
+ */
+export function writtenPortProblem(raw: string): Text | null {
+  const port = writtenPort(raw);
+  return port !== undefined && port !== '' && !isPortText(port)
+    ? text('rules.url.port', { port: port.slice(0, 20) })
+    : null;
 }
 
 /**
@@ -32,11 +43,7 @@ export function faceUrlProblem(raw: string): Text | null {
   try {
     u = new URL(v);
   } catch {
-    // The URL parser refuses a port above 65535 as a whole; the technician must hear it is the port.
-    const port = writtenPort(v);
-    if (port !== undefined && port !== '' && !isPortText(port))
-      return text('rules.url.port', { port: port.slice(0, 20) });
-    return text('rules.url.example', { example: FACE_URL_EXAMPLE });
+    return writtenPortProblem(v) ?? text('rules.url.example', { example: FACE_URL_EXAMPLE });
   }
   if (u.protocol !== 'https:')
     return text('rules.url.schemeHttps', { scheme: u.protocol.replace(':', '').slice(0, 20) });

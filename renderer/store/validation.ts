@@ -1,9 +1,9 @@
 // Checks a form before it is sent, so the technician sees the broken rule next to the field at once.
 // Rules mirror the contract's (contract/setup-channels.ts; the SHIP key's is the contract's own rule, contract/rules/);
 // the core validates again and its verdict wins.
-import { text, type Text } from '../../contract/text';
+import type { Text } from '../../contract/text';
 import { isAbsolutePath } from '../../contract/rules/absolute-path';
-import { faceUrlProblem, isPortText, writtenPort } from '../../contract/rules/face-url';
+import { faceUrlProblem, writtenPortProblem } from '../../contract/rules/face-url';
 import { shipKeyProblem } from '../../contract/rules/ship-key';
 
 /** A broken rule: `rule` is a key under `setup:rules.*`, `values` fill its placeholders. */
@@ -32,9 +32,8 @@ export function validateUrl(field: string, raw: string, httpsOnly: boolean): Fie
     u = new URL(v);
   } catch {
     // A port out of range makes the whole URL unreadable to the parser: said as the port, as the core says it.
-    const port = writtenPort(v);
-    if (port !== undefined && port !== '' && !isPortText(port))
-      return coreRule(field, text('rules.url.port', { port: port.slice(0, 20) }));
+    const port = writtenPortProblem(v);
+    if (port !== null) return coreRule(field, port);
     return { field, rule: httpsOnly ? 'httpsUrl' : 'url' };
   }
   if (httpsOnly ? u.protocol !== 'https:' : u.protocol !== 'https:' && u.protocol !== 'http:')

@@ -3,7 +3,7 @@ import { isIP } from 'node:net';
 import { invalidInput } from '../errors';
 import { text } from '../../../contract/text';
 import { hostInUrl } from '../../../contract/rules/url-host';
-import { writtenPort } from '../../../contract/rules/face-url';
+import { writtenPortProblem } from '../../../contract/rules/face-url';
 
 export interface Endpoint {
   protocol: 'https:' | 'http:';
@@ -56,10 +56,8 @@ export function parseServiceUrl(
   try {
     u = new URL(trimmed);
   } catch {
-    // The URL parser refuses a port above 65535 as a whole; the technician must hear it is the port.
-    const port = writtenPort(trimmed);
-    if (port !== undefined && port !== '' && portOf(port) === null)
-      throw invalidInput(field, text('rules.url.port', { port: port.slice(0, 20) }));
+    const port = writtenPortProblem(trimmed);
+    if (port !== null) throw invalidInput(field, port);
     throw invalidInput(field, text('rules.url.example', { example: 'https://host:8100/' }));
   }
   const scheme = u.protocol.replace(':', '').slice(0, 20);
