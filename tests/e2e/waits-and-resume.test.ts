@@ -2,7 +2,6 @@
 // the real core over both simulators; the XS4 Face simulator's latency, drop, status and pending knobs make the waits.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Locator } from 'playwright-core';
-import type { StepId } from '../../contract/steps';
 import { screenshot } from './harness';
 import { startSetupEnv, type SetupEnv } from './setup-env';
 import { WizardPage } from './wizard-page';
@@ -17,26 +16,6 @@ afterEach(async (ctx) => {
   await env?.close();
   env = undefined;
 });
-
-interface PageXs4 {
-  xs4: {
-    setup: {
-      progress(): Promise<{ current: StepId }>;
-      markStep(i: { step: StepId; summary: string | null; next: StepId }): Promise<unknown>;
-    };
-  };
-}
-
-/** Moves the wizard to `step` through the core (as the step list does), then reloads: for steps whose earlier steps
- * only need to have been done in XS4 Face, not shown again here. */
-async function jumpTo(w: WizardPage, step: StepId): Promise<void> {
-  await w.page.evaluate(async (next) => {
-    const { xs4 } = globalThis as unknown as PageXs4;
-    const { current } = await xs4.setup.progress();
-    await xs4.setup.markStep({ step: current, summary: null, next });
-  }, step);
-  await w.page.reload();
-}
 
 /** Steps 1–5 without screenshots; `spaceKey` is what the technician typed into Space's SHIP tab. */
 async function throughShipKey(w: WizardPage, e: SetupEnv, spaceKey?: string): Promise<string> {
@@ -155,7 +134,7 @@ describe('long waits (issue 16, item 8)', () => {
     const w = new WizardPage(env.page);
     await flow.welcome(w, false);
     await flow.connect(w, env, false);
-    await jumpTo(w, 'enrollment');
+    await flow.jumpTo(w, 'enrollment');
     await w.atStep(flow.T.enrollment);
     // XS4 Face answers slowly, and the on-site XS4 Face server takes 8 s to receive the change.
     env.face.setFaults({ latencyMs: 1500, pendingMs: 8000 });
@@ -237,7 +216,7 @@ describe('resuming (issue 16, item 9)', () => {
     env = await startSetupEnv();
     const w = new WizardPage(env.page);
     await throughShipKey(w, env);
-    await jumpTo(w, 'verify');
+    await flow.jumpTo(w, 'verify');
     await w.atStep(flow.T.verify);
     await w.click(w.button('Verify'));
     const badge = () => w.page.locator('.view #verify-result').getByRole('img').getAttribute('aria-label');
@@ -264,7 +243,7 @@ describe('resuming (issue 16, item 9)', () => {
     const w = new WizardPage(env.page);
     // Space has another key: the status stays Unauthorized and the verification keeps following it.
     const key = await throughShipKey(w, env, 'the-key-someone-typed-in-space');
-    await jumpTo(w, 'verify');
+    await flow.jumpTo(w, 'verify');
     await w.atStep(flow.T.verify);
     await w.click(w.button('Verify'));
     await w.page

@@ -1,6 +1,7 @@
 // The technician's path through the wizard, step by step, shared by the mouse and keyboard-only runs.
 // Actions a technician does in Space by hand (typing the SHIP key in the SHIP tab) are done on the Space simulator.
 import { expect } from 'vitest';
+import type { StepId } from '../../contract/steps';
 import type { SetupEnv } from './setup-env';
 import type { WizardPage } from './wizard-page';
 
@@ -158,4 +159,26 @@ export async function summary(w: WizardPage, shot = true): Promise<void> {
     await w.page.getByTestId('history').scrollIntoViewIfNeeded();
     await w.shot('11-summary-changes');
   }
+}
+
+interface PageXs4 {
+  xs4: {
+    setup: {
+      progress(): Promise<{ current: StepId }>;
+      markStep(i: { step: StepId; summary: string | null; next: StepId }): Promise<unknown>;
+    };
+  };
+}
+
+/**
+ * Moves the wizard to `step` through the core (as the step list does), then reloads: for steps whose earlier steps
+ * only need to have been done in XS4 Face, not shown again here.
+ */
+export async function jumpTo(w: WizardPage, step: StepId): Promise<void> {
+  await w.page.evaluate(async (next) => {
+    const { xs4 } = globalThis as unknown as PageXs4;
+    const { current } = await xs4.setup.progress();
+    await xs4.setup.markStep({ step: current, summary: null, next });
+  }, step);
+  await w.page.reload();
 }

@@ -4,7 +4,6 @@
 // keyboard focus is on what answered (the new row, the result heading, the error), never on <body>.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Locator } from 'playwright-core';
-import type { StepId } from '../../contract/steps';
 import { startSetupEnv, type SetupEnv } from './setup-env';
 import { WizardPage } from './wizard-page';
 import * as flow from './wizard-flow';
@@ -18,25 +17,6 @@ afterEach(async (ctx) => {
   await env?.close();
   env = undefined;
 });
-
-interface PageXs4 {
-  xs4: {
-    setup: {
-      progress(): Promise<{ current: StepId }>;
-      markStep(i: { step: StepId; summary: string | null; next: StepId }): Promise<unknown>;
-    };
-  };
-}
-
-/** Moves the wizard to `step` through the core (as the step list does), then reloads. */
-async function jumpTo(w: WizardPage, step: StepId): Promise<void> {
-  await w.page.evaluate(async (next) => {
-    const { xs4 } = globalThis as unknown as PageXs4;
-    const { current } = await xs4.setup.progress();
-    await xs4.setup.markStep({ step: current, summary: null, next });
-  }, step);
-  await w.page.reload();
-}
 
 /** What has keyboard focus: its tag, id, classes, role, data-testid and text, or "BODY" for none in particular. */
 interface Focused {
@@ -103,7 +83,7 @@ describe('writes and focus (issue 16)', () => {
     const w = new WizardPage(env.page);
     await flow.welcome(w, false);
     await flow.connect(w, env, false);
-    await jumpTo(w, 'enrollment');
+    await flow.jumpTo(w, 'enrollment');
     await w.atStep(flow.T.enrollment);
     await w.fill(w.page.getByLabel('Company name'), 'Hotel Miramar S.L.');
     await w.fill(w.page.getByLabel('Privacy policy URL'), env.policyUrl);
@@ -197,7 +177,7 @@ describe('writes and focus (issue 16)', () => {
     await flow.addSpaceIntegration(w, false);
     await flow.spaceDetails(w, env, false);
     await flow.shipKey(w, env, { shot: false });
-    await jumpTo(w, 'verify');
+    await flow.jumpTo(w, 'verify');
     await w.atStep(flow.T.verify);
 
     await w.button('Verify').focus();
